@@ -1,0 +1,2 @@
+package dev.blendbench.app;
+public final class Main { public static void main(String[] a) {} }

@@ -1,0 +1,2 @@
+package dev.blendbench.bench;
+public final class Dummy {}
