@@ -20,6 +20,10 @@ public final class Compositor {
     static final int CHUNK = 64;
 
     private static final int SKIP = 0, COPY = 1, BLEND = 2;
+    private static final SpanKernel LIGHTER_KERNEL = Kernels.of(BlendMode.LIGHTER);
+    private static final SpanKernel[] CLEARING = {Kernels.of(BlendMode.CLEAR), Kernels.of(BlendMode.COPY),
+            Kernels.of(BlendMode.SOURCE_IN), Kernels.of(BlendMode.DESTINATION_IN), Kernels.of(BlendMode.SOURCE_OUT),
+            Kernels.of(BlendMode.DESTINATION_ATOP)};
 
     /** Opacity 0..1 as the 0..255 factor the kernels use (rounded to nearest). */
     public static int opacityToByte(float opacity) {
@@ -36,6 +40,12 @@ public final class Compositor {
 
     /**
      * Blends {@code n} pixels of {@code src} at {@code so} onto {@code dst} at {@code dOff}.
+     *
+     * <p>Opacity: every mode but lighter is linear in the opacity applied to the source, so the
+     * result is {@code lerp(r0, r1, opacity)} of the full-opacity result {@code r1} and the result
+     * without the layer {@code r0} (the backdrop, or transparent for the modes that clear), with
+     * one rounding. This keeps the straight source colour exact, where pre-scaling the 8-bit
+     * source would move it (badly for hue at low alpha). Lighter scales the source.
      *
      * @param opacity the layer opacity as 0..255, applied to the source as the spec does
      * @param scratch a caller-owned buffer used only when {@code opacity < 255}; any length ≥ 1
@@ -82,7 +92,8 @@ public final class Compositor {
             System.arraycopy(src, so, dst, dOff, n);
         } else if (opacity == 255) {
             k.blend(src, so, dst, dOff, n);
-        } else {
+        } else if (k == LIGHTER_KERNEL) {
+            // lighter clamps, so it is not linear in opacity: scale the source instead
             for (int done = 0; done < n; ) {
                 int len = Math.min(scratch.length, n - done);
                 int base = so + done;
@@ -90,6 +101,29 @@ public final class Compositor {
                     scratch[j] = PorterDuffKernels.scale(src[base + j], opacity);
                 }
                 k.blend(scratch, 0, dst, dOff + done, len);
+                done += len;
+            }
+        } else {
+            // Every other mode is linear in the opacity o applied to the source:
+            // result(o) = lerp(result(0), result(1), o), with result(0) the backdrop, or
+            // transparent for the modes that clear where the source is absent.
+            boolean clears = k == CLEARING[0] || k == CLEARING[1] || k == CLEARING[2]
+                    || k == CLEARING[3] || k == CLEARING[4] || k == CLEARING[5];
+            int keep = 255 - opacity;
+            for (int done = 0; done < n; ) {
+                int len = Math.min(scratch.length, n - done);
+                int d0 = dOff + done;
+                System.arraycopy(dst, d0, scratch, 0, len);
+                k.blend(src, so + done, dst, d0, len);
+                if (clears) {
+                    for (int j = 0; j < len; j++) {
+                        dst[d0 + j] = PorterDuffKernels.scale(dst[d0 + j], opacity);
+                    }
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        dst[d0 + j] = PorterDuffKernels.mix(dst[d0 + j], opacity, scratch[j], keep);
+                    }
+                }
                 done += len;
             }
         }

@@ -1,0 +1,37 @@
+package dev.blendbench.engine.scene;
+
+import dev.blendbench.engine.surface.Rect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to render: a canvas of {@code width × height}, filled with {@code background}
+ * (premultiplied ARGB), then the layers composited in order, bottom first.
+ */
+public record Scene(int width, int height, int background, List<Layer> layers) {
+    /** The largest canvas side accepted. */
+    public static final int MAX_SIDE = 65_535;
+
+    public Scene {
+        if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
+            throw new IllegalArgumentException("canvas size must be within 1.." + MAX_SIDE + ": " + width + "x" + height);
+        }
+        if ((long) width * height > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("canvas too large: " + width + "x" + height);
+        }
+        layers = List.copyOf(Objects.requireNonNull(layers, "layers"));
+    }
+
+    public Rect bounds() { return new Rect(0, 0, width, height); }
+
+    public Scene withLayers(List<Layer> ls) { return new Scene(width, height, background, ls); }
+
+    public Scene withLayer(int index, Layer layer) {
+        List<Layer> copy = new ArrayList<>(layers);
+        copy.set(index, layer);
+        return withLayers(copy);
+    }
+
+    public Scene withBackground(int argbPre) { return new Scene(width, height, argbPre, layers); }
+}

@@ -1,0 +1,157 @@
+package dev.blendbench.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.TestImages;
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.blend.Compositor;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Rect;
+import dev.blendbench.engine.surface.Surface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class TileRendererTest {
+    static final ExecutorService POOL = Executors.newFixedThreadPool(8);
+
+    @AfterAll
+    static void shutdown() {
+        POOL.shutdownNow();
+    }
+
+    static Scene scene() {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Layer("bg", TestImages.random(300, 200, 1), 0, 0, BlendMode.SOURCE_OVER, 1f, true));
+        layers.add(new Layer("blocky", TestImages.blocky(250, 150, 2), 40, 30, BlendMode.MULTIPLY, 0.8f, true));
+        layers.add(new Layer("off-canvas", TestImages.blocky(120, 120, 3), -50, 130, BlendMode.SCREEN, 1f, true));
+        layers.add(new Layer("hidden", TestImages.random(300, 200, 4), 0, 0, BlendMode.CLEAR, 1f, false));
+        layers.add(new Layer("hue", TestImages.random(100, 90, 5), 190, -20, BlendMode.HUE, 0.6f, true));
+        layers.add(new Layer("over", TestImages.blocky(300, 200, 6), 7, 3, BlendMode.SOURCE_OVER, 1f, true));
+        layers.add(new Layer("dst-atop", TestImages.blocky(200, 100, 7), 60, 50, BlendMode.DESTINATION_ATOP, 1f, true));
+        layers.add(new Layer("soft", TestImages.random(80, 80, 8), 250, 150, BlendMode.SOFT_LIGHT, 1f, true));
+        return new Scene(300, 200, 0x80102030, layers);
+    }
+
+    /** Naive oracle: every layer blended over the whole canvas with the canvas model, no tiles. */
+    static Surface naive(Scene scene) {
+        Surface canvas = Surface.allocate(scene.width(), scene.height());
+        canvas.fill(scene.background());
+        for (Layer l : scene.layers()) {
+            if (!l.visible()) continue;
+            Surface full = Surface.allocate(scene.width(), scene.height()); // transparent outside the layer
+            Rect r = l.bounds().intersect(scene.bounds());
+            if (!r.isEmpty()) {
+                full.subView(r).copyFrom(l.source().subView(r.translate(-l.x(), -l.y())));
+            }
+            Compositor.composite(full, canvas, l.mode(), l.opacity());
+        }
+        return canvas;
+    }
+
+    @Test
+    void render_matchesNaiveWholeCanvasCompositing() {
+        Scene s = scene();
+        Surface out = Surface.allocate(300, 200);
+        TileRenderer.singleThreaded().render(s, out);
+        assertArrayEquals(naive(s).toArray(), out.toArray());
+    }
+
+    @Test
+    void render_bitIdenticalForEveryThreadCountAndTileSize() {
+        Scene s = scene();
+        Surface expected = Surface.allocate(300, 200);
+        new TileRenderer(Runnable::run, 1, 300, 200).render(s, expected);
+        int[][] tiles = {{1, 1}, {7, 5}, {16, 16}, {64, 64}, {256, 64}, {1000, 3}, {300, 200}};
+        for (int threads = 1; threads <= 8; threads++) {
+            for (int[] t : tiles) {
+                if (t[0] == 1 && threads > 2) continue; // 60 000 one-pixel tiles: twice is enough
+                Surface out = Surface.allocate(300, 200);
+                out.fill(0x12345678);
+                new TileRenderer(POOL, threads, t[0], t[1]).render(s, out);
+                assertArrayEquals(expected.toArray(), out.toArray(), threads + " threads, tile " + t[0] + "x" + t[1]);
+            }
+        }
+    }
+
+    @Test
+    void render_dirtyRect_touchesOnlyThatRectangle() {
+        Scene s = scene();
+        TileRenderer r = new TileRenderer(POOL, 4, 64, 32);
+        Surface out = Surface.allocate(300, 200);
+        r.render(s, out);
+        Scene moved = s.withLayer(5, s.layers().get(5).withPosition(20, 10));
+        Rect dirty = new Rect(5, 2, 150, 77);
+        r.render(moved, out, dirty);
+        Surface full = Surface.allocate(300, 200);
+        r.render(moved, full);
+        Surface old = Surface.allocate(300, 200);
+        r.render(s, old);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                boolean in = x >= 5 && x < 155 && y >= 2 && y < 79;
+                assertEquals((in ? full : old).getPixel(x, y), out.getPixel(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void sourceIn_smallLayer_clearsWholeCanvasOutsideIt() {
+        Surface bg = Surface.allocate(50, 50);
+        bg.fill(0xFF808080);
+        Surface small = Surface.allocate(10, 10);
+        small.fill(0xFFFF0000);
+        Scene s = new Scene(50, 50, 0, List.of(Layer.of("bg", bg),
+                new Layer("in", small, 20, 20, BlendMode.SOURCE_IN, 1f, true)));
+        Surface out = Surface.allocate(50, 50);
+        new TileRenderer(POOL, 3, 16, 16).render(s, out);
+        assertEquals(0, out.getPixel(5, 5), "outside the layer: cleared (canvas model)");
+        assertEquals(0xFFFF0000, out.getPixel(25, 25), "inside: source where backdrop was opaque");
+    }
+
+    @Test
+    void render_manyConcurrentCallers_eachGetTheSameImage() throws Exception {
+        Scene s = scene();
+        Surface expected = Surface.allocate(300, 200);
+        TileRenderer.singleThreaded().render(s, expected);
+        TileRenderer shared = new TileRenderer(POOL, 3, 32, 32);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<int[]>> fs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                fs.add(callers.submit(() -> {
+                    Surface out = Surface.allocate(300, 200);
+                    for (int k = 0; k < 5; k++) shared.render(s, out);
+                    return out.toArray();
+                }));
+            }
+            for (var f : fs) assertArrayEquals(expected.toArray(), f.get());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void render_targetOfWrongSize_isRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TileRenderer.singleThreaded().render(scene(), Surface.allocate(10, 10)));
+        assertTrue(e.getMessage().contains("300x200"));
+    }
+
+    @Test
+    void render_rejectingExecutor_stillCompletesOnCaller() {
+        Scene s = scene();
+        Surface expected = Surface.allocate(300, 200);
+        TileRenderer.singleThreaded().render(s, expected);
+        Surface out = Surface.allocate(300, 200);
+        new TileRenderer(cmd -> { throw new java.util.concurrent.RejectedExecutionException(); }, 4, 32, 32).render(s, out);
+        assertArrayEquals(expected.toArray(), out.toArray());
+    }
+}
