@@ -1,0 +1,303 @@
+package dev.blendbench.engine.io;
+
+import dev.blendbench.engine.surface.Argb;
+import dev.blendbench.engine.surface.Surface;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Reads and writes images as premultiplied {@link Surface}s through ImageIO, with TwelveMonkeys'
+ * readers on the class path (CMYK JPEG, WebP, TIFF).
+ *
+ * <p>Reading: PNG, JPEG (CMYK and YCCK converted with their ICC profile), TIFF, BMP, GIF (first
+ * frame), WebP. 16-bit, grey and palette images are converted to 8-bit sRGB by scaling the samples,
+ * not through Java2D's linear-grey colour conversion. The declared size is checked against
+ * {@link ImageLimits} from the header, before decoding. Every failure — missing file, unknown
+ * format, truncated or corrupt data, too large — is an {@link ImageReadException} with a
+ * one-line message that names the file.
+ *
+ * <p>Writing: PNG, JPEG (quality 0.92; JPEG has no alpha, so the premultiplied colour is written,
+ * which is the image composited over black), TIFF. The format comes from the file extension.
+ * Writes are atomic: the image goes to a temporary file in the same folder that is then moved
+ * into place, so a failure never leaves a partial file.
+ */
+public final class ImageFiles {
+    private ImageFiles() {}
+
+    /** Reads {@code path} within the default limits. */
+    public static Surface read(Path path) throws ImageReadException {
+        return read(path, ImageLimits.DEFAULT);
+    }
+
+    public static Surface read(Path path, ImageLimits limits) throws ImageReadException {
+        String name = path.toString();
+        try (InputStream in = Files.newInputStream(path)) {
+            return decode(in, name, limits);
+        } catch (NoSuchFileException e) {
+            throw new ImageReadException(name + ": no such file");
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageReadException(name + ": cannot read (" + oneLine(e) + ")", e);
+        }
+    }
+
+    /** Decodes an image held in memory; {@code name} is used in error messages. */
+    public static Surface decode(byte[] data, String name, ImageLimits limits) throws ImageReadException {
+        try {
+            return decode(new ByteArrayInputStream(data), name, limits);
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageReadException(name + ": cannot read (" + oneLine(e) + ")", e);
+        }
+    }
+
+    private static Surface decode(InputStream in, String name, ImageLimits limits) throws IOException {
+        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            if (iis == null) {
+                throw new ImageReadException(name + ": cannot open an image stream");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new ImageReadException(name + ": not an image in a known format"
+                        + " (PNG, JPEG, TIFF, BMP, GIF, WebP)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, true, true);
+                int w, h;
+                BufferedImage img;
+                try {
+                    w = reader.getWidth(0);
+                    h = reader.getHeight(0);
+                    if (w <= 0 || h <= 0) {
+                        throw new ImageReadException(name + ": invalid image size " + w + "x" + h);
+                    }
+                    if ((long) w * h > limits.maxPixels()) {
+                        throw new ImageReadException(String.format(Locale.ROOT,
+                                "%s: image is %dx%d (%.1f megapixels), over the limit of %.1f megapixels",
+                                name, w, h, (double) w * h / 1e6, limits.maxPixels() / 1e6));
+                    }
+                    img = reader.read(0);
+                } catch (ImageReadException e) {
+                    throw e;
+                } catch (IOException | RuntimeException e) {
+                    throw new ImageReadException(name + ": corrupt or truncated "
+                            + reader.getFormatName().toUpperCase(Locale.ROOT) + " data (" + oneLine(e) + ")", e);
+                } catch (OutOfMemoryError e) {
+                    throw new ImageReadException(name + ": not enough memory to decode a " + w(reader) + " image", e);
+                }
+                return toSurface(img);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static String w(ImageReader reader) {
+        try {
+            return reader.getWidth(0) + "x" + reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            return "large";
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        m = m.replaceAll("\\s+", " ").trim();
+        return m.length() > 160 ? m.substring(0, 157) + "..." : m;
+    }
+
+    /** Converts any decoded image to a premultiplied surface (a copy). */
+    public static Surface toSurface(BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        Surface out = Surface.allocate(w, h);
+        int[] px = out.array();
+        ColorModel cm = img.getColorModel();
+        int csType = cm.getColorSpace().getType();
+        if (img.getType() == BufferedImage.TYPE_INT_ARGB_PRE) {
+            img.getRaster().getDataElements(0, 0, w, h, px);
+            return out;
+        }
+        if (cm instanceof ComponentColorModel
+                && (csType == ColorSpace.TYPE_GRAY || (csType == ColorSpace.TYPE_RGB && cm.getColorSpace().isCS_sRGB()))) {
+            readSamples(img, cm, px);
+            return out;
+        }
+        BufferedImage src = img;
+        if (csType != ColorSpace.TYPE_RGB && csType != ColorSpace.TYPE_GRAY) {
+            // CMYK, YCCK, Lab...: convert through the colour space (ICC) to sRGB first
+            BufferedImage rgb = new BufferedImage(w, h, cm.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+            new ColorConvertOp(cm.getColorSpace(), ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(img, rgb);
+            src = rgb;
+        }
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            src.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = Argb.premultiply(row[x]);
+            }
+        }
+        return out;
+    }
+
+    /** Grey / RGB component images of any bit depth: scale each sample to 8 bits. */
+    private static void readSamples(BufferedImage img, ColorModel cm, int[] px) {
+        Raster r = img.getRaster();
+        int w = img.getWidth(), h = img.getHeight();
+        int bands = r.getNumBands();
+        boolean alpha = cm.hasAlpha();
+        boolean pre = cm.isAlphaPremultiplied();
+        int colourBands = alpha ? bands - 1 : bands;
+        double[] scale = new double[bands];
+        for (int b = 0; b < bands; b++) {
+            scale[b] = 255.0 / ((1L << cm.getComponentSize(b)) - 1);
+        }
+        int[] samples = new int[w * bands];
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, samples);
+            for (int x = 0; x < w; x++) {
+                int o = x * bands;
+                int a = alpha ? to8(samples[o + bands - 1], scale[bands - 1]) : 255;
+                int cr, cg, cb;
+                if (colourBands == 1) {
+                    cr = cg = cb = to8(samples[o], scale[0]);
+                } else {
+                    cr = to8(samples[o], scale[0]);
+                    cg = to8(samples[o + 1], scale[1]);
+                    cb = to8(samples[o + 2], scale[2]);
+                }
+                int p = Argb.pack(a, cr, cg, cb);
+                px[y * w + x] = pre ? Argb.pack(a, Math.min(cr, a), Math.min(cg, a), Math.min(cb, a)) : Argb.premultiply(p);
+            }
+        }
+    }
+
+    private static int to8(int sample, double scale) {
+        return (int) Math.min(255, Math.round(sample * scale));
+    }
+
+    /** The output formats, chosen by file extension. */
+    public enum Format {
+        PNG("png"), JPEG("jpeg"), TIFF("tiff");
+
+        private final String imageIoName;
+
+        Format(String imageIoName) {
+            this.imageIoName = imageIoName;
+        }
+
+        /** The format for a file name's extension, or an IllegalArgumentException naming the choices. */
+        public static Format forPath(Path p) {
+            String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.endsWith(".png")) return PNG;
+            if (n.endsWith(".jpg") || n.endsWith(".jpeg")) return JPEG;
+            if (n.endsWith(".tif") || n.endsWith(".tiff")) return TIFF;
+            throw new IllegalArgumentException(p + ": unknown output format; use .png, .jpg, .jpeg, .tif or .tiff");
+        }
+    }
+
+    /** Writes {@code s} to {@code path} atomically, in the format its extension names. */
+    public static void write(Surface s, Path path) throws IOException {
+        Format f = Format.forPath(path);
+        Path abs = path.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                encode(s, f, out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Encodes to an in-memory PNG. */
+    public static byte[] encodePng(Surface s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.width() * s.height());
+        try {
+            encode(s, Format.PNG, bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory PNG encoding failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static void encode(Surface s, Format f, OutputStream out) throws IOException {
+        BufferedImage img = f == Format.JPEG ? toOpaqueImage(s) : toStraightImage(s);
+        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName(f.imageIoName);
+        if (!it.hasNext()) {
+            throw new IOException("no ImageIO writer for " + f);
+        }
+        ImageWriter writer = it.next();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (f == Format.JPEG) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.92f);
+            }
+            writer.write(null, new IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** A straight-alpha TYPE_INT_ARGB copy (what PNG and TIFF store). */
+    public static BufferedImage toStraightImage(Surface s) {
+        BufferedImage img = new BufferedImage(s.width(), s.height(), BufferedImage.TYPE_INT_ARGB);
+        int[] d = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < s.height(); y++) {
+            int si = s.index(0, y);
+            for (int x = 0; x < s.width(); x++) {
+                d[y * s.width() + x] = Argb.unpremultiply(s.array()[si + x]);
+            }
+        }
+        return img;
+    }
+
+    private static BufferedImage toOpaqueImage(Surface s) {
+        BufferedImage img = new BufferedImage(s.width(), s.height(), BufferedImage.TYPE_INT_RGB);
+        int[] d = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < s.height(); y++) {
+            int si = s.index(0, y);
+            for (int x = 0; x < s.width(); x++) {
+                d[y * s.width() + x] = s.array()[si + x] & 0xFFFFFF;
+            }
+        }
+        return img;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.blendbench.engine.io;
+
+/**
+ * What an image file may declare before it is decoded. The declared size is read from the header
+ * and checked before any pixel memory is allocated.
+ *
+ * @param maxPixels the most pixels (width × height) accepted
+ */
+public record ImageLimits(long maxPixels) {
+    /** 100 megapixels: a 10 000 × 10 000 image, 400 MB decoded. */
+    public static final ImageLimits DEFAULT = new ImageLimits(100_000_000L);
+
+    public ImageLimits {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+        }
+    }
+}

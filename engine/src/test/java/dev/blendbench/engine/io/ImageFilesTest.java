@@ -1,0 +1,243 @@
+package dev.blendbench.engine.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.TestImages;
+import dev.blendbench.engine.surface.Surface;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageFilesTest {
+    @TempDir
+    Path dir;
+
+    private Path write(BufferedImage img, String format, String name) throws IOException {
+        Path p = dir.resolve(name);
+        assertTrue(ImageIO.write(img, format, p.toFile()), "writer for " + format);
+        return p;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = ImageFilesTest.class.getResourceAsStream("/images/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void png_roundTrip_keepsPremultipliedPixelsExactly() throws IOException {
+        Surface s = TestImages.random(97, 31, 1);
+        Path p = dir.resolve("out.png");
+        ImageFiles.write(s, p);
+        assertArrayEquals(s.toArray(), ImageFiles.read(p).toArray());
+    }
+
+    @Test
+    void tiff_roundTrip_keepsPixels() throws IOException {
+        Surface s = TestImages.random(40, 30, 2);
+        Path p = dir.resolve("out.tiff");
+        ImageFiles.write(s, p);
+        assertArrayEquals(s.toArray(), ImageFiles.read(p).toArray());
+    }
+
+    @Test
+    void jpeg_roundTrip_isCloseAndOpaque() throws IOException {
+        Surface s = Surface.allocate(64, 64);
+        s.fill(0xFF3080C0);
+        Path p = dir.resolve("out.jpg");
+        ImageFiles.write(s, p);
+        int px = ImageFiles.read(p).getPixel(32, 32);
+        assertEquals(0xFF, px >>> 24);
+        assertTrue(Math.abs(((px >> 16) & 0xFF) - 0x30) <= 3 && Math.abs((px & 0xFF) - 0xC0) <= 3, Integer.toHexString(px));
+    }
+
+    @Test
+    void grey16_scalesSamplesWithoutGammaShift() throws IOException {
+        BufferedImage img = new BufferedImage(4, 1, BufferedImage.TYPE_USHORT_GRAY);
+        WritableRaster r = img.getRaster();
+        r.setSample(0, 0, 0, 0);
+        r.setSample(1, 0, 0, 0x8080);
+        r.setSample(2, 0, 0, 0x6464);
+        r.setSample(3, 0, 0, 0xFFFF);
+        Surface s = ImageFiles.read(write(img, "png", "g16.png"));
+        assertEquals(0xFF000000, s.getPixel(0, 0));
+        assertEquals(0xFF808080, s.getPixel(1, 0));
+        assertEquals(0xFF646464, s.getPixel(2, 0));
+        assertEquals(0xFFFFFFFF, s.getPixel(3, 0));
+    }
+
+    @Test
+    void grey8_keepsValues() throws IOException {
+        BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(0, 0, 0, 100);
+        img.getRaster().setSample(1, 0, 0, 200);
+        Surface s = ImageFiles.read(write(img, "png", "g8.png"));
+        assertEquals(0xFF646464, s.getPixel(0, 0));
+        assertEquals(0xFFC8C8C8, s.getPixel(1, 0));
+    }
+
+    @Test
+    void rgba16_scalesAndPremultiplies() throws IOException {
+        BufferedImage img = new BufferedImage(
+                new java.awt.image.ComponentColorModel(java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB),
+                        true, false, java.awt.Transparency.TRANSLUCENT, java.awt.image.DataBuffer.TYPE_USHORT),
+                java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_USHORT, 1, 1, 4, null), false, null);
+        img.getRaster().setPixel(0, 0, new int[] {0xFFFF, 0x8080, 0, 0x8080});
+        Surface s = ImageFiles.read(write(img, "png", "rgba16.png"));
+        assertEquals(0x80804000, s.getPixel(0, 0));
+    }
+
+    @Test
+    void palette_withTransparentIndex_isReadPremultiplied() throws IOException {
+        byte[] r = {(byte) 255, 0}, g = {0, 0}, b = {0, (byte) 255};
+        IndexColorModel icm = new IndexColorModel(8, 2, r, g, b, 1);
+        BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED, icm);
+        img.getRaster().setSample(0, 0, 0, 0);
+        img.getRaster().setSample(1, 0, 0, 1);
+        for (String fmt : new String[] {"png", "gif"}) {
+            Surface s = ImageFiles.read(write(img, fmt, "pal." + fmt));
+            assertEquals(0xFFFF0000, s.getPixel(0, 0), fmt);
+            assertEquals(0, s.getPixel(1, 0), fmt);
+        }
+    }
+
+    @Test
+    void bmp_isRead() throws IOException {
+        BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(10, 20, 30));
+        g.fillRect(0, 0, 3, 2);
+        g.dispose();
+        assertEquals(0xFF0A141E, ImageFiles.read(write(img, "bmp", "x.bmp")).getPixel(2, 1));
+    }
+
+    @Test
+    void cmykJpeg_hasCorrectColours() throws IOException {
+        // made by ImageMagick: a red / green / blue / white strip converted to CMYK (see images/README.md)
+        Surface s = ImageFiles.decode(resource("cmyk.jpg"), "cmyk.jpg", ImageLimits.DEFAULT);
+        int red = s.getPixel(8, 8), green = s.getPixel(24, 8), blue = s.getPixel(40, 8), white = s.getPixel(56, 8);
+        assertDominant(red, 16, "red");
+        assertDominant(green, 8, "green");
+        assertDominant(blue, 0, "blue");
+        assertTrue((white & 0xFF) > 220 && ((white >> 8) & 0xFF) > 220 && ((white >> 16) & 0xFF) > 220,
+                "white " + Integer.toHexString(white));
+    }
+
+    private static void assertDominant(int px, int shift, String what) {
+        int main = (px >> shift) & 0xFF;
+        for (int sh : new int[] {0, 8, 16}) {
+            if (sh != shift) {
+                assertTrue(main > ((px >> sh) & 0xFF) + 100, what + " is " + Integer.toHexString(px));
+            }
+        }
+    }
+
+    @Test
+    void webp_lossless_isRead() throws IOException {
+        Surface s = ImageFiles.decode(resource("strip.webp"), "strip.webp", ImageLimits.DEFAULT);
+        assertEquals(64, s.width());
+        assertEquals(0xFFFF0000, s.getPixel(8, 8));
+        assertEquals(0xFF0000FF, s.getPixel(40, 8));
+    }
+
+    @Test
+    void truncatedPng_failsWithOneLineNamingTheFile() throws IOException {
+        Path full = dir.resolve("full.png");
+        ImageFiles.write(TestImages.random(200, 200, 3), full);
+        byte[] bytes = Files.readAllBytes(full);
+        Path cut = dir.resolve("cut.png");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        ImageReadException e = assertThrows(ImageReadException.class, () -> ImageFiles.read(cut));
+        assertTrue(e.getMessage().startsWith(cut.toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void corruptData_afterValidSignature_failsCleanly() throws IOException {
+        byte[] junk = new byte[4000];
+        new java.util.Random(4).nextBytes(junk);
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, 0, junk, 0, 8);
+        assertThrows(ImageReadException.class, () -> ImageFiles.decode(junk, "junk.png", ImageLimits.DEFAULT));
+        byte[] jpegJunk = junk.clone();
+        jpegJunk[0] = (byte) 0xFF;
+        jpegJunk[1] = (byte) 0xD8;
+        jpegJunk[2] = (byte) 0xFF;
+        assertThrows(ImageReadException.class, () -> ImageFiles.decode(jpegJunk, "junk.jpg", ImageLimits.DEFAULT));
+    }
+
+    @Test
+    void unknownFormat_saysSo() throws IOException {
+        Path p = dir.resolve("notes.png");
+        Files.writeString(p, "this is not an image");
+        ImageReadException e = assertThrows(ImageReadException.class, () -> ImageFiles.read(p));
+        assertTrue(e.getMessage().contains("not an image in a known format"), e.getMessage());
+    }
+
+    @Test
+    void missingFile_saysSo() {
+        ImageReadException e = assertThrows(ImageReadException.class, () -> ImageFiles.read(dir.resolve("nope.png")));
+        assertTrue(e.getMessage().endsWith("no such file"), e.getMessage());
+    }
+
+    /** A valid PNG header declaring 100 000 × 100 000 pixels, with no pixel data at all. */
+    static byte[] hugePngHeader() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put(new byte[] {'I', 'H', 'D', 'R'}).putInt(100_000).putInt(100_000)
+                .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        out.write(ByteBuffer.allocate(4).putInt(13).array());
+        out.write(ihdr.array());
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
+    }
+
+    @Test
+    void declaredSizeOverCap_isRefusedFromHeaderBeforeDecoding() throws IOException {
+        ImageReadException e = assertThrows(ImageReadException.class,
+                () -> ImageFiles.decode(hugePngHeader(), "bomb.png", ImageLimits.DEFAULT));
+        assertTrue(e.getMessage().contains("100000x100000") && e.getMessage().contains("over the limit"), e.getMessage());
+        Surface small = TestImages.random(50, 50, 5);
+        byte[] png = ImageFiles.encodePng(small);
+        assertThrows(ImageReadException.class, () -> ImageFiles.decode(png, "small.png", new ImageLimits(2499)));
+        assertEquals(50, ImageFiles.decode(png, "small.png", new ImageLimits(2500)).width());
+    }
+
+    @Test
+    void write_unknownExtension_isRejectedAndLeavesNothing() throws IOException {
+        assertThrows(IllegalArgumentException.class, () -> ImageFiles.write(Surface.allocate(2, 2), dir.resolve("x.gifx")));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void write_replacesExistingFileAtomically_noTempLeftBehind() throws IOException {
+        Path p = dir.resolve("a.png");
+        ImageFiles.write(TestImages.random(10, 10, 6), p);
+        Surface second = TestImages.random(10, 10, 7);
+        ImageFiles.write(second, p);
+        assertArrayEquals(second.toArray(), ImageFiles.read(p).toArray());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+    }
+}
