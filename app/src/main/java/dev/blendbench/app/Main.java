@@ -1,2 +1,16 @@
 package dev.blendbench.app;
-public final class Main { public static void main(String[] a) {} }
+
+import dev.blendbench.app.cli.Cli;
+
+/**
+ * The launcher: {@code java -jar blendbench.jar [subcommand ...]}. With no arguments it opens
+ * the workbench on the demo scene. A plain class (not an {@code Application}) so that JavaFX on
+ * the class path starts without module flags.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args, System.out, System.err));
+    }
+}

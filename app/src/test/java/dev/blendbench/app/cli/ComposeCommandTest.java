@@ -1,0 +1,117 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComposeCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path image(String name, int w, int h, int argbPre) throws IOException {
+        Surface s = Surface.allocate(w, h);
+        s.fill(argbPre);
+        Path p = dir.resolve(name);
+        ImageFiles.write(s, p);
+        return p;
+    }
+
+    @Test
+    void compose_twoLayers_writesWhatTheEngineRenders() throws IOException {
+        Path bg = image("bg.png", 64, 48, 0xFF204080);
+        Path top = image("top.png", 20, 10, 0x80800000);
+        Path out = dir.resolve("out.png");
+        Result r = run("compose", bg.toString(), top + ":mode=screen:opacity=0.5:x=10:y=-3", "-o", out.toString(), "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("64x48"), r.out());
+        Scene expected = new Scene(64, 48, 0, List.of(Layer.of("bg", ImageFiles.read(bg)),
+                new Layer("top", ImageFiles.read(top), 10, -3, BlendMode.SCREEN, 0.5f, true)));
+        Surface want = Surface.allocate(64, 48);
+        TileRenderer.singleThreaded().render(expected, want);
+        assertArrayEquals(want.toArray(), ImageFiles.read(out).toArray());
+    }
+
+    @Test
+    void compose_sizeAndBackground_areApplied() throws IOException {
+        Path top = image("top.png", 4, 4, 0);
+        Path out = dir.resolve("out.tiff");
+        Result r = run("compose", "--size", "8x6", "--background", "#FF000080", top.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Surface s = ImageFiles.read(out);
+        assertEquals(8, s.width());
+        assertEquals(6, s.height());
+        assertEquals(0x80800000, s.getPixel(7, 5));
+    }
+
+    @Test
+    void badInputs_exitTwoWithOneLine() throws IOException {
+        Path ok = image("ok.png", 4, 4, 0xFF000000);
+        Files.writeString(dir.resolve("text.png"), "not an image");
+        String[][] cases = {
+                {"compose", ok + ":mode=glow", "-o", dir.resolve("o.png").toString()},
+                {"compose", ok + ":opacity=1.5", "-o", dir.resolve("o.png").toString()},
+                {"compose", ok + ":x=abc", "-o", dir.resolve("o.png").toString()},
+                {"compose", ok + ":blur=3", "-o", dir.resolve("o.png").toString()},
+                {"compose", dir.resolve("missing.png").toString(), "-o", dir.resolve("o.png").toString()},
+                {"compose", dir.resolve("text.png").toString(), "-o", dir.resolve("o.png").toString()},
+                {"compose", ok.toString(), "-o", dir.resolve("o.bmpx").toString()},
+                {"compose", ok.toString(), "-o", dir.resolve("no/such/dir/o.png").toString()},
+                {"compose", "--size", "0x10", ok.toString(), "-o", dir.resolve("o.png").toString()},
+                {"compose", "--background", "blue", ok.toString(), "-o", dir.resolve("o.png").toString()},
+                {"compose", "--threads", "0", ok.toString(), "-o", dir.resolve("o.png").toString()},
+                {"compose", "--max-pixels", "3", ok.toString(), "-o", dir.resolve("o.png").toString()},
+                {"compose", ok.toString()},
+                {"compose", "-o", dir.resolve("o.png").toString()},
+                {"no-such-command"},
+        };
+        for (String[] c : cases) {
+            Result r = run(c);
+            assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
+            String err = r.err().strip();
+            assertFalse(err.isEmpty(), String.join(" ", c));
+            assertFalse(err.contains("\n"), "one line: " + err);
+            assertFalse(err.contains("Exception"), "no stack trace or class names: " + err);
+        }
+        assertFalse(Files.exists(dir.resolve("o.png")), "nothing written on failure");
+    }
+
+    @Test
+    void layerSpec_pathWithColon_keepsPath() {
+        LayerSpec s = LayerSpec.parse("C:/img/a:b.png:mode=multiply:y=-4");
+        assertEquals(Path.of("C:/img/a:b.png"), s.path());
+        assertEquals(BlendMode.MULTIPLY, s.mode());
+        assertEquals(-4, s.y());
+    }
+
+    @Test
+    void help_exitsZero() {
+        Result r = run("compose", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("LAYER"));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchViewTest {
+    static Scene scene() {
+        Surface a = Surface.allocate(120, 80);
+        a.fill(0xFF336699);
+        Surface b = Surface.allocate(50, 40);
+        b.fill(0x80800000);
+        return new Scene(120, 80, 0, List.of(Layer.of("a", a), new Layer("b", b, 30, 20, BlendMode.MULTIPLY, 1f, true)));
+    }
+
+    WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new WorkbenchView(scene());
+        stage.setScene(new javafx.scene.Scene(view.root(), 800, 600));
+        stage.show();
+        view.renderAll();
+    }
+
+    @Test
+    void canvas_showsPixelsTheEngineRendered(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("rendered"));
+        Surface expected = Surface.allocate(120, 80);
+        TileRenderer.singleThreaded().render(scene(), expected);
+        ImageView iv = robot.lookup("#canvas").queryAs(ImageView.class);
+        int[] shown = new int[120 * 80];
+        WaitForAsyncUtils.asyncFx(() -> {
+            PixelReader pr = iv.getImage().getPixelReader();
+            pr.getPixels(0, 0, 120, 80, javafx.scene.image.PixelFormat.getIntArgbPreInstance(), shown, 0, 120);
+        }).get();
+        assertArrayEquals(expected.toArray(), shown);
+        assertTrue(robot.lookup("#layers").tryQuery().isPresent());
+        view.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.blendbench.engine.demo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.surface.Surface;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DemoSceneTest {
+    static final Path ASSETS = Path.of("..", "assets", "demo");
+
+    /** Regenerates the PNGs: {@code mvn -pl engine test -Dtest=DemoSceneTest -Dblendbench.writeAssets=true}. */
+    @Test
+    void assets_equalGeneratedSurfaces() throws IOException {
+        Surface bg = DemoScene.background();
+        Surface ov = DemoScene.overlay();
+        if (Boolean.getBoolean("blendbench.writeAssets")) {
+            Files.createDirectories(ASSETS);
+            ImageFiles.write(bg, ASSETS.resolve("background.png"));
+            ImageFiles.write(ov, ASSETS.resolve("overlay.png"));
+        }
+        assertArrayEquals(bg.toArray(), ImageFiles.read(ASSETS.resolve("background.png")).toArray());
+        assertArrayEquals(ov.toArray(), ImageFiles.read(ASSETS.resolve("overlay.png")).toArray());
+    }
+
+    @Test
+    void overlay_hasTransparentOpaqueAndPartialAreas() {
+        int[] p = DemoScene.overlay().array();
+        int transparent = 0, opaque = 0, partial = 0;
+        for (int v : p) {
+            int a = v >>> 24;
+            if (a == 0) transparent++;
+            else if (a == 255) opaque++;
+            else partial++;
+        }
+        assertTrue(transparent > p.length / 4 && opaque > 10_000 && partial > 10_000,
+                transparent + " / " + opaque + " / " + partial);
+        assertTrue(DemoScene.background().isValidPremultiplied());
+    }
+}
