@@ -38,6 +38,19 @@ public final class Compositor {
         return Kernels.of(mode);
     }
 
+    /** The scalar kernel of a mode, whichever kernels are active (same results, slower). */
+    public static SpanKernel scalarKernel(BlendMode mode) {
+        return Kernels.scalarOf(mode);
+    }
+
+    /**
+     * True when the Vector API kernels are active: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (and not {@code -Dblendbench.vector=false}).
+     */
+    public static boolean isVectorized() {
+        return Kernels.VECTOR;
+    }
+
     /**
      * Blends {@code n} pixels of {@code src} at {@code so} onto {@code dst} at {@code dOff}.
      *
@@ -115,7 +128,9 @@ public final class Compositor {
                 int d0 = dOff + done;
                 System.arraycopy(dst, d0, scratch, 0, len);
                 k.blend(src, so + done, dst, d0, len);
-                if (clears) {
+                if (Kernels.VECTOR) {
+                    VectorPorterDuffKernels.lerp(dst, d0, clears ? null : scratch, opacity, len);
+                } else if (clears) {
                     for (int j = 0; j < len; j++) {
                         dst[d0 + j] = PorterDuffKernels.scale(dst[d0 + j], opacity);
                     }

@@ -3,23 +3,85 @@ package dev.blendbench.engine.blend;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The fast span kernel of every {@link BlendMode}. */
+/**
+ * The span kernel of every {@link BlendMode}: the Vector API loops when {@code jdk.incubator.vector}
+ * is in the boot layer (run the JVM with {@code --add-modules jdk.incubator.vector}), else the
+ * scalar loops. Both compute the same bits. {@code -Dblendbench.vector=false} forces scalar.
+ */
 final class Kernels {
     private Kernels() {}
 
-    private static final Map<BlendMode, SpanKernel> TABLE = new EnumMap<>(BlendMode.class);
+    /** True when the Vector API kernels are in use. */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("blendbench.vector"));
+
+    private static final Map<BlendMode, SpanKernel> SCALAR = new EnumMap<>(BlendMode.class);
+    private static final Map<BlendMode, SpanKernel> ACTIVE = new EnumMap<>(BlendMode.class);
 
     static {
         for (BlendMode m : BlendMode.values()) {
-            TABLE.put(m, create(m));
+            SCALAR.put(m, scalar(m));
+            ACTIVE.put(m, VECTOR ? VectorTable.vector(m) : SCALAR.get(m));
         }
     }
 
     static SpanKernel of(BlendMode mode) {
-        return TABLE.get(mode);
+        return ACTIVE.get(mode);
     }
 
-    private static SpanKernel create(BlendMode m) {
+    /** The scalar loop, whatever is active (for tests and comparisons). */
+    static SpanKernel scalarOf(BlendMode mode) {
+        return SCALAR.get(mode);
+    }
+
+    /** Vector API loops; a separate class so it is only loaded when the module is present. */
+    static final class VectorTable {
+        private VectorTable() {}
+
+        static SpanKernel vector(BlendMode m) {
+            return switch (m) {
+                case SOURCE_OVER -> VectorPorterDuffKernels::sourceOver;
+                case DESTINATION_OVER -> VectorPorterDuffKernels::destinationOver;
+                case SOURCE_IN -> VectorPorterDuffKernels::sourceIn;
+                case DESTINATION_IN -> VectorPorterDuffKernels::destinationIn;
+                case SOURCE_OUT -> VectorPorterDuffKernels::sourceOut;
+                case DESTINATION_OUT -> VectorPorterDuffKernels::destinationOut;
+                case SOURCE_ATOP -> VectorPorterDuffKernels::sourceAtop;
+                case DESTINATION_ATOP -> VectorPorterDuffKernels::destinationAtop;
+                case XOR -> VectorPorterDuffKernels::xor;
+                case LIGHTER -> VectorPorterDuffKernels::lighter;
+                case CLEAR, COPY, DESTINATION -> scalar(m);
+                case HUE -> VectorNonSeparableKernels::hue;
+                case SATURATION -> VectorNonSeparableKernels::saturation;
+                case COLOR -> VectorNonSeparableKernels::color;
+                case LUMINOSITY -> VectorNonSeparableKernels::luminosity;
+                case DARKER_COLOR -> VectorNonSeparableKernels::darkerColor;
+                case LIGHTER_COLOR -> VectorNonSeparableKernels::lighterColor;
+            case NORMAL -> VectorSeparableKernels::normal;
+            case MULTIPLY -> VectorSeparableKernels::multiply;
+            case SCREEN -> VectorSeparableKernels::screen;
+            case OVERLAY -> VectorSeparableKernels::overlay;
+            case HARD_LIGHT -> VectorSeparableKernels::hardLight;
+            case DARKEN -> VectorSeparableKernels::darken;
+            case LIGHTEN -> VectorSeparableKernels::lighten;
+            case DIFFERENCE -> VectorSeparableKernels::difference;
+            case EXCLUSION -> VectorSeparableKernels::exclusion;
+            case LINEAR_BURN -> VectorSeparableKernels::linearBurn;
+            case LINEAR_DODGE -> VectorSeparableKernels::linearDodge;
+            case LINEAR_LIGHT -> VectorSeparableKernels::linearLight;
+            case PIN_LIGHT -> VectorSeparableKernels::pinLight;
+            case HARD_MIX -> VectorSeparableKernels::hardMix;
+            case SUBTRACT -> VectorSeparableKernels::subtract;
+            case COLOR_DODGE -> VectorSeparableKernels::colorDodge;
+            case COLOR_BURN -> VectorSeparableKernels::colorBurn;
+            case SOFT_LIGHT -> VectorSeparableKernels::softLight;
+            case VIVID_LIGHT -> VectorSeparableKernels::vividLight;
+            case DIVIDE -> VectorSeparableKernels::divide;
+            };
+        }
+    }
+
+    private static SpanKernel scalar(BlendMode m) {
         return switch (m) {
             case CLEAR -> PorterDuffKernels::clear;
             case COPY -> PorterDuffKernels::copy;

@@ -1,2 +1,0 @@
-package dev.blendbench.bench;
-public final class Dummy {}

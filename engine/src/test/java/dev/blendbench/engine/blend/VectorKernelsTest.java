@@ -1,0 +1,33 @@
+package dev.blendbench.engine.blend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.TestImages;
+import dev.blendbench.engine.surface.Surface;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The Vector API kernels compute exactly the bits of the scalar loops, at every offset and length. */
+class VectorKernelsTest {
+
+    @Test
+    void testJvm_runsTheVectorKernels() {
+        assertTrue(Compositor.isVectorized(), "surefire runs with --add-modules jdk.incubator.vector");
+    }
+
+    @ParameterizedTest
+    @EnumSource(BlendMode.class)
+    void vectorKernel_equalsScalarKernel_bitForBit(BlendMode mode) {
+        Surface src = TestImages.random(1000, 3, 21);
+        Surface dst = TestImages.random(1000, 3, 22);
+        int[][] spans = {{0, 0, 3000}, {5, 17, 1001}, {33, 0, 15}, {1, 2, 16}, {7, 9, 17}, {0, 0, 0}};
+        for (int[] sp : spans) {
+            int[] a = dst.toArray(), b = dst.toArray();
+            Compositor.kernel(mode).blend(src.array(), sp[0], a, sp[1], sp[2]);
+            Compositor.scalarKernel(mode).blend(src.array(), sp[0], b, sp[1], sp[2]);
+            assertArrayEquals(b, a, mode + " span " + java.util.Arrays.toString(sp));
+        }
+    }
+}
