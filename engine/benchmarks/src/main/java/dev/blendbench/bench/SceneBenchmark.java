@@ -43,6 +43,9 @@ public class SceneBenchmark {
     @Param({"8"})
     public int layers;
 
+    @Param({"256x64"})
+    public String tile;
+
     private Scene scene;
     private Surface target;
     private TileRenderer renderer;
@@ -62,7 +65,8 @@ public class SceneBenchmark {
         }
         scene = new Scene(w, h, 0, ls);
         target = Surface.allocate(w, h);
-        renderer = TileRenderer.singleThreaded();
+        String[] t = tile.split("x");
+        renderer = new TileRenderer(Runnable::run, 1, Integer.parseInt(t[0]), Integer.parseInt(t[1]));
         over = Compositor.kernel(BlendMode.SOURCE_OVER);
     }
 

@@ -29,6 +29,11 @@ import java.util.concurrent.locks.LockSupport;
  * the target's pixels happen-before the return. If the executor rejects a task, the caller does
  * the work alone. A tile that throws makes {@code render} rethrow after all tiles finish.
  *
+ * <p><b>Sources.</b> Layer sources are read through their cached
+ * {@link dev.blendbench.engine.surface.Surface#coverage() coverage}: transparent blocks are skipped
+ * without being read, opaque ones copied. A source written through its array must be marked with
+ * {@code markModified()} before the next render.
+ *
  * <p><b>Allocation.</b> At steady state a render allocates nothing in the renderer: per-thread
  * job state and scratch rows are reused. (An executor may allocate to queue a task; a
  * {@code ThreadPoolExecutor} over an {@code ArrayBlockingQueue} does not.)
@@ -109,6 +114,7 @@ public final class TileRenderer {
             }
         } finally {
             job.tearDown();
+            target.markModified();
         }
     }
 
@@ -222,54 +228,102 @@ public final class TileRenderer {
         }
     }
 
-    /** Composites the canvas rectangle [ax0, ax1) × [ay0, ay1) of the scene into the target. */
+    /** Canvas columns per occlusion segment (aligned to multiples of it on the canvas). */
+    static final int SEGMENT = 64;
+    private static final ThreadLocal<int[]> STARTS = ThreadLocal.withInitial(() -> new int[64]);
+
+    /**
+     * Composites the canvas rectangle [ax0, ax1) × [ay0, ay1) of the scene into the target.
+     *
+     * <p>Row by row. First, per {@link #SEGMENT} columns, the topmost layer that covers the segment
+     * with opaque pixels in source-over (or normal, or copy) at full opacity is found: it
+     * overwrites everything below it exactly, so the background and the layers below it are
+     * skipped there (occlusion culling, exact). Then each layer is blended, bottom up, over the
+     * runs of segments where it is not occluded, with transparent source spans skipped.
+     */
     static void compositeRect(Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1, int[] scratch) {
         int[] out = target.array();
-        int w = ax1 - ax0;
         int bg = scene.background();
-        for (int y = ay0; y < ay1; y++) {
-            int o = target.index(ax0, y);
-            Arrays.fill(out, o, o + w, bg);
-        }
         List<Layer> layers = scene.layers();
-        for (int i = 0, n = layers.size(); i < n; i++) {
-            Layer l = layers.get(i);
-            if (!l.visible()) {
-                continue;
+        int n = layers.size();
+        int firstSeg = ax0 / SEGMENT;
+        int segs = (ax1 - 1) / SEGMENT - firstSeg + 1;
+        int[] start = STARTS.get();
+        if (start.length < segs) {
+            start = new int[segs];
+            STARTS.set(start);
+        }
+        for (int y = ay0; y < ay1; y++) {
+            int row = target.index(0, y);
+            // 1. the topmost occluding layer of each segment, -1 for none
+            for (int j = 0; j < segs; j++) {
+                int x0 = Math.max(ax0, (firstSeg + j) * SEGMENT), x1 = Math.min(ax1, (firstSeg + j + 1) * SEGMENT);
+                int k = -1;
+                for (int i = n - 1; i >= 0; i--) {
+                    if (occludes(layers.get(i), x0, x1, y)) {
+                        k = i;
+                        break;
+                    }
+                }
+                start[j] = k;
             }
-            BlendMode mode = l.mode();
-            int op = Compositor.opacityToByte(l.opacity());
-            Surface src = l.source();
-            int lx0 = Math.max(ax0, l.x()), lx1 = Math.min(ax1, l.x() + src.width());
-            int ly0 = Math.max(ay0, l.y()), ly1 = Math.min(ay1, l.y() + src.height());
-            boolean hit = lx0 < lx1 && ly0 < ly1;
-            if (mode.clearsOutsideSource()) {
-                clearOutside(target, ax0, ay0, ax1, ay1, hit ? lx0 : ax1, ly0, hit ? lx1 : ax1, ly1);
+            // 2. background where nothing occludes
+            for (int j = 0; j < segs; ) {
+                if (start[j] >= 0) { j++; continue; }
+                int e = j;
+                while (e < segs && start[e] < 0) e++;
+                int x0 = Math.max(ax0, (firstSeg + j) * SEGMENT), x1 = Math.min(ax1, (firstSeg + e) * SEGMENT);
+                Arrays.fill(out, row + x0, row + x1, bg);
+                j = e;
             }
-            if (!hit || (op == 0 && !mode.clearsOutsideSource())) {
-                continue;
-            }
-            int[] sa = src.array();
-            for (int y = ly0; y < ly1; y++) {
-                Compositor.blendRow(mode, op, sa, src.index(lx0 - l.x(), y - l.y()), out, target.index(lx0, y),
-                        lx1 - lx0, scratch);
+            // 3. each layer over the runs of segments where it is at or above the occluder
+            for (int i = 0; i < n; i++) {
+                Layer l = layers.get(i);
+                if (!l.visible()) {
+                    continue;
+                }
+                BlendMode mode = l.mode();
+                boolean clears = mode.clearsOutsideSource();
+                int op = Compositor.opacityToByte(l.opacity());
+                if (op == 0 && !clears) {
+                    continue;
+                }
+                Surface src = l.source();
+                int sy = y - l.y();
+                boolean rowHit = sy >= 0 && sy < src.height();
+                int lx0 = l.x(), lx1 = l.x() + src.width();
+                for (int j = 0; j < segs; ) {
+                    if (start[j] > i) { j++; continue; }
+                    int e = j;
+                    while (e < segs && start[e] <= i) e++;
+                    int x0 = Math.max(ax0, (firstSeg + j) * SEGMENT), x1 = Math.min(ax1, (firstSeg + e) * SEGMENT);
+                    j = e;
+                    int bx0 = rowHit ? Math.max(x0, lx0) : x1, bx1 = rowHit ? Math.min(x1, lx1) : x1;
+                    if (bx0 >= bx1) {
+                        if (clears) Arrays.fill(out, row + x0, row + x1, 0);
+                        continue;
+                    }
+                    if (clears) {
+                        Arrays.fill(out, row + x0, row + bx0, 0);
+                        Arrays.fill(out, row + bx1, row + x1, 0);
+                    }
+                    Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);
+                }
             }
         }
     }
 
-    /** Zeroes the part of the tile outside the layer's rectangle [lx0, lx1) × [ly0, ly1). */
-    private static void clearOutside(Surface t, int ax0, int ay0, int ax1, int ay1, int lx0, int ly0, int lx1, int ly1) {
-        int[] out = t.array();
-        boolean rowsHit = lx0 < lx1;
-        for (int y = ay0; y < ay1; y++) {
-            int o = t.index(0, y);
-            if (!rowsHit || y < ly0 || y >= ly1) {
-                Arrays.fill(out, o + ax0, o + ax1, 0);
-            } else {
-                Arrays.fill(out, o + ax0, o + lx0, 0);
-                Arrays.fill(out, o + lx1, o + ax1, 0);
-            }
+    /** True if the layer replaces the backdrop exactly on [x0, x1) of canvas row y. */
+    private static boolean occludes(Layer l, int x0, int x1, int y) {
+        BlendMode m = l.mode();
+        if (!l.visible() || l.opacity() != 1f
+                || (m != BlendMode.SOURCE_OVER && m != BlendMode.NORMAL && m != BlendMode.COPY)) {
+            return false;
         }
+        Surface src = l.source();
+        int sx0 = x0 - l.x(), sx1 = x1 - l.x(), sy = y - l.y();
+        return sy >= 0 && sy < src.height() && sx0 >= 0 && sx1 <= src.width()
+                && src.coverage().rowOpaque(sx0, sx1, sy);
     }
 
     private static final class Worker implements Runnable {

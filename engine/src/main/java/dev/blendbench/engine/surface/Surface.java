@@ -25,6 +25,8 @@ public final class Surface {
     private final int width;
     private final int height;
     private final int stride;
+    /** Lazily built; dropped by every write through this view's methods and by markModified(). */
+    private volatile Coverage coverage;
 
     private Surface(int[] pixels, int offset, int width, int height, int stride) {
         this.pixels = pixels;
@@ -110,6 +112,27 @@ public final class Surface {
     public void setPixel(int x, int y, int argbPre) {
         checkPoint(x, y);
         pixels[index(x, y)] = argbPre;
+        coverage = null;
+    }
+
+    /**
+     * Which blocks of this view are transparent, opaque or mixed, computed on first use and cached.
+     * Writes through {@link #setPixel}, {@link #fill} and {@link #copyFrom} drop the cache; after
+     * writing through {@link #array()} (or through another view of the same array), call
+     * {@link #markModified()}. Safe to call from several threads (at worst it is computed twice).
+     */
+    public Coverage coverage() {
+        Coverage c = coverage;
+        if (c == null) {
+            c = Coverage.of(this);
+            coverage = c;
+        }
+        return c;
+    }
+
+    /** Declares that pixels were written through {@link #array()}: drops cached {@link #coverage()}. */
+    public void markModified() {
+        coverage = null;
     }
 
     private void checkPoint(int x, int y) {
@@ -120,6 +143,7 @@ public final class Surface {
 
     /** Sets every pixel of this surface to {@code argbPre}. */
     public void fill(int argbPre) {
+        coverage = null;
         if (stride == width) {
             Arrays.fill(pixels, offset, offset + width * height, argbPre);
         } else {
@@ -136,6 +160,7 @@ public final class Surface {
             throw new IllegalArgumentException("size mismatch: " + src.width + "x" + src.height
                     + " into " + width + "x" + height);
         }
+        coverage = null;
         for (int y = 0; y < height; y++) {
             System.arraycopy(src.pixels, src.index(0, y), pixels, index(0, y), width);
         }

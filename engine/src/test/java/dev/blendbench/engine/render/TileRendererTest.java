@@ -37,7 +37,18 @@ class TileRendererTest {
         layers.add(new Layer("over", TestImages.blocky(300, 200, 6), 7, 3, BlendMode.SOURCE_OVER, 1f, true));
         layers.add(new Layer("dst-atop", TestImages.blocky(200, 100, 7), 60, 50, BlendMode.DESTINATION_ATOP, 1f, true));
         layers.add(new Layer("soft", TestImages.random(80, 80, 8), 250, 150, BlendMode.SOFT_LIGHT, 1f, true));
+        layers.add(new Layer("opaque over", opaque(150, 100, 0xFF204060), 37, 11, BlendMode.SOURCE_OVER, 1f, true));
+        layers.add(new Layer("screen above", TestImages.blocky(120, 100, 9), 60, 40, BlendMode.SCREEN, 1f, true));
+        layers.add(new Layer("opaque normal", opaque(200, 70, 0xFF605040), 90, 120, BlendMode.NORMAL, 1f, true));
+        layers.add(new Layer("opaque copy", opaque(130, 130, 0xFF10A010), 160, 20, BlendMode.COPY, 1f, true));
+        layers.add(new Layer("over copy", TestImages.blocky(300, 200, 10), 0, 0, BlendMode.SOURCE_OVER, 0.5f, true));
         return new Scene(300, 200, 0x80102030, layers);
+    }
+
+    static Surface opaque(int w, int h, int argb) {
+        Surface s = Surface.allocate(w, h);
+        s.fill(argb);
+        return s;
     }
 
     /** Naive oracle: every layer blended over the whole canvas with the canvas model, no tiles. */
@@ -87,7 +98,8 @@ class TileRendererTest {
         TileRenderer r = new TileRenderer(POOL, 4, 64, 32);
         Surface out = Surface.allocate(300, 200);
         r.render(s, out);
-        Scene moved = s.withLayer(5, s.layers().get(5).withPosition(20, 10));
+        Scene moved = s.withLayer(5, s.layers().get(5).withPosition(20, 10))
+                .withLayer(8, s.layers().get(8).withPosition(50, 3));
         Rect dirty = new Rect(5, 2, 150, 77);
         r.render(moved, out, dirty);
         Surface full = Surface.allocate(300, 200);
