@@ -43,7 +43,7 @@ public class SceneBenchmark {
     @Param({"8"})
     public int layers;
 
-    @Param({"256x64"})
+    @Param({"4096x16"})
     public String tile;
 
     private Scene scene;

@@ -112,19 +112,31 @@ public final class Compositor {
                 && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL || mode == BlendMode.COPY);
         int[] sa = src.array();
         int so = src.index(sx, sy);
+        byte whole = cov.rowKind(sy);
+        if (whole != Coverage.MIXED) { // the whole source row is one kind: no block walk
+            int kind = skipTransparent && whole == Coverage.TRANSPARENT ? SKIP
+                    : copyOpaque && whole == Coverage.OPAQUE ? COPY : BLEND;
+            flush(kind, k, opacity, sa, so, dst, dOff, n, scratch);
+            return;
+        }
         int runStart = 0, runKind = -1;
-        for (int i = 0; i < n; ) {
-            int x = sx + i;
-            int len = Math.min(Coverage.BLOCK - x % Coverage.BLOCK, n - i);
-            byte c = cov.kind(x, sy);
+        int runBegin = 0;
+        for (int r = cov.rowRunsStart(sy), e = cov.rowRunsEnd(sy); r < e; r++) {
+            int runEnd = cov.runEnd(r);
+            int i0 = Math.max(runBegin, sx) - sx, i1 = Math.min(runEnd, sx + n) - sx;
+            runBegin = runEnd;
+            if (i1 <= i0) {
+                if (i0 >= n) break;
+                continue;
+            }
+            byte c = cov.runKind(r);
             int kind = skipTransparent && c == Coverage.TRANSPARENT ? SKIP
                     : copyOpaque && c == Coverage.OPAQUE ? COPY : BLEND;
             if (kind != runKind) {
-                flush(runKind, k, opacity, sa, so + runStart, dst, dOff + runStart, i - runStart, scratch);
+                flush(runKind, k, opacity, sa, so + runStart, dst, dOff + runStart, i0 - runStart, scratch);
                 runKind = kind;
-                runStart = i;
+                runStart = i0;
             }
-            i += len;
         }
         flush(runKind, k, opacity, sa, so + runStart, dst, dOff + runStart, n - runStart, scratch);
     }

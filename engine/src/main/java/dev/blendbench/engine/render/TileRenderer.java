@@ -4,6 +4,7 @@ import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.Compositor;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Coverage;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.util.Arrays;
@@ -39,9 +40,13 @@ import java.util.concurrent.locks.LockSupport;
  * {@code ThreadPoolExecutor} over an {@code ArrayBlockingQueue} does not.)
  */
 public final class TileRenderer {
-    /** A tile size that keeps one target tile (256 × 64 × 4 B = 64 KiB) in L2. */
-    public static final int DEFAULT_TILE_WIDTH = 256;
-    public static final int DEFAULT_TILE_HEIGHT = 64;
+    /**
+     * Tiles are wide bands: a whole row of a 4K canvas, 16 rows high (256 KiB of target, in L2).
+     * Within a tile each source is read as one stream of consecutive rows; narrower tiles cut
+     * those streams into short runs from many arrays, which measured 40 % slower.
+     */
+    public static final int DEFAULT_TILE_WIDTH = 4096;
+    public static final int DEFAULT_TILE_HEIGHT = 16;
     private static final int SCRATCH = 1024;
     private static final ThreadLocal<int[]> SCRATCH_ROWS = ThreadLocal.withInitial(() -> new int[SCRATCH]);
 
@@ -230,16 +235,18 @@ public final class TileRenderer {
 
     /** Canvas columns per occlusion segment (aligned to multiples of it on the canvas). */
     static final int SEGMENT = 64;
-    private static final ThreadLocal<int[]> STARTS = ThreadLocal.withInitial(() -> new int[64]);
+    private static final ThreadLocal<int[]> ROW_STATE = ThreadLocal.withInitial(() -> new int[256]);
 
     /**
      * Composites the canvas rectangle [ax0, ax1) × [ay0, ay1) of the scene into the target.
      *
-     * <p>Row by row. First, per {@link #SEGMENT} columns, the topmost layer that covers the segment
+     * <p>First, for each row and per {@link #SEGMENT} columns, the topmost layer that covers the segment
      * with opaque pixels in source-over (or normal, or copy) at full opacity is found: it
      * overwrites everything below it exactly, so the background and the layers below it are
-     * skipped there (occlusion culling, exact). Then each layer is blended, bottom up, over the
-     * runs of segments where it is not occluded, with transparent source spans skipped.
+     * skipped there (occlusion culling; the pixels are the same). Segments with the same topmost
+     * occluder are merged into runs. Then each layer in turn, bottom up, is blended over the runs
+     * where it is not occluded, row after row (so a source is read as one stream), with
+     * transparent source spans skipped.
      */
     static void compositeRect(Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1, int[] scratch) {
         int[] out = target.array();
@@ -248,56 +255,83 @@ public final class TileRenderer {
         int n = layers.size();
         int firstSeg = ax0 / SEGMENT;
         int segs = (ax1 - 1) / SEGMENT - firstSeg + 1;
-        int[] start = STARTS.get();
-        if (start.length < segs) {
-            start = new int[segs];
-            STARTS.set(start);
+        int[] st = ROW_STATE.get();
+        // per row of the rect: occluder per segment, then its runs (x0, x1, occluder), then the run count
+        int stride = 4 * segs + 1;
+        int need = stride * (ay1 - ay0);
+        if (st.length < need) {
+            st = new int[need];
+            ROW_STATE.set(st);
         }
         for (int y = ay0; y < ay1; y++) {
+            int base = (y - ay0) * stride;
             int row = target.index(0, y);
-            // 1. the topmost occluding layer of each segment, -1 for none
-            for (int j = 0; j < segs; j++) {
-                int x0 = Math.max(ax0, (firstSeg + j) * SEGMENT), x1 = Math.min(ax1, (firstSeg + j + 1) * SEGMENT);
-                int k = -1;
-                for (int i = n - 1; i >= 0; i--) {
-                    if (occludes(layers.get(i), x0, x1, y)) {
-                        k = i;
-                        break;
-                    }
-                }
-                start[j] = k;
-            }
-            // 2. background where nothing occludes
-            for (int j = 0; j < segs; ) {
-                if (start[j] >= 0) { j++; continue; }
-                int e = j;
-                while (e < segs && start[e] < 0) e++;
-                int x0 = Math.max(ax0, (firstSeg + j) * SEGMENT), x1 = Math.min(ax1, (firstSeg + e) * SEGMENT);
-                Arrays.fill(out, row + x0, row + x1, bg);
-                j = e;
-            }
-            // 3. each layer over the runs of segments where it is at or above the occluder
-            for (int i = 0; i < n; i++) {
+            Arrays.fill(st, base, base + segs, -1);
+            int open = segs;
+            for (int i = n - 1; i >= 0 && open > 0; i--) {
                 Layer l = layers.get(i);
-                if (!l.visible()) {
-                    continue;
-                }
-                BlendMode mode = l.mode();
-                boolean clears = mode.clearsOutsideSource();
-                int op = Compositor.opacityToByte(l.opacity());
-                if (op == 0 && !clears) {
-                    continue;
-                }
+                if (!canOcclude(l)) continue;
                 Surface src = l.source();
                 int sy = y - l.y();
+                if (sy < 0 || sy >= src.height()) continue;
+                Coverage cov = src.coverage();
+                byte rk = cov.rowKind(sy);
+                if (rk == Coverage.TRANSPARENT) continue;
+                int lx = l.x();
+                if (rk == Coverage.OPAQUE) {
+                    open -= claim(st, base, i, Math.max(ax0, lx), Math.min(ax1, lx + src.width()), ax0, ax1, firstSeg, segs);
+                    continue;
+                }
+                int begin = 0;
+                for (int r = cov.rowRunsStart(sy), e = cov.rowRunsEnd(sy); r < e; r++) {
+                    int end = cov.runEnd(r);
+                    if (cov.runKind(r) == Coverage.OPAQUE) {
+                        open -= claim(st, base, i, Math.max(ax0, lx + begin), Math.min(ax1, lx + end), ax0, ax1, firstSeg, segs);
+                    }
+                    begin = end;
+                }
+            }
+            int runs = 0;
+            for (int j = 0; j < segs; ) {
+                int e = j + 1;
+                while (e < segs && st[base + e] == st[base + j]) e++;
+                int r = base + segs + 3 * runs++;
+                st[r] = Math.max(ax0, (firstSeg + j) * SEGMENT);
+                st[r + 1] = Math.min(ax1, (firstSeg + e) * SEGMENT);
+                st[r + 2] = st[base + j];
+                j = e;
+            }
+            st[base + stride - 1] = runs;
+            for (int q = 0; q < runs; q++) {
+                int r = base + segs + 3 * q;
+                if (st[r + 2] < 0) Arrays.fill(out, row + st[r], row + st[r + 1], bg);
+            }
+        }
+        // layer by layer, so each source is read as consecutive rows while the target rect stays in cache
+        for (int i = 0; i < n; i++) {
+            Layer l = layers.get(i);
+            if (!l.visible()) continue;
+            BlendMode mode = l.mode();
+            boolean clears = mode.clearsOutsideSource();
+            int op = Compositor.opacityToByte(l.opacity());
+            if (op == 0 && !clears) continue;
+            Surface src = l.source();
+            Coverage cov = src.coverage();
+            int lx0 = l.x(), lx1 = l.x() + src.width();
+            for (int y = ay0; y < ay1; y++) {
+                int sy = y - l.y();
                 boolean rowHit = sy >= 0 && sy < src.height();
-                int lx0 = l.x(), lx1 = l.x() + src.width();
-                for (int j = 0; j < segs; ) {
-                    if (start[j] > i) { j++; continue; }
-                    int e = j;
-                    while (e < segs && start[e] <= i) e++;
-                    int x0 = Math.max(ax0, (firstSeg + j) * SEGMENT), x1 = Math.min(ax1, (firstSeg + e) * SEGMENT);
-                    j = e;
+                if (!clears && (!rowHit || cov.rowKind(sy) == Coverage.TRANSPARENT)) continue;
+                int base = (y - ay0) * stride;
+                int row = target.index(0, y);
+                int runs = st[base + stride - 1];
+                for (int q = 0; q < runs; ) {
+                    if (st[base + segs + 3 * q + 2] > i) { q++; continue; }
+                    int x0 = st[base + segs + 3 * q];
+                    int e = q + 1;
+                    while (e < runs && st[base + segs + 3 * e + 2] <= i) e++;
+                    int x1 = st[base + segs + 3 * (e - 1) + 1];
+                    q = e;
                     int bx0 = rowHit ? Math.max(x0, lx0) : x1, bx1 = rowHit ? Math.min(x1, lx1) : x1;
                     if (bx0 >= bx1) {
                         if (clears) Arrays.fill(out, row + x0, row + x1, 0);
@@ -313,17 +347,28 @@ public final class TileRenderer {
         }
     }
 
-    /** True if the layer replaces the backdrop exactly on [x0, x1) of canvas row y. */
-    private static boolean occludes(Layer l, int x0, int x1, int y) {
-        BlendMode m = l.mode();
-        if (!l.visible() || l.opacity() != 1f
-                || (m != BlendMode.SOURCE_OVER && m != BlendMode.NORMAL && m != BlendMode.COPY)) {
-            return false;
+    /**
+     * Marks layer {@code i} as the occluder of every still-open segment lying wholly inside the
+     * opaque canvas columns {@code [c0, c1)}; returns how many it marked.
+     */
+    private static int claim(int[] st, int base, int i, int c0, int c1, int ax0, int ax1, int firstSeg, int segs) {
+        if (c1 <= c0) return 0;
+        int marked = 0;
+        for (int j = Math.max(0, c0 / SEGMENT - firstSeg), last = Math.min(segs - 1, (c1 - 1) / SEGMENT - firstSeg); j <= last; j++) {
+            int x0 = Math.max(ax0, (firstSeg + j) * SEGMENT), x1 = Math.min(ax1, (firstSeg + j + 1) * SEGMENT);
+            if (st[base + j] < 0 && x0 >= c0 && x1 <= c1) {
+                st[base + j] = i;
+                marked++;
+            }
         }
-        Surface src = l.source();
-        int sx0 = x0 - l.x(), sx1 = x1 - l.x(), sy = y - l.y();
-        return sy >= 0 && sy < src.height() && sx0 >= 0 && sx1 <= src.width()
-                && src.coverage().rowOpaque(sx0, sx1, sy);
+        return marked;
+    }
+
+    /** True if the layer could replace the backdrop exactly where its pixels are opaque. */
+    private static boolean canOcclude(Layer l) {
+        BlendMode m = l.mode();
+        return l.visible() && l.opacity() == 1f
+                && (m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL || m == BlendMode.COPY);
     }
 
     private static final class Worker implements Runnable {
