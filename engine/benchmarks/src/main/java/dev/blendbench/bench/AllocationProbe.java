@@ -1,0 +1,27 @@
+package dev.blendbench.bench;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Bytes allocated per render at steady state, read from the thread's allocation counter
+ * ({@code com.sun.management.ThreadMXBean}) around a batch of renders, without JMH's own
+ * bookkeeping in the figure.
+ */
+final class AllocationProbe {
+    private AllocationProbe() {}
+
+    static double bytesPerRender(int warmup, int measured) {
+        SceneBenchmark b = new SceneBenchmark();
+        b.size = "3840x2160";
+        b.layers = 8;
+        b.tile = "4096x16";
+        b.setUp();
+        for (int i = 0; i < warmup; i++) b.tiledRenderer();
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId();
+        long before = mx.getThreadAllocatedBytes(id);
+        for (int i = 0; i < measured; i++) b.tiledRenderer();
+        long after = mx.getThreadAllocatedBytes(id);
+        return (after - before) / (double) measured;
+    }
+}

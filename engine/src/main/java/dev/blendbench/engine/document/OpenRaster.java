@@ -1,0 +1,524 @@
+package dev.blendbench.engine.document;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.io.ImageLimits;
+import dev.blendbench.engine.io.ImageReadException;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Argb;
+import dev.blendbench.engine.surface.Surface;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * OpenRaster ({@code .ora}: GIMP, Krita, MyPaint) read and write.
+ *
+ * <p><b>Reading.</b> {@code stack.xml} with nested stacks, names, x/y offsets, opacity,
+ * visibility and composite-op (every {@code svg:} op of the spec and SVG Compositing 1.2, and
+ * the {@code krita:} ops Krita writes; anything else is drawn as normal and named in a warning).
+ * A nested stack that is isolated — {@code isolation="isolate"}, opacity below 1, a composite-op
+ * other than src-over, or hidden — is rendered on its own and becomes one layer; any other stack
+ * passes its layers through to its parent, which renders the same. Elements we do not draw
+ * (text, filters) are named in a warning.
+ *
+ * <p><b>Safety.</b> Entry names that could escape the archive ({@code ..}, absolute, backslash,
+ * drive letter) are refused; every entry's declared and actual inflated size is capped, and so is
+ * the total (zip bombs); {@code stack.xml} may not have a DTD (no external entities); a layer
+ * file that is missing or stored twice, absurd dimensions and truncated archives are refused —
+ * each with a one-line {@link DocumentException} that names the file. Nothing is extracted to
+ * disk.
+ *
+ * <p><b>Writing.</b> {@code mimetype} (stored, first), {@code stack.xml}, one PNG per layer,
+ * {@code mergedimage.png} (the scene rendered) and {@code Thumbnails/thumbnail.png} (at most
+ * 256 × 256), as the spec asks. The exact blend mode and the background colour go into
+ * attributes of our own namespace, so save → load gives an equal scene; other programs ignore
+ * them. Saves are atomic: a temporary file in the same folder, then moved into place.
+ */
+public final class OpenRaster {
+    private OpenRaster() {}
+
+    public static final String MIMETYPE = "image/openraster";
+    /** Namespace of our own attributes in stack.xml. */
+    public static final String NS = "https://blendbench.dev/ns/openraster";
+    private static final int THUMBNAIL = 256;
+
+    // ------------------------------------------------------------------ reading
+
+    public static LoadedScene read(Path file) throws DocumentException {
+        return read(file, DocumentLimits.DEFAULT);
+    }
+
+    public static LoadedScene read(Path file, DocumentLimits limits) throws DocumentException {
+        String name = file.toString();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(in, name, limits);
+        } catch (NoSuchFileException e) {
+            throw new DocumentException(name + ": no such file");
+        } catch (DocumentException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DocumentException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static LoadedScene read(byte[] data, String name, DocumentLimits limits) throws DocumentException {
+        try {
+            return read(new ByteArrayInputStream(data), name, limits);
+        } catch (DocumentException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DocumentException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static LoadedScene read(InputStream in, String name, DocumentLimits limits) throws IOException {
+        Map<String, byte[]> entries = readEntries(in, name, limits);
+        byte[] mimetype = entries.get("mimetype");
+        if (mimetype == null || !new String(mimetype, StandardCharsets.US_ASCII).trim().equals(MIMETYPE)) {
+            throw new DocumentException(name + ": not an OpenRaster file (no 'image/openraster' mimetype entry)");
+        }
+        byte[] xml = entries.get("stack.xml");
+        if (xml == null) {
+            throw new DocumentException(name + ": OpenRaster file has no stack.xml");
+        }
+        Document doc = parseXml(xml, name);
+        Element image = doc.getDocumentElement();
+        if (!"image".equals(image.getTagName())) {
+            throw new DocumentException(name + ": stack.xml has no <image> root");
+        }
+        int w = intAttr(image, "w", name, -1), h = intAttr(image, "h", name, -1);
+        if (w <= 0 || h <= 0 || w > Scene.MAX_SIDE || h > Scene.MAX_SIDE || (long) w * h > limits.maxPixels()) {
+            throw new DocumentException(String.format(Locale.ROOT, "%s: canvas size %sx%s is invalid or over the limit of %.1f megapixels",
+                    name, image.getAttribute("w"), image.getAttribute("h"), limits.maxPixels() / 1e6));
+        }
+        int background = 0;
+        String bg = image.getAttributeNS(NS, "background");
+        if (!bg.isEmpty()) {
+            try {
+                background = Argb.parseHex(bg);
+            } catch (IllegalArgumentException e) {
+                throw new DocumentException(name + ": bad background colour '" + shorten(bg) + "'");
+            }
+        }
+        Element root = firstChild(image, "stack");
+        if (root == null) {
+            throw new DocumentException(name + ": stack.xml has no root <stack>");
+        }
+        Reader r = new Reader(name, entries, limits, w, h);
+        List<Layer> layers = r.stack(root, 0, 0, 0);
+        return new LoadedScene(new Scene(w, h, background, layers), r.warnings);
+    }
+
+    /** Reads every entry into memory, refusing unsafe names, duplicates and oversized entries. */
+    static Map<String, byte[]> readEntries(InputStream in, String name, DocumentLimits limits) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry e;
+            byte[] buf = new byte[64 * 1024];
+            while ((e = zip.getNextEntry()) != null) {
+                String n = e.getName();
+                checkEntryName(n, name);
+                if (entries.size() >= limits.maxEntries()) {
+                    throw new DocumentException(name + ": archive has more than " + limits.maxEntries() + " entries");
+                }
+                if (e.isDirectory()) {
+                    continue;
+                }
+                if (entries.containsKey(n)) {
+                    throw new DocumentException(name + ": archive stores '" + shorten(n) + "' twice");
+                }
+                long declared = e.getSize();
+                if (declared > limits.maxEntryBytes()) {
+                    throw new DocumentException(name + ": entry '" + shorten(n) + "' declares " + declared
+                            + " bytes, over the limit of " + limits.maxEntryBytes() + " (zip bomb?)");
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+                long size = 0;
+                int k;
+                while ((k = zip.read(buf)) > 0) {
+                    size += k;
+                    total += k;
+                    if (size > limits.maxEntryBytes()) {
+                        throw new DocumentException(name + ": entry '" + shorten(n) + "' inflates beyond "
+                                + limits.maxEntryBytes() + " bytes (zip bomb?)");
+                    }
+                    if (total > limits.maxTotalBytes()) {
+                        throw new DocumentException(name + ": archive inflates beyond " + limits.maxTotalBytes()
+                                + " bytes in all (zip bomb?)");
+                    }
+                    out.write(buf, 0, k);
+                }
+                entries.put(n, out.toByteArray());
+            }
+        } catch (EOFException | ZipException e) {
+            throw new DocumentException(name + ": truncated or corrupt archive (" + e.getMessage() + ")", e);
+        }
+        if (entries.isEmpty()) {
+            throw new DocumentException(name + ": not a zip archive, or an empty one");
+        }
+        return entries;
+    }
+
+    /** Refuses names that could point outside the archive's own tree. */
+    static void checkEntryName(String n, String file) throws DocumentException {
+        boolean bad = n.isEmpty() || n.startsWith("/") || n.contains("\\") || n.contains(":") || n.indexOf('\0') >= 0;
+        if (!bad) {
+            for (String part : n.split("/")) {
+                if (part.equals("..") || part.equals(".")) {
+                    bad = true;
+                    break;
+                }
+            }
+        }
+        if (bad) {
+            throw new DocumentException(file + ": unsafe entry name '" + shorten(n) + "' (escapes the archive)");
+        }
+    }
+
+    static Document parseXml(byte[] xml, String name) throws DocumentException {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            return b.parse(new ByteArrayInputStream(xml));
+        } catch (SAXException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("DOCTYPE")) {
+                throw new DocumentException(name + ": stack.xml declares a DTD, which is refused (external entities)");
+            }
+            throw new DocumentException(name + ": stack.xml is not well-formed XML (" + shorten(m) + ")", e);
+        } catch (ParserConfigurationException | IOException e) {
+            throw new DocumentException(name + ": cannot parse stack.xml (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Element firstChild(Element e, String tag) {
+        for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element el && tag.equals(el.getTagName())) {
+                return el;
+            }
+        }
+        return null;
+    }
+
+    private static int intAttr(Element e, String attr, String file, int dflt) throws DocumentException {
+        String v = e.getAttribute(attr).trim();
+        if (v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d) || Math.abs(d) > 1_000_000) {
+                throw new NumberFormatException();
+            }
+            return (int) Math.round(d);
+        } catch (NumberFormatException x) {
+            throw new DocumentException(file + ": <" + e.getTagName() + "> has a bad " + attr + " '" + shorten(v) + "'");
+        }
+    }
+
+    static String shorten(String s) {
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 60 ? t.substring(0, 57) + "..." : t;
+    }
+
+    /** The state of one read: the archive, the caps, and the warnings so far. */
+    private static final class Reader {
+        final String file;
+        final Map<String, byte[]> entries;
+        final DocumentLimits limits;
+        final int w, h;
+        final List<String> warnings = new ArrayList<>();
+        int layerCount;
+
+        Reader(String file, Map<String, byte[]> entries, DocumentLimits limits, int w, int h) {
+            this.file = file;
+            this.entries = entries;
+            this.limits = limits;
+            this.w = w;
+            this.h = h;
+        }
+
+        /** The layers of a stack, bottom first, offset by (dx, dy). */
+        List<Layer> stack(Element stack, int dx, int dy, int depth) throws DocumentException {
+            if (depth > limits.maxDepth()) {
+                throw new DocumentException(file + ": stacks nested deeper than " + limits.maxDepth());
+            }
+            List<Element> children = new ArrayList<>();
+            for (Node c = stack.getFirstChild(); c != null; c = c.getNextSibling()) {
+                if (c instanceof Element el) {
+                    children.add(el);
+                }
+            }
+            List<Layer> out = new ArrayList<>();
+            for (int i = children.size() - 1; i >= 0; i--) { // the first child is the top one
+                Element el = children.get(i);
+                switch (el.getTagName()) {
+                    case "layer" -> out.add(layer(el, dx, dy));
+                    case "stack" -> out.addAll(nested(el, dx, dy, depth));
+                    default -> warnings.add("<" + el.getTagName() + "> element '" + el.getAttribute("name")
+                            + "' is not drawn by Blendbench and was left out");
+                }
+            }
+            return out;
+        }
+
+        private List<Layer> nested(Element el, int dx, int dy, int depth) throws DocumentException {
+            int x = dx + intAttr(el, "x", file, 0), y = dy + intAttr(el, "y", file, 0);
+            float opacity = opacity(el);
+            boolean visible = !"hidden".equals(el.getAttribute("visibility"));
+            BlendMode mode = mode(el);
+            List<Layer> children = stack(el, x, y, depth + 1);
+            boolean isolated = "isolate".equals(el.getAttribute("isolation")) || opacity < 1f
+                    || mode != BlendMode.SOURCE_OVER || !visible;
+            if (!isolated) {
+                return children;
+            }
+            Surface group = Surface.allocate(w, h);
+            TileRenderer.singleThreaded().render(new Scene(w, h, 0, children), group);
+            String name = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
+            return List.of(new Layer(name, group, 0, 0, mode, opacity, visible));
+        }
+
+        private Layer layer(Element el, int dx, int dy) throws DocumentException {
+            if (++layerCount > limits.maxLayers()) {
+                throw new DocumentException(file + ": more than " + limits.maxLayers() + " layers");
+            }
+            String src = el.getAttribute("src");
+            String name = el.getAttribute("name").isEmpty() ? src : el.getAttribute("name");
+            if (src.isEmpty()) {
+                throw new DocumentException(file + ": layer '" + shorten(name) + "' has no src");
+            }
+            checkEntryName(src, file);
+            byte[] png = entries.get(src);
+            if (png == null) {
+                throw new DocumentException(file + ": layer file '" + shorten(src) + "' is missing from the archive");
+            }
+            Surface pixels;
+            try {
+                pixels = ImageFiles.decode(png, file + "!" + src, new ImageLimits(limits.maxPixels()));
+            } catch (ImageReadException e) {
+                throw new DocumentException(e.getMessage(), e);
+            }
+            if ("true".equals(el.getAttribute("alpha-preserve"))) {
+                warnings.add("layer '" + name + "': alpha-preserve is not supported and was ignored");
+            }
+            return new Layer(name, pixels, dx + intAttr(el, "x", file, 0), dy + intAttr(el, "y", file, 0), mode(el),
+                    opacity(el), !"hidden".equals(el.getAttribute("visibility")));
+        }
+
+        private float opacity(Element el) throws DocumentException {
+            String v = el.getAttribute("opacity").trim();
+            if (v.isEmpty()) {
+                return 1f;
+            }
+            try {
+                float f = Float.parseFloat(v);
+                if (!(f >= 0f && f <= 1f)) {
+                    throw new NumberFormatException();
+                }
+                return f;
+            } catch (NumberFormatException e) {
+                throw new DocumentException(file + ": '" + shorten(el.getAttribute("name")) + "' has a bad opacity '" + shorten(v) + "'");
+            }
+        }
+
+        private BlendMode mode(Element el) {
+            String ours = el.getAttributeNS(NS, "mode");
+            if (!ours.isEmpty()) {
+                try {
+                    return BlendMode.parse(ours);
+                } catch (IllegalArgumentException e) {
+                    // fall back to composite-op below
+                }
+            }
+            String op = el.getAttribute("composite-op").trim();
+            if (op.isEmpty()) {
+                return BlendMode.SOURCE_OVER;
+            }
+            BlendMode m = CompositeOps.modeOf(op);
+            if (m == null) {
+                warnings.add("'" + el.getAttribute("name") + "': composite-op '" + shorten(op)
+                        + "' is not supported; drawn as normal (source-over)");
+                return BlendMode.SOURCE_OVER;
+            }
+            return m;
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** Saves {@code scene} to {@code file} atomically. */
+    public static void write(Scene scene, Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new DocumentException(file + ": folder " + dir + " does not exist");
+        }
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                write(scene, out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes the archive to a stream (not closed). */
+    public static void write(Scene scene, OutputStream os) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(os);
+        byte[] mime = MIMETYPE.getBytes(StandardCharsets.US_ASCII);
+        ZipEntry m = new ZipEntry("mimetype");
+        m.setMethod(ZipEntry.STORED);
+        m.setSize(mime.length);
+        m.setCompressedSize(mime.length);
+        CRC32 crc = new CRC32();
+        crc.update(mime);
+        m.setCrc(crc.getValue());
+        zip.putNextEntry(m);
+        zip.write(mime);
+        zip.closeEntry();
+
+        List<Layer> layers = scene.layers();
+        put(zip, "stack.xml", stackXml(scene));
+        for (int i = 0; i < layers.size(); i++) {
+            put(zip, "data/layer" + i + ".png", ImageFiles.encodePng(layers.get(i).source()));
+        }
+        Surface merged = Surface.allocate(scene.width(), scene.height());
+        TileRenderer.singleThreaded().render(scene, merged);
+        put(zip, "mergedimage.png", ImageFiles.encodePng(merged));
+        put(zip, "Thumbnails/thumbnail.png", ImageFiles.encodePng(thumbnail(merged)));
+        zip.finish();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    private static byte[] stackXml(Scene scene) throws IOException {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            Document doc = f.newDocumentBuilder().newDocument();
+            Element image = doc.createElement("image");
+            image.setAttribute("version", "0.0.6");
+            image.setAttribute("w", Integer.toString(scene.width()));
+            image.setAttribute("h", Integer.toString(scene.height()));
+            image.setAttribute("xres", "72");
+            image.setAttribute("yres", "72");
+            image.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:blendbench", NS);
+            if (scene.background() != 0) {
+                image.setAttributeNS(NS, "blendbench:background", Argb.toHex(scene.background()));
+            }
+            doc.appendChild(image);
+            Element stack = doc.createElement("stack");
+            image.appendChild(stack);
+            List<Layer> layers = scene.layers();
+            for (int i = layers.size() - 1; i >= 0; i--) { // top first
+                Layer l = layers.get(i);
+                Element e = doc.createElement("layer");
+                e.setAttribute("name", l.name());
+                e.setAttribute("src", "data/layer" + i + ".png");
+                e.setAttribute("x", Integer.toString(l.x()));
+                e.setAttribute("y", Integer.toString(l.y()));
+                e.setAttribute("opacity", Float.toString(l.opacity()));
+                e.setAttribute("visibility", l.visible() ? "visible" : "hidden");
+                e.setAttribute("composite-op", CompositeOps.nameOf(l.mode()));
+                e.setAttributeNS(NS, "blendbench:mode", l.mode().cssName());
+                stack.appendChild(e);
+            }
+            TransformerFactory tf = TransformerFactory.newInstance();
+            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer t = tf.newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            t.transform(new DOMSource(doc), new StreamResult(out));
+            return out.toByteArray();
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IOException("cannot write stack.xml: " + e.getMessage(), e);
+        }
+    }
+
+    /** An area-averaged (premultiplied, so no dark fringes) copy at most 256 × 256. */
+    static Surface thumbnail(Surface s) {
+        double k = Math.min(1.0, (double) THUMBNAIL / Math.max(s.width(), s.height()));
+        int tw = Math.max(1, (int) Math.round(s.width() * k)), th = Math.max(1, (int) Math.round(s.height() * k));
+        Surface t = Surface.allocate(tw, th);
+        for (int ty = 0; ty < th; ty++) {
+            int y0 = (int) ((long) ty * s.height() / th), y1 = Math.max(y0 + 1, (int) ((long) (ty + 1) * s.height() / th));
+            for (int tx = 0; tx < tw; tx++) {
+                int x0 = (int) ((long) tx * s.width() / tw), x1 = Math.max(x0 + 1, (int) ((long) (tx + 1) * s.width() / tw));
+                long a = 0, r = 0, g = 0, b = 0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        int p = s.array()[s.index(x, y)];
+                        a += p >>> 24;
+                        r += (p >>> 16) & 0xFF;
+                        g += (p >>> 8) & 0xFF;
+                        b += p & 0xFF;
+                    }
+                }
+                long n = (long) (x1 - x0) * (y1 - y0);
+                t.setPixel(tx, ty, Argb.pack((int) ((a + n / 2) / n), (int) ((r + n / 2) / n), (int) ((g + n / 2) / n),
+                        (int) ((b + n / 2) / n)));
+            }
+        }
+        return t;
+    }
+}

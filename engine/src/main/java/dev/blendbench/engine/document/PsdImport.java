@@ -1,0 +1,141 @@
+package dev.blendbench.engine.document;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Photoshop ({@code .psd}, {@code .psb}) import through TwelveMonkeys' PSD reader: every pixel layer
+ * with its name, offset, opacity, visibility and blend mode mapped to ours. What a scene of ours
+ * cannot hold — group structure (layers are flattened in order), clipping masks, layer masks, a
+ * blend mode we lack — is named in a warning.
+ */
+public final class PsdImport {
+    private PsdImport() {}
+
+    /** Photoshop's blend-mode keys and ours. */
+    private static final Map<String, BlendMode> MODES = Map.ofEntries(
+            Map.entry("norm", BlendMode.NORMAL), Map.entry("dark", BlendMode.DARKEN),
+            Map.entry("mul ", BlendMode.MULTIPLY), Map.entry("idiv", BlendMode.COLOR_BURN),
+            Map.entry("lbrn", BlendMode.LINEAR_BURN), Map.entry("dkCl", BlendMode.DARKER_COLOR),
+            Map.entry("lite", BlendMode.LIGHTEN), Map.entry("scrn", BlendMode.SCREEN),
+            Map.entry("div ", BlendMode.COLOR_DODGE), Map.entry("lddg", BlendMode.LINEAR_DODGE),
+            Map.entry("lgCl", BlendMode.LIGHTER_COLOR), Map.entry("over", BlendMode.OVERLAY),
+            Map.entry("sLit", BlendMode.SOFT_LIGHT), Map.entry("hLit", BlendMode.HARD_LIGHT),
+            Map.entry("vLit", BlendMode.VIVID_LIGHT), Map.entry("lLit", BlendMode.LINEAR_LIGHT),
+            Map.entry("pLit", BlendMode.PIN_LIGHT), Map.entry("hMix", BlendMode.HARD_MIX),
+            Map.entry("diff", BlendMode.DIFFERENCE), Map.entry("smud", BlendMode.EXCLUSION),
+            Map.entry("fsub", BlendMode.SUBTRACT), Map.entry("fdiv", BlendMode.DIVIDE),
+            Map.entry("hue ", BlendMode.HUE), Map.entry("sat ", BlendMode.SATURATION),
+            Map.entry("colr", BlendMode.COLOR), Map.entry("lum ", BlendMode.LUMINOSITY));
+
+    public static LoadedScene read(Path file) throws DocumentException {
+        return read(file, DocumentLimits.DEFAULT);
+    }
+
+    public static LoadedScene read(Path file, DocumentLimits limits) throws DocumentException {
+        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("psd");
+            if (!it.hasNext()) {
+                throw new DocumentException(name + ": no PSD reader on the class path");
+            }
+            ImageReader reader = it.next();
+            try {
+                reader.setInput(iis);
+                return read(reader, name, limits);
+            } finally {
+                reader.dispose();
+            }
+        } catch (NoSuchFileException e) {
+            throw new DocumentException(name + ": no such file");
+        } catch (DocumentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new DocumentException(name + ": not a readable Photoshop file (" + OpenRaster.shorten(String.valueOf(e.getMessage())) + ")", e);
+        }
+    }
+
+    private static LoadedScene read(ImageReader reader, String name, DocumentLimits limits) throws IOException {
+        int w = reader.getWidth(0), h = reader.getHeight(0);
+        if (w <= 0 || h <= 0 || w > Scene.MAX_SIDE || h > Scene.MAX_SIDE || (long) w * h > limits.maxPixels()) {
+            throw new DocumentException(String.format(Locale.ROOT, "%s: canvas %dx%d is invalid or over the limit of %.1f megapixels",
+                    name, w, h, limits.maxPixels() / 1e6));
+        }
+        IIOMetadata md = reader.getImageMetadata(0);
+        Node root = md.getAsTree(md.getNativeMetadataFormatName());
+        List<Element> infos = new ArrayList<>();
+        for (Node c = root.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if ("Layers".equals(c.getNodeName())) {
+                for (Node l = c.getFirstChild(); l != null; l = l.getNextSibling()) {
+                    if (l instanceof Element e && "LayerInfo".equals(e.getNodeName())) infos.add(e);
+                }
+            }
+        }
+        int images = reader.getNumImages(true);
+        List<String> warnings = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
+        if (infos.isEmpty() || images <= 1) {
+            warnings.add("the file has no layers; its flattened image is used as one layer");
+            layers.add(Layer.of("image", ImageFiles.toSurface(reader.read(0))));
+            return new LoadedScene(new Scene(w, h, 0, layers), warnings);
+        }
+        if (infos.size() > limits.maxLayers()) {
+            throw new DocumentException(name + ": more than " + limits.maxLayers() + " layers");
+        }
+        boolean groups = false;
+        for (int i = 0; i < infos.size() && i + 1 < images; i++) {
+            Element e = infos.get(i);
+            String layerName = e.getAttribute("name");
+            int top = Integer.parseInt(e.getAttribute("top")), left = Integer.parseInt(e.getAttribute("left"));
+            int bottom = Integer.parseInt(e.getAttribute("bottom")), right = Integer.parseInt(e.getAttribute("right"));
+            String key = e.getAttribute("blendMode");
+            if (right <= left || bottom <= top || "true".equals(e.getAttribute("group")) || "pass".equals(key)) {
+                groups = true; // a group's start or end marker: no pixels of its own
+                continue;
+            }
+            if ((long) (right - left) * (bottom - top) > limits.maxPixels()) {
+                throw new DocumentException(name + ": layer '" + layerName + "' is over the pixel limit");
+            }
+            BufferedImage img = reader.read(i + 1);
+            Surface pixels = ImageFiles.toSurface(img);
+            BlendMode mode = MODES.get(key);
+            if (mode == null) {
+                warnings.add("layer '" + layerName + "': blend mode '" + key.trim() + "' is not supported; drawn as normal");
+                mode = BlendMode.NORMAL;
+            }
+            if (!"base".equals(e.getAttribute("clipping")) && !e.getAttribute("clipping").isEmpty()) {
+                warnings.add("layer '" + layerName + "': clipping mask is not supported; drawn unclipped");
+            }
+            if (e.getFirstChild() != null) {
+                warnings.add("layer '" + layerName + "': mask or effects are not supported and were left out");
+            }
+            int opacity = Integer.parseInt(e.getAttribute("opacity"));
+            layers.add(new Layer(layerName.isEmpty() ? "layer " + i : layerName, pixels, left, top, mode,
+                    Math.max(0, Math.min(255, opacity)) / 255f, !"false".equals(e.getAttribute("visible"))));
+        }
+        if (groups) {
+            warnings.add("layer groups are not kept: their layers were flattened in order");
+        }
+        return new LoadedScene(new Scene(w, h, 0, layers), warnings);
+    }
+}

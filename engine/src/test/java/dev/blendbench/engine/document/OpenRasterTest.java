@@ -1,0 +1,315 @@
+package dev.blendbench.engine.document;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.TestImages;
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.io.ImageLimits;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenRasterTest {
+    @TempDir
+    Path dir;
+
+    static Scene scene() {
+        return new Scene(200, 120, 0x40102030, List.of(
+                new Layer("base", TestImages.random(200, 120, 1), 0, 0, BlendMode.NORMAL, 1f, true),
+                new Layer("over <&\"'>", TestImages.blocky(90, 70, 2), -10, 30, BlendMode.SOURCE_OVER, 0.3f, true),
+                new Layer("burn", TestImages.random(50, 40, 3), 120, -5, BlendMode.LINEAR_BURN, 0.75f, true),
+                new Layer("mix", TestImages.random(60, 60, 4), 70, 50, BlendMode.HARD_MIX, 1f, false),
+                new Layer("lum", TestImages.random(30, 30, 5), 5, 5, BlendMode.LUMINOSITY, 0.123456f, true),
+                new Layer("in", TestImages.random(100, 100, 6), 50, 10, BlendMode.DESTINATION_IN, 1f, true)));
+    }
+
+    static Surface render(Scene s) {
+        Surface out = Surface.allocate(s.width(), s.height());
+        TileRenderer.singleThreaded().render(s, out);
+        return out;
+    }
+
+    static void assertSameScene(Scene a, Scene b) {
+        assertEquals(a.width(), b.width());
+        assertEquals(a.height(), b.height());
+        assertEquals(a.background(), b.background());
+        assertEquals(a.layers().size(), b.layers().size());
+        for (int i = 0; i < a.layers().size(); i++) {
+            Layer x = a.layers().get(i), y = b.layers().get(i);
+            assertEquals(x.name(), y.name());
+            assertEquals(x.x(), y.x());
+            assertEquals(x.y(), y.y());
+            assertEquals(x.mode(), y.mode(), x.name());
+            assertEquals(x.opacity(), y.opacity());
+            assertEquals(x.visible(), y.visible());
+            assertTrue(x.source().samePixels(y.source()), x.name() + " pixels");
+        }
+    }
+
+    @Test
+    void saveThenLoad_givesEqualSceneAndBitIdenticalRender() throws IOException {
+        Scene s = scene();
+        Path f = dir.resolve("scene.ora");
+        OpenRaster.write(s, f);
+        LoadedScene back = OpenRaster.read(f);
+        assertEquals(List.of(), back.warnings());
+        assertSameScene(s, back.scene());
+        assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+    }
+
+    @Test
+    void archive_hasMimetypeFirstAndStored_mergedImageAndThumbnail() throws IOException {
+        Scene s = scene();
+        Path f = dir.resolve("scene.ora");
+        OpenRaster.write(s, f);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(f))) {
+            ZipEntry first = zip.getNextEntry();
+            assertEquals("mimetype", first.getName());
+            assertEquals(ZipEntry.STORED, first.getMethod());
+            assertEquals(OpenRaster.MIMETYPE, new String(zip.readAllBytes(), StandardCharsets.US_ASCII));
+        }
+        Map<String, byte[]> entries = OpenRaster.readEntries(Files.newInputStream(f), "x", DocumentLimits.DEFAULT);
+        Surface merged = ImageFiles.decode(entries.get("mergedimage.png"), "merged", ImageLimits.DEFAULT);
+        assertArrayEquals(render(s).toArray(), merged.toArray());
+        Surface thumb = ImageFiles.decode(entries.get("Thumbnails/thumbnail.png"), "thumb", ImageLimits.DEFAULT);
+        assertTrue(thumb.width() <= 256 && thumb.height() <= 256);
+        assertEquals(200, thumb.width());
+        String xml = new String(entries.get("stack.xml"), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("composite-op=\"krita:linear_burn\""), xml);
+        assertTrue(xml.contains("composite-op=\"svg:dst-in\""), xml);
+    }
+
+    /** Builds an .ora from a stack.xml and named PNG layers. */
+    static byte[] ora(String stackXml, Map<String, Surface> layers) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            putStored(zip, "mimetype", OpenRaster.MIMETYPE.getBytes(StandardCharsets.US_ASCII));
+            zip.putNextEntry(new ZipEntry("stack.xml"));
+            zip.write(stackXml.getBytes(StandardCharsets.UTF_8));
+            for (var e : layers.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(ImageFiles.encodePng(e.getValue()));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static void putStored(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry m = new ZipEntry(name);
+        m.setMethod(ZipEntry.STORED);
+        m.setSize(data.length);
+        m.setCompressedSize(data.length);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        m.setCrc(crc.getValue());
+        zip.putNextEntry(m);
+        zip.write(data);
+    }
+
+    static Surface solid(int w, int h, int argb) {
+        Surface s = Surface.allocate(w, h);
+        s.fill(argb);
+        return s;
+    }
+
+    @Test
+    void nestedStacks_isolatedGroupRenderedAlone_passThroughSpliced() throws IOException {
+        Surface a = solid(40, 40, 0xFF204080), b = solid(20, 20, 0xFFFF0000), c = solid(20, 20, 0x80008000);
+        String xml = """
+                <image w="40" h="40" version="0.0.6"><stack>
+                  <stack name="iso" opacity="0.5" x="10" y="5">
+                    <layer name="c" src="data/c.png" x="2" y="3" composite-op="svg:multiply"/>
+                  </stack>
+                  <stack name="pass" x="1" y="1">
+                    <layer name="b" src="data/b.png" x="4" y="4"/>
+                  </stack>
+                  <layer name="a" src="data/a.png"/>
+                </stack></image>""";
+        LoadedScene s = OpenRaster.read(ora(xml, Map.of("data/a.png", a, "data/b.png", b, "data/c.png", c)), "n.ora", DocumentLimits.DEFAULT);
+        List<Layer> ls = s.scene().layers();
+        assertEquals(3, ls.size());
+        assertEquals("a", ls.get(0).name());
+        assertEquals("b", ls.get(1).name());
+        assertEquals(5, ls.get(1).x(), "pass-through child offset by its stack");
+        assertEquals("iso", ls.get(2).name());
+        assertEquals(0.5f, ls.get(2).opacity());
+        // expected: a, then b at (5,5), then the group (c multiplied onto transparent, at (12,8)) at 50 %
+        Surface group = Surface.allocate(40, 40);
+        TileRenderer.singleThreaded().render(new Scene(40, 40, 0,
+                List.of(new Layer("c", c, 12, 8, BlendMode.MULTIPLY, 1f, true))), group);
+        Scene expected = new Scene(40, 40, 0, List.of(Layer.of("a", a), new Layer("b", b, 5, 5, BlendMode.SOURCE_OVER, 1f, true),
+                new Layer("iso", group, 0, 0, BlendMode.SOURCE_OVER, 0.5f, true)));
+        assertArrayEquals(render(expected).toArray(), render(s.scene()).toArray());
+    }
+
+    @Test
+    void unsupportedCompositeOp_fallsBackToNormalWithWarning() throws IOException {
+        String xml = "<image w='4' h='4'><stack><layer name='d' src='data/d.png' composite-op='krita:dissolve'/></stack></image>";
+        LoadedScene s = OpenRaster.read(ora(xml, Map.of("data/d.png", solid(4, 4, 0xFF000000))), "d.ora", DocumentLimits.DEFAULT);
+        assertEquals(BlendMode.SOURCE_OVER, s.scene().layers().get(0).mode());
+        assertEquals(1, s.warnings().size());
+        assertTrue(s.warnings().get(0).contains("krita:dissolve"), s.warnings().get(0));
+    }
+
+    @Test
+    void textAndFilterElements_areNamedInAWarning() throws IOException {
+        String xml = "<image w='4' h='4'><stack><text name='caption'/><layer name='d' src='data/d.png'/></stack></image>";
+        LoadedScene s = OpenRaster.read(ora(xml, Map.of("data/d.png", solid(4, 4, 0xFF000000))), "t.ora", DocumentLimits.DEFAULT);
+        assertEquals(1, s.scene().layers().size());
+        assertTrue(s.warnings().get(0).contains("caption"));
+    }
+
+    private static String messageOf(byte[] data, DocumentLimits limits) {
+        DocumentException e = assertThrows(DocumentException.class, () -> OpenRaster.read(data, "evil.ora", limits));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("evil.ora: "), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void entryEscapingTheArchive_isRefused() throws IOException {
+        String xml = "<image w='4' h='4'><stack><layer name='d' src='data/d.png'/></stack></image>";
+        assertTrue(messageOf(ora(xml, Map.of("data/d.png", solid(4, 4, 0), "../../evil.png", solid(1, 1, 0))),
+                DocumentLimits.DEFAULT).contains("unsafe entry name"));
+        String xml2 = "<image w='4' h='4'><stack><layer name='d' src='../d.png'/></stack></image>";
+        assertTrue(messageOf(ora(xml2, Map.of("data/d.png", solid(4, 4, 0))), DocumentLimits.DEFAULT).contains("unsafe"));
+        String xml3 = "<image w='4' h='4'><stack><layer name='d' src='/etc/passwd'/></stack></image>";
+        assertTrue(messageOf(ora(xml3, Map.of("data/d.png", solid(4, 4, 0))), DocumentLimits.DEFAULT).contains("unsafe"));
+    }
+
+    @Test
+    void zipBomb_actualInflatedSizeOverCap_isRefused() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            putStored(zip, "mimetype", OpenRaster.MIMETYPE.getBytes(StandardCharsets.US_ASCII));
+            zip.putNextEntry(new ZipEntry("data/bomb.png"));
+            zip.write(new byte[10 << 20]); // 10 MiB of zeros compress to ~10 KiB
+        }
+        assertTrue(bytes.size() < 100_000);
+        DocumentLimits small = new DocumentLimits(100_000_000L, 1 << 20, 4 << 20, 100, 100, 8);
+        assertTrue(messageOf(bytes.toByteArray(), small).contains("zip bomb"));
+    }
+
+    @Test
+    void zipBomb_declaredSizeOverCap_isRefusedBeforeInflating() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            putStored(zip, "mimetype", OpenRaster.MIMETYPE.getBytes(StandardCharsets.US_ASCII));
+            putStored(zip, "data/big.png", new byte[5000]);
+        }
+        DocumentLimits small = new DocumentLimits(100_000_000L, 4000, 1 << 20, 100, 100, 8);
+        assertTrue(messageOf(bytes.toByteArray(), small).contains("declares 5000 bytes"));
+    }
+
+    @Test
+    void dtdAndExternalEntities_areRefused() throws IOException {
+        String xml = """
+                <?xml version="1.0"?>
+                <!DOCTYPE image [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <image w="4" h="4"><stack><layer name="&xxe;" src="data/d.png"/></stack></image>""";
+        assertTrue(messageOf(ora(xml, Map.of("data/d.png", solid(4, 4, 0))), DocumentLimits.DEFAULT).contains("DTD"));
+    }
+
+    @Test
+    void missingLayerFile_isRefused() throws IOException {
+        String xml = "<image w='4' h='4'><stack><layer name='d' src='data/nope.png'/></stack></image>";
+        assertTrue(messageOf(ora(xml, Map.of("data/d.png", solid(4, 4, 0))), DocumentLimits.DEFAULT).contains("missing"));
+    }
+
+    @Test
+    void duplicatedLayerFile_isRefused() throws IOException {
+        String xml = "<image w='4' h='4'><stack><layer name='d' src='data/a.png'/></stack></image>";
+        byte[] zip = ora(xml, new java.util.LinkedHashMap<>(Map.of("data/a.png", solid(4, 4, 0xFF000000))));
+        // add a second entry whose name we then rename to the first one's, in both headers
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            putStored(out, "mimetype", OpenRaster.MIMETYPE.getBytes(StandardCharsets.US_ASCII));
+            out.putNextEntry(new ZipEntry("stack.xml"));
+            out.write(xml.getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("data/a.png"));
+            out.write(ImageFiles.encodePng(solid(4, 4, 0xFF000000)));
+            out.putNextEntry(new ZipEntry("data/b.png"));
+            out.write(ImageFiles.encodePng(solid(4, 4, 0xFFFFFFFF)));
+        }
+        byte[] data = bytes.toByteArray();
+        String latin = new String(data, StandardCharsets.ISO_8859_1).replace("data/b.png", "data/a.png");
+        assertTrue(zip.length > 0);
+        assertTrue(messageOf(latin.getBytes(StandardCharsets.ISO_8859_1), DocumentLimits.DEFAULT).contains("twice"));
+    }
+
+    @Test
+    void absurdDimensions_areRefused() throws IOException {
+        String xml = "<image w='100000000' h='100000000'><stack/></image>";
+        String m = messageOf(ora(xml, Map.of()), DocumentLimits.DEFAULT);
+        assertTrue(m.contains("100000000"), m);
+        String neg = "<image w='-5' h='10'><stack/></image>";
+        assertTrue(messageOf(ora(neg, Map.of()), DocumentLimits.DEFAULT).contains("canvas size"));
+        String nan = "<image w='4' h='4'><stack><layer name='d' src='data/d.png' opacity='NaN'/></stack></image>";
+        assertTrue(messageOf(ora(nan, Map.of("data/d.png", solid(4, 4, 0))), DocumentLimits.DEFAULT).contains("opacity"));
+    }
+
+    @Test
+    void truncatedArchive_isRefused() throws IOException {
+        Path f = dir.resolve("s.ora");
+        OpenRaster.write(scene(), f);
+        byte[] all = Files.readAllBytes(f);
+        String m = messageOf(Arrays.copyOf(all, all.length / 2), DocumentLimits.DEFAULT);
+        assertTrue(m.contains("truncated") || m.contains("missing"), m);
+    }
+
+    @Test
+    void notAZip_isRefused() {
+        assertTrue(messageOf("hello, not a zip".getBytes(StandardCharsets.US_ASCII), DocumentLimits.DEFAULT)
+                .contains("not a zip"));
+    }
+
+    @Test
+    void failedSave_leavesNoFileBehind() throws IOException {
+        Path target = dir.resolve("taken.ora");
+        Files.createDirectories(target.resolve("inside")); // a non-empty folder where the file should go
+        assertThrows(IOException.class, () -> OpenRaster.write(scene(), target));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList(), "no temporary file left");
+        }
+        assertThrows(DocumentException.class, () -> OpenRaster.write(scene(), dir.resolve("no/such/dir/x.ora")));
+    }
+
+    @Test
+    void kritaFile_rendersLikeKritasFlattening() throws IOException {
+        byte[] ora;
+        try (InputStream in = getClass().getResourceAsStream("/documents/krita.ora")) {
+            ora = in.readAllBytes();
+        }
+        LoadedScene s = OpenRaster.read(ora, "krita.ora", DocumentLimits.DEFAULT);
+        assertEquals(List.of(), s.warnings());
+        assertEquals(List.of("background", "redcircle", "greenbar"), s.scene().layers().stream().map(Layer::name).toList());
+        assertEquals(BlendMode.MULTIPLY, s.scene().layers().get(2).mode());
+        Surface krita;
+        try (InputStream in = getClass().getResourceAsStream("/documents/krita_flat.png")) {
+            krita = ImageFiles.decode(in.readAllBytes(), "krita_flat.png", ImageLimits.DEFAULT);
+        }
+        int diff = Tolerance.maxDifference(render(s.scene()), krita);
+        assertTrue(diff <= Tolerance.KRITA, "max channel difference from Krita's own flattening: " + diff);
+    }
+}
