@@ -1,5 +1,10 @@
 package dev.blendbench.app.cli;
 
+import dev.blendbench.engine.document.DocumentException;
+import dev.blendbench.engine.document.DocumentLimits;
+import dev.blendbench.engine.document.Documents;
+import dev.blendbench.engine.document.LoadedScene;
+import dev.blendbench.engine.document.OpenRaster;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
 import dev.blendbench.engine.io.ImageReadException;
@@ -27,8 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compose", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Composite image layers, bottom first, into one image.",
                 "LAYER is PATH[:mode=NAME][:opacity=F][:x=N][:y=N]; modes are the W3C and Photoshop "
-                        + "names in lower case with hyphens (source-over, multiply, color-dodge, ...)."},
-        footer = {"", "Example:", "  blendbench compose assets/demo/background.png assets/demo/overlay.png:mode=multiply:opacity=0.7 -o out.png"})
+                        + "names in lower case with hyphens (source-over, multiply, color-dodge, ...).",
+                "A layered file (.ora OpenRaster, .psd/.psb Photoshop) as LAYER brings all its layers "
+                        + "(:x and :y shift them); as the first LAYER it also sets the canvas size.",
+                "OUT ending in .ora saves the layers as an OpenRaster document; .png, .jpg or .tif saves the composite."},
+        footer = {"", "Examples:", "  blendbench compose assets/demo/background.png assets/demo/overlay.png:mode=multiply:opacity=0.7 -o out.png",
+                "  blendbench compose scene.ora -o flat.png",
+                "  blendbench compose a.png b.png:mode=screen -o scene.ora"})
 public final class ComposeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,7 +58,7 @@ public final class ComposeCommand implements Callable<Integer> {
     long maxPixels;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
-            description = "Output file; .png, .jpg/.jpeg or .tif/.tiff picks the format.")
+            description = "Output file; .png, .jpg/.jpeg, .tif/.tiff or .ora picks the format.")
     Path output;
 
     @Parameters(paramLabel = "LAYER", arity = "1..*", description = "Layers, bottom first.")
@@ -57,10 +67,13 @@ public final class ComposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // Validate everything cheap before decoding anything.
-        try {
-            ImageFiles.Format.forPath(output);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
+        boolean saveOra = isOra(output);
+        if (!saveOra) {
+            try {
+                ImageFiles.Format.forPath(output);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(output + ": unknown output format; use .png, .jpg, .jpeg, .tif, .tiff or .ora");
+            }
         }
         Path outDir = output.toAbsolutePath().getParent();
         if (outDir == null || !Files.isDirectory(outDir)) {
@@ -88,7 +101,33 @@ public final class ComposeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Layer> ls = new ArrayList<>();
         ImageLimits limits = new ImageLimits(maxPixels);
-        for (LayerSpec s : specs) {
+        int docW = -1, docH = -1;
+        Integer docBackground = null;
+        for (int i = 0; i < specs.size(); i++) {
+            LayerSpec s = specs.get(i);
+            if (Documents.isDocument(s.path())) {
+                if (s.mode() != dev.blendbench.engine.blend.BlendMode.SOURCE_OVER || s.opacity() != 1f) {
+                    throw new BadInputException(s.path() + ": a layered file takes :x and :y only (its layers keep their own modes)");
+                }
+                LoadedScene doc;
+                try {
+                    doc = Documents.read(s.path(), DocumentLimits.DEFAULT.withMaxPixels(maxPixels));
+                } catch (DocumentException e) {
+                    throw new BadInputException(e.getMessage(), e);
+                }
+                for (String warning : doc.warnings()) {
+                    spec.commandLine().getErr().println("warning: " + s.path() + ": " + warning);
+                }
+                for (Layer l : doc.scene().layers()) {
+                    ls.add(l.withPosition(l.x() + s.x(), l.y() + s.y()));
+                }
+                if (i == 0) {
+                    docW = doc.scene().width();
+                    docH = doc.scene().height();
+                    docBackground = doc.scene().background();
+                }
+                continue;
+            }
             Surface src;
             try {
                 src = ImageFiles.read(s.path(), limits);
@@ -97,13 +136,29 @@ public final class ComposeCommand implements Callable<Integer> {
             }
             ls.add(new Layer(s.path().getFileName().toString(), src, s.x(), s.y(), s.mode(), s.opacity(), true));
         }
-        int w = wh != null ? wh[0] : ls.get(0).source().width();
-        int h = wh != null ? wh[1] : ls.get(0).source().height();
+        if (ls.isEmpty()) {
+            throw new BadInputException("the layered file has no layers to compose");
+        }
+        if (docBackground != null && !spec.commandLine().getParseResult().hasMatchedOption("--background")) {
+            bg = docBackground;
+        }
+        int w = wh != null ? wh[0] : docW > 0 ? docW : ls.get(0).source().width();
+        int h = wh != null ? wh[1] : docH > 0 ? docH : ls.get(0).source().height();
         if ((long) w * h > maxPixels) {
             throw new BadInputException("canvas " + w + "x" + h + " is over --max-pixels " + maxPixels);
         }
         Scene scene = new Scene(w, h, bg, ls);
         long t1 = System.nanoTime();
+        if (saveOra) {
+            try {
+                OpenRaster.write(scene, output);
+            } catch (IOException e) {
+                throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
+            }
+            spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %s: OpenRaster, %dx%d, %d layer%s in %.0f ms",
+                    output, w, h, ls.size(), ls.size() == 1 ? "" : "s", (System.nanoTime() - t1) / 1e6));
+            return Cli.OK;
+        }
 
         Surface out = Surface.allocate(w, h);
         ExecutorService pool = nThreads > 1 ? Executors.newFixedThreadPool(nThreads - 1, daemon()) : null;
@@ -126,6 +181,10 @@ public final class ComposeCommand implements Callable<Integer> {
                 output, w, h, ls.size(), ls.size() == 1 ? "" : "s", nThreads, nThreads == 1 ? "" : "s",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6));
         return Cli.OK;
+    }
+
+    private static boolean isOra(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ora");
     }
 
     static int[] parseSize(String s) {

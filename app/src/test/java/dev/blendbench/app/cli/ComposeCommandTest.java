@@ -101,6 +101,50 @@ class ComposeCommandTest {
     }
 
     @Test
+    void compose_toOra_thenFromOra_rendersTheSamePixels() throws IOException {
+        Path bg = image("bg.png", 64, 48, 0xFF204080);
+        Path top = image("top.png", 20, 10, 0x80800000);
+        Path ora = dir.resolve("scene.ora");
+        Result r1 = run("compose", "--background", "#10203040", bg.toString(), top + ":mode=hard-mix:opacity=0.5:x=10:y=-3", "-o", ora.toString());
+        assertEquals(0, r1.code(), r1.err());
+        Path viaOra = dir.resolve("via-ora.png"), direct = dir.resolve("direct.png");
+        Result r2 = run("compose", ora.toString(), "-o", viaOra.toString());
+        assertEquals(0, r2.code(), r2.err());
+        Result r3 = run("compose", "--background", "#10203040", bg.toString(), top + ":mode=hard-mix:opacity=0.5:x=10:y=-3", "-o", direct.toString());
+        assertEquals(0, r3.code(), r3.err());
+        assertArrayEquals(ImageFiles.read(direct).toArray(), ImageFiles.read(viaOra).toArray());
+    }
+
+    @Test
+    void compose_oraWithUnsupportedOp_warnsOnStderrAndSucceeds() throws IOException {
+        Path ora = dir.resolve("k.ora");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(ora))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+            zip.write("image/openraster".getBytes(StandardCharsets.US_ASCII));
+            zip.putNextEntry(new java.util.zip.ZipEntry("stack.xml"));
+            zip.write("<image w='8' h='8'><stack><layer name='glow' src='data/a.png' composite-op='krita:dissolve'/></stack></image>"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("data/a.png"));
+            Surface s = Surface.allocate(8, 8);
+            s.fill(0xFF00FF00);
+            zip.write(ImageFiles.encodePng(s));
+        }
+        Result r = run("compose", ora.toString(), "-o", dir.resolve("out.png").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("warning: ") && r.err().contains("krita:dissolve"), r.err());
+    }
+
+    @Test
+    void compose_hostileOra_exitsTwoWithOneLine() throws IOException {
+        Path ora = dir.resolve("evil.ora");
+        Files.write(ora, new byte[] {'P', 'K', 3, 4, 0, 0});
+        Result r = run("compose", ora.toString(), "-o", dir.resolve("out.png").toString());
+        assertEquals(2, r.code());
+        assertFalse(r.err().strip().contains("\n"));
+        assertTrue(r.err().contains("evil.ora"), r.err());
+    }
+
+    @Test
     void layerSpec_pathWithColon_keepsPath() {
         LayerSpec s = LayerSpec.parse("C:/img/a:b.png:mode=multiply:y=-4");
         assertEquals(Path.of("C:/img/a:b.png"), s.path());
