@@ -26,8 +26,10 @@ import org.w3c.dom.Node;
 /**
  * Photoshop ({@code .psd}, {@code .psb}) import through TwelveMonkeys' PSD reader: every pixel layer
  * with its name, offset, opacity, visibility and blend mode mapped to ours. What a scene of ours
- * cannot hold — group structure (layers are flattened in order), clipping masks, layer masks, a
- * blend mode we lack — is named in a warning.
+ * cannot hold is named in a warning: adjustment and fill layers (left out), layer and vector masks,
+ * layer effects, clipping, group structure (layers are flattened in order), a blend mode we lack.
+ * TwelveMonkeys' metadata does not tell masks, adjustments and effects apart, so
+ * {@link PsdLayerRecords} reads the layer records for that.
  */
 public final class PsdImport {
     private PsdImport() {}
@@ -61,8 +63,15 @@ public final class PsdImport {
             }
             ImageReader reader = it.next();
             try {
+                List<PsdLayerRecords.Features> features;
+                try {
+                    features = PsdLayerRecords.read(iis, limits.maxLayers());
+                } catch (IOException e) {
+                    throw new DocumentException(name + ": not a readable Photoshop file (" + OpenRaster.shorten(String.valueOf(e.getMessage())) + ")", e);
+                }
+                iis.seek(0);
                 reader.setInput(iis);
-                return read(reader, name, limits);
+                return read(reader, iis, name, limits, features);
             } finally {
                 reader.dispose();
             }
@@ -75,7 +84,8 @@ public final class PsdImport {
         }
     }
 
-    private static LoadedScene read(ImageReader reader, String name, DocumentLimits limits) throws IOException {
+    private static LoadedScene read(ImageReader reader, ImageInputStream iis, String name, DocumentLimits limits,
+                                    List<PsdLayerRecords.Features> features) throws IOException {
         int w = reader.getWidth(0), h = reader.getHeight(0);
         if (w <= 0 || h <= 0 || w > Scene.MAX_SIDE || h > Scene.MAX_SIDE || (long) w * h > limits.maxPixels()) {
             throw new DocumentException(String.format(Locale.ROOT, "%s: canvas %dx%d is invalid or over the limit of %.1f megapixels",
@@ -109,12 +119,27 @@ public final class PsdImport {
             int top = Integer.parseInt(e.getAttribute("top")), left = Integer.parseInt(e.getAttribute("left"));
             int bottom = Integer.parseInt(e.getAttribute("bottom")), right = Integer.parseInt(e.getAttribute("right"));
             String key = e.getAttribute("blendMode");
-            if (right <= left || bottom <= top || "true".equals(e.getAttribute("group")) || "pass".equals(key)) {
+            PsdLayerRecords.Features f = i < features.size() ? features.get(i) : null;
+            if (f != null && f.adjustment() != null) {
+                warnings.add("adjustment layer '" + layerName + "' (" + f.adjustment() + ") is not supported and was left out");
+                continue;
+            }
+            if (right <= left || bottom <= top || "true".equals(e.getAttribute("group"))
+                    || "true".equals(e.getAttribute("sectionDivider")) || "pass".equals(key)) {
                 groups = true; // a group's start or end marker: no pixels of its own
                 continue;
             }
             if ((long) (right - left) * (bottom - top) > limits.maxPixels()) {
                 throw new DocumentException(name + ": layer '" + layerName + "' is over the pixel limit");
+            }
+            if (f != null && f.mask()) {
+                warnings.add("layer '" + layerName + "': layer mask is not supported; drawn without it");
+            }
+            if (f != null && f.effects()) {
+                warnings.add("layer '" + layerName + "': layer effects (shadows, strokes, ...) are not supported and were left out");
+            }
+            if (f != null && (f.text() || f.smartObject())) {
+                warnings.add("layer '" + layerName + "': " + (f.text() ? "text" : "smart object") + " layer drawn from its stored pixels");
             }
             BufferedImage img = reader.read(i + 1);
             Surface pixels = ImageFiles.toSurface(img);
@@ -125,9 +150,6 @@ public final class PsdImport {
             }
             if (!"base".equals(e.getAttribute("clipping")) && !e.getAttribute("clipping").isEmpty()) {
                 warnings.add("layer '" + layerName + "': clipping mask is not supported; drawn unclipped");
-            }
-            if (e.getFirstChild() != null) {
-                warnings.add("layer '" + layerName + "': mask or effects are not supported and were left out");
             }
             int opacity = Integer.parseInt(e.getAttribute("opacity"));
             layers.add(new Layer(layerName.isEmpty() ? "layer " + i : layerName, pixels, left, top, mode,

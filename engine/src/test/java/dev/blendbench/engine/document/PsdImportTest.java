@@ -53,6 +53,42 @@ class PsdImportTest {
     }
 
     @Test
+    void masksAdjustmentLayersAndEffects_areNamedInWarnings() throws IOException {
+        Path p = dir.resolve("features.psd");
+        Files.write(p, PsdWriterForTests.write(40, 30, List.of(
+                new PsdWriterForTests.L("base", 0, 0, 40, 30, 0x336699, "norm", false, null),
+                new PsdWriterForTests.L("masked", 5, 5, 10, 10, 0xFF0000, "scrn", true, null),
+                new PsdWriterForTests.L("shadowed", 8, 2, 6, 6, 0x00FF00, "norm", false, "lfx2"),
+                new PsdWriterForTests.L("Levels 1", 0, 0, 40, 30, 0x000000, "norm", false, "levl"),
+                new PsdWriterForTests.L("odd", 1, 1, 3, 3, 0x0000FF, "diss", false, null))));
+        LoadedScene s = PsdImport.read(p);
+        assertEquals(List.of("base", "masked", "shadowed", "odd"), s.scene().layers().stream().map(Layer::name).toList());
+        assertEquals(BlendMode.SCREEN, s.scene().layers().get(1).mode());
+        String all = String.join("\n", s.warnings());
+        assertTrue(all.contains("'masked': layer mask"), all);
+        assertTrue(all.contains("'shadowed': layer effects"), all);
+        assertTrue(all.contains("adjustment layer 'Levels 1' (levels)"), all);
+        assertTrue(all.contains("'odd': blend mode 'diss'"), all);
+        assertEquals(4, s.warnings().size(), all);
+    }
+
+    @Test
+    void truncatedOrLyingPsd_failsWithOneLine() throws IOException {
+        byte[] good = PsdWriterForTests.write(20, 10, List.of(new PsdWriterForTests.L("a", 0, 0, 20, 10, 0xFF0000, "norm", false, null)));
+        for (int cut : new int[] {10, 30, 60, good.length / 2}) {
+            Path p = dir.resolve("cut" + cut + ".psd");
+            Files.write(p, java.util.Arrays.copyOf(good, cut));
+            DocumentException e = assertThrows(DocumentException.class, () -> PsdImport.read(p));
+            assertTrue(e.getMessage().startsWith(p.toString()) && !e.getMessage().contains("\n"), e.getMessage());
+        }
+        byte[] lying = good.clone();
+        lying[26] = 0x7F; // colour-mode section claims ~2 GB
+        Path p = dir.resolve("lying.psd");
+        Files.write(p, lying);
+        assertThrows(DocumentException.class, () -> PsdImport.read(p));
+    }
+
+    @Test
     void notAPsd_failsWithOneLine() throws IOException {
         Path p = dir.resolve("x.psd");
         Files.writeString(p, "8BPS but not really");
