@@ -57,7 +57,8 @@ final class Kernels {
                 case LUMINOSITY -> VectorNonSeparableKernels::luminosity;
                 case DARKER_COLOR -> VectorNonSeparableKernels::darkerColor;
                 case LIGHTER_COLOR -> VectorNonSeparableKernels::lighterColor;
-            case NORMAL -> VectorSeparableKernels::normal;
+            // normal is source-over exactly (B = Cs): the same bits, see CompositorTest
+            case NORMAL -> VectorPorterDuffKernels::sourceOver;
             case MULTIPLY -> VectorSeparableKernels::multiply;
             case SCREEN -> VectorSeparableKernels::screen;
             case OVERLAY -> VectorSeparableKernels::overlay;
@@ -102,7 +103,7 @@ final class Kernels {
             case LUMINOSITY -> NonSeparableKernels::luminosity;
             case DARKER_COLOR -> NonSeparableKernels::darkerColor;
             case LIGHTER_COLOR -> NonSeparableKernels::lighterColor;
-            case NORMAL -> SeparableKernels::normal;
+            case NORMAL -> PorterDuffKernels::sourceOver;
             case MULTIPLY -> SeparableKernels::multiply;
             case SCREEN -> SeparableKernels::screen;
             case OVERLAY -> SeparableKernels::overlay;
