@@ -98,21 +98,6 @@ final class SeparableKernels {
         return aa * b;
     }
 
-    static void normal(int[] src, int so, int[] dst, int dOff, int n) {
-        for (int i = 0; i < n; i++) {
-            int s = src[so + i], d = dst[dOff + i];
-            int as = s >>> 24, ab = d >>> 24, aa = as * ab, ao = as + div255(ab * (255 - as));
-            int cs, cb;
-            int x;
-            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = ab * cs;
-            int r = channel(cs, cb, as, ab, x, ao);
-            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = ab * cs;
-            int g = channel(cs, cb, as, ab, x, ao);
-            cs = s & 0xFF; cb = d & 0xFF; x = ab * cs;
-            int b = channel(cs, cb, as, ab, x, ao);
-            dst[dOff + i] = (ao << 24) | (r << 16) | (g << 8) | b;
-        }
-    }
     static void multiply(int[] src, int so, int[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             int s = src[so + i], d = dst[dOff + i];

@@ -37,37 +37,6 @@ final class VectorSeparableKernels {
     static final float INV_255 = 1f / 255f;
 
 
-    static void normal(int[] src, int so, int[] dst, int dOff, int n) {
-        int i = 0;
-        for (int upper = SP.loopBound(n); i < upper; i += L) {
-            IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = ab.mul(cs);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = ab.mul(cs);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = ab.mul(cs);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
-        }
-        SeparableKernels.normal(src, so + i, dst, dOff + i, n - i);
-    }
     static void multiply(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
         for (int upper = SP.loopBound(n); i < upper; i += L) {
