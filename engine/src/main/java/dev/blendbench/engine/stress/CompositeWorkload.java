@@ -1,0 +1,165 @@
+package dev.blendbench.engine.stress;
+
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.io.ImageLimits;
+import dev.blendbench.engine.pool.BufferPool;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Rect;
+import dev.blendbench.engine.surface.Surface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Composites a scene under one {@link Strategy}, optionally with a decode stage (the layers are
+ * decoded from in-memory PNG bytes each job) and an encode stage (the result is encoded to an
+ * in-memory PNG), each stage timed on its own.
+ */
+public final class CompositeWorkload implements Workload {
+    /** Rows per lock in {@link Strategy#STRIPED}. */
+    static final int STRIPE_ROWS = 64;
+
+    private final Scene scene;
+    private final Strategy strategy;
+    private final boolean decode, encode;
+    private final List<String> stages;
+    private final BufferPool pool;
+    private final Surface shared;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock[] stripes;
+    private final Rect[] bands;
+    private final List<byte[]> encodedLayers;
+    private final ExecutorService tileExecutor;
+    private final int tileThreads;
+
+    public CompositeWorkload(Scene scene, Strategy strategy, boolean decode, boolean encode) {
+        this.scene = scene;
+        this.strategy = strategy;
+        this.decode = decode;
+        this.encode = encode;
+        List<String> st = new ArrayList<>();
+        if (decode) st.add("decode");
+        st.add("composite");
+        if (encode) st.add("encode");
+        this.stages = List.copyOf(st);
+        this.pool = BufferPool.create(4L * scene.width() * scene.height() * 64);
+        boolean sharedCanvas = strategy == Strategy.SHARED_LOCKED || strategy == Strategy.SHARED_UNSAFE || strategy == Strategy.STRIPED;
+        this.shared = sharedCanvas ? Surface.allocate(scene.width(), scene.height()) : null;
+        int nb = (scene.height() + STRIPE_ROWS - 1) / STRIPE_ROWS;
+        this.stripes = new ReentrantLock[nb];
+        this.bands = new Rect[nb];
+        for (int b = 0; b < nb; b++) {
+            stripes[b] = new ReentrantLock();
+            bands[b] = new Rect(0, b * STRIPE_ROWS, scene.width(), Math.min(STRIPE_ROWS, scene.height() - b * STRIPE_ROWS));
+        }
+        this.encodedLayers = new ArrayList<>();
+        if (decode) {
+            for (Layer l : scene.layers()) encodedLayers.add(ImageFiles.encodePng(l.source()));
+        }
+        this.tileThreads = Runtime.getRuntime().availableProcessors();
+        this.tileExecutor = strategy == Strategy.TILED_PARALLEL
+                ? Executors.newFixedThreadPool(Math.max(1, tileThreads - 1), r -> {
+                    Thread t = new Thread(r, "blendbench-stress-tile");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
+    }
+
+    @Override
+    public String description() {
+        return "composite " + scene.width() + "x" + scene.height() + ", " + scene.layers().size() + " layers, strategy "
+                + strategy.cliName() + ", stages " + String.join("+", stages);
+    }
+
+    @Override
+    public List<String> stages() {
+        return stages;
+    }
+
+    @Override
+    public WorkerJob newWorker(int index) {
+        TileRenderer renderer = strategy == Strategy.TILED_PARALLEL
+                ? new TileRenderer(tileExecutor, tileThreads, TileRenderer.DEFAULT_TILE_WIDTH, TileRenderer.DEFAULT_TILE_HEIGHT)
+                : TileRenderer.singleThreaded();
+        Surface own = strategy == Strategy.PER_WORKER || strategy == Strategy.TILED_PARALLEL
+                ? Surface.allocate(scene.width(), scene.height()) : null;
+        return stageNanos -> {
+            int s = 0;
+            long t0 = System.nanoTime();
+            Scene sc = scene;
+            if (decode) {
+                List<Layer> ls = new ArrayList<>(scene.layers().size());
+                for (int i = 0; i < scene.layers().size(); i++) {
+                    Layer l = scene.layers().get(i);
+                    ls.add(new Layer(l.name(), ImageFiles.decode(encodedLayers.get(i), l.name(), ImageLimits.DEFAULT),
+                            l.x(), l.y(), l.mode(), l.opacity(), l.visible()));
+                }
+                sc = scene.withLayers(ls);
+                long t1 = System.nanoTime();
+                stageNanos[s++] = t1 - t0;
+                t0 = t1;
+            }
+            Surface result;
+            BufferPool.Lease lease = null;
+            switch (strategy) {
+                case SHARED_LOCKED -> {
+                    lock.lock();
+                    try {
+                        renderer.render(sc, shared);
+                    } finally {
+                        lock.unlock();
+                    }
+                    result = shared;
+                }
+                case SHARED_UNSAFE -> {
+                    renderer.render(sc, shared);
+                    result = shared;
+                }
+                case STRIPED -> {
+                    for (int b = 0; b < bands.length; b++) {
+                        stripes[b].lock();
+                        try {
+                            renderer.render(sc, shared, bands[b]);
+                        } finally {
+                            stripes[b].unlock();
+                        }
+                    }
+                    result = shared;
+                }
+                case PER_WORKER, TILED_PARALLEL -> {
+                    renderer.render(sc, own);
+                    result = own;
+                }
+                case POOLED -> {
+                    lease = pool.acquireSurface(sc.width(), sc.height());
+                    result = lease.surface();
+                    renderer.render(sc, result);
+                }
+                default -> {
+                    result = Surface.allocate(sc.width(), sc.height());
+                    renderer.render(sc, result);
+                }
+            }
+            long t1 = System.nanoTime();
+            stageNanos[s++] = t1 - t0;
+            try {
+                if (encode) {
+                    ImageFiles.encodePng(result);
+                    stageNanos[s] = System.nanoTime() - t1;
+                }
+            } finally {
+                if (lease != null) lease.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (tileExecutor != null) tileExecutor.shutdownNow();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.blendbench.engine.stress;
+
+/**
+ * One measurement interval (100 ms by default) of a session.
+ *
+ * @param endNanos        end of the interval, from the start of measurement
+ * @param lengthNanos     length of the interval
+ * @param latency         end-to-end latency of jobs completed in it (from intended start in open loop)
+ * @param service         the same jobs' service time (from actual start: blind to queueing and stalls)
+ * @param throughput      jobs completed per second
+ * @param allocatedBytes  bytes allocated by the workers in the interval
+ * @param gcCount         collections that ended in the interval
+ * @param gcPauseMillis   their summed pause (or duration) in ms
+ * @param heapAfterGcBytes heap used after the last collection in it, or -1 if none
+ * @param maxScheduleLagNanos worst lateness of a free worker waking for its scheduled start (open loop)
+ */
+public record IntervalSnapshot(long endNanos, long lengthNanos, Percentiles latency, Percentiles service,
+                               double throughput, long allocatedBytes, long gcCount, double gcPauseMillis,
+                               long heapAfterGcBytes, long maxScheduleLagNanos) {
+    /** Allocation rate in MB/s (10^6 bytes). */
+    public double allocationMBps() {
+        return lengthNanos == 0 ? 0 : allocatedBytes / 1e6 / (lengthNanos / 1e9);
+    }
+}

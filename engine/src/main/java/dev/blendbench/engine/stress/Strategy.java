@@ -1,0 +1,42 @@
+package dev.blendbench.engine.stress;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How workers organise canvases, buffers and locks. Each one is a way real services do it. */
+public enum Strategy {
+    /** All workers render into one shared canvas, one at a time, under one lock. */
+    SHARED_LOCKED("shared-locked"),
+    /** All workers render into one shared canvas with no synchronisation: it exists to show races. */
+    SHARED_UNSAFE("shared-unsafe"),
+    /** One shared canvas with a lock per band of rows; a worker takes the bands one after another. */
+    STRIPED("striped"),
+    /** Each worker owns a canvas allocated once, when it starts. */
+    PER_WORKER("per-worker"),
+    /** Each job borrows its canvas from the engine's buffer pool and gives it back. */
+    POOLED("pooled"),
+    /** Each job allocates a fresh canvas (the study's "new RGBA each time"). */
+    ALLOC_PER_JOB("alloc-per-job"),
+    /** Each job renders a per-worker canvas with its tiles split across a shared tile executor. */
+    TILED_PARALLEL("tiled-parallel");
+
+    private final String cliName;
+
+    Strategy(String cliName) {
+        this.cliName = cliName;
+    }
+
+    public String cliName() { return cliName; }
+
+    public static Strategy parse(String s) {
+        for (Strategy v : values()) {
+            if (v.cliName.equals(s == null ? "" : s.trim().toLowerCase(Locale.ROOT))) return v;
+        }
+        throw new IllegalArgumentException("unknown strategy '" + s + "'; expected one of: "
+                + Arrays.stream(values()).map(Strategy::cliName).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() { return cliName; }
+}

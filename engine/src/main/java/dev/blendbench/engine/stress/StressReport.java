@@ -1,0 +1,40 @@
+package dev.blendbench.engine.stress;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a session measured, after warm-up.
+ *
+ * @param workload        what ran
+ * @param load            the load model
+ * @param virtualThreads  whether workers were virtual threads
+ * @param measuredNanos   length of the measured phase (shorter than asked if stopped)
+ * @param jobs            jobs completed in it
+ * @param errors          jobs that threw
+ * @param firstError      the first job failure, one line, or null
+ * @param latency         end-to-end latency over the whole phase
+ * @param service         service time over the whole phase
+ * @param stages          per-stage times, by stage name, in order
+ * @param bytesPerJob     bytes allocated by the workers per job
+ * @param gcCount         collections during the phase
+ * @param gcPauseMillis   their total pause
+ * @param generatorSaturated true when free workers could not start jobs on schedule (open loop):
+ *                        the offered load was then lower than asked
+ * @param stopped         true when the session was stopped before its end
+ * @param intervals       the interval snapshots
+ */
+public record StressReport(String workload, LoadModel load, boolean virtualThreads, long measuredNanos, long jobs,
+                           long errors, String firstError, Percentiles latency, Percentiles service,
+                           Map<String, Percentiles> stages, double bytesPerJob, long gcCount, double gcPauseMillis,
+                           boolean generatorSaturated, boolean stopped, List<IntervalSnapshot> intervals) {
+    public StressReport {
+        stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
+        intervals = List.copyOf(intervals);
+    }
+
+    /** Completed jobs per second over the measured phase. */
+    public double throughput() {
+        return measuredNanos == 0 ? 0 : jobs / (measuredNanos / 1e9);
+    }
+}

@@ -1,0 +1,270 @@
+package dev.blendbench.engine.stress;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Runs one stress session: workers on real threads, a sampler taking interval snapshots.
+ *
+ * <p><b>Open loop.</b> Job {@code i} is meant to start at {@code t_i} (constant spacing or a
+ * Poisson process). Workers take jobs in order from one shared schedule: a free worker waits for
+ * {@code t_i}; a busy system makes {@code t_i} pass while the job waits, exactly as a FIFO queue in
+ * front of {@code c} servers. Latency is recorded from {@code t_i} to the job's end, so queueing and
+ * stalls show (no coordinated omission); service time, from the actual start, is recorded beside
+ * it. Jobs are never dropped. How late a <em>free</em> worker wakes for its slot is the schedule
+ * lag; if it averages more than one arrival gap the session is flagged generator-saturated.
+ *
+ * <p><b>Closed loop.</b> Each worker runs jobs back to back (with optional think time); latency is
+ * the job's duration.
+ *
+ * <p><b>Threads.</b> {@link #run()} blocks its caller until the session ends; {@link #stop()} may
+ * be called from any thread and keeps everything measured so far. The listener is called on the
+ * sampler thread, once per interval, with an immutable snapshot.
+ */
+public final class StressSession {
+    private static final long HIGHEST = 3_600_000_000_000L; // one hour in ns
+
+    private final StressConfig config;
+    private final Workload workload;
+    private final Ticker ticker;
+    private final Consumer<IntervalSnapshot> listener;
+    private volatile boolean stopRequested;
+
+    private final Recorder latency = new Recorder(HIGHEST, 3);
+    private final Recorder service = new Recorder(HIGHEST, 3);
+    private final Recorder[] stages;
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final AtomicLong measuredJobs = new AtomicLong();
+    private final AtomicLong lagSum = new AtomicLong(), lagCount = new AtomicLong(), lagMax = new AtomicLong();
+
+    // open-loop schedule
+    private long nextIntended;
+    private final SplittableRandom arrivals = new SplittableRandom(42);
+
+    private volatile long measureStart, end;
+    /** Bytes each worker had allocated when it ended (-1 while it runs): the bean forgets ended threads. */
+    private java.util.concurrent.atomic.AtomicLongArray exitAllocated;
+
+    public StressSession(StressConfig config, Workload workload, Ticker ticker, Consumer<IntervalSnapshot> listener) {
+        this.config = config;
+        this.workload = workload;
+        this.ticker = ticker;
+        this.listener = listener == null ? s -> { } : listener;
+        this.stages = new Recorder[workload.stages().size()];
+        for (int i = 0; i < stages.length; i++) stages[i] = new Recorder(HIGHEST, 3);
+    }
+
+    /** Asks the session to end now; what was measured is kept. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Runs the session to its end (or until stopped) and returns the report. */
+    public StressReport run() throws InterruptedException {
+        int n = config.load().workers();
+        long start = ticker.nanoTime();
+        measureStart = start + config.warmup().toNanos();
+        end = measureStart + config.duration().toNanos();
+        nextIntended = start;
+        if (workload instanceof SyntheticWorkload s) s.origin(measureStart);
+
+        CountDownLatch done = new CountDownLatch(n);
+        exitAllocated = new java.util.concurrent.atomic.AtomicLongArray(n);
+        for (int i = 0; i < n; i++) exitAllocated.set(i, -1);
+        long[] ids = new long[n];
+        List<Thread> workers = new ArrayList<>();
+        try (Telemetry telemetry = new Telemetry()) {
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Runnable body = () -> {
+                    try {
+                        work(index);
+                    } finally {
+                        exitAllocated.set(index, telemetry.currentThreadAllocated());
+                        done.countDown();
+                    }
+                };
+                Thread t = config.virtualThreads()
+                        ? Thread.ofVirtual().name("blendbench-worker-" + i).unstarted(body)
+                        : Thread.ofPlatform().daemon().name("blendbench-worker-" + i).unstarted(body);
+                ids[i] = t.threadId();
+                workers.add(t);
+            }
+            workers.forEach(Thread::start);
+            return sample(done, ids, telemetry);
+        } finally {
+            stopRequested = true;
+            for (Thread t : workers) t.join(10_000);
+            workload.close();
+        }
+    }
+
+    private boolean measuring(long t) {
+        return t >= measureStart;
+    }
+
+    private synchronized long nextSlot(LoadModel.Open open) {
+        long t = nextIntended;
+        double gapNanos = 1e9 / open.rate();
+        nextIntended += open.arrivals() == Arrivals.CONSTANT
+                ? (long) gapNanos
+                : (long) (-Math.log(1 - arrivals.nextDouble()) * gapNanos);
+        return t;
+    }
+
+    private void work(int index) {
+        Workload.WorkerJob job;
+        try {
+            job = workload.newWorker(index);
+        } catch (RuntimeException e) {
+            recordError(e);
+            return;
+        }
+        long[] stageNanos = new long[stages.length];
+        LoadModel load = config.load();
+        long think = load instanceof LoadModel.Closed c ? c.think().toNanos() : 0;
+        while (!stopRequested) {
+            long intended;
+            long actual;
+            if (load instanceof LoadModel.Open open) {
+                intended = nextSlot(open);
+                if (intended >= end) break;
+                long now = ticker.nanoTime();
+                if (now < intended) {
+                    sleepUntil(intended);
+                    if (stopRequested) break;
+                    actual = ticker.nanoTime();
+                    if (measuring(intended)) {
+                        long lag = actual - intended;
+                        lagSum.addAndGet(lag);
+                        lagCount.incrementAndGet();
+                        lagMax.accumulateAndGet(lag, Math::max);
+                    }
+                } else {
+                    actual = now; // the job waited in the queue: that is latency, not lag
+                }
+            } else {
+                actual = ticker.nanoTime();
+                intended = actual;
+                if (intended >= end) break;
+            }
+            try {
+                job.run(stageNanos);
+            } catch (Exception | AssertionError e) {
+                recordError(e);
+                continue;
+            }
+            long finish = ticker.nanoTime();
+            if (measuring(intended)) {
+                latency.recordValue(Math.min(HIGHEST, Math.max(0, finish - intended)));
+                service.recordValue(Math.min(HIGHEST, Math.max(0, finish - actual)));
+                for (int s = 0; s < stageNanos.length; s++) {
+                    stages[s].recordValue(Math.min(HIGHEST, Math.max(0, stageNanos[s])));
+                }
+                long jobs = measuredJobs.incrementAndGet();
+                if (config.maxJobs() > 0 && jobs >= config.maxJobs()) {
+                    stopRequested = true;
+                }
+            }
+            if (think > 0) sleepUntil(ticker.nanoTime() + think);
+        }
+    }
+
+    private void recordError(Throwable e) {
+        errors.incrementAndGet();
+        firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+    }
+
+    private void sleepUntil(long deadline) {
+        long left;
+        while ((left = deadline - ticker.nanoTime()) > 0 && !stopRequested) {
+            LockSupport.parkNanos(Math.min(left, 50_000_000L));
+        }
+    }
+
+    /** The sampler loop, on the caller's thread. */
+    private StressReport sample(CountDownLatch done, long[] ids, Telemetry telemetry) throws InterruptedException {
+        long intervalNanos = config.interval().toNanos();
+        // warm-up: wait, then drop whatever the recorders hold
+        while (!stopRequested && ticker.nanoTime() < measureStart && done.getCount() > 0) {
+            LockSupport.parkNanos(Math.min(intervalNanos, measureStart - ticker.nanoTime()));
+        }
+        // Warm-up jobs were never recorded (their intended start is before measureStart), so the
+        // recorders hold only measured jobs: nothing to discard here.
+        Histogram lat = null, srv = null;
+        Histogram[] st = new Histogram[stages.length];
+        Histogram totalLat = new Histogram(HIGHEST, 3), totalSrv = new Histogram(HIGHEST, 3);
+        Histogram[] totalStages = new Histogram[stages.length];
+        for (int i = 0; i < st.length; i++) totalStages[i] = new Histogram(HIGHEST, 3);
+
+        boolean virtual = config.virtualThreads();
+        long allocStart = telemetry.allocated(ids, exitAllocated, virtual), allocPrev = allocStart;
+        long gcStart = telemetry.gcCount(), gcPrev = gcStart;
+        double pauseStart = telemetry.gcPauseMillis(), pausePrev = pauseStart;
+        long t0 = ticker.nanoTime();
+        long prev = t0;
+        List<IntervalSnapshot> intervals = new ArrayList<>();
+        boolean finished = false;
+        while (!finished) {
+            long next = prev + intervalNanos;
+            // the sample after the workers have ended is the last: it holds their final jobs
+            finished = done.await(Math.max(0, next - ticker.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
+                    || stopRequested && done.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            long now = ticker.nanoTime();
+            lat = latency.getIntervalHistogram(lat);
+            srv = service.getIntervalHistogram(srv);
+            for (int i = 0; i < st.length; i++) {
+                st[i] = stages[i].getIntervalHistogram(st[i]);
+                totalStages[i].add(st[i]);
+            }
+            totalLat.add(lat);
+            totalSrv.add(srv);
+            long alloc = telemetry.allocated(ids, exitAllocated, virtual);
+            long gc = telemetry.gcCount();
+            double pause = telemetry.gcPauseMillis();
+            long lm = lagMax.getAndSet(0);
+            IntervalSnapshot snap = new IntervalSnapshot(now - measureStart, now - prev, Percentiles.of(lat),
+                    Percentiles.of(srv), lat.getTotalCount() / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
+                    gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm);
+            intervals.add(snap);
+            listener.accept(snap);
+            allocPrev = alloc;
+            gcPrev = gc;
+            pausePrev = pause;
+            prev = now;
+        }
+        long measured = Math.max(0, Math.min(prev, end) - t0);
+        Map<String, Percentiles> stageMap = new LinkedHashMap<>();
+        for (int i = 0; i < st.length; i++) stageMap.put(workload.stages().get(i), Percentiles.of(totalStages[i]));
+        long jobs = totalLat.getTotalCount();
+        boolean saturated = false;
+        if (config.load() instanceof LoadModel.Open open && lagCount.get() > 0) {
+            double meanLag = (double) lagSum.get() / lagCount.get();
+            saturated = meanLag > 1e9 / open.rate();
+        }
+        this.totalLatency = totalLat;
+        return new StressReport(workload.description(), config.load(), virtual, measured, jobs, errors.get(),
+                firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
+                jobs == 0 ? 0 : (double) (allocPrev - allocStart) / jobs, gcPrev - gcStart, pausePrev - pauseStart,
+                saturated, stopRequested && ticker.nanoTime() < end, intervals);
+    }
+
+    private volatile Histogram totalLatency;
+
+    /** The whole-phase latency histogram of the last run (a copy), for exact checks and log files. */
+    public Histogram latencyHistogram() {
+        Histogram h = totalLatency;
+        return h == null ? null : h.copy();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.blendbench.engine.stress;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Allocation and GC figures for a session: bytes allocated by given threads (ThreadMXBean,
+ * ~16 ns a read) and collections as the JVM reports them (GC notifications, ~2 ms after the fact).
+ * Open until {@link #close()}.
+ */
+final class Telemetry implements AutoCloseable {
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final AtomicLong gcCount = new AtomicLong();
+    private final DoubleAdder gcPauseMillis = new DoubleAdder();
+    private final AtomicLong heapAfterGc = new AtomicLong(-1);
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener = this::onGc;
+
+    Telemetry() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter e) {
+                e.addNotificationListener(listener, null, null);
+                emitters.add(e);
+            }
+        }
+    }
+
+    private void onGc(Notification n, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        gcCount.incrementAndGet();
+        gcPauseMillis.add(info.getGcInfo().getDuration());
+        long used = 0;
+        for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) used += u.getUsed();
+        heapAfterGc.set(used);
+    }
+
+    long gcCount() { return gcCount.get(); }
+
+    double gcPauseMillis() { return gcPauseMillis.sum(); }
+
+    /** Heap used after the latest collection, -1 before the first. */
+    long heapAfterGc() { return heapAfterGc.get(); }
+
+    /**
+     * Bytes allocated so far by these threads; virtual threads, which the bean does not count one
+     * by one, are covered by the process-wide total.
+     */
+    long allocated(long[] threadIds, java.util.concurrent.atomic.AtomicLongArray atExit, boolean virtual) {
+        if (virtual) {
+            return threads.getTotalThreadAllocatedBytes();
+        }
+        long sum = 0;
+        long[] live = threads.getThreadAllocatedBytes(threadIds);
+        for (int i = 0; i < live.length; i++) {
+            long ended = atExit.get(i);
+            sum += ended >= 0 ? ended : Math.max(0, live[i]);
+        }
+        return sum;
+    }
+
+    /** Bytes the calling thread has allocated so far. */
+    long currentThreadAllocated() {
+        return threads.getCurrentThreadAllocatedBytes();
+    }
+
+    @Override
+    public void close() {
+        for (NotificationEmitter e : emitters) {
+            try {
+                e.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException ignored) {
+                // already gone
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.blendbench.engine.stress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.TestImages;
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class StressSessionTest {
+    static Scene scene() {
+        return new Scene(160, 120, 0, List.of(Layer.of("bg", TestImages.random(160, 120, 1)),
+                new Layer("top", TestImages.blocky(100, 80, 2), 20, 10, BlendMode.MULTIPLY, 0.8f, true)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void everyStrategy_runsJobsWithoutErrors(Strategy strategy) throws InterruptedException {
+        try (CompositeWorkload w = new CompositeWorkload(scene(), strategy, false, false)) {
+            StressConfig cfg = new StressConfig(new LoadModel.Closed(2, Duration.ZERO), false, Duration.ofMillis(100),
+                    Duration.ofMillis(400), 0, Duration.ofMillis(100));
+            StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+            assertTrue(r.jobs() > 10, strategy + ": " + r.jobs() + " jobs");
+            assertEquals(0, r.errors(), String.valueOf(r.firstError()));
+            assertNull(r.firstError());
+            assertEquals(List.of("composite"), List.copyOf(r.stages().keySet()));
+        }
+    }
+
+    @Test
+    void stages_decodeCompositeEncode_areTimedSeparately() throws InterruptedException {
+        try (CompositeWorkload w = new CompositeWorkload(scene(), Strategy.PER_WORKER, true, true)) {
+            StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
+                    Duration.ofMillis(500), 0, Duration.ofMillis(100));
+            StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+            assertEquals(List.of("decode", "composite", "encode"), List.copyOf(r.stages().keySet()));
+            for (Percentiles p : r.stages().values()) {
+                assertEquals(r.jobs(), p.count());
+                assertTrue(p.p50() > 0);
+            }
+        }
+    }
+
+    @Test
+    void pooled_allocatesLessPerJobThanAllocPerJob() throws InterruptedException {
+        double[] bytes = new double[2];
+        Strategy[] s = {Strategy.POOLED, Strategy.ALLOC_PER_JOB};
+        for (int i = 0; i < 2; i++) {
+            try (CompositeWorkload w = new CompositeWorkload(scene(), s[i], false, false)) {
+                StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ofMillis(500),
+                        Duration.ofMillis(500), 0, Duration.ofMillis(100));
+                bytes[i] = new StressSession(cfg, w, Ticker.SYSTEM, null).run().bytesPerJob();
+            }
+        }
+        assertTrue(bytes[1] >= 0.9 * 160 * 120 * 4, "alloc-per-job allocates a canvas a job: " + bytes[1]);
+        assertTrue(bytes[0] < bytes[1] / 4, "pooled " + bytes[0] + " vs alloc-per-job " + bytes[1]);
+    }
+
+    @Test
+    void stop_midSession_keepsPartialReport() throws InterruptedException {
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Closed(2, Duration.ZERO), false, Duration.ZERO,
+                Duration.ofSeconds(60), 0, Duration.ofMillis(100));
+        List<IntervalSnapshot> seen = Collections.synchronizedList(new ArrayList<>());
+        StressSession[] holder = new StressSession[1];
+        holder[0] = new StressSession(cfg, w, Ticker.SYSTEM, snap -> {
+            seen.add(snap);
+            if (seen.size() == 5) holder[0].stop();
+        });
+        long t0 = System.nanoTime();
+        StressReport r = holder[0].run();
+        assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "stopped well before 60 s");
+        assertTrue(r.stopped());
+        assertTrue(r.jobs() > 100, "kept the jobs measured: " + r.jobs());
+        assertTrue(r.intervals().size() >= 5);
+        assertEquals(r.jobs(), r.intervals().stream().mapToLong(i -> i.latency().count()).sum());
+    }
+
+    @Test
+    void closedLoop_warmupIsExcludedAndMaxJobsStops() throws InterruptedException {
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:2ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ofMillis(300),
+                Duration.ofSeconds(30), 50, Duration.ofMillis(100));
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        assertEquals(50, r.jobs());
+        assertTrue(r.latency().p50() >= 2_000_000L);
+    }
+
+    @Test
+    void virtualThreads_runToo() throws InterruptedException {
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("exp:1ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Closed(50, Duration.ZERO), true, Duration.ZERO,
+                Duration.ofMillis(400), 0, Duration.ofMillis(100));
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        assertTrue(r.virtualThreads());
+        assertTrue(r.jobs() > 1000, "50 sleeping virtual workers: " + r.jobs());
+    }
+
+    @Test
+    void badSettings_areRejectedNamingTheValue() {
+        assertThrows(IllegalArgumentException.class, () -> new LoadModel.Open(0, Arrivals.CONSTANT, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LoadModel.Open(-5, Arrivals.CONSTANT, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LoadModel.Open(Double.NaN, Arrivals.POISSON, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LoadModel.Closed(0, Duration.ZERO));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Strategy.parse("yolo")).getMessage().contains("pooled"));
+        assertThrows(IllegalArgumentException.class, () -> Arrivals.parse("bursty"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("5"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("-5s"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("9999h"));
+        assertThrows(IllegalArgumentException.class, () -> ServiceTime.parse("gauss:2ms"));
+        assertThrows(IllegalArgumentException.class, () -> ServiceTime.parse("const:2ms:wobble"));
+        assertThrows(IllegalArgumentException.class, () -> Stall.parse("10s"));
+        assertThrows(IllegalArgumentException.class, () -> new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false,
+                Duration.ZERO, Duration.ZERO, 0, Duration.ofMillis(100)));
+        assertEquals(Duration.ofMillis(1500), Durations.parse("1.5s"));
+        assertEquals(2_000_000L, ServiceTime.parse("const:2ms").meanNanos());
+        assertFalse(ServiceTime.parse("exp:10ms").spin());
+        assertTrue(ServiceTime.parse("exp:10ms:spin").spin());
+    }
+}
