@@ -1,13 +1,7 @@
 package dev.blendbench.app.cli;
 
-import dev.blendbench.engine.document.DocumentException;
-import dev.blendbench.engine.document.DocumentLimits;
-import dev.blendbench.engine.document.Documents;
-import dev.blendbench.engine.document.LoadedScene;
 import dev.blendbench.engine.document.OpenRaster;
 import dev.blendbench.engine.io.ImageFiles;
-import dev.blendbench.engine.io.ImageLimits;
-import dev.blendbench.engine.io.ImageReadException;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -99,55 +93,10 @@ public final class ComposeCommand implements Callable<Integer> {
         }
 
         long t0 = System.nanoTime();
-        List<Layer> ls = new ArrayList<>();
-        ImageLimits limits = new ImageLimits(maxPixels);
-        int docW = -1, docH = -1;
-        Integer docBackground = null;
-        for (int i = 0; i < specs.size(); i++) {
-            LayerSpec s = specs.get(i);
-            if (Documents.isDocument(s.path())) {
-                if (s.mode() != dev.blendbench.engine.blend.BlendMode.SOURCE_OVER || s.opacity() != 1f) {
-                    throw new BadInputException(s.path() + ": a layered file takes :x and :y only (its layers keep their own modes)");
-                }
-                LoadedScene doc;
-                try {
-                    doc = Documents.read(s.path(), DocumentLimits.DEFAULT.withMaxPixels(maxPixels));
-                } catch (DocumentException e) {
-                    throw new BadInputException(e.getMessage(), e);
-                }
-                for (String warning : doc.warnings()) {
-                    spec.commandLine().getErr().println("warning: " + s.path() + ": " + warning);
-                }
-                for (Layer l : doc.scene().layers()) {
-                    ls.add(l.withPosition(l.x() + s.x(), l.y() + s.y()));
-                }
-                if (i == 0) {
-                    docW = doc.scene().width();
-                    docH = doc.scene().height();
-                    docBackground = doc.scene().background();
-                }
-                continue;
-            }
-            Surface src;
-            try {
-                src = ImageFiles.read(s.path(), limits);
-            } catch (ImageReadException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
-            ls.add(new Layer(s.path().getFileName().toString(), src, s.x(), s.y(), s.mode(), s.opacity(), true));
-        }
-        if (ls.isEmpty()) {
-            throw new BadInputException("the layered file has no layers to compose");
-        }
-        if (docBackground != null && !spec.commandLine().getParseResult().hasMatchedOption("--background")) {
-            bg = docBackground;
-        }
-        int w = wh != null ? wh[0] : docW > 0 ? docW : ls.get(0).source().width();
-        int h = wh != null ? wh[1] : docH > 0 ? docH : ls.get(0).source().height();
-        if ((long) w * h > maxPixels) {
-            throw new BadInputException("canvas " + w + "x" + h + " is over --max-pixels " + maxPixels);
-        }
-        Scene scene = new Scene(w, h, bg, ls);
+        Integer bgOverride = spec.commandLine().getParseResult().hasMatchedOption("--background") ? bg : null;
+        Scene scene = SceneLoader.load(specs, wh, bgOverride, maxPixels, spec.commandLine().getErr());
+        int w = scene.width(), h = scene.height();
+        List<Layer> ls = scene.layers();
         long t1 = System.nanoTime();
         if (saveOra) {
             try {

@@ -1,0 +1,78 @@
+package dev.blendbench.app.cli;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.document.DocumentException;
+import dev.blendbench.engine.document.DocumentLimits;
+import dev.blendbench.engine.document.Documents;
+import dev.blendbench.engine.document.LoadedScene;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.io.ImageLimits;
+import dev.blendbench.engine.io.ImageReadException;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns {@code LAYER} arguments (image files with options, or layered documents) into a scene,
+ * the same way for every subcommand. Failures are {@link BadInputException}s; document warnings
+ * go to {@code err} as {@code warning:} lines.
+ */
+final class SceneLoader {
+    private SceneLoader() {}
+
+    /**
+     * @param size       canvas size {w, h}, or null: the first layered file's, else the first layer's
+     * @param background premultiplied background, or null: the first layered file's, else transparent
+     */
+    static Scene load(List<LayerSpec> specs, int[] size, Integer background, long maxPixels, PrintWriter err) {
+        List<Layer> ls = new ArrayList<>();
+        ImageLimits limits = new ImageLimits(maxPixels);
+        int docW = -1, docH = -1;
+        int docBackground = 0;
+        for (int i = 0; i < specs.size(); i++) {
+            LayerSpec s = specs.get(i);
+            if (Documents.isDocument(s.path())) {
+                if (s.mode() != BlendMode.SOURCE_OVER || s.opacity() != 1f) {
+                    throw new BadInputException(s.path() + ": a layered file takes :x and :y only (its layers keep their own modes)");
+                }
+                LoadedScene doc;
+                try {
+                    doc = Documents.read(s.path(), DocumentLimits.DEFAULT.withMaxPixels(maxPixels));
+                } catch (DocumentException e) {
+                    throw new BadInputException(e.getMessage(), e);
+                }
+                for (String warning : doc.warnings()) {
+                    err.println("warning: " + s.path() + ": " + warning);
+                }
+                for (Layer l : doc.scene().layers()) {
+                    ls.add(l.withPosition(l.x() + s.x(), l.y() + s.y()));
+                }
+                if (i == 0) {
+                    docW = doc.scene().width();
+                    docH = doc.scene().height();
+                    docBackground = doc.scene().background();
+                }
+                continue;
+            }
+            Surface src;
+            try {
+                src = ImageFiles.read(s.path(), limits);
+            } catch (ImageReadException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+            ls.add(new Layer(s.path().getFileName().toString(), src, s.x(), s.y(), s.mode(), s.opacity(), true));
+        }
+        if (ls.isEmpty()) {
+            throw new BadInputException("the layered file has no layers");
+        }
+        int w = size != null ? size[0] : docW > 0 ? docW : ls.get(0).source().width();
+        int h = size != null ? size[1] : docH > 0 ? docH : ls.get(0).source().height();
+        if ((long) w * h > maxPixels) {
+            throw new BadInputException("canvas " + w + "x" + h + " is over --max-pixels " + maxPixels);
+        }
+        return new Scene(w, h, background != null ? background : docBackground, ls);
+    }
+}
