@@ -65,6 +65,17 @@ public final class StressSession {
         for (int i = 0; i < stages.length; i++) stages[i] = new Recorder(HIGHEST, 3);
     }
 
+    private volatile java.util.function.BiConsumer<Long, Histogram> histogramSink = (t, h) -> { };
+
+    /**
+     * Receives each interval's latency histogram on the sampler thread, with the interval's start
+     * in nanoseconds from the start of measurement. The histogram is reused afterwards: copy or
+     * encode it before returning (for example with a {@code HistogramLogWriter}).
+     */
+    public void onIntervalHistogram(java.util.function.BiConsumer<Long, Histogram> sink) {
+        this.histogramSink = sink;
+    }
+
     /** Asks the session to end now; what was measured is kept. */
     public void stop() {
         stopRequested = true;
@@ -238,6 +249,7 @@ public final class StressSession {
                     Percentiles.of(srv), lat.getTotalCount() / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
                     gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm);
             intervals.add(snap);
+            histogramSink.accept(prev - measureStart, lat);
             listener.accept(snap);
             allocPrev = alloc;
             gcPrev = gc;

@@ -1,0 +1,320 @@
+package dev.blendbench.app.cli;
+
+import dev.blendbench.app.report.IntervalCsv;
+import dev.blendbench.app.report.StressJson;
+import dev.blendbench.engine.demo.DemoScene;
+import dev.blendbench.engine.io.AtomicFiles;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.stress.Arrivals;
+import dev.blendbench.engine.stress.CompositeWorkload;
+import dev.blendbench.engine.stress.Durations;
+import dev.blendbench.engine.stress.IntervalSnapshot;
+import dev.blendbench.engine.stress.LoadModel;
+import dev.blendbench.engine.stress.Percentiles;
+import dev.blendbench.engine.stress.ServiceTime;
+import dev.blendbench.engine.stress.Stall;
+import dev.blendbench.engine.stress.Strategy;
+import dev.blendbench.engine.stress.StressConfig;
+import dev.blendbench.engine.stress.StressReport;
+import dev.blendbench.engine.stress.StressSession;
+import dev.blendbench.engine.stress.SyntheticWorkload;
+import dev.blendbench.engine.stress.Ticker;
+import dev.blendbench.engine.stress.Workload;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.HistogramLogWriter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code blendbench stress}: runs the compositing job (or a synthetic one) under closed- or
+ * open-loop load and reports latency percentiles, throughput, allocation and GC. In process for
+ * now: the forked child JVM of the stress issue is not built yet, so heap size and collector are
+ * the launching JVM's own.
+ */
+@Command(name = "stress", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a compositing job under load on real threads and measure it honestly:",
+                "open-loop latency counts from each job's intended start (no coordinated omission).",
+                "The scene is the demo scene, or the LAYERs given as for compose (images or .ora/.psd)."},
+        footer = {"", "Examples:",
+                "  blendbench stress --workers 4 --closed --strategy pooled --duration 10s",
+                "  blendbench stress --workers 2 --rate 200 --arrivals poisson --json s.json --hlog s.hlog",
+                "  blendbench stress --synthetic exp:10ms --workers 4 --rate 300 --arrivals poisson --duration 30s",
+                "Exit: 0 done (or stopped with Ctrl-C, results kept), 2 bad input, 1 internal failure."})
+public final class StressCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "LAYER", arity = "0..*", description = "Scene layers, bottom first (default: the demo scene).")
+    List<String> layers = new ArrayList<>();
+
+    @Option(names = "--workers", paramLabel = "N", required = true, description = "Worker threads.")
+    int workers;
+
+    @Option(names = "--virtual", description = "Workers are virtual threads.")
+    boolean virtual;
+
+    static final class Load {
+        @Option(names = "--closed", required = true, description = "Closed loop: each worker starts its next job when one ends.")
+        boolean closed;
+
+        @Option(names = "--rate", required = true, paramLabel = "R", description = "Open loop: target jobs per second.")
+        Double rate;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Load load;
+
+    @Option(names = "--arrivals", paramLabel = "constant|poisson", defaultValue = "constant",
+            description = "Open-loop arrival spacing (default: ${DEFAULT-VALUE}).")
+    String arrivals;
+
+    @Option(names = "--think", paramLabel = "DURATION", defaultValue = "0ms", description = "Closed-loop pause between jobs.")
+    String think;
+
+    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "per-worker",
+            description = "shared-locked, shared-unsafe, striped, per-worker, pooled, alloc-per-job, tiled-parallel (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s", description = "Measured time (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", description = "Unmeasured warm-up (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "0", description = "Stop after N measured jobs (0: no limit).")
+    long maxJobs;
+
+    @Option(names = "--stages", paramLabel = "LIST", defaultValue = "composite",
+            description = "Timed stages: composite, optionally with decode and encode (default: ${DEFAULT-VALUE}).")
+    String stages;
+
+    @Option(names = "--synthetic", paramLabel = "const:2ms|exp:10ms[:spin]", description = "Run a synthetic job instead of compositing.")
+    String synthetic;
+
+    @Option(names = "--inject-stall", paramLabel = "AT:LENGTH", description = "Freeze all job service once (synthetic job), e.g. 10s:1s.")
+    String stall;
+
+    @Option(names = "--in-process", description = "Run the workload in this JVM (the only mode for now).")
+    boolean inProcess;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of the forked workload JVM (not available yet).")
+    String heap;
+
+    @Option(names = "--gc", paramLabel = "g1|zgc|parallel|serial", description = "Collector of the forked workload JVM (not available yet).")
+    String gc;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "Write the session JSON.")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "Write the interval series as CSV.")
+    Path csv;
+
+    @Option(names = "--hlog", paramLabel = "OUT.hlog", description = "Write the interval latency histograms as an HdrHistogram log.")
+    Path hlog;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000", description = "Refuse larger input images.")
+    long maxPixels;
+
+    @Override
+    public Integer call() throws Exception {
+        if (heap != null || gc != null) {
+            throw new BadInputException("--heap and --gc need the forked workload JVM, which is not built yet; "
+                    + "run the JVM itself with -Xmx / -XX:+UseZGC instead");
+        }
+        LoadModel model = loadModel();
+        StressConfig config = new StressConfig(model, virtual, duration("--warmup", warmup, true),
+                duration("--duration", duration, false), maxJobs, Duration.ofMillis(100));
+        if (maxJobs < 0) throw new BadInputException("--jobs must not be negative");
+        for (Path p : new Path[] {json, csv, hlog}) {
+            if (p != null && (p.toAbsolutePath().getParent() == null || !Files.isDirectory(p.toAbsolutePath().getParent()))) {
+                throw new BadInputException(p + ": folder " + p.toAbsolutePath().getParent() + " does not exist");
+            }
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("warmupSeconds", config.warmup().toNanos() / 1e9);
+        settings.put("durationSeconds", config.duration().toNanos() / 1e9);
+        settings.put("maxJobs", maxJobs);
+        Workload workload = workload(settings);
+
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        if (synthetic == null && !dev.blendbench.engine.blend.Compositor.isVectorized()) {
+            err.println("note: scalar kernels; start the JVM with --add-modules jdk.incubator.vector for the vector ones");
+        }
+        err.println("stress: " + workload.description() + "; " + describe(model) + (virtual ? ", virtual threads" : "")
+                + "; warm-up " + warmup + ", measuring " + duration);
+        Progress progress = new Progress(err, System.console() != null);
+        StressSession session = new StressSession(config, workload, Ticker.SYSTEM, progress);
+        ByteArrayOutputStream hlogBytes = new ByteArrayOutputStream();
+        HistogramLogWriter hlogWriter = hlog == null ? null : new HistogramLogWriter(new PrintStream(hlogBytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        if (hlogWriter != null) {
+            hlogWriter.outputLogFormatVersion();
+            hlogWriter.outputComment("blendbench stress: " + workload.description() + "; latency in nanoseconds");
+            hlogWriter.setBaseTime(0);
+            hlogWriter.outputLegend();
+            session.onIntervalHistogram((start, h) -> {
+                h.setStartTimeStamp(start / 1_000_000L);
+                h.setEndTimeStamp(start / 1_000_000L + 100);
+                hlogWriter.outputIntervalHistogram(start / 1e9, (start + config.interval().toNanos()) / 1e9, h, 1e6);
+            });
+        }
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            session.stop();
+            try {
+                written.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "blendbench-stress-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StressReport report;
+        try {
+            report = session.run();
+            progress.finish();
+            if (json != null) AtomicFiles.write(json, StressJson.toJson(report, settings));
+            if (csv != null) AtomicFiles.write(csv, IntervalCsv.toCsv(report));
+            if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for the files written above
+            }
+        }
+        summary(out, report);
+        return Cli.OK;
+    }
+
+    private LoadModel loadModel() {
+        if (workers < 1 || workers > 10_000) throw new BadInputException("--workers must be 1..10000, got " + workers);
+        try {
+            if (load.closed) {
+                return new LoadModel.Closed(workers, duration("--think", think, true));
+            }
+            return new LoadModel.Open(load.rate, Arrivals.parse(arrivals), workers);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private static Duration duration(String option, String value, boolean zeroOk) {
+        Duration d;
+        try {
+            d = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + ": " + e.getMessage());
+        }
+        if (!zeroOk && d.isZero()) throw new BadInputException(option + " must be longer than zero");
+        return d;
+    }
+
+    private Workload workload(Map<String, Object> settings) {
+        try {
+            if (synthetic != null) {
+                if (!layers.isEmpty()) throw new BadInputException("--synthetic runs no scene: leave out the LAYERs");
+                ServiceTime st = ServiceTime.parse(synthetic);
+                Stall s = stall == null ? null : Stall.parse(stall);
+                settings.put("synthetic", synthetic);
+                if (stall != null) settings.put("stall", stall);
+                return new SyntheticWorkload(st, s, Ticker.SYSTEM);
+            }
+            if (stall != null) throw new BadInputException("--inject-stall works with --synthetic only");
+            Strategy strat = Strategy.parse(strategy);
+            List<String> st = List.of(stages.toLowerCase(Locale.ROOT).split(","));
+            for (String s : st) {
+                if (!List.of("decode", "composite", "encode").contains(s.trim())) {
+                    throw new BadInputException("--stages: unknown stage '" + s + "'; expected decode, composite, encode");
+                }
+            }
+            Scene scene = layers.isEmpty() ? DemoScene.scene() : SceneLoader.load(layers.stream().map(LayerSpec::parse).toList(),
+                    null, null, maxPixels, spec.commandLine().getErr());
+            settings.put("strategy", strat.cliName());
+            settings.put("scene", layers.isEmpty() ? "demo" : String.join(" ", layers));
+            return new CompositeWorkload(scene, strat, st.contains("decode"), st.contains("encode"));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private static String describe(LoadModel m) {
+        return switch (m) {
+            case LoadModel.Closed c -> "closed loop, " + c.workers() + " workers";
+            case LoadModel.Open o -> String.format(Locale.ROOT, "open loop at %.1f jobs/s (%s), %d workers", o.rate(),
+                    o.arrivals().name().toLowerCase(Locale.ROOT), o.workers());
+        };
+    }
+
+    static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+
+    private static void summary(PrintWriter out, StressReport r) {
+        out.printf(Locale.ROOT, "%s%n", r.stopped() ? "stopped early: results up to the stop" : "done");
+        out.printf(Locale.ROOT, "jobs %d in %.1f s: %.1f jobs/s; %.0f bytes allocated per job; %d GCs, %.1f ms paused%n",
+                r.jobs(), r.measuredNanos() / 1e9, r.throughput(), r.bytesPerJob(), r.gcCount(), r.gcPauseMillis());
+        if (r.errors() > 0) out.printf(Locale.ROOT, "errors: %d (first: %s)%n", r.errors(), r.firstError());
+        if (r.generatorSaturated()) {
+            out.println("warning: the load generator could not keep the schedule: the offered rate was lower than asked");
+        }
+        out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s %10s%n", "ms", "p50", "p90", "p95", "p99", "p99.9", "max");
+        row(out, "latency (end to end)", r.latency());
+        row(out, "service (uncorrected)", r.service());
+        r.stages().forEach((k, v) -> row(out, "stage " + k, v));
+    }
+
+    private static void row(PrintWriter out, String name, Percentiles p) {
+        out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s %10s%n", name, ms(p.p50()), ms(p.p90()), ms(p.p95()),
+                ms(p.p99()), ms(p.p999()), ms(p.max()));
+    }
+
+    /** The progress line: refreshed in place on a terminal, one line a second otherwise. */
+    static final class Progress implements java.util.function.Consumer<IntervalSnapshot> {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private long lastPrinted = Long.MIN_VALUE;
+
+        Progress(PrintWriter err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void accept(IntervalSnapshot s) {
+            long every = terminal ? 500_000_000L : 1_000_000_000L;
+            if (lastPrinted != Long.MIN_VALUE && s.endNanos() - lastPrinted < every) return;
+            lastPrinted = s.endNanos();
+            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  p99 %9s ms  max %9s ms  alloc %7.1f MB/s  gc %d",
+                    s.endNanos() / 1e9, s.throughput(), ms(s.latency().p99()), ms(s.latency().max()), s.allocationMBps(), s.gcCount());
+            if (terminal) {
+                err.print("\r" + line);
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+
+        void finish() {
+            if (terminal) err.println();
+        }
+    }
+}

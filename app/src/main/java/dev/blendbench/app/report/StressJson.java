@@ -1,0 +1,136 @@
+package dev.blendbench.app.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.blendbench.engine.blend.Compositor;
+import dev.blendbench.engine.stress.IntervalSnapshot;
+import dev.blendbench.engine.stress.LoadModel;
+import dev.blendbench.engine.stress.Percentiles;
+import dev.blendbench.engine.stress.StressReport;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The session JSON (schema {@code blendbench-stress/1}, documented in docs/stress-json.md):
+ * settings, machine and JVM facts, totals, per-stage percentiles and the interval series.
+ * Times are in milliseconds unless a field name says otherwise.
+ */
+public final class StressJson {
+    private StressJson() {}
+
+    public static final String SCHEMA = "blendbench-stress/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static byte[] toJson(StressReport r, Map<String, Object> settings) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("createdAt", Instant.now().toString());
+        Map<String, Object> s = new LinkedHashMap<>(settings);
+        s.put("workload", r.workload());
+        s.put("load", load(r.load()));
+        s.put("virtualThreads", r.virtualThreads());
+        root.put("settings", s);
+        root.put("machine", machine());
+        root.put("jvm", jvm());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("jobs", r.jobs());
+        summary.put("errors", r.errors());
+        summary.put("firstError", r.firstError());
+        summary.put("measuredSeconds", r.measuredNanos() / 1e9);
+        summary.put("throughputPerSecond", r.throughput());
+        summary.put("bytesPerJob", r.bytesPerJob());
+        summary.put("gcCount", r.gcCount());
+        summary.put("gcPauseMillis", r.gcPauseMillis());
+        summary.put("generatorSaturated", r.generatorSaturated());
+        summary.put("stopped", r.stopped());
+        root.put("summary", summary);
+        root.put("latency", ms(r.latency()));
+        root.put("service", ms(r.service()));
+        Map<String, Object> stages = new LinkedHashMap<>();
+        r.stages().forEach((k, v) -> stages.put(k, ms(v)));
+        root.put("stages", stages);
+        List<Map<String, Object>> intervals = new ArrayList<>();
+        for (IntervalSnapshot i : r.intervals()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("endSeconds", i.endNanos() / 1e9);
+            m.put("lengthSeconds", i.lengthNanos() / 1e9);
+            m.put("throughputPerSecond", i.throughput());
+            m.put("latency", ms(i.latency()));
+            m.put("service", ms(i.service()));
+            m.put("allocatedBytes", i.allocatedBytes());
+            m.put("allocationMBps", i.allocationMBps());
+            m.put("gcCount", i.gcCount());
+            m.put("gcPauseMillis", i.gcPauseMillis());
+            m.put("heapAfterGcBytes", i.heapAfterGcBytes());
+            m.put("maxScheduleLagMillis", i.maxScheduleLagNanos() / 1e6);
+            intervals.add(m);
+        }
+        root.put("intervals", intervals);
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the session JSON", e);
+        }
+    }
+
+    static Map<String, Object> load(LoadModel l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (l) {
+            case LoadModel.Closed c -> {
+                m.put("model", "closed");
+                m.put("workers", c.workers());
+                m.put("thinkMillis", c.think().toNanos() / 1e6);
+            }
+            case LoadModel.Open o -> {
+                m.put("model", "open");
+                m.put("workers", o.workers());
+                m.put("ratePerSecond", o.rate());
+                m.put("arrivals", o.arrivals().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return m;
+    }
+
+    static Map<String, Object> ms(Percentiles p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", p.count());
+        m.put("mean", p.mean() / 1e6);
+        m.put("p50", p.p50() / 1e6);
+        m.put("p90", p.p90() / 1e6);
+        m.put("p95", p.p95() / 1e6);
+        m.put("p99", p.p99() / 1e6);
+        m.put("p999", p.p999() / 1e6);
+        m.put("max", p.max() / 1e6);
+        return m;
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("arch", System.getProperty("os.arch"));
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            m.put("memoryBytes", sun.getTotalMemorySize());
+        }
+        return m;
+    }
+
+    static Map<String, Object> jvm() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", System.getProperty("java.version"));
+        m.put("vendor", System.getProperty("java.vendor"));
+        m.put("vm", System.getProperty("java.vm.name"));
+        m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        m.put("collectors", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
+        m.put("inputArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        m.put("vectorKernels", Compositor.isVectorized());
+        return m;
+    }
+}

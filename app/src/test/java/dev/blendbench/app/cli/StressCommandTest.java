@@ -1,0 +1,113 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blendbench.app.report.IntervalCsv;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StressCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void syntheticOpenLoop_writesJsonCsvAndHlog_thatAgree() throws IOException {
+        Path json = dir.resolve("s.json"), csv = dir.resolve("s.csv"), hlog = dir.resolve("s.hlog");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--synthetic", "exp:2ms", "--workers", "2",
+                "--rate", "300", "--arrivals", "poisson", "--warmup", "200ms", "--duration", "2s",
+                "--json", json.toString(), "--csv", csv.toString(), "--hlog", hlog.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("p99.9"), r.out());
+
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("blendbench-stress/1", root.get("schema").asText());
+        assertEquals("open", root.at("/settings/load/model").asText());
+        assertEquals(300.0, root.at("/settings/load/ratePerSecond").asDouble());
+        assertTrue(root.at("/machine/cores").asInt() >= 1);
+        assertTrue(root.at("/jvm/version").asText().startsWith("25"));
+        long jobs = root.at("/summary/jobs").asLong();
+        assertTrue(jobs > 400, "jobs " + jobs);
+        assertTrue(root.get("intervals").size() >= 15);
+
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(IntervalCsv.HEADER, rows.get(0));
+        assertEquals(root.get("intervals").size() + 1, rows.size());
+
+        // the .hlog read back with stock HdrHistogram gives the JSON's percentiles
+        Histogram sum = new Histogram(3_600_000_000_000L, 3);
+        try (FileInputStream in = new FileInputStream(hlog.toFile())) {
+            HistogramLogReader reader = new HistogramLogReader(in);
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                sum.add((Histogram) h);
+            }
+        }
+        assertEquals(jobs, sum.getTotalCount());
+        for (String[] p : new String[][] {{"p50", "50"}, {"p99", "99"}, {"p999", "99.9"}}) {
+            assertEquals(root.at("/latency/" + p[0]).asDouble(), sum.getValueAtPercentile(Double.parseDouble(p[1])) / 1e6, 1e-9, p[0]);
+        }
+        assertEquals(root.at("/latency/max").asDouble(), sum.getMaxValue() / 1e6, 1e-9);
+    }
+
+    @Test
+    void compositeClosedLoop_withStages_runs() throws IOException {
+        Path json = dir.resolve("c.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--workers", "1", "--closed", "--strategy", "pooled",
+                "--stages", "decode,composite,encode", "--warmup", "0s", "--jobs", "3", "--duration", "60s", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(3, root.at("/summary/jobs").asLong());
+        assertEquals(List.of("decode", "composite", "encode"), iterable(root.get("stages")));
+        assertEquals("pooled", root.at("/settings/strategy").asText());
+    }
+
+    private static List<String> iterable(JsonNode n) {
+        List<String> names = new java.util.ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void badInputs_exitTwoWithOneLine() {
+        String[][] cases = {
+                {"stress", "--workers", "2", "--closed", "--strategy", "yolo"},
+                {"stress", "--workers", "2", "--rate", "0"},
+                {"stress", "--workers", "2", "--rate", "-5"},
+                {"stress", "--workers", "2", "--rate", "NaN"},
+                {"stress", "--workers", "2", "--closed", "--rate", "10"},
+                {"stress", "--workers", "2"},
+                {"stress", "--workers", "0", "--closed"},
+                {"stress", "--workers", "2", "--closed", "--duration", "0s"},
+                {"stress", "--workers", "2", "--closed", "--duration", "forever"},
+                {"stress", "--workers", "2", "--closed", "--warmup", "-1s"},
+                {"stress", "--workers", "2", "--rate", "10", "--arrivals", "bursty"},
+                {"stress", "--workers", "2", "--closed", "--stages", "composite,blur"},
+                {"stress", "--workers", "2", "--closed", "--synthetic", "gauss:1ms"},
+                {"stress", "--workers", "2", "--closed", "--inject-stall", "1s:1s"},
+                {"stress", "--workers", "2", "--closed", "--heap", "512m"},
+                {"stress", "--workers", "2", "--closed", "--gc", "zgc"},
+                {"stress", "--workers", "2", "--closed", "--json", "/no/such/dir/x.json"},
+                {"stress", "--workers", "2", "--closed", "missing.png"},
+        };
+        for (String[] c : cases) {
+            ComposeCommandTest.Result r = ComposeCommandTest.run(c);
+            assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
+            String err = r.err().strip();
+            assertFalse(err.isEmpty(), String.join(" ", c));
+            assertFalse(err.contains("\n"), "one line: " + err);
+            assertFalse(err.contains("Exception"), err);
+        }
+    }
+}
