@@ -112,14 +112,22 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--inject-stall", paramLabel = "AT:LENGTH", description = "Freeze all job service once (synthetic job), e.g. 10s:1s.")
     String stall;
 
-    @Option(names = "--in-process", description = "Run the workload in this JVM (the only mode for now).")
+    @Option(names = "--in-process", description = "Run the workload in this JVM instead of a forked one (quicker to start, but "
+            + "this JVM's own allocation and GC mix with the measurement).")
     boolean inProcess;
 
-    @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of the forked workload JVM (not available yet).")
+    @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of the workload JVM, e.g. 512m or 4g.")
     String heap;
 
-    @Option(names = "--gc", paramLabel = "g1|zgc|parallel|serial", description = "Collector of the forked workload JVM (not available yet).")
+    @Option(names = "--gc", paramLabel = "g1|zgc|parallel|serial", description = "Collector of the workload JVM.")
     String gc;
+
+    @Option(names = "--jfr", paramLabel = "OUT.jfr", description = "Record the session with Java Flight Recorder (opens in JDK Mission Control).")
+    Path jfr;
+
+    /** Set by the parent on a forked child: print each snapshot as an '@snapshot {json}' line on stdout. */
+    @Option(names = "--emit-snapshots", hidden = true)
+    boolean emitSnapshots;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the session JSON.")
     Path json;
@@ -135,15 +143,15 @@ public final class StressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (heap != null || gc != null) {
-            throw new BadInputException("--heap and --gc need the forked workload JVM, which is not built yet; "
-                    + "run the JVM itself with -Xmx / -XX:+UseZGC instead");
+        List<String> jvmOptions = ForkedStress.jvmOptions(heap, gc);
+        if (inProcess && (heap != null || gc != null)) {
+            throw new BadInputException("--heap and --gc set up the forked workload JVM: leave out --in-process");
         }
         LoadModel model = loadModel();
         StressConfig config = new StressConfig(model, virtual, duration("--warmup", warmup, true),
                 duration("--duration", duration, false), maxJobs, Duration.ofMillis(100));
         if (maxJobs < 0) throw new BadInputException("--jobs must not be negative");
-        for (Path p : new Path[] {json, csv, hlog}) {
+        for (Path p : new Path[] {json, csv, hlog, jfr}) {
             if (p != null && (p.toAbsolutePath().getParent() == null || !Files.isDirectory(p.toAbsolutePath().getParent()))) {
                 throw new BadInputException(p + ": folder " + p.toAbsolutePath().getParent() + " does not exist");
             }
@@ -152,6 +160,11 @@ public final class StressCommand implements Callable<Integer> {
         settings.put("warmupSeconds", config.warmup().toNanos() / 1e9);
         settings.put("durationSeconds", config.duration().toNanos() / 1e9);
         settings.put("maxJobs", maxJobs);
+        if (!inProcess) {
+            validateWorkloadArguments();
+            return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         Workload workload = workload(settings);
 
         PrintWriter err = spec.commandLine().getErr();
@@ -161,8 +174,16 @@ public final class StressCommand implements Callable<Integer> {
         }
         err.println("stress: " + workload.description() + "; " + describe(model) + (virtual ? ", virtual threads" : "")
                 + "; warm-up " + warmup + ", measuring " + duration);
-        Progress progress = new Progress(err, System.console() != null);
+        java.util.function.Consumer<IntervalSnapshot> progress = emitSnapshots
+                ? snap -> ForkedStress.emit(out, snap)
+                : new Progress(err, System.console() != null);
         StressSession session = new StressSession(config, workload, Ticker.SYSTEM, progress);
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setName("blendbench stress");
+            recording.start();
+        }
         ByteArrayOutputStream hlogBytes = new ByteArrayOutputStream();
         HistogramLogWriter hlogWriter = hlog == null ? null : new HistogramLogWriter(new PrintStream(hlogBytes, true, java.nio.charset.StandardCharsets.UTF_8));
         if (hlogWriter != null) {
@@ -189,7 +210,17 @@ public final class StressCommand implements Callable<Integer> {
         StressReport report;
         try {
             report = session.run();
-            progress.finish();
+            if (progress instanceof Progress p) p.finish();
+            if (recording != null) {
+                recording.stop();
+                jdk.jfr.Recording rec = recording;
+                AtomicFiles.write(jfr, o -> {
+                    try (var in = rec.getStream(null, null)) {
+                        in.transferTo(o);
+                    }
+                });
+                recording.close();
+            }
             if (json != null) AtomicFiles.write(json, StressJson.toJson(report, settings));
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.toCsv(report));
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
@@ -203,6 +234,35 @@ public final class StressCommand implements Callable<Integer> {
         }
         summary(out, report);
         return Cli.OK;
+    }
+
+    /** Everything about the workload that can be checked without running it (the parent checks before forking). */
+    private void validateWorkloadArguments() {
+        if (synthetic != null) {
+            if (!layers.isEmpty()) throw new BadInputException("--synthetic runs no scene: leave out the LAYERs");
+            try {
+                ServiceTime.parse(synthetic);
+                if (stall != null) Stall.parse(stall);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            return;
+        }
+        if (stall != null) throw new BadInputException("--inject-stall works with --synthetic only");
+        try {
+            Strategy.parse(strategy);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        for (String s : stages.toLowerCase(Locale.ROOT).split(",")) {
+            if (!List.of("decode", "composite", "encode").contains(s.trim())) {
+                throw new BadInputException("--stages: unknown stage '" + s + "'; expected decode, composite, encode");
+            }
+        }
+        for (String l : layers) {
+            Path p = LayerSpec.parse(l).path();
+            if (!Files.isRegularFile(p)) throw new BadInputException(p + ": no such file");
+        }
     }
 
     private LoadModel loadModel() {
@@ -300,11 +360,16 @@ public final class StressCommand implements Callable<Integer> {
 
         @Override
         public void accept(IntervalSnapshot s) {
+            print(s.endNanos() / 1e9, s.throughput(), s.latency().p99() / 1e6, s.latency().max() / 1e6, s.allocationMBps(), s.gcCount());
+        }
+
+        void print(double seconds, double throughput, double p99Millis, double maxMillis, double allocMBps, long gcCount) {
+            long end = (long) (seconds * 1e9);
             long every = terminal ? 500_000_000L : 1_000_000_000L;
-            if (lastPrinted != Long.MIN_VALUE && s.endNanos() - lastPrinted < every) return;
-            lastPrinted = s.endNanos();
-            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  p99 %9s ms  max %9s ms  alloc %7.1f MB/s  gc %d",
-                    s.endNanos() / 1e9, s.throughput(), ms(s.latency().p99()), ms(s.latency().max()), s.allocationMBps(), s.gcCount());
+            if (lastPrinted != Long.MIN_VALUE && end - lastPrinted < every) return;
+            lastPrinted = end;
+            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  p99 %9.3f ms  max %9.3f ms  alloc %7.1f MB/s  gc %d",
+                    seconds, throughput, p99Millis, maxMillis, allocMBps, gcCount);
             if (terminal) {
                 err.print("\r" + line);
             } else {

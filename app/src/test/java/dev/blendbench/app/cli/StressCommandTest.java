@@ -25,7 +25,7 @@ class StressCommandTest {
     @Test
     void syntheticOpenLoop_writesJsonCsvAndHlog_thatAgree() throws IOException {
         Path json = dir.resolve("s.json"), csv = dir.resolve("s.csv"), hlog = dir.resolve("s.hlog");
-        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--synthetic", "exp:2ms", "--workers", "2",
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "exp:2ms", "--workers", "2",
                 "--rate", "300", "--arrivals", "poisson", "--warmup", "200ms", "--duration", "2s",
                 "--json", json.toString(), "--csv", csv.toString(), "--hlog", hlog.toString());
         assertEquals(0, r.code(), r.err());
@@ -62,9 +62,41 @@ class StressCommandTest {
     }
 
     @Test
+    void forkedJvm_getsTheAskedHeapAndCollector_andTheVectorKernels() throws IOException {
+        Path json = dir.resolve("f.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--synthetic", "const:1ms", "--workers", "1", "--closed",
+                "--warmup", "0s", "--duration", "500ms", "--heap", "256m", "--gc", "serial", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(List.of("Copy", "MarkSweepCompact"), List.of(root.at("/jvm/collectors/0").asText(), root.at("/jvm/collectors/1").asText()));
+        assertTrue(root.at("/jvm/maxHeapBytes").asLong() <= 256L << 20);
+        assertTrue(root.at("/jvm/vectorKernels").asBoolean());
+        assertTrue(r.out().contains("latency (end to end)"), r.out());
+    }
+
+    @Test
+    void jfr_recordingIsWrittenAndReadable() throws IOException {
+        Path jfr = dir.resolve("s.jfr");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms", "--workers", "1",
+                "--closed", "--warmup", "0s", "--duration", "300ms", "--jfr", jfr.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(jdk.jfr.consumer.RecordingFile.readAllEvents(jfr).size() > 10);
+    }
+
+    @Test
+    void forkedJvmThatCannotStart_exitsOneWithOneLine() {
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--synthetic", "const:1ms", "--workers", "1", "--closed",
+                "--duration", "1s", "--heap", "1k");
+        assertEquals(1, r.code(), r.err());
+        String err = r.err().strip();
+        assertFalse(err.contains("\n"), err);
+        assertTrue(err.startsWith("stress: the workload JVM failed to start or died"), err);
+    }
+
+    @Test
     void compositeClosedLoop_withStages_runs() throws IOException {
         Path json = dir.resolve("c.json");
-        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--workers", "1", "--closed", "--strategy", "pooled",
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--workers", "1", "--closed", "--strategy", "pooled",
                 "--stages", "decode,composite,encode", "--warmup", "0s", "--jobs", "3", "--duration", "60s", "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -96,8 +128,9 @@ class StressCommandTest {
                 {"stress", "--workers", "2", "--closed", "--stages", "composite,blur"},
                 {"stress", "--workers", "2", "--closed", "--synthetic", "gauss:1ms"},
                 {"stress", "--workers", "2", "--closed", "--inject-stall", "1s:1s"},
-                {"stress", "--workers", "2", "--closed", "--heap", "512m"},
-                {"stress", "--workers", "2", "--closed", "--gc", "zgc"},
+                {"stress", "--workers", "2", "--closed", "--heap", "lots"},
+                {"stress", "--workers", "2", "--closed", "--gc", "shenandoah-ish"},
+                {"stress", "--workers", "2", "--closed", "--in-process", "--gc", "zgc"},
                 {"stress", "--workers", "2", "--closed", "--json", "/no/such/dir/x.json"},
                 {"stress", "--workers", "2", "--closed", "missing.png"},
         };

@@ -1,0 +1,163 @@
+package dev.blendbench.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blendbench.engine.stress.IntervalSnapshot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a stress session in a child JVM, so that this JVM's own allocation and rendering do not
+ * pollute the measurement, and an OutOfMemoryError or crash in the workload cannot take this
+ * process down. The child is this program again ({@code stress --in-process --emit-snapshots}
+ * with the same arguments) under the asked heap and collector, with the Vector API module. It
+ * writes the output files itself and streams each interval snapshot as an {@code @snapshot}
+ * JSON line on its stdout, from which this side prints the progress line; everything else the
+ * child prints is passed through.
+ */
+final class ForkedStress {
+    private ForkedStress() {}
+
+    static final String SNAPSHOT = "@snapshot ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The child JVM's options for {@code --heap} and {@code --gc}, checked. */
+    static List<String> jvmOptions(String heap, String gc) {
+        List<String> o = new ArrayList<>();
+        if (heap != null) {
+            if (!heap.toLowerCase(Locale.ROOT).matches("\\d{1,7}[kmg]")) {
+                throw new BadInputException("--heap must be a size like 512m or 4g, got '" + heap + "'");
+            }
+            o.add("-Xmx" + heap);
+        }
+        if (gc != null) {
+            o.add(switch (gc.toLowerCase(Locale.ROOT)) {
+                case "g1" -> "-XX:+UseG1GC";
+                case "zgc" -> "-XX:+UseZGC";
+                case "parallel" -> "-XX:+UseParallelGC";
+                case "serial" -> "-XX:+UseSerialGC";
+                default -> throw new BadInputException("--gc must be g1, zgc, parallel or serial, got '" + gc + "'");
+            });
+        }
+        return o;
+    }
+
+    /** One snapshot line, for the parent to read. */
+    static void emit(PrintWriter out, IntervalSnapshot s) {
+        out.printf(Locale.ROOT, "%s{\"endSeconds\":%.4f,\"throughput\":%.2f,\"p99Millis\":%.4f,\"maxMillis\":%.4f,"
+                        + "\"allocationMBps\":%.2f,\"gcCount\":%d}%n", SNAPSHOT, s.endNanos() / 1e9, s.throughput(),
+                s.latency().p99() / 1e6, s.latency().max() / 1e6, s.allocationMBps(), s.gcCount());
+        out.flush();
+    }
+
+    private static void releaseHeld(List<String> held, java.util.concurrent.atomic.AtomicBoolean started, PrintWriter err) {
+        synchronized (held) {
+            if (started.getAndSet(true)) return;
+            held.forEach(err::println);
+            err.flush();
+            held.clear();
+        }
+    }
+
+    static int run(List<String> originalArgs, List<String> jvmOptions, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> child = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED"));
+        child.addAll(jvmOptions);
+        child.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.blendbench.app.Main"));
+        for (int i = 0; i < originalArgs.size(); i++) { // --heap and --gc became the JVM options above
+            String a = originalArgs.get(i);
+            if (a.equals("--heap") || a.equals("--gc")) {
+                i++;
+            } else if (!a.startsWith("--heap=") && !a.startsWith("--gc=")) {
+                child.add(a);
+            }
+        }
+        child.add("--in-process");
+        child.add("--emit-snapshots");
+        ProcessBuilder pb = new ProcessBuilder(child).redirectErrorStream(false);
+        pb.redirectError(ProcessBuilder.Redirect.PIPE);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            err.println("stress: cannot start the workload JVM (" + e.getMessage() + ")");
+            return Cli.INTERNAL;
+        }
+        Thread stop = new Thread(() -> {
+            // Ctrl-C reaches the child too; give it time to write what it measured
+            try {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroy();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "blendbench-stress-child-wait");
+        Runtime.getRuntime().addShutdownHook(stop);
+        StressCommand.Progress progress = new StressCommand.Progress(err, System.console() != null);
+        // The child's stderr is held back until its session runs (the first snapshot), so that a
+        // child that cannot start ends in one line from us, not in the JVM's own messages.
+        List<String> held = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread errPump = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("WARNING: Using incubator modules")) continue;
+                    synchronized (held) {
+                        if (!started.get()) {
+                            held.add(line);
+                            continue;
+                        }
+                    }
+                    err.println(line);
+                    err.flush();
+                }
+            } catch (IOException ignored) {
+                // the child is gone
+            }
+        }, "blendbench-stress-child-stderr");
+        errPump.setDaemon(true);
+        errPump.start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith(SNAPSHOT)) {
+                    releaseHeld(held, started, err);
+                    JsonNode n = JSON.readTree(line.substring(SNAPSHOT.length()));
+                    progress.print(n.get("endSeconds").asDouble(), n.get("throughput").asDouble(), n.get("p99Millis").asDouble(),
+                            n.get("maxMillis").asDouble(), n.get("allocationMBps").asDouble(), n.get("gcCount").asLong());
+                } else {
+                    out.println(line);
+                    out.flush();
+                }
+            }
+        }
+        int code = p.waitFor();
+        errPump.join(2000);
+        progress.finish();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is already waiting for the child
+        }
+        if (code == Cli.OK || code == Cli.BAD_INPUT) {
+            releaseHeld(held, started, err);
+            return code;
+        }
+        String last;
+        synchronized (held) {
+            last = held.isEmpty() ? "no message" : held.get(held.size() - 1);
+        }
+        err.println("stress: the workload JVM failed to start or died (exit " + code + "): " + last
+                + "; files it had written are kept");
+        return Cli.INTERNAL;
+    }
+}
