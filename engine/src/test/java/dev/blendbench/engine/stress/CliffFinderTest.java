@@ -1,0 +1,73 @@
+package dev.blendbench.engine.stress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CliffFinderTest {
+
+    /** The highest arrival rate at which the M/M/c p99 sojourn stays within the limit (Erlang C). */
+    static double analyticKnee(int c, double mu, double limitSeconds) {
+        double lo = 1, hi = c * mu - 1e-6;
+        for (int i = 0; i < 100; i++) {
+            double mid = (lo + hi) / 2;
+            if (ErlangCTest.percentile(0.99, c, mid, mu) <= limitSeconds) lo = mid; else hi = mid;
+        }
+        return lo;
+    }
+
+    @Test
+    void knee_ofAnMMcQueue_matchesErlangC() throws InterruptedException {
+        int c = 4;
+        double mu = 100;
+        Slo slo = Slo.parse("p99=100ms");
+        double want = analyticKnee(c, mu, 0.1);
+        assertTrue(want > 300 && want < 400, "analytic knee " + want);
+        CliffFinder f = new CliffFinder(() -> new SyntheticWorkload(new ServiceTime(ServiceTime.Kind.EXPONENTIAL, 10_000_000L, false),
+                null, Ticker.SYSTEM), c, Arrivals.POISSON, slo, Duration.ofMillis(500), Duration.ofSeconds(3), Ticker.SYSTEM);
+        CliffFinder.Result r = f.find(200, 390, 5, 3, s -> { });
+        assertNotNull(r.below());
+        assertNotNull(r.above());
+        assertTrue(r.below().measured() <= slo.limitNanos() && r.above().measured() > slo.limitNanos());
+        // stated tolerance: 10 % of the rate (each step measures p99 from ~1000 jobs)
+        assertEquals(want, r.knee(), 0.10 * want, "knee: Erlang C " + want + " jobs/s, found " + r.knee());
+    }
+
+    @Test
+    void usl_fit_recoversKnownParameters() {
+        int[] n = {1, 2, 4, 8, 12, 16, 24, 32};
+        double[] x = new double[n.length];
+        UniversalScalability truth = new UniversalScalability(100, 0.05, 0.002, 0, 1);
+        for (int i = 0; i < n.length; i++) x[i] = truth.throughputAt(n[i]);
+        UniversalScalability u = UniversalScalability.fit(n, x);
+        assertEquals(100, u.lambda(), 1e-6);
+        assertEquals(0.05, u.sigma(), 1e-9);
+        assertEquals(0.002, u.kappa(), 1e-9);
+        assertEquals(Math.sqrt(0.95 / 0.002), u.peakWorkers(), 1e-6);
+        assertEquals(1.0, u.rSquared(), 1e-12);
+    }
+
+    @Test
+    void usl_fit_ofLinearScaling_hasNoPeak() {
+        int[] n = {1, 2, 3, 4};
+        double[] x = {50, 100, 150, 200};
+        UniversalScalability u = UniversalScalability.fit(n, x);
+        assertEquals(50, u.lambda(), 1e-9);
+        assertEquals(0, u.sigma(), 1e-9);
+        assertTrue(Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6);
+    }
+
+    @Test
+    void slo_parsing() {
+        assertEquals(new Slo(99, 100_000_000L), Slo.parse("p99=100ms"));
+        assertEquals(99.9, Slo.parse("P99.9=1s").percentile());
+        assertThrows(IllegalArgumentException.class, () -> Slo.parse("99=100ms"));
+        assertThrows(IllegalArgumentException.class, () -> Slo.parse("p100=1s"));
+        assertThrows(IllegalArgumentException.class, () -> Slo.parse("p99<100ms"));
+        assertThrows(IllegalArgumentException.class, () -> Slo.parse("p99=fast"));
+    }
+}
