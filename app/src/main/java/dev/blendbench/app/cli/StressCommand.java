@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.HistogramLogWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,8 +63,8 @@ public final class StressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "LAYER", arity = "0..*", description = "Scene layers, bottom first (default: the demo scene).")
-    List<String> layers = new ArrayList<>();
+    @Mixin
+    JobOptions job;
 
     @Option(names = "--workers", paramLabel = "N", required = true, description = "Worker threads.")
     int workers;
@@ -89,10 +90,6 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--think", paramLabel = "DURATION", defaultValue = "0ms", description = "Closed-loop pause between jobs.")
     String think;
 
-    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "per-worker",
-            description = "shared-locked, shared-unsafe, striped, per-worker, pooled, alloc-per-job, tiled-parallel (default: ${DEFAULT-VALUE}).")
-    String strategy;
-
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s", description = "Measured time (default: ${DEFAULT-VALUE}).")
     String duration;
 
@@ -101,16 +98,6 @@ public final class StressCommand implements Callable<Integer> {
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "0", description = "Stop after N measured jobs (0: no limit).")
     long maxJobs;
-
-    @Option(names = "--stages", paramLabel = "LIST", defaultValue = "composite",
-            description = "Timed stages: composite, optionally with decode and encode (default: ${DEFAULT-VALUE}).")
-    String stages;
-
-    @Option(names = "--synthetic", paramLabel = "const:2ms|exp:10ms[:spin]", description = "Run a synthetic job instead of compositing.")
-    String synthetic;
-
-    @Option(names = "--inject-stall", paramLabel = "AT:LENGTH", description = "Freeze all job service once (synthetic job), e.g. 10s:1s.")
-    String stall;
 
     @Option(names = "--in-process", description = "Run the workload in this JVM instead of a forked one (quicker to start, but "
             + "this JVM's own allocation and GC mix with the measurement).")
@@ -138,9 +125,6 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--hlog", paramLabel = "OUT.hlog", description = "Write the interval latency histograms as an HdrHistogram log.")
     Path hlog;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000", description = "Refuse larger input images.")
-    long maxPixels;
-
     @Override
     public Integer call() throws Exception {
         List<String> jvmOptions = ForkedStress.jvmOptions(heap, gc);
@@ -161,15 +145,15 @@ public final class StressCommand implements Callable<Integer> {
         settings.put("durationSeconds", config.duration().toNanos() / 1e9);
         settings.put("maxJobs", maxJobs);
         if (!inProcess) {
-            validateWorkloadArguments();
+            job.validate();
             return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        Workload workload = workload(settings);
+        Workload workload = job.create(settings, spec.commandLine().getErr());
 
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (synthetic == null && !dev.blendbench.engine.blend.Compositor.isVectorized()) {
+        if (job.synthetic == null && !dev.blendbench.engine.blend.Compositor.isVectorized()) {
             err.println("note: scalar kernels; start the JVM with --add-modules jdk.incubator.vector for the vector ones");
         }
         err.println("stress: " + workload.description() + "; " + describe(model) + (virtual ? ", virtual threads" : "")
@@ -236,35 +220,6 @@ public final class StressCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** Everything about the workload that can be checked without running it (the parent checks before forking). */
-    private void validateWorkloadArguments() {
-        if (synthetic != null) {
-            if (!layers.isEmpty()) throw new BadInputException("--synthetic runs no scene: leave out the LAYERs");
-            try {
-                ServiceTime.parse(synthetic);
-                if (stall != null) Stall.parse(stall);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
-            return;
-        }
-        if (stall != null) throw new BadInputException("--inject-stall works with --synthetic only");
-        try {
-            Strategy.parse(strategy);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        for (String s : stages.toLowerCase(Locale.ROOT).split(",")) {
-            if (!List.of("decode", "composite", "encode").contains(s.trim())) {
-                throw new BadInputException("--stages: unknown stage '" + s + "'; expected decode, composite, encode");
-            }
-        }
-        for (String l : layers) {
-            Path p = LayerSpec.parse(l).path();
-            if (!Files.isRegularFile(p)) throw new BadInputException(p + ": no such file");
-        }
-    }
-
     private LoadModel loadModel() {
         if (workers < 1 || workers > 10_000) throw new BadInputException("--workers must be 1..10000, got " + workers);
         try {
@@ -277,7 +232,7 @@ public final class StressCommand implements Callable<Integer> {
         }
     }
 
-    private static Duration duration(String option, String value, boolean zeroOk) {
+    static Duration duration(String option, String value, boolean zeroOk) {
         Duration d;
         try {
             d = Durations.parse(value);
@@ -286,34 +241,6 @@ public final class StressCommand implements Callable<Integer> {
         }
         if (!zeroOk && d.isZero()) throw new BadInputException(option + " must be longer than zero");
         return d;
-    }
-
-    private Workload workload(Map<String, Object> settings) {
-        try {
-            if (synthetic != null) {
-                if (!layers.isEmpty()) throw new BadInputException("--synthetic runs no scene: leave out the LAYERs");
-                ServiceTime st = ServiceTime.parse(synthetic);
-                Stall s = stall == null ? null : Stall.parse(stall);
-                settings.put("synthetic", synthetic);
-                if (stall != null) settings.put("stall", stall);
-                return new SyntheticWorkload(st, s, Ticker.SYSTEM);
-            }
-            if (stall != null) throw new BadInputException("--inject-stall works with --synthetic only");
-            Strategy strat = Strategy.parse(strategy);
-            List<String> st = List.of(stages.toLowerCase(Locale.ROOT).split(","));
-            for (String s : st) {
-                if (!List.of("decode", "composite", "encode").contains(s.trim())) {
-                    throw new BadInputException("--stages: unknown stage '" + s + "'; expected decode, composite, encode");
-                }
-            }
-            Scene scene = layers.isEmpty() ? DemoScene.scene() : SceneLoader.load(layers.stream().map(LayerSpec::parse).toList(),
-                    null, null, maxPixels, spec.commandLine().getErr());
-            settings.put("strategy", strat.cliName());
-            settings.put("scene", layers.isEmpty() ? "demo" : String.join(" ", layers));
-            return new CompositeWorkload(scene, strat, st.contains("decode"), st.contains("encode"));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
     }
 
     private static String describe(LoadModel m) {

@@ -1,0 +1,219 @@
+package dev.blendbench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.blendbench.engine.io.AtomicFiles;
+import dev.blendbench.engine.stress.Arrivals;
+import dev.blendbench.engine.stress.CliffFinder;
+import dev.blendbench.engine.stress.LoadModel;
+import dev.blendbench.engine.stress.Slo;
+import dev.blendbench.engine.stress.StressConfig;
+import dev.blendbench.engine.stress.StressReport;
+import dev.blendbench.engine.stress.StressSession;
+import dev.blendbench.engine.stress.Ticker;
+import dev.blendbench.engine.stress.UniversalScalability;
+import dev.blendbench.engine.stress.Workload;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code blendbench cliff}: finds where latency falls off the cliff. Open loop: ramps the rate
+ * and bisects to the highest rate meeting the objective. Closed loop ({@code --closed}): ramps
+ * the worker count and fits the Universal Scalability Law. Runs in this JVM.
+ */
+@Command(name = "cliff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find the knee: the highest load at which a latency objective holds.",
+                "Open loop: a ramp of rates, then bisection. Closed loop (--closed): a ramp of workers and a USL fit."},
+        footer = {"", "Examples:",
+                "  blendbench cliff --workers 2 --slo p99=20ms --from 50 --to 800",
+                "  blendbench cliff --synthetic exp:10ms --workers 4 --arrivals poisson --slo p99=100ms --from 100 --to 390",
+                "  blendbench cliff --closed --workers 8 --strategy shared-locked"})
+public final class CliffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JobOptions job;
+
+    @Option(names = "--workers", paramLabel = "N", required = true,
+            description = "Workers (open loop), or the most workers of the ramp (--closed).")
+    int workers;
+
+    @Option(names = "--closed", description = "Ramp the number of closed-loop workers and fit the USL instead.")
+    boolean closed;
+
+    @Option(names = "--slo", paramLabel = "pNN=LIMIT", description = "The objective, e.g. p99=100ms (open loop).")
+    String slo;
+
+    @Option(names = "--from", paramLabel = "R", description = "Lowest rate (default: a fifth of the measured capacity).")
+    Double from;
+
+    @Option(names = "--to", paramLabel = "R", description = "Highest rate (default: 1.2 × the measured capacity).")
+    Double to;
+
+    @Option(names = "--arrivals", paramLabel = "constant|poisson", defaultValue = "poisson", description = "Arrival spacing (default: ${DEFAULT-VALUE}).")
+    String arrivals;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "6", description = "Rates on the ramp (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--bisections", paramLabel = "N", defaultValue = "4", description = "Refinements of the knee (default: ${DEFAULT-VALUE}).")
+    int bisections;
+
+    @Option(names = "--step-duration", paramLabel = "DURATION", defaultValue = "5s", description = "Measured time per step (default: ${DEFAULT-VALUE}).")
+    String stepDuration;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "1s", description = "Warm-up per step (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "Write the steps and the knee as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (workers < 1 || workers > 10_000) throw new BadInputException("--workers must be 1..10000, got " + workers);
+        if (steps < 2 || steps > 50) throw new BadInputException("--steps must be 2..50, got " + steps);
+        if (bisections < 0 || bisections > 20) throw new BadInputException("--bisections must be 0..20, got " + bisections);
+        Duration step = StressCommand.duration("--step-duration", stepDuration, false);
+        Duration warm = StressCommand.duration("--warmup", warmup, true);
+        if (json != null && (json.toAbsolutePath().getParent() == null || !Files.isDirectory(json.toAbsolutePath().getParent()))) {
+            throw new BadInputException(json + ": folder " + json.toAbsolutePath().getParent() + " does not exist");
+        }
+        Slo objective = null;
+        Arrivals arr;
+        try {
+            arr = Arrivals.parse(arrivals);
+            if (!closed) {
+                if (slo == null) throw new BadInputException("--slo is needed for an open-loop cliff, e.g. --slo p99=100ms");
+                objective = Slo.parse(slo);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        if (from != null && !(from > 0)) throw new BadInputException("--from must be a positive rate, got " + from);
+        if (to != null && from != null && !(to > from)) throw new BadInputException("--to must be above --from");
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        Supplier<Workload> workloads = job.factory(settings, spec.commandLine().getErr());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", "blendbench-cliff/1");
+        root.put("createdAt", Instant.now().toString());
+        settings.put("workers", workers);
+        settings.put("stepSeconds", step.toNanos() / 1e9);
+        settings.put("warmupSeconds", warm.toNanos() / 1e9);
+        root.put("settings", settings);
+        if (closed) {
+            closedLoop(workloads, step, warm, out, root);
+        } else {
+            openLoop(workloads, objective, arr, step, warm, out, root, settings);
+        }
+        if (json != null) {
+            AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
+        }
+        return Cli.OK;
+    }
+
+    private void openLoop(Supplier<Workload> workloads, Slo objective, Arrivals arr, Duration step, Duration warm,
+                          PrintWriter out, Map<String, Object> root, Map<String, Object> settings) throws InterruptedException {
+        double lo = from == null ? 0 : from, hi = to == null ? 0 : to;
+        if (from == null || to == null) {
+            double capacity = run(workloads, new LoadModel.Closed(workers, Duration.ZERO), warm, step).throughput();
+            out.printf(Locale.ROOT, "capacity with %d closed-loop workers: %.1f jobs/s%n", workers, capacity);
+            if (from == null) lo = Math.max(0.1, capacity / 5);
+            if (to == null) hi = Math.max(lo * 1.5, capacity * 1.2);
+        }
+        settings.put("slo", objective.toString());
+        settings.put("fromRate", lo);
+        settings.put("toRate", hi);
+        settings.put("arrivals", arr.name().toLowerCase(Locale.ROOT));
+        Slo o = objective;
+        CliffFinder f = new CliffFinder(workloads, workers, arr, objective, warm, step, Ticker.SYSTEM);
+        CliffFinder.Result r = f.find(lo, hi, steps, bisections, s -> out.printf(Locale.ROOT,
+                "rate %9.1f/s: p%s %10.3f ms  %s%s%n", s.rate(), fmt(o.percentile()), s.measured() / 1e6,
+                s.passed() ? "meets" : "misses", s.saturated() ? " (generator saturated)" : ""));
+        List<Map<String, Object>> st = new ArrayList<>();
+        for (CliffFinder.Step s : r.steps()) st.add(step(s));
+        root.put("steps", st);
+        root.put("knee", r.knee());
+        root.put("below", r.below() == null ? null : step(r.below()));
+        root.put("above", r.above() == null ? null : step(r.above()));
+        if (r.above() == null) {
+            out.printf(Locale.ROOT, "no cliff up to %.1f jobs/s: %s holds everywhere (raise --to)%n", hi, objective);
+        } else if (r.below() == null) {
+            out.printf(Locale.ROOT, "%s is missed already at %.1f jobs/s (lower --from)%n", objective, lo);
+        } else {
+            out.printf(Locale.ROOT, "knee: %.1f jobs/s for %s (p%s %.3f ms at %.1f/s, %.3f ms at %.1f/s)%n", r.knee(), objective,
+                    fmt(o.percentile()), r.below().measured() / 1e6, r.below().rate(), r.above().measured() / 1e6, r.above().rate());
+        }
+    }
+
+    private static String fmt(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+    }
+
+    private static Map<String, Object> step(CliffFinder.Step s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate", s.rate());
+        m.put("measuredMillis", s.measured() / 1e6);
+        m.put("passed", s.passed());
+        m.put("throughputPerSecond", s.throughput());
+        m.put("jobs", s.jobs());
+        m.put("generatorSaturated", s.saturated());
+        return m;
+    }
+
+    private void closedLoop(Supplier<Workload> workloads, Duration step, Duration warm, PrintWriter out, Map<String, Object> root)
+            throws InterruptedException {
+        List<Integer> counts = new ArrayList<>();
+        for (int n = 1; n <= workers; n = n < 4 ? n + 1 : n * 2) counts.add(n);
+        if (counts.get(counts.size() - 1) != workers) counts.add(workers);
+        if (counts.size() < 3) throw new BadInputException("--closed needs --workers of at least 3 to fit the USL");
+        int[] n = new int[counts.size()];
+        double[] x = new double[counts.size()];
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (int i = 0; i < n.length; i++) {
+            n[i] = counts.get(i);
+            StressReport r = run(workloads, new LoadModel.Closed(n[i], Duration.ZERO), warm, step);
+            x[i] = r.throughput();
+            out.printf(Locale.ROOT, "%4d workers: %10.1f jobs/s  p99 %10.3f ms%n", n[i], x[i], r.latency().p99() / 1e6);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("workers", n[i]);
+            m.put("throughputPerSecond", x[i]);
+            m.put("p99Millis", r.latency().p99() / 1e6);
+            points.add(m);
+        }
+        UniversalScalability u = UniversalScalability.fit(n, x);
+        root.put("points", points);
+        Map<String, Object> usl = new LinkedHashMap<>();
+        usl.put("lambda", u.lambda());
+        usl.put("sigma", u.sigma());
+        usl.put("kappa", u.kappa());
+        usl.put("peakWorkers", Double.isInfinite(u.peakWorkers()) ? null : u.peakWorkers());
+        usl.put("rSquared", u.rSquared());
+        root.put("usl", usl);
+        out.printf(Locale.ROOT, "USL: lambda %.1f jobs/s per worker, sigma %.4f, kappa %.5f, peak %s, R² %.3f%n",
+                u.lambda(), u.sigma(), u.kappa(), Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6 ? "not in sight" : String.format(Locale.ROOT, "at %.1f workers", u.peakWorkers()),
+                u.rSquared());
+    }
+
+    private static StressReport run(Supplier<Workload> workloads, LoadModel load, Duration warm, Duration step) throws InterruptedException {
+        try (Workload w = workloads.get()) {
+            return new StressSession(new StressConfig(load, false, warm, step, 0, Duration.ofMillis(100)), w, Ticker.SYSTEM, null).run();
+        }
+    }
+}

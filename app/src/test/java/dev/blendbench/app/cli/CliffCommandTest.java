@@ -1,0 +1,62 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliffCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void openLoop_findsAKneeAndWritesSteps() throws IOException {
+        Path json = dir.resolve("c.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("cliff", "--synthetic", "const:10ms", "--workers", "2", "--arrivals", "constant",
+                "--slo", "p99=30ms", "--from", "50", "--to", "400", "--steps", "3", "--bisections", "1",
+                "--step-duration", "700ms", "--warmup", "100ms", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("knee:"), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("blendbench-cliff/1", root.get("schema").asText());
+        double knee = root.get("knee").asDouble();
+        // two workers with 10 ms jobs serve at most 200 jobs/s: the knee lies below that
+        assertTrue(knee >= 50 && knee < 200, "knee " + knee);
+        assertTrue(root.get("steps").size() >= 3);
+    }
+
+    @Test
+    void closedLoop_fitsTheUsl() throws IOException {
+        Path json = dir.resolve("u.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("cliff", "--closed", "--synthetic", "const:5ms", "--workers", "3",
+                "--step-duration", "500ms", "--warmup", "100ms", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode usl = new ObjectMapper().readTree(json.toFile()).get("usl");
+        assertTrue(usl.get("rSquared").asDouble() > 0.9, usl.toString());
+        assertEquals(200, usl.get("lambda").asDouble(), 40, "one sleeping 5 ms worker does about 200 jobs/s");
+    }
+
+    @Test
+    void badInputs_exitTwoWithOneLine() {
+        String[][] cases = {
+                {"cliff", "--workers", "2", "--synthetic", "const:1ms"},
+                {"cliff", "--workers", "2", "--synthetic", "const:1ms", "--slo", "p99<5ms"},
+                {"cliff", "--workers", "2", "--synthetic", "const:1ms", "--slo", "p99=5ms", "--from", "0", "--to", "10"},
+                {"cliff", "--workers", "2", "--synthetic", "const:1ms", "--slo", "p99=5ms", "--from", "10", "--to", "5"},
+                {"cliff", "--workers", "2", "--closed", "--synthetic", "const:1ms"},
+                {"cliff", "--workers", "2", "--synthetic", "const:1ms", "--slo", "p99=5ms", "--steps", "1"},
+                {"cliff", "--workers", "2", "--strategy", "nope", "--slo", "p99=5ms"},
+        };
+        for (String[] c : cases) {
+            ComposeCommandTest.Result r = ComposeCommandTest.run(c);
+            assertEquals(2, r.code(), String.join(" ", c) + " -> " + r.err());
+            assertFalse(r.err().strip().contains("\n"), r.err());
+        }
+    }
+}
