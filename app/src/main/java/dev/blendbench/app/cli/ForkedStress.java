@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +51,13 @@ final class ForkedStress {
         return o;
     }
 
-    /** One snapshot line, for the parent to read. */
+    /** One snapshot line, for the parent to read: the interval as in the session JSON. */
     static void emit(PrintWriter out, IntervalSnapshot s) {
-        out.printf(Locale.ROOT, "%s{\"endSeconds\":%.4f,\"throughput\":%.2f,\"p99Millis\":%.4f,\"maxMillis\":%.4f,"
-                        + "\"allocationMBps\":%.2f,\"gcCount\":%d}%n", SNAPSHOT, s.endNanos() / 1e9, s.throughput(),
-                s.latency().p99() / 1e6, s.latency().max() / 1e6, s.allocationMBps(), s.gcCount());
+        try {
+            out.println(SNAPSHOT + JSON.writeValueAsString(dev.blendbench.app.report.StressJson.interval(s)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         out.flush();
     }
 
@@ -66,11 +70,13 @@ final class ForkedStress {
         }
     }
 
-    static int run(List<String> originalArgs, List<String> jvmOptions, PrintWriter out, PrintWriter err)
+    static int run(List<String> originalArgs, List<String> jvmOptions, Path json, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> child = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED"));
+        long startedAt = System.currentTimeMillis();
+        List<java.util.Map<String, Object>> streamed = new ArrayList<>();
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> child = new ArrayList<>(List.of(javaCommand, "--add-modules", "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError"));
         child.addAll(jvmOptions);
         child.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.blendbench.app.Main"));
         for (int i = 0; i < originalArgs.size(); i++) { // --heap and --gc became the JVM options above
@@ -132,8 +138,10 @@ final class ForkedStress {
                 if (line.startsWith(SNAPSHOT)) {
                     releaseHeld(held, started, err);
                     JsonNode n = JSON.readTree(line.substring(SNAPSHOT.length()));
-                    progress.print(n.get("endSeconds").asDouble(), n.get("throughput").asDouble(), n.get("p99Millis").asDouble(),
-                            n.get("maxMillis").asDouble(), n.get("allocationMBps").asDouble(), n.get("gcCount").asLong());
+                    streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
+                    progress.print(n.get("endSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
+                            n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
+                            n.get("gcCount").asLong());
                 } else {
                     out.println(line);
                     out.flush();
@@ -156,8 +164,14 @@ final class ForkedStress {
         synchronized (held) {
             last = held.isEmpty() ? "no message" : held.get(held.size() - 1);
         }
-        err.println("stress: the workload JVM failed to start or died (exit " + code + "): " + last
-                + "; files it had written are kept");
+        String kept = "";
+        if (json != null && !streamed.isEmpty()
+                && (!Files.exists(json) || Files.getLastModifiedTime(json).toMillis() < startedAt)) {
+            dev.blendbench.engine.io.AtomicFiles.write(json,
+                    dev.blendbench.app.report.StressJson.partial(originalArgs, code, last, streamed));
+            kept = "; the " + streamed.size() + " intervals measured were written to " + json;
+        }
+        err.println("stress: the workload JVM failed to start or died (exit " + code + "): " + last + kept);
         return Cli.INTERNAL;
     }
 }

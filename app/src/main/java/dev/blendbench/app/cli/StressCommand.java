@@ -116,6 +116,10 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--emit-snapshots", hidden = true)
     boolean emitSnapshots;
 
+    /** Fault injection for tests of the parent: the workload JVM halts after this long, as a crash would. */
+    @Option(names = "--halt-after", hidden = true, paramLabel = "DURATION")
+    String haltAfter;
+
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the session JSON.")
     Path json;
 
@@ -146,7 +150,7 @@ public final class StressCommand implements Callable<Integer> {
         settings.put("maxJobs", maxJobs);
         if (!inProcess) {
             job.validate();
-            return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions,
+            return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         Workload workload = job.create(settings, spec.commandLine().getErr());
@@ -162,6 +166,19 @@ public final class StressCommand implements Callable<Integer> {
                 ? snap -> ForkedStress.emit(out, snap)
                 : new Progress(err, System.console() != null);
         StressSession session = new StressSession(config, workload, Ticker.SYSTEM, progress);
+        if (haltAfter != null && inProcess) {
+            long ms = duration("--halt-after", haltAfter, false).toMillis();
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(ms);
+                    Runtime.getRuntime().halt(134);
+                } catch (InterruptedException ignored) {
+                    // the session ended first
+                }
+            }, "blendbench-halt-after");
+            halt.setDaemon(true);
+            halt.start();
+        }
         jdk.jfr.Recording recording = null;
         if (jfr != null) {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));

@@ -57,21 +57,58 @@ public final class StressJson {
         root.put("stages", stages);
         List<Map<String, Object>> intervals = new ArrayList<>();
         for (IntervalSnapshot i : r.intervals()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("endSeconds", i.endNanos() / 1e9);
-            m.put("lengthSeconds", i.lengthNanos() / 1e9);
-            m.put("throughputPerSecond", i.throughput());
-            m.put("latency", ms(i.latency()));
-            m.put("service", ms(i.service()));
-            m.put("allocatedBytes", i.allocatedBytes());
-            m.put("allocationMBps", i.allocationMBps());
-            m.put("gcCount", i.gcCount());
-            m.put("gcPauseMillis", i.gcPauseMillis());
-            m.put("heapAfterGcBytes", i.heapAfterGcBytes());
-            m.put("maxScheduleLagMillis", i.maxScheduleLagNanos() / 1e6);
-            intervals.add(m);
+            intervals.add(interval(i));
         }
         root.put("intervals", intervals);
+        return bytes(root);
+    }
+
+    /** One interval as it appears in {@code intervals[]}. */
+    public static Map<String, Object> interval(IntervalSnapshot i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("endSeconds", i.endNanos() / 1e9);
+        m.put("lengthSeconds", i.lengthNanos() / 1e9);
+        m.put("throughputPerSecond", i.throughput());
+        m.put("latency", ms(i.latency()));
+        m.put("service", ms(i.service()));
+        m.put("allocatedBytes", i.allocatedBytes());
+        m.put("allocationMBps", i.allocationMBps());
+        m.put("gcCount", i.gcCount());
+        m.put("gcPauseMillis", i.gcPauseMillis());
+        m.put("heapAfterGcBytes", i.heapAfterGcBytes());
+        m.put("maxScheduleLagMillis", i.maxScheduleLagNanos() / 1e6);
+        return m;
+    }
+
+    /**
+     * What is left when the workload JVM died: the intervals it had streamed, marked partial.
+     * Same schema; {@code summary} holds only what the intervals give.
+     */
+    public static byte[] partial(List<String> arguments, int exitCode, String lastError, List<Map<String, Object>> intervals) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("createdAt", Instant.now().toString());
+        root.put("partial", true);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("arguments", arguments);
+        root.put("settings", settings);
+        root.put("machine", machine());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("workloadExitCode", exitCode);
+        summary.put("firstError", lastError);
+        long jobs = 0;
+        for (Map<String, Object> i : intervals) {
+            Object lat = i.get("latency");
+            if (lat instanceof Map<?, ?> l && l.get("count") instanceof Number n) jobs += n.longValue();
+        }
+        summary.put("jobs", jobs);
+        summary.put("stopped", true);
+        root.put("summary", summary);
+        root.put("intervals", intervals);
+        return bytes(root);
+    }
+
+    private static byte[] bytes(Map<String, Object> root) {
         try {
             return JSON.writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

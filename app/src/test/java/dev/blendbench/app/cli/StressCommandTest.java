@@ -84,6 +84,20 @@ class StressCommandTest {
     }
 
     @Test
+    void workloadJvmDyingMidRun_exitsOne_andKeepsTheIntervalsMeasured() throws IOException {
+        Path json = dir.resolve("dead.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--synthetic", "const:1ms", "--workers", "1", "--closed",
+                "--warmup", "0s", "--duration", "30s", "--halt-after", "1500ms", "--json", json.toString());
+        assertEquals(1, r.code(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("stress: the workload JVM failed to start or died (exit 134)"), r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.get("partial").asBoolean());
+        assertTrue(root.get("intervals").size() >= 5, root.toString());
+        assertTrue(root.at("/summary/jobs").asLong() > 100);
+    }
+
+    @Test
     void forkedJvmThatCannotStart_exitsOneWithOneLine() {
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--synthetic", "const:1ms", "--workers", "1", "--closed",
                 "--duration", "1s", "--heap", "1k");
