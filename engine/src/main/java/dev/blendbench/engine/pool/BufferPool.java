@@ -13,14 +13,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * buffer, 1 % larger), so canvases of one size always hit. The pool retains at most
  * {@code maxRetainedBytes}; a buffer released beyond that is dropped for the GC.
  *
- * <p><b>Misuse detection.</b> Every {@link #acquire} returns a fresh {@link Lease}; closing it
- * twice, or calling {@link Lease#array()} after close, throws {@link IllegalStateException}. In
- * <em>checked</em> mode (for tests and debugging) a released buffer is also filled with
- * {@link #POISON}, and verified on its next acquire: a write through a stale reference after
- * release is reported then, naming the lease that released it.
+ * <p><b>Misuse detection.</b> A {@link Lease} belongs to one buffer and is reused with it, so a
+ * steady state allocates nothing. Closing a lease twice, or calling {@link Lease#array()} or
+ * {@link Lease#surface()} after close, throws {@link IllegalStateException}. In <em>checked</em>
+ * mode (for tests and debugging) a released buffer is also filled with {@link #POISON} and
+ * verified on its next acquire, so a write through a stale reference after release is reported.
+ * (A holder that keeps a lease past its close and uses it after another acquire got the same
+ * buffer is not detected, except by that poison check.)
  *
- * <p>Cost: one small {@code Lease} object per acquire; a lock per size class held for a push or
- * a pop. Buffer contents on acquire are undefined (poison in checked mode).
+ * <p>Cost: a lock per size class held for a push or a pop; no allocation once the pool holds
+ * enough buffers. Buffer contents on acquire are undefined (poison in checked mode).
  */
 public final class BufferPool {
     /** The fill of released buffers in checked mode. */
@@ -62,18 +64,19 @@ public final class BufferPool {
             throw new IllegalArgumentException("buffer length out of range: " + length);
         }
         int c = classOf(length);
-        int[] a = classes[c].pop();
-        if (a == null) {
+        Lease l = classes[c].pop();
+        if (l == null) {
             misses.incrementAndGet();
-            a = new int[1 << c];
+            l = new Lease(this, new int[1 << c]);
         } else {
             hits.incrementAndGet();
-            retainedBytes.addAndGet(-4L * a.length);
+            retainedBytes.addAndGet(-4L * l.buffer.length);
             if (checked) {
-                verifyPoison(a);
+                verifyPoison(l.buffer);
             }
         }
-        return new Lease(this, a, length);
+        l.open(length);
+        return l;
     }
 
     /** Borrows a buffer viewed as a {@code width × height} surface (contents undefined). */
@@ -82,8 +85,7 @@ public final class BufferPool {
             throw new IllegalArgumentException("surface size out of range: " + width + "x" + height);
         }
         Lease l = acquire(width * height);
-        l.width = width;
-        l.height = height;
+        l.shape(width, height);
         return l;
     }
 
@@ -96,7 +98,8 @@ public final class BufferPool {
         }
     }
 
-    void release(int[] a) {
+    void release(Lease l) {
+        int[] a = l.buffer;
         if (checked) {
             Arrays.fill(a, POISON);
         }
@@ -106,7 +109,7 @@ public final class BufferPool {
             dropped.incrementAndGet();
             return;
         }
-        classes[classOf(a.length)].push(a);
+        classes[classOf(a.length)].push(l);
     }
 
     /** Bytes currently held by the pool (not lent out). */
@@ -125,9 +128,9 @@ public final class BufferPool {
 
     private static final class SizeClass {
         private final ReentrantLock lock = new ReentrantLock();
-        private final ArrayDeque<int[]> free = new ArrayDeque<>();
+        private final ArrayDeque<Lease> free = new ArrayDeque<>();
 
-        int[] pop() {
+        Lease pop() {
             lock.lock();
             try {
                 return free.pollLast();
@@ -136,7 +139,7 @@ public final class BufferPool {
             }
         }
 
-        void push(int[] a) {
+        void push(Lease a) {
             lock.lock();
             try {
                 free.addLast(a);
@@ -147,52 +150,76 @@ public final class BufferPool {
     }
 
     /**
-     * One loan of a buffer. Not thread-safe itself: hand it to another thread only with a
+     * A loan of one buffer. Not thread-safe itself: hand it to another thread only with a
      * happens-before edge. {@link #close()} returns the buffer; a second close throws.
      */
     public static final class Lease implements AutoCloseable {
         private final BufferPool pool;
-        private int[] array;
-        private final int length;
-        int width;
-        int height;
+        private final int[] buffer;
+        private boolean lent;
+        private int length;
+        private int width;
+        private int height;
+        private Surface view;
 
-        Lease(BufferPool pool, int[] array, int length) {
+        Lease(BufferPool pool, int[] buffer) {
             this.pool = pool;
-            this.array = array;
-            this.length = length;
+            this.buffer = buffer;
+        }
+
+        void open(int len) {
+            lent = true;
+            length = len;
+            width = 0;
+            height = 0;
+        }
+
+        void shape(int w, int h) {
+            width = w;
+            height = h;
         }
 
         /** The borrowed array (possibly longer than asked for). */
         public int[] array() {
-            int[] a = array;
-            if (a == null) {
+            if (!lent) {
                 throw new IllegalStateException("buffer used after release");
             }
-            return a;
+            return buffer;
         }
 
         /** The length that was asked for. */
         public int length() { return length; }
 
-        /** The buffer as a surface; only for leases from {@link BufferPool#acquireSurface}. */
+        /**
+         * The buffer as a surface; only for leases from {@link BufferPool#acquireSurface}. The view
+         * object is reused while the buffer keeps the same shape.
+         */
         public Surface surface() {
+            if (!lent) {
+                throw new IllegalStateException("buffer used after release");
+            }
             if (width == 0) {
                 throw new IllegalStateException("lease was not acquired as a surface");
             }
-            return Surface.wrap(array(), 0, width, height, width);
+            Surface v = view;
+            if (v == null || v.width() != width || v.height() != height) {
+                v = Surface.wrap(buffer, 0, width, height, width);
+                view = v;
+            } else {
+                v.markModified(); // new contents: drop any cached coverage
+            }
+            return v;
         }
 
-        public boolean isReleased() { return array == null; }
+        public boolean isReleased() { return !lent; }
 
         @Override
         public void close() {
-            int[] a = array;
-            if (a == null) {
+            if (!lent) {
                 throw new IllegalStateException("buffer released twice");
             }
-            array = null;
-            pool.release(a);
+            lent = false;
+            pool.release(this);
         }
     }
 }

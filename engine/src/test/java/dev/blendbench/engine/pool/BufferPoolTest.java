@@ -68,6 +68,22 @@ class BufferPoolTest {
     }
 
     @Test
+    void surfaceLease_reusedWithSameShape_givesTheSameViewWithFreshCoverage() {
+        BufferPool pool = BufferPool.create(64 << 20);
+        BufferPool.Lease a = pool.acquireSurface(100, 50);
+        var first = a.surface();
+        first.fill(0xFF000000);
+        assertEquals(dev.blendbench.engine.surface.Coverage.OPAQUE, first.coverage().rowKind(0));
+        a.close();
+        BufferPool.Lease b = pool.acquireSurface(100, 50);
+        var again = b.surface();
+        assertSame(first, again);
+        java.util.Arrays.fill(again.array(), 0);
+        assertEquals(dev.blendbench.engine.surface.Coverage.TRANSPARENT, again.coverage().rowKind(0), "coverage recomputed");
+        b.close();
+    }
+
+    @Test
     void surfaceLease_hasAskedSize() {
         BufferPool pool = BufferPool.create(64 << 20);
         try (BufferPool.Lease l = pool.acquireSurface(640, 480)) {
