@@ -96,6 +96,11 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", description = "Unmeasured warm-up (default: ${DEFAULT-VALUE}).")
     String warmup;
 
+    @Option(names = "--ramp", paramLabel = "LIST", split = ",",
+            description = "Run a plan of steps, each with the warm-up and duration above: rates (with --rate, which is ignored) "
+                    + "or worker counts (with --closed), e.g. 100,200,400.")
+    List<Double> ramp;
+
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "0", description = "Stop after N measured jobs (0: no limit).")
     long maxJobs;
 
@@ -152,6 +157,9 @@ public final class StressCommand implements Callable<Integer> {
             job.validate();
             return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (ramp != null) {
+            return runRamp(config, settings);
         }
         Workload workload = job.create(settings, spec.commandLine().getErr());
 
@@ -234,6 +242,63 @@ public final class StressCommand implements Callable<Integer> {
             }
         }
         summary(out, report);
+        return Cli.OK;
+    }
+
+    /** The steps of {@code --ramp}, one session each; Ctrl-C ends the current step and skips the rest. */
+    private int runRamp(StressConfig base, Map<String, Object> settings) throws Exception {
+        if (hlog != null) throw new BadInputException("--hlog records one session: leave it out with --ramp");
+        for (double v : ramp) {
+            if (!(v > 0) || (load.closed && v != Math.rint(v))) {
+                throw new BadInputException("--ramp values must be positive " + (load.closed ? "whole worker counts" : "rates") + ", got " + v);
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr(), out = spec.commandLine().getOut();
+        java.util.function.Supplier<Workload> workloads = job.factory(settings, err);
+        settings.put("ramp", ramp);
+        List<StressReport> reports = new ArrayList<>();
+        StressSession[] current = new StressSession[1];
+        boolean[] stopped = {false};
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopped[0] = true;
+            StressSession c = current[0];
+            if (c != null) c.stop();
+            try {
+                written.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "blendbench-stress-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            for (double v : ramp) {
+                if (stopped[0]) break;
+                LoadModel m = load.closed ? new LoadModel.Closed((int) v, ((LoadModel.Closed) base.load()).think())
+                        : new LoadModel.Open(v, ((LoadModel.Open) base.load()).arrivals(), workers);
+                StressConfig cfg = new StressConfig(m, base.virtualThreads(), base.warmup(), base.duration(), base.maxJobs(), base.interval());
+                try (Workload w = workloads.get()) {
+                    err.println("step: " + describe(m));
+                    StressSession session = new StressSession(cfg, w, Ticker.SYSTEM,
+                            emitSnapshots ? snap -> ForkedStress.emit(out, snap) : new Progress(err, System.console() != null));
+                    current[0] = session;
+                    StressReport r = session.run();
+                    reports.add(r);
+                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%n", describe(m), r.throughput(),
+                            ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),
+                            r.generatorSaturated() ? " (generator saturated)" : "");
+                }
+            }
+            if (json != null) AtomicFiles.write(json, StressJson.toRampJson(reports, settings));
+            if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook waits for the files written above
+            }
+        }
         return Cli.OK;
     }
 

@@ -63,6 +63,39 @@ public final class StressJson {
         return bytes(root);
     }
 
+    /** A ramp: the common facts once, then one entry per step with that step's load, summary and percentiles. */
+    public static byte[] toRampJson(List<StressReport> steps, Map<String, Object> settings) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("createdAt", Instant.now().toString());
+        root.put("settings", new LinkedHashMap<>(settings));
+        root.put("machine", machine());
+        root.put("jvm", jvm());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StressReport r : steps) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("load", load(r.load()));
+            m.put("jobs", r.jobs());
+            m.put("throughputPerSecond", r.throughput());
+            m.put("bytesPerJob", r.bytesPerJob());
+            m.put("gcCount", r.gcCount());
+            m.put("gcPauseMillis", r.gcPauseMillis());
+            m.put("generatorSaturated", r.generatorSaturated());
+            m.put("stopped", r.stopped());
+            m.put("latency", ms(r.latency()));
+            m.put("service", ms(r.service()));
+            Map<String, Object> stages = new LinkedHashMap<>();
+            r.stages().forEach((k, v) -> stages.put(k, ms(v)));
+            m.put("stages", stages);
+            List<Map<String, Object>> intervals = new ArrayList<>();
+            for (IntervalSnapshot i : r.intervals()) intervals.add(interval(i));
+            m.put("intervals", intervals);
+            out.add(m);
+        }
+        root.put("steps", out);
+        return bytes(root);
+    }
+
     /** One interval as it appears in {@code intervals[]}. */
     public static Map<String, Object> interval(IntervalSnapshot i) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -75,6 +75,26 @@ class StressCommandTest {
     }
 
     @Test
+    void ramp_recordsPercentilesPerStep() throws IOException {
+        Path json = dir.resolve("ramp.json"), csv = dir.resolve("ramp.csv");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:2ms", "--workers", "2",
+                "--rate", "1", "--ramp", "100,300,600", "--warmup", "100ms", "--duration", "700ms",
+                "--json", json.toString(), "--csv", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode steps = new ObjectMapper().readTree(json.toFile()).get("steps");
+        assertEquals(3, steps.size());
+        assertEquals(100.0, steps.get(0).at("/load/ratePerSecond").asDouble());
+        assertEquals(600.0, steps.get(2).at("/load/ratePerSecond").asDouble());
+        for (int i = 0; i < 3; i++) {
+            double rate = steps.get(i).at("/load/ratePerSecond").asDouble();
+            assertEquals(rate * 0.7, steps.get(i).get("jobs").asDouble(), rate * 0.7 * 0.1, "jobs of step " + i);
+            assertTrue(steps.get(i).at("/latency/p99").asDouble() >= 2.0, "each job sleeps 2 ms");
+        }
+        assertEquals(4, Files.readAllLines(csv).size());
+        assertEquals(IntervalCsv.STEPS_HEADER, Files.readAllLines(csv).get(0));
+    }
+
+    @Test
     void jfr_recordingIsWrittenAndReadable() throws IOException {
         Path jfr = dir.resolve("s.jfr");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms", "--workers", "1",
@@ -147,6 +167,9 @@ class StressCommandTest {
                 {"stress", "--workers", "2", "--closed", "--in-process", "--gc", "zgc"},
                 {"stress", "--workers", "2", "--closed", "--json", "/no/such/dir/x.json"},
                 {"stress", "--workers", "2", "--closed", "missing.png"},
+                {"stress", "--workers", "2", "--closed", "--ramp", "1,2.5"},
+                {"stress", "--workers", "2", "--rate", "5", "--ramp", "10,-3"},
+                {"stress", "--workers", "2", "--rate", "5", "--ramp", "10,x"},
         };
         for (String[] c : cases) {
             ComposeCommandTest.Result r = ComposeCommandTest.run(c);
