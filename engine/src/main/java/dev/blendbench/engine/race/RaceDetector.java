@@ -1,0 +1,258 @@
+package dev.blendbench.engine.race;
+
+import dev.blendbench.engine.stress.Ticker;
+import dev.blendbench.engine.surface.Rect;
+import dev.blendbench.engine.surface.Surface;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Happens-before race detection on pixel rectangles.
+ *
+ * <p><b>Clocks.</b> Each actor (a thread, or a logical actor in tests) has a vector clock; each
+ * synchronisation object has one too. A release (unlock, latch count-down, queue put, pool
+ * release, task submission...) copies the actor's clock into the object's and advances the actor;
+ * an acquire (lock, await, take, acquire, task start...) joins the object's clock into the
+ * actor's. Fork and join order a parent and a child. An access by actor {@code t} is ordered after
+ * an earlier access by {@code u} at clock {@code c} iff {@code c ≤ C_t[u]} (FastTrack's epoch test).
+ *
+ * <p><b>Shadow state.</b> Per backing array (so sub-views of one surface meet), per 64×64 tile, a
+ * short list of earlier accesses with their exact rectangles (in the array's coordinates). An
+ * access checks the entries of the tiles it overlaps and reports a race with every unordered,
+ * intersecting one when either side writes. Then entries it makes redundant are dropped: an
+ * earlier access ordered before this one and covered by it (within the tile) can no longer be
+ * the only witness of a race — a write drops reads and writes, a read drops reads only. Sound and
+ * complete for "does this access race with an earlier one" (checked against a per-pixel
+ * brute-force vector-clock checker on random schedules).
+ *
+ * <p><b>Threads.</b> All methods are thread-safe (one lock: simple first; the cost is measured by
+ * the stress harness). Findings are de-duplicated per (surface, pair of code sites); the listener
+ * is called once per new finding, on the reporting thread, outside the lock.
+ */
+public final class RaceDetector {
+    static final int TILE = 64;
+
+    /** An actor whose accesses and synchronisation are tracked. */
+    public static final class Actor {
+        final int slot;
+        final String name;
+        final long id;
+        final VectorClock vc = new VectorClock();
+        final List<String> locks = new ArrayList<>();
+
+        Actor(int slot, String name, long id) {
+            this.slot = slot;
+            this.name = name;
+            this.id = id;
+            vc.set(slot, 1);
+        }
+
+        public String name() { return name; }
+    }
+
+    private record Entry(int slot, int clock, Rect rect, boolean write, Access access) {}
+
+    private static final class Shadow {
+        final String label;
+        final Map<Long, List<Entry>> tiles = new HashMap<>();
+
+        Shadow(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Ticker ticker;
+    private final int stackDepth;
+    private final Object lock = new Object();
+    private final Map<Thread, Actor> threads = new IdentityHashMap<>();
+    private final Map<Object, VectorClock> sync = new IdentityHashMap<>();
+    private final Map<int[], Shadow> shadows = new IdentityHashMap<>();
+    private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private volatile Consumer<Finding> listener = f -> { };
+    private int nextSlot;
+
+    public RaceDetector(Ticker ticker, int stackDepth) {
+        this.ticker = ticker;
+        this.stackDepth = stackDepth;
+    }
+
+    public RaceDetector() {
+        this(Ticker.SYSTEM, 12);
+    }
+
+    /** Called once for each new finding (not for repeats). */
+    public void onFinding(Consumer<Finding> l) {
+        listener = l;
+    }
+
+    /** A logical actor, not tied to a thread (tests, simulations). */
+    public Actor actor(String name) {
+        synchronized (lock) {
+            return new Actor(nextSlot++, name, -1);
+        }
+    }
+
+    /** The actor of a thread (created on first use). */
+    public Actor actor(Thread t) {
+        synchronized (lock) {
+            return threads.computeIfAbsent(t, k -> new Actor(nextSlot++, k.getName(), k.threadId()));
+        }
+    }
+
+    public Actor current() {
+        return actor(Thread.currentThread());
+    }
+
+    /** Names a surface in findings. */
+    public void label(Surface s, String name) {
+        synchronized (lock) {
+            shadows.computeIfAbsent(s.array(), a -> new Shadow(name));
+        }
+    }
+
+    // ---------------------------------------------------------------- synchronisation
+
+    /** Release semantics on {@code obj}: what the actor did so far happens-before a later acquire of it. */
+    public void release(Actor a, Object obj) {
+        synchronized (lock) {
+            sync.computeIfAbsent(obj, k -> new VectorClock()).join(a.vc);
+            a.vc.tick(a.slot);
+        }
+    }
+
+    /** Acquire semantics on {@code obj}: the actor is now ordered after every earlier release of it. */
+    public void acquire(Actor a, Object obj) {
+        synchronized (lock) {
+            VectorClock v = sync.get(obj);
+            if (v != null) a.vc.join(v);
+        }
+    }
+
+    /** A lock taken: acquire semantics, and the lock's name is kept for findings. */
+    public void lock(Actor a, Object lockObj, String name) {
+        acquire(a, lockObj);
+        synchronized (lock) {
+            a.locks.add(name);
+        }
+    }
+
+    /** A lock given back: release semantics. */
+    public void unlock(Actor a, Object lockObj, String name) {
+        synchronized (lock) {
+            a.locks.remove(name);
+        }
+        release(a, lockObj);
+    }
+
+    /** Everything the parent did so far happens-before everything the child does. */
+    public void fork(Actor parent, Actor child) {
+        synchronized (lock) {
+            child.vc.join(parent.vc);
+            parent.vc.tick(parent.slot);
+        }
+    }
+
+    /** Everything the child did happens-before what the parent does next. */
+    public void join(Actor parent, Actor child) {
+        synchronized (lock) {
+            parent.vc.join(child.vc);
+            child.vc.tick(child.slot);
+        }
+    }
+
+    // ---------------------------------------------------------------- accesses
+
+    /** Records a read of {@code r} (in {@code s}'s coordinates); returns true if it races. */
+    public boolean read(Actor a, Surface s, Rect r) {
+        return access(a, s, r, false);
+    }
+
+    /** Records a write of {@code r}; returns true if it races. */
+    public boolean write(Actor a, Surface s, Rect r) {
+        return access(a, s, r, true);
+    }
+
+    private boolean access(Actor a, Surface s, Rect r, boolean write) {
+        Rect rect = r.intersect(s.bounds());
+        if (rect.isEmpty()) return false;
+        int ox = s.offset() % s.stride(), oy = s.offset() / s.stride();
+        Rect abs = rect.translate(ox, oy);
+        List<Finding> fresh = new ArrayList<>(0);
+        boolean raced = false;
+        Access info;
+        synchronized (lock) {
+            info = new Access(a.name, a.id, write, abs, List.copyOf(a.locks), stack());
+            Shadow sh = shadows.computeIfAbsent(s.array(), k -> new Shadow("surface@" + Integer.toHexString(System.identityHashCode(k))));
+            int clock = a.vc.get(a.slot);
+            Entry mine = new Entry(a.slot, clock, abs, write, info);
+            java.util.Set<Entry> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int ty = abs.y() / TILE; ty <= (abs.bottom() - 1) / TILE; ty++) {
+                for (int tx = abs.x() / TILE; tx <= (abs.right() - 1) / TILE; tx++) {
+                    long key = ((long) ty << 32) | tx;
+                    List<Entry> list = sh.tiles.computeIfAbsent(key, k -> new ArrayList<>(2));
+                    Rect tile = new Rect(tx * TILE, ty * TILE, TILE, TILE);
+                    Rect mineInTile = abs.intersect(tile);
+                    for (int i = list.size() - 1; i >= 0; i--) {
+                        Entry e = list.get(i);
+                        boolean ordered = e.slot == a.slot || e.clock <= a.vc.get(e.slot);
+                        if (!ordered && (e.write || write) && e.rect.intersects(abs)) {
+                            raced = true;
+                            if (reported.add(e)) {
+                                Finding f = record(sh.label, e.access, info, e.rect.intersect(abs));
+                                if (f != null) fresh.add(f);
+                            }
+                        }
+                        if (ordered && (write || !e.write) && mineInTile.contains(e.rect.intersect(tile))) {
+                            list.remove(i);
+                        }
+                    }
+                    list.add(mine);
+                }
+            }
+        }
+        for (Finding f : fresh) listener.accept(f);
+        return raced;
+    }
+
+    /** Counts the race; returns the finding if it is new. Caller holds the lock. */
+    private Finding record(String surface, Access earlier, Access later, Rect where) {
+        String key = surface + "|" + earlier.siteKey() + "|" + later.siteKey() + "|" + earlier.write() + later.write();
+        Finding f = findings.get(key);
+        if (f != null) {
+            findings.put(key, f.withCount(f.count() + 1));
+            return null;
+        }
+        f = new Finding(surface, earlier, later, where, ticker.nanoTime(), 1);
+        findings.put(key, f);
+        return f;
+    }
+
+    private List<StackTraceElement> stack() {
+        if (stackDepth <= 0) return List.of();
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().startsWith(RaceDetector.class.getPackageName() + "."))
+                .limit(stackDepth).map(StackWalker.StackFrame::toStackTraceElement).toList());
+    }
+
+    /** Every finding so far, first seen first, with repeat counts. */
+    public List<Finding> findings() {
+        synchronized (lock) {
+            return List.copyOf(findings.values());
+        }
+    }
+
+    /** Entries held in the shadow state (for memory reports). */
+    public long shadowEntries() {
+        synchronized (lock) {
+            long n = 0;
+            for (Shadow s : shadows.values()) for (List<Entry> l : s.tiles.values()) n += l.size();
+            return n;
+        }
+    }
+}
