@@ -79,6 +79,12 @@ public final class JobOptions {
 
     /** Loads the scene (once) and returns a factory of fresh workloads, recording the settings. */
     java.util.function.Supplier<Workload> factory(Map<String, Object> settings, PrintWriter err) {
+        return factory(settings, err, null);
+    }
+
+    /** As {@link #factory(Map, PrintWriter)}, with the composite jobs reporting to a race detector. */
+    java.util.function.Supplier<Workload> factory(Map<String, Object> settings, PrintWriter err,
+                                                 dev.blendbench.engine.race.RaceDetector races) {
         validate();
         if (synthetic != null) {
             ServiceTime st = ServiceTime.parse(synthetic);
@@ -93,7 +99,7 @@ public final class JobOptions {
                 : SceneLoader.load(layers.stream().map(LayerSpec::parse).toList(), null, null, maxPixels, err);
         settings.put("strategy", strat.cliName());
         settings.put("scene", layers.isEmpty() ? "demo" : String.join(" ", layers));
-        return () -> new CompositeWorkload(scene, strat, st.contains("decode"), st.contains("encode"));
+        return () -> new CompositeWorkload(scene, strat, st.contains("decode"), st.contains("encode"), races);
     }
 
     Workload create(Map<String, Object> settings, PrintWriter err) {

@@ -126,6 +126,10 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--halt-after", hidden = true, paramLabel = "DURATION")
     String haltAfter;
 
+    @Option(names = "--race-detect", description = "Track pixel accesses and synchronisation and report data races on "
+            + "shared surfaces as they happen (composite jobs).")
+    boolean raceDetect;
+
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the session JSON.")
     Path json;
 
@@ -162,7 +166,21 @@ public final class StressCommand implements Callable<Integer> {
         if (ramp != null) {
             return runRamp(config, settings);
         }
-        Workload workload = job.create(settings, spec.commandLine().getErr());
+        dev.blendbench.engine.race.RaceDetector races = null;
+        if (raceDetect) {
+            if (job.synthetic != null) throw new BadInputException("--race-detect watches composite jobs: leave out --synthetic");
+            races = new dev.blendbench.engine.race.RaceDetector();
+            PrintWriter raceOut = spec.commandLine().getOut();
+            long t0 = System.nanoTime();
+            races.onFinding(f -> {
+                synchronized (raceOut) {
+                    raceOut.println(RaceText.line(f, t0));
+                    raceOut.flush();
+                }
+            });
+            settings.put("raceDetect", true);
+        }
+        Workload workload = job.factory(settings, spec.commandLine().getErr(), races).get();
 
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
@@ -231,7 +249,7 @@ public final class StressCommand implements Callable<Integer> {
                 });
                 recording.close();
             }
-            if (json != null) AtomicFiles.write(json, StressJson.toJson(report, settings));
+            if (json != null) AtomicFiles.write(json, StressJson.toJson(report, settings, races == null ? null : races.findings()));
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.toCsv(report));
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
         } finally {
@@ -243,6 +261,11 @@ public final class StressCommand implements Callable<Integer> {
             }
         }
         summary(out, report);
+        if (races != null) {
+            List<dev.blendbench.engine.race.Finding> fs = races.findings();
+            out.printf(Locale.ROOT, "races: %d finding%s, %d racing accesses in all%n", fs.size(), fs.size() == 1 ? "" : "s",
+                    fs.stream().mapToLong(dev.blendbench.engine.race.Finding::count).sum());
+        }
         return Cli.OK;
     }
 

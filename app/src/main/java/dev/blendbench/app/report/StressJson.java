@@ -28,6 +28,11 @@ public final class StressJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static byte[] toJson(StressReport r, Map<String, Object> settings) {
+        return toJson(r, settings, null);
+    }
+
+    /** With race findings ({@code races[]}; null when the detector was off). */
+    public static byte[] toJson(StressReport r, Map<String, Object> settings, List<dev.blendbench.engine.race.Finding> races) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("createdAt", Instant.now().toString());
@@ -60,7 +65,41 @@ public final class StressJson {
             intervals.add(interval(i));
         }
         root.put("intervals", intervals);
+        if (races != null) {
+            List<Map<String, Object>> rs = new ArrayList<>();
+            for (var f : races) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("surface", f.surface());
+                m.put("intersection", rect(f.intersection()));
+                m.put("firstSeenNanos", f.firstSeenNanos());
+                m.put("count", f.count());
+                m.put("earlier", access(f.earlier()));
+                m.put("later", access(f.later()));
+                rs.add(m);
+            }
+            root.put("races", rs);
+        }
         return bytes(root);
+    }
+
+    static Map<String, Object> rect(dev.blendbench.engine.surface.Rect r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("x", r.x());
+        m.put("y", r.y());
+        m.put("width", r.width());
+        m.put("height", r.height());
+        return m;
+    }
+
+    static Map<String, Object> access(dev.blendbench.engine.race.Access a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("thread", a.threadName());
+        m.put("threadId", a.threadId());
+        m.put("kind", a.write() ? "write" : "read");
+        m.put("rect", rect(a.rect()));
+        m.put("locksHeld", a.locks());
+        m.put("stack", a.site().stream().map(StackTraceElement::toString).toList());
+        return m;
     }
 
     /** A ramp: the common facts once, then one entry per step with that step's load, summary and percentiles. */

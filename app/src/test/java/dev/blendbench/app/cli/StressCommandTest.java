@@ -95,6 +95,23 @@ class StressCommandTest {
     }
 
     @Test
+    void raceDetect_sharedUnsafe_printsTheRaceOnceAndStoresBothSides() throws IOException {
+        Path json = dir.resolve("race.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--workers", "3", "--closed",
+                "--strategy", "shared-unsafe", "--warmup", "0s", "--duration", "1s", "--race-detect", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("race on shared canvas at ")), r.out());
+        JsonNode races = new ObjectMapper().readTree(json.toFile()).get("races");
+        assertTrue(races.size() >= 1);
+        assertEquals("write", races.get(0).at("/earlier/kind").asText());
+        assertTrue(races.get(0).at("/later/stack").size() > 0);
+        ComposeCommandTest.Result ok = ComposeCommandTest.run("stress", "--in-process", "--workers", "3", "--closed",
+                "--strategy", "shared-locked", "--warmup", "0s", "--duration", "500ms", "--race-detect");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("races: 0 findings"), ok.out());
+    }
+
+    @Test
     void jfr_recordingIsWrittenAndReadable() throws IOException {
         Path jfr = dir.resolve("s.jfr");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms", "--workers", "1",
@@ -168,6 +185,7 @@ class StressCommandTest {
                 {"stress", "--workers", "2", "--closed", "--json", "/no/such/dir/x.json"},
                 {"stress", "--workers", "2", "--closed", "missing.png"},
                 {"stress", "--workers", "2", "--closed", "--ramp", "1,2.5"},
+                {"stress", "--in-process", "--workers", "2", "--closed", "--synthetic", "const:1ms", "--race-detect"},
                 {"stress", "--workers", "2", "--rate", "5", "--ramp", "10,-3"},
                 {"stress", "--workers", "2", "--rate", "5", "--ramp", "10,x"},
         };

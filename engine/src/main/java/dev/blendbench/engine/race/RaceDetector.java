@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -70,9 +71,12 @@ public final class RaceDetector {
     private final Ticker ticker;
     private final int stackDepth;
     private final Object lock = new Object();
-    private final Map<Thread, Actor> threads = new IdentityHashMap<>();
-    private final Map<Object, VectorClock> sync = new IdentityHashMap<>();
-    private final Map<int[], Shadow> shadows = new IdentityHashMap<>();
+    // Weak keys: threads, synchronisation objects and pixel arrays come and go during a long
+    // session (alloc-per-job makes a canvas a job); their clocks and shadows go with them.
+    // Arrays, threads and locks compare by identity; other sync objects by equals.
+    private final Map<Thread, Actor> threads = new WeakHashMap<>();
+    private final Map<Object, VectorClock> sync = new WeakHashMap<>();
+    private final Map<int[], Shadow> shadows = new WeakHashMap<>();
     private final Map<String, Finding> findings = new LinkedHashMap<>();
     private volatile Consumer<Finding> listener = f -> { };
     private int nextSlot;
@@ -235,8 +239,10 @@ public final class RaceDetector {
 
     private List<StackTraceElement> stack() {
         if (stackDepth <= 0) return List.of();
+        // the site is the code that asked for the access: skip the detector and the renderer
         return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith(RaceDetector.class.getPackageName() + "."))
+                .filter(f -> !f.getClassName().startsWith("dev.blendbench.engine.race.")
+                        && !f.getClassName().startsWith("dev.blendbench.engine.render."))
                 .limit(stackDepth).map(StackWalker.StackFrame::toStackTraceElement).toList());
     }
 

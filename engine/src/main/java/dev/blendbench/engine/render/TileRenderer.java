@@ -2,6 +2,7 @@ package dev.blendbench.engine.render;
 
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.Compositor;
+import dev.blendbench.engine.race.RaceDetector;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Coverage;
@@ -55,12 +56,25 @@ public final class TileRenderer {
     private final int tileWidth;
     private final int tileHeight;
     private final ThreadLocal<Job> jobs = ThreadLocal.withInitial(() -> new Job(this));
+    /** Null unless race tracking is on; then every tile reports its reads and write. */
+    private final RaceDetector races;
 
     /**
      * @param executor    runs helper tasks; never blocked on by the renderer
      * @param parallelism threads working on one render, the caller included (≥ 1)
      */
     public TileRenderer(Executor executor, int parallelism, int tileWidth, int tileHeight) {
+        this(executor, parallelism, tileWidth, tileHeight, null);
+    }
+
+    /**
+     * A renderer that reports to {@code races} (null: off, and then it costs one null check a
+     * tile): each tile's write of the target rectangle and reads of the layer sources under it,
+     * and its own ordering edges — a render's start happens-before its helper tasks, and every
+     * tile happens-before the render's return.
+     */
+    public TileRenderer(Executor executor, int parallelism, int tileWidth, int tileHeight, RaceDetector races) {
+        this.races = races;
         this.executor = Objects.requireNonNull(executor, "executor");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1: " + parallelism);
@@ -136,6 +150,8 @@ public final class TileRenderer {
         private Scene scene;
         private Surface target;
         private int x0, y0, x1, y1, firstTx, firstTy, tilesX, count;
+        /** Race-tracking stand-ins for this job's start and end edges. */
+        private final Object started = new Object(), finished = new Object();
 
         Job(TileRenderer r) {
             this.r = r;
@@ -169,6 +185,7 @@ public final class TileRenderer {
             done.set(0);
             failure = null;
             waiter = Thread.currentThread();
+            if (r.races != null) r.races.release(r.races.current(), started);
             cursor.set((long) epoch << 32); // publishes the fields above to helpers
             int helpers = Math.min(workers.length, count - 1);
             for (int i = 0; i < helpers; i++) {
@@ -190,6 +207,7 @@ public final class TileRenderer {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            if (r.races != null) r.races.acquire(r.races.current(), finished);
             Throwable f = failure;
             if (f != null) {
                 if (f instanceof RuntimeException re) throw re;
@@ -200,6 +218,8 @@ public final class TileRenderer {
 
         void work(int myEpoch) {
             int[] scratch = SCRATCH_ROWS.get();
+            RaceDetector.Actor actor = r.races == null ? null : r.races.current();
+            if (actor != null) r.races.acquire(actor, started);
             while (true) {
                 long v = cursor.get();
                 int t = (int) v;
@@ -216,6 +236,7 @@ public final class TileRenderer {
                         failure = e;
                     }
                 }
+                if (actor != null) r.races.release(actor, finished);
                 if (done.incrementAndGet() == count) {
                     LockSupport.unpark(waiter);
                 }
@@ -229,8 +250,23 @@ public final class TileRenderer {
             int ax1 = Math.min(x1, (tx + 1) * r.tileWidth);
             int ay0 = Math.max(y0, ty * r.tileHeight);
             int ay1 = Math.min(y1, (ty + 1) * r.tileHeight);
+            if (r.races != null) {
+                report(r.races, scene, target, ax0, ay0, ax1, ay1);
+            }
             compositeRect(scene, target, ax0, ay0, ax1, ay1, scratch);
         }
+    }
+
+    /** Tells the detector what one tile reads and writes (before it does). */
+    private static void report(RaceDetector races, Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1) {
+        RaceDetector.Actor a = races.current();
+        Rect tile = new Rect(ax0, ay0, ax1 - ax0, ay1 - ay0);
+        for (Layer l : scene.layers()) {
+            if (!l.visible()) continue;
+            Rect in = tile.intersect(l.bounds());
+            if (!in.isEmpty()) races.read(a, l.source(), in.translate(-l.x(), -l.y()));
+        }
+        races.write(a, target, tile);
     }
 
     /** Canvas columns per occlusion segment (aligned to multiples of it on the canvas). */

@@ -3,6 +3,7 @@ package dev.blendbench.engine.stress;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
 import dev.blendbench.engine.pool.BufferPool;
+import dev.blendbench.engine.race.RaceDetector;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -35,8 +36,19 @@ public final class CompositeWorkload implements Workload {
     private final List<byte[]> encodedLayers;
     private final ExecutorService tileExecutor;
     private final int tileThreads;
+    private final RaceDetector races;
 
     public CompositeWorkload(Scene scene, Strategy strategy, boolean decode, boolean encode) {
+        this(scene, strategy, decode, encode, null);
+    }
+
+    /**
+     * With {@code races} non-null, every render reports its pixel accesses, and the strategy its
+     * synchronisation: the shared lock and stripe locks as locks, the pool's hand-off of a buffer
+     * (release by one job, acquire by the next) as release/acquire on that buffer.
+     */
+    public CompositeWorkload(Scene scene, Strategy strategy, boolean decode, boolean encode, RaceDetector races) {
+        this.races = races;
         this.scene = scene;
         this.strategy = strategy;
         this.decode = decode;
@@ -84,8 +96,9 @@ public final class CompositeWorkload implements Workload {
     @Override
     public WorkerJob newWorker(int index) {
         TileRenderer renderer = strategy == Strategy.TILED_PARALLEL
-                ? new TileRenderer(tileExecutor, tileThreads, TileRenderer.DEFAULT_TILE_WIDTH, TileRenderer.DEFAULT_TILE_HEIGHT)
-                : TileRenderer.singleThreaded();
+                ? new TileRenderer(tileExecutor, tileThreads, TileRenderer.DEFAULT_TILE_WIDTH, TileRenderer.DEFAULT_TILE_HEIGHT, races)
+                : new TileRenderer(Runnable::run, 1, TileRenderer.DEFAULT_TILE_WIDTH, TileRenderer.DEFAULT_TILE_HEIGHT, races);
+        if (races != null && shared != null) races.label(shared, "shared canvas");
         Surface own = strategy == Strategy.PER_WORKER || strategy == Strategy.TILED_PARALLEL
                 ? Surface.allocate(scene.width(), scene.height()) : null;
         return stageNanos -> {
@@ -110,8 +123,10 @@ public final class CompositeWorkload implements Workload {
                 case SHARED_LOCKED -> {
                     lock.lock();
                     try {
+                        if (races != null) races.lock(races.current(), lock, "shared canvas lock");
                         renderer.render(sc, shared);
                     } finally {
+                        if (races != null) races.unlock(races.current(), lock, "shared canvas lock");
                         lock.unlock();
                     }
                     result = shared;
@@ -124,8 +139,10 @@ public final class CompositeWorkload implements Workload {
                     for (int b = 0; b < bands.length; b++) {
                         stripes[b].lock();
                         try {
+                            if (races != null) races.lock(races.current(), stripes[b], "stripe " + b);
                             renderer.render(sc, shared, bands[b]);
                         } finally {
+                            if (races != null) races.unlock(races.current(), stripes[b], "stripe " + b);
                             stripes[b].unlock();
                         }
                     }
@@ -138,6 +155,7 @@ public final class CompositeWorkload implements Workload {
                 case POOLED -> {
                     lease = pool.acquireSurface(sc.width(), sc.height());
                     result = lease.surface();
+                    if (races != null) races.acquire(races.current(), lease.array());
                     renderer.render(sc, result);
                 }
                 default -> {
@@ -153,7 +171,10 @@ public final class CompositeWorkload implements Workload {
                     stageNanos[s] = System.nanoTime() - t1;
                 }
             } finally {
-                if (lease != null) lease.close();
+                if (lease != null) {
+                    if (races != null) races.release(races.current(), lease.array());
+                    lease.close();
+                }
             }
         };
     }

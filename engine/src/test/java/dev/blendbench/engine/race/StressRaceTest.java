@@ -1,0 +1,52 @@
+package dev.blendbench.engine.race;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.TestImages;
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.stress.CompositeWorkload;
+import dev.blendbench.engine.stress.LoadModel;
+import dev.blendbench.engine.stress.Strategy;
+import dev.blendbench.engine.stress.StressConfig;
+import dev.blendbench.engine.stress.StressReport;
+import dev.blendbench.engine.stress.StressSession;
+import dev.blendbench.engine.stress.Ticker;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Stress sessions with race tracking: shared-unsafe races, every synchronised strategy does not. */
+class StressRaceTest {
+    static Scene scene() {
+        return new Scene(300, 200, 0, List.of(Layer.of("bg", TestImages.random(300, 200, 1)),
+                new Layer("top", TestImages.blocky(200, 150, 2), 30, 20, BlendMode.SCREEN, 0.7f, true)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void strategies_raceExactlyWhenUnsynchronised(Strategy strategy) throws InterruptedException {
+        RaceDetector races = new RaceDetector();
+        try (CompositeWorkload w = new CompositeWorkload(scene(), strategy, false, false, races)) {
+            StressConfig cfg = new StressConfig(new LoadModel.Closed(3, Duration.ZERO), false, Duration.ZERO,
+                    Duration.ofMillis(600), 0, Duration.ofMillis(100));
+            StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+            assertTrue(r.jobs() > 3, "jobs " + r.jobs());
+            assertEquals(0, r.errors(), r.firstError());
+        }
+        List<Finding> f = races.findings();
+        if (strategy == Strategy.SHARED_UNSAFE) {
+            assertTrue(!f.isEmpty(), "shared-unsafe must race");
+            Finding first = f.get(0);
+            assertEquals("shared canvas", first.surface());
+            assertTrue(first.earlier().write() && first.later().write());
+            assertTrue(!first.intersection().isEmpty());
+            assertTrue(first.later().siteKey().contains("CompositeWorkload"), first.later().siteKey());
+        } else {
+            assertEquals(List.of(), f, strategy + " is synchronised");
+        }
+    }
+}
