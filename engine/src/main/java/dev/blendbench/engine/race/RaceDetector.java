@@ -5,7 +5,6 @@ import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +58,41 @@ public final class RaceDetector {
 
     private record Entry(int slot, int clock, Rect rect, boolean write, Access access) {}
 
+    /** Per backing array: a grid of tiles over the array seen as rows of {@code stride} pixels. */
     private static final class Shadow {
-        final String label;
-        final Map<Long, List<Entry>> tiles = new HashMap<>();
+        String label;
+        final int tilesX;
+        final List<Entry>[] tiles;
 
-        Shadow(String label) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Shadow(String label, int stride, int length) {
             this.label = label;
+            this.tilesX = (stride + TILE - 1) / TILE;
+            int rows = (length + stride - 1) / stride;
+            this.tiles = new List[tilesX * ((rows + TILE - 1) / TILE)];
         }
+
+        List<Entry> tile(int tx, int ty) {
+            int i = ty * tilesX + tx;
+            List<Entry> l = tiles[i];
+            if (l == null) {
+                l = new ArrayList<>(2);
+                tiles[i] = l;
+            }
+            return l;
+        }
+    }
+
+    private Shadow shadow(Surface s, String label) {
+        Shadow sh = shadows.get(s.array());
+        if (sh == null) {
+            sh = new Shadow(label != null ? label : "surface@" + Integer.toHexString(System.identityHashCode(s.array())),
+                    s.stride(), s.array().length);
+            shadows.put(s.array(), sh);
+        } else if (label != null) {
+            sh.label = label;
+        }
+        return sh;
     }
 
     private final Ticker ticker;
@@ -116,7 +143,7 @@ public final class RaceDetector {
     /** Names a surface in findings. */
     public void label(Surface s, String name) {
         synchronized (lock) {
-            shadows.computeIfAbsent(s.array(), a -> new Shadow(name));
+            shadow(s, name);
         }
     }
 
@@ -174,52 +201,80 @@ public final class RaceDetector {
 
     /** Records a read of {@code r} (in {@code s}'s coordinates); returns true if it races. */
     public boolean read(Actor a, Surface s, Rect r) {
-        return access(a, s, r, false);
+        return access(a, s, r, false, site());
     }
 
     /** Records a write of {@code r}; returns true if it races. */
     public boolean write(Actor a, Surface s, Rect r) {
-        return access(a, s, r, true);
+        return access(a, s, r, true, site());
     }
 
-    private boolean access(Actor a, Surface s, Rect r, boolean write) {
+    /**
+     * As {@link #read(Actor, Surface, Rect)} with a code site captured earlier by {@link #site()}:
+     * a caller making many accesses for one request (a render's tiles) walks the stack once.
+     */
+    public boolean read(Actor a, Surface s, Rect r, List<StackTraceElement> site) {
+        return access(a, s, r, false, site);
+    }
+
+    public boolean write(Actor a, Surface s, Rect r, List<StackTraceElement> site) {
+        return access(a, s, r, true, site);
+    }
+
+    /** The caller's stack, as findings show it (the detector's and the renderer's frames left out). */
+    public List<StackTraceElement> site() {
+        return stack();
+    }
+
+    private boolean access(Actor a, Surface s, Rect r, boolean write, List<StackTraceElement> site) {
         Rect rect = r.intersect(s.bounds());
         if (rect.isEmpty()) return false;
         int ox = s.offset() % s.stride(), oy = s.offset() / s.stride();
         Rect abs = rect.translate(ox, oy);
-        List<Finding> fresh = new ArrayList<>(0);
+        List<Finding> fresh = null;
         boolean raced = false;
-        Access info;
         synchronized (lock) {
-            info = new Access(a.name, a.id, write, abs, List.copyOf(a.locks), stack());
-            Shadow sh = shadows.computeIfAbsent(s.array(), k -> new Shadow("surface@" + Integer.toHexString(System.identityHashCode(k))));
+            Access info = new Access(a.name, a.id, write, abs, a.locks.isEmpty() ? List.of() : List.copyOf(a.locks), site);
+            Shadow sh = shadow(s, null);
             int clock = a.vc.get(a.slot);
             Entry mine = new Entry(a.slot, clock, abs, write, info);
-            java.util.Set<Entry> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (int ty = abs.y() / TILE; ty <= (abs.bottom() - 1) / TILE; ty++) {
-                for (int tx = abs.x() / TILE; tx <= (abs.right() - 1) / TILE; tx++) {
-                    long key = ((long) ty << 32) | tx;
-                    List<Entry> list = sh.tiles.computeIfAbsent(key, k -> new ArrayList<>(2));
-                    Rect tile = new Rect(tx * TILE, ty * TILE, TILE, TILE);
-                    Rect mineInTile = abs.intersect(tile);
+            java.util.Set<Entry> reported = null;
+            int ax0 = abs.x(), ay0 = abs.y(), ax1 = abs.right(), ay1 = abs.bottom();
+            for (int ty = ay0 / TILE; ty <= (ay1 - 1) / TILE; ty++) {
+                for (int tx = ax0 / TILE; tx <= (ax1 - 1) / TILE; tx++) {
+                    List<Entry> list = sh.tile(tx, ty);
+                    // this access within the tile
+                    int mx0 = Math.max(ax0, tx * TILE), my0 = Math.max(ay0, ty * TILE);
+                    int mx1 = Math.min(ax1, (tx + 1) * TILE), my1 = Math.min(ay1, (ty + 1) * TILE);
                     for (int i = list.size() - 1; i >= 0; i--) {
                         Entry e = list.get(i);
+                        Rect er = e.rect;
                         boolean ordered = e.slot == a.slot || e.clock <= a.vc.get(e.slot);
-                        if (!ordered && (e.write || write) && e.rect.intersects(abs)) {
+                        if (!ordered && (e.write || write) && er.x() < ax1 && ax0 < er.right() && er.y() < ay1 && ay0 < er.bottom()) {
                             raced = true;
+                            if (reported == null) reported = Collections.newSetFromMap(new IdentityHashMap<>());
                             if (reported.add(e)) {
-                                Finding f = record(sh.label, e.access, info, e.rect.intersect(abs));
-                                if (f != null) fresh.add(f);
+                                Finding f = record(sh.label, e.access, info, er.intersect(abs));
+                                if (f != null) {
+                                    if (fresh == null) fresh = new ArrayList<>(1);
+                                    fresh.add(f);
+                                }
                             }
                         }
-                        if (ordered && (write || !e.write) && mineInTile.contains(e.rect.intersect(tile))) {
-                            list.remove(i);
+                        if (ordered && (write || !e.write)) {
+                            // drop e if its part in this tile lies inside this access
+                            int ex0 = Math.max(er.x(), tx * TILE), ey0 = Math.max(er.y(), ty * TILE);
+                            int ex1 = Math.min(er.right(), (tx + 1) * TILE), ey1 = Math.min(er.bottom(), (ty + 1) * TILE);
+                            if (ex0 >= mx0 && ey0 >= my0 && ex1 <= mx1 && ey1 <= my1) {
+                                list.remove(i);
+                            }
                         }
                     }
                     list.add(mine);
                 }
             }
         }
+        if (fresh == null) return raced;
         for (Finding f : fresh) listener.accept(f);
         return raced;
     }
@@ -257,7 +312,7 @@ public final class RaceDetector {
     public long shadowEntries() {
         synchronized (lock) {
             long n = 0;
-            for (Shadow s : shadows.values()) for (List<Entry> l : s.tiles.values()) n += l.size();
+            for (Shadow s : shadows.values()) for (List<Entry> l : s.tiles) if (l != null) n += l.size();
             return n;
         }
     }

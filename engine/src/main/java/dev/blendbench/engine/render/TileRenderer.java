@@ -122,6 +122,7 @@ public final class TileRenderer {
         }
         Job job = jobs.get();
         job.setUp(scene, target, x0, y0, x1, y1);
+        job.site = races == null ? null : races.site();
         try {
             if (parallelism == 1 || job.count == 1) {
                 int[] scratch = SCRATCH_ROWS.get();
@@ -150,8 +151,9 @@ public final class TileRenderer {
         private Scene scene;
         private Surface target;
         private int x0, y0, x1, y1, firstTx, firstTy, tilesX, count;
-        /** Race-tracking stand-ins for this job's start and end edges. */
+        /** Race-tracking stand-ins for this job's start and end edges, and the render's caller. */
         private final Object started = new Object(), finished = new Object();
+        private volatile List<StackTraceElement> site;
 
         Job(TileRenderer r) {
             this.r = r;
@@ -251,22 +253,23 @@ public final class TileRenderer {
             int ay0 = Math.max(y0, ty * r.tileHeight);
             int ay1 = Math.min(y1, (ty + 1) * r.tileHeight);
             if (r.races != null) {
-                report(r.races, scene, target, ax0, ay0, ax1, ay1);
+                report(r.races, site, scene, target, ax0, ay0, ax1, ay1);
             }
             compositeRect(scene, target, ax0, ay0, ax1, ay1, scratch);
         }
     }
 
     /** Tells the detector what one tile reads and writes (before it does). */
-    private static void report(RaceDetector races, Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1) {
+    private static void report(RaceDetector races, List<StackTraceElement> site, Scene scene, Surface target,
+                               int ax0, int ay0, int ax1, int ay1) {
         RaceDetector.Actor a = races.current();
         Rect tile = new Rect(ax0, ay0, ax1 - ax0, ay1 - ay0);
         for (Layer l : scene.layers()) {
             if (!l.visible()) continue;
             Rect in = tile.intersect(l.bounds());
-            if (!in.isEmpty()) races.read(a, l.source(), in.translate(-l.x(), -l.y()));
+            if (!in.isEmpty()) races.read(a, l.source(), in.translate(-l.x(), -l.y()), site);
         }
-        races.write(a, target, tile);
+        races.write(a, target, tile, site);
     }
 
     /** Canvas columns per occlusion segment (aligned to multiples of it on the canvas). */
