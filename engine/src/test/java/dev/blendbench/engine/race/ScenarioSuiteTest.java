@@ -271,6 +271,113 @@ class ScenarioSuiteTest {
         };
     }
 
+    /** Two rectangles written (or read, then written) by two workers in turn. */
+    static Body pair(Rect first, boolean firstWrites, Rect second, boolean secondWrites) {
+        return (d, workers, tile) -> {
+            Surface s = Surface.allocate(160, 160);
+            sequence(List.of(() -> {
+                if (firstWrites) d.write(d.current(), s, first); else d.read(d.current(), s, first);
+            }, () -> {
+                if (secondWrites) d.write(d.current(), s, second); else d.read(d.current(), s, second);
+            }));
+        };
+    }
+
+    /** A chain of tasks, each submitted by the previous one's caller after get(): all ordered. */
+    static Body taskChain(int length, boolean skipOneGet) {
+        return (d, workers, tile) -> {
+            Surface s = Surface.allocate(64, 64);
+            List<java.util.concurrent.Future<Object>> pending = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                CountDownLatch hidden = new CountDownLatch(1);
+                var f = Tracked.submit(d, POOL, () -> {
+                    d.write(d.current(), s, s.bounds());
+                    hidden.countDown();
+                    return null;
+                });
+                hidden.await();
+                if (skipOneGet && i == length / 2) pending.add(f); else f.get();
+            }
+            for (var f : pending) f.get();
+        };
+    }
+
+    /** Multi-phase barrier: each phase one worker writes what the others read next phase. */
+    static Body phases(int n, boolean skipBarrierAt) {
+        return (d, workers, tile) -> {
+            Surface s = Surface.allocate(64, 64);
+            Tracked.Barrier b = new Tracked.Barrier(d, 2);
+            CountDownLatch[] hidden = new CountDownLatch[n];
+            for (int i = 0; i < n; i++) hidden[i] = new CountDownLatch(1);
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < n; i++) {
+                    d.write(d.current(), s, new Rect(0, i, 64, 1));
+                    hidden[i].countDown();
+                    if (!(skipBarrierAt && i == n - 1)) b.arriveAndAwaitAdvance();
+                }
+            });
+            Thread r = new Thread(() -> {
+                for (int i = 0; i < n; i++) {
+                    try {
+                        hidden[i].await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (!(skipBarrierAt && i == n - 1)) b.arriveAndAwaitAdvance();
+                    d.read(d.current(), s, new Rect(0, 0, 64, i + 1));
+                }
+            });
+            w.start();
+            r.start();
+            w.join();
+            r.join();
+        };
+    }
+
+    /** Worker 0 reads under the lock, worker 1 writes with or without it. */
+    static Body lockedReadUnlockedWrite(boolean writerLocks) {
+        return (d, workers, tile) -> {
+            Surface s = Surface.allocate(64, 64);
+            Tracked.Lock lock = new Tracked.Lock(d, "canvas");
+            sequence(List.of(() -> {
+                lock.lock();
+                d.read(d.current(), s, s.bounds());
+                lock.unlock();
+            }, () -> {
+                if (writerLocks) lock.lock();
+                d.write(d.current(), s, new Rect(30, 30, 4, 4));
+                if (writerLocks) lock.unlock();
+            }));
+        };
+    }
+
+    /** A parent forks workers that write disjoint (or overlapping) columns, joins them, then reads all. */
+    static Body forkJoin(int n, boolean overlap, boolean joinAll) {
+        return (d, workers, tile) -> {
+            Surface s = Surface.allocate(20 * n + 5, 40);
+            List<Thread> ts = new ArrayList<>();
+            CountDownLatch all = new CountDownLatch(n);
+            for (int i = 0; i < n; i++) {
+                Rect col = new Rect(i * 20, 0, 20 + (overlap ? 5 : 0), 40);
+                Thread t = new Thread(() -> {
+                    d.write(d.current(), s, col);
+                    all.countDown();
+                });
+                ts.add(t);
+            }
+            // hidden order: worker i runs only after worker i-1 finished (overlaps then never coincide in time)
+            for (int i = 0; i < n; i++) {
+                Tracked.start(d, ts.get(i));
+                ts.get(i).join();
+            }
+            all.await();
+            for (int i = 0; i < n; i++) {
+                if (joinAll || i > 0) Tracked.join(d, ts.get(i));
+            }
+            d.read(d.current(), s, s.bounds());
+        };
+    }
+
     static List<Scenario> scenarios() {
         List<Scenario> l = new ArrayList<>();
         for (boolean read : new boolean[] {false, true}) {
@@ -300,6 +407,34 @@ class ScenarioSuiteTest {
         l.add(new Scenario("hand-off through an unseen queue", true, queue(false)));
         for (int n : new int[] {2, 3, 5}) l.add(new Scenario(n + " locked blends in any order", false, lockedBlends(n)));
         l.add(new Scenario("sub-views side by side", false, subViews(0)));
+        // two accesses, geometry and kind: overlapping corners, edges, containment; read/write mixes
+        Rect a = new Rect(10, 10, 50, 50);
+        Rect[][] shapes = {
+                {a, new Rect(59, 59, 20, 20)}, {a, new Rect(0, 0, 11, 11)}, {a, new Rect(20, 20, 5, 5)},
+                {a, new Rect(0, 30, 200, 1)}, {a, new Rect(35, 0, 1, 200)}};
+        Rect[][] apart = {
+                {a, new Rect(60, 60, 20, 20)}, {a, new Rect(0, 0, 10, 10)}, {a, new Rect(60, 10, 5, 50)},
+                {a, new Rect(10, 60, 50, 1)}, {a, new Rect(0, 70, 160, 90)}};
+        String[] kinds = {"write/write", "read/write", "write/read"};
+        boolean[][] flags = {{true, true}, {false, true}, {true, false}};
+        for (int k = 0; k < 3; k++) {
+            for (Rect[] r : shapes) {
+                l.add(new Scenario(kinds[k] + " of " + r[0] + " and " + r[1], true, pair(r[0], flags[k][0], r[1], flags[k][1])));
+            }
+            for (Rect[] r : apart) {
+                l.add(new Scenario(kinds[k] + " of " + r[0] + " and " + r[1] + " (disjoint)", false, pair(r[0], flags[k][0], r[1], flags[k][1])));
+            }
+        }
+        l.add(new Scenario("read/read of the same pixels", false, pair(a, false, a, false)));
+        l.add(new Scenario("chain of 3 awaited tasks", false, taskChain(3, false)));
+        l.add(new Scenario("chain of 4 tasks, one result never awaited", true, taskChain(4, true)));
+        l.add(new Scenario("4 barrier phases", false, phases(4, false)));
+        l.add(new Scenario("4 phases, the last without its barrier", true, phases(4, true)));
+        l.add(new Scenario("locked read, locked write", false, lockedReadUnlockedWrite(true)));
+        l.add(new Scenario("locked read, unlocked write", true, lockedReadUnlockedWrite(false)));
+        l.add(new Scenario("fork/join of 3 column writers", false, forkJoin(3, false, true)));
+        l.add(new Scenario("fork/join of 3 overlapping column writers", true, forkJoin(3, true, true)));
+        l.add(new Scenario("fork of 3 column writers, one never joined", true, forkJoin(3, false, false)));
         for (int gap : new int[] {1, 10}) l.add(new Scenario("sub-views overlapping by " + gap, true, subViews(gap)));
         return l;
     }
@@ -309,10 +444,10 @@ class ScenarioSuiteTest {
     }
 
     @Test
-    void suite_hasAtLeast20RaceFreeAnd20RacyScenarios() {
+    void suite_hasAtLeast40RaceFreeAnd40RacyScenarios() {
         long racy = scenarios().stream().filter(Scenario::racy).count();
         long free = scenarios().size() - racy;
-        assertTrue(racy >= 20 && free >= 20, racy + " racy, " + free + " race-free");
+        assertTrue(racy >= 40 && free >= 40, racy + " racy, " + free + " race-free");
     }
 
     @ParameterizedTest(name = "{0}")
