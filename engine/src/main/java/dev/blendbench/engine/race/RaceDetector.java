@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * actor's. Fork and join order a parent and a child. An access by actor {@code t} is ordered after
  * an earlier access by {@code u} at clock {@code c} iff {@code c ≤ C_t[u]} (FastTrack's epoch test).
  *
- * <p><b>Shadow state.</b> Per backing array (so sub-views of one surface meet), per 64×64 tile, a
+ * <p><b>Shadow state.</b> Per backing array (so sub-views of one surface meet), per 512×16 tile, a
  * short list of earlier accesses with their exact rectangles (in the array's coordinates). An
  * access checks the entries of the tiles it overlaps and reports a race with every unordered,
  * intersecting one when either side writes. Then entries it makes redundant are dropped: an
@@ -31,12 +31,16 @@ import java.util.function.Consumer;
  * complete for "does this access race with an earlier one" (checked against a per-pixel
  * brute-force vector-clock checker on random schedules).
  *
- * <p><b>Threads.</b> All methods are thread-safe (one lock: simple first; the cost is measured by
- * the stress harness). Findings are de-duplicated per (surface, pair of code sites); the listener
+ * <p><b>Threads.</b> All methods are thread-safe: clock operations share one lock, each surface's
+ * shadow has its own, findings another. Findings are de-duplicated per (surface, pair of code sites); the listener
  * is called once per new finding, on the reporting thread, outside the lock.
  */
 public final class RaceDetector {
-    static final int TILE = 64;
+    /**
+     * Shadow tiles are wide bands, shaped like the renderer's tiles (whole rows, 16 high), so one
+     * render tile's access touches a few shadow tiles rather than dozens.
+     */
+    static final int TILE_W = 512, TILE_H = 16;
 
     /** An actor whose accesses and synchronisation are tracked. */
     public static final class Actor {
@@ -56,7 +60,13 @@ public final class RaceDetector {
         public String name() { return name; }
     }
 
-    private record Entry(int slot, int clock, Rect rect, boolean write, Access access) {}
+    /** An access in the shadow state; its {@link Access} (with names and stack) is built only for a finding. */
+    private record Entry(int slot, int clock, Rect rect, boolean write, String thread, long threadId, List<String> locks,
+                         List<StackTraceElement> site) {
+        Access access() {
+            return new Access(thread, threadId, write, rect, locks, site);
+        }
+    }
 
     /** Per backing array: a grid of tiles over the array seen as rows of {@code stride} pixels. */
     private static final class Shadow {
@@ -67,9 +77,9 @@ public final class RaceDetector {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Shadow(String label, int stride, int length) {
             this.label = label;
-            this.tilesX = (stride + TILE - 1) / TILE;
+            this.tilesX = (stride + TILE_W - 1) / TILE_W;
             int rows = (length + stride - 1) / stride;
-            this.tiles = new List[tilesX * ((rows + TILE - 1) / TILE)];
+            this.tiles = new List[tilesX * ((rows + TILE_H - 1) / TILE_H)];
         }
 
         List<Entry> tile(int tx, int ty) {
@@ -227,25 +237,34 @@ public final class RaceDetector {
     }
 
     private boolean access(Actor a, Surface s, Rect r, boolean write, List<StackTraceElement> site) {
-        Rect rect = r.intersect(s.bounds());
-        if (rect.isEmpty()) return false;
-        int ox = s.offset() % s.stride(), oy = s.offset() / s.stride();
-        Rect abs = rect.translate(ox, oy);
+        Rect abs;
+        if (s.offset() == 0 && r.x() >= 0 && r.y() >= 0 && r.right() <= s.width() && r.bottom() <= s.height()) {
+            if (r.isEmpty()) return false;
+            abs = r; // the common case: a whole-array surface, a rectangle inside it
+        } else {
+            Rect rect = r.intersect(s.bounds());
+            if (rect.isEmpty()) return false;
+            abs = rect.translate(s.offset() % s.stride(), s.offset() / s.stride());
+        }
+        Shadow sh;
+        synchronized (lock) {
+            sh = shadow(s, null);
+        }
         List<Finding> fresh = null;
         boolean raced = false;
-        synchronized (lock) {
-            Access info = new Access(a.name, a.id, write, abs, a.locks.isEmpty() ? List.of() : List.copyOf(a.locks), site);
-            Shadow sh = shadow(s, null);
-            int clock = a.vc.get(a.slot);
-            Entry mine = new Entry(a.slot, clock, abs, write, info);
+        // An actor's clock is changed only by its own thread, or by others before it starts (fork)
+        // and after it ends (join): reading it here needs no lock. The shadow has its own.
+        int clock = a.vc.get(a.slot);
+        Entry mine = new Entry(a.slot, clock, abs, write, a.name, a.id, a.locks.isEmpty() ? List.of() : List.copyOf(a.locks), site);
+        synchronized (sh) {
             java.util.Set<Entry> reported = null;
             int ax0 = abs.x(), ay0 = abs.y(), ax1 = abs.right(), ay1 = abs.bottom();
-            for (int ty = ay0 / TILE; ty <= (ay1 - 1) / TILE; ty++) {
-                for (int tx = ax0 / TILE; tx <= (ax1 - 1) / TILE; tx++) {
+            for (int ty = ay0 / TILE_H; ty <= (ay1 - 1) / TILE_H; ty++) {
+                for (int tx = ax0 / TILE_W; tx <= (ax1 - 1) / TILE_W; tx++) {
                     List<Entry> list = sh.tile(tx, ty);
                     // this access within the tile
-                    int mx0 = Math.max(ax0, tx * TILE), my0 = Math.max(ay0, ty * TILE);
-                    int mx1 = Math.min(ax1, (tx + 1) * TILE), my1 = Math.min(ay1, (ty + 1) * TILE);
+                    int mx0 = Math.max(ax0, tx * TILE_W), my0 = Math.max(ay0, ty * TILE_H);
+                    int mx1 = Math.min(ax1, (tx + 1) * TILE_W), my1 = Math.min(ay1, (ty + 1) * TILE_H);
                     for (int i = list.size() - 1; i >= 0; i--) {
                         Entry e = list.get(i);
                         Rect er = e.rect;
@@ -254,7 +273,7 @@ public final class RaceDetector {
                             raced = true;
                             if (reported == null) reported = Collections.newSetFromMap(new IdentityHashMap<>());
                             if (reported.add(e)) {
-                                Finding f = record(sh.label, e.access, info, er.intersect(abs));
+                                Finding f = record(sh.label, e, mine, er.intersect(abs));
                                 if (f != null) {
                                     if (fresh == null) fresh = new ArrayList<>(1);
                                     fresh.add(f);
@@ -263,8 +282,8 @@ public final class RaceDetector {
                         }
                         if (ordered && (write || !e.write)) {
                             // drop e if its part in this tile lies inside this access
-                            int ex0 = Math.max(er.x(), tx * TILE), ey0 = Math.max(er.y(), ty * TILE);
-                            int ex1 = Math.min(er.right(), (tx + 1) * TILE), ey1 = Math.min(er.bottom(), (ty + 1) * TILE);
+                            int ex0 = Math.max(er.x(), tx * TILE_W), ey0 = Math.max(er.y(), ty * TILE_H);
+                            int ex1 = Math.min(er.right(), (tx + 1) * TILE_W), ey1 = Math.min(er.bottom(), (ty + 1) * TILE_H);
                             if (ex0 >= mx0 && ey0 >= my0 && ex1 <= mx1 && ey1 <= my1) {
                                 list.remove(i);
                             }
@@ -279,17 +298,23 @@ public final class RaceDetector {
         return raced;
     }
 
-    /** Counts the race; returns the finding if it is new. Caller holds the lock. */
-    private Finding record(String surface, Access earlier, Access later, Rect where) {
-        String key = surface + "|" + earlier.siteKey() + "|" + later.siteKey() + "|" + earlier.write() + later.write();
-        Finding f = findings.get(key);
-        if (f != null) {
-            findings.put(key, f.withCount(f.count() + 1));
-            return null;
+    /** Counts the race; returns the finding if it is new. */
+    private Finding record(String surface, Entry earlier, Entry later, Rect where) {
+        String key = surface + "|" + siteKey(earlier.site) + "|" + siteKey(later.site) + "|" + earlier.write + later.write;
+        synchronized (findings) {
+            Finding f = findings.get(key);
+            if (f != null) {
+                findings.put(key, f.withCount(f.count() + 1));
+                return null;
+            }
+            f = new Finding(surface, earlier.access(), later.access(), where, ticker.nanoTime(), 1);
+            findings.put(key, f);
+            return f;
         }
-        f = new Finding(surface, earlier, later, where, ticker.nanoTime(), 1);
-        findings.put(key, f);
-        return f;
+    }
+
+    private static String siteKey(List<StackTraceElement> site) {
+        return site.isEmpty() ? "?" : site.get(0).toString();
     }
 
     private List<StackTraceElement> stack() {
@@ -303,17 +328,23 @@ public final class RaceDetector {
 
     /** Every finding so far, first seen first, with repeat counts. */
     public List<Finding> findings() {
-        synchronized (lock) {
+        synchronized (findings) {
             return List.copyOf(findings.values());
         }
     }
 
     /** Entries held in the shadow state (for memory reports). */
     public long shadowEntries() {
+        List<Shadow> all;
         synchronized (lock) {
-            long n = 0;
-            for (Shadow s : shadows.values()) for (List<Entry> l : s.tiles) if (l != null) n += l.size();
-            return n;
+            all = new ArrayList<>(shadows.values());
         }
+        long n = 0;
+        for (Shadow s : all) {
+            synchronized (s) {
+                for (List<Entry> l : s.tiles) if (l != null) n += l.size();
+            }
+        }
+        return n;
     }
 }
