@@ -263,8 +263,9 @@ public final class StressCommand implements Callable<Integer> {
         summary(out, report);
         if (races != null) {
             List<dev.blendbench.engine.race.Finding> fs = races.findings();
-            out.printf(Locale.ROOT, "races: %d finding%s, %d racing accesses in all%n", fs.size(), fs.size() == 1 ? "" : "s",
-                    fs.stream().mapToLong(dev.blendbench.engine.race.Finding::count).sum());
+            out.printf(Locale.ROOT, "races: %d finding%s, %d racing accesses in all; detector holds %d shadow entries (about %.1f KB)%n",
+                    fs.size(), fs.size() == 1 ? "" : "s", fs.stream().mapToLong(dev.blendbench.engine.race.Finding::count).sum(),
+                    races.shadowEntries(), races.shadowBytes() / 1024.0);
         }
         return Cli.OK;
     }

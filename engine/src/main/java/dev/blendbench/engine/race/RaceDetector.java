@@ -333,6 +333,25 @@ public final class RaceDetector {
         }
     }
 
+    /**
+     * An estimate of the shadow state's heap: per entry its record, rectangle and list slot
+     * (~96 B), per surface its tile grid.
+     */
+    public long shadowBytes() {
+        List<Shadow> all;
+        synchronized (lock) {
+            all = new ArrayList<>(shadows.values());
+        }
+        long bytes = 0;
+        for (Shadow s : all) {
+            synchronized (s) {
+                bytes += 16L + 8L * s.tiles.length;
+                for (List<Entry> l : s.tiles) if (l != null) bytes += 40 + 96L * l.size();
+            }
+        }
+        return bytes;
+    }
+
     /** Entries held in the shadow state (for memory reports). */
     public long shadowEntries() {
         List<Shadow> all;

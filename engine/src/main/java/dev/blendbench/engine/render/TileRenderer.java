@@ -69,9 +69,10 @@ public final class TileRenderer {
 
     /**
      * A renderer that reports to {@code races} (null: off, and then it costs one null check a
-     * tile): each tile's write of the target rectangle and reads of the layer sources under it,
-     * and its own ordering edges — a render's start happens-before its helper tasks, and every
-     * tile happens-before the render's return.
+     * tile): each tile's write of the target rectangle and reads of the layer sources under it
+     * (a render done on one thread reports its whole rectangle once), and its own ordering edges
+     * — a render's start happens-before its helper tasks, and every tile happens-before the
+     * render's return.
      */
     public TileRenderer(Executor executor, int parallelism, int tileWidth, int tileHeight, RaceDetector races) {
         this.races = races;
@@ -125,9 +126,11 @@ public final class TileRenderer {
         job.site = races == null ? null : races.site();
         try {
             if (parallelism == 1 || job.count == 1) {
+                // one thread does it all: report the whole rectangle once instead of tile by tile
+                if (races != null) report(races, job.site, scene, target, x0, y0, x1, y1);
                 int[] scratch = SCRATCH_ROWS.get();
                 for (int t = 0; t < job.count; t++) {
-                    job.renderTile(t, scratch);
+                    job.renderTile(t, scratch, false);
                 }
             } else {
                 job.runParallel();
@@ -232,7 +235,7 @@ public final class TileRenderer {
                     continue;
                 }
                 try {
-                    renderTile(t, scratch);
+                    renderTile(t, scratch, true);
                 } catch (Throwable e) {
                     if (failure == null) {
                         failure = e;
@@ -245,14 +248,14 @@ public final class TileRenderer {
             }
         }
 
-        void renderTile(int t, int[] scratch) {
+        void renderTile(int t, int[] scratch, boolean reportTile) {
             int tx = firstTx + t % tilesX;
             int ty = firstTy + t / tilesX;
             int ax0 = Math.max(x0, tx * r.tileWidth);
             int ax1 = Math.min(x1, (tx + 1) * r.tileWidth);
             int ay0 = Math.max(y0, ty * r.tileHeight);
             int ay1 = Math.min(y1, (ty + 1) * r.tileHeight);
-            if (r.races != null) {
+            if (reportTile && r.races != null) {
                 report(r.races, site, scene, target, ax0, ay0, ax1, ay1);
             }
             compositeRect(scene, target, ax0, ay0, ax1, ay1, scratch);
