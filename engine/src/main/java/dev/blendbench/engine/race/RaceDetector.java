@@ -231,6 +231,24 @@ public final class RaceDetector {
         return access(a, s, r, true, site);
     }
 
+    /**
+     * A listener for {@link Surface#tracked}: each access through the surface's own methods is
+     * recorded for the calling thread's actor.
+     */
+    public dev.blendbench.engine.surface.AccessListener listener() {
+        return new dev.blendbench.engine.surface.AccessListener() {
+            @Override
+            public void read(Surface s, Rect r) {
+                RaceDetector.this.read(current(), s, r);
+            }
+
+            @Override
+            public void write(Surface s, Rect r) {
+                RaceDetector.this.write(current(), s, r);
+            }
+        };
+    }
+
     /** The caller's stack, as findings show it (the detector's and the renderer's frames left out). */
     public List<StackTraceElement> site() {
         return stack();
@@ -322,7 +340,8 @@ public final class RaceDetector {
         // the site is the code that asked for the access: skip the detector and the renderer
         return StackWalker.getInstance().walk(frames -> frames
                 .filter(f -> !f.getClassName().startsWith("dev.blendbench.engine.race.")
-                        && !f.getClassName().startsWith("dev.blendbench.engine.render."))
+                        && !f.getClassName().startsWith("dev.blendbench.engine.render.")
+                        && !f.getClassName().startsWith("dev.blendbench.engine.surface."))
                 .limit(stackDepth).map(StackWalker.StackFrame::toStackTraceElement).toList());
     }
 

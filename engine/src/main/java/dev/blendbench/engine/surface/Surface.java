@@ -27,13 +27,29 @@ public final class Surface {
     private final int stride;
     /** Lazily built; dropped by every write through this view's methods and by markModified(). */
     private volatile Coverage coverage;
+    /** Null unless this view is tracked: then its reading and writing methods report to it. */
+    private final AccessListener listener;
 
     private Surface(int[] pixels, int offset, int width, int height, int stride) {
+        this(pixels, offset, width, height, stride, null);
+    }
+
+    private Surface(int[] pixels, int offset, int width, int height, int stride, AccessListener listener) {
         this.pixels = pixels;
         this.offset = offset;
         this.width = width;
         this.height = height;
         this.stride = stride;
+        this.listener = listener;
+    }
+
+    /**
+     * A view of the same pixels whose own methods ({@link #getPixel}, {@link #setPixel},
+     * {@link #fill}, {@link #copyFrom}, {@link #copy}) report each access to {@code l}, so that
+     * a race detector sees direct pixel access through the API. Sub-views of it are tracked too.
+     */
+    public Surface tracked(AccessListener l) {
+        return new Surface(pixels, offset, width, height, stride, l);
     }
 
     /** Allocates a transparent surface. Dimensions must be positive and at most 2^31-1 pixels in all. */
@@ -79,7 +95,7 @@ public final class Surface {
             throw new IllegalArgumentException("sub-view " + w + "x" + h + "+" + x + "+" + y
                     + " is outside the " + width + "x" + height + " surface");
         }
-        return new Surface(pixels, offset + y * stride + x, w, h, stride);
+        return new Surface(pixels, offset + y * stride + x, w, h, stride, listener);
     }
 
     /** A view of {@code r} clipped to nothing: {@code r} must lie inside this surface. */
@@ -106,11 +122,13 @@ public final class Surface {
 
     public int getPixel(int x, int y) {
         checkPoint(x, y);
+        if (listener != null) listener.read(this, new Rect(x, y, 1, 1));
         return pixels[index(x, y)];
     }
 
     public void setPixel(int x, int y, int argbPre) {
         checkPoint(x, y);
+        if (listener != null) listener.write(this, new Rect(x, y, 1, 1));
         pixels[index(x, y)] = argbPre;
         coverage = null;
     }
@@ -143,6 +161,7 @@ public final class Surface {
 
     /** Sets every pixel of this surface to {@code argbPre}. */
     public void fill(int argbPre) {
+        if (listener != null) listener.write(this, bounds());
         coverage = null;
         if (stride == width) {
             Arrays.fill(pixels, offset, offset + width * height, argbPre);
@@ -160,6 +179,8 @@ public final class Surface {
             throw new IllegalArgumentException("size mismatch: " + src.width + "x" + src.height
                     + " into " + width + "x" + height);
         }
+        if (src.listener != null) src.listener.read(src, src.bounds());
+        if (listener != null) listener.write(this, bounds());
         coverage = null;
         for (int y = 0; y < height; y++) {
             System.arraycopy(src.pixels, src.index(0, y), pixels, index(0, y), width);

@@ -167,6 +167,24 @@ class TrackedTest {
     }
 
     @Test
+    void directPixelWritesThroughTheApi_countToo() throws Exception {
+        RaceDetector d = new RaceDetector();
+        Surface s = Surface.allocate(32, 32).tracked(d.listener());
+        CountDownLatch hidden = new CountDownLatch(1);
+        Thread a = new Thread(() -> {
+            s.setPixel(5, 5, 0xFF000000);
+            hidden.countDown();
+        }, "A");
+        a.start();
+        hidden.await();
+        s.subView(4, 4, 4, 4).fill(0); // covers (5, 5): unordered with A's setPixel
+        a.join();
+        assertEquals(1, d.findings().size());
+        assertEquals(new dev.blendbench.engine.surface.Rect(5, 5, 1, 1), d.findings().get(0).intersection());
+        assertEquals(0, Surface.allocate(4, 4).tracked(d.listener()).getPixel(0, 0));
+    }
+
+    @Test
     void barrier_arrivalsBeforeAdvance_order() throws Exception {
         Tracked.Barrier[] barrier = new Tracked.Barrier[1];
         RaceDetector d = new RaceDetector();
