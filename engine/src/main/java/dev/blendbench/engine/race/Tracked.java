@@ -130,6 +130,20 @@ public final class Tracked {
         }
     }
 
+    /** Borrows a pooled surface: the buffer's previous release happens-before this use. */
+    public static dev.blendbench.engine.pool.BufferPool.Lease acquire(RaceDetector d, dev.blendbench.engine.pool.BufferPool pool,
+                                                                      int width, int height) {
+        var lease = pool.acquireSurface(width, height);
+        d.acquire(d.current(), lease.array());
+        return lease;
+    }
+
+    /** Gives a pooled buffer back: what the caller did to it happens-before its next borrower's use. */
+    public static void release(RaceDetector d, dev.blendbench.engine.pool.BufferPool.Lease lease) {
+        d.release(d.current(), lease.array());
+        lease.close();
+    }
+
     /** A queue whose put happens-before the take that gets the element (and later ones). */
     public static final class Queue<E> {
         private final BlockingQueue<E> q;

@@ -272,7 +272,8 @@ public final class TileRenderer {
             Rect in = tile.intersect(l.bounds());
             if (!in.isEmpty()) races.read(a, l.source(), in.translate(-l.x(), -l.y()), site);
         }
-        races.write(a, target, tile, site);
+        races.read(a, target, tile, site); // blending reads the backdrop...
+        races.write(a, target, tile, site); // ...and writes the result
     }
 
     /** Canvas columns per occlusion segment (aligned to multiples of it on the canvas). */

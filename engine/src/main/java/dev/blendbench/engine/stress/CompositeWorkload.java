@@ -153,9 +153,9 @@ public final class CompositeWorkload implements Workload {
                     result = own;
                 }
                 case POOLED -> {
-                    lease = pool.acquireSurface(sc.width(), sc.height());
+                    lease = races != null ? dev.blendbench.engine.race.Tracked.acquire(races, pool, sc.width(), sc.height())
+                            : pool.acquireSurface(sc.width(), sc.height());
                     result = lease.surface();
-                    if (races != null) races.acquire(races.current(), lease.array());
                     renderer.render(sc, result);
                 }
                 default -> {
@@ -172,8 +172,8 @@ public final class CompositeWorkload implements Workload {
                 }
             } finally {
                 if (lease != null) {
-                    if (races != null) races.release(races.current(), lease.array());
-                    lease.close();
+                    if (races != null) dev.blendbench.engine.race.Tracked.release(races, lease);
+                    else lease.close();
                 }
             }
         };

@@ -42,7 +42,7 @@ class StressRaceTest {
             assertTrue(!f.isEmpty(), "shared-unsafe must race");
             Finding first = f.get(0);
             assertEquals("shared canvas", first.surface());
-            assertTrue(first.earlier().write() && first.later().write());
+            assertTrue(first.earlier().write() || first.later().write(), "at least one side writes");
             assertTrue(!first.intersection().isEmpty());
             assertTrue(first.later().siteKey().contains("CompositeWorkload"), first.later().siteKey());
         } else {

@@ -141,12 +141,37 @@ class TrackedTest {
     }
 
     @Test
-    void executor_submissionThenTaskStart_orders() throws Exception {
+    void executor_submissionThenTaskStart_orders_andAnUnseenSubmissionRaces() throws Exception {
         RaceDetector d = new RaceDetector();
         Surface s = Surface.allocate(64, 64);
         d.write(d.current(), s, s.bounds());
         Tracked.submit(d, POOL, () -> d.write(d.current(), s, s.bounds())).get();
         assertEquals(0, d.findings().size());
+        RaceDetector e = new RaceDetector();
+        e.write(e.current(), s, s.bounds());
+        POOL.submit(() -> e.write(e.current(), s, s.bounds())).get(); // plain submission: no edge
+        assertEquals(1, e.findings().size());
+    }
+
+    @Test
+    void pool_releaseThenAcquire_orders() throws Exception {
+        dev.blendbench.engine.pool.BufferPool pool = dev.blendbench.engine.pool.BufferPool.create(1 << 24);
+        for (boolean tracked : new boolean[] {true, false}) {
+            RaceDetector d = new RaceDetector();
+            var first = tracked ? Tracked.acquire(d, pool, 32, 32) : pool.acquireSurface(32, 32);
+            int[] array = first.array();
+            Thread a = new Thread(() -> {
+                d.write(d.current(), first.surface(), first.surface().bounds());
+                if (tracked) Tracked.release(d, first); else first.close();
+            }, "A");
+            a.start();
+            a.join(); // not seen by the detector
+            var second = tracked ? Tracked.acquire(d, pool, 32, 32) : pool.acquireSurface(32, 32);
+            org.junit.jupiter.api.Assertions.assertSame(array, second.array());
+            d.write(d.current(), second.surface(), second.surface().bounds());
+            second.close();
+            assertEquals(tracked ? 0 : 1, d.findings().size(), "tracked " + tracked);
+        }
     }
 
     @Test
