@@ -123,7 +123,7 @@ public final class TileRenderer {
         }
         Job job = jobs.get();
         job.setUp(scene, target, x0, y0, x1, y1);
-        job.site = races == null ? null : races.site();
+        if (races != null) job.site = races.site();
         try {
             if (parallelism == 1 || job.count == 1) {
                 // one thread does it all: report the whole rectangle once instead of tile by tile
@@ -156,7 +156,7 @@ public final class TileRenderer {
         private int x0, y0, x1, y1, firstTx, firstTy, tilesX, count;
         /** Race-tracking stand-ins for this job's start and end edges, and the render's caller. */
         private final Object started = new Object(), finished = new Object();
-        private volatile List<StackTraceElement> site;
+        private List<StackTraceElement> site; // published to helpers by the cursor write, like the fields above
 
         Job(TileRenderer r) {
             this.r = r;
