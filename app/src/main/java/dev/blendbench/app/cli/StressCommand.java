@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.HistogramLogWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -225,17 +223,8 @@ public final class StressCommand implements Callable<Integer> {
                 hlogWriter.outputIntervalHistogram(start / 1e9, (start + config.interval().toNanos()) / 1e9, h, 1e6);
             });
         }
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            session.stop();
-            try {
-                written.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "blendbench-stress-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         StressReport report;
+        ShutdownStop onSignal = new ShutdownStop(session::stop);
         try {
             report = session.run();
             if (progress instanceof Progress p) p.finish();
@@ -253,12 +242,7 @@ public final class StressCommand implements Callable<Integer> {
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.toCsv(report));
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
         } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for the files written above
-            }
+            onSignal.close();
         }
         summary(out, report);
         if (races != null) {
@@ -284,18 +268,11 @@ public final class StressCommand implements Callable<Integer> {
         List<StressReport> reports = new ArrayList<>();
         StressSession[] current = new StressSession[1];
         boolean[] stopped = {false};
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        ShutdownStop onSignal = new ShutdownStop(() -> {
             stopped[0] = true;
             StressSession c = current[0];
             if (c != null) c.stop();
-            try {
-                written.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "blendbench-stress-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        });
         try {
             for (double v : ramp) {
                 if (stopped[0]) break;
@@ -317,12 +294,7 @@ public final class StressCommand implements Callable<Integer> {
             if (json != null) AtomicFiles.write(json, StressJson.toRampJson(reports, settings));
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));
         } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook waits for the files written above
-            }
+            onSignal.close();
         }
         return Cli.OK;
     }
