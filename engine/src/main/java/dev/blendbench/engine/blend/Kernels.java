@@ -73,11 +73,11 @@ final class Kernels {
             case PIN_LIGHT -> VectorSeparableKernels::pinLight;
             case HARD_MIX -> VectorSeparableKernels::hardMix;
             case SUBTRACT -> VectorSeparableKernels::subtract;
-            case COLOR_DODGE -> VectorSeparableKernels::colorDodge;
-            case COLOR_BURN -> VectorSeparableKernels::colorBurn;
-            case SOFT_LIGHT -> VectorSeparableKernels::softLight;
-            case VIVID_LIGHT -> VectorSeparableKernels::vividLight;
-            case DIVIDE -> VectorSeparableKernels::divide;
+            case COLOR_DODGE -> VectorFloatKernels::colorDodge;
+            case COLOR_BURN -> VectorFloatKernels::colorBurn;
+            case SOFT_LIGHT -> VectorFloatKernels::softLight;
+            case VIVID_LIGHT -> VectorFloatKernels::vividLight;
+            case DIVIDE -> VectorFloatKernels::divide;
             };
         }
     }
