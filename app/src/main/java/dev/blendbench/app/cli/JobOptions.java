@@ -101,8 +101,4 @@ public final class JobOptions {
         settings.put("scene", layers.isEmpty() ? "demo" : String.join(" ", layers));
         return () -> new CompositeWorkload(scene, strat, st.contains("decode"), st.contains("encode"), races);
     }
-
-    Workload create(Map<String, Object> settings, PrintWriter err) {
-        return factory(settings, err).get();
-    }
 }

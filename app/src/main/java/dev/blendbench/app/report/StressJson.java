@@ -27,10 +27,6 @@ public final class StressJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public static byte[] toJson(StressReport r, Map<String, Object> settings) {
-        return toJson(r, settings, null);
-    }
-
     /** With race findings ({@code races[]}; null when the detector was off). */
     public static byte[] toJson(StressReport r, Map<String, Object> settings, List<dev.blendbench.engine.race.Finding> races) {
         Map<String, Object> root = new LinkedHashMap<>();

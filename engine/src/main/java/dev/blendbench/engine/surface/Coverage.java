@@ -92,43 +92,4 @@ public final class Coverage {
     public byte runKind(int r) {
         return (byte) (runs[r] & 3);
     }
-
-    /** The kind of the block holding pixel {@code (x, y)}. */
-    public byte kind(int x, int y) {
-        for (int r = rowStart[y], e = rowStart[y + 1]; r < e; r++) {
-            if (x < (runs[r] >>> 2)) {
-                return (byte) (runs[r] & 3);
-            }
-        }
-        throw new IndexOutOfBoundsException("x " + x);
-    }
-
-    /** True if every block of row {@code y} touching columns {@code [x0, x1)} is opaque. */
-    public boolean rowOpaque(int x0, int x1, int y) {
-        return rowAll(x0, x1, y, OPAQUE);
-    }
-
-    /** True if every block of row {@code y} touching columns {@code [x0, x1)} is transparent. */
-    public boolean rowTransparent(int x0, int x1, int y) {
-        return rowAll(x0, x1, y, TRANSPARENT);
-    }
-
-    private boolean rowAll(int x0, int x1, int y, byte kind) {
-        byte r = rowKinds[y];
-        if (r != MIXED) {
-            return r == kind;
-        }
-        int start = 0;
-        for (int i = rowStart[y], e = rowStart[y + 1]; i < e; i++) {
-            int end = runs[i] >>> 2;
-            if (end > x0 && start < x1 && (runs[i] & 3) != kind) {
-                return false;
-            }
-            if (end >= x1) {
-                return true;
-            }
-            start = end;
-        }
-        return true;
-    }
 }
