@@ -1,16 +1,41 @@
 package dev.blendbench.app.cli;
 
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.resample.Transform;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.surface.Surface;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * One {@code LAYER} argument: {@code PATH[:mode=NAME][:opacity=F][:x=N][:y=N]}.
+ * One {@code LAYER} argument:
+ * {@code PATH[:mode=NAME][:opacity=F][:x=N][:y=N][:scale=S][:rotate=DEG][:filter=NAME]}; x and y
+ * may be fractional.
  *
  * <p>Options are read from the end of the argument, so a path may itself contain ':' as long as
  * no part after such a colon looks like a known {@code key=value}.
  */
-public record LayerSpec(Path path, BlendMode mode, float opacity, int x, int y) {
+public record LayerSpec(Path path, BlendMode mode, float opacity, double x, double y, double scale, double rotate,
+                        Filter filter) {
+    /** True when the layer needs resampling: fractional position, scale or rotation. */
+    public boolean isTransformed() {
+        return scale != 1 || rotate % 360 != 0 || x != Math.rint(x) || y != Math.rint(y);
+    }
+
+    /** The layer these options describe, over {@code src}. */
+    public Layer toLayer(String name, Surface src) {
+        if (!isTransformed()) {
+            return new Layer(name, src, (int) x, (int) y, mode, opacity, true);
+        }
+        Transform t = Transform.place(src.width(), src.height(), x, y, scale, rotate);
+        try {
+            return new Layer(name, src, 0, 0, mode, opacity, true).withTransform(t, filter);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("layer '" + path + "': " + e.getMessage());
+        }
+    }
+
     public static LayerSpec parse(String arg) {
         if (arg == null || arg.isBlank()) {
             throw new BadInputException("empty layer argument");
@@ -18,8 +43,10 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, int x, int y) 
         String rest = arg;
         BlendMode mode = BlendMode.SOURCE_OVER;
         float opacity = 1f;
-        int x = 0, y = 0;
+        double x = 0, y = 0, scale = 1, rotate = 0;
+        Filter filter = Filter.BILINEAR;
         boolean seenMode = false, seenOpacity = false, seenX = false, seenY = false;
+        boolean seenScale = false, seenRotate = false, seenFilter = false;
         while (true) {
             int colon = rest.lastIndexOf(':');
             if (colon < 0) break;
@@ -46,22 +73,44 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, int x, int y) 
                 case "x" -> {
                     if (seenX) throw dup(arg, key);
                     seenX = true;
-                    x = parseInt(arg, key, value);
+                    x = parseNumber(arg, key, value, 1_000_000);
                 }
                 case "y" -> {
                     if (seenY) throw dup(arg, key);
                     seenY = true;
-                    y = parseInt(arg, key, value);
+                    y = parseNumber(arg, key, value, 1_000_000);
+                }
+                case "scale" -> {
+                    if (seenScale) throw dup(arg, key);
+                    seenScale = true;
+                    scale = parseNumber(arg, key, value, 10_000);
+                    if (!(scale > 0)) {
+                        throw new BadInputException("layer '" + arg + "': scale must be a positive number, got " + value);
+                    }
+                }
+                case "rotate" -> {
+                    if (seenRotate) throw dup(arg, key);
+                    seenRotate = true;
+                    rotate = parseNumber(arg, key, value, 1_000_000);
+                }
+                case "filter" -> {
+                    if (seenFilter) throw dup(arg, key);
+                    seenFilter = true;
+                    try {
+                        filter = Filter.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadInputException("layer '" + arg + "': " + e.getMessage());
+                    }
                 }
                 default -> throw new BadInputException("layer '" + arg + "': unknown option '" + key
-                        + "' (expected mode, opacity, x or y)");
+                        + "' (expected mode, opacity, x, y, scale, rotate or filter)");
             }
             rest = rest.substring(0, colon);
         }
         if (rest.isEmpty()) {
             throw new BadInputException("layer '" + arg + "': no file path");
         }
-        return new LayerSpec(Path.of(rest), mode, opacity, x, y);
+        return new LayerSpec(Path.of(rest), mode, opacity, x, y, scale, rotate, filter);
     }
 
     private static BadInputException dup(String arg, String key) {
@@ -81,15 +130,19 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, int x, int y) 
         return f;
     }
 
-    private static int parseInt(String arg, String key, String v) {
+    private static double parseNumber(String arg, String key, String v, double limit) {
+        double d;
         try {
-            int i = Integer.parseInt(v.trim());
-            if (Math.abs(i) > 1_000_000) {
-                throw new BadInputException("layer '" + arg + "': " + key + " out of range: " + v);
-            }
-            return i;
+            d = Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new BadInputException("layer '" + arg + "': " + key + " '" + v + "' is not a whole number");
+            throw new BadInputException("layer '" + arg + "': " + key + " '" + v + "' is not a number");
         }
+        if (!Double.isFinite(d)) {
+            throw new BadInputException("layer '" + arg + "': " + key + " must be a finite number, got " + v);
+        }
+        if (Math.abs(d) > limit) {
+            throw new BadInputException("layer '" + arg + "': " + key + " out of range (at most " + (long) limit + "): " + v);
+        }
+        return d;
     }
 }

@@ -35,8 +35,9 @@ final class SceneLoader {
         for (int i = 0; i < specs.size(); i++) {
             LayerSpec s = specs.get(i);
             if (Documents.isDocument(s.path())) {
-                if (s.mode() != BlendMode.SOURCE_OVER || s.opacity() != 1f) {
-                    throw new BadInputException(s.path() + ": a layered file takes :x and :y only (its layers keep their own modes)");
+                if (s.mode() != BlendMode.SOURCE_OVER || s.opacity() != 1f || s.isTransformed()) {
+                    throw new BadInputException(s.path() + ": a layered file takes whole-pixel :x and :y only "
+                            + "(its layers keep their own modes; scale or rotate its layers one by one)");
                 }
                 LoadedScene doc;
                 try {
@@ -48,7 +49,7 @@ final class SceneLoader {
                     err.println("warning: " + s.path() + ": " + warning);
                 }
                 for (Layer l : doc.scene().layers()) {
-                    ls.add(l.withPosition(l.x() + s.x(), l.y() + s.y()));
+                    ls.add(l.withPosition(l.x() + (int) s.x(), l.y() + (int) s.y()));
                 }
                 if (i == 0) {
                     docW = doc.scene().width();
@@ -63,7 +64,7 @@ final class SceneLoader {
             } catch (ImageReadException e) {
                 throw new BadInputException(e.getMessage(), e);
             }
-            ls.add(new Layer(s.path().getFileName().toString(), src, s.x(), s.y(), s.mode(), s.opacity(), true));
+            ls.add(s.toLayer(s.path().getFileName().toString(), src));
         }
         if (ls.isEmpty()) {
             throw new BadInputException("the layered file has no layers");

@@ -1,6 +1,7 @@
 package dev.blendbench.engine.document;
 
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.io.AtomicFiles;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
@@ -9,6 +10,7 @@ import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Argb;
+import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -142,7 +144,16 @@ public final class OpenRaster {
         }
         Reader r = new Reader(name, entries, limits, w, h);
         List<Layer> layers = r.stack(root, 0, 0, 0);
-        return new LoadedScene(new Scene(w, h, background, layers), r.warnings);
+        BlendSpace space = BlendSpace.SRGB;
+        String bs = image.getAttributeNS(NS, "blend-space");
+        if (!bs.isEmpty()) {
+            try {
+                space = BlendSpace.parse(bs);
+            } catch (IllegalArgumentException e) {
+                r.warnings.add("unknown blend space '" + shorten(bs) + "': blending in sRGB");
+            }
+        }
+        return new LoadedScene(new Scene(w, h, background, layers, space), r.warnings);
     }
 
     /** Reads every entry into memory, refusing unsafe names, duplicates and oversized entries. */
@@ -403,6 +414,7 @@ public final class OpenRaster {
 
     /** Writes the archive to a stream (not closed). */
     public static void write(Scene scene, OutputStream os) throws IOException {
+        scene = baked(scene);
         ZipOutputStream zip = new ZipOutputStream(os);
         byte[] mime = MIMETYPE.getBytes(StandardCharsets.US_ASCII);
         ZipEntry m = new ZipEntry("mimetype");
@@ -428,6 +440,30 @@ public final class OpenRaster {
         zip.finish();
     }
 
+    /**
+     * OpenRaster has no layer transforms: a resampled layer is stored as its resampled pixels
+     * (clipped to the canvas), which renders identically.
+     */
+    private static Scene baked(Scene scene) {
+        if (scene.layers().stream().noneMatch(Layer::isTransformed)) return scene;
+        List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
+        for (Layer l : scene.layers()) {
+            if (!l.isTransformed()) {
+                out.add(l);
+                continue;
+            }
+            Rect in = l.bounds().intersect(scene.bounds());
+            if (in.isEmpty()) {
+                out.add(new Layer(l.name(), Surface.allocate(1, 1), 0, 0, l.mode(), l.opacity(), l.visible()));
+                continue;
+            }
+            Surface px = Surface.allocate(in.width(), in.height());
+            l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), px.array(), 0, in.width());
+            out.add(new Layer(l.name(), px, in.x(), in.y(), l.mode(), l.opacity(), l.visible()));
+        }
+        return scene.withLayers(out);
+    }
+
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(data);
@@ -448,6 +484,9 @@ public final class OpenRaster {
             image.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:blendbench", NS);
             if (scene.background() != 0) {
                 image.setAttributeNS(NS, "blendbench:background", Argb.toHex(scene.background()));
+            }
+            if (scene.blendSpace() != BlendSpace.SRGB) {
+                image.setAttributeNS(NS, "blendbench:blend-space", scene.blendSpace().cliName());
             }
             doc.appendChild(image);
             Element stack = doc.createElement("stack");

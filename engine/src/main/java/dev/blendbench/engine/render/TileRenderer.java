@@ -2,6 +2,9 @@ package dev.blendbench.engine.render;
 
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.Compositor;
+import dev.blendbench.engine.blend.FloatBlend;
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.race.RaceDetector;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -270,7 +273,11 @@ public final class TileRenderer {
         for (Layer l : scene.layers()) {
             if (!l.visible()) continue;
             Rect in = tile.intersect(l.bounds());
-            if (!in.isEmpty()) races.read(a, l.source(), in.translate(-l.x(), -l.y()), site);
+            if (in.isEmpty()) continue;
+            Rect local = in.translate(-l.x(), -l.y());
+            // a resampled layer reads its filter's footprint, not the pixels under the tile
+            Rect read = l.placement() == null ? local : l.placement().sourceFootprint(local);
+            if (!read.isEmpty()) races.read(a, l.source(), read, site);
         }
         races.read(a, target, tile, site); // blending reads the backdrop...
         races.write(a, target, tile, site); // ...and writes the result
@@ -292,6 +299,10 @@ public final class TileRenderer {
      * transparent source spans skipped.
      */
     static void compositeRect(Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1, int[] scratch) {
+        if (scene.blendSpace() == BlendSpace.LINEAR) {
+            compositeRectLinear(scene, target, ax0, ay0, ax1, ay1);
+            return;
+        }
         int[] out = target.array();
         int bg = scene.background();
         List<Layer> layers = scene.layers();
@@ -359,12 +370,25 @@ public final class TileRenderer {
             int op = Compositor.opacityToByte(l.opacity());
             if (op == 0 && !clears) continue;
             Surface src = l.source();
-            Coverage cov = src.coverage();
-            int lx0 = l.x(), lx1 = l.x() + src.width();
+            boolean resampled = l.placement() != null;
+            Coverage cov = resampled ? null : src.coverage();
+            int lx0 = l.x(), lx1 = l.x() + src.width(), ly0 = l.y(), ly1 = l.y() + src.height();
+            int[] pixels = null;
+            if (resampled) {
+                // the layer's pixels under this tile, resampled once into a per-thread buffer
+                Rect in = new Rect(ax0, ay0, ax1 - ax0, ay1 - ay0).intersect(l.bounds());
+                lx0 = in.x();
+                lx1 = in.right();
+                ly0 = in.y();
+                ly1 = in.bottom();
+                if (!in.isEmpty()) {
+                    pixels = sampled(l, in);
+                }
+            }
             for (int y = ay0; y < ay1; y++) {
                 int sy = y - l.y();
-                boolean rowHit = sy >= 0 && sy < src.height();
-                if (!clears && (!rowHit || cov.rowKind(sy) == Coverage.TRANSPARENT)) continue;
+                boolean rowHit = y >= ly0 && y < ly1 && lx0 < lx1;
+                if (!clears && (!rowHit || (!resampled && cov.rowKind(sy) == Coverage.TRANSPARENT))) continue;
                 int base = (y - ay0) * stride;
                 int row = target.index(0, y);
                 int runs = st[base + stride - 1];
@@ -384,8 +408,93 @@ public final class TileRenderer {
                         Arrays.fill(out, row + x0, row + bx0, 0);
                         Arrays.fill(out, row + bx1, row + x1, 0);
                     }
-                    Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);
+                    if (resampled) {
+                        Compositor.blendRow(mode, op, pixels, (y - ly0) * (lx1 - lx0) + bx0 - lx0, out, row + bx0, bx1 - bx0, scratch);
+                    } else {
+                        Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);
+                    }
                 }
+            }
+        }
+    }
+
+    private static final ThreadLocal<int[]> SAMPLED = ThreadLocal.withInitial(() -> new int[1 << 16]);
+
+    /** A resampled layer's pixels for the canvas rectangle {@code in}, row-major, in a per-thread buffer. */
+    private static int[] sampled(Layer l, Rect in) {
+        int need = in.width() * in.height();
+        int[] buf = SAMPLED.get();
+        if (buf.length < need) {
+            buf = new int[Math.max(need, 2 * buf.length)];
+            SAMPLED.set(buf);
+        }
+        l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), buf, 0, in.width());
+        return buf;
+    }
+
+    private static final ThreadLocal<float[]> LINEAR_TILE = ThreadLocal.withInitial(() -> new float[1 << 16]);
+    private static final ThreadLocal<float[]> LINEAR_ROW = ThreadLocal.withInitial(() -> new float[4 * 1024]);
+
+    /** A linear-light tile: composite in floats, then encode to 8-bit sRGB once. */
+    private static void compositeRectLinear(Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1) {
+        int w = ax1 - ax0, h = ay1 - ay0;
+        int need = 4 * w * h;
+        float[] acc = LINEAR_TILE.get();
+        if (acc.length < need) {
+            acc = new float[Math.max(need, 2 * acc.length)];
+            LINEAR_TILE.set(acc);
+        }
+        compositeLinear(scene, new Rect(ax0, ay0, w, h), acc);
+        for (int y = ay0; y < ay1; y++) {
+            Srgb.fromLinear(acc, 4 * w * (y - ay0), target.array(), target.index(ax0, y), w);
+        }
+    }
+
+    /**
+     * Composites the canvas rectangle {@code r} of the scene in linear light into {@code out}:
+     * premultiplied linear floats {@code a, r, g, b}, row-major, {@code 4 · r.width()} floats a row,
+     * before any quantisation (what the 8-bit result is encoded from). Whatever the scene's blend
+     * space says, this blends in linear light. Allocation-free once a thread's buffers have grown.
+     */
+    public static void compositeLinear(Scene scene, Rect r, float[] out) {
+        int w = r.width(), h = r.height();
+        if (out.length < 4 * w * h) {
+            throw new IllegalArgumentException("out holds " + out.length + " floats, " + 4 * w * h + " needed");
+        }
+        float[] bg = LINEAR_ROW.get();
+        if (bg.length < 4 * w) {
+            bg = new float[Math.max(4 * w, 2 * bg.length)];
+            LINEAR_ROW.set(bg);
+        }
+        Srgb.toLinear(scene.background(), bg, 0);
+        for (int i = 0; i < w * h; i++) System.arraycopy(bg, 0, out, 4 * i, 4);
+        for (Layer l : scene.layers()) {
+            if (!l.visible()) continue;
+            BlendMode mode = l.mode();
+            boolean clears = mode.clearsOutsideSource();
+            if (l.opacity() == 0f && !clears) continue;
+            Rect in = r.intersect(l.bounds());
+            int[] pixels;
+            int pOff, pStride;
+            if (l.placement() != null) {
+                pixels = in.isEmpty() ? null : sampled(l, in);
+                pOff = -in.y() * in.width() - in.x();
+                pStride = in.width();
+            } else {
+                Surface src = l.source();
+                pixels = src.array();
+                pOff = src.index(-l.x(), -l.y());
+                pStride = src.stride();
+            }
+            for (int y = r.y(); y < r.bottom(); y++) {
+                boolean rowHit = !in.isEmpty() && y >= in.y() && y < in.bottom();
+                if (!rowHit && !clears) continue;
+                int x0 = rowHit ? in.x() : r.x(), x1 = rowHit ? in.right() : r.x();
+                // the layer's span, decoded; outside it the source is transparent (only clearing modes care)
+                Arrays.fill(bg, 0, 4 * w, 0f);
+                if (rowHit) Srgb.toLinear(pixels, pOff + y * pStride + x0, bg, 4 * (x0 - r.x()), x1 - x0);
+                int from = clears ? r.x() : x0, to = clears ? r.right() : x1;
+                FloatBlend.blend(mode, bg, 4 * (from - r.x()), out, 4 * ((y - r.y()) * w + from - r.x()), to - from, l.opacity());
             }
         }
     }
@@ -410,7 +519,7 @@ public final class TileRenderer {
     /** True if the layer could replace the backdrop exactly where its pixels are opaque. */
     private static boolean canOcclude(Layer l) {
         BlendMode m = l.mode();
-        return l.visible() && l.opacity() == 1f
+        return l.visible() && l.opacity() == 1f && l.placement() == null
                 && (m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL || m == BlendMode.COPY);
     }
 

@@ -1,6 +1,9 @@
 package dev.blendbench.engine.scene;
 
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.resample.Placement;
+import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.util.Objects;
@@ -9,10 +12,16 @@ import java.util.Objects;
  * One layer of a {@link Scene}: a source surface placed at {@code (x, y)} on the canvas, blended
  * with {@code mode} at {@code opacity} (0..1) when {@code visible}.
  *
+ * <p>A layer may also carry a {@link Placement} (null: none): an affine transform and a
+ * resampling filter applied to the source before it is blended, then offset by {@code (x, y)}.
+ * Fractional positions, scaling and rotation live there; {@code x, y} stay whole pixels, so moving
+ * a layer never recomputes its weights.
+ *
  * <p>The record is immutable; its source surface is not copied, and must not be written while a
  * render that uses it runs.
  */
-public record Layer(String name, Surface source, int x, int y, BlendMode mode, float opacity, boolean visible) {
+public record Layer(String name, Surface source, int x, int y, BlendMode mode, float opacity, boolean visible,
+                    Placement placement) {
     public Layer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -20,6 +29,20 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
         if (!(opacity >= 0f && opacity <= 1f)) {
             throw new IllegalArgumentException("layer opacity must be in [0, 1]: " + opacity);
         }
+        if (placement != null && (placement.sourceWidth() != source.width() || placement.sourceHeight() != source.height())) {
+            throw new IllegalArgumentException("placement made for " + placement.sourceWidth() + "x" + placement.sourceHeight()
+                    + " but the source is " + source.width() + "x" + source.height());
+        }
+        if (placement != null && placement.transform().isIntegerTranslation()) {
+            x += (int) placement.transform().m02();
+            y += (int) placement.transform().m12();
+            placement = null; // nothing to resample: a plain offset
+        }
+    }
+
+    /** An untransformed layer. */
+    public Layer(String name, Surface source, int x, int y, BlendMode mode, float opacity, boolean visible) {
+        this(name, source, x, y, mode, opacity, visible, null);
     }
 
     /** A visible source-over layer at the origin, fully opaque. */
@@ -27,18 +50,26 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
         return new Layer(name, source, 0, 0, BlendMode.SOURCE_OVER, 1f, true);
     }
 
-    /** Where the layer lies on the canvas. */
+    /** Every canvas pixel the layer can colour (for a transformed layer, including its filter's reach). */
     public Rect bounds() {
-        return new Rect(x, y, source.width(), source.height());
+        return placement == null ? new Rect(x, y, source.width(), source.height()) : placement.bounds().translate(x, y);
     }
 
-    public Layer withPosition(int nx, int ny) { return new Layer(name, source, nx, ny, mode, opacity, visible); }
+    /** True when the layer is resampled (has a placement). */
+    public boolean isTransformed() { return placement != null; }
 
-    public Layer withMode(BlendMode m) { return new Layer(name, source, x, y, m, opacity, visible); }
+    public Layer withPosition(int nx, int ny) { return new Layer(name, source, nx, ny, mode, opacity, visible, placement); }
 
-    public Layer withOpacity(float o) { return new Layer(name, source, x, y, mode, o, visible); }
+    public Layer withMode(BlendMode m) { return new Layer(name, source, x, y, m, opacity, visible, placement); }
 
-    public Layer withVisible(boolean v) { return new Layer(name, source, x, y, mode, opacity, v); }
+    public Layer withOpacity(float o) { return new Layer(name, source, x, y, mode, o, visible, placement); }
 
-    public Layer withName(String n) { return new Layer(n, source, x, y, mode, opacity, visible); }
+    public Layer withVisible(boolean v) { return new Layer(name, source, x, y, mode, opacity, v, placement); }
+
+    public Layer withName(String n) { return new Layer(n, source, x, y, mode, opacity, visible, placement); }
+
+    /** The same layer resampled through {@code t} (source → canvas, before the {@code (x, y)} offset) with {@code f}. */
+    public Layer withTransform(Transform t, Filter f) {
+        return new Layer(name, source, x, y, mode, opacity, visible, Placement.of(t, f, source.width(), source.height()));
+    }
 }

@@ -110,7 +110,7 @@ public final class CompositeWorkload implements Workload {
                 for (int i = 0; i < scene.layers().size(); i++) {
                     Layer l = scene.layers().get(i);
                     ls.add(new Layer(l.name(), ImageFiles.decode(encodedLayers.get(i), l.name(), ImageLimits.DEFAULT),
-                            l.x(), l.y(), l.mode(), l.opacity(), l.visible()));
+                            l.x(), l.y(), l.mode(), l.opacity(), l.visible(), l.placement()));
                 }
                 sc = scene.withLayers(ls);
                 long t1 = System.nanoTime();

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-class TileRendererTest {
+public class TileRendererTest {
     static final ExecutorService POOL = Executors.newFixedThreadPool(8);
 
     @AfterAll
@@ -27,7 +27,7 @@ class TileRendererTest {
         POOL.shutdownNow();
     }
 
-    static Scene scene() {
+    public static Scene scene() {
         List<Layer> layers = new ArrayList<>();
         layers.add(new Layer("bg", TestImages.random(300, 200, 1), 0, 0, BlendMode.SOURCE_OVER, 1f, true));
         layers.add(new Layer("blocky", TestImages.blocky(250, 150, 2), 40, 30, BlendMode.MULTIPLY, 0.8f, true));

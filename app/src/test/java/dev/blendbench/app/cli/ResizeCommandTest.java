@@ -1,0 +1,122 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.app.cli.ComposeCommandTest.Result;
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.resample.Resampler;
+import dev.blendbench.engine.resample.Transform;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResizeCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path gradient(String name, int w, int h) throws IOException {
+        Surface s = Surface.allocate(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) s.setPixel(x, y, 0xFF000000 | (x * 255 / w) << 16 | (y * 255 / h) << 8 | 77);
+        }
+        Path p = dir.resolve(name);
+        ImageFiles.write(s, p);
+        return p;
+    }
+
+    @Test
+    void resize_width_keepsAspectRatio_andWritesTheEnginesPixels() throws IOException {
+        Path in = gradient("in.png", 120, 80);
+        Path out = dir.resolve("out.png");
+        Result r = ComposeCommandTest.run("resize", in.toString(), "--width", "45", "--filter", "mitchell", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("120x80 → 45x30") && r.out().contains("mitchell"), r.out());
+        Surface want = Resampler.resize(ImageFiles.read(in), 45, 30, Filter.MITCHELL);
+        assertArrayEquals(want.toArray(), ImageFiles.read(out).toArray());
+    }
+
+    @Test
+    void resize_heightOrScaleOrBoth_giveTheAskedSize() throws IOException {
+        Path in = gradient("in.png", 120, 80);
+        Path out = dir.resolve("o.png");
+        assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--height", "20", "-o", out.toString()).code());
+        assertEquals(30, ImageFiles.read(out).width());
+        assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--scale", "1.5", "--linear", "-o", out.toString()).code());
+        assertEquals(180, ImageFiles.read(out).width());
+        assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--width", "7", "--height", "90", "-o", out.toString()).code());
+        assertEquals(90, ImageFiles.read(out).height());
+    }
+
+    @Test
+    void resize_badArguments_exit2WithOneLine() throws IOException {
+        Path in = gradient("in.png", 20, 20);
+        String out = dir.resolve("o.png").toString();
+        String[][] bad = {
+                {"resize", in.toString(), "-o", out},
+                {"resize", in.toString(), "--width", "0", "-o", out},
+                {"resize", in.toString(), "--height", "-3", "-o", out},
+                {"resize", in.toString(), "--scale", "NaN", "-o", out},
+                {"resize", in.toString(), "--scale", "0.5", "--width", "4", "-o", out},
+                {"resize", in.toString(), "--scale", "2", "--filter", "sinc", "-o", out},
+                {"resize", in.toString(), "--width", "70000", "-o", out},
+                {"resize", dir.resolve("missing.png").toString(), "--width", "4", "-o", out},
+                {"resize", in.toString(), "--width", "4", "-o", dir.resolve("o.bmpx").toString()},
+                {"resize", in.toString(), "--width", "four", "-o", out},
+        };
+        for (String[] args : bad) {
+            Result r = ComposeCommandTest.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), String.join(" ", args) + ": " + r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("o.png")));
+        assertTrue(ComposeCommandTest.run("resize", in.toString(), "--scale", "2", "--filter", "sinc", "-o", out)
+                .err().contains("'sinc'"));
+    }
+
+    @Test
+    void compose_scaleRotateFilterAndFractionalOffsets_renderLikeTheEngine() throws IOException {
+        Path bg = gradient("bg.png", 64, 48);
+        Path top = gradient("top.png", 30, 20);
+        Path out = dir.resolve("out.png");
+        Result r = ComposeCommandTest.run("compose", "--blend-space", "linear", bg.toString(),
+                top + ":x=10.5:y=4.25:scale=0.8:rotate=30:filter=lanczos3:mode=multiply", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Surface t = ImageFiles.read(top);
+        Scene expected = new Scene(64, 48, 0, List.of(Layer.of("bg", ImageFiles.read(bg)),
+                new Layer("top", t, 0, 0, BlendMode.MULTIPLY, 1f, true)
+                        .withTransform(Transform.place(30, 20, 10.5, 4.25, 0.8, 30), Filter.LANCZOS3)), BlendSpace.LINEAR);
+        Surface want = Surface.allocate(64, 48);
+        TileRenderer.singleThreaded().render(expected, want);
+        assertArrayEquals(want.toArray(), ImageFiles.read(out).toArray());
+    }
+
+    @Test
+    void compose_badTransformValues_exit2NamingThem() throws IOException {
+        Path bg = gradient("bg.png", 16, 16);
+        String out = dir.resolve("o.png").toString();
+        String[][] bad = {{"scale=0", "scale"}, {"scale=-1", "scale"}, {"rotate=NaN", "rotate"}, {"x=Infinity", "x"},
+                {"filter=cubic", "cubic"}, {"scale=1e9", "scale"}};
+        for (String[] b : bad) {
+            Result r = ComposeCommandTest.run("compose", bg + ":" + b[0], "-o", out);
+            assertEquals(2, r.code(), b[0] + ": " + r.err());
+            assertTrue(r.err().contains(b[1]), b[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        Result r = ComposeCommandTest.run("compose", "--blend-space", "cmyk", bg.toString(), "-o", out);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'cmyk'"), r.err());
+    }
+}
