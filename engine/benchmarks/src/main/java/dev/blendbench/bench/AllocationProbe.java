@@ -11,10 +11,20 @@ final class AllocationProbe {
     private AllocationProbe() {}
 
     static double bytesPerRender(int warmup, int measured) {
+        return bytesPerRender(warmup, measured, false, "srgb");
+    }
+
+    static double bytesPerRender(int warmup, int measured, boolean transformed, String blendSpace) {
+        return bytesPerRender(warmup, measured, "3840x2160", transformed, blendSpace);
+    }
+
+    static double bytesPerRender(int warmup, int measured, String size, boolean transformed, String blendSpace) {
         SceneBenchmark b = new SceneBenchmark();
-        b.size = "3840x2160";
+        b.size = size;
         b.layers = 8;
         b.tile = "4096x16";
+        b.transformed = transformed;
+        b.blendSpace = blendSpace;
         b.setUp();
         for (int i = 0; i < warmup; i++) b.tiledRenderer();
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

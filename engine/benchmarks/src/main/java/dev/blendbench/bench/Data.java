@@ -57,4 +57,12 @@ final class Data {
     private static int mul(int c, int a) {
         return (c * a + 127) / 255;
     }
+
+    /** An opaque image (noise with every pixel's alpha at 255), as a photograph would be. */
+    static Surface photo(int w, int h, long seed) {
+        Surface s = noise(w, h, seed);
+        int[] p = s.array();
+        for (int i = 0; i < p.length; i++) p[i] |= 0xFF000000;
+        return s;
+    }
 }

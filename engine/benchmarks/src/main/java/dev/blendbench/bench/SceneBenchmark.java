@@ -3,7 +3,10 @@ package dev.blendbench.bench;
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.Compositor;
 import dev.blendbench.engine.blend.SpanKernel;
+import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
@@ -46,6 +49,14 @@ public class SceneBenchmark {
     @Param({"4096x16"})
     public String tile;
 
+    /** srgb or linear: the scene's blend space. */
+    @Param({"srgb"})
+    public String blendSpace;
+
+    /** false: layers placed at whole pixels; true: each overlay scaled, at a fractional offset, one rotated. */
+    @Param({"false"})
+    public boolean transformed;
+
     private Scene scene;
     private Surface target;
     private TileRenderer renderer;
@@ -61,9 +72,18 @@ public class SceneBenchmark {
         for (int i = 0; i < p.length; i++) p[i] |= 0xFF000000; // opaque background
         ls.add(Layer.of("background", bg));
         for (int i = 1; i < layers; i++) {
-            ls.add(Layer.of("layer " + i, Data.shapes(w, h, i, 0.35)));
+            if (!transformed) {
+                ls.add(Layer.of("layer " + i, Data.shapes(w, h, i, 0.35)));
+                continue;
+            }
+            // the same coverage, from a source 0.8 the size, scaled 1.25 at a fractional offset
+            int sw = w * 4 / 5, sh = h * 4 / 5;
+            Filter f = i % 3 == 0 ? Filter.MITCHELL : Filter.BILINEAR;
+            double deg = i == layers - 1 ? 12 : 0;
+            ls.add(Layer.of("layer " + i, Data.shapes(sw, sh, i, 0.35))
+                    .withTransform(Transform.place(sw, sh, 0.5 + i, 0.25, 1.25, deg), f));
         }
-        scene = new Scene(w, h, 0, ls);
+        scene = new Scene(w, h, 0, ls, BlendSpace.parse(blendSpace));
         target = Surface.allocate(w, h);
         String[] t = tile.split("x");
         renderer = new TileRenderer(Runnable::run, 1, Integer.parseInt(t[0]), Integer.parseInt(t[1]));

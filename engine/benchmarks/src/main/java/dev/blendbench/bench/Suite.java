@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  *   mvn -q -DskipTests package
  *   java --add-modules jdk.incubator.vector -cp engine/benchmarks/target/benchmarks.jar \
- *        dev.blendbench.bench.Suite [--quick] [--threads 1,2,4,8,16] [--only kernels|scene|scaling|alloc]
+ *        dev.blendbench.bench.Suite [--quick] [--threads 1,2,4,8,16] [--only kernels|scene|scaling|alloc|resample]
  * </pre>
  *
  * <p>Tables: source-over against the memory floor and Java2D; every mode's cost relative to
@@ -51,7 +51,7 @@ public final class Suite {
                 case "--threads" -> threads = args[++i];
                 case "--only" -> only = args[++i];
                 default -> {
-                    System.err.println("usage: Suite [--quick] [--threads 1,2,4] [--only kernels|scene|scaling|alloc]");
+                    System.err.println("usage: Suite [--quick] [--threads 1,2,4] [--only kernels|scene|scaling|alloc|resample]");
                     System.exit(2);
                 }
             }
@@ -63,6 +63,7 @@ public final class Suite {
         if (only.equals("all") || only.equals("scene")) all.addAll(scene());
         if (only.equals("all") || only.equals("scaling")) all.addAll(scaling(threads));
         if (only.equals("all") || only.equals("alloc")) all.addAll(alloc());
+        if (only.equals("all") || only.equals("resample")) all.addAll(resample());
     }
 
     private static ChainedOptionsBuilder options(String include) {
@@ -168,5 +169,53 @@ public final class Suite {
         OUT.printf(Locale.ROOT, "In-process probe (ThreadMXBean, no JMH): %.3f bytes per render of the 8-layer 3840x2160 scene,"
                 + " 1 thread, over 200 renders after 300 of warm-up.%n%n", AllocationProbe.bytesPerRender(300, 200));
         return rs;
+    }
+
+    private static Collection<RunResult> resample() throws RunnerException {
+        List<RunResult> out = new ArrayList<>();
+        Collection<RunResult> rs = new Runner(options(ResizeBenchmark.class.getSimpleName()).build()).run();
+        Collection<RunResult> scalar = new Runner(options(ResizeBenchmark.class.getSimpleName() + ".blendbench")
+                .jvmArgsAppend("-Dblendbench.vector=false").build()).run();
+        out.addAll(rs);
+        out.addAll(scalar);
+        OUT.println("## resize 1920×1080 → 1280×720, 1 thread (weights and output allocated every call)");
+        OUT.println("| filter | Blendbench ms | scalar fallback ms | Java2D AffineTransformOp ms (no widening) | libvips 8.14 ms (issue) | × faster than libvips | × faster than Go CatmullRom (105 ms, issue) |");
+        OUT.println("|---|---|---|---|---|---|---|");
+        Map<String, Double> vips = Map.of("bilinear", 16.0, "mitchell", 19.0, "lanczos3", 22.0);
+        for (String f : List.of("bilinear", "mitchell", "lanczos3", "catmull-rom")) {
+            double bb = score(rs, "blendbench", Map.of("filter", f)), sc = score(scalar, "blendbench", Map.of("filter", f));
+            double j2d = score(rs, "java2d", Map.of("filter", f));
+            Double v = vips.get(f);
+            OUT.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s | %s | %s |%n", f, bb, sc, j2d,
+                    v == null ? "–" : String.format(Locale.ROOT, "%.0f", v),
+                    v == null ? "–" : String.format(Locale.ROOT, "%.1f×", v / bb),
+                    f.equals("catmull-rom") ? String.format(Locale.ROOT, "%.1f×", 105 / bb) : "–");
+        }
+        OUT.println();
+        Collection<RunResult> sc = new Runner(options(SceneBenchmark.class.getSimpleName() + ".tiledRenderer")
+                .param("size", "1920x1080").param("transformed", "false", "true").param("blendSpace", "srgb", "linear")
+                .build()).run();
+        out.addAll(sc);
+        OUT.println("## 8-layer 1920×1080 scene, 1 thread: transformed layers and linear-light blending (same run)");
+        OUT.println("| layers | sRGB-encoded ms | linear light ms | linear ÷ sRGB |");
+        OUT.println("|---|---|---|---|");
+        for (String t : List.of("false", "true")) {
+            double a = score(sc, "tiledRenderer", Map.of("transformed", t, "blendSpace", "srgb"));
+            double b = score(sc, "tiledRenderer", Map.of("transformed", t, "blendSpace", "linear"));
+            OUT.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f× |%n", t.equals("true") ? "7 scaled ×1.25 at fractional offsets (1 rotated)" : "whole-pixel placement", a, b, b / a);
+        }
+        OUT.println();
+        OUT.printf(Locale.ROOT, "In-process probe (ThreadMXBean): %.3f bytes per render of the 8-layer 1920x1080 scene with"
+                + " transformed layers, %.3f with linear-light blending, 1 thread, 60 renders after 40 of warm-up.%n%n",
+                AllocationProbe.bytesPerRender(40, 60, "1920x1080", true, "srgb"),
+                AllocationProbe.bytesPerRender(40, 60, "1920x1080", false, "linear"));
+        Collection<RunResult> cm = new Runner(options(CmykLayoutBenchmark.class.getSimpleName()).build()).run();
+        out.addAll(cm);
+        double inter = score(cm, "interleaved", Map.of()), planar = score(cm, "planar", Map.of()), icc = score(cm, "iccInterleaved", Map.of());
+        OUT.println("## RGB → CMYK of 1920×1080, naive formula: interleaved vs planar layout (same run)");
+        OUT.println("| interleaved ms | planar ms | planar speed-up | ICC (LittleCMS) interleaved ms |");
+        OUT.println("|---|---|---|---|");
+        OUT.printf(Locale.ROOT, "| %.2f | %.2f | %.2f× | %.2f |%n%n", inter, planar, inter / planar, icc);
+        return out;
     }
 }

@@ -490,11 +490,24 @@ public final class TileRenderer {
                 boolean rowHit = !in.isEmpty() && y >= in.y() && y < in.bottom();
                 if (!rowHit && !clears) continue;
                 int x0 = rowHit ? in.x() : r.x(), x1 = rowHit ? in.right() : r.x();
-                // the layer's span, decoded; outside it the source is transparent (only clearing modes care)
+                int o = 4 * (y - r.y()) * w - 4 * r.x();
+                if (!clears) {
+                    // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
+                    int base = pOff + y * pStride;
+                    for (int x = x0; x < x1; ) {
+                        if (pixels[base + x] >>> 24 == 0) { x++; continue; }
+                        int e = x + 1;
+                        while (e < x1 && pixels[base + e] >>> 24 != 0) e++;
+                        Srgb.toLinear(pixels, base + x, bg, 0, e - x);
+                        FloatBlend.blend(mode, bg, 0, out, o + 4 * x, e - x, l.opacity());
+                        x = e;
+                    }
+                    continue;
+                }
+                // clearing modes act on the whole rect: outside the layer's span the source is transparent
                 Arrays.fill(bg, 0, 4 * w, 0f);
                 if (rowHit) Srgb.toLinear(pixels, pOff + y * pStride + x0, bg, 4 * (x0 - r.x()), x1 - x0);
-                int from = clears ? r.x() : x0, to = clears ? r.right() : x1;
-                FloatBlend.blend(mode, bg, 4 * (from - r.x()), out, 4 * ((y - r.y()) * w + from - r.x()), to - from, l.opacity());
+                FloatBlend.blend(mode, bg, 0, out, o + 4 * r.x(), w, l.opacity());
             }
         }
     }

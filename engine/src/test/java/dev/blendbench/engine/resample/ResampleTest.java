@@ -215,4 +215,49 @@ class ResampleTest {
                 () -> Layer.of("huge", Surface.allocate(4000, 4000)).withTransform(Transform.scaling(1000, 1000), Filter.BILINEAR));
         assertTrue(e.getMessage().contains("limit"), e.getMessage());
     }
+
+    /**
+     * The footprint reported to the race detector is complete: changing any source pixel outside
+     * it leaves the sampled rectangle unchanged (brute force over every source pixel).
+     */
+    @Test
+    void sourceFootprint_containsEveryPixelTheSampleReads() {
+        Surface src = TestImages.random(23, 17, 31);
+        Transform[] ts = {Transform.place(23, 17, 3.5, 2.25, 1.6, 0), Transform.place(23, 17, 1, 1, 0.45, 0),
+                Transform.place(23, 17, 5, 4, 1.3, 27)};
+        for (Filter f : Filter.values()) {
+            for (Transform t : ts) {
+                Placement p = Placement.of(t, f, 23, 17);
+                Rect b = p.bounds();
+                Rect local = new Rect(b.x() + b.width() / 3, b.y() + b.height() / 4, Math.max(1, b.width() / 3), Math.max(1, b.height() / 3));
+                Rect fp = p.sourceFootprint(local);
+                int n = local.width() * local.height();
+                int[] before = new int[n], after = new int[n];
+                p.sample(src, local, before, 0, local.width());
+                for (int y = 0; y < 17; y++) {
+                    for (int x = 0; x < 23; x++) {
+                        if (fp.contains(new Rect(x, y, 1, 1))) continue;
+                        Surface changed = src.copy();
+                        changed.setPixel(x, y, 0xFFFFFFFF ^ (src.getPixel(x, y) & 0x00FFFFFF));
+                        p.sample(changed, local, after, 0, local.width());
+                        assertArrayEquals(before, after, f + " " + t + ": pixel (" + x + ", " + y + ") outside " + fp);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void openRaster_bakesTransformedLayers_andKeepsTheBlendSpace_soTheRenderIsUnchanged() throws Exception {
+        Scene scene = transformedScene().withBlendSpace(dev.blendbench.engine.colour.BlendSpace.LINEAR);
+        var bytes = new java.io.ByteArrayOutputStream();
+        dev.blendbench.engine.document.OpenRaster.write(scene, bytes);
+        Scene back = dev.blendbench.engine.document.OpenRaster.read(bytes.toByteArray(), "t.ora",
+                dev.blendbench.engine.document.DocumentLimits.DEFAULT).scene();
+        assertEquals(dev.blendbench.engine.colour.BlendSpace.LINEAR, back.blendSpace());
+        Surface a = Surface.allocate(300, 200), b = Surface.allocate(300, 200);
+        TileRenderer.singleThreaded().render(scene, a);
+        TileRenderer.singleThreaded().render(back, b);
+        assertArrayEquals(a.toArray(), b.toArray());
+    }
 }

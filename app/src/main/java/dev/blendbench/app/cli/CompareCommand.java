@@ -1,0 +1,100 @@
+package dev.blendbench.app.cli;
+
+import dev.blendbench.app.report.Comparison;
+import dev.blendbench.app.report.ReportException;
+import dev.blendbench.app.report.Session;
+import dev.blendbench.app.report.SessionReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code blendbench compare}: B against A, with a verdict a CI pipeline can gate on. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare two stress sessions: percentiles side by side, the ratio B / A of a metric with a "
+                + "bootstrap 95 % confidence interval over the 100 ms intervals, and a verdict.",
+                "Verdict 'slower' needs both: the interval lies wholly on the worse side of 1 (the change is real) "
+                        + "and the ratio is beyond the threshold (it matters)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no regression (faster, or no significant change)", "3:regression: B is slower than A",
+                "2:bad input (a missing, truncated or foreign file, a bad option)", "1:internal failure"},
+        footer = {"", "Example (CI gate):", "  blendbench compare baseline.json candidate.json --metric p99 --threshold 5%"})
+public final class CompareCommand implements Callable<Integer> {
+    /** The exit code for a regression: distinct from success, bad input and failure. */
+    public static final int REGRESSION = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A.json", description = "The baseline session.")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B.json", description = "The session judged against it.")
+    Path b;
+
+    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "p99",
+            description = "mean, p50, p90, p95, p99, p99.9, max or throughput (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%",
+            description = "Smallest change that counts, e.g. 5% or 0.05 (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        double t = parseThreshold(threshold);
+        String m = metric.toLowerCase(Locale.ROOT).strip();
+        Session sa, sb;
+        Comparison c;
+        try {
+            sa = SessionReader.read(a);
+            sb = SessionReader.read(b);
+            c = Comparison.of(sa, sb, m, t, seed);
+        } catch (ReportException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!sa.workload().equals(sb.workload())) {
+            spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
+                    + sb.workload() + "')");
+        }
+        out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", "", "A", "B", "B / A");
+        out.printf(Locale.ROOT, "%-12s %14s %14s%n", "", shorten(sa.name()), shorten(sb.name()));
+        for (Comparison.Row r : c.rows()) {
+            String unit = r.name().equals("throughput") ? " /s" : r.name().equals("bytes/job") ? " B" : " ms";
+            out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", r.name(), SessionReader.fmt(r.a()) + unit,
+                    SessionReader.fmt(r.b()) + unit, Double.isFinite(r.ratio()) ? String.format(Locale.ROOT, "%.3f×", r.ratio()) : "–");
+        }
+        out.printf(Locale.ROOT, "%n%s per 100 ms interval, median B / A: %.3f× (95 %% CI %.3f–%.3f, bootstrap over %d and %d intervals)%n",
+                c.metric(), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB());
+        out.printf(Locale.ROOT, "verdict: %s (threshold %s)%n", c.verdict().text(), SessionReader.fmt(c.threshold() * 100) + " %");
+        return c.verdict() == Comparison.Verdict.SLOWER ? REGRESSION : Cli.OK;
+    }
+
+    static double parseThreshold(String s) {
+        String v = s.strip();
+        boolean pct = v.endsWith("%");
+        try {
+            double d = Double.parseDouble(pct ? v.substring(0, v.length() - 1).strip() : v);
+            if (pct) d /= 100;
+            if (!(d >= 0 && d < 10)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--threshold must be a percentage like 5% or a fraction like 0.05, got '" + s + "'");
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 14 ? "…" + s.substring(s.length() - 13) : s;
+    }
+}

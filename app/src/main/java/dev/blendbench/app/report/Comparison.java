@@ -1,0 +1,110 @@
+package dev.blendbench.app.report;
+
+import dev.blendbench.app.report.Session.Stats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * B against A: percentiles side by side, and for one metric the ratio B / A of the median of the
+ * per-interval values with a bootstrap 95 % confidence interval (the 100 ms intervals resampled
+ * with replacement, 2000 times), and a verdict.
+ *
+ * <p><b>Verdict</b> (for latency metrics; for {@code throughput} higher is better and the test is
+ * mirrored): {@code SLOWER} when the interval lies wholly above 1 (the change is real) and the
+ * ratio exceeds {@code 1 + threshold} (and it matters); {@code FASTER} when it lies wholly below 1
+ * and the ratio is under {@code 1 / (1 + threshold)}; otherwise {@code NO_SIGNIFICANT_CHANGE}.
+ * Medians of interval values are robust to the odd interval with a GC pause, which keeps
+ * same-settings runs from being flagged on a noisy machine.
+ */
+public record Comparison(String metric, double threshold, List<Row> rows, double ratio, double low, double high,
+                         Verdict verdict, int samplesA, int samplesB) {
+
+    public enum Verdict {
+        FASTER("faster"), SLOWER("slower"), NO_SIGNIFICANT_CHANGE("no significant change");
+
+        private final String text;
+
+        Verdict(String text) { this.text = text; }
+
+        public String text() { return text; }
+    }
+
+    /** One line of the side-by-side table. */
+    public record Row(String name, double a, double b) {
+        public double ratio() { return b / a; }
+    }
+
+    public static final List<String> METRICS = List.of("mean", "p50", "p90", "p95", "p99", "p99.9", "max", "throughput");
+    static final int RESAMPLES = 2000;
+    /** Fewer intervals than this cannot support a confidence interval. */
+    public static final int MIN_INTERVALS = 5;
+
+    /**
+     * @throws IllegalArgumentException for an unknown metric, a negative threshold, sessions that
+     *                                  are not single stress sessions, or too few intervals
+     */
+    public static Comparison of(Session a, Session b, String metric, double threshold, long seed) {
+        if (!METRICS.contains(metric) && !metric.equals("p999")) {
+            throw new IllegalArgumentException("unknown metric '" + metric + "' (expected " + String.join(", ", METRICS) + ")");
+        }
+        if (!(threshold >= 0 && threshold < 10)) {
+            throw new IllegalArgumentException("threshold must be between 0 % and 1000 %, got " + threshold * 100 + " %");
+        }
+        for (Session s : List.of(a, b)) {
+            if (s.kind() != Session.Kind.SESSION) {
+                throw new IllegalArgumentException(s.name() + " is a " + s.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + ", not a single stress session");
+            }
+        }
+        double[] xa = samples(a, metric), xb = samples(b, metric);
+        for (var p : List.of(new Object[] {a, xa}, new Object[] {b, xb})) {
+            if (((double[]) p[1]).length < MIN_INTERVALS) {
+                throw new IllegalArgumentException(((Session) p[0]).name() + " has " + ((double[]) p[1]).length
+                        + " intervals with jobs; at least " + MIN_INTERVALS + " are needed (run the session longer)");
+            }
+        }
+        double ratio = median(xb) / median(xa);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] boot = new double[RESAMPLES], ra = new double[xa.length], rb = new double[xb.length];
+        for (int i = 0; i < RESAMPLES; i++) {
+            for (int k = 0; k < ra.length; k++) ra[k] = xa[rnd.nextInt(xa.length)];
+            for (int k = 0; k < rb.length; k++) rb[k] = xb[rnd.nextInt(xb.length)];
+            boot[i] = median(rb) / median(ra);
+        }
+        Arrays.sort(boot);
+        double low = boot[(int) Math.floor(0.025 * (RESAMPLES - 1))], high = boot[(int) Math.ceil(0.975 * (RESAMPLES - 1))];
+        boolean higherIsWorse = !metric.equals("throughput");
+        Verdict v;
+        double worse = 1 + threshold, better = 1 / (1 + threshold);
+        if (higherIsWorse) {
+            v = low > 1 && ratio > worse ? Verdict.SLOWER : high < 1 && ratio < better ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
+        } else {
+            v = high < 1 && ratio < better ? Verdict.SLOWER : low > 1 && ratio > worse ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
+        }
+        List<Row> rows = new ArrayList<>();
+        Stats la = a.latency(), lb = b.latency();
+        for (String m : List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) {
+            rows.add(new Row(m.equals("p999") ? "p99.9" : m, la.get(m), lb.get(m)));
+        }
+        rows.add(new Row("throughput", a.summary().throughput(), b.summary().throughput()));
+        rows.add(new Row("bytes/job", a.summary().bytesPerJob(), b.summary().bytesPerJob()));
+        return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length);
+    }
+
+    /** The metric in every interval that completed jobs. */
+    static double[] samples(Session s, String metric) {
+        return s.intervals().stream().filter(i -> i.latency().count() > 0)
+                .mapToDouble(i -> metric.equals("throughput") ? i.throughput() : i.latency().get(metric))
+                .filter(Double::isFinite).toArray();
+    }
+
+    static double median(double[] x) {
+        double[] c = x.clone();
+        Arrays.sort(c);
+        int n = c.length;
+        return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
+    }
+
+}

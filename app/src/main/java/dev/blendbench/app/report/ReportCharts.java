@@ -1,0 +1,249 @@
+package dev.blendbench.app.report;
+
+import dev.blendbench.app.report.Session.CliffStep;
+import dev.blendbench.app.report.Session.Interval;
+import dev.blendbench.app.report.Session.Step;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The report's charts, built with JFreeChart from a {@link Session}: one look for all of them
+ * (white plot, light grid, the same colour for the same percentile everywhere). The same
+ * {@link JFreeChart} objects are drawn as SVG into the HTML report and as vector graphics into
+ * the PDF.
+ */
+public final class ReportCharts {
+    private ReportCharts() {}
+
+    /** p50, p95, p99, p99.9, max: blue to red, as the tail gets worse. */
+    static final Color[] PERCENTILE_COLOURS = {new Color(0x2b6cb0), new Color(0x2f9e44), new Color(0xd97706),
+            new Color(0xc2410c), new Color(0x9b1c1c)};
+    static final String[] PERCENTILES = {"p50", "p95", "p99", "p999", "max"};
+    static final String[] PERCENTILE_LABELS = {"p50", "p95", "p99", "p99.9", "max"};
+    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+
+    /** Latency percentiles per 100 ms interval, against the session's clock. */
+    public static JFreeChart percentilesOverTime(Session s) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int k = 0; k < PERCENTILES.length; k++) {
+            String metric = PERCENTILES[k];
+            data.addSeries(series(PERCENTILE_LABELS[k], s.intervals(), Interval::endSeconds, i -> i.latency().get(metric)));
+        }
+        JFreeChart c = ChartFactory.createXYLineChart("Latency percentiles over time", "time (s)", "latency (ms)",
+                data, PlotOrientation.VERTICAL, true, false, false);
+        style(c, PERCENTILE_COLOURS);
+        stepMarkers(c, s);
+        return c;
+    }
+
+    /** Completed jobs per second, per interval. */
+    public static JFreeChart throughput(Session s) {
+        XYSeriesCollection data = new XYSeriesCollection(series("jobs/s", s.intervals(), Interval::endSeconds, Interval::throughput));
+        JFreeChart c = ChartFactory.createXYLineChart("Throughput", "time (s)", "completed jobs/s", data,
+                PlotOrientation.VERTICAL, false, false, false);
+        style(c, new Color[] {new Color(0x2b6cb0)});
+        stepMarkers(c, s);
+        return c;
+    }
+
+    /**
+     * Allocation rate (left axis) and heap after each collection (right axis), with every GC pause
+     * as a vertical marker labelled with its length.
+     */
+    public static JFreeChart heapChurn(Session s) {
+        XYSeriesCollection alloc = new XYSeriesCollection(series("allocation MB/s", s.intervals(), Interval::endSeconds,
+                Interval::allocationMBps));
+        JFreeChart c = ChartFactory.createXYLineChart("Heap churn and GC pauses", "time (s)", "allocation (MB/s)", alloc,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, new Color[] {new Color(0x6b46c1)});
+        XYPlot p = c.getXYPlot();
+        XYSeries heap = new XYSeries("heap after GC (MB)");
+        for (Interval i : s.intervals()) {
+            if (i.heapAfterGcBytes() >= 0) heap.add(i.endSeconds(), i.heapAfterGcBytes() / 1e6);
+        }
+        NumberAxis right = new NumberAxis("heap after GC (MB)");
+        right.setLabelFont(FONT);
+        right.setTickLabelFont(FONT);
+        p.setRangeAxis(1, right);
+        p.setDataset(1, new XYSeriesCollection(heap));
+        p.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setSeriesPaint(0, new Color(0x0f766e));
+        r.setSeriesStroke(0, new BasicStroke(1.6f));
+        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        p.setRenderer(1, r);
+        double span = s.intervals().isEmpty() ? 1 : s.intervals().get(s.intervals().size() - 1).endSeconds();
+        double lastLabel = Double.NEGATIVE_INFINITY;
+        for (Interval i : s.intervals()) {
+            if (i.gcCount() <= 0) continue;
+            ValueMarker m = new ValueMarker(i.endSeconds(), new Color(0xdc2626), new BasicStroke(1f));
+            m.setAlpha(0.7f);
+            if (i.endSeconds() - lastLabel > span / 8) { // label only markers far enough apart to be read
+                lastLabel = i.endSeconds();
+                m.setLabel(String.format(java.util.Locale.ROOT, "GC %.1f ms", i.gcPauseMillis()));
+                m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+                m.setLabelPaint(new Color(0x9b1c1c));
+                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            }
+            p.addDomainMarker(m);
+        }
+        return c;
+    }
+
+    /**
+     * Latency against offered load: a ramp's steps (p50, p95, p99, p99.9) or a cliff search's
+     * tried rates (the objective's percentile), with the knee marked.
+     */
+    public static JFreeChart latencyVersusLoad(Session s) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        String x = "offered load";
+        Color[] colours = PERCENTILE_COLOURS;
+        if (s.kind() == Session.Kind.RAMP) {
+            boolean workers = !s.steps().isEmpty() && s.steps().get(0).loadText().endsWith("workers");
+            x = workers ? "workers (closed loop)" : "offered load (jobs/s)";
+            for (int k = 0; k < 4; k++) {
+                String metric = PERCENTILES[k];
+                data.addSeries(series(PERCENTILE_LABELS[k], s.steps(), Step::load, st -> st.latency().get(metric)));
+            }
+        } else if (s.cliff() != null) {
+            List<CliffStep> sorted = s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList();
+            x = s.cliff().slo().contains("workers") ? "workers (closed loop)" : "offered load (jobs/s)";
+            data.addSeries(series(s.cliff().slo().isEmpty() ? "measured" : s.cliff().slo(), sorted, CliffStep::rate,
+                    CliffStep::measuredMillis));
+            colours = new Color[] {PERCENTILE_COLOURS[2]};
+        }
+        JFreeChart c = ChartFactory.createXYLineChart("Latency versus load", x, "latency (ms)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, colours);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+        r.setDefaultShapesVisible(true);
+        double knee = Summaries.knee(s);
+        if (!Double.isNaN(knee)) {
+            ValueMarker m = new ValueMarker(knee, new Color(0xdc2626), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
+            m.setLabel("knee " + SessionReader.fmt(knee));
+            m.setLabelFont(FONT);
+            m.setLabelPaint(new Color(0x9b1c1c));
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            c.getXYPlot().addDomainMarker(m);
+        }
+        return c;
+    }
+
+    /** Several sessions side by side: p50, p95, p99 per session (named by strategy where it has one). */
+    public static JFreeChart strategies(List<Session> sessions) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (Session s : sessions) {
+            String label = Summaries.label(s);
+            for (int k = 0; k < 3; k++) {
+                d.addValue(s.latency().get(PERCENTILES[k]), PERCENTILE_LABELS[k], label);
+            }
+        }
+        JFreeChart c = ChartFactory.createBarChart("Latency by session", "", "latency (ms)", d,
+                PlotOrientation.VERTICAL, true, false, false);
+        c.setBackgroundPaint(Color.WHITE);
+        c.setTitle(new TextTitle(c.getTitle().getText(), TITLE));
+        c.getLegend().setItemFont(FONT);
+        CategoryPlot p = c.getCategoryPlot();
+        p.setBackgroundPaint(Color.WHITE);
+        p.setRangeGridlinePaint(new Color(0xdddddd));
+        p.setOutlineVisible(false);
+        p.getDomainAxis().setTickLabelFont(FONT);
+        p.getRangeAxis().setTickLabelFont(FONT);
+        p.getRangeAxis().setLabelFont(FONT);
+        double lo = Double.MAX_VALUE, hi = 0;
+        for (Session s : sessions) {
+            for (int k = 0; k < 3; k++) {
+                double v = s.latency().get(PERCENTILES[k]);
+                if (v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        BarRenderer r = (BarRenderer) p.getRenderer();
+        if (hi / lo > 20) { // one slow session would flatten the rest: log scale
+            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("latency (ms, log scale)");
+            log.setLabelFont(FONT);
+            log.setTickLabelFont(FONT);
+            log.setSmallestValue(lo / 2);
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick a decade
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+            p.setRangeAxis(log);
+            r.setBase(lo / 2);
+        }
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        for (int k = 0; k < 3; k++) r.setSeriesPaint(k, PERCENTILE_COLOURS[k]);
+        return c;
+    }
+
+    private static <T> XYSeries series(String name, List<T> items, ToDoubleFunction<T> x, ToDoubleFunction<T> y) {
+        XYSeries s = new XYSeries(name, false, true);
+        for (T t : items) {
+            double v = y.applyAsDouble(t);
+            if (!Double.isNaN(v)) s.add(x.applyAsDouble(t), v);
+        }
+        return s;
+    }
+
+    /** A ramp's step boundaries on the time axis. */
+    private static void stepMarkers(JFreeChart c, Session s) {
+        if (s.kind() != Session.Kind.RAMP) return;
+        double t = 0;
+        for (Step st : s.steps()) {
+            if (st.intervals().isEmpty()) continue;
+            double start = t;
+            t += st.intervals().get(st.intervals().size() - 1).endSeconds();
+            ValueMarker m = new ValueMarker(start, new Color(0x999999), new BasicStroke(0.8f));
+            m.setLabel(st.loadText());
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            c.getXYPlot().addDomainMarker(m);
+        }
+    }
+
+    private static void style(JFreeChart c, Color[] colours) {
+        c.setBackgroundPaint(Color.WHITE);
+        c.setTitle(new TextTitle(c.getTitle().getText(), TITLE));
+        if (c.getLegend() != null) c.getLegend().setItemFont(FONT);
+        XYPlot p = c.getXYPlot();
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(new Color(0xe5e5e5));
+        p.setRangeGridlinePaint(new Color(0xe5e5e5));
+        p.setOutlineVisible(false);
+        for (var axis : List.of(p.getDomainAxis(), p.getRangeAxis())) {
+            axis.setLabelFont(FONT);
+            axis.setTickLabelFont(FONT);
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < colours.length; k++) {
+            r.setSeriesPaint(k, colours[k]);
+            r.setSeriesStroke(k, new BasicStroke(1.6f));
+        }
+        p.setRenderer(r);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.blendbench.app.report;
+
+import dev.blendbench.app.report.Session.CliffStep;
+import dev.blendbench.app.report.Session.Stats;
+import dev.blendbench.app.report.Session.Step;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The report's tables as rows of text, shared by the HTML and PDF forms. */
+final class ReportTables {
+    private ReportTables() {}
+
+    static List<String> percentileHeader() {
+        return List.of("", "count", "mean", "p50", "p90", "p95", "p99", "p99.9", "max");
+    }
+
+    /** End to end, service, then each stage. */
+    static List<List<String>> percentileRows(Session s) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HtmlReport.cells("end to end", s.latency()));
+        if (s.service().count() > 0) rows.add(HtmlReport.cells("service (from actual start)", s.service()));
+        s.stages().forEach((k, v) -> rows.add(HtmlReport.cells("stage: " + k, v)));
+        return rows;
+    }
+
+    static List<String> comparisonHeader() {
+        return List.of("session", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "bytes/job", "GCs", "GC pause ms", "races");
+    }
+
+    /** The strategy comparison: one row per session. */
+    static List<List<String>> comparisonRows(List<Session> sessions) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Session s : sessions) {
+            Stats l = s.latency();
+            var m = s.summary();
+            rows.add(List.of(Summaries.label(s), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()),
+                    SessionReader.fmt(l.p50()), SessionReader.fmt(l.p95()), SessionReader.fmt(l.p99()),
+                    SessionReader.fmt(l.p999()), Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
+                    SessionReader.fmt(m.gcPauseMillis()), s.kind() == Session.Kind.SESSION ? Integer.toString(s.races().size()) : "–"));
+        }
+        return rows;
+    }
+
+    static List<String> stepHeader() {
+        return List.of("load", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "max", "bytes/job", "GCs", "saturated");
+    }
+
+    static List<List<String>> stepRows(Session s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Step st : s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList()) {
+            Stats l = st.latency();
+            var m = st.summary();
+            rows.add(List.of(st.loadText(), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()), SessionReader.fmt(l.p50()),
+                    SessionReader.fmt(l.p95()), SessionReader.fmt(l.p99()), SessionReader.fmt(l.p999()),
+                    SessionReader.fmt(l.max()), Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
+                    m.generatorSaturated() ? "yes" : ""));
+        }
+        return rows;
+    }
+
+    static List<String> cliffHeader() {
+        return List.of("load", "measured ms", "objective met", "jobs/s");
+    }
+
+    static List<List<String>> cliffRows(Session s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CliffStep st : s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate)).toList()) {
+            rows.add(List.of(SessionReader.fmt(st.rate()), SessionReader.fmt(st.measuredMillis()), st.passed() ? "yes" : "no",
+                    SessionReader.fmt(st.throughput())));
+        }
+        return rows;
+    }
+
+    /** Machine and JVM facts for display: byte counts in MB, the JVM's under {@code jvm.}, and when the file was written. */
+    static java.util.Map<String, String> facts(Session s) {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        s.machine().forEach((k, v) -> facts.put(k, k.endsWith("Bytes") ? Summaries.bytes(parse(v)) : v));
+        s.jvm().forEach((k, v) -> facts.put("jvm." + k, k.endsWith("Bytes") ? Summaries.bytes(parse(v)) : v));
+        if (!s.createdAt().isEmpty()) facts.put("written", s.createdAt());
+        return facts;
+    }
+
+    private static double parse(String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}

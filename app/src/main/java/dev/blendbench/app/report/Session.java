@@ -1,0 +1,70 @@
+package dev.blendbench.app.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One session file as the reports read it: a stress session, a ramp, or a cliff search. Immutable.
+ * Times in milliseconds. Fields a kind does not have are empty (lists, maps) or NaN.
+ *
+ * @param name     the file's name, used as the session's label
+ * @param kind     what the file holds
+ * @param settings the settings, flattened to {@code key → text} for display, in file order
+ * @param strategy the strategy name, or "" (synthetic jobs)
+ * @param machine  machine facts ({@code cores, os, arch, memoryBytes}) as text
+ * @param jvm      JVM facts as text
+ * @param stages   per-stage percentiles ({@code decode, composite, encode} or {@code service})
+ */
+public record Session(String name, Kind kind, String createdAt, boolean partial, Map<String, String> settings,
+                      String workload, String strategy, Map<String, String> machine, Map<String, String> jvm,
+                      Summary summary, Stats latency, Stats service, Map<String, Stats> stages,
+                      List<Interval> intervals, List<Race> races, List<Step> steps, Cliff cliff) {
+
+    public enum Kind { SESSION, RAMP, CLIFF }
+
+    /** Percentiles of one latency distribution. */
+    public record Stats(long count, double mean, double p50, double p90, double p95, double p99, double p999, double max) {
+        public static final Stats EMPTY = new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
+
+        /** The value of {@code metric}: mean, p50, p90, p95, p99, p999 (or p99.9) or max. */
+        public double get(String metric) {
+            return switch (metric) {
+                case "mean" -> mean;
+                case "p50" -> p50;
+                case "p90" -> p90;
+                case "p95" -> p95;
+                case "p99" -> p99;
+                case "p999", "p99.9" -> p999;
+                case "max" -> max;
+                default -> throw new IllegalArgumentException("unknown metric '" + metric
+                        + "' (expected mean, p50, p90, p95, p99, p99.9 or max)");
+            };
+        }
+    }
+
+    /** Totals of a session or of a ramp step. */
+    public record Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput,
+                          double bytesPerJob, long gcCount, double gcPauseMillis, boolean generatorSaturated,
+                          boolean stopped) {}
+
+    /** One 100 ms interval. {@code heapAfterGcBytes} is −1 before the first collection. */
+    public record Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
+                           long gcCount, double gcPauseMillis, long heapAfterGcBytes) {}
+
+    /** One access of a race finding. */
+    public record Access(String thread, String kind, String rect, List<String> stack) {}
+
+    /** One race finding: two unordered accesses to overlapping pixels, at least one a write. */
+    public record Race(String surface, String intersection, long count, Access earlier, Access later) {}
+
+    /** One step of a ramp: the offered load (jobs/s for open loop, workers for closed) and what it gave. */
+    public record Step(double load, String loadText, Summary summary, Stats latency, Map<String, Stats> stages,
+                       List<Interval> intervals) {}
+
+    /** A cliff search: the steps tried, the objective and the knee (NaN if none was found). */
+    public record Cliff(String slo, List<CliffStep> steps, double knee) {}
+
+    /** One rate tried by a cliff search. */
+    public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput) {}
+}

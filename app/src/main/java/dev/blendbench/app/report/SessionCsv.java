@@ -1,0 +1,63 @@
+package dev.blendbench.app.report;
+
+import dev.blendbench.app.report.Session.CliffStep;
+import dev.blendbench.app.report.Session.Interval;
+import dev.blendbench.app.report.Session.Step;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The interval series of session files as CSV (times in ms): one row per 100 ms interval, with
+ * a {@code session} column when there are several files and a {@code step} column for ramps; a
+ * cliff search gives one row per rate tried.
+ */
+public final class SessionCsv {
+    private SessionCsv() {}
+
+    public static byte[] render(List<Session> sessions) {
+        StringBuilder b = new StringBuilder();
+        boolean cliffs = sessions.stream().allMatch(s -> s.kind() == Session.Kind.CLIFF);
+        if (cliffs) {
+            b.append("session,load,measured_ms,passed,throughput_per_s\n");
+            for (Session s : sessions) {
+                for (CliffStep c : s.cliff().steps()) {
+                    b.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%b,%.1f%n", quote(s.name()), c.rate(), c.measuredMillis(),
+                            c.passed(), c.throughput()));
+                }
+            }
+            return b.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        b.append("session,step,end_s,throughput_per_s,jobs,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,service_p99_ms,"
+                + "alloc_MBps,gc_count,gc_pause_ms,heap_after_gc_MB\n");
+        for (Session s : sessions) {
+            if (s.kind() == Session.Kind.RAMP) {
+                double offset = 0;
+                for (Step st : s.steps()) {
+                    double last = 0;
+                    for (Interval i : st.intervals()) {
+                        row(b, s.name(), st.loadText(), offset, i);
+                        last = i.endSeconds();
+                    }
+                    offset += last;
+                }
+            } else {
+                for (Interval i : s.intervals()) row(b, s.name(), "", 0, i);
+            }
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder b, String session, String step, double offset, Interval i) {
+        var l = i.latency();
+        b.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.1f,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%d,%.1f,%.1f%n",
+                quote(session), quote(step), offset + i.endSeconds(), i.throughput(), l.count(), l.p50(), l.p90(), l.p95(),
+                l.p99(), l.p999(), l.max(), i.service().p99(), i.allocationMBps(), i.gcCount(), i.gcPauseMillis(),
+                i.heapAfterGcBytes() < 0 ? -1.0 : i.heapAfterGcBytes() / 1e6));
+    }
+
+    private static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,298 @@
+package dev.blendbench.app.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.blendbench.app.report.Session.Access;
+import dev.blendbench.app.report.Session.Cliff;
+import dev.blendbench.app.report.Session.CliffStep;
+import dev.blendbench.app.report.Session.Interval;
+import dev.blendbench.app.report.Session.Kind;
+import dev.blendbench.app.report.Session.Race;
+import dev.blendbench.app.report.Session.Stats;
+import dev.blendbench.app.report.Session.Step;
+import dev.blendbench.app.report.Session.Summary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads session files ({@code blendbench-stress/1} sessions and ramps, {@code blendbench-cliff/1}
+ * searches) into {@link Session}s. Hostile input fails with a {@link ReportException} whose
+ * message is one line naming the file: not there, too big, not JSON (with line and column), not
+ * a Blendbench file (its schema), or a field of the wrong kind (its path).
+ */
+public final class SessionReader {
+    private SessionReader() {}
+
+    /** Session files are a few MB at most; refuse anything far larger before parsing. */
+    public static final long MAX_BYTES = 256L << 20;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxStringLength(1 << 20).maxNumberLength(64).build());
+    }
+
+    public static Session read(Path file) throws ReportException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new ReportException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ReportException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        if (size > MAX_BYTES) {
+            throw new ReportException(file + ": " + size + " bytes is too large for a session file (limit " + MAX_BYTES + ")");
+        }
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new ReportException(file + ": not valid JSON" + (loc == null ? "" : " (line " + loc.getLineNr()
+                    + ", column " + loc.getColumnNr() + ")") + ": " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ReportException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return parse(root, name, file.toString());
+    }
+
+    /** Parses an already read tree; {@code where} names it in messages. */
+    public static Session parse(JsonNode root, String name, String where) throws ReportException {
+        if (root == null || !root.isObject()) {
+            throw new ReportException(where + ": not a Blendbench session file (expected a JSON object)");
+        }
+        String schema = root.path("schema").asText("");
+        try {
+            return switch (schema) {
+                case "blendbench-stress/1" -> root.has("steps") ? ramp(root, name) : session(root, name);
+                case "blendbench-cliff/1" -> cliff(root, name);
+                default -> throw new ReportException(where + ": not a Blendbench session file ("
+                        + (schema.isEmpty() ? "no \"schema\" field" : "schema '" + shorten(schema) + "'")
+                        + "; expected blendbench-stress/1 or blendbench-cliff/1)");
+            };
+        } catch (Bad e) {
+            throw new ReportException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** A structural problem, with the JSON path of the field. */
+    private static final class Bad extends RuntimeException {
+        Bad(String path, String what) {
+            super("field " + path + " " + what);
+        }
+    }
+
+    private static Session session(JsonNode r, String name) {
+        boolean partial = r.path("partial").asBoolean(false);
+        List<Interval> intervals = intervals(r.path("intervals"), "intervals");
+        Summary summary = summary(r.path("summary"), "summary");
+        return new Session(name, Kind.SESSION, r.path("createdAt").asText(""), partial, flat(r.path("settings")),
+                r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
+                flat(r.path("machine")), flat(r.path("jvm")), summary,
+                stats(r.path("latency"), "latency", !partial), stats(r.path("service"), "service", false),
+                stages(r.path("stages"), "stages"), intervals, races(r.path("races")), List.of(), null);
+    }
+
+    private static Session ramp(JsonNode r, String name) {
+        JsonNode st = r.get("steps");
+        if (!st.isArray()) throw new Bad("steps", "is not an array");
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < st.size(); i++) {
+            JsonNode s = st.get(i);
+            String p = "steps[" + i + "]";
+            JsonNode load = s.path("load");
+            boolean open = "open".equals(load.path("model").asText());
+            double value = open ? num(load, "ratePerSecond", p + ".load") : num(load, "workers", p + ".load");
+            String text = open ? fmt(value) + " jobs/s" : (long) value + " workers";
+            steps.add(new Step(value, text, summary(s, p), stats(s.path("latency"), p + ".latency", true),
+                    stages(s.path("stages"), p + ".stages"), intervals(s.path("intervals"), p + ".intervals")));
+        }
+        List<Interval> all = new ArrayList<>();
+        double offset = 0;
+        for (Step s : steps) {
+            double last = 0;
+            for (Interval i : s.intervals()) {
+                all.add(new Interval(offset + i.endSeconds(), i.throughput(), i.latency(), i.service(), i.allocationMBps(),
+                        i.gcCount(), i.gcPauseMillis(), i.heapAfterGcBytes()));
+                last = i.endSeconds();
+            }
+            offset += last;
+        }
+        Step lastStep = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        return new Session(name, Kind.RAMP, r.path("createdAt").asText(""), false, flat(r.path("settings")),
+                r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
+                flat(r.path("machine")), flat(r.path("jvm")),
+                lastStep == null ? summary(r.path("summary"), "summary") : lastStep.summary(),
+                lastStep == null ? Stats.EMPTY : lastStep.latency(), Stats.EMPTY,
+                lastStep == null ? Map.of() : lastStep.stages(), all, List.of(), steps, null);
+    }
+
+    private static Session cliff(JsonNode r, String name) {
+        List<CliffStep> steps = new ArrayList<>();
+        String slo = r.path("settings").path("slo").asText("");
+        JsonNode st = r.path("steps");
+        if (st.isArray()) {
+            for (int i = 0; i < st.size(); i++) {
+                JsonNode s = st.get(i);
+                String p = "steps[" + i + "]";
+                steps.add(new CliffStep(num(s, "rate", p), num(s, "measuredMillis", p), s.path("passed").asBoolean(false),
+                        num(s, "throughputPerSecond", p)));
+            }
+        }
+        JsonNode pts = r.path("points");
+        if (pts.isArray()) {
+            slo = "p99 (closed loop: workers)";
+            for (int i = 0; i < pts.size(); i++) {
+                JsonNode s = pts.get(i);
+                String p = "points[" + i + "]";
+                steps.add(new CliffStep(num(s, "workers", p), num(s, "p99Millis", p), true, num(s, "throughputPerSecond", p)));
+            }
+        }
+        if (!st.isArray() && !pts.isArray()) throw new Bad("steps", "is missing (neither steps[] nor points[])");
+        double knee = r.path("knee").isNumber() ? r.path("knee").asDouble() : Double.NaN;
+        Summary none = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false);
+        return new Session(name, Kind.CLIFF, r.path("createdAt").asText(""), false, flat(r.path("settings")),
+                r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
+                flat(r.path("machine")), flat(r.path("jvm")), none, Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(),
+                List.of(), List.of(), new Cliff(slo, steps, knee));
+    }
+
+    private static Summary summary(JsonNode s, String p) {
+        if (s.isMissingNode()) throw new Bad(p, "is missing");
+        if (!s.isObject()) throw new Bad(p, "is not an object");
+        return new Summary(lng(s, "jobs", p), s.path("errors").asLong(0), s.path("firstError").asText(""),
+                optNum(s, "measuredSeconds", p), optNum(s, "throughputPerSecond", p), optNum(s, "bytesPerJob", p),
+                s.path("gcCount").asLong(0), optNum(s, "gcPauseMillis", p), s.path("generatorSaturated").asBoolean(false),
+                s.path("stopped").asBoolean(false));
+    }
+
+    private static Stats stats(JsonNode s, String p, boolean required) {
+        if (s.isMissingNode() || s.isNull()) {
+            if (required) throw new Bad(p, "is missing");
+            return Stats.EMPTY;
+        }
+        if (!s.isObject()) throw new Bad(p, "is not an object");
+        return new Stats(lng(s, "count", p), num(s, "mean", p), num(s, "p50", p), num(s, "p90", p), num(s, "p95", p),
+                num(s, "p99", p), num(s, "p999", p), num(s, "max", p));
+    }
+
+    private static Map<String, Stats> stages(JsonNode s, String p) {
+        Map<String, Stats> m = new LinkedHashMap<>();
+        if (s.isMissingNode() || s.isNull()) return m;
+        if (!s.isObject()) throw new Bad(p, "is not an object");
+        for (var e : s.properties()) {
+            m.put(e.getKey(), stats(e.getValue(), p + "." + e.getKey(), true));
+        }
+        return m;
+    }
+
+    private static List<Interval> intervals(JsonNode a, String p) {
+        List<Interval> out = new ArrayList<>();
+        if (a.isMissingNode() || a.isNull()) return out;
+        if (!a.isArray()) throw new Bad(p, "is not an array");
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode n = a.get(i);
+            String q = p + "[" + i + "]";
+            if (!n.isObject()) throw new Bad(q, "is not an object");
+            out.add(new Interval(num(n, "endSeconds", q), num(n, "throughputPerSecond", q), stats(n.path("latency"), q + ".latency", true),
+                    stats(n.path("service"), q + ".service", false), optNum(n, "allocationMBps", q), n.path("gcCount").asLong(0),
+                    optNum(n, "gcPauseMillis", q), n.path("heapAfterGcBytes").asLong(-1)));
+        }
+        return out;
+    }
+
+    private static List<Race> races(JsonNode a) {
+        List<Race> out = new ArrayList<>();
+        if (!a.isArray()) return out;
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode n = a.get(i);
+            String p = "races[" + i + "]";
+            out.add(new Race(n.path("surface").asText("?"), rect(n.path("intersection")), n.path("count").asLong(1),
+                    access(n.path("earlier"), p + ".earlier"), access(n.path("later"), p + ".later")));
+        }
+        return out;
+    }
+
+    private static Access access(JsonNode n, String p) {
+        if (!n.isObject()) throw new Bad(p, "is missing");
+        List<String> stack = new ArrayList<>();
+        for (JsonNode f : n.path("stack")) stack.add(f.asText());
+        return new Access(n.path("thread").asText("?"), n.path("kind").asText("?"), rect(n.path("rect")), stack);
+    }
+
+    private static String rect(JsonNode r) {
+        return r.path("width").asLong() + "×" + r.path("height").asLong() + " at (" + r.path("x").asLong() + ", "
+                + r.path("y").asLong() + ")";
+    }
+
+    private static Map<String, String> flat(JsonNode n) {
+        Map<String, String> m = new LinkedHashMap<>();
+        flatten(n, "", m);
+        return m;
+    }
+
+    private static void flatten(JsonNode n, String prefix, Map<String, String> m) {
+        if (n.isObject()) {
+            for (var e : n.properties()) {
+                flatten(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), m);
+            }
+        } else if (n.isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode x : n) parts.add(x.isValueNode() ? x.asText() : x.toString());
+            m.put(prefix, String.join(" ", parts));
+        } else if (!n.isMissingNode() && !n.isNull()) {
+            m.put(prefix, n.isFloatingPointNumber() ? fmt(n.asDouble()) : n.asText());
+        }
+    }
+
+    private static double num(JsonNode n, String field, String p) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) throw new Bad(p + "." + field, "is missing");
+        if (!v.isNumber()) throw new Bad(p + "." + field, "is not a number");
+        return v.asDouble();
+    }
+
+    private static double optNum(JsonNode n, String field, String p) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return Double.NaN;
+        if (!v.isNumber()) throw new Bad(p + "." + field, "is not a number");
+        return v.asDouble();
+    }
+
+    private static long lng(JsonNode n, String field, String p) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) throw new Bad(p + "." + field, "is missing");
+        if (!v.isIntegralNumber()) throw new Bad(p + "." + field, "is not a whole number");
+        return v.asLong();
+    }
+
+    public static String fmt(double v) {
+        if (Double.isNaN(v)) return "–";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : Math.abs(v) >= 1 ? "%.2f" : "%.3f", v);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return shorten(nl < 0 ? s : s.substring(0, nl));
+    }
+}

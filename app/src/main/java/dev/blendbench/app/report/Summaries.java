@@ -1,0 +1,118 @@
+package dev.blendbench.app.report;
+
+import dev.blendbench.app.report.Session.CliffStep;
+import dev.blendbench.app.report.Session.Step;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Plain-language sentences and labels for the reports. */
+public final class Summaries {
+    private Summaries() {}
+
+    /** What to call a session in tables and legends: its strategy if it has one, else its file name. */
+    public static String label(Session s) {
+        return s.strategy().isEmpty() ? s.name() : s.strategy() + " (" + s.name() + ")";
+    }
+
+    /**
+     * The knee: a cliff search's answer, or for a ramp the last load before the steepest rise of
+     * p99 between two steps, when that rise is at least 2×; NaN when there is none.
+     */
+    public static double knee(Session s) {
+        if (s.cliff() != null) return s.cliff().knee();
+        if (s.kind() != Session.Kind.RAMP || s.steps().size() < 2) return Double.NaN;
+        List<Step> st = s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList();
+        double best = 2;
+        double knee = Double.NaN;
+        for (int i = 1; i < st.size(); i++) {
+            double r = st.get(i).latency().p99() / st.get(i - 1).latency().p99();
+            if (r >= best) {
+                best = r;
+                knee = st.get(i - 1).load();
+            }
+        }
+        return knee;
+    }
+
+    /** The report's opening sentence(s). */
+    public static String sentence(Session s) {
+        String under = s.strategy().isEmpty() ? "" : " under strategy " + s.strategy();
+        switch (s.kind()) {
+            case CLIFF -> {
+                List<CliffStep> st = s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate)).toList();
+                if (st.isEmpty()) return "The cliff search tried no load.";
+                CliffStep top = st.get(st.size() - 1);
+                String unit = s.cliff().slo().contains("workers") ? " workers" : " jobs/s";
+                String reached = String.format(Locale.ROOT, "%s reached %s ms at %s%s", metricOf(s.cliff().slo()),
+                        SessionReader.fmt(top.measuredMillis()), SessionReader.fmt(top.rate()), unit);
+                double knee = s.cliff().knee();
+                return Double.isNaN(knee)
+                        ? reached + "; no knee was found" + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "."
+                        : reached + "; the knee is at " + SessionReader.fmt(knee) + unit
+                        + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + ".";
+            }
+            case RAMP -> {
+                List<Step> st = s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList();
+                if (st.isEmpty()) return "The ramp ran no steps.";
+                Step lo = st.get(0), hi = st.get(st.size() - 1);
+                String text = String.format(Locale.ROOT, "p99 rose from %s ms at %s to %s ms at %s (%s×)%s.",
+                        SessionReader.fmt(lo.latency().p99()), lo.loadText(), SessionReader.fmt(hi.latency().p99()),
+                        hi.loadText(), SessionReader.fmt(hi.latency().p99() / lo.latency().p99()), under);
+                double knee = knee(s);
+                if (!Double.isNaN(knee)) {
+                    Step at = st.stream().filter(x -> x.load() == knee).findFirst().orElse(lo);
+                    text += " The steepest rise comes after " + at.loadText() + ": that is the knee.";
+                }
+                return text;
+            }
+            default -> {
+                var l = s.latency();
+                var sum = s.summary();
+                StringBuilder b = new StringBuilder();
+                if (s.partial()) {
+                    b.append("The workload JVM died before the end (").append(sum.firstError().isEmpty() ? "no message" : sum.firstError())
+                            .append("); these figures cover the ").append(sum.jobs()).append(" jobs it reported. ");
+                }
+                if (l.count() > 0) {
+                    b.append(String.format(Locale.ROOT, "p99 was %s ms (p50 %s ms, max %s ms) over %,d jobs at %s jobs/s%s",
+                            SessionReader.fmt(l.p99()), SessionReader.fmt(l.p50()), SessionReader.fmt(l.max()), l.count(),
+                            SessionReader.fmt(sum.throughput()), under));
+                    String load = s.settings().getOrDefault("load.model", "");
+                    if (load.equals("open")) {
+                        b.append(", offered ").append(s.settings().getOrDefault("load.ratePerSecond", "?")).append(" jobs/s");
+                    } else if (load.equals("closed")) {
+                        b.append(", ").append(s.settings().getOrDefault("load.workers", "?")).append(" workers in closed loop");
+                    }
+                    b.append('.');
+                }
+                if (sum.gcCount() > 0) {
+                    b.append(String.format(Locale.ROOT, " %d collection%s paused %s ms in all.", sum.gcCount(),
+                            sum.gcCount() == 1 ? "" : "s", SessionReader.fmt(sum.gcPauseMillis())));
+                }
+                if (!Double.isNaN(sum.bytesPerJob())) {
+                    b.append(" Each job allocated ").append(bytes(sum.bytesPerJob())).append('.');
+                }
+                if (sum.errors() > 0) b.append(" ").append(sum.errors()).append(" jobs failed (first: ").append(sum.firstError()).append(").");
+                if (!s.races().isEmpty()) {
+                    b.append(" The race detector found ").append(s.races().size()).append(" race").append(s.races().size() == 1 ? "" : "s")
+                            .append(" on shared pixels.");
+                }
+                if (sum.generatorSaturated()) b.append(" The load generator fell behind: the offered load was lower than asked.");
+                return b.toString().strip();
+            }
+        }
+    }
+
+    private static String metricOf(String slo) {
+        int sp = slo.indexOf(' ');
+        return sp > 0 ? slo.substring(0, sp) : "latency";
+    }
+
+    static String bytes(double b) {
+        if (Double.isNaN(b)) return "–";
+        if (b >= 1 << 20) return String.format(Locale.ROOT, "%.1f MB", b / (1 << 20));
+        if (b >= 1 << 10) return String.format(Locale.ROOT, "%.1f KB", b / (1 << 10));
+        return String.format(Locale.ROOT, "%.0f B", b);
+    }
+}

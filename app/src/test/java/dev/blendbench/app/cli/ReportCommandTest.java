@@ -1,0 +1,175 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blendbench.app.cli.ComposeCommandTest.Result;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A session file from src/test/resources/sessions (written by this build's stress and cliff commands). */
+    Path session(String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/sessions/" + name)) {
+            Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return p;
+    }
+
+    @Test
+    void html_isOneSelfContainedFile_withSummaryTablesChartsAndRaceStacks() throws IOException {
+        Path out = dir.resolve("r.html");
+        Result r = ComposeCommandTest.run("report", session("race.json").toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(out);
+        for (String forbidden : List.of("<script", "<link", "@import", "src=\"http", "href=\"http", "url(http", "<img")) {
+            assertFalse(html.contains(forbidden), "fetches or runs something: " + forbidden);
+        }
+        assertTrue(html.contains("p99 was ") && html.contains("under strategy shared-unsafe"), "summary sentence");
+        assertEquals(3, count(html, "<svg"), "percentiles over time, throughput, heap churn");
+        assertTrue(html.contains("stage: composite") && html.contains("Machine and JVM"));
+        assertTrue(html.contains("Race 1") && html.contains("CompositeWorkload") && html.contains("earlier: write"), "both stacks");
+    }
+
+    @Test
+    void severalSessions_getAComparisonTableAndChart_andRampsAndCliffsTheirLoadPlots() throws IOException {
+        Path out = dir.resolve("all.html");
+        Result r = ComposeCommandTest.run("report", session("pooled.json").toString(), session("race.json").toString(),
+                session("ramp.json").toString(), session("cliff.json").toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(out);
+        assertTrue(html.contains("Sessions compared") && html.contains("pooled (pooled.json)") && html.contains("shared-unsafe (race.json)"));
+        assertTrue(html.contains("the knee is at ") && html.contains("p99 rose from "), "ramp and cliff sentences");
+        assertTrue(count(html, "Latency versus load") >= 2);
+    }
+
+    @Test
+    void pdf_hasTheSameContent_asText() throws IOException {
+        Path out = dir.resolve("r.pdf");
+        Result r = ComposeCommandTest.run("report", session("pooled.json").toString(), session("race.json").toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        byte[] pdf = Files.readAllBytes(out);
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
+        PdfReader reader = new PdfReader(pdf);
+        assertTrue(reader.getNumberOfPages() >= 3, "pages: " + reader.getNumberOfPages());
+        String first = new PdfTextExtractor(reader).getTextFromPage(1);
+        assertTrue(first.contains("Sessions compared") && first.contains("p99 was"), first);
+        reader.close();
+    }
+
+    @Test
+    void csv_hasOneRowPerInterval() throws IOException {
+        Path out = dir.resolve("r.csv");
+        Path in = session("pooled.json");
+        assertEquals(0, ComposeCommandTest.run("report", in.toString(), "-o", out.toString()).code());
+        List<String> lines = Files.readAllLines(out);
+        JsonNode json = new ObjectMapper().readTree(in.toFile());
+        assertTrue(lines.get(0).startsWith("session,step,end_s,throughput_per_s"));
+        assertEquals(json.get("intervals").size() + 1, lines.size());
+    }
+
+    @Test
+    void badInput_exit2WithOneLineNamingTheProblem() throws IOException {
+        Path good = session("pooled.json");
+        String text = Files.readString(good);
+        Path truncated = Files.writeString(dir.resolve("truncated.json"), text.substring(0, text.length() / 2));
+        Path foreign = Files.writeString(dir.resolve("foreign.json"), "{\"name\": \"something else\", \"version\": 3}");
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": \"acme/2\"}");
+        Path array = Files.writeString(dir.resolve("array.json"), "[1, 2, 3]");
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        Path binary = Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(text);
+        ((ObjectNode) n.get("latency")).put("p99", "slow");
+        Path wrongType = Files.writeString(dir.resolve("wrongtype.json"), n.toString());
+        String[][] cases = {
+                {dir.resolve("missing.json").toString(), "no such file"},
+                {truncated.toString(), "not valid JSON"},
+                {foreign.toString(), "not a Blendbench session"},
+                {other.toString(), "acme/2"},
+                {array.toString(), "not a Blendbench session"},
+                {empty.toString(), "not a Blendbench session"},
+                {binary.toString(), "not valid JSON"},
+                {wrongType.toString(), "latency.p99 is not a number"},
+        };
+        for (String[] c : cases) {
+            Result r = ComposeCommandTest.run("report", c[0], "-o", dir.resolve("x.html").toString());
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(c[1]), c[1] + " expected in: " + r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x.html")), "nothing written on failure");
+        Result r = ComposeCommandTest.run("report", good.toString(), "-o", dir.resolve("x.docx").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(".html, .pdf or .csv"), r.err());
+        r = ComposeCommandTest.run("report", good.toString(), "-o", dir.resolve("nowhere/x.html").toString());
+        assertEquals(2, r.code());
+    }
+
+    /** pooled.json with every interval's latency (and the totals) multiplied by {@code k}. */
+    Path scaled(double k, String name) throws IOException {
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(session("pooled.json").toFile());
+        for (JsonNode i : n.get("intervals")) scale((ObjectNode) i.get("latency"), k);
+        scale((ObjectNode) n.get("latency"), k);
+        return Files.writeString(dir.resolve(name), n.toString());
+    }
+
+    private static void scale(ObjectNode stats, double k) {
+        for (String f : List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) stats.put(f, stats.get(f).asDouble() * k);
+    }
+
+    @Test
+    void compare_gatesOnRegressions_withADistinctExitCode() throws IOException {
+        Path a = session("pooled.json");
+        Result same = ComposeCommandTest.run("compare", a.toString(), a.toString());
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("verdict: no significant change"), same.out());
+        Result slower = ComposeCommandTest.run("compare", a.toString(), scaled(1.6, "slow.json").toString(), "--threshold", "5%");
+        assertEquals(CompareCommand.REGRESSION, slower.code(), slower.out());
+        assertTrue(slower.out().contains("verdict: slower") && slower.out().contains("95 % CI"), slower.out());
+        Result faster = ComposeCommandTest.run("compare", a.toString(), scaled(0.6, "fast.json").toString(), "--metric", "p50");
+        assertEquals(0, faster.code(), faster.out());
+        assertTrue(faster.out().contains("verdict: faster"), faster.out());
+        Result within = ComposeCommandTest.run("compare", a.toString(), scaled(1.03, "bit.json").toString(), "--threshold", "0.05");
+        assertEquals(0, within.code(), within.out());
+        assertTrue(within.out().contains("no significant change"), within.out());
+    }
+
+    @Test
+    void compare_badInput_exit2() throws IOException {
+        Path a = session("pooled.json");
+        String[][] cases = {
+                {"compare", a.toString(), session("ramp.json").toString()},
+                {"compare", a.toString(), a.toString(), "--metric", "p42"},
+                {"compare", a.toString(), a.toString(), "--threshold", "lots"},
+                {"compare", a.toString(), dir.resolve("missing.json").toString()},
+                {"compare", a.toString()},
+        };
+        for (String[] c : cases) {
+            Result r = ComposeCommandTest.run(c);
+            assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().strip().lines().count() >= 1, r.err());
+        }
+    }
+
+    private static int count(String s, String sub) {
+        int n = 0;
+        for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) n++;
+        return n;
+    }
+}
