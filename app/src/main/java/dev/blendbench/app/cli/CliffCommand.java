@@ -117,6 +117,8 @@ public final class CliffCommand implements Callable<Integer> {
         settings.put("stepSeconds", step.toNanos() / 1e9);
         settings.put("warmupSeconds", warm.toNanos() / 1e9);
         root.put("settings", settings);
+        root.put("machine", dev.blendbench.app.report.StressJson.machine());
+        root.put("jvm", dev.blendbench.app.report.StressJson.jvm());
         if (closed) {
             closedLoop(workloads, step, warm, out, root);
         } else {

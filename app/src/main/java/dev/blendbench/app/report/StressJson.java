@@ -215,7 +215,7 @@ public final class StressJson {
         return m;
     }
 
-    static Map<String, Object> machine() {
+    public static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
@@ -227,7 +227,7 @@ public final class StressJson {
         return m;
     }
 
-    static Map<String, Object> jvm() {
+    public static Map<String, Object> jvm() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", System.getProperty("java.version"));
         m.put("vendor", System.getProperty("java.vendor"));

@@ -1,0 +1,207 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.engine.surface.Rect;
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The canvas: the engine's pixels in an {@link ImageView} over a checkerboard (transparency),
+ * zoom (Ctrl+wheel, fit, 100 %), pan (scroll bars, wheel, or drag with the right or middle
+ * button), click to select the topmost layer under the pointer, drag to move it (one undo step
+ * per drag). The selected layer's bounds and a race finding's rectangle are drawn over it.
+ */
+public final class CanvasPane {
+    private final DocumentModel model;
+    private final ImageView view = new ImageView();
+    private final Rectangle checker = new Rectangle();
+    private final Rectangle selection = new Rectangle();
+    private final Rectangle finding = new Rectangle();
+    private final Pane content = new Pane();
+    private final ScrollPane scroll;
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private Rect findingRect;
+    // gesture state
+    private double pressX, pressY, panH, panV;
+    private Doc dragBefore;
+    private double dragX0, dragY0;
+    private int dragIndex = -1;
+
+    public CanvasPane(DocumentModel model) {
+        this.model = model;
+        view.setId("canvas");
+        view.setPreserveRatio(false);
+        checker.setFill(checkerboard());
+        selection.setFill(Color.TRANSPARENT);
+        selection.setStroke(Color.web("#3b82f6"));
+        selection.getStrokeDashArray().setAll(6.0, 4.0);
+        selection.setStrokeWidth(1.5);
+        selection.setMouseTransparent(true);
+        finding.setFill(Color.web("#ef4444", 0.18));
+        finding.setStroke(Color.web("#dc2626"));
+        finding.setStrokeWidth(2);
+        finding.setMouseTransparent(true);
+        finding.setVisible(false);
+        content.getChildren().setAll(checker, view, selection, finding);
+        content.setId("canvas-content");
+        StackPane centred = new StackPane(content);
+        centred.setStyle("-fx-background-color: #3a3d41;");
+        centred.setMinSize(0, 0);
+        scroll = new ScrollPane(centred);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setId("canvas-scroll");
+        scroll.setFocusTraversable(true);
+        zoom.addListener((o, a, b) -> layout());
+        model.changeProperty().addListener((o, a, b) -> layout());
+        model.selectedProperty().addListener((o, a, b) -> layout());
+        content.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        content.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        content.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.isControlDown() || e.isShortcutDown()) {
+                setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.25 : 0.8));
+                e.consume();
+            }
+        });
+    }
+
+    public Node node() { return scroll; }
+
+    public ImageView imageView() { return view; }
+
+    public DoubleProperty zoomProperty() { return zoom; }
+
+    /** Shows a new image (the renderer made one: first frame or a new canvas size). */
+    public void setImage(WritableImage img) {
+        view.setImage(img);
+        layout();
+    }
+
+    public void setZoom(double z) { zoom.set(Math.clamp(z, 0.05, 32)); }
+
+    /** Zoom so the whole canvas fits the viewport. */
+    public void fit() {
+        Doc d = model.doc();
+        double w = Math.max(50, scroll.getViewportBounds().getWidth() - 16), h = Math.max(50, scroll.getViewportBounds().getHeight() - 16);
+        setZoom(Math.min(w / d.width(), h / d.height()));
+    }
+
+    /** Highlights a canvas rectangle (a race finding), or clears it with null. */
+    public void showFinding(Rect r) {
+        findingRect = r;
+        layout();
+    }
+
+    private void layout() {
+        Doc d = model.doc();
+        double z = zoom.get();
+        double w = d.width() * z, h = d.height() * z;
+        content.setMinSize(w, h);
+        content.setPrefSize(w, h);
+        content.setMaxSize(w, h);
+        checker.setWidth(w);
+        checker.setHeight(h);
+        view.setFitWidth(w);
+        view.setFitHeight(h);
+        view.setSmooth(z < 2); // past 200 % show pixels as squares
+        var sel = model.selectedLayer();
+        selection.setVisible(sel.isPresent());
+        sel.ifPresent(l -> place(selection, l.layer().bounds(), z));
+        finding.setVisible(findingRect != null);
+        if (findingRect != null) place(finding, findingRect, z);
+    }
+
+    private static void place(Rectangle r, Rect b, double z) {
+        r.setX(b.x() * z);
+        r.setY(b.y() * z);
+        r.setWidth(b.width() * z);
+        r.setHeight(b.height() * z);
+    }
+
+    /** The topmost visible, unlocked layer with a pixel at canvas point (x, y), or −1. */
+    static int pick(Doc d, double x, double y) {
+        List<LayerItem> ls = d.layers();
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            LayerItem l = ls.get(i);
+            if (!l.visible() || l.locked()) continue;
+            Rect b = l.layer().bounds();
+            if (x < b.x() || y < b.y() || x >= b.right() || y >= b.bottom()) continue;
+            if (l.layer().isTransformed()) return i;
+            int sx = (int) Math.floor(x) - l.layer().x(), sy = (int) Math.floor(y) - l.layer().y();
+            if (l.source().getPixel(sx, sy) >>> 24 != 0) return i;
+        }
+        return -1;
+    }
+
+    private void pressed(MouseEvent e) {
+        scroll.requestFocus();
+        pressX = e.getScreenX();
+        pressY = e.getScreenY();
+        if (e.getButton() != MouseButton.PRIMARY) {
+            panH = scroll.getHvalue();
+            panV = scroll.getVvalue();
+            content.setCursor(Cursor.CLOSED_HAND);
+            return;
+        }
+        double z = zoom.get();
+        int i = pick(model.doc(), e.getX() / z, e.getY() / z);
+        model.selectedProperty().set(i);
+        if (i >= 0) {
+            dragIndex = i;
+            dragBefore = model.doc();
+            dragX0 = dragBefore.layers().get(i).x();
+            dragY0 = dragBefore.layers().get(i).y();
+            content.setCursor(Cursor.MOVE);
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            double w = content.getWidth() - scroll.getViewportBounds().getWidth();
+            double h = content.getHeight() - scroll.getViewportBounds().getHeight();
+            if (w > 0) scroll.setHvalue(panH - (e.getScreenX() - pressX) / w);
+            if (h > 0) scroll.setVvalue(panV - (e.getScreenY() - pressY) / h);
+            return;
+        }
+        if (dragIndex < 0 || dragBefore == null) return;
+        double z = zoom.get();
+        double dx = Math.round((e.getScreenX() - pressX) / z), dy = Math.round((e.getScreenY() - pressY) / z);
+        Doc d = dragBefore.withLayer(dragIndex, l -> l.withPosition(dragX0 + dx, dragY0 + dy));
+        model.preview(d);
+    }
+
+    private void released(MouseEvent e) {
+        content.setCursor(Cursor.DEFAULT);
+        if (dragIndex >= 0 && dragBefore != null) {
+            model.commit("Move " + dragBefore.layers().get(dragIndex).name(), dragBefore);
+        }
+        dragIndex = -1;
+        dragBefore = null;
+    }
+
+    private static ImagePattern checkerboard() {
+        WritableImage img = new WritableImage(16, 16);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                img.getPixelWriter().setColor(x, y, ((x / 8 + y / 8) & 1) == 0 ? Color.web("#cfcfcf") : Color.web("#f5f5f5"));
+            }
+        }
+        Image i = img;
+        return new ImagePattern(i, 0, 0, 16, 16, false);
+    }
+}

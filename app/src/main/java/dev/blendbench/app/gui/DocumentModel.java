@@ -1,0 +1,175 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.engine.surface.Rect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The single source of truth of the workbench: the current {@link Doc}, the selected layer, the
+ * file it came from, whether it has unsaved edits, and the undo history. Views observe it and
+ * call its edit methods; nothing else changes the document (one-way data flow). Every edit also
+ * says which canvas rectangle it changed, so the canvas re-composites only that.
+ *
+ * <p>FX thread only.
+ */
+public final class DocumentModel {
+    /** A document change and the canvas rectangle it can have changed (null: everything). */
+    public record Change(Doc doc, Rect dirty) {}
+
+    private final ReadOnlyObjectWrapper<Change> change = new ReadOnlyObjectWrapper<>();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final BooleanProperty dirty = new SimpleBooleanProperty();
+    private final History history = new History();
+    /** Bumped on every change, so that views can refresh labels such as "Undo Move layer". */
+    private final IntegerProperty revision = new SimpleIntegerProperty();
+
+    public DocumentModel(Doc initial) {
+        change.set(new Change(initial, null));
+    }
+
+    public Doc doc() { return change.get().doc(); }
+
+    public ReadOnlyObjectProperty<Change> changeProperty() { return change.getReadOnlyProperty(); }
+
+    public IntegerProperty selectedProperty() { return selected; }
+
+    public ObjectProperty<Path> fileProperty() { return file; }
+
+    public BooleanProperty dirtyProperty() { return dirty; }
+
+    public IntegerProperty revisionProperty() { return revision; }
+
+    public History history() { return history; }
+
+    /** The selected layer, if any. */
+    public Optional<LayerItem> selectedLayer() {
+        int i = selected.get();
+        return i >= 0 && i < doc().layers().size() ? Optional.of(doc().layers().get(i)) : Optional.empty();
+    }
+
+    /** Applies an edit as one undoable step named {@code what}. */
+    public void edit(String what, UnaryOperator<Doc> f) {
+        Doc before = doc();
+        Doc after = f.apply(before);
+        if (after.equals(before)) return;
+        history.push(what, before);
+        show(after, dirtyBetween(before, after));
+        dirty.set(true);
+    }
+
+    /** Shows a state during a gesture (a drag) without recording it; {@link #commit} records the gesture once. */
+    public void preview(Doc d) {
+        show(d, dirtyBetween(doc(), d));
+    }
+
+    /** Records a finished gesture that started from {@code before}. */
+    public void commit(String what, Doc before) {
+        if (doc().equals(before)) return;
+        history.push(what, before);
+        dirty.set(true);
+        revision.set(revision.get() + 1);
+    }
+
+    public boolean undo() {
+        Optional<Doc> d = history.undo(doc());
+        d.ifPresent(x -> {
+            Doc before = doc();
+            show(x, dirtyBetween(before, x));
+            dirty.set(true);
+        });
+        return d.isPresent();
+    }
+
+    public boolean redo() {
+        Optional<Doc> d = history.redo(doc());
+        d.ifPresent(x -> {
+            Doc before = doc();
+            show(x, dirtyBetween(before, x));
+            dirty.set(true);
+        });
+        return d.isPresent();
+    }
+
+    /** Replaces the whole document (open, new): clears the history and the selection. */
+    public void replace(Doc d, Path from) {
+        history.clear();
+        selected.set(d.layers().isEmpty() ? -1 : d.layers().size() - 1);
+        show(d, null);
+        file.set(from);
+        dirty.set(false);
+    }
+
+    /** After a save: the document is clean and belongs to {@code to}. */
+    public void saved(Path to) {
+        file.set(to);
+        dirty.set(false);
+    }
+
+    private void show(Doc d, Rect dirtyRect) {
+        int sel = selected.get();
+        change.set(new Change(d, dirtyRect));
+        if (sel >= d.layers().size()) selected.set(d.layers().size() - 1);
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * The canvas rectangle two states differ in: compositing is per pixel, so only pixels under a
+     * layer that changed (by identity; before or after the change) can differ. Null when the
+     * canvas itself changed (size, background, blend space).
+     */
+    static Rect dirtyBetween(Doc a, Doc b) {
+        if (a.width() != b.width() || a.height() != b.height() || a.background() != b.background()
+                || a.blendSpace() != b.blendSpace()) {
+            return null;
+        }
+        List<LayerItem> x = a.layers(), y = b.layers();
+        Rect r = Rect.EMPTY;
+        if (x.size() != y.size()) {
+            r = union(r, changedByMembership(x, y));
+            r = union(r, changedByMembership(y, x));
+            // an insertion or removal may reorder what is above: everything the lists hold differently
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                if (x.get(i) != y.get(i)) {
+                    r = union(r, x.get(i).layer().bounds());
+                    r = union(r, y.get(i).layer().bounds());
+                }
+            }
+        } else {
+            for (int i = 0; i < x.size(); i++) {
+                if (x.get(i) != y.get(i)) {
+                    r = union(r, x.get(i).layer().bounds());
+                    r = union(r, y.get(i).layer().bounds());
+                }
+            }
+        }
+        Rect canvas = new Rect(0, 0, a.width(), a.height());
+        return r.intersect(canvas);
+    }
+
+    private static Rect changedByMembership(List<LayerItem> from, List<LayerItem> other) {
+        Rect r = Rect.EMPTY;
+        List<LayerItem> rest = new ArrayList<>(other);
+        for (LayerItem i : from) {
+            if (!rest.remove(i)) r = union(r, i.layer().bounds());
+        }
+        return r;
+    }
+
+    private static Rect union(Rect a, Rect b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return a.union(b);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.scene.Scene;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+
+/**
+ * Properties of the selected layer (name, blend mode, opacity, position, scale, rotation,
+ * filter) and of the scene (size, background, blend space). Edits go through the model as undo
+ * steps; dragging the opacity slider previews live and records one step when released.
+ */
+public final class PropertiesPanel {
+    private final DocumentModel model;
+    private final GridPane grid = new GridPane();
+    private final TextField name = new TextField();
+    private final ComboBox<BlendMode> mode = new ComboBox<>();
+    private final Slider opacity = new Slider(0, 100, 100);
+    private final Label opacityText = new Label();
+    private final Spinner<Double> x = spinner(-100_000, 100_000, 1), y = spinner(-100_000, 100_000, 1);
+    private final Spinner<Double> scale = spinner(0.01, 100, 0.05), rotation = spinner(-360, 360, 1);
+    private final ComboBox<Filter> filter = new ComboBox<>();
+    private final Spinner<Integer> width = new Spinner<>(1, Scene.MAX_SIDE, 1), height = new Spinner<>(1, Scene.MAX_SIDE, 1);
+    private final ColorPicker background = new ColorPicker();
+    private final ComboBox<BlendSpace> space = new ComboBox<>();
+    private final Label error = new Label();
+    private boolean syncing;
+    private Doc sliderBefore;
+
+    public PropertiesPanel(DocumentModel model) {
+        this.model = model;
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(8));
+        name.setId("layer-name");
+        mode.setId("layer-mode");
+        opacity.setId("layer-opacity");
+        x.setId("layer-x");
+        y.setId("layer-y");
+        scale.setId("layer-scale");
+        rotation.setId("layer-rotation");
+        filter.setId("layer-filter");
+        width.setId("scene-width");
+        height.setId("scene-height");
+        background.setId("scene-background");
+        space.setId("scene-blend-space");
+        error.setId("properties-error");
+        error.setStyle("-fx-text-fill: #dc2626;");
+        error.setWrapText(true);
+        mode.getItems().setAll(BlendMode.values());
+        mode.setVisibleRowCount(16);
+        filter.getItems().setAll(Filter.values());
+        space.getItems().setAll(BlendSpace.values());
+        width.setEditable(true);
+        height.setEditable(true);
+        width.setPrefWidth(95);
+        height.setPrefWidth(95);
+        int r = 0;
+        Label lt = new Label("Layer");
+        lt.getStyleClass().add("panel-title");
+        grid.add(lt, 0, r++, 2, 1);
+        row("Name", name, r++);
+        row("Blend mode", mode, r++);
+        opacityText.setMinWidth(40);
+        row("Opacity", new HBox(6, opacity, opacityText), r++);
+        row("X", x, r++);
+        row("Y", y, r++);
+        row("Scale", scale, r++);
+        row("Rotation °", rotation, r++);
+        row("Filter", filter, r++);
+        grid.add(error, 0, r++, 2, 1);
+        grid.add(new Separator(), 0, r++, 2, 1);
+        Label st = new Label("Scene");
+        st.getStyleClass().add("panel-title");
+        grid.add(st, 0, r++, 2, 1);
+        Button apply = new Button("Resize canvas");
+        apply.setId("scene-apply-size");
+        apply.setOnAction(e -> {
+            int w = width.getValue(), h = height.getValue();
+            model.edit("Canvas size " + w + "×" + h, d -> d.withSize(w, h));
+        });
+        row("Size", new HBox(4, width, new Label("×"), height), r++);
+        grid.add(apply, 1, r++);
+        row("Background", background, r++);
+        row("Blend space", space, r++);
+
+        name.setOnAction(e -> layerEdit("Rename", (l, d) -> l.withName(name.getText().isBlank() ? l.name() : name.getText().strip())));
+        name.focusedProperty().addListener((o, a, f) -> {
+            if (!f) name.getOnAction().handle(null);
+        });
+        mode.setOnAction(e -> layerEdit("Blend mode", (l, d) -> mode.getValue() == null ? l : l.withMode(mode.getValue())));
+        opacity.valueProperty().addListener((o, a, v) -> {
+            opacityText.setText(String.format(Locale.ROOT, "%.0f %%", v.doubleValue()));
+            if (syncing) return;
+            int i = model.selectedProperty().get();
+            if (i < 0) return;
+            float op = (float) (v.doubleValue() / 100);
+            if (opacity.isValueChanging()) {
+                if (sliderBefore == null) sliderBefore = model.doc();
+                model.preview(sliderBefore.withLayer(i, l -> l.withOpacity(op)));
+            } else if (sliderBefore == null) {
+                model.edit("Opacity", d -> d.withLayer(i, l -> l.withOpacity(op)));
+            }
+        });
+        opacity.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now && sliderBefore != null) {
+                Doc before = sliderBefore;
+                sliderBefore = null;
+                int i = model.selectedProperty().get();
+                float op = (float) (opacity.getValue() / 100);
+                if (i >= 0) model.preview(before.withLayer(i, l -> l.withOpacity(op)));
+                model.commit("Opacity", before);
+            }
+        });
+        x.valueProperty().addListener((o, a, v) -> layerEdit("Move", (l, d) -> l.withPosition(v, l.y())));
+        y.valueProperty().addListener((o, a, v) -> layerEdit("Move", (l, d) -> l.withPosition(l.x(), v)));
+        scale.valueProperty().addListener((o, a, v) -> layerEdit("Scale", (l, d) -> l.withTransform(v, l.rotation(), l.filter())));
+        rotation.valueProperty().addListener((o, a, v) -> layerEdit("Rotate", (l, d) -> l.withTransform(l.scale(), v, l.filter())));
+        filter.setOnAction(e -> layerEdit("Filter", (l, d) -> filter.getValue() == null ? l : l.withTransform(l.scale(), l.rotation(), filter.getValue())));
+        background.setOnAction(e -> {
+            if (syncing) return;
+            Color c = background.getValue();
+            int a = (int) Math.round(c.getOpacity() * 255);
+            int argb = a << 24 | (int) Math.round(c.getRed() * a) << 16 | (int) Math.round(c.getGreen() * a) << 8 | (int) Math.round(c.getBlue() * a);
+            model.edit("Background", d -> d.withBackground(argb));
+        });
+        space.setOnAction(e -> {
+            if (syncing || space.getValue() == null) return;
+            model.edit("Blend space " + space.getValue(), d -> d.withBlendSpace(space.getValue()));
+        });
+        model.changeProperty().addListener((o, a, b) -> sync());
+        model.selectedProperty().addListener((o, a, b) -> sync());
+        sync();
+    }
+
+    public Node node() { return grid; }
+
+    private void row(String label, Node n, int r) {
+        grid.add(new Label(label), 0, r);
+        grid.add(n, 1, r);
+    }
+
+    private static Spinner<Double> spinner(double min, double max, double step) {
+        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, 0, step));
+        s.setEditable(true);
+        s.setPrefWidth(120);
+        return s;
+    }
+
+    private void layerEdit(String what, BiFunction<LayerItem, Doc, LayerItem> f) {
+        if (syncing) return;
+        int i = model.selectedProperty().get();
+        if (i < 0) return;
+        try {
+            model.edit(what, d -> d.withLayer(i, l -> f.apply(l, d)));
+            error.setText("");
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage()); // e.g. a scale whose result is beyond the engine's limits
+            sync();
+        }
+    }
+
+    private void sync() {
+        syncing = true;
+        try {
+            Doc d = model.doc();
+            var sel = model.selectedLayer();
+            for (Node n : new Node[] {name, mode, opacity, x, y, scale, rotation, filter}) n.setDisable(sel.isEmpty());
+            sel.ifPresent(l -> {
+                if (!name.isFocused()) name.setText(l.name());
+                mode.setValue(l.mode());
+                if (sliderBefore == null) opacity.setValue(l.opacity() * 100);
+                x.getValueFactory().setValue(l.x());
+                y.getValueFactory().setValue(l.y());
+                scale.getValueFactory().setValue(l.scale());
+                rotation.getValueFactory().setValue(l.rotation());
+                filter.setValue(l.filter());
+            });
+            opacityText.setText(String.format(Locale.ROOT, "%.0f %%", opacity.getValue()));
+            width.getValueFactory().setValue(d.width());
+            height.getValueFactory().setValue(d.height());
+            int bg = d.background(), a = bg >>> 24;
+            background.setValue(a == 0 ? Color.TRANSPARENT : Color.rgb(Math.min(255, ((bg >>> 16) & 0xFF) * 255 / a),
+                    Math.min(255, ((bg >>> 8) & 0xFF) * 255 / a), Math.min(255, (bg & 0xFF) * 255 / a), a / 255.0));
+            space.setValue(d.blendSpace());
+        } finally {
+            syncing = false;
+        }
+    }
+}
