@@ -24,14 +24,17 @@ import java.util.concurrent.TimeUnit;
  * JSON line on its stdout, from which this side prints the progress line; everything else the
  * child prints is passed through.
  */
-final class ForkedStress {
+public final class ForkedStress {
     private ForkedStress() {}
 
-    static final String SNAPSHOT = "@snapshot ";
+    /** Prefix of a snapshot line on the child's stdout: an interval as in the session JSON. */
+    public static final String SNAPSHOT = "@snapshot ";
+    /** Prefix of a race finding line on the child's stdout: a finding as in the session JSON's races[]. */
+    public static final String RACE = "@race ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The child JVM's options for {@code --heap} and {@code --gc}, checked. */
-    static List<String> jvmOptions(String heap, String gc) {
+    public static List<String> jvmOptions(String heap, String gc) {
         List<String> o = new ArrayList<>();
         if (heap != null) {
             if (!heap.toLowerCase(Locale.ROOT).matches("\\d{1,7}[kmg]")) {
@@ -55,6 +58,16 @@ final class ForkedStress {
     static void emit(PrintWriter out, IntervalSnapshot s) {
         try {
             out.println(SNAPSHOT + JSON.writeValueAsString(dev.blendbench.app.report.StressJson.interval(s)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
+    /** One race finding line, as soon as the detector reports it. */
+    static void emitRace(PrintWriter out, dev.blendbench.engine.race.Finding f) {
+        try {
+            out.println(RACE + JSON.writeValueAsString(dev.blendbench.app.report.StressJson.finding(f)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -142,7 +155,7 @@ final class ForkedStress {
                     progress.print(n.get("endSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
                             n.get("gcCount").asLong());
-                } else {
+                } else if (!line.startsWith(RACE)) {
                     out.println(line);
                     out.flush();
                 }

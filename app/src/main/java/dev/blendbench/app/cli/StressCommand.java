@@ -172,6 +172,7 @@ public final class StressCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             races.onFinding(f -> {
                 synchronized (raceOut) {
+                    if (emitSnapshots) ForkedStress.emitRace(raceOut, f); // the workbench shows it live
                     raceOut.println(RaceText.line(f, t0));
                     raceOut.flush();
                 }

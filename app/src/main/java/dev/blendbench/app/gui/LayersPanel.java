@@ -49,9 +49,12 @@ public final class LayersPanel {
         VBox.setVgrow(list, Priority.ALWAYS);
         Label title = new Label("Layers");
         title.getStyleClass().add("panel-title");
-        Button add = button("+", "Add image layers… (Ctrl+Shift+O)", "layer-add", addFromFile);
-        Button dup = button("⧉", "Duplicate the selected layer (Ctrl+J)", "layer-duplicate", this::duplicate);
-        Button del = button("🗑", "Delete the selected layer (Delete)", "layer-delete", this::delete);
+        Button add = button("", "Add image layers… (Ctrl+Shift+O)", "layer-add", addFromFile);
+        add.setGraphic(Icons.add());
+        Button dup = button("", "Duplicate the selected layer (Ctrl+J)", "layer-duplicate", this::duplicate);
+        dup.setGraphic(Icons.duplicate());
+        Button del = button("", "Delete the selected layer (Delete)", "layer-delete", this::delete);
+        del.setGraphic(Icons.delete());
         Button up = button("▲", "Move the selected layer up", "layer-up", () -> move(+1));
         Button down = button("▼", "Move the selected layer down", "layer-down", () -> move(-1));
         Region gap = new Region();
@@ -163,7 +166,7 @@ public final class LayersPanel {
         private final CheckBox visible = new CheckBox();
         private final ImageView thumb = new ImageView();
         private final Label name = new Label(), detail = new Label();
-        private final ToggleButton lock = new ToggleButton("🔓");
+        private final ToggleButton lock = new ToggleButton();
         private final HBox box;
 
         Cell() {
@@ -228,7 +231,7 @@ public final class LayersPanel {
             }
             visible.setSelected(l.visible());
             lock.setSelected(l.locked());
-            lock.setText(l.locked() ? "🔒" : "🔓");
+            lock.setGraphic(Icons.lock(l.locked()));
             name.setText(l.name());
             String t = l.layer().isTransformed()
                     ? String.format(Locale.ROOT, " · ×%.2f %.0f°", l.scale(), l.rotation()) : "";

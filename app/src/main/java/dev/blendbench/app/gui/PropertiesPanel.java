@@ -48,6 +48,9 @@ public final class PropertiesPanel {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(8));
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(84);
+        grid.getColumnConstraints().add(labels);
         name.setId("layer-name");
         mode.setId("layer-mode");
         opacity.setId("layer-opacity");

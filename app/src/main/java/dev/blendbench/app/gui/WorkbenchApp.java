@@ -19,10 +19,18 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         view = new WorkbenchView(dev.blendbench.engine.demo.DemoScene.scene());
-        stage.setTitle("Blendbench — demo scene");
+        Runnable title = () -> {
+            var f = view.model().fileProperty().get();
+            stage.setTitle((view.model().dirtyProperty().get() ? "• " : "") + (f == null ? "demo scene" : f.getFileName())
+                    + " — Blendbench");
+        };
+        view.model().fileProperty().addListener((o, a, b) -> title.run());
+        view.model().dirtyProperty().addListener((o, a, b) -> title.run());
+        title.run();
         stage.setScene(new Scene(view.root(), 1400, 860));
         stage.show();
         view.renderAll();
+        javafx.application.Platform.runLater(() -> view.canvasPane().fit());
     }
 
     @Override

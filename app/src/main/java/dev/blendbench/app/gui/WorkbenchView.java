@@ -1,120 +1,390 @@
 package dev.blendbench.app.gui;
 
-import dev.blendbench.engine.render.TileRenderer;
-import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
-import java.nio.IntBuffer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Rectangle2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
- * The first workbench view: the scene's layers on the left, the canvas rendered by the engine in
- * the centre, render timing in the status bar.
+ * The workbench window's content: menus and shortcuts, the compositing workspace (layers,
+ * canvas, properties), the stress panel, and a status bar with progress for long work.
  *
- * <p>The canvas is a {@link PixelBuffer} over the engine's own {@code IntArgbPre} surface, so
- * what the engine writes is shown without conversion or copy. Rendering runs on a background
- * thread; the FX thread only marks the buffer dirty. Built and used on the FX thread.
+ * <p><b>Threads.</b> The FX thread only edits the immutable document and hands snapshots on:
+ * rendering runs in {@link CanvasRenderer}, file work on a background thread with the progress
+ * bar running; errors come back as a one-line message in the status bar, and the document is
+ * left as it was.
  */
 public final class WorkbenchView {
-    private final dev.blendbench.engine.scene.Scene scene;
-    private final Surface canvas;
-    private final PixelBuffer<IntBuffer> pixels;
+    private static final int RECENT = 8;
+    private final DocumentModel model;
+    private final CanvasRenderer renderer;
+    private final CanvasPane canvas;
+    private final LayersPanel layers;
+    private final PropertiesPanel properties;
+    private final StressPanel stress;
     private final BorderPane root = new BorderPane();
-    private final Label status = new Label("Rendering…");
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "blendbench-workbench-render");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService helpers;
-    private final TileRenderer renderer;
+    private final Label message = new Label("Ready.");
+    private final Label renderStatus = new Label("Rendering…");
+    private final ProgressBar progress = new ProgressBar();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final Preferences prefs = Preferences.userRoot().node("dev/blendbench/workbench");
+    private final MenuItem undo = new MenuItem("Undo"), redo = new MenuItem("Redo");
 
     public WorkbenchView(dev.blendbench.engine.scene.Scene scene) {
-        this.scene = scene;
-        this.canvas = Surface.allocate(scene.width(), scene.height());
-        this.pixels = new PixelBuffer<>(scene.width(), scene.height(), IntBuffer.wrap(canvas.array()),
-                PixelFormat.getIntArgbPreInstance());
-        int threads = Runtime.getRuntime().availableProcessors();
-        this.helpers = Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
-            Thread t = new Thread(r, "blendbench-tile");
-            t.setDaemon(true);
-            return t;
-        });
-        this.renderer = new TileRenderer(helpers, threads, TileRenderer.DEFAULT_TILE_WIDTH, TileRenderer.DEFAULT_TILE_HEIGHT);
+        this(new DocumentModel(Doc.of(scene)));
+    }
 
-        ListView<Layer> layers = new ListView<>();
-        layers.setId("layers");
-        layers.getItems().setAll(scene.layers().reversed()); // top layer first, as editors show it
-        layers.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(Layer l, boolean empty) {
-                super.updateItem(l, empty);
-                setText(empty || l == null ? null : String.format(Locale.ROOT, "%s\n%s · %.0f %%%s",
-                        l.name(), l.mode().cssName(), l.opacity() * 100, l.visible() ? "" : " · hidden"));
+    public WorkbenchView(DocumentModel model) {
+        this.model = model;
+        this.canvas = new CanvasPane(model);
+        this.renderer = new CanvasRenderer(canvas::setImage, renderStatus::setText);
+        this.layers = new LayersPanel(model, this::chooseLayers);
+        this.properties = new PropertiesPanel(model);
+        this.stress = new StressPanel(model, canvas::showFinding);
+        model.changeProperty().addListener((o, a, c) -> renderer.request(c.doc().scene(), c.dirty()));
+        model.revisionProperty().addListener((o, a, b) -> refreshUndoLabels());
+
+        ScrollPane props = new ScrollPane(properties.node());
+        props.setFitToWidth(true);
+        props.setMinWidth(260);
+        SplitPane work = new SplitPane(layers.node(), canvas.node(), props);
+        work.setDividerPositions(0.2, 0.78);
+        SplitPane.setResizableWithParent(layers.node(), false);
+        SplitPane.setResizableWithParent(props, false);
+        Tab compose = new Tab("Compose", work), stressTab = new Tab("Stress", stress.node());
+        compose.setId("tab-compose");
+        stressTab.setId("tab-stress");
+        TabPane tabs = new TabPane(compose, stressTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("main-tabs");
+
+        message.setId("message");
+        renderStatus.setId("status");
+        progress.setId("progress");
+        progress.setPrefWidth(140);
+        progress.visibleProperty().bind(busy);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(10, message, gap, progress, renderStatus);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.setStyle("-fx-background-color: derive(-fx-base, -4%); -fx-border-color: derive(-fx-base, -15%) transparent transparent transparent;");
+
+        root.setTop(menus());
+        root.setCenter(tabs);
+        root.setBottom(bar);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::nudge);
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+        });
+        root.setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                addLayers(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                e.setDropCompleted(true);
             }
         });
-        Label title = new Label("Layers");
-        title.setStyle("-fx-font-weight: bold;");
-        VBox left = new VBox(6, title, layers);
-        left.setPadding(new Insets(8));
-        left.setPrefWidth(240);
-
-        ImageView view = new ImageView(new WritableImage(pixels));
-        view.setId("canvas");
-        view.setPreserveRatio(true);
-        view.setSmooth(true);
-        StackPane checker = new StackPane(view);
-        checker.setStyle("-fx-background-color: #2b2b2b;");
-        ScrollPane scroll = new ScrollPane(checker);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        view.fitWidthProperty().bind(scroll.widthProperty().subtract(24));
-        view.fitHeightProperty().bind(scroll.heightProperty().subtract(24));
-
-        status.setId("status");
-        status.setPadding(new Insets(4, 8, 4, 8));
-        root.setLeft(left);
-        root.setCenter(scroll);
-        root.setBottom(status);
+        refreshRecent();
+        refreshUndoLabels();
     }
 
     public Parent root() { return root; }
 
-    /** The surface the canvas shows (read it only after a render has completed). */
-    public Surface canvas() { return canvas; }
+    public DocumentModel model() { return model; }
 
-    /** Renders the whole scene off the FX thread, then shows it. Call on the FX thread. */
+    public CanvasRenderer renderer() { return renderer; }
+
+    public CanvasPane canvasPane() { return canvas; }
+
+    public StressPanel stressPanel() { return stress; }
+
+    public LayersPanel layersPanel() { return layers; }
+
+    public BooleanProperty busyProperty() { return busy; }
+
+    /** The status bar's message (errors, what a file operation did). */
+    public Label message() { return message; }
+
+    /** The surface the canvas shows (read it only after a render has completed). */
+    public Surface canvas() { return renderer.surface(); }
+
+    /** Renders the whole document (FX thread). */
     public void renderAll() {
-        background.execute(() -> {
-            long t0 = System.nanoTime();
-            renderer.render(scene, canvas);
-            long t1 = System.nanoTime();
-            Platform.runLater(() -> {
-                pixels.updateBuffer(b -> new Rectangle2D(0, 0, scene.width(), scene.height()));
-                status.setText(String.format(Locale.ROOT, "%d×%d · %d layers · rendered by the engine in %.1f ms on %d threads",
-                        scene.width(), scene.height(), scene.layers().size(), (t1 - t0) / 1e6, renderer.parallelism()));
-            });
+        renderer.request(model.doc().scene(), null);
+    }
+
+    private MenuBar menus() {
+        Menu file = new Menu("File");
+        file.getItems().addAll(
+                item("New", "Shortcut+N", () -> model.replace(new Doc(1280, 720, 0xFFFFFFFF, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of()), null)),
+                item("Open…", "Shortcut+O", this::chooseOpen),
+                recentMenu,
+                item("Add Image Layers…", "Shortcut+Shift+O", this::chooseLayers),
+                new SeparatorMenuItem(),
+                item("Save", "Shortcut+S", this::save),
+                item("Save As…", "Shortcut+Shift+S", this::chooseSaveAs),
+                item("Export Composite…", "Shortcut+E", this::chooseExport),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", () -> {
+                    Window w = root.getScene() == null ? null : root.getScene().getWindow();
+                    if (w != null) w.hide();
+                }));
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.setOnAction(e -> model.undo());
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
+        redo.setOnAction(e -> model.redo());
+        Menu edit = new Menu("Edit");
+        edit.getItems().addAll(undo, redo, item("Redo (alternative)", "Shortcut+Shift+Z", model::redo), new SeparatorMenuItem(),
+                item("Duplicate Layer", "Shortcut+J", layers::duplicate), item("Delete Layer", "Delete", layers::delete),
+                item("Move Layer Up", "Shortcut+CLOSE_BRACKET", () -> layers.move(1)),
+                item("Move Layer Down", "Shortcut+OPEN_BRACKET", () -> layers.move(-1)));
+        edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
+        Menu view = new Menu("View");
+        view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.setZoom(1)),
+                item("Zoom In", "Shortcut+EQUALS", () -> canvas.setZoom(canvas.zoomProperty().get() * 1.25)),
+                item("Zoom Out", "Shortcut+MINUS", () -> canvas.setZoom(canvas.zoomProperty().get() * 0.8)),
+                item("Clear Finding Highlight", null, () -> canvas.showFinding(null)));
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menus");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accel, Runnable r) {
+        MenuItem m = new MenuItem(text);
+        if (accel != null) m.setAccelerator(KeyCombination.keyCombination(accel));
+        m.setOnAction(e -> r.run());
+        return m;
+    }
+
+    private void refreshUndoLabels() {
+        undo.setText(model.history().nextUndo().map(s -> "Undo " + s).orElse("Undo"));
+        undo.setDisable(model.history().nextUndo().isEmpty());
+        redo.setText(model.history().nextRedo().map(s -> "Redo " + s).orElse("Redo"));
+        redo.setDisable(model.history().nextRedo().isEmpty());
+    }
+
+    /** Arrow keys nudge the selected layer a pixel (Shift: ten), unless a text field has the keys. */
+    private void nudge(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof javafx.scene.control.Spinner<?>
+                || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> || e.getTarget() instanceof javafx.scene.control.ListView<?>
+                || e.getTarget() instanceof javafx.scene.control.Slider || e.getTarget() instanceof javafx.scene.control.TableView<?>) {
+            return;
+        }
+        int dx = 0, dy = 0, step = e.isShiftDown() ? 10 : 1;
+        if (e.getCode() == KeyCode.LEFT) dx = -step;
+        else if (e.getCode() == KeyCode.RIGHT) dx = step;
+        else if (e.getCode() == KeyCode.UP) dy = -step;
+        else if (e.getCode() == KeyCode.DOWN) dy = step;
+        else return;
+        int i = model.selectedProperty().get();
+        if (i < 0 || model.doc().layers().get(i).locked()) return;
+        int fx = dx, fy = dy;
+        model.edit("Nudge", d -> d.withLayer(i, l -> l.withPosition(l.x() + fx, l.y() + fy)));
+        e.consume();
+    }
+
+    // ---- file operations, off the FX thread ----
+
+    /** Runs {@code work} on a background thread with the progress bar on; {@code done} gets the result on the FX thread. */
+    private <T> void background(String what, Callable<T> work, Consumer<T> done) {
+        busy.set(true);
+        message.setStyle("");
+        message.setText(what + "…");
+        Thread.ofPlatform().daemon().name("blendbench-io").start(() -> {
+            try {
+                T r = work.call();
+                Platform.runLater(() -> {
+                    busy.set(false);
+                    done.accept(r);
+                });
+            } catch (Exception | OutOfMemoryError e) {
+                String why = e instanceof OutOfMemoryError ? "not enough memory" : e.getMessage();
+                Platform.runLater(() -> {
+                    busy.set(false);
+                    error(what + " failed: " + (why == null ? e.getClass().getSimpleName() : why));
+                });
+            }
         });
     }
 
+    private void error(String text) {
+        message.setText(text);
+        message.setStyle("-fx-text-fill: #b91c1c;");
+    }
+
+    /** Opens a document or an image as the new document (replacing the current one). */
+    public void open(Path p) {
+        background("Opening " + p.getFileName(), () -> DocumentIo.open(p), o -> {
+            model.replace(o.doc(), DocumentIo.isOra(p) ? p : null);
+            remember(p);
+            message.setText("Opened " + p.getFileName() + (o.warnings().isEmpty() ? "" : " — " + String.join("; ", o.warnings())));
+            Platform.runLater(canvas::fit);
+        });
+    }
+
+    /** Adds images (or a layered file's layers) on top of the document, as one undo step. */
+    public void addLayers(List<Path> paths) {
+        if (paths.isEmpty()) return;
+        background("Adding " + paths.size() + " layer" + (paths.size() == 1 ? "" : "s"), () -> DocumentIo.layers(paths), ls -> {
+            model.edit("Add " + (ls.size() == 1 ? ls.get(0).name() : ls.size() + " layers"), d -> {
+                List<LayerItem> all = new ArrayList<>(d.layers());
+                all.addAll(ls);
+                return d.withLayers(all);
+            });
+            model.selectedProperty().set(model.doc().layers().size() - 1);
+            paths.forEach(this::remember);
+            message.setText("Added " + ls.size() + " layer" + (ls.size() == 1 ? "" : "s"));
+        });
+    }
+
+    /** Saves as OpenRaster to {@code p} (atomically). */
+    public void saveAs(Path p) {
+        Doc d = model.doc();
+        background("Saving " + p.getFileName(), () -> {
+            DocumentIo.save(d, p);
+            return p;
+        }, saved -> {
+            if (model.doc() == d) model.saved(saved);
+            else model.fileProperty().set(saved);
+            remember(saved);
+            message.setText("Saved " + saved);
+        });
+    }
+
+    /** Exports the composite as PNG, JPEG or TIFF. */
+    public void exportComposite(Path p) {
+        Doc d = model.doc();
+        background("Exporting " + p.getFileName(), () -> {
+            DocumentIo.export(d, p);
+            return p;
+        }, x -> message.setText("Exported " + x));
+    }
+
+    private void save() {
+        Path f = model.fileProperty().get();
+        if (f == null) chooseSaveAs();
+        else saveAs(f);
+    }
+
+    private Window window() { return root.getScene() == null ? null : root.getScene().getWindow(); }
+
+    private FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        Path f = model.fileProperty().get();
+        if (f != null && f.toAbsolutePath().getParent() != null) fc.setInitialDirectory(f.toAbsolutePath().getParent().toFile());
+        return fc;
+    }
+
+    private void chooseOpen() {
+        FileChooser fc = chooser("Open");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Scenes and images", "*.ora", "*.psd", "*.psb", "*.png",
+                "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.webp", "*.bmp", "*.gif"), new FileChooser.ExtensionFilter("All files", "*"));
+        File f = fc.showOpenDialog(window());
+        if (f != null) open(f.toPath());
+    }
+
+    private void chooseLayers() {
+        FileChooser fc = chooser("Add image layers");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff",
+                "*.webp", "*.bmp", "*.gif", "*.ora", "*.psd"), new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> fs = fc.showOpenMultipleDialog(window());
+        if (fs != null) addLayers(fs.stream().map(File::toPath).toList());
+    }
+
+    private void chooseSaveAs() {
+        FileChooser fc = chooser("Save scene");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("OpenRaster", "*.ora"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            Path p = f.toPath();
+            saveAs(DocumentIo.isOra(p) ? p : p.resolveSibling(p.getFileName() + ".ora"));
+        }
+    }
+
+    private void chooseExport() {
+        FileChooser fc = chooser("Export composite");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"), new FileChooser.ExtensionFilter("JPEG", "*.jpg"),
+                new FileChooser.ExtensionFilter("TIFF", "*.tif"));
+        File f = fc.showSaveDialog(window());
+        if (f != null) exportComposite(f.toPath());
+    }
+
+    private void remember(Path p) {
+        List<String> list = new ArrayList<>(recent());
+        String s = p.toAbsolutePath().toString();
+        list.remove(s);
+        list.add(0, s);
+        while (list.size() > RECENT) list.remove(list.size() - 1);
+        prefs.put("recent", String.join("\n", list));
+        refreshRecent();
+    }
+
+    private List<String> recent() {
+        String v = prefs.get("recent", "");
+        return v.isBlank() ? List.of() : List.of(v.split("\n"));
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (String s : recent()) {
+            Path p = Path.of(s);
+            MenuItem m = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+            m.setOnAction(e -> {
+                if (Files.exists(p)) open(p);
+                else error(p + ": no longer there");
+            });
+            recentMenu.getItems().add(m);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    /** Highlights a rectangle of the canvas (a race finding), or clears it. */
+    public void showFinding(Rect r) { canvas.showFinding(r); }
+
     public void close() {
-        background.shutdownNow();
-        helpers.shutdownNow();
+        renderer.close();
+        stress.close();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "WorkbenchView[%d layers]", model.doc().layers().size());
     }
 }

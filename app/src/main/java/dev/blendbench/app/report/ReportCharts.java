@@ -35,7 +35,7 @@ public final class ReportCharts {
     private ReportCharts() {}
 
     /** p50, p95, p99, p99.9, max: blue to red, as the tail gets worse. */
-    static final Color[] PERCENTILE_COLOURS = {new Color(0x2b6cb0), new Color(0x2f9e44), new Color(0xd97706),
+    public static final Color[] PERCENTILE_COLOURS = {new Color(0x2b6cb0), new Color(0x2f9e44), new Color(0xd97706),
             new Color(0xc2410c), new Color(0x9b1c1c)};
     static final String[] PERCENTILES = {"p50", "p95", "p99", "p999", "max"};
     static final String[] PERCENTILE_LABELS = {"p50", "p95", "p99", "p99.9", "max"};
@@ -226,7 +226,8 @@ public final class ReportCharts {
         }
     }
 
-    private static void style(JFreeChart c, Color[] colours) {
+    /** The reports' look for an XY line chart: white plot, light grid, one colour a series. */
+    public static void style(JFreeChart c, Color[] colours) {
         c.setBackgroundPaint(Color.WHITE);
         c.setTitle(new TextTitle(c.getTitle().getText(), TITLE));
         if (c.getLegend() != null) c.getLegend().setItemFont(FONT);

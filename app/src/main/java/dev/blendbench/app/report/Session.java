@@ -55,8 +55,11 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     /** One access of a race finding. */
     public record Access(String thread, String kind, String rect, List<String> stack) {}
 
-    /** One race finding: two unordered accesses to overlapping pixels, at least one a write. */
-    public record Race(String surface, String intersection, long count, Access earlier, Access later) {}
+    /**
+     * One race finding: two unordered accesses to overlapping pixels, at least one a write.
+     * {@code box} is the intersection as {x, y, width, height}.
+     */
+    public record Race(String surface, String intersection, long count, Access earlier, Access later, int[] box) {}
 
     /** One step of a ramp: the offered load (jobs/s for open loop, workers for closed) and what it gave. */
     public record Step(double load, String loadText, Summary summary, Stats latency, Map<String, Stats> stages,

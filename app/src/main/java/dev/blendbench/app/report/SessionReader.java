@@ -96,6 +96,34 @@ public final class SessionReader {
         }
     }
 
+    /** One interval as streamed by a running session ({@code @snapshot} lines). */
+    public static Interval interval(JsonNode n) throws ReportException {
+        try {
+            List<Interval> one = intervals(JSON.createArrayNode().add(n), "snapshot");
+            return one.get(0);
+        } catch (Bad e) {
+            throw new ReportException(e.getMessage());
+        }
+    }
+
+    /** One race finding as streamed by a running session ({@code @race} lines). */
+    public static Race race(JsonNode n) throws ReportException {
+        try {
+            return races(JSON.createArrayNode().add(n)).get(0);
+        } catch (Bad e) {
+            throw new ReportException(e.getMessage());
+        }
+    }
+
+    /** Parses one line of JSON. */
+    public static JsonNode tree(String json) throws ReportException {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ReportException("not valid JSON: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
     private static Session session(JsonNode r, String name) {
         boolean partial = r.path("partial").asBoolean(false);
         List<Interval> intervals = intervals(r.path("intervals"), "intervals");
@@ -221,8 +249,10 @@ public final class SessionReader {
         for (int i = 0; i < a.size(); i++) {
             JsonNode n = a.get(i);
             String p = "races[" + i + "]";
-            out.add(new Race(n.path("surface").asText("?"), rect(n.path("intersection")), n.path("count").asLong(1),
-                    access(n.path("earlier"), p + ".earlier"), access(n.path("later"), p + ".later")));
+            JsonNode in = n.path("intersection");
+            out.add(new Race(n.path("surface").asText("?"), rect(in), n.path("count").asLong(1),
+                    access(n.path("earlier"), p + ".earlier"), access(n.path("later"), p + ".later"),
+                    new int[] {in.path("x").asInt(), in.path("y").asInt(), in.path("width").asInt(), in.path("height").asInt()}));
         }
         return out;
     }

@@ -63,19 +63,22 @@ public final class StressJson {
         root.put("intervals", intervals);
         if (races != null) {
             List<Map<String, Object>> rs = new ArrayList<>();
-            for (var f : races) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("surface", f.surface());
-                m.put("intersection", rect(f.intersection()));
-                m.put("firstSeenNanos", f.firstSeenNanos());
-                m.put("count", f.count());
-                m.put("earlier", access(f.earlier()));
-                m.put("later", access(f.later()));
-                rs.add(m);
-            }
+            for (var f : races) rs.add(finding(f));
             root.put("races", rs);
         }
         return bytes(root);
+    }
+
+    /** One finding as in {@code races[]}. */
+    public static Map<String, Object> finding(dev.blendbench.engine.race.Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("surface", f.surface());
+        m.put("intersection", rect(f.intersection()));
+        m.put("firstSeenNanos", f.firstSeenNanos());
+        m.put("count", f.count());
+        m.put("earlier", access(f.earlier()));
+        m.put("later", access(f.later()));
+        return m;
     }
 
     static Map<String, Object> rect(dev.blendbench.engine.surface.Rect r) {

@@ -109,7 +109,7 @@ public final class Summaries {
         return sp > 0 ? slo.substring(0, sp) : "latency";
     }
 
-    static String bytes(double b) {
+    public static String bytes(double b) {
         if (Double.isNaN(b)) return "–";
         if (b >= 1 << 20) return String.format(Locale.ROOT, "%.1f MB", b / (1 << 20));
         if (b >= 1 << 10) return String.format(Locale.ROOT, "%.1f KB", b / (1 << 10));

@@ -1,0 +1,571 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.app.report.HtmlReport;
+import dev.blendbench.app.report.PdfReport;
+import dev.blendbench.app.report.ReportCharts;
+import dev.blendbench.app.report.ReportException;
+import dev.blendbench.app.report.Session;
+import dev.blendbench.app.report.SessionReader;
+import dev.blendbench.app.report.Summaries;
+import dev.blendbench.engine.document.OpenRaster;
+import dev.blendbench.engine.io.AtomicFiles;
+import dev.blendbench.engine.stress.Strategy;
+import dev.blendbench.engine.surface.Rect;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The stress panel: configure a session on the current scene (workers, platform or virtual
+ * threads, closed loop or a target rate, strategy, duration, heap and collector of the forked JVM,
+ * race detector), start and stop it, and watch it live: latency percentiles, throughput, heap
+ * churn with GC pauses, and race findings, redrawn ten times a second from the snapshots the
+ * child streams (coalesced: the FX thread drains a queue on a timer, never waits). Modes: one
+ * session; a ramp that plots latency against offered load and marks the knee; the same scene
+ * under several strategies in turn, side by side. The session files can be exported as reports.
+ */
+public final class StressPanel {
+    private final DocumentModel model;
+    private final Consumer<Rect> showOnCanvas;
+    private final SplitPane root = new SplitPane();
+    // settings
+    private final Spinner<Integer> workers = new Spinner<>(1, 512, 4);
+    private final CheckBox virtual = new CheckBox("Virtual threads");
+    private final ComboBox<String> loop = new ComboBox<>(FXCollections.observableArrayList("closed loop", "target rate"));
+    private final Spinner<Double> rate = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(1, 1_000_000, 200, 50));
+    private final ComboBox<String> strategy = new ComboBox<>();
+    private final Spinner<Double> seconds = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.5, 3600, 10, 1));
+    private final Spinner<Double> warmup = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 600, 2, 1));
+    private final TextField heap = new TextField();
+    private final ComboBox<String> gc = new ComboBox<>(FXCollections.observableArrayList("default", "g1", "zgc", "parallel", "serial"));
+    private final CheckBox races = new CheckBox("Race detector");
+    private final RadioButton single = new RadioButton("One session"), ramp = new RadioButton("Ramp: find the cliff"),
+            compare = new RadioButton("Compare strategies");
+    private final TextField rampSteps = new TextField("100, 200, 400, 800");
+    private final List<CheckBox> compareWith = new ArrayList<>();
+    private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export report…");
+    private final Label status = new Label("Ready.");
+    // live view
+    private final XYSeries[] pct = new XYSeries[5];
+    private final XYSeries throughput = new XYSeries("jobs/s", false, true), alloc = new XYSeries("allocation MB/s", false, true),
+            heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true);
+    private final JFreeChart heapChart;
+    private final ChartViewer loadViewer = new ChartViewer(ReportCharts.strategies(List.of()));
+    private final ChartViewer strategyViewer = new ChartViewer(ReportCharts.strategies(List.of()));
+    private final TableView<Session.Race> findings = new TableView<>();
+    private final TextArea stacks = new TextArea();
+    private final TableView<List<String>> strategyTable = new TableView<>();
+    private final TabPane tabs = new TabPane();
+    private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+    private final Timeline pump;
+    private int chartPoints;
+    // run state (FX thread)
+    private StressRun run;
+    private final List<Session> results = new ArrayList<>();
+    private List<String> queue = List.of();
+    private double timeOffset, lastEnd;
+    private Path workDir;
+
+    public StressPanel(DocumentModel model, Consumer<Rect> showOnCanvas) {
+        this.model = model;
+        this.showOnCanvas = showOnCanvas;
+        for (int k = 0; k < 5; k++) pct[k] = new XYSeries(new String[] {"p50", "p95", "p99", "p99.9", "max"}[k], false, true);
+        XYSeriesCollection lat = new XYSeriesCollection();
+        for (XYSeries s : pct) lat.addSeries(s);
+        JFreeChart latChart = line("Latency percentiles (ms)", "latency (ms)", lat, true, ReportCharts.PERCENTILE_COLOURS);
+        JFreeChart tpChart = line("Throughput", "jobs/s", new XYSeriesCollection(throughput), false, new Color[] {new Color(0x2b6cb0)});
+        heapChart = line("Heap churn and GC pauses", "allocation (MB/s)", new XYSeriesCollection(alloc), true, new Color[] {new Color(0x6b46c1)});
+        XYPlot hp = heapChart.getXYPlot();
+        org.jfree.chart.axis.NumberAxis right = new org.jfree.chart.axis.NumberAxis("heap after GC (MB)");
+        hp.setRangeAxis(1, right);
+        hp.setDataset(1, new XYSeriesCollection(heapAfter));
+        hp.mapDatasetToRangeAxis(1, 1);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer hr = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+        hr.setSeriesPaint(0, new Color(0x0f766e));
+        hp.setRenderer(1, hr);
+        JFreeChart raceChart = line("Race findings", "findings so far", new XYSeriesCollection(raceCount), false, new Color[] {new Color(0xdc2626)});
+        ChartViewer[] viewers = {new ChartViewer(latChart), new ChartViewer(tpChart), new ChartViewer(heapChart), new ChartViewer(raceChart)};
+        String[] ids = {"chart-latency", "chart-throughput", "chart-heap", "chart-races"};
+        GridPane charts = new GridPane();
+        charts.setHgap(6);
+        charts.setVgap(6);
+        for (int i = 0; i < 4; i++) {
+            viewers[i].setId(ids[i]);
+            viewers[i].setPrefSize(360, 200);
+            viewers[i].setMinSize(200, 140);
+            GridPane.setHgrow(viewers[i], Priority.ALWAYS);
+            GridPane.setVgrow(viewers[i], Priority.ALWAYS);
+            charts.add(viewers[i], i % 2, i / 2);
+        }
+        // findings
+        findings.setId("findings");
+        findings.setPlaceholder(new Label("No race findings (turn the race detector on and try shared-unsafe)."));
+        findings.getColumns().add(column("threads", r -> r.earlier().thread() + " / " + r.later().thread(), 230));
+        findings.getColumns().add(column("accesses", r -> r.earlier().kind() + " vs " + r.later().kind(), 110));
+        findings.getColumns().add(column("pixels", Session.Race::intersection, 170));
+        findings.getColumns().add(column("count", r -> Long.toString(r.count()), 60));
+        findings.setPrefHeight(140);
+        stacks.setId("finding-stacks");
+        stacks.setEditable(false);
+        stacks.setPrefRowCount(8);
+        stacks.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+        Button show = new Button("Show on canvas");
+        show.setId("finding-show");
+        show.setDisable(true);
+        findings.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            show.setDisable(r == null);
+            stacks.setText(r == null ? "" : stackText(r));
+        });
+        show.setOnAction(e -> {
+            Session.Race r = findings.getSelectionModel().getSelectedItem();
+            if (r != null) showOnCanvas.accept(new Rect(r.box()[0], r.box()[1], r.box()[2], r.box()[3]));
+        });
+        VBox live = new VBox(6, charts, new Label("Race findings"), findings, new HBox(6, show), stacks);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        live.setPadding(new Insets(6));
+        loadViewer.setId("chart-load");
+        strategyViewer.setId("chart-strategies");
+        strategyTable.setId("strategy-table");
+        strategyTable.setPrefHeight(150);
+        VBox cmp = new VBox(6, strategyTable, strategyViewer);
+        VBox.setVgrow(strategyViewer, Priority.ALWAYS);
+        cmp.setPadding(new Insets(6));
+        Tab liveTab = new Tab("Live", new ScrollPane(live)), loadTab = new Tab("Latency vs load", loadViewer),
+                cmpTab = new Tab("Strategies", cmp);
+        ((ScrollPane) liveTab.getContent()).setFitToWidth(true);
+        liveTab.setId("tab-live");
+        loadTab.setId("tab-load");
+        cmpTab.setId("tab-strategies");
+        tabs.getTabs().setAll(liveTab, loadTab, cmpTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        root.getItems().setAll(form(), tabs);
+        root.setDividerPositions(0.27);
+        pump = new Timeline(new KeyFrame(Duration.millis(100), e -> drain()));
+        pump.setCycleCount(Timeline.INDEFINITE);
+        pump.play();
+    }
+
+    public Node node() { return root; }
+
+    /** The status line (tests read it). */
+    public Label status() { return status; }
+
+    /** Sessions finished in the last start (one, or one per strategy compared). */
+    public List<Session> results() { return List.copyOf(results); }
+
+    public int chartPoints() { return chartPoints; }
+
+    public TableView<Session.Race> findings() { return findings; }
+
+    private Node form() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.setPadding(new Insets(8));
+        workers.setId("stress-workers");
+        workers.setEditable(true);
+        virtual.setId("stress-virtual");
+        loop.setId("stress-loop");
+        loop.setValue("closed loop");
+        rate.setId("stress-rate");
+        rate.setEditable(true);
+        strategy.setId("stress-strategy");
+        for (Strategy s : Strategy.values()) strategy.getItems().add(s.cliName());
+        strategy.setValue(Strategy.PER_WORKER.cliName());
+        seconds.setId("stress-seconds");
+        seconds.setEditable(true);
+        warmup.setId("stress-warmup");
+        warmup.setEditable(true);
+        heap.setId("stress-heap");
+        heap.setPromptText("e.g. 512m (default: JVM's)");
+        gc.setId("stress-gc");
+        gc.setValue("default");
+        races.setId("stress-races");
+        ToggleGroup modes = new ToggleGroup();
+        for (RadioButton r : List.of(single, ramp, compare)) r.setToggleGroup(modes);
+        single.setSelected(true);
+        single.setId("mode-single");
+        ramp.setId("mode-ramp");
+        compare.setId("mode-compare");
+        rampSteps.setId("stress-ramp");
+        start.setId("stress-start");
+        stop.setId("stress-stop");
+        export.setId("stress-export");
+        status.setId("stress-status");
+        status.setWrapText(true);
+        start.setDefaultButton(true);
+        stop.setDisable(true);
+        export.setDisable(true);
+        rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop"));
+        rampSteps.disableProperty().bind(ramp.selectedProperty().not());
+        int r = 0;
+        Label t = new Label("Stress session on this scene");
+        t.getStyleClass().add("panel-title");
+        g.add(t, 0, r++, 2, 1);
+        r = row(g, r, "Workers", workers);
+        g.add(virtual, 1, r++);
+        r = row(g, r, "Load", loop);
+        r = row(g, r, "Rate (jobs/s)", rate);
+        r = row(g, r, "Strategy", strategy);
+        r = row(g, r, "Duration (s)", seconds);
+        r = row(g, r, "Warm-up (s)", warmup);
+        r = row(g, r, "Heap", heap);
+        r = row(g, r, "Collector", gc);
+        g.add(races, 1, r++);
+        g.add(new Separator(), 0, r++, 2, 1);
+        g.add(single, 0, r++, 2, 1);
+        g.add(ramp, 0, r++, 2, 1);
+        r = row(g, r, "Steps", rampSteps);
+        g.add(compare, 0, r++, 2, 1);
+        VBox strategies = new VBox(2);
+        for (Strategy s : Strategy.values()) {
+            CheckBox c = new CheckBox(s.cliName());
+            c.setId("compare-" + s.cliName());
+            c.setSelected(s == Strategy.PER_WORKER || s == Strategy.POOLED || s == Strategy.ALLOC_PER_JOB);
+            c.disableProperty().bind(compare.selectedProperty().not());
+            compareWith.add(c);
+            strategies.getChildren().add(c);
+        }
+        g.add(strategies, 1, r++);
+        g.add(new HBox(6, start, stop), 0, r++, 2, 1);
+        g.add(export, 0, r++, 2, 1);
+        g.add(status, 0, r++, 2, 1);
+        start.setOnAction(e -> start());
+        stop.setOnAction(e -> stop());
+        export.setOnAction(e -> export());
+        ScrollPane sp = new ScrollPane(g);
+        sp.setFitToWidth(true);
+        sp.setMinWidth(260);
+        return sp;
+    }
+
+    private static int row(GridPane g, int r, String label, Node n) {
+        g.add(new Label(label), 0, r);
+        g.add(n, 1, r);
+        return r + 1;
+    }
+
+    private static TableColumn<Session.Race, String> column(String name, java.util.function.Function<Session.Race, String> f, double w) {
+        TableColumn<Session.Race, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setPrefWidth(w);
+        return c;
+    }
+
+    private static String stackText(Session.Race r) {
+        StringBuilder b = new StringBuilder();
+        for (Session.Access a : List.of(r.earlier(), r.later())) {
+            b.append(a == r.earlier() ? "earlier " : "later ").append(a.kind()).append(" by ").append(a.thread()).append(", ")
+                    .append(a.rect()).append('\n');
+            for (String f : a.stack()) b.append("    at ").append(f).append('\n');
+        }
+        return b.toString();
+    }
+
+    private JFreeChart line(String title, String y, XYSeriesCollection data, boolean legend, Color[] colours) {
+        JFreeChart c = ChartFactory.createXYLineChart(title, "time (s)", y, data, PlotOrientation.VERTICAL, legend, false, false);
+        ReportCharts.style(c, colours);
+        return c;
+    }
+
+    /** Settings from the form, checked. @throws IllegalArgumentException naming the bad value */
+    StressRun.Settings settings(String strategyName) {
+        List<Double> steps = List.of();
+        if (ramp.isSelected()) {
+            try {
+                steps = Arrays.stream(rampSteps.getText().split("[,\\s]+")).filter(s -> !s.isBlank()).map(Double::parseDouble).toList();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("ramp steps must be numbers separated by commas, got '" + rampSteps.getText() + "'");
+            }
+            if (steps.size() < 2 || steps.stream().anyMatch(v -> !(v > 0))) {
+                throw new IllegalArgumentException("a ramp needs at least two positive steps");
+            }
+        }
+        String h = heap.getText().strip();
+        if (!h.isEmpty() && !h.toLowerCase(Locale.ROOT).matches("\\d{1,7}[kmg]")) {
+            throw new IllegalArgumentException("heap must be a size like 512m or 4g, got '" + h + "'");
+        }
+        return new StressRun.Settings(workers.getValue(), virtual.isSelected(), loop.getValue().equals("closed loop"),
+                rate.getValue(), strategyName, seconds.getValue(), warmup.getValue(), h, gc.getValue(), races.isSelected(), steps);
+    }
+
+    /** Starts what the form says (FX thread). */
+    public void start() {
+        if (run != null) return;
+        results.clear();
+        List<String> plan = compare.isSelected()
+                ? compareWith.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList() : List.of(strategy.getValue());
+        if (plan.isEmpty()) {
+            fail("pick at least one strategy to compare");
+            return;
+        }
+        try {
+            settings(plan.get(0));
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        queue = new ArrayList<>(plan);
+        clearCharts();
+        status.setStyle("");
+        status.setText("Saving the scene for the workload JVM…");
+        start.setDisable(true);
+        stop.setDisable(false);
+        export.setDisable(true);
+        var scene = model.doc().scene();
+        Thread.ofPlatform().daemon().name("blendbench-stress-prepare").start(() -> {
+            try {
+                if (workDir == null) workDir = Files.createTempDirectory("blendbench-stress");
+                Path ora = workDir.resolve("scene.ora");
+                OpenRaster.write(scene, ora);
+                Platform.runLater(() -> next(ora));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> ended("cannot prepare the scene: " + e.getMessage(), true));
+            }
+        });
+    }
+
+    private void next(Path ora) {
+        if (queue.isEmpty()) {
+            ended(summary(), false);
+            return;
+        }
+        String s = queue.remove(0);
+        StressRun.Settings set = settings(s);
+        Path json = workDir.resolve("session-" + s + "-" + System.nanoTime() + ".json");
+        try {
+            run = StressRun.start(set, ora, json, new StressRun.Listener() {
+                @Override public void interval(Session.Interval i) { inbox.add(i); }
+
+                @Override public void race(Session.Race r) { inbox.add(r); }
+
+                @Override public void finished(int code, Path file, String last) {
+                    inbox.add(new Finished(code, file, last, ora));
+                }
+            });
+            status.setText(String.format(Locale.ROOT, "Running %s: %d workers, %s%s…", s, set.workers(),
+                    set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()),
+                    set.ramp().isEmpty() ? "" : ", ramp " + set.ramp()));
+        } catch (IOException | IllegalArgumentException e) {
+            ended("cannot start the workload JVM: " + e.getMessage(), true);
+        }
+    }
+
+    private record Finished(int code, Path json, String last, Path ora) {}
+
+    /** Applies what arrived since the last tick: one redraw per tick whatever the number of snapshots. */
+    private void drain() {
+        boolean any = false;
+        for (Object o; (o = inbox.poll()) != null; ) {
+            switch (o) {
+                case Session.Interval i -> {
+                    if (i.endSeconds() + timeOffset < lastEnd) timeOffset = lastEnd; // a new ramp step or session
+                    double t = i.endSeconds() + timeOffset;
+                    lastEnd = t;
+                    if (i.latency().count() > 0) {
+                        String[] m = {"p50", "p95", "p99", "p999", "max"};
+                        for (int k = 0; k < 5; k++) pct[k].add(t, i.latency().get(m[k]), false);
+                    }
+                    throughput.add(t, i.throughput(), false);
+                    if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
+                    if (i.heapAfterGcBytes() >= 0) heapAfter.add(t, i.heapAfterGcBytes() / 1e6, false);
+                    if (i.gcCount() > 0) {
+                        ValueMarker mk = new ValueMarker(t, new Color(0xdc2626), new BasicStroke(1f));
+                        mk.setAlpha(0.6f);
+                        heapChart.getXYPlot().addDomainMarker(mk, org.jfree.chart.ui.Layer.FOREGROUND);
+                    }
+                    raceCount.add(t, findings.getItems().size(), false);
+                    chartPoints++;
+                    any = true;
+                }
+                case Session.Race r -> findings.getItems().add(r);
+                case Finished f -> finished(f);
+                default -> { }
+            }
+        }
+        if (any) {
+            for (XYSeries s : pct) s.fireSeriesChanged();
+            throughput.fireSeriesChanged();
+            alloc.fireSeriesChanged();
+            heapAfter.fireSeriesChanged();
+            raceCount.fireSeriesChanged();
+        }
+    }
+
+    private void finished(Finished f) {
+        run = null;
+        if (f.code() != 0) {
+            // the child crashed or refused: say so, keep what it wrote, stay usable
+            String why = f.last().isBlank() ? "no message" : f.last();
+            queue = new ArrayList<>();
+            loadIfPresent(f.json());
+            ended("The workload JVM died (exit " + f.code() + "): " + why, true);
+            return;
+        }
+        loadIfPresent(f.json());
+        next(f.ora());
+    }
+
+    private void loadIfPresent(Path json) {
+        if (!Files.exists(json)) return;
+        try {
+            Session s = SessionReader.read(json);
+            results.add(s);
+            if (s.kind() == Session.Kind.RAMP) {
+                loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
+                tabs.getSelectionModel().select(1);
+            }
+            if (results.size() > 1 || compare.isSelected()) {
+                strategyViewer.setChart(ReportCharts.strategies(results));
+                fillStrategyTable();
+            }
+        } catch (ReportException e) {
+            status.setText(e.getMessage());
+        }
+    }
+
+    private void fillStrategyTable() {
+        List<String> header = List.of("session", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "bytes/job", "GCs", "GC pause ms", "races");
+        strategyTable.getColumns().clear();
+        for (int i = 0; i < header.size(); i++) {
+            int k = i;
+            TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
+            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().get(k)));
+            c.setPrefWidth(i == 0 ? 200 : 70);
+            strategyTable.getColumns().add(c);
+        }
+        ObservableList<List<String>> rows = FXCollections.observableArrayList();
+        for (Session s : results) {
+            var l = s.latency();
+            var m = s.summary();
+            rows.add(List.of(Summaries.label(s), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()), SessionReader.fmt(l.p50()),
+                    SessionReader.fmt(l.p95()), SessionReader.fmt(l.p99()), SessionReader.fmt(l.p999()), Summaries.bytes(m.bytesPerJob()),
+                    Long.toString(m.gcCount()), SessionReader.fmt(m.gcPauseMillis()), Integer.toString(s.races().size())));
+        }
+        strategyTable.setItems(rows);
+        tabs.getSelectionModel().select(2);
+    }
+
+    private String summary() {
+        if (results.isEmpty()) return "Done.";
+        return results.size() == 1 ? Summaries.sentence(results.get(0))
+                : "Compared " + results.size() + " strategies: see the Strategies tab.";
+    }
+
+    private void ended(String message, boolean failed) {
+        run = null;
+        start.setDisable(false);
+        stop.setDisable(true);
+        export.setDisable(results.isEmpty());
+        fail(message);
+        if (!failed) status.setStyle("");
+    }
+
+    private void fail(String message) {
+        status.setText(message);
+        status.setStyle("-fx-text-fill: #b91c1c;");
+    }
+
+    /** Stops the running session (it writes what it measured). */
+    public void stop() {
+        queue = new ArrayList<>();
+        if (run != null) {
+            status.setText("Stopping…");
+            run.stop();
+        }
+    }
+
+    private void clearCharts() {
+        for (XYSeries s : pct) s.clear();
+        throughput.clear();
+        alloc.clear();
+        heapAfter.clear();
+        raceCount.clear();
+        heapChart.getXYPlot().clearDomainMarkers();
+        findings.getItems().clear();
+        stacks.clear();
+        chartPoints = 0;
+        timeOffset = 0;
+        lastEnd = 0;
+        showOnCanvas.accept(null);
+    }
+
+    private void export() {
+        if (results.isEmpty()) return;
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export report");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HTML report", "*.html"),
+                new FileChooser.ExtensionFilter("PDF report", "*.pdf"));
+        var file = fc.showSaveDialog(root.getScene().getWindow());
+        if (file != null) exportTo(file.toPath());
+    }
+
+    /** Writes the last results as a report (by extension: .pdf, else HTML) off the FX thread. */
+    public void exportTo(Path out) {
+        List<Session> sessions = List.copyOf(results);
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        status.setText("Writing " + out.getFileName() + "…");
+        Thread.ofPlatform().daemon().name("blendbench-report").start(() -> {
+            try {
+                byte[] bytes = name.endsWith(".pdf") ? PdfReport.render(sessions) : HtmlReport.render(sessions);
+                AtomicFiles.write(out, bytes);
+                Platform.runLater(() -> status.setText("Wrote " + out));
+            } catch (ReportException | IOException | RuntimeException e) {
+                Platform.runLater(() -> fail("cannot write the report: " + e.getMessage()));
+            }
+        });
+    }
+
+    public void close() {
+        pump.stop();
+        if (run != null) run.stop();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.app.cli.ForkedStress;
+import dev.blendbench.app.report.ReportException;
+import dev.blendbench.app.report.Session;
+import dev.blendbench.app.report.SessionReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One stress session of the workbench's scene, run in a forked JVM (its own heap and collector,
+ * so its GC is the session's, and a crash there leaves the workbench standing). The child is the
+ * {@code stress} command with {@code --emit-snapshots}: it streams each 100 ms interval and each
+ * race finding as a line, which arrive at the {@link Listener} on a reader thread.
+ */
+public final class StressRun {
+    /** What the stress panel asks for. {@code ramp}: empty, or rates (open) / worker counts (closed). */
+    public record Settings(int workers, boolean virtual, boolean closed, double rate, String strategy, double seconds,
+                           double warmupSeconds, String heap, String gc, boolean races, List<Double> ramp) {}
+
+    /** Called on the run's reader threads. */
+    public interface Listener {
+        void interval(Session.Interval i);
+
+        void race(Session.Race r);
+
+        /** The child ended: exit code 0 with its session file, or the reason it failed. */
+        void finished(int exitCode, Path json, String lastError);
+    }
+
+    private final Process process;
+    private final Thread reader;
+
+    private StressRun(Process p, Thread reader) {
+        this.process = p;
+        this.reader = reader;
+    }
+
+    /** The command line of the child (for the status line and tests). */
+    public static List<String> command(Settings s, Path scene, Path json) {
+        List<String> c = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError"));
+        c.addAll(ForkedStress.jvmOptions(s.heap() == null || s.heap().isBlank() ? null : s.heap().strip(),
+                s.gc() == null || s.gc().equals("default") ? null : s.gc()));
+        c.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.blendbench.app.Main", "stress", "--in-process",
+                "--emit-snapshots", "--json", json.toString(), "--workers", Integer.toString(s.workers()),
+                "--strategy", s.strategy(), "--duration", fmt(s.seconds()) + "s", "--warmup", fmt(s.warmupSeconds()) + "s"));
+        if (s.virtual()) c.add("--virtual");
+        if (s.closed()) c.add("--closed");
+        else c.addAll(List.of("--rate", fmt(s.rate())));
+        if (s.races()) c.add("--race-detect");
+        if (!s.ramp().isEmpty()) {
+            c.add("--ramp");
+            c.add(String.join(",", s.ramp().stream().map(StressRun::fmt).toList()));
+        }
+        c.add(scene.toString());
+        return c;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** Starts the child. */
+    public static StressRun start(Settings s, Path scene, Path json, Listener l) throws IOException {
+        Process p = new ProcessBuilder(command(s, scene, json)).start();
+        List<String> errors = new ArrayList<>();
+        Thread err = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("WARNING: Using incubator modules") || line.isBlank()) continue;
+                    synchronized (errors) {
+                        errors.add(line);
+                        if (errors.size() > 50) errors.remove(0);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child is gone
+            }
+        }, "blendbench-stress-stderr");
+        err.setDaemon(true);
+        err.start();
+        Thread out = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    try {
+                        if (line.startsWith(ForkedStress.SNAPSHOT)) {
+                            l.interval(SessionReader.interval(SessionReader.tree(line.substring(ForkedStress.SNAPSHOT.length()))));
+                        } else if (line.startsWith(ForkedStress.RACE)) {
+                            l.race(SessionReader.race(SessionReader.tree(line.substring(ForkedStress.RACE.length()))));
+                        }
+                    } catch (ReportException e) {
+                        // a line we cannot read is skipped; the session file at the end has everything
+                    }
+                }
+                int code = p.waitFor();
+                err.join(2000);
+                String last;
+                synchronized (errors) {
+                    last = errors.isEmpty() ? "" : errors.get(errors.size() - 1);
+                }
+                l.finished(code, json, last);
+            } catch (IOException e) {
+                l.finished(-1, json, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "blendbench-stress-stdout");
+        out.setDaemon(true);
+        out.start();
+        return new StressRun(p, out);
+    }
+
+    /** Asks the child to stop (it writes what it measured) and kills it if it has not after 10 s. */
+    public void stop() {
+        process.destroy();
+        Thread killer = new Thread(() -> {
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "blendbench-stress-stop");
+        killer.setDaemon(true);
+        killer.start();
+    }
+
+    public boolean isAlive() { return process.isAlive(); }
+
+    /** Waits for the run to end (tests). */
+    public void join(long millis) throws InterruptedException {
+        reader.join(millis);
+    }
+}

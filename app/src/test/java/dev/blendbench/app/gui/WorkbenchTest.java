@@ -1,0 +1,195 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Slider;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The compositing workspace, driven as a user would on JavaFX's headless platform. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchTest {
+    @TempDir
+    Path dir;
+    WorkbenchView view;
+
+    static Scene scene() {
+        Surface bg = Surface.allocate(200, 150);
+        for (int y = 0; y < 150; y++) {
+            for (int x = 0; x < 200; x++) bg.setPixel(x, y, 0xFF000000 | (x * 255 / 200) << 16 | (y * 255 / 150) << 8 | 90);
+        }
+        Surface top = Surface.allocate(60, 40);
+        top.fill(0xFFE0A020);
+        return new Scene(200, 150, 0, List.of(Layer.of("bg", bg), new Layer("top", top, 40, 30, BlendMode.SOURCE_OVER, 1f, true)));
+    }
+
+    @Start
+    void start(Stage stage) {
+        view = new WorkbenchView(scene());
+        stage.setScene(new javafx.scene.Scene(view.root(), 960, 720));
+        stage.show();
+        view.renderAll();
+        view.canvasPane().setZoom(1);
+    }
+
+    @AfterEach
+    void close() {
+        view.close();
+    }
+
+    /** Waits until the canvas shows exactly what the engine renders for the current document. */
+    void assertCanvasIsEngineRender(FxRobot robot) throws Exception {
+        Scene s = WaitForAsyncUtils.asyncFx(() -> view.model().doc().scene()).get();
+        Surface expected = Surface.allocate(s.width(), s.height());
+        TileRenderer.singleThreaded().render(s, expected);
+        int[] shown = new int[s.width() * s.height()];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            WaitForAsyncUtils.waitForFxEvents();
+            ImageView iv = robot.lookup("#canvas").queryAs(ImageView.class);
+            boolean ready = WaitForAsyncUtils.asyncFx(() -> {
+                if (iv.getImage() == null || iv.getImage().getWidth() != s.width()) return false;
+                iv.getImage().getPixelReader().getPixels(0, 0, s.width(), s.height(), PixelFormat.getIntArgbPreInstance(), shown, 0, s.width());
+                return true;
+            }).get();
+            if (ready && java.util.Arrays.equals(expected.toArray(), shown)) return;
+            if (System.nanoTime() > deadline) {
+                assertArrayEquals(expected.toArray(), shown, "canvas differs from the engine's render");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    Path png(String name, int w, int h, int argb) throws Exception {
+        Surface s = Surface.allocate(w, h);
+        s.fill(argb);
+        Path p = dir.resolve(name);
+        ImageFiles.write(s, p);
+        return p;
+    }
+
+    @Test
+    void openingImages_addsLayersOnTop_andTheCanvasShowsTheEngineRender(FxRobot robot) throws Exception {
+        Path a = png("red.png", 30, 20, 0x80FF0000), b = png("blue.png", 25, 25, 0xFF0000FF);
+        robot.interact(() -> view.addLayers(List.of(a, b)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().doc().layers().size() == 4);
+        assertEquals("blue.png", view.model().doc().layers().get(3).name());
+        assertEquals(4, view.layersPanel().list().getItems().size());
+        assertEquals("blue.png", view.layersPanel().list().getItems().get(0).name(), "top layer listed first");
+        assertCanvasIsEngineRender(robot);
+    }
+
+    @Test
+    void changingModeAndOpacity_recompositesAsTheEngineComputes(FxRobot robot) throws Exception {
+        assertCanvasIsEngineRender(robot);
+        robot.interact(() -> view.model().selectedProperty().set(1));
+        @SuppressWarnings("unchecked")
+        ComboBox<BlendMode> mode = robot.lookup("#layer-mode").queryAs(ComboBox.class);
+        robot.interact(() -> mode.setValue(BlendMode.DIFFERENCE));
+        Slider opacity = robot.lookup("#layer-opacity").queryAs(Slider.class);
+        robot.interact(() -> opacity.setValue(40));
+        Layer top = view.model().doc().layers().get(1).layer();
+        assertEquals(BlendMode.DIFFERENCE, top.mode());
+        assertEquals(0.4f, top.opacity(), 1e-6);
+        assertCanvasIsEngineRender(robot);
+    }
+
+    @Test
+    void draggingALayer_movesIt_andUndoRedoWalkTheHistory(FxRobot robot) throws Exception {
+        assertCanvasIsEngineRender(robot);
+        ImageView iv = robot.lookup("#canvas").queryAs(ImageView.class);
+        var origin = iv.localToScreen(0, 0);
+        robot.moveTo(new javafx.geometry.Point2D(origin.getX() + 60, origin.getY() + 45)); // on "top" (40..100, 30..70)
+        robot.press(MouseButton.PRIMARY);
+        robot.moveBy(10, 0).moveBy(10, 5).moveBy(5, 5);
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        LayerItem moved = view.model().doc().layers().get(1);
+        assertEquals(65, moved.x(), 0.01);
+        assertEquals(40, moved.y(), 0.01);
+        assertEquals(1, view.model().selectedProperty().get(), "the dragged layer is selected");
+        assertCanvasIsEngineRender(robot);
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(40, view.model().doc().layers().get(1).x(), 0.01, "undo puts it back in one step");
+        assertCanvasIsEngineRender(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(65, view.model().doc().layers().get(1).x(), 0.01, "redo");
+        robot.clickOn("#canvas-scroll");
+        robot.type(KeyCode.RIGHT);
+        assertEquals(66, view.model().doc().layers().get(1).x(), 0.01, "arrow keys nudge");
+    }
+
+    @Test
+    void saveAndReopen_givesTheSameDocument(FxRobot robot) throws Exception {
+        robot.interact(() -> view.model().edit("Rotate", d -> d.withLayer(1, l -> l.withTransform(1.5, 20, dev.blendbench.engine.resample.Filter.MITCHELL))));
+        assertCanvasIsEngineRender(robot);
+        int[] before = view.canvas().toArray();
+        Path ora = dir.resolve("scene.ora");
+        robot.interact(() -> view.saveAs(ora));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && Files.exists(ora));
+        assertTrue(view.message().getText().startsWith("Saved"), view.message().getText());
+        robot.interact(() -> view.model().edit("Hide", d -> d.withLayer(1, l -> l.withVisible(false))));
+        robot.interact(() -> view.open(ora));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.message().getText().startsWith("Opened"));
+        assertEquals(2, view.model().doc().layers().size());
+        assertCanvasIsEngineRender(robot);
+        assertArrayEquals(before, view.canvas().toArray(), "the reopened scene renders as it was saved");
+    }
+
+    @Test
+    void corruptFile_givesAReadableMessage_andTheDocumentStaysIntact(FxRobot robot) throws Exception {
+        Path bad = Files.write(dir.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0});
+        Doc before = view.model().doc();
+        robot.interact(() -> view.open(bad));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && view.message().getText().contains("failed"));
+        assertTrue(view.message().getText().contains("broken.png"), view.message().getText());
+        assertEquals(before, view.model().doc());
+        robot.interact(() -> view.addLayers(List.of(bad)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && view.message().getText().contains("failed"));
+        assertEquals(before, view.model().doc());
+    }
+
+    @Test
+    void layersPanel_duplicateDeleteReorder_areUndoable(FxRobot robot) throws Exception {
+        robot.interact(() -> view.model().selectedProperty().set(1));
+        robot.clickOn("#layer-duplicate");
+        assertEquals(3, view.model().doc().layers().size());
+        assertEquals("top copy", view.model().doc().layers().get(2).name());
+        robot.clickOn("#layer-down");
+        assertEquals("top copy", view.model().doc().layers().get(1).name());
+        robot.clickOn("#layer-delete");
+        assertEquals(2, view.model().doc().layers().size());
+        assertNotEquals("top copy", view.model().doc().layers().get(1).name());
+        robot.interact(() -> view.model().undo());
+        assertEquals(3, view.model().doc().layers().size());
+        assertCanvasIsEngineRender(robot);
+    }
+}
