@@ -150,16 +150,33 @@ public final class LayersPanel {
         model.selectedProperty().set(to);
     }
 
+    private static final java.util.concurrent.ExecutorService THUMBNAILER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "blendbench-thumbnails");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * The layer's thumbnail if it is ready; otherwise null, and it is made on a background thread
+     * (the engine resamples it; the FX thread never does) and the list refreshed when it is.
+     */
     private WritableImage thumbnail(Surface s) {
-        return thumbs.computeIfAbsent(s, src -> {
+        WritableImage img = thumbs.get(s);
+        if (img != null || thumbs.containsKey(s)) return img;
+        thumbs.put(s, null);
+        THUMBNAILER.execute(() -> {
             int tw = 48, th = 32;
-            double k = Math.min((double) tw / src.width(), (double) th / src.height());
-            int w = Math.max(1, (int) (src.width() * k)), h = Math.max(1, (int) (src.height() * k));
-            Surface small = dev.blendbench.engine.resample.Resampler.resize(src, w, h, dev.blendbench.engine.resample.Filter.BOX);
-            WritableImage img = new WritableImage(w, h);
-            img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), small.array(), 0, w);
-            return img;
+            double k = Math.min((double) tw / s.width(), (double) th / s.height());
+            int w = Math.max(1, (int) (s.width() * k)), h = Math.max(1, (int) (s.height() * k));
+            Surface small = dev.blendbench.engine.resample.Resampler.resize(s, w, h, dev.blendbench.engine.resample.Filter.BOX);
+            javafx.application.Platform.runLater(() -> {
+                WritableImage made = new WritableImage(w, h);
+                made.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), small.array(), 0, w);
+                thumbs.put(s, made);
+                list.refresh();
+            });
         });
+        return null;
     }
 
     private final class Cell extends ListCell<LayerItem> {

@@ -459,6 +459,7 @@ public final class StressPanel {
         try {
             Session s = SessionReader.read(json);
             results.add(s);
+            if (!s.races().isEmpty()) findings.getItems().setAll(s.races()); // the final counts
             if (s.kind() == Session.Kind.RAMP) {
                 loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
                 tabs.getSelectionModel().select(1);

@@ -122,6 +122,9 @@ public final class WorkbenchView {
         });
         refreshRecent();
         refreshUndoLabels();
+        if (!model.doc().layers().isEmpty() && model.selectedProperty().get() < 0) {
+            model.selectedProperty().set(model.doc().layers().size() - 1); // the top layer, as editors do
+        }
     }
 
     public Parent root() { return root; }

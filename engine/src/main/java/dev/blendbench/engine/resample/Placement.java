@@ -27,8 +27,10 @@ public final class Placement {
     private final Filter filter;
     private final int sourceWidth, sourceHeight;
     private final Rect bounds;
-    // axis-aligned: separable weights over the bounds
-    private final AxisWeights h, v;
+    // axis-aligned: separable weights over the bounds, computed on first use (by the renderer's
+    // threads, not by whoever builds the layer: an editor's UI thread only needs the bounds)
+    private final boolean separable;
+    private volatile AxisWeights h, v;
     // general: inverse map, widening and a kernel table
     private final Transform inverse;
     private final double widenX, widenY, radiusX, radiusY;
@@ -64,14 +66,11 @@ public final class Placement {
                     + MAX_SIDE + " a side");
         }
         this.bounds = new Rect((int) bx0, (int) by0, (int) (bx1 - bx0), (int) (by1 - by0));
-        if (t.isAxisAligned()) {
-            this.h = new AxisWeights(f, t.m00(), t.m02(), sw, bounds.x(), bounds.width(), false);
-            this.v = new AxisWeights(f, t.m11(), t.m12(), sh, bounds.y(), bounds.height(), false);
+        this.separable = t.isAxisAligned();
+        if (separable) {
             this.inverse = null;
             this.lut = null;
         } else {
-            this.h = null;
-            this.v = null;
             this.inverse = t.inverse();
             int n = (int) Math.ceil(f.radius() * LUT_STEPS) + 2;
             this.lut = new float[n];
@@ -106,7 +105,23 @@ public final class Placement {
     public Rect bounds() { return bounds; }
 
     /** True when sampling runs as two separable passes (no rotation or shear). */
-    public boolean isSeparable() { return h != null; }
+    public boolean isSeparable() { return separable; }
+
+    /** The separable weights, built once by the first thread that needs them. */
+    private AxisWeights[] weights() {
+        AxisWeights a = h, b = v;
+        if (a == null || b == null) {
+            synchronized (this) {
+                if (h == null) {
+                    v = new AxisWeights(filter, transform.m11(), transform.m12(), sourceHeight, bounds.y(), bounds.height(), false);
+                    h = new AxisWeights(filter, transform.m00(), transform.m02(), sourceWidth, bounds.x(), bounds.width(), false);
+                }
+                a = h;
+                b = v;
+            }
+        }
+        return new AxisWeights[] {a, b};
+    }
 
     /**
      * The source pixels read to produce the layer-local canvas rectangle {@code local} (clipped to
@@ -116,7 +131,9 @@ public final class Placement {
         Rect r = local.intersect(bounds);
         if (r.isEmpty()) return Rect.EMPTY;
         Rect src = new Rect(0, 0, sourceWidth, sourceHeight);
-        if (h != null) {
+        if (separable) {
+            AxisWeights[] w = weights();
+            AxisWeights h = w[0], v = w[1];
             int i0 = r.x() - bounds.x(), i1 = r.right() - bounds.x();
             int j0 = r.y() - bounds.y(), j1 = r.bottom() - bounds.y();
             int x0 = h.firstSource(i0, i1), x1 = h.endSource(i0, i1);
@@ -155,7 +172,13 @@ public final class Placement {
             throw new IllegalArgumentException(local + " is not within the layer bounds " + bounds);
         }
         if (local.isEmpty()) return;
-        if (h != null) {
+        if (separable) {
+            AxisWeights h = this.h, v = this.v;
+            if (h == null || v == null) {
+                AxisWeights[] w = weights();
+                h = w[0];
+                v = w[1];
+            }
             Separable.run(source.array(), source.offset(), source.stride(), h, v,
                     local.x() - bounds.x(), local.right() - bounds.x(), local.y() - bounds.y(), local.bottom() - bounds.y(),
                     out, outOff, outStride);

@@ -1,0 +1,94 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Short real stress sessions of the workbench's scene, in a forked JVM, watched through the panel. */
+@ExtendWith(ApplicationExtension.class)
+class StressPanelTest {
+    @TempDir
+    Path dir;
+    WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new WorkbenchView(WorkbenchTest.scene());
+        stage.setScene(new javafx.scene.Scene(view.root(), 960, 760));
+        stage.show();
+        view.renderAll();
+    }
+
+    @AfterEach
+    void close() {
+        view.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    void configure(FxRobot robot, String strategy, int workers, boolean races, double seconds, String heap) {
+        robot.clickOn("#tab-stress");
+        robot.interact(() -> {
+            ((ComboBox<String>) robot.lookup("#stress-strategy").query()).setValue(strategy);
+            ((Spinner<Integer>) robot.lookup("#stress-workers").query()).getValueFactory().setValue(workers);
+            ((Spinner<Double>) robot.lookup("#stress-seconds").query()).getValueFactory().setValue(seconds);
+            ((Spinner<Double>) robot.lookup("#stress-warmup").query()).getValueFactory().setValue(0.3);
+            ((CheckBox) robot.lookup("#stress-races").query()).setSelected(races);
+            ((TextField) robot.lookup("#stress-heap").query()).setText(heap);
+        });
+    }
+
+    @Test
+    void aShortSession_drawsLiveChartPoints_andCanBeExported(FxRobot robot) throws Exception {
+        configure(robot, "per-worker", 2, false, 1.5, "256m");
+        robot.clickOn("#stress-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty());
+        assertTrue(view.stressPanel().chartPoints() >= 10, "chart points: " + view.stressPanel().chartPoints());
+        assertTrue(view.stressPanel().status().getText().startsWith("p99 was"), view.stressPanel().status().getText());
+        assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled(), "ready for the next session");
+        Path html = dir.resolve("report.html");
+        robot.interact(() -> view.stressPanel().exportTo(html));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(html));
+        assertTrue(Files.readString(html).contains("Latency percentiles over time"));
+    }
+
+    @Test
+    void sharedUnsafe_withTheRaceDetector_showsFindingsWithBothStacks(FxRobot robot) throws Exception {
+        configure(robot, "shared-unsafe", 3, true, 1.5, "");
+        robot.clickOn("#stress-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().findings().getItems().isEmpty());
+        robot.interact(() -> view.stressPanel().findings().getSelectionModel().select(0));
+        String stacks = robot.lookup("#finding-stacks").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(stacks.contains("earlier") && stacks.contains("later") && stacks.contains("CompositeWorkload"), stacks);
+        robot.interact(() -> robot.lookup("#finding-show").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
+                || view.stressPanel().status().getText().startsWith("The workload"));
+        assertFalse(view.stressPanel().results().isEmpty(), view.stressPanel().status().getText());
+    }
+
+    @Test
+    void aWorkloadJvmThatDies_isReported_andThePanelStaysUsable(FxRobot robot) throws Exception {
+        configure(robot, "per-worker", 1, false, 1, "1m"); // too small a heap: the child JVM cannot start
+        robot.clickOn("#stress-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.stressPanel().status().getText().startsWith("The workload JVM died"));
+        assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        assertEquals(2, view.model().doc().layers().size(), "the document is untouched");
+    }
+}
