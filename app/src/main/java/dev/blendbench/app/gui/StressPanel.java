@@ -102,6 +102,7 @@ public final class StressPanel {
     private final TableView<Session.Race> findings = new TableView<>();
     private final TextArea stacks = new TextArea();
     private final TableView<List<String>> strategyTable = new TableView<>();
+    private final Label verdicts = new Label();
     private final TabPane tabs = new TabPane();
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final Timeline pump;
@@ -174,7 +175,19 @@ public final class StressPanel {
         strategyViewer.setId("chart-strategies");
         strategyTable.setId("strategy-table");
         strategyTable.setPrefHeight(150);
-        VBox cmp = new VBox(6, strategyTable, strategyViewer);
+        verdicts.setId("verdicts");
+        verdicts.setWrapText(true);
+        verdicts.setStyle("-fx-font-family: monospace;");
+        Button openSessions = new Button("Compare session files…");
+        openSessions.setId("compare-files");
+        openSessions.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Session files to compare (the first is the baseline)");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Session JSON", "*.json"));
+            var files = fc.showOpenMultipleDialog(root.getScene().getWindow());
+            if (files != null) compareFiles(files.stream().map(java.io.File::toPath).toList());
+        });
+        VBox cmp = new VBox(6, new HBox(6, openSessions), strategyTable, verdicts, strategyViewer);
         VBox.setVgrow(strategyViewer, Priority.ALWAYS);
         cmp.setPadding(new Insets(6));
         Tab liveTab = new Tab("Live", new ScrollPane(live)), loadTab = new Tab("Latency vs load", loadViewer),
@@ -492,8 +505,48 @@ public final class StressPanel {
                     Long.toString(m.gcCount()), SessionReader.fmt(m.gcPauseMillis()), Integer.toString(s.races().size())));
         }
         strategyTable.setItems(rows);
+        // each session against the first: ratio of p99 with its bootstrap 95 % interval, and the verdict
+        StringBuilder v = new StringBuilder();
+        Session base = results.get(0);
+        for (Session s : results.subList(1, results.size())) {
+            try {
+                var c = dev.blendbench.app.report.Comparison.of(base, s, "p99", 0.05, 1);
+                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%n",
+                        Summaries.label(s), Summaries.label(base), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB(),
+                        c.verdict().text()));
+            } catch (IllegalArgumentException e) {
+                v.append(Summaries.label(s)).append(": ").append(e.getMessage()).append('\n');
+            }
+        }
+        verdicts.setText(v.toString().strip());
         tabs.getSelectionModel().select(2);
     }
+
+    /** Loads session files and shows them side by side, the first as the baseline (off the FX thread). */
+    public void compareFiles(List<Path> files) {
+        if (files.isEmpty()) return;
+        status.setText("Reading " + files.size() + " session file" + (files.size() == 1 ? "" : "s") + "…");
+        Thread.ofPlatform().daemon().name("blendbench-sessions").start(() -> {
+            try {
+                List<Session> loaded = new ArrayList<>();
+                for (Path f : files) loaded.add(SessionReader.read(f));
+                Platform.runLater(() -> {
+                    results.clear();
+                    results.addAll(loaded);
+                    strategyViewer.setChart(ReportCharts.strategies(results));
+                    fillStrategyTable();
+                    export.setDisable(false);
+                    status.setStyle("");
+                    status.setText("Comparing " + loaded.size() + " sessions; the first is the baseline.");
+                });
+            } catch (ReportException e) {
+                Platform.runLater(() -> fail(e.getMessage()));
+            }
+        });
+    }
+
+    /** The verdict lines of the Strategies tab (tests read it). */
+    public Label verdicts() { return verdicts; }
 
     private String summary() {
         if (results.isEmpty()) return "Done.";

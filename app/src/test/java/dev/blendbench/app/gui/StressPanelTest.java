@@ -91,4 +91,21 @@ class StressPanelTest {
         assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
         assertEquals(2, view.model().doc().layers().size(), "the document is untouched");
     }
+
+    @Test
+    void comparingSessionFiles_showsRatiosWithIntervalsAndAVerdict(FxRobot robot) throws Exception {
+        Path a = dir.resolve("pooled.json"), b = dir.resolve("race.json");
+        try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
+            Files.copy(in, a);
+        }
+        try (var in = getClass().getResourceAsStream("/sessions/race.json")) {
+            Files.copy(in, b);
+        }
+        robot.clickOn("#tab-stress");
+        robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(a, b)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.stressPanel().verdicts().getText().isEmpty());
+        String v = view.stressPanel().verdicts().getText();
+        assertTrue(v.contains("shared-unsafe (race.json) vs pooled (pooled.json): p99") && v.contains("95 % CI") && v.contains("→ slower"), v);
+        assertEquals(2, view.stressPanel().results().size());
+    }
 }

@@ -376,13 +376,15 @@ public final class TileRenderer {
             int[] pixels = null;
             if (resampled) {
                 // the layer's pixels under this tile, resampled once into a per-thread buffer
-                Rect in = new Rect(ax0, ay0, ax1 - ax0, ay1 - ay0).intersect(l.bounds());
-                lx0 = in.x();
-                lx1 = in.right();
-                ly0 = in.y();
-                ly1 = in.bottom();
-                if (!in.isEmpty()) {
-                    pixels = sampled(l, in);
+                Rect pb = l.placement().bounds();
+                lx0 = Math.max(ax0, l.x() + pb.x());
+                lx1 = Math.min(ax1, l.x() + pb.right());
+                ly0 = Math.max(ay0, l.y() + pb.y());
+                ly1 = Math.min(ay1, l.y() + pb.bottom());
+                if (lx0 < lx1 && ly0 < ly1) {
+                    pixels = sampled(l, lx0, ly0, lx1, ly1);
+                } else {
+                    lx1 = lx0; // nothing of the layer here
                 }
             }
             for (int y = ay0; y < ay1; y++) {
@@ -420,15 +422,15 @@ public final class TileRenderer {
 
     private static final ThreadLocal<int[]> SAMPLED = ThreadLocal.withInitial(() -> new int[1 << 16]);
 
-    /** A resampled layer's pixels for the canvas rectangle {@code in}, row-major, in a per-thread buffer. */
-    private static int[] sampled(Layer l, Rect in) {
-        int need = in.width() * in.height();
+    /** A resampled layer's pixels for the canvas rectangle [x0, x1) × [y0, y1), row-major, in a per-thread buffer. */
+    private static int[] sampled(Layer l, int x0, int y0, int x1, int y1) {
+        int need = (x1 - x0) * (y1 - y0);
         int[] buf = SAMPLED.get();
         if (buf.length < need) {
             buf = new int[Math.max(need, 2 * buf.length)];
             SAMPLED.set(buf);
         }
-        l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), buf, 0, in.width());
+        l.placement().sample(l.source(), x0 - l.x(), y0 - l.y(), x1 - l.x(), y1 - l.y(), buf, 0, x1 - x0);
         return buf;
     }
 
@@ -444,7 +446,7 @@ public final class TileRenderer {
             acc = new float[Math.max(need, 2 * acc.length)];
             LINEAR_TILE.set(acc);
         }
-        compositeLinear(scene, new Rect(ax0, ay0, w, h), acc);
+        compositeLinear(scene, ax0, ay0, w, h, acc);
         for (int y = ay0; y < ay1; y++) {
             Srgb.fromLinear(acc, 4 * w * (y - ay0), target.array(), target.index(ax0, y), w);
         }
@@ -457,7 +459,10 @@ public final class TileRenderer {
      * space says, this blends in linear light. Allocation-free once a thread's buffers have grown.
      */
     public static void compositeLinear(Scene scene, Rect r, float[] out) {
-        int w = r.width(), h = r.height();
+        compositeLinear(scene, r.x(), r.y(), r.width(), r.height(), out);
+    }
+
+    private static void compositeLinear(Scene scene, int rx, int ry, int w, int h, float[] out) {
         if (out.length < 4 * w * h) {
             throw new IllegalArgumentException("out holds " + out.length + " floats, " + 4 * w * h + " needed");
         }
@@ -468,36 +473,52 @@ public final class TileRenderer {
         }
         Srgb.toLinear(scene.background(), bg, 0);
         for (int i = 0; i < w * h; i++) System.arraycopy(bg, 0, out, 4 * i, 4);
-        for (Layer l : scene.layers()) {
+        List<Layer> layers = scene.layers();
+        for (int li = 0, n = layers.size(); li < n; li++) {
+            Layer l = layers.get(li);
             if (!l.visible()) continue;
             BlendMode mode = l.mode();
             boolean clears = mode.clearsOutsideSource();
             if (l.opacity() == 0f && !clears) continue;
-            Rect in = r.intersect(l.bounds());
-            int[] pixels;
-            int pOff, pStride;
+            Surface src = l.source();
+            // the layer's canvas bounds, clipped to the rectangle
+            int bx0, by0, bx1, by1;
             if (l.placement() != null) {
-                pixels = in.isEmpty() ? null : sampled(l, in);
-                pOff = -in.y() * in.width() - in.x();
-                pStride = in.width();
+                Rect pb = l.placement().bounds();
+                bx0 = l.x() + pb.x();
+                by0 = l.y() + pb.y();
+                bx1 = l.x() + pb.right();
+                by1 = l.y() + pb.bottom();
             } else {
-                Surface src = l.source();
+                bx0 = l.x();
+                by0 = l.y();
+                bx1 = l.x() + src.width();
+                by1 = l.y() + src.height();
+            }
+            int ix0 = Math.max(rx, bx0), iy0 = Math.max(ry, by0), ix1 = Math.min(rx + w, bx1), iy1 = Math.min(ry + h, by1);
+            boolean any = ix0 < ix1 && iy0 < iy1;
+            int[] pixels = null;
+            int pOff = 0, pStride = 0;
+            if (any && l.placement() != null) {
+                pixels = sampled(l, ix0, iy0, ix1, iy1);
+                pOff = -iy0 * (ix1 - ix0) - ix0;
+                pStride = ix1 - ix0;
+            } else if (any) {
                 pixels = src.array();
                 pOff = src.index(-l.x(), -l.y());
                 pStride = src.stride();
             }
-            for (int y = r.y(); y < r.bottom(); y++) {
-                boolean rowHit = !in.isEmpty() && y >= in.y() && y < in.bottom();
+            for (int y = ry; y < ry + h; y++) {
+                boolean rowHit = any && y >= iy0 && y < iy1;
                 if (!rowHit && !clears) continue;
-                int x0 = rowHit ? in.x() : r.x(), x1 = rowHit ? in.right() : r.x();
-                int o = 4 * (y - r.y()) * w - 4 * r.x();
+                int o = 4 * (y - ry) * w - 4 * rx;
                 if (!clears) {
                     // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
                     int base = pOff + y * pStride;
-                    for (int x = x0; x < x1; ) {
+                    for (int x = ix0; x < ix1; ) {
                         if (pixels[base + x] >>> 24 == 0) { x++; continue; }
                         int e = x + 1;
-                        while (e < x1 && pixels[base + e] >>> 24 != 0) e++;
+                        while (e < ix1 && pixels[base + e] >>> 24 != 0) e++;
                         Srgb.toLinear(pixels, base + x, bg, 0, e - x);
                         FloatBlend.blend(mode, bg, 0, out, o + 4 * x, e - x, l.opacity());
                         x = e;
@@ -506,8 +527,8 @@ public final class TileRenderer {
                 }
                 // clearing modes act on the whole rect: outside the layer's span the source is transparent
                 Arrays.fill(bg, 0, 4 * w, 0f);
-                if (rowHit) Srgb.toLinear(pixels, pOff + y * pStride + x0, bg, 4 * (x0 - r.x()), x1 - x0);
-                FloatBlend.blend(mode, bg, 0, out, o + 4 * r.x(), w, l.opacity());
+                if (rowHit) Srgb.toLinear(pixels, pOff + y * pStride + ix0, bg, 4 * (ix0 - rx), ix1 - ix0);
+                FloatBlend.blend(mode, bg, 0, out, o + 4 * rx, w, l.opacity());
             }
         }
     }

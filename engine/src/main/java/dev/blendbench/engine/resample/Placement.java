@@ -164,14 +164,23 @@ public final class Placement {
      * {@link #bounds()}, into {@code out} from {@code outOff} with row stride {@code outStride}.
      */
     public void sample(Surface source, Rect local, int[] out, int outOff, int outStride) {
+        sample(source, local.x(), local.y(), local.right(), local.bottom(), out, outOff, outStride);
+    }
+
+    /**
+     * The same for the layer-local rectangle {@code [x0, x1) × [y0, y1)}, without allocating
+     * (what the renderer calls for every tile).
+     */
+    public void sample(Surface source, int x0, int y0, int x1, int y1, int[] out, int outOff, int outStride) {
         if (source.width() != sourceWidth || source.height() != sourceHeight) {
             throw new IllegalArgumentException("source is " + source.width() + "x" + source.height()
                     + ", the placement was made for " + sourceWidth + "x" + sourceHeight);
         }
-        if (!bounds.contains(local)) {
-            throw new IllegalArgumentException(local + " is not within the layer bounds " + bounds);
+        if (x0 < bounds.x() || y0 < bounds.y() || x1 > bounds.right() || y1 > bounds.bottom() || x1 < x0 || y1 < y0) {
+            throw new IllegalArgumentException("[" + x0 + ", " + x1 + ") × [" + y0 + ", " + y1
+                    + ") is not within the layer bounds " + bounds);
         }
-        if (local.isEmpty()) return;
+        if (x1 == x0 || y1 == y0) return;
         if (separable) {
             AxisWeights h = this.h, v = this.v;
             if (h == null || v == null) {
@@ -180,17 +189,16 @@ public final class Placement {
                 v = w[1];
             }
             Separable.run(source.array(), source.offset(), source.stride(), h, v,
-                    local.x() - bounds.x(), local.right() - bounds.x(), local.y() - bounds.y(), local.bottom() - bounds.y(),
-                    out, outOff, outStride);
+                    x0 - bounds.x(), x1 - bounds.x(), y0 - bounds.y(), y1 - bounds.y(), out, outOff, outStride);
         } else {
-            general(source, local, out, outOff, outStride);
+            general(source, x0, y0, x1, y1, out, outOff, outStride);
         }
     }
 
     private static final ThreadLocal<float[]> TAPS = ThreadLocal.withInitial(() -> new float[64]);
 
     /** Direct 2-D filtering for rotated or sheared layers: one pixel at a time, in float. */
-    private void general(Surface source, Rect local, int[] out, int outOff, int outStride) {
+    private void general(Surface source, int lx0, int ly0, int lx1, int ly1, int[] out, int outOff, int outStride) {
         int[] src = source.array();
         int so = source.offset(), ss = source.stride();
         int nx = (int) Math.ceil(2 * radiusX) + 2, ny = (int) Math.ceil(2 * radiusY) + 2;
@@ -201,9 +209,9 @@ public final class Placement {
         }
         Transform m = inverse;
         boolean nearest = filter == Filter.NEAREST;
-        for (int y = local.y(); y < local.bottom(); y++) {
-            int o = outOff + (y - local.y()) * outStride - local.x();
-            for (int x = local.x(); x < local.right(); x++) {
+        for (int y = ly0; y < ly1; y++) {
+            int o = outOff + (y - ly0) * outStride - lx0;
+            for (int x = lx0; x < lx1; x++) {
                 double cx = x + 0.5, cy = y + 0.5;
                 double u = m.m00() * cx + m.m01() * cy + m.m02();
                 double w = m.m10() * cx + m.m11() * cy + m.m12();
