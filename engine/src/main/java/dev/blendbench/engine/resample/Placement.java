@@ -208,6 +208,10 @@ public final class Placement {
             TAPS.set(wt);
         }
         Transform m = inverse;
+        if (filter == Filter.BILINEAR && widenX == 1 && widenY == 1) {
+            bilinear(src, so, ss, lx0, ly0, lx1, ly1, out, outOff, outStride);
+            return;
+        }
         boolean nearest = filter == Filter.NEAREST;
         for (int y = ly0; y < ly1; y++) {
             int o = outOff + (y - ly0) * outStride - lx0;
@@ -253,6 +257,45 @@ public final class Placement {
                 }
                 float k = 1 / norm;
                 out[o + x] = Separable.pack(Math.round(a * k), Math.round(r * k), Math.round(g * k), Math.round(b * k));
+            }
+        }
+    }
+
+    /**
+     * Rotated bilinear without widening (the workbench's default): the tent filter's two taps a
+     * side have weights {@code 1 − f} and {@code f}, so they are computed directly, not looked up.
+     * Outside the source is transparent, as in the general path.
+     */
+    private void bilinear(int[] src, int so, int ss, int lx0, int ly0, int lx1, int ly1, int[] out, int outOff, int outStride) {
+        Transform m = inverse;
+        int w = sourceWidth, h = sourceHeight;
+        for (int y = ly0; y < ly1; y++) {
+            int o = outOff + (y - ly0) * outStride - lx0;
+            double cy = y + 0.5;
+            for (int x = lx0; x < lx1; x++) {
+                double cx = x + 0.5;
+                double u = m.m00() * cx + m.m01() * cy + m.m02() - 0.5;
+                double v = m.m10() * cx + m.m11() * cy + m.m12() - 0.5;
+                if (u <= -1 || v <= -1 || u >= w || v >= h) {
+                    out[o + x] = 0;
+                    continue;
+                }
+                int j = (int) Math.floor(u), i = (int) Math.floor(v);
+                float fx = (float) (u - j), fy = (float) (v - i);
+                int p00 = j >= 0 && i >= 0 ? src[so + i * ss + j] : 0;
+                int p10 = j + 1 < w && i >= 0 ? src[so + i * ss + j + 1] : 0;
+                int p01 = j >= 0 && i + 1 < h ? src[so + (i + 1) * ss + j] : 0;
+                int p11 = j + 1 < w && i + 1 < h ? src[so + (i + 1) * ss + j + 1] : 0;
+                if ((p00 | p10 | p01 | p11) == 0) {
+                    out[o + x] = 0;
+                    continue;
+                }
+                float w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
+                int a = Math.round(w00 * (p00 >>> 24) + w10 * (p10 >>> 24) + w01 * (p01 >>> 24) + w11 * (p11 >>> 24));
+                int r = Math.round(w00 * ((p00 >>> 16) & 0xFF) + w10 * ((p10 >>> 16) & 0xFF) + w01 * ((p01 >>> 16) & 0xFF) + w11 * ((p11 >>> 16) & 0xFF));
+                int g = Math.round(w00 * ((p00 >>> 8) & 0xFF) + w10 * ((p10 >>> 8) & 0xFF) + w01 * ((p01 >>> 8) & 0xFF) + w11 * ((p11 >>> 8) & 0xFF));
+                int b = Math.round(w00 * (p00 & 0xFF) + w10 * (p10 & 0xFF) + w01 * (p01 & 0xFF) + w11 * (p11 & 0xFF));
+                out[o + x] = Separable.pack(a, r, g, b);
             }
         }
     }
