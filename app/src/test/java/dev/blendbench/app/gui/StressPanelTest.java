@@ -59,7 +59,9 @@ class StressPanelTest {
     void aShortSession_drawsLiveChartPoints_andCanBeExported(FxRobot robot) throws Exception {
         configure(robot, "per-worker", 2, false, 1.5, "256m");
         robot.clickOn("#stress-start");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
+                && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.stressPanel().chartPoints() >= 10, "chart points: " + view.stressPanel().chartPoints());
         assertTrue(view.stressPanel().status().getText().startsWith("p99 was"), view.stressPanel().status().getText());
         assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled(), "ready for the next session");
@@ -94,18 +96,24 @@ class StressPanelTest {
 
     @Test
     void comparingSessionFiles_showsRatiosWithIntervalsAndAVerdict(FxRobot robot) throws Exception {
-        Path a = dir.resolve("pooled.json"), b = dir.resolve("race.json");
+        Path a = dir.resolve("pooled.json"), b = dir.resolve("slower.json");
         try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
             Files.copy(in, a);
         }
-        try (var in = getClass().getResourceAsStream("/sessions/race.json")) {
-            Files.copy(in, b);
+        // the same session with every interval's latency 60 % higher: a clear regression
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(a.toFile());
+        for (var i : root.get("intervals")) {
+            var l = (com.fasterxml.jackson.databind.node.ObjectNode) i.get("latency");
+            for (String f : java.util.List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) l.put(f, l.get(f).asDouble() * 1.6);
         }
+        Files.writeString(b, root.toString());
         robot.clickOn("#tab-stress");
         robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(a, b)));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.stressPanel().verdicts().getText().isEmpty());
         String v = view.stressPanel().verdicts().getText();
-        assertTrue(v.contains("shared-unsafe (race.json) vs pooled (pooled.json): p99") && v.contains("95 % CI") && v.contains("→ slower"), v);
+        assertTrue(v.contains("pooled (slower.json) vs pooled (pooled.json): p99 ×1.600") && v.contains("95 % CI")
+                && v.contains("→ slower"), v);
         assertEquals(2, view.stressPanel().results().size());
     }
 }

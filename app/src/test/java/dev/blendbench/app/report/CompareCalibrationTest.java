@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,7 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * "no significant change" in at least 19 of 20 tries, and the job made 10 % slower (2.2 ms) is
  * judged "slower" in at least 19 of 20. (Measured here: 20 of 20 and 20 of 20 once the harness
  * is warm; about 70 s.)
+ *
+ * <p>Opt-in ({@code mvn -pl app verify -Dblendbench.calibration=true}): it times real sessions, so
+ * on a shared machine a neighbour's load spike during a session is a real change the verdict
+ * rightly reports — which would make the ordinary build flaky. Run it on a quiet machine.
  */
+@EnabledIfSystemProperty(named = "blendbench.calibration", matches = "true")
 class CompareCalibrationTest {
     @TempDir
     Path dir;
