@@ -218,6 +218,9 @@ public final class StressPanel {
 
     public TableView<Session.Race> findings() { return findings; }
 
+    /** The latency-versus-load chart of the last ramp (tests read it). */
+    public ChartViewer loadChart() { return loadViewer; }
+
     private Node form() {
         GridPane g = new GridPane();
         g.setHgap(8);
@@ -276,7 +279,11 @@ public final class StressPanel {
         g.add(new Separator(), 0, r++, 2, 1);
         g.add(single, 0, r++, 2, 1);
         g.add(ramp, 0, r++, 2, 1);
-        r = row(g, r, "Steps", rampSteps);
+        Label stepsLabel = new Label();
+        stepsLabel.textProperty().bind(javafx.beans.binding.Bindings.when(loop.valueProperty().isEqualTo("closed loop"))
+                .then("Steps (workers)").otherwise("Steps (jobs/s)"));
+        g.add(stepsLabel, 0, r);
+        g.add(rampSteps, 1, r++);
         g.add(compare, 0, r++, 2, 1);
         VBox strategies = new VBox(2);
         for (Strategy s : Strategy.values()) {
@@ -340,6 +347,10 @@ public final class StressPanel {
             }
             if (steps.size() < 2 || steps.stream().anyMatch(v -> !(v > 0))) {
                 throw new IllegalArgumentException("a ramp needs at least two positive steps");
+            }
+            if (loop.getValue().equals("closed loop")
+                    && steps.stream().anyMatch(v -> v != Math.rint(v) || v > 512)) {
+                throw new IllegalArgumentException("in closed loop the ramp steps are worker counts: whole numbers up to 512");
             }
         }
         String h = heap.getText().strip();

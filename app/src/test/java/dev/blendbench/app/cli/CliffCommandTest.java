@@ -19,14 +19,16 @@ class CliffCommandTest {
     void openLoop_findsAKneeAndWritesSteps() throws IOException {
         Path json = dir.resolve("c.json");
         ComposeCommandTest.Result r = ComposeCommandTest.run("cliff", "--synthetic", "const:10ms", "--workers", "2", "--arrivals", "constant",
-                "--slo", "p99=30ms", "--from", "50", "--to", "400", "--steps", "3", "--bisections", "1",
+                "--slo", "p90=60ms", "--from", "50", "--to", "400", "--steps", "3", "--bisections", "1",
                 "--step-duration", "700ms", "--warmup", "100ms", "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("knee:"), r.out());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("blendbench-cliff/1", root.get("schema").asText());
         double knee = root.get("knee").asDouble();
-        // two workers with 10 ms jobs serve at most 200 jobs/s: the knee lies below that
+        // two workers with 10 ms jobs serve at most 200 jobs/s: the knee lies below that. (p90 with a
+        // 6x margin, not p99: a step holds ~35 jobs, so p99 is its max, and one timer or GC hiccup on a
+        // shared machine would fail the 50 jobs/s step.)
         assertTrue(knee >= 50 && knee < 200, "knee " + knee);
         assertTrue(root.get("steps").size() >= 3);
     }

@@ -116,4 +116,26 @@ class StressPanelTest {
                 && v.contains("→ slower"), v);
         assertEquals(2, view.stressPanel().results().size());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rampMode_plotsLatencyAgainstOfferedLoad(FxRobot robot) throws Exception {
+        configure(robot, "per-worker", 2, false, 0.6, "");
+        robot.interact(() -> {
+            ((ComboBox<String>) robot.lookup("#stress-loop").query()).setValue("target rate");
+            ((javafx.scene.control.RadioButton) robot.lookup("#mode-ramp").query()).setSelected(true);
+            ((TextField) robot.lookup("#stress-ramp").query()).setText("50, 100, 200");
+        });
+        robot.clickOn("#stress-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
+                && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        var s = view.stressPanel().results().get(0);
+        assertEquals(dev.blendbench.app.report.Session.Kind.RAMP, s.kind());
+        assertEquals(3, s.steps().size());
+        var chart = view.stressPanel().loadChart().getChart();
+        assertEquals("Latency versus load", chart.getTitle().getText());
+        assertEquals(3, chart.getXYPlot().getDataset().getItemCount(0), "one point per step");
+        assertTrue(view.stressPanel().status().getText().startsWith("p99 rose from"), view.stressPanel().status().getText());
+    }
 }
