@@ -2,14 +2,12 @@ package dev.blendbench.app.cli;
 
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.document.OpenRaster;
-import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Argb;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,17 +71,8 @@ public final class ComposeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Validate everything cheap before decoding anything.
         boolean saveOra = isOra(output);
-        if (!saveOra) {
-            try {
-                ImageFiles.Format.forPath(output);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(output + ": unknown output format; use .png, .jpg, .jpeg, .tif, .tiff or .ora");
-            }
-        }
-        Path outDir = output.toAbsolutePath().getParent();
-        if (outDir == null || !Files.isDirectory(outDir)) {
-            throw new BadInputException(output + ": folder " + outDir + " does not exist");
-        }
+        if (saveOra) OutputFiles.requireFolder(output);
+        else OutputFiles.requireImage(output, " or .ora");
         int bg;
         try {
             bg = Argb.parseHex(background);
@@ -139,11 +128,7 @@ public final class ComposeCommand implements Callable<Integer> {
             if (pool != null) pool.shutdownNow();
         }
         long t2 = System.nanoTime();
-        try {
-            ImageFiles.write(out, output);
-        } catch (IOException e) {
-            throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
-        }
+        OutputFiles.writeImage(out, output);
         long t3 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "wrote %s: %dx%d, %d layer%s, %d thread%s; decode %.0f ms, composite %.1f ms, encode %.0f ms",

@@ -8,7 +8,6 @@ import dev.blendbench.app.report.SessionCsv;
 import dev.blendbench.app.report.SessionReader;
 import dev.blendbench.engine.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +44,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (!List.of("html", "htm", "pdf", "csv").contains(ext)) {
             throw new BadInputException(output + ": unknown report format; use .html, .pdf or .csv");
         }
-        Path dir = output.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException(output + ": folder " + dir + " does not exist");
-        }
+        OutputFiles.requireFolder(output);
         List<Session> loaded = new ArrayList<>();
         byte[] bytes;
         try {

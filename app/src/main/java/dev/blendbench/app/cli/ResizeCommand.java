@@ -7,7 +7,6 @@ import dev.blendbench.engine.resample.Filter;
 import dev.blendbench.engine.resample.Resampler;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,15 +75,7 @@ public final class ResizeCommand implements Callable<Integer> {
         if (width != null && width <= 0) throw new BadInputException("--width must be positive, got " + width);
         if (height != null && height <= 0) throw new BadInputException("--height must be positive, got " + height);
         if (maxPixels <= 0) throw new BadInputException("--max-pixels must be positive, got " + maxPixels);
-        try {
-            ImageFiles.Format.forPath(output);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(output + ": unknown output format; use .png, .jpg, .jpeg, .tif or .tiff");
-        }
-        Path outDir = output.toAbsolutePath().getParent();
-        if (outDir == null || !Files.isDirectory(outDir)) {
-            throw new BadInputException(output + ": folder " + outDir + " does not exist");
-        }
+        OutputFiles.requireImage(output, "");
         long t0 = System.nanoTime();
         Surface src;
         try {
@@ -114,11 +105,7 @@ public final class ResizeCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Surface out = linear ? Resampler.resizeLinear(src, (int) w, (int) h, f) : Resampler.resize(src, (int) w, (int) h, f);
         long t2 = System.nanoTime();
-        try {
-            ImageFiles.write(out, output);
-        } catch (IOException e) {
-            throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
-        }
+        OutputFiles.writeImage(out, output);
         long t3 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "wrote %s: %dx%d → %dx%d, %s%s; decode %.0f ms, resize %.1f ms, encode %.0f ms",

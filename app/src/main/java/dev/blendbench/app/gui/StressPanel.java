@@ -498,7 +498,7 @@ public final class StressPanel {
     }
 
     private void fillStrategyTable() {
-        List<String> header = List.of("session", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "bytes/job", "GCs", "GC pause ms", "races");
+        List<String> header = dev.blendbench.app.report.ReportTables.comparisonHeader();
         strategyTable.getColumns().clear();
         for (int i = 0; i < header.size(); i++) {
             int k = i;
@@ -507,14 +507,7 @@ public final class StressPanel {
             c.setPrefWidth(i == 0 ? 200 : 70);
             strategyTable.getColumns().add(c);
         }
-        ObservableList<List<String>> rows = FXCollections.observableArrayList();
-        for (Session s : results) {
-            var l = s.latency();
-            var m = s.summary();
-            rows.add(List.of(Summaries.label(s), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()), SessionReader.fmt(l.p50()),
-                    SessionReader.fmt(l.p95()), SessionReader.fmt(l.p99()), SessionReader.fmt(l.p999()), Summaries.bytes(m.bytesPerJob()),
-                    Long.toString(m.gcCount()), SessionReader.fmt(m.gcPauseMillis()), Integer.toString(s.races().size())));
-        }
+        ObservableList<List<String>> rows = FXCollections.observableArrayList(dev.blendbench.app.report.ReportTables.comparisonRows(results));
         strategyTable.setItems(rows);
         // each session against the first: ratio of p99 with its bootstrap 95 % interval, and the verdict
         StringBuilder v = new StringBuilder();

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The report's tables as rows of text, shared by the HTML and PDF forms. */
-final class ReportTables {
+public final class ReportTables {
     private ReportTables() {}
 
     static List<String> percentileHeader() {
@@ -24,12 +24,12 @@ final class ReportTables {
         return rows;
     }
 
-    static List<String> comparisonHeader() {
+    public static List<String> comparisonHeader() {
         return List.of("session", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "bytes/job", "GCs", "GC pause ms", "races");
     }
 
     /** The strategy comparison: one row per session. */
-    static List<List<String>> comparisonRows(List<Session> sessions) {
+    public static List<List<String>> comparisonRows(List<Session> sessions) {
         List<List<String>> rows = new ArrayList<>();
         for (Session s : sessions) {
             Stats l = s.latency();

@@ -1,0 +1,39 @@
+package dev.blendbench.app.cli;
+
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.surface.Surface;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The checks and writes every command that produces a file shares, as one-line bad-input errors. */
+final class OutputFiles {
+    private OutputFiles() {}
+
+    /** Fails unless the output's folder exists (checked before any work is done). */
+    static void requireFolder(Path output) {
+        Path dir = output.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new BadInputException(output + ": folder " + dir + " does not exist");
+        }
+    }
+
+    /** Fails unless the output is an image format we write (and its folder exists); {@code alsoAllowed}: other extensions named in the message. */
+    static void requireImage(Path output, String alsoAllowed) {
+        try {
+            ImageFiles.Format.forPath(output);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(output + ": unknown output format; use .png, .jpg, .jpeg, .tif, .tiff" + alsoAllowed);
+        }
+        requireFolder(output);
+    }
+
+    /** Writes an image atomically; a failure is the user's (full disk, permissions): exit 2 with the reason. */
+    static void writeImage(Surface s, Path output) {
+        try {
+            ImageFiles.write(s, output);
+        } catch (IOException e) {
+            throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+}
