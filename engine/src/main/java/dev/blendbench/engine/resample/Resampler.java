@@ -82,42 +82,48 @@ public final class Resampler {
         int sw = src.width(), sh = src.height();
         AxisWeights h = new AxisWeights(filter, (double) width / sw, 0, sw, 0, width, true);
         AxisWeights v = new AxisWeights(filter, (double) height / sh, 0, sh, 0, height, true);
-        float[] row = new float[4 * sw];
-        float[] mid = new float[4 * width * sh];
-        for (int y = 0; y < sh; y++) {
-            Srgb.toLinear(src.array(), src.index(0, y), row, 0, sw);
-            int m = 4 * width * y;
-            for (int i = 0; i < width; i++) {
-                float a = 0, r = 0, g = 0, b = 0;
-                for (int k = 0, s = 4 * h.start[i]; k < h.taps; k++, s += 4) {
-                    float q = h.real[k * width + i];
-                    a += q * row[s];
-                    r += q * row[s + 1];
-                    g += q * row[s + 2];
-                    b += q * row[s + 3];
-                }
-                mid[m + 4 * i] = a;
-                mid[m + 4 * i + 1] = r;
-                mid[m + 4 * i + 2] = g;
-                mid[m + 4 * i + 3] = b;
-            }
-        }
         Surface out = Surface.allocate(width, height);
+        float[] row = new float[4 * sw];
         float[] acc = new float[4 * width];
-        for (int j = 0; j < height; j++) {
-            java.util.Arrays.fill(acc, 0f);
-            for (int k = 0; k < v.taps; k++) {
-                float q = v.real[k * height + j];
-                int base = 4 * width * (v.start[j] + k);
-                for (int x = 0; x < 4 * width; x++) acc[x] += q * mid[base + x];
+        float[] mid = new float[0];
+        // in bands of output rows, so the horizontally filtered rows held at once stay small
+        for (int j0 = 0; j0 < height; j0 += BAND) {
+            int j1 = Math.min(height, j0 + BAND);
+            int r0 = v.firstSource(j0, j1), r1 = v.endSource(j0, j1);
+            if (mid.length < 4 * width * (r1 - r0)) mid = new float[4 * width * (r1 - r0)];
+            for (int y = r0; y < r1; y++) {
+                Srgb.toLinear(src.array(), src.index(0, y), row, 0, sw);
+                int m = 4 * width * (y - r0);
+                for (int i = 0; i < width; i++) {
+                    float a = 0, r = 0, g = 0, b = 0;
+                    for (int k = 0, si = 4 * h.start[i]; k < h.taps; k++, si += 4) {
+                        float q = h.real[k * width + i];
+                        a += q * row[si];
+                        r += q * row[si + 1];
+                        g += q * row[si + 2];
+                        b += q * row[si + 3];
+                    }
+                    mid[m + 4 * i] = a;
+                    mid[m + 4 * i + 1] = r;
+                    mid[m + 4 * i + 2] = g;
+                    mid[m + 4 * i + 3] = b;
+                }
             }
-            for (int x = 0; x < width; x++) {
-                // clamp the finished value: alpha to 0..1, colour to 0..alpha
-                float a = Math.clamp(acc[4 * x], 0f, 1f);
-                acc[4 * x] = a;
-                for (int c = 1; c < 4; c++) acc[4 * x + c] = Math.clamp(acc[4 * x + c], 0f, a);
+            for (int j = j0; j < j1; j++) {
+                java.util.Arrays.fill(acc, 0f);
+                for (int k = 0; k < v.taps; k++) {
+                    float q = v.real[k * height + j];
+                    int base = 4 * width * (v.start[j] + k - r0);
+                    for (int x = 0; x < 4 * width; x++) acc[x] += q * mid[base + x];
+                }
+                for (int x = 0; x < width; x++) {
+                    // clamp the finished value: alpha to 0..1, colour to 0..alpha
+                    float a = Math.clamp(acc[4 * x], 0f, 1f);
+                    acc[4 * x] = a;
+                    for (int c = 1; c < 4; c++) acc[4 * x + c] = Math.clamp(acc[4 * x + c], 0f, a);
+                }
+                Srgb.fromLinear(acc, 0, out.array(), out.index(0, j), width);
             }
-            Srgb.fromLinear(acc, 0, out.array(), out.index(0, j), width);
         }
         return out;
     }
