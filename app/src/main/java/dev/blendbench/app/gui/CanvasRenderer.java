@@ -78,6 +78,7 @@ public final class CanvasRenderer implements AutoCloseable {
         if (resized) {
             s = Surface.allocate(scene.width(), scene.height());
             surface = s;
+            if (!warmedUp) warmUp(scene);
         }
         long t0 = System.nanoTime();
         Rect dirty = resized || r.dirty() == null ? scene.bounds() : r.dirty().intersect(scene.bounds());
@@ -102,6 +103,29 @@ public final class CanvasRenderer implements AutoCloseable {
                     dirty.equals(scene.bounds()) ? "rendered" : "re-composited " + dirty.width() + "×" + dirty.height(),
                     (t1 - t0) / 1e6, renderer.parallelism()));
         });
+    }
+
+    private boolean warmedUp; // render thread only
+
+    /**
+     * Compiles the compositing code paths before the user's first edit, on a low-priority thread
+     * with its own target: a few hundred small renders of the scene's centre. Without it the
+     * first drags run interpreted (tens of ms a frame) until the JIT catches up.
+     */
+    private void warmUp(Scene scene) {
+        warmedUp = true;
+        Thread t = new Thread(() -> {
+            int w = Math.min(256, scene.width()), h = Math.min(128, scene.height());
+            Rect centre = new Rect((scene.width() - w) / 2, (scene.height() - h) / 2, w, h);
+            Surface scratch = Surface.allocate(scene.width(), scene.height());
+            TileRenderer single = TileRenderer.singleThreaded();
+            for (int i = 0; i < 300 && !Thread.currentThread().isInterrupted(); i++) {
+                single.render(scene, scratch, centre);
+            }
+        }, "blendbench-canvas-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** The surface last rendered into (read it only once a render has been shown). */
