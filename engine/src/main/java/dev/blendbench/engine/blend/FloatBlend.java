@@ -16,6 +16,17 @@ public final class FloatBlend {
      * {@code dOff}) in place.
      */
     public static void blend(BlendMode mode, float[] src, int so, float[] dst, int dOff, int n, float opacity) {
+        if (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL) {
+            // the common case, without the per-pixel dispatch: co = cs·o + cb·(1 − αs·o)
+            for (int p = 0, s = so, d = dOff; p < n; p++, s += 4, d += 4) {
+                float k = 1 - src[s] * opacity;
+                dst[d] = src[s] * opacity + dst[d] * k;
+                dst[d + 1] = src[s + 1] * opacity + dst[d + 1] * k;
+                dst[d + 2] = src[s + 2] * opacity + dst[d + 2] * k;
+                dst[d + 3] = src[s + 3] * opacity + dst[d + 3] * k;
+            }
+            return;
+        }
         switch (mode.family()) {
             case PORTER_DUFF -> porterDuff(mode, src, so, dst, dOff, n, opacity);
             case SEPARABLE -> {

@@ -472,7 +472,13 @@ public final class TileRenderer {
             LINEAR_ROW.set(bg);
         }
         Srgb.toLinear(scene.background(), bg, 0);
-        for (int i = 0; i < w * h; i++) System.arraycopy(bg, 0, out, 4 * i, 4);
+        float b0 = bg[0], b1 = bg[1], b2 = bg[2], b3 = bg[3];
+        for (int i = 0, e = 4 * w * h; i < e; i += 4) {
+            out[i] = b0;
+            out[i + 1] = b1;
+            out[i + 2] = b2;
+            out[i + 3] = b3;
+        }
         List<Layer> layers = scene.layers();
         for (int li = 0, n = layers.size(); li < n; li++) {
             Layer l = layers.get(li);
