@@ -36,11 +36,9 @@ public final class StressRun {
     }
 
     private final Process process;
-    private final Thread reader;
 
-    private StressRun(Process p, Thread reader) {
+    private StressRun(Process p) {
         this.process = p;
-        this.reader = reader;
     }
 
     /** The command line of the child (for the status line and tests). */
@@ -117,7 +115,7 @@ public final class StressRun {
         }, "blendbench-stress-stdout");
         out.setDaemon(true);
         out.start();
-        return new StressRun(p, out);
+        return new StressRun(p);
     }
 
     /** Asks the child to stop (it writes what it measured) and kills it if it has not after 10 s. */
@@ -134,10 +132,4 @@ public final class StressRun {
         killer.start();
     }
 
-    public boolean isAlive() { return process.isAlive(); }
-
-    /** Waits for the run to end (tests). */
-    public void join(long millis) throws InterruptedException {
-        reader.join(millis);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.blendbench.app.gui;
 
-import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.io.File;
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
@@ -17,7 +15,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -378,16 +375,8 @@ public final class WorkbenchView {
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    /** Highlights a rectangle of the canvas (a race finding), or clears it. */
-    public void showFinding(Rect r) { canvas.showFinding(r); }
-
     public void close() {
         renderer.close();
         stress.close();
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "WorkbenchView[%d layers]", model.doc().layers().size());
     }
 }

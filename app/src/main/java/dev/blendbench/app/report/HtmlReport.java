@@ -148,13 +148,6 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    /** Stats as table cells (used by both report formats). */
-    static List<String> cells(String name, Stats s) {
-        return List.of(name, Long.toString(s.count()), SessionReader.fmt(s.mean()), SessionReader.fmt(s.p50()),
-                SessionReader.fmt(s.p90()), SessionReader.fmt(s.p95()), SessionReader.fmt(s.p99()),
-                SessionReader.fmt(s.p999()), SessionReader.fmt(s.max()));
-    }
-
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1f2328;background:#f6f7f9;margin:0}
             main{max-width:960px;margin:0 auto;padding:24px 32px 48px;background:#fff}

@@ -18,10 +18,17 @@ public final class ReportTables {
     /** End to end, service, then each stage. */
     static List<List<String>> percentileRows(Session s) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(HtmlReport.cells("end to end", s.latency()));
-        if (s.service().count() > 0) rows.add(HtmlReport.cells("service (from actual start)", s.service()));
-        s.stages().forEach((k, v) -> rows.add(HtmlReport.cells("stage: " + k, v)));
+        rows.add(cells("end to end", s.latency()));
+        if (s.service().count() > 0) rows.add(cells("service (from actual start)", s.service()));
+        s.stages().forEach((k, v) -> rows.add(cells("stage: " + k, v)));
         return rows;
+    }
+
+    /** Stats as table cells (used by both report formats). */
+    static List<String> cells(String name, Stats s) {
+        return List.of(name, Long.toString(s.count()), SessionReader.fmt(s.mean()), SessionReader.fmt(s.p50()),
+                SessionReader.fmt(s.p90()), SessionReader.fmt(s.p95()), SessionReader.fmt(s.p99()),
+                SessionReader.fmt(s.p999()), SessionReader.fmt(s.max()));
     }
 
     public static List<String> comparisonHeader() {

@@ -62,14 +62,8 @@ public final class Srgb {
                 dst[d + 1] = DECODE8[(px >>> 16) & 0xFF];
                 dst[d + 2] = DECODE8[(px >>> 8) & 0xFF];
                 dst[d + 3] = DECODE8[px & 0xFF];
-            } else if (a8 == 0) {
-                dst[d] = dst[d + 1] = dst[d + 2] = dst[d + 3] = 0f;
             } else {
-                float a = a8 / 255f, ia = 1f / a8;
-                dst[d] = a;
-                dst[d + 1] = decode(((px >>> 16) & 0xFF) * ia) * a;
-                dst[d + 2] = decode(((px >>> 8) & 0xFF) * ia) * a;
-                dst[d + 3] = decode((px & 0xFF) * ia) * a;
+                toLinear(px, dst, d);
             }
         }
     }

@@ -27,11 +27,8 @@ public final class Resampler {
      *                                  65 535, the whole at most 2³¹ pixels)
      */
     public static Surface resize(Surface src, int width, int height, Filter filter) {
-        Plan p = new Plan(src, width, height, filter);
         Surface out = Surface.allocate(width, height);
-        for (int j0 = 0; j0 < height; j0 += BAND) {
-            p.band(src, out, j0, Math.min(height, j0 + BAND));
-        }
+        new Plan(src, width, height, filter).resize(src, out);
         return out;
     }
 
