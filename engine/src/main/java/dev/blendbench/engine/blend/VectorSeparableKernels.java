@@ -7,6 +7,7 @@ import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -26,40 +27,37 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorSeparableKernels {
     private VectorSeparableKernels() {}
 
+    /** The int species of the compute-bound kernels: the widest ({@code SPECIES_PREFERRED}). */
     static final VectorSpecies<Integer> SP = IntVector.SPECIES_PREFERRED;
-    static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> FS = VectorSpecies.of(float.class, SP.vectorShape());
     static final int L = SP.length();
+
     static final float INV_255 = 1f / 255f;
 
 
+    /*
+     * Multiply and screen run on two channels per 32-bit lane, as 16-bit lanes (blue and red in
+     * one, green and alpha in the other): their whole sum co·255² never exceeds 255² < 2¹⁶, and
+     * 16-bit arithmetic wraps consistently, so every intermediate may wrap as long as the sum
+     * fits. The alpha lane gets the same formula, which for these two modes is the alpha of
+     * source-over exactly (as·255 + ab·(255 − as) = as·(255 − ab) + ab·(255 − as) + as·ab), and
+     * the colour never exceeds it (both formulas increase with each operand), so the scalar
+     * loop's clamp to alpha never changes a value: the bits are the scalar loop's.
+     */
     static void multiply(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = cs.mul(cb);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = cs.mul(cb);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = cs.mul(cb);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector ias = IntVector.broadcast(SP, 0x00FF00FF).sub(as.or(as.lanewise(LSHL, 16))).reinterpretAsShorts();
+            ShortVector iab = IntVector.broadcast(SP, 0x00FF00FF).sub(ab.or(ab.lanewise(LSHL, 16))).reinterpretAsShorts();
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(sl.mul(dl)).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(sh.mul(dh)).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.multiply(src, so + i, dst, dOff + i, n - i);
     }
@@ -67,30 +65,14 @@ final class VectorSeparableKernels {
         int i = 0;
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(cs.mul(cb));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(cs.mul(cb));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(cs.mul(cb));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            // cs·(255 − ab) + cb·(255 − as) + as·cb + ab·cs − cs·cb = 255·(cs + cb) − cs·cb
+            ShortVector tl = sl.add(dl).mul((short) 255).sub(sl.mul(dl)).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector th = sh.add(dh).mul((short) 255).sub(sh.mul(dh)).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.screen(src, so + i, dst, dOff + i, n - i);
     }
