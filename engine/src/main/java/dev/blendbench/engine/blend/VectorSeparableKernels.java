@@ -4,6 +4,10 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.SUSUB;
+import static jdk.incubator.vector.VectorOperators.ULT;
+import static jdk.incubator.vector.VectorOperators.UMAX;
+import static jdk.incubator.vector.VectorOperators.UMIN;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -46,11 +50,12 @@ final class VectorSeparableKernels {
      */
     static void multiply(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        IntVector k255 = IntVector.broadcast(SP, 0x00FF00FF);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            ShortVector ias = IntVector.broadcast(SP, 0x00FF00FF).sub(as.or(as.lanewise(LSHL, 16))).reinterpretAsShorts();
-            ShortVector iab = IntVector.broadcast(SP, 0x00FF00FF).sub(ab.or(ab.lanewise(LSHL, 16))).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as.or(as.lanewise(LSHL, 16))).reinterpretAsShorts();
+            ShortVector iab = k255.sub(ab.or(ab.lanewise(LSHL, 16))).reinterpretAsShorts();
             ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
             ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
             ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(sl.mul(dl)).add((short) 128);
@@ -76,390 +81,266 @@ final class VectorSeparableKernels {
         }
         SeparableKernels.screen(src, so + i, dst, dOff + i, n - i);
     }
+    /** hardLight as overlay: the backdrop decides (2·cb > ab: screen(Cb, 2Cs − 1), else multiply). */
     static void overlay(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector csb2 = cs.mul(cb).mul(2);
-                IntVector hi = ab.mul(cs).mul(2).add(as.mul(cb).mul(2)).sub(aa).sub(csb2);
-                IntVector x = csb2.blend(hi, cb.mul(2).compare(GT, ab));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector csb2 = cs.mul(cb).mul(2);
-                IntVector hi = ab.mul(cs).mul(2).add(as.mul(cb).mul(2)).sub(aa).sub(csb2);
-                IntVector x = csb2.blend(hi, cb.mul(2).compare(GT, ab));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector csb2 = cs.mul(cb).mul(2);
-                IntVector hi = ab.mul(cs).mul(2).add(as.mul(cb).mul(2)).sub(aa).sub(csb2);
-                IntVector x = csb2.blend(hi, cb.mul(2).compare(GT, ab));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector ml = sl.mul(dl);
+            ShortVector xl = ml.add(ml).blend(ab2.mul(sl).add(as2.mul(dl)).sub(ml).lanewise(LSHL, 1).sub(aa2), dl.add(dl).compare(GT, ab2));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector mh = sh.mul(dh);
+            ShortVector xh = mh.add(mh).blend(ab2.mul(sh).add(as2.mul(dh)).sub(mh).lanewise(LSHL, 1).sub(aa2), dh.add(dh).compare(GT, ab2));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.overlay(src, so + i, dst, dOff + i, n - i);
     }
+    /** the source decides (2·cs > as: screen(Cb, 2Cs − 1), else multiply(Cb, 2Cs)). */
     static void hardLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector csb2 = cs.mul(cb).mul(2);
-                IntVector hi = ab.mul(cs).mul(2).add(as.mul(cb).mul(2)).sub(aa).sub(csb2);
-                IntVector x = csb2.blend(hi, cs.mul(2).compare(GT, as));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector csb2 = cs.mul(cb).mul(2);
-                IntVector hi = ab.mul(cs).mul(2).add(as.mul(cb).mul(2)).sub(aa).sub(csb2);
-                IntVector x = csb2.blend(hi, cs.mul(2).compare(GT, as));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector csb2 = cs.mul(cb).mul(2);
-                IntVector hi = ab.mul(cs).mul(2).add(as.mul(cb).mul(2)).sub(aa).sub(csb2);
-                IntVector x = csb2.blend(hi, cs.mul(2).compare(GT, as));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector ml = sl.mul(dl);
+            ShortVector xl = ml.add(ml).blend(ab2.mul(sl).add(as2.mul(dl)).sub(ml).lanewise(LSHL, 1).sub(aa2), sl.add(sl).compare(GT, as2));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector mh = sh.mul(dh);
+            ShortVector xh = mh.add(mh).blend(ab2.mul(sh).add(as2.mul(dh)).sub(mh).lanewise(LSHL, 1).sub(aa2), sh.add(sh).compare(GT, as2));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.hardLight(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = min(as·cb, ab·cs), unsigned. */
     static void darken(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).min(ab.mul(cs));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).min(ab.mul(cs));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).min(ab.mul(cs));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector xl = as2.mul(dl).lanewise(UMIN, ab2.mul(sl));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector xh = as2.mul(dh).lanewise(UMIN, ab2.mul(sh));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.darken(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = max(as·cb, ab·cs), unsigned. */
     static void lighten(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).max(ab.mul(cs));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).max(ab.mul(cs));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).max(ab.mul(cs));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector xl = as2.mul(dl).lanewise(UMAX, ab2.mul(sl));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector xh = as2.mul(dh).lanewise(UMAX, ab2.mul(sh));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.lighten(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = |as·cb − ab·cs| = max − min (unsigned); the alpha lane takes as·ab. */
     static void difference(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).sub(ab.mul(cs)).abs();
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).sub(ab.mul(cs)).abs();
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).sub(ab.mul(cs)).abs();
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector pl = as2.mul(dl), ql = ab2.mul(sl);
+            ShortVector xl = pl.lanewise(UMAX, ql).sub(pl.lanewise(UMIN, ql));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector ph = as2.mul(dh), qh = ab2.mul(sh);
+            ShortVector xh = ph.lanewise(UMAX, qh).sub(ph.lanewise(UMIN, qh));
+            xh = xh.reinterpretAsInts().and(0x0000FFFF).or(ph.reinterpretAsInts().and(0xFFFF0000)).reinterpretAsShorts();
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.difference(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = as·cb + ab·cs − 2·cs·cb, so the sum is 255·(cs + cb) − 2·cs·cb; the alpha lane takes one cs·cb. */
     static void exclusion(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k = IntVector.broadcast(SP, 0x00010002).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(cs.mul(cb).mul(2));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(cs.mul(cb).mul(2));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(cs.mul(cb).mul(2));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector tl = sl.add(dl).mul((short) 255).sub(sl.mul(dl).mul((short) 2)).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector th = sh.add(dh).mul((short) 255).sub(sh.mul(dh).mul(k)).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.exclusion(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = max(0, as·cb + ab·cs − as·ab) = as·cb ⊖ ab·(as − cs) (saturating; ab·(as − cs) ≥ 0 fits). */
     static void linearBurn(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(aa).max(0);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(aa).max(0);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).sub(aa).max(0);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector xl = as2.mul(dl).lanewise(SUSUB, aa2.sub(ab2.mul(sl)));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector xh = as2.mul(dh).lanewise(SUSUB, aa2.sub(ab2.mul(sh)));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.linearBurn(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = min(as·ab, as·cb + ab·cs) = as·cb + min(as·(ab − cb), ab·cs), every term within 16 bits. */
     static void linearDodge(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).min(aa);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).min(aa);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs)).min(aa);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector pl = as2.mul(dl);
+            ShortVector xl = pl.add(aa2.sub(pl).lanewise(UMIN, ab2.mul(sl)));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector ph = as2.mul(dh);
+            ShortVector xh = ph.add(aa2.sub(ph).lanewise(UMIN, ab2.mul(sh)));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.linearDodge(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = clamp(as·cb + 2·ab·cs − as·ab, 0, as·ab): 2·cs ≤ as: as·cb ⊖ ab·(as − 2·cs); else as·cb + min(as·(ab − cb), ab·(2·cs − as)). */
     static void linearLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs).mul(2)).sub(aa).max(0).min(aa);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs).mul(2)).sub(aa).max(0).min(aa);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).add(ab.mul(cs).mul(2)).sub(aa).max(0).min(aa);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector pl = as2.mul(dl), ql = ab2.mul(sl).mul((short) 2);
+            ShortVector xl = pl.lanewise(SUSUB, aa2.sub(ql)).blend(pl.add(aa2.sub(pl).lanewise(UMIN, ql.sub(aa2))), sl.add(sl).compare(GT, as2));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector ph = as2.mul(dh), qh = ab2.mul(sh).mul((short) 2);
+            ShortVector xh = ph.lanewise(SUSUB, aa2.sub(qh)).blend(ph.add(aa2.sub(ph).lanewise(UMIN, qh.sub(aa2))), sh.add(sh).compare(GT, as2));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.linearLight(src, so + i, dst, dOff + i, n - i);
     }
+    /** 2·cs ≤ as: min(as·cb, 2·ab·cs); else max(as·cb, ab·(2·cs − as)); each branch fits 16 bits where it applies. */
     static void pinLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector asCb = as.mul(cb), abCs2 = ab.mul(cs).mul(2);
-                IntVector x = asCb.min(abCs2).blend(asCb.max(abCs2.sub(aa)), cs.mul(2).compare(GT, as));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector asCb = as.mul(cb), abCs2 = ab.mul(cs).mul(2);
-                IntVector x = asCb.min(abCs2).blend(asCb.max(abCs2.sub(aa)), cs.mul(2).compare(GT, as));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector asCb = as.mul(cb), abCs2 = ab.mul(cs).mul(2);
-                IntVector x = asCb.min(abCs2).blend(asCb.max(abCs2.sub(aa)), cs.mul(2).compare(GT, as));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector pl = as2.mul(dl), ql = ab2.mul(sl).mul((short) 2);
+            ShortVector xl = pl.lanewise(UMIN, ql).blend(pl.lanewise(UMAX, ql.sub(aa2)), sl.add(sl).compare(GT, as2));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector ph = as2.mul(dh), qh = ab2.mul(sh).mul((short) 2);
+            ShortVector xh = ph.lanewise(UMIN, qh).blend(ph.lanewise(UMAX, qh.sub(aa2)), sh.add(sh).compare(GT, as2));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.pinLight(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = as·ab where as·cb + ab·cs ≥ as·ab, i.e. as·cb ≥ ab·(as − cs), else 0. */
     static void hardMix(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = aa.blend(0, as.mul(cb).add(ab.mul(cs)).sub(aa).compare(LT, 0));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = aa.blend(0, as.mul(cb).add(ab.mul(cs)).sub(aa).compare(LT, 0));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = aa.blend(0, as.mul(cb).add(ab.mul(cs)).sub(aa).compare(LT, 0));
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector xl = aa2.blend((short) 0, as2.mul(dl).compare(ULT, aa2.sub(ab2.mul(sl))));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector xh = aa2.blend((short) 0, as2.mul(dh).compare(ULT, aa2.sub(ab2.mul(sh))));
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.hardMix(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = max(0, as·cb − ab·cs): a saturating unsigned subtraction; the alpha lane takes as·ab. */
     static void subtract(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector r, g, b;
-            {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector x = as.mul(cb).sub(ab.mul(cs)).max(0);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                r = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector x = as.mul(cb).sub(ab.mul(cs)).max(0);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                g = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector x = as.mul(cb).sub(ab.mul(cs)).max(0);
-                IntVector t = cs.mul(iab).add(cb.mul(ias)).add(x).add(128);
-                b = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8).min(ao);
-            }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            ShortVector as2 = as.or(as.lanewise(LSHL, 16)).reinterpretAsShorts(), ab2 = ab.or(ab.lanewise(LSHL, 16)).reinterpretAsShorts();
+            ShortVector ias = k255.sub(as2), iab = k255.sub(ab2), aa2 = as2.mul(ab2);
+            ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
+            ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
+            ShortVector pl = as2.mul(dl);
+            ShortVector xl = pl.lanewise(SUSUB, ab2.mul(sl));
+            ShortVector tl = sl.mul(iab).add(dl.mul(ias)).add(xl).add((short) 128);
+            tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            ShortVector ph = as2.mul(dh);
+            ShortVector xh = ph.lanewise(SUSUB, ab2.mul(sh));
+            xh = xh.reinterpretAsInts().and(0x0000FFFF).or(ph.reinterpretAsInts().and(0xFFFF0000)).reinterpretAsShorts();
+            ShortVector th = sh.mul(iab).add(dh.mul(ias)).add(xh).add((short) 128);
+            th = th.add(th.lanewise(LSHR, 8)).lanewise(LSHR, 8);
+            tl.reinterpretAsInts().or(th.reinterpretAsInts().lanewise(LSHL, 8)).intoArray(dst, dOff + i);
         }
         SeparableKernels.subtract(src, so + i, dst, dOff + i, n - i);
     }
