@@ -48,6 +48,27 @@ class CompositorTest {
     }
 
     @Test
+    void sourceOver_anySourceOverOpaqueBackdrop_staysOpaque_inBothKernels() {
+        // every source alpha and colour pairing, over opaque backdrops of every grey
+        int n = 256 * 256;
+        int[] src = new int[n];
+        int[] dst = new int[n];
+        for (int a = 0; a < 256; a++) {
+            for (int c = 0; c < 256; c++) {
+                src[a * 256 + c] = (a << 24) | (Math.min(a, c) * 0x010101);
+                dst[a * 256 + c] = 0xFF000000 | (c * 0x010101);
+            }
+        }
+        for (SpanKernel k : new SpanKernel[] {Compositor.scalarKernel(BlendMode.SOURCE_OVER), Compositor.kernel(BlendMode.SOURCE_OVER)}) {
+            int[] out = dst.clone();
+            k.blend(src, 0, out, 0, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(0xFF, out[i] >>> 24, String.format("src %08X over %08X", src[i], dst[i]));
+            }
+        }
+    }
+
+    @Test
     void multiply_opaqueWhiteSource_keepsOpaqueBackdrop() {
         Surface src = Surface.allocate(100, 3);
         src.fill(0xFFFFFFFF);
