@@ -120,8 +120,9 @@ public final class Compositor {
             return;
         }
         int runStart = 0, runKind = -1;
-        int runBegin = 0;
-        for (int r = cov.rowRunsStart(sy), e = cov.rowRunsEnd(sy); r < e; r++) {
+        int first = cov.runAt(sy, sx);
+        int runBegin = first == cov.rowRunsStart(sy) ? 0 : cov.runEnd(first - 1);
+        for (int r = first, e = cov.rowRunsEnd(sy); r < e; r++) {
             int runEnd = cov.runEnd(r);
             int i0 = Math.max(runBegin, sx) - sx, i1 = Math.min(runEnd, sx + n) - sx;
             runBegin = runEnd;

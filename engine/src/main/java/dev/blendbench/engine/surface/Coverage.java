@@ -83,6 +83,24 @@ public final class Coverage {
         return rowStart[y + 1];
     }
 
+    /**
+     * Index of the run of row {@code y} that holds column {@code x} (the first run ending after
+     * it), found by binary search; {@link #rowRunsEnd} if {@code x} is past the row.
+     */
+    public int runAt(int y, int x) {
+        int lo = rowStart[y], hi = rowStart[y + 1];
+        int key = x << 2 | 3; // runs[r] > key  <=>  end > x
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (runs[mid] > key) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
     /** End (exclusive column) of run {@code r}. */
     public int runEnd(int r) {
         return runs[r] >>> 2;
