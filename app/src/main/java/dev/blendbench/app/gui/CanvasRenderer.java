@@ -78,12 +78,12 @@ public final class CanvasRenderer implements AutoCloseable {
         if (resized) {
             s = Surface.allocate(scene.width(), scene.height());
             surface = s;
-            if (!warmedUp) warmUp(scene);
         }
         long t0 = System.nanoTime();
         Rect dirty = resized || r.dirty() == null ? scene.bounds() : r.dirty().intersect(scene.bounds());
         if (!dirty.isEmpty()) renderer.render(scene, s, dirty);
         long t1 = System.nanoTime();
+        if (!warmedUp) warmUp(scene); // after the first frame, so it does not compete with it
         lastRenderNanos = t1 - t0;
         Surface shown = s;
         Platform.runLater(() -> {
