@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An M/M/c queue (Poisson arrivals, exponential service, c workers) run by the harness against
- * the Erlang-C result derived here: the measured p99 sojourn time within ±15 % (the stated
- * tolerance: about 80 samples lie beyond p99 in a 27 s run, and sleeping adds ~0.1 ms per job).
+ * the Erlang-C result derived here, for the service rate the workers achieved: the measured p99
+ * sojourn time within ±15 % (the stated tolerance: about 80 samples lie beyond p99 in a 27 s run).
  */
 class ErlangCTest {
     /** Erlang's C formula: the probability that an arrival has to wait. */
@@ -62,7 +62,15 @@ class ErlangCTest {
         StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
         double got = r.latency().p99() / 1e9;
         assertTrue(r.jobs() > 6000, "jobs " + r.jobs());
-        assertEquals(want, got, 0.15 * want, "p99 sojourn: Erlang C " + want + " s, measured " + got + " s");
+        // Erlang C for the service rate the workers actually achieved: a sleep overshoots by a
+        // little, more on a busy machine, and at rho = 0.75 the queue amplifies that (10.5 ms
+        // instead of 10 raises the p99 by about 15 %). The harness is what is under test here,
+        // not the machine's sleep accuracy, which gets a loose check of its own.
+        double muSeen = 1e9 / r.service().mean();
+        assertEquals(mu, muSeen, 0.2 * mu, "service rate achieved by sleeping workers");
+        double wantSeen = percentile(0.99, c, lambda, muSeen);
+        assertEquals(wantSeen, got, 0.15 * wantSeen, "p99 sojourn: Erlang C " + wantSeen + " s (nominal service rate: "
+                + want + " s), measured " + got + " s");
         assertTrue(!r.generatorSaturated());
     }
 }
