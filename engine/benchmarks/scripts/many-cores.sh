@@ -30,5 +30,5 @@ for part in "$@"; do
   timeout "$secs" "$java" --add-modules jdk.incubator.vector -cp "$repo/engine/benchmarks/target/benchmarks.jar" \
     dev.blendbench.bench.Suite "${suite_args[@]}" --only "$name" > "$out/$name.txt" 2>&1
   echo "   exit $? $(date -u +%T)"
-  grep -E '^\||^#' "$out/$name.txt"
+  grep -E '^\||^##' "$out/$name.txt"
 done

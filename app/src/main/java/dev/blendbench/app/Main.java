@@ -1,6 +1,7 @@
 package dev.blendbench.app;
 
 import dev.blendbench.app.cli.Cli;
+import dev.blendbench.engine.blend.Compositor;
 import java.util.Set;
 
 /**
@@ -22,8 +23,8 @@ public final class Main {
     static final Set<String> ONE_SHOT = Set.of("compose", "resize", "report", "compare");
 
     public static void main(String[] args) {
-        if (preferScalar(args, System.getProperty("blendbench.vector"))) {
-            System.setProperty("blendbench.vector", "false"); // before any kernel class loads
+        if (preferScalar(args, System.getProperty(Compositor.VECTOR_PROPERTY))) {
+            System.setProperty(Compositor.VECTOR_PROPERTY, "false"); // before any kernel class loads
         }
         System.exit(Cli.run(args, System.out, System.err));
     }

@@ -45,6 +45,13 @@ public final class Compositor {
     }
 
     /**
+     * The system property that, set to {@code false} before the first kernel is used, selects the
+     * scalar kernels although the JVM has {@code jdk.incubator.vector}. A compile-time constant:
+     * reading it does not load this class.
+     */
+    public static final String VECTOR_PROPERTY = "blendbench.vector";
+
+    /**
      * True when the Vector API kernels are active: the JVM was started with
      * {@code --add-modules jdk.incubator.vector} (and not {@code -Dblendbench.vector=false}).
      */

@@ -13,7 +13,7 @@ final class Kernels {
 
     /** True when the Vector API kernels are in use. */
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !"false".equals(System.getProperty("blendbench.vector"));
+            && !"false".equals(System.getProperty(Compositor.VECTOR_PROPERTY));
 
     private static final Map<BlendMode, SpanKernel> SCALAR = new EnumMap<>(BlendMode.class);
     private static final Map<BlendMode, SpanKernel> ACTIVE = new EnumMap<>(BlendMode.class);

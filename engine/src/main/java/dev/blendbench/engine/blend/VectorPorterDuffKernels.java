@@ -26,8 +26,8 @@ final class VectorPorterDuffKernels {
      * (JMH, same run): 0.22 ms at 1920×1080 and 1.42 ms at 3840×2160 with 256-bit vectors,
      * 0.35 and 2.56 ms with 512-bit ones (most likely because a Java array's data is not aligned
      * to a cache line, so every 64-byte access splits two lines and a 32-byte one only every
-     * other time). The other
-     * operators, with twice the arithmetic, are faster on the widest vectors and use them.
+     * other time). The other operators, with twice the arithmetic, are faster on the widest
+     * vectors and use them.
      * {@code -Dblendbench.vector.bits=512} (or 128) overrides.
      */
     static final VectorSpecies<Integer> SO = species(Integer.getInteger("blendbench.vector.bits", 256));

@@ -3,7 +3,6 @@ package dev.blendbench.engine.blend;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
-import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.SUSUB;
 import static jdk.incubator.vector.VectorOperators.ULT;
 import static jdk.incubator.vector.VectorOperators.UMAX;
@@ -15,10 +14,20 @@ import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The separable modes with the Vector API: the same arithmetic as {@link SeparableKernels}, lane
- * for lane, on {@code SPECIES_PREFERRED} ints (16 pixels per step with AVX-512), so the results
- * are bit-identical to the scalar loops (a test checks it). Branches become lane masks and
- * {@code blend}; the tail of a span is left to the scalar loop.
+ * The integer separable modes with the Vector API, bit-identical to the scalar loops of
+ * {@link SeparableKernels} (a test checks it); the tail of a span is left to the scalar loop.
+ *
+ * <p>Two channels per 32-bit lane: each int is split into 16-bit lanes, blue and red in one
+ * vector ({@code s & 0x00FF00FF}), green and alpha in the other ({@code s >>> 8} per 16-bit
+ * lane), with each pixel's alphas copied into both halves of its int. The whole sum
+ * {@code co·255² = cs·(255 − ab) + cb·(255 − as) + X} never exceeds 255² < 2¹⁶ and 16-bit
+ * arithmetic wraps consistently, so intermediates may wrap as long as the sum fits; where a
+ * comparison or clamp needs a term that would not fit, the term is rewritten (unsigned min/max,
+ * saturating subtraction, one branch per sign) as each mode's comment says. The alpha lane gets
+ * the mode's own formula, which gives X = as·ab, hence the alpha of source-over, for every mode
+ * but difference and subtract (their alpha lane takes as·ab explicitly) and exclusion (its alpha
+ * lane subtracts one cs·cb instead of two). X ≤ as·ab, so the colour never exceeds alpha and the
+ * scalar loops' clamp to alpha never changes a value.
  *
  * <p>Every loop is written out in full, with no helper methods: C2 inlines the Vector API's own
  * methods by force, but a helper of ours that got compiled on its own before its caller would not
@@ -38,16 +47,7 @@ final class VectorSeparableKernels {
 
     static final float INV_255 = 1f / 255f;
 
-
-    /*
-     * Multiply and screen run on two channels per 32-bit lane, as 16-bit lanes (blue and red in
-     * one, green and alpha in the other): their whole sum co·255² never exceeds 255² < 2¹⁶, and
-     * 16-bit arithmetic wraps consistently, so every intermediate may wrap as long as the sum
-     * fits. The alpha lane gets the same formula, which for these two modes is the alpha of
-     * source-over exactly (as·255 + ab·(255 − as) = as·(255 − ab) + ab·(255 − as) + as·ab), and
-     * the colour never exceeds it (both formulas increase with each operand), so the scalar
-     * loop's clamp to alpha never changes a value: the bits are the scalar loop's.
-     */
+    /** X = cs·cb. */
     static void multiply(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
         IntVector k255 = IntVector.broadcast(SP, 0x00FF00FF);
@@ -66,13 +66,13 @@ final class VectorSeparableKernels {
         }
         SeparableKernels.multiply(src, so + i, dst, dOff + i, n - i);
     }
+    /** X = as·cb + ab·cs − cs·cb, so the sum is 255·(cs + cb) − cs·cb. */
     static void screen(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             ShortVector sl = s.and(0x00FF00FF).reinterpretAsShorts(), dl = d.and(0x00FF00FF).reinterpretAsShorts();
             ShortVector sh = s.reinterpretAsShorts().lanewise(LSHR, 8), dh = d.reinterpretAsShorts().lanewise(LSHR, 8);
-            // cs·(255 − ab) + cb·(255 − as) + as·cb + ab·cs − cs·cb = 255·(cs + cb) − cs·cb
             ShortVector tl = sl.add(dl).mul((short) 255).sub(sl.mul(dl)).add((short) 128);
             tl = tl.add(tl.lanewise(LSHR, 8)).lanewise(LSHR, 8);
             ShortVector th = sh.add(dh).mul((short) 255).sub(sh.mul(dh)).add((short) 128);
@@ -81,7 +81,7 @@ final class VectorSeparableKernels {
         }
         SeparableKernels.screen(src, so + i, dst, dOff + i, n - i);
     }
-    /** hardLight as overlay: the backdrop decides (2·cb > ab: screen(Cb, 2Cs − 1), else multiply). */
+    /** Hard-light with the backdrop deciding: 2·cb > ab: screen(Cs, 2Cb − 1), else multiply(Cs, 2Cb). */
     static void overlay(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
         ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
@@ -104,7 +104,7 @@ final class VectorSeparableKernels {
         }
         SeparableKernels.overlay(src, so + i, dst, dOff + i, n - i);
     }
-    /** the source decides (2·cs > as: screen(Cb, 2Cs − 1), else multiply(Cb, 2Cs)). */
+    /** The source decides: 2·cs > as: screen(Cb, 2Cs − 1), else multiply(Cb, 2Cs). */
     static void hardLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
         ShortVector k255 = IntVector.broadcast(SP, 0x00FF00FF).reinterpretAsShorts();
