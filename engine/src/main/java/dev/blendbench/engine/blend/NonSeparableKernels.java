@@ -25,60 +25,74 @@ final class NonSeparableKernels {
 
     static void luminosity(int[] src, int so, int[] dst, int dOff, int n) { run(LUMINOSITY, src, so, dst, dOff, n); }
 
-    private static float lum(float r, float g, float b) {
-        return 0.3f * r + 0.59f * g + 0.11f * b;
+    /** Lum = 0.3·R + 0.59·G + 0.11·B, as two fused multiply-adds (the vector loops do the same). */
+    static float lum(float r, float g, float b) {
+        return Math.fma(b, 0.11f, Math.fma(g, 0.59f, 0.3f * r));
     }
 
+    /** The smaller of two non-NaN floats by one comparison (the vector loops' compare and blend). */
+    static float fmin(float a, float b) {
+        return b < a ? b : a;
+    }
+
+    /** The larger of two non-NaN floats by one comparison. */
+    static float fmax(float a, float b) {
+        return b > a ? b : a;
+    }
+
+    /*
+     * Everything is scaled by as·ab, so that nothing is un-premultiplied: with Cs = cs/as and
+     * Cb = cb/ab, as·ab·Cs = ab·cs, as·ab·Cb = as·cb, as·ab·Lum(Cb) = as·Lum(cb), and SetSat's
+     * ratio (C − min)/(max − min) is the same on premultiplied values. SetLum and ClipColor are
+     * homogeneous, with 1 becoming as·ab, so X comes out directly: one division for SetSat, one
+     * for ClipColor, none per pixel for un-premultiplying.
+     */
     private static void run(int kind, int[] src, int so, int[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             int s = src[so + i], d = dst[dOff + i];
-            int as = s >>> 24, ab = d >>> 24;
-            int csr = (s >>> 16) & 0xFF, csg = (s >>> 8) & 0xFF, csb = s & 0xFF;
-            int cbr = (d >>> 16) & 0xFF, cbg = (d >>> 8) & 0xFF, cbb = d & 0xFF;
-            int aa = as * ab, ao = as + div255(ab * (255 - as));
+            int ia8 = s >>> 24, ib8 = d >>> 24, ao = ia8 + div255(ib8 * (255 - ia8));
+            int isr = (s >>> 16) & 0xFF, isg = (s >>> 8) & 0xFF, isb = s & 0xFF;
+            int ibr = (d >>> 16) & 0xFF, ibg = (d >>> 8) & 0xFF, ibb = d & 0xFF;
+            float as = ia8, ab = ib8, aa = as * ab, ias = 255f - as, iab = 255f - ab;
+            float csr = isr, csg = isg, csb = isb, cbr = ibr, cbg = ibg, cbb = ibb;
             float xr = 0f, xg = 0f, xb = 0f;
-            if (aa != 0) {
-                float ia = 1f / as, ib = 1f / ab;
-                float sr = csr * ia, sg = csg * ia, sb = csb * ia;
-                float br = cbr * ib, bg = cbg * ib, bb = cbb * ib;
-                // t = the colour whose luminosity is replaced, l = the target luminosity
+            if (aa != 0f) {
+                // t = the colour whose luminosity is replaced, l = the target luminosity (both × as·ab)
                 float tr, tg, tb, l;
                 switch (kind) {
                     case HUE -> {
-                        float sat = Math.max(br, Math.max(bg, bb)) - Math.min(br, Math.min(bg, bb));
-                        float mn = Math.min(sr, Math.min(sg, sb)), mx = Math.max(sr, Math.max(sg, sb));
-                        float k = mx > mn ? sat / (mx - mn) : 0f;
-                        tr = (sr - mn) * k; tg = (sg - mn) * k; tb = (sb - mn) * k;
-                        l = lum(br, bg, bb);
+                        int mn = Math.min(isr, Math.min(isg, isb)), sat = Math.max(ibr, Math.max(ibg, ibb)) - Math.min(ibr, Math.min(ibg, ibb));
+                        float k = (float) (sat * ia8) / Math.max((float) (Math.max(isr, Math.max(isg, isb)) - mn), SeparableKernels.TINY);
+                        float fmn = mn;
+                        tr = (csr - fmn) * k; tg = (csg - fmn) * k; tb = (csb - fmn) * k;
+                        l = as * lum(cbr, cbg, cbb);
                     }
                     case SATURATION -> {
-                        float sat = Math.max(sr, Math.max(sg, sb)) - Math.min(sr, Math.min(sg, sb));
-                        float mn = Math.min(br, Math.min(bg, bb)), mx = Math.max(br, Math.max(bg, bb));
-                        float k = mx > mn ? sat / (mx - mn) : 0f;
-                        tr = (br - mn) * k; tg = (bg - mn) * k; tb = (bb - mn) * k;
-                        l = lum(br, bg, bb);
+                        int mn = Math.min(ibr, Math.min(ibg, ibb)), sat = Math.max(isr, Math.max(isg, isb)) - Math.min(isr, Math.min(isg, isb));
+                        float k = (float) (sat * ib8) / Math.max((float) (Math.max(ibr, Math.max(ibg, ibb)) - mn), SeparableKernels.TINY);
+                        float fmn = mn;
+                        tr = (cbr - fmn) * k; tg = (cbg - fmn) * k; tb = (cbb - fmn) * k;
+                        l = as * lum(cbr, cbg, cbb);
                     }
-                    case COLOR -> { tr = sr; tg = sg; tb = sb; l = lum(br, bg, bb); }
-                    default -> { tr = br; tg = bg; tb = bb; l = lum(sr, sg, sb); }
+                    case COLOR -> { tr = ab * csr; tg = ab * csg; tb = ab * csb; l = as * lum(cbr, cbg, cbb); }
+                    default -> { tr = as * cbr; tg = as * cbg; tb = as * cbb; l = ab * lum(csr, csg, csb); }
                 }
-                // SetLum(t, l) followed by ClipColor
+                // SetLum(t, l)
                 float dl = l - lum(tr, tg, tb);
                 tr += dl; tg += dl; tb += dl;
+                // ClipColor, with min and max taken once as the spec does. Its two steps,
+                // C = L + (C − L)·L/(L − min) and then C = L + (C − L)·(1 − L)/(max − L), compose
+                // into one scale of C − L: one division, where the spec writes two.
                 float ll = lum(tr, tg, tb);
-                float mn = Math.min(tr, Math.min(tg, tb)), mx = Math.max(tr, Math.max(tg, tb));
-                if (mn < 0f) {
-                    float k = ll / (ll - mn);
-                    tr = ll + (tr - ll) * k; tg = ll + (tg - ll) * k; tb = ll + (tb - ll) * k;
-                }
-                if (mx > 1f) {
-                    float k = (1f - ll) / (mx - ll);
-                    tr = ll + (tr - ll) * k; tg = ll + (tg - ll) * k; tb = ll + (tb - ll) * k;
-                }
-                xr = aa * tr; xg = aa * tg; xb = aa * tb;
+                float mn = fmin(tr, fmin(tg, tb)), mx = fmax(tr, fmax(tg, tb));
+                float num = (mn < 0f ? ll : 1f) * (mx > aa ? aa - ll : 1f);
+                float den = (mn < 0f ? ll - mn : 1f) * (mx > aa ? mx - ll : 1f);
+                float k = num / den;
+                xr = Math.fma(tr - ll, k, ll); xg = Math.fma(tg - ll, k, ll); xb = Math.fma(tb - ll, k, ll);
             }
-            int r = Math.max(0, channel(csr, cbr, as, ab, xr, ao));
-            int g = Math.max(0, channel(csg, cbg, as, ab, xg, ao));
-            int b = Math.max(0, channel(csb, cbb, as, ab, xb, ao));
+            int r = SeparableKernels.floatChannel(csr, cbr, ias, iab, xr, ao);
+            int g = SeparableKernels.floatChannel(csg, cbg, ias, iab, xg, ao);
+            int b = SeparableKernels.floatChannel(csb, cbb, ias, iab, xb, ao);
             dst[dOff + i] = (ao << 24) | (r << 16) | (g << 8) | b;
         }
     }

@@ -31,10 +31,32 @@ final class SeparableKernels {
         return Math.min(ao, div255(cs * (255 - ab) + cb * (255 - as) + x));
     }
 
-    /** As {@link #channel(int, int, int, int, int, int)} with a fractional X. */
-    static int channel(int cs, int cb, int as, int ab, float x, int ao) {
-        float v = cs * (255 - ab) + cb * (255 - as) + x;
-        return Math.min(ao, (int) (v * INV_255 + 0.5f));
+    /** Keeps a float division by a zero or negative denominator finite: see the float modes. */
+    static final float TINY = 1e-20f;
+
+    /**
+     * TINY's bits, for the vector loops. Java's float min and max take five instructions each
+     * for their NaN and −0.0 rules; on non-negative floats, and against a positive bound, the int
+     * order of the bits is the float order (negative floats are negative ints), so one int min or
+     * max gives the same value as {@code Math.min}/{@code Math.max}.
+     */
+    static final int TINY_BITS = Float.floatToRawIntBits(TINY);
+
+    /** 2²³: adding it to 0 ≤ y < 2²³ leaves round(y) in the low 23 bits of the float's bits. */
+    static final float ROUND = 8388608f;
+
+    /**
+     * As {@link #channel(int, int, int, int, int, int)} for the float modes, all in float lanes:
+     * {@code cs·(255 − ab) + (cb·(255 − as) + X)} with two fused multiply-adds (both products are
+     * integers below 2¹⁶, exact in float), raised to 0 if a rounding error took it below (the
+     * non-separable modes), then {@code v/255} rounded to nearest by a third one
+     * that adds {@link #ROUND} (cheaper in vector lanes than a float-to-int conversion, which
+     * Java must check for NaN and overflow). The vector loops do the same operations in the same
+     * order, so both give the same bits.
+     */
+    static int floatChannel(float cs, float cb, float ias, float iab, float x, int ao) {
+        float v = Math.max(0f, Math.fma(cs, iab, Math.fma(cb, ias, x)));
+        return Math.min(ao, Float.floatToRawIntBits(Math.fma(v, INV_255, ROUND)) & 0x7FFFFF);
     }
 
     /**
@@ -55,47 +77,51 @@ final class SeparableKernels {
         return (lo & ~m) | (hi & m);
     }
 
-    static float colorDodge(int cs, int cb, int as, int ab, int aa) {
-        if (cb == 0) return 0f;
-        if (cs >= as) return aa;
-        return Math.min((float) aa, (float) (as * as * cb) / (as - cs));
+    /*
+     * The float modes' X, branch-free: every case of the spec's definition falls out of one
+     * division whose denominator is raised to TINY when it is zero or negative (a zero numerator
+     * then gives 0, any other gives a quotient far above as·ab, so the clamp to as·ab picks the
+     * spec's value). All arguments are small integers held exactly in float; as2 = as².
+     */
+
+    /** B = min(1, Cb / (1 − Cs)), 0 when Cb = 0: X = min(as·ab, as²·cb / (as − cs)). */
+    static float colorDodge(float cs, float cb, float as, float ab, float aa, float as2) {
+        return Math.min(aa, as2 * cb / Math.max(as - cs, TINY));
     }
 
-    static float colorBurn(int cs, int cb, int as, int ab, int aa) {
-        if (cb >= ab) return aa;
-        if (cs == 0) return 0f;
-        return aa - Math.min((float) aa, (float) (as * as * (ab - cb)) / cs);
+    /** B = 1 − min(1, (1 − Cb) / Cs), 1 when Cb = 1: X = as·ab − min(as·ab, as²·(ab − cb) / cs). */
+    static float colorBurn(float cs, float cb, float as, float ab, float aa, float as2) {
+        return aa - Math.min(aa, as2 * Math.max(ab - cb, 0f) / Math.max(cs, TINY));
     }
 
-    static float divide(int cs, int cb, int as, int ab, int aa) {
-        if (cs == 0) return cb == 0 ? 0f : aa;
-        return Math.min((float) aa, (float) (as * as * cb) / cs);
+    /** Photoshop's divide, B = min(1, Cb / Cs), 0 when Cb = 0: X = min(as·ab, as²·cb / cs). */
+    static float divide(float cs, float cb, float as, float ab, float aa, float as2) {
+        return Math.min(aa, as2 * cb / Math.max(cs, TINY));
     }
 
-    static float vividLight(int cs, int cb, int as, int ab, int aa) {
-        if (2 * cs <= as) { // color-burn(Cb, 2Cs)
-            if (cb >= ab) return aa;
-            if (cs == 0) return 0f;
-            return aa - Math.min((float) aa, (float) (as * as * (ab - cb)) / (2 * cs));
-        }
-        // color-dodge(Cb, 2Cs - 1)
-        if (cb == 0) return 0f;
-        if (cs >= as) return aa;
-        return Math.min((float) aa, (float) (as * as * cb) / (2 * (as - cs)));
+    /**
+     * Photoshop's vivid-light: color-burn(Cb, 2·Cs) where Cs ≤ ½, else color-dodge(Cb, 2·Cs − 1);
+     * one division, its terms chosen by the branch.
+     */
+    static float vividLight(float cs, float cb, float as, float ab, float aa, float as2) {
+        boolean burn = 2f * cs <= as;
+        float num = burn ? as2 * Math.max(ab - cb, 0f) : as2 * cb;
+        float den = burn ? 2f * cs : 2f * (as - cs);
+        float m = Math.min(aa, num / Math.max(den, TINY));
+        return burn ? aa - m : m;
     }
 
-    static float softLight(int cs, int cb, int as, int ab, int aa) {
-        if (aa == 0) return 0f;
-        float bcol = (float) cb / ab;
-        float scol = (float) cs / as;
-        float b;
-        if (scol <= 0.5f) {
-            b = bcol - (1f - 2f * scol) * bcol * (1f - bcol);
-        } else {
-            float dd = bcol <= 0.25f ? ((16f * bcol - 12f) * bcol + 4f) * bcol : (float) Math.sqrt(bcol);
-            b = bcol + (2f * scol - 1f) * (dd - bcol);
-        }
-        return aa * b;
+    /**
+     * The W3C soft-light, written as {@code B = Cb + (2·Cs − 1)·E} with {@code E = Cb·(1 − Cb)}
+     * where Cs ≤ ½, else {@code D(Cb) − Cb} ({@code D = ((16·Cb − 12)·Cb + 4)·Cb} for Cb ≤ ¼, else
+     * {@code √Cb}); {@code ras = 1/as}, {@code rab = 1/ab}. X = 0 where either alpha is 0.
+     */
+    static float softLight(float cs, float cb, float ras, float rab, float aa) {
+        if (aa == 0f) return 0f;
+        float b = cb * rab, sc = cs * ras;
+        float dd = b <= 0.25f ? Math.fma(Math.fma(b, 16f, -12f), b, 4f) * b : (float) Math.sqrt(b);
+        float e = sc > 0.5f ? dd - b : b * (1f - b);
+        return aa * Math.fma(Math.fma(sc, 2f, -1f), e, b);
     }
 
     static void multiply(int[] src, int so, int[] dst, int dOff, int n) {
@@ -311,75 +337,80 @@ final class SeparableKernels {
     static void colorDodge(int[] src, int so, int[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             int s = src[so + i], d = dst[dOff + i];
-            int as = s >>> 24, ab = d >>> 24, aa = as * ab, ao = as + div255(ab * (255 - as));
-            int cs, cb;
-            float x;
-            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = colorDodge(cs, cb, as, ab, aa);
-            int r = channel(cs, cb, as, ab, x, ao);
-            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = colorDodge(cs, cb, as, ab, aa);
-            int g = channel(cs, cb, as, ab, x, ao);
-            cs = s & 0xFF; cb = d & 0xFF; x = colorDodge(cs, cb, as, ab, aa);
-            int b = channel(cs, cb, as, ab, x, ao);
+            int ia = s >>> 24, ib = d >>> 24, ao = ia + div255(ib * (255 - ia));
+            float as = ia, ab = ib, aa = as * ab, ias = 255f - as, iab = 255f - ab;
+            float as2 = as * as;
+            float cs, cb, x;
+            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = colorDodge(cs, cb, as, ab, aa, as2);
+            int r = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = colorDodge(cs, cb, as, ab, aa, as2);
+            int g = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = s & 0xFF; cb = d & 0xFF; x = colorDodge(cs, cb, as, ab, aa, as2);
+            int b = floatChannel(cs, cb, ias, iab, x, ao);
             dst[dOff + i] = (ao << 24) | (r << 16) | (g << 8) | b;
         }
     }
     static void colorBurn(int[] src, int so, int[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             int s = src[so + i], d = dst[dOff + i];
-            int as = s >>> 24, ab = d >>> 24, aa = as * ab, ao = as + div255(ab * (255 - as));
-            int cs, cb;
-            float x;
-            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = colorBurn(cs, cb, as, ab, aa);
-            int r = channel(cs, cb, as, ab, x, ao);
-            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = colorBurn(cs, cb, as, ab, aa);
-            int g = channel(cs, cb, as, ab, x, ao);
-            cs = s & 0xFF; cb = d & 0xFF; x = colorBurn(cs, cb, as, ab, aa);
-            int b = channel(cs, cb, as, ab, x, ao);
+            int ia = s >>> 24, ib = d >>> 24, ao = ia + div255(ib * (255 - ia));
+            float as = ia, ab = ib, aa = as * ab, ias = 255f - as, iab = 255f - ab;
+            float as2 = as * as;
+            float cs, cb, x;
+            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = colorBurn(cs, cb, as, ab, aa, as2);
+            int r = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = colorBurn(cs, cb, as, ab, aa, as2);
+            int g = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = s & 0xFF; cb = d & 0xFF; x = colorBurn(cs, cb, as, ab, aa, as2);
+            int b = floatChannel(cs, cb, ias, iab, x, ao);
             dst[dOff + i] = (ao << 24) | (r << 16) | (g << 8) | b;
         }
     }
     static void softLight(int[] src, int so, int[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             int s = src[so + i], d = dst[dOff + i];
-            int as = s >>> 24, ab = d >>> 24, aa = as * ab, ao = as + div255(ab * (255 - as));
-            int cs, cb;
-            float x;
-            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = softLight(cs, cb, as, ab, aa);
-            int r = channel(cs, cb, as, ab, x, ao);
-            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = softLight(cs, cb, as, ab, aa);
-            int g = channel(cs, cb, as, ab, x, ao);
-            cs = s & 0xFF; cb = d & 0xFF; x = softLight(cs, cb, as, ab, aa);
-            int b = channel(cs, cb, as, ab, x, ao);
+            int ia = s >>> 24, ib = d >>> 24, ao = ia + div255(ib * (255 - ia));
+            float as = ia, ab = ib, aa = as * ab, ias = 255f - as, iab = 255f - ab;
+            float ras = 1f / as, rab = 1f / ab;
+            float cs, cb, x;
+            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = softLight(cs, cb, ras, rab, aa);
+            int r = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = softLight(cs, cb, ras, rab, aa);
+            int g = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = s & 0xFF; cb = d & 0xFF; x = softLight(cs, cb, ras, rab, aa);
+            int b = floatChannel(cs, cb, ias, iab, x, ao);
             dst[dOff + i] = (ao << 24) | (r << 16) | (g << 8) | b;
         }
     }
     static void vividLight(int[] src, int so, int[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             int s = src[so + i], d = dst[dOff + i];
-            int as = s >>> 24, ab = d >>> 24, aa = as * ab, ao = as + div255(ab * (255 - as));
-            int cs, cb;
-            float x;
-            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = vividLight(cs, cb, as, ab, aa);
-            int r = channel(cs, cb, as, ab, x, ao);
-            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = vividLight(cs, cb, as, ab, aa);
-            int g = channel(cs, cb, as, ab, x, ao);
-            cs = s & 0xFF; cb = d & 0xFF; x = vividLight(cs, cb, as, ab, aa);
-            int b = channel(cs, cb, as, ab, x, ao);
+            int ia = s >>> 24, ib = d >>> 24, ao = ia + div255(ib * (255 - ia));
+            float as = ia, ab = ib, aa = as * ab, ias = 255f - as, iab = 255f - ab;
+            float as2 = as * as;
+            float cs, cb, x;
+            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = vividLight(cs, cb, as, ab, aa, as2);
+            int r = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = vividLight(cs, cb, as, ab, aa, as2);
+            int g = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = s & 0xFF; cb = d & 0xFF; x = vividLight(cs, cb, as, ab, aa, as2);
+            int b = floatChannel(cs, cb, ias, iab, x, ao);
             dst[dOff + i] = (ao << 24) | (r << 16) | (g << 8) | b;
         }
     }
     static void divide(int[] src, int so, int[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             int s = src[so + i], d = dst[dOff + i];
-            int as = s >>> 24, ab = d >>> 24, aa = as * ab, ao = as + div255(ab * (255 - as));
-            int cs, cb;
-            float x;
-            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = divide(cs, cb, as, ab, aa);
-            int r = channel(cs, cb, as, ab, x, ao);
-            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = divide(cs, cb, as, ab, aa);
-            int g = channel(cs, cb, as, ab, x, ao);
-            cs = s & 0xFF; cb = d & 0xFF; x = divide(cs, cb, as, ab, aa);
-            int b = channel(cs, cb, as, ab, x, ao);
+            int ia = s >>> 24, ib = d >>> 24, ao = ia + div255(ib * (255 - ia));
+            float as = ia, ab = ib, aa = as * ab, ias = 255f - as, iab = 255f - ab;
+            float as2 = as * as;
+            float cs, cb, x;
+            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = divide(cs, cb, as, ab, aa, as2);
+            int r = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = divide(cs, cb, as, ab, aa, as2);
+            int g = floatChannel(cs, cb, ias, iab, x, ao);
+            cs = s & 0xFF; cb = d & 0xFF; x = divide(cs, cb, as, ab, aa, as2);
+            int b = floatChannel(cs, cb, ias, iab, x, ao);
             dst[dOff + i] = (ao << 24) | (r << 16) | (g << 8) | b;
         }
     }

@@ -1,12 +1,13 @@
 package dev.blendbench.engine.blend;
 
+import static dev.blendbench.engine.blend.SeparableKernels.ROUND;
+import static dev.blendbench.engine.blend.SeparableKernels.TINY_BITS;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.FS;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.INV_255;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.L;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.SP;
 import static jdk.incubator.vector.VectorOperators.EQ;
-import static jdk.incubator.vector.VectorOperators.F2I;
-import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
@@ -15,49 +16,46 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * The separable modes whose B divides (color-dodge, color-burn, divide, vivid-light) or takes a
- * square root (soft-light), with the Vector API: X is computed in float lanes, exactly as the
- * scalar loops of {@link SeparableKernels} do, so results are bit-identical to them. Written out
- * in full, without helpers (see {@link VectorSeparableKernels} for why).
+ * square root (soft-light), with the Vector API. Everything after unpacking is in float lanes, in
+ * the operations and order of the scalar loops of {@link SeparableKernels} (branch-free X with one
+ * division per channel, two fused multiply-adds per output), so results are bit-identical to
+ * them. Written out in full, without helpers (see {@link VectorSeparableKernels} for why).
  */
 final class VectorFloatKernels {
     private VectorFloatKernels() {}
 
     static void colorDodge(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector k255 = FloatVector.broadcast(FS, 255f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            IntVector r, g, b;
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            FloatVector as2 = fas.mul(fas);
+            IntVector r;
             {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                FloatVector x = faa.min(((FloatVector) as.mul(as).mul(cb).convert(I2F, 0)).div(((FloatVector) as.sub(cs).convert(I2F, 0))));
-                x = x.blend(faa, cs.compare(GE, as).cast(FS));
-                x = x.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                r = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector g;
             {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                FloatVector x = faa.min(((FloatVector) as.mul(as).mul(cb).convert(I2F, 0)).div(((FloatVector) as.sub(cs).convert(I2F, 0))));
-                x = x.blend(faa, cs.compare(GE, as).cast(FS));
-                x = x.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                g = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector b;
             {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                FloatVector x = faa.min(((FloatVector) as.mul(as).mul(cb).convert(I2F, 0)).div(((FloatVector) as.sub(cs).convert(I2F, 0))));
-                x = x.blend(faa, cs.compare(GE, as).cast(FS));
-                x = x.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                b = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
@@ -65,182 +63,157 @@ final class VectorFloatKernels {
     }
     static void colorBurn(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector k255 = FloatVector.broadcast(FS, 255f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            IntVector r, g, b;
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            FloatVector as2 = fas.mul(fas);
+            IntVector r;
             {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                FloatVector x = faa.sub(faa.min(((FloatVector) as.mul(as).mul(ab.sub(cb)).convert(I2F, 0)).div(((FloatVector) cs.convert(I2F, 0)))));
-                x = x.blend(0f, cs.compare(EQ, 0).cast(FS));
-                x = x.blend(faa, cb.compare(GE, ab).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                r = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
+                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector g;
             {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                FloatVector x = faa.sub(faa.min(((FloatVector) as.mul(as).mul(ab.sub(cb)).convert(I2F, 0)).div(((FloatVector) cs.convert(I2F, 0)))));
-                x = x.blend(0f, cs.compare(EQ, 0).cast(FS));
-                x = x.blend(faa, cb.compare(GE, ab).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                g = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
+                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector b;
             {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                FloatVector x = faa.sub(faa.min(((FloatVector) as.mul(as).mul(ab.sub(cb)).convert(I2F, 0)).div(((FloatVector) cs.convert(I2F, 0)))));
-                x = x.blend(0f, cs.compare(EQ, 0).cast(FS));
-                x = x.blend(faa, cb.compare(GE, ab).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                b = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
+                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
         SeparableKernels.colorBurn(src, so + i, dst, dOff + i, n - i);
     }
-    static void softLight(int[] src, int so, int[] dst, int dOff, int n) {
+    static void divide(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector k255 = FloatVector.broadcast(FS, 255f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            FloatVector one = FloatVector.broadcast(FS, 1f);
-            IntVector r, g, b;
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            FloatVector as2 = fas.mul(fas);
+            IntVector r;
             {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                FloatVector bcol = ((FloatVector) cb.convert(I2F, 0)).div(((FloatVector) ab.convert(I2F, 0)));
-                FloatVector scol = ((FloatVector) cs.convert(I2F, 0)).div(((FloatVector) as.convert(I2F, 0)));
-                FloatVector b1 = bcol.sub(one.sub(scol.mul(2f)).mul(bcol).mul(one.sub(bcol)));
-                FloatVector poly = bcol.mul(16f).sub(12f).mul(bcol).add(4f).mul(bcol);
-                FloatVector dd = bcol.lanewise(SQRT).blend(poly, bcol.compare(LE, 0.25f));
-                FloatVector b2 = bcol.add(scol.mul(2f).sub(1f).mul(dd.sub(bcol)));
-                FloatVector x = faa.mul(b2.blend(b1, scol.compare(LE, 0.5f))).blend(0f, aa.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                r = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector g;
             {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                FloatVector bcol = ((FloatVector) cb.convert(I2F, 0)).div(((FloatVector) ab.convert(I2F, 0)));
-                FloatVector scol = ((FloatVector) cs.convert(I2F, 0)).div(((FloatVector) as.convert(I2F, 0)));
-                FloatVector b1 = bcol.sub(one.sub(scol.mul(2f)).mul(bcol).mul(one.sub(bcol)));
-                FloatVector poly = bcol.mul(16f).sub(12f).mul(bcol).add(4f).mul(bcol);
-                FloatVector dd = bcol.lanewise(SQRT).blend(poly, bcol.compare(LE, 0.25f));
-                FloatVector b2 = bcol.add(scol.mul(2f).sub(1f).mul(dd.sub(bcol)));
-                FloatVector x = faa.mul(b2.blend(b1, scol.compare(LE, 0.5f))).blend(0f, aa.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                g = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector b;
             {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                FloatVector bcol = ((FloatVector) cb.convert(I2F, 0)).div(((FloatVector) ab.convert(I2F, 0)));
-                FloatVector scol = ((FloatVector) cs.convert(I2F, 0)).div(((FloatVector) as.convert(I2F, 0)));
-                FloatVector b1 = bcol.sub(one.sub(scol.mul(2f)).mul(bcol).mul(one.sub(bcol)));
-                FloatVector poly = bcol.mul(16f).sub(12f).mul(bcol).add(4f).mul(bcol);
-                FloatVector dd = bcol.lanewise(SQRT).blend(poly, bcol.compare(LE, 0.25f));
-                FloatVector b2 = bcol.add(scol.mul(2f).sub(1f).mul(dd.sub(bcol)));
-                FloatVector x = faa.mul(b2.blend(b1, scol.compare(LE, 0.5f))).blend(0f, aa.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                b = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
+                FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
-        SeparableKernels.softLight(src, so + i, dst, dOff + i, n - i);
+        SeparableKernels.divide(src, so + i, dst, dOff + i, n - i);
     }
     static void vividLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector k255 = FloatVector.broadcast(FS, 255f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            IntVector r, g, b;
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            FloatVector as2 = fas.mul(fas);
+            IntVector r;
             {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                IntVector as2 = as.mul(as);
-                FloatVector burn = faa.sub(faa.min(((FloatVector) as2.mul(ab.sub(cb)).convert(I2F, 0)).div(((FloatVector) cs.mul(2).convert(I2F, 0)))));
-                burn = burn.blend(0f, cs.compare(EQ, 0).cast(FS));
-                burn = burn.blend(faa, cb.compare(GE, ab).cast(FS));
-                FloatVector dodge = faa.min(((FloatVector) as2.mul(cb).convert(I2F, 0)).div(((FloatVector) as.sub(cs).mul(2).convert(I2F, 0))));
-                dodge = dodge.blend(faa, cs.compare(GE, as).cast(FS));
-                dodge = dodge.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector x = dodge.blend(burn, cs.mul(2).compare(LE, as).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                r = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
+                VectorMask<Float> burn = cs.mul(2f).compare(LE, fas);
+                FloatVector num = as2.mul(cb).blend(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()), burn);
+                FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
+                FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                FloatVector x = faa.sub(m).blend(m, burn.not());
+                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector g;
             {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                IntVector as2 = as.mul(as);
-                FloatVector burn = faa.sub(faa.min(((FloatVector) as2.mul(ab.sub(cb)).convert(I2F, 0)).div(((FloatVector) cs.mul(2).convert(I2F, 0)))));
-                burn = burn.blend(0f, cs.compare(EQ, 0).cast(FS));
-                burn = burn.blend(faa, cb.compare(GE, ab).cast(FS));
-                FloatVector dodge = faa.min(((FloatVector) as2.mul(cb).convert(I2F, 0)).div(((FloatVector) as.sub(cs).mul(2).convert(I2F, 0))));
-                dodge = dodge.blend(faa, cs.compare(GE, as).cast(FS));
-                dodge = dodge.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector x = dodge.blend(burn, cs.mul(2).compare(LE, as).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                g = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
+                VectorMask<Float> burn = cs.mul(2f).compare(LE, fas);
+                FloatVector num = as2.mul(cb).blend(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()), burn);
+                FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
+                FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                FloatVector x = faa.sub(m).blend(m, burn.not());
+                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector b;
             {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                IntVector as2 = as.mul(as);
-                FloatVector burn = faa.sub(faa.min(((FloatVector) as2.mul(ab.sub(cb)).convert(I2F, 0)).div(((FloatVector) cs.mul(2).convert(I2F, 0)))));
-                burn = burn.blend(0f, cs.compare(EQ, 0).cast(FS));
-                burn = burn.blend(faa, cb.compare(GE, ab).cast(FS));
-                FloatVector dodge = faa.min(((FloatVector) as2.mul(cb).convert(I2F, 0)).div(((FloatVector) as.sub(cs).mul(2).convert(I2F, 0))));
-                dodge = dodge.blend(faa, cs.compare(GE, as).cast(FS));
-                dodge = dodge.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector x = dodge.blend(burn, cs.mul(2).compare(LE, as).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                b = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
+                VectorMask<Float> burn = cs.mul(2f).compare(LE, fas);
+                FloatVector num = as2.mul(cb).blend(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()), burn);
+                FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
+                FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
+                FloatVector x = faa.sub(m).blend(m, burn.not());
+                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
         SeparableKernels.vividLight(src, so + i, dst, dOff + i, n - i);
     }
-    static void divide(int[] src, int so, int[] dst, int dOff, int n) {
+    static void softLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector k255 = FloatVector.broadcast(FS, 255f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            IntVector r, g, b;
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            FloatVector one = FloatVector.broadcast(FS, 1f);
+            FloatVector ras = one.div(fas), rab = one.div(fab);
+            VectorMask<Float> none = faa.compare(EQ, 0f);
+            IntVector r;
             {
-                IntVector cs = s.lanewise(LSHR, 16).and(0xFF), cb = d.lanewise(LSHR, 16).and(0xFF);
-                FloatVector q = faa.min(((FloatVector) as.mul(as).mul(cb).convert(I2F, 0)).div(((FloatVector) cs.convert(I2F, 0))));
-                FloatVector zeroCase = faa.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector x = q.blend(zeroCase, cs.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                r = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
+                FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
+                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, FloatVector.broadcast(FS, 4f)).mul(bc), bc.compare(LE, 0.25f));
+                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
+                FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
+                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector g;
             {
-                IntVector cs = s.lanewise(LSHR, 8).and(0xFF), cb = d.lanewise(LSHR, 8).and(0xFF);
-                FloatVector q = faa.min(((FloatVector) as.mul(as).mul(cb).convert(I2F, 0)).div(((FloatVector) cs.convert(I2F, 0))));
-                FloatVector zeroCase = faa.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector x = q.blend(zeroCase, cs.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                g = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
+                FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
+                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, FloatVector.broadcast(FS, 4f)).mul(bc), bc.compare(LE, 0.25f));
+                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
+                FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
+                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
+            IntVector b;
             {
-                IntVector cs = s.and(0xFF), cb = d.and(0xFF);
-                FloatVector q = faa.min(((FloatVector) as.mul(as).mul(cb).convert(I2F, 0)).div(((FloatVector) cs.convert(I2F, 0))));
-                FloatVector zeroCase = faa.blend(0f, cb.compare(EQ, 0).cast(FS));
-                FloatVector x = q.blend(zeroCase, cs.compare(EQ, 0).cast(FS));
-                FloatVector v = ((FloatVector) cs.mul(iab).add(cb.mul(ias)).convert(I2F, 0)).add(x);
-                b = ((IntVector) v.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao);
+                FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
+                FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
+                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, FloatVector.broadcast(FS, 4f)).mul(bc), bc.compare(LE, 0.25f));
+                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
+                FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
+                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
-        SeparableKernels.divide(src, so + i, dst, dOff + i, n - i);
+        SeparableKernels.softLight(src, so + i, dst, dOff + i, n - i);
     }
 }

@@ -1,11 +1,12 @@
 package dev.blendbench.engine.blend;
 
+import static dev.blendbench.engine.blend.SeparableKernels.ROUND;
+import static dev.blendbench.engine.blend.SeparableKernels.TINY_BITS;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.FS;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.INV_255;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.L;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.SP;
 import static jdk.incubator.vector.VectorOperators.EQ;
-import static jdk.incubator.vector.VectorOperators.F2I;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LSHL;
@@ -17,195 +18,180 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 
 /**
- * The non-separable modes with the Vector API, following {@link NonSeparableKernels} operation
- * for operation (so results are bit-identical to it): branches become masks. Loops are written
- * out in full, without helper methods (see {@link VectorSeparableKernels} for why).
+ * The W3C non-separable modes with the Vector API, following {@link NonSeparableKernels}
+ * operation for operation (so results are bit-identical to it), scaled by as·ab as the scalar
+ * loop's comment explains; branches become masks. SetSat's minimum and maximum are int min and
+ * max of the 8-bit channels; those of the SetLum result, which may be negative, are a comparison
+ * and a blend, as the scalar {@code fmin}/{@code fmax} are (Java's float min and max take five
+ * instructions each for their NaN and −0.0 rules). Loops are written out in full, without helper methods (see
+ * {@link VectorSeparableKernels} for why).
  */
 final class VectorNonSeparableKernels {
     private VectorNonSeparableKernels() {}
-
     static void hue(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector wr = FloatVector.broadcast(FS, 0.3f), wg = FloatVector.broadcast(FS, 0.59f), wb = FloatVector.broadcast(FS, 0.11f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector csr = s.lanewise(LSHR, 16).and(0xFF), csg = s.lanewise(LSHR, 8).and(0xFF), csb = s.and(0xFF);
-            IntVector cbr = d.lanewise(LSHR, 16).and(0xFF), cbg = d.lanewise(LSHR, 8).and(0xFF), cbb = d.and(0xFF);
-            FloatVector one = FloatVector.broadcast(FS, 1f);
-            FloatVector ia = one.div(((FloatVector) as.convert(I2F, 0))), ib = one.div(((FloatVector) ab.convert(I2F, 0)));
-            FloatVector sr = ((FloatVector) csr.convert(I2F, 0)).mul(ia), sg = ((FloatVector) csg.convert(I2F, 0)).mul(ia), sb = ((FloatVector) csb.convert(I2F, 0)).mul(ia);
-            FloatVector br = ((FloatVector) cbr.convert(I2F, 0)).mul(ib), bg = ((FloatVector) cbg.convert(I2F, 0)).mul(ib), bb = ((FloatVector) cbb.convert(I2F, 0)).mul(ib);
-            FloatVector sat = br.max(bg.max(bb)).sub(br.min(bg.min(bb)));
-            FloatVector pmn = sr.min(sg.min(sb)), pmx = sr.max(sg.max(sb));
-            FloatVector k = sat.div(pmx.sub(pmn)).blend(0f, pmx.compare(GT, pmn).not());
-            FloatVector tr = sr.sub(pmn).mul(k), tg = sg.sub(pmn).mul(k), tb = sb.sub(pmn).mul(k);
-            FloatVector l = br.mul(0.3f).add(bg.mul(0.59f)).add(bb.mul(0.11f));
-            // SetLum(t, l), then ClipColor with min and max taken once, as the spec does
-            FloatVector dl = l.sub(tr.mul(0.3f).add(tg.mul(0.59f)).add(tb.mul(0.11f)));
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
+            IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
+            FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
+            FloatVector cbr = (FloatVector) ibr.convert(I2F, 0), cbg = (FloatVector) ibg.convert(I2F, 0), cbb = (FloatVector) ibb.convert(I2F, 0);
+            IntVector mn = isr.min(isg).min(isb), sat = ibr.max(ibg).max(ibb).sub(ibr.min(ibg).min(ibb));
+            FloatVector den = ((FloatVector) isr.max(isg).max(isb).sub(mn).convert(I2F, 0)).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats();
+            FloatVector k = ((FloatVector) sat.mul(as).convert(I2F, 0)).div(den);
+            FloatVector fmn = (FloatVector) mn.convert(I2F, 0);
+            FloatVector tr = csr.sub(fmn).mul(k), tg = csg.sub(fmn).mul(k), tb = csb.sub(fmn).mul(k);
+            FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
+            // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
+            FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
             tr = tr.add(dl);
             tg = tg.add(dl);
             tb = tb.add(dl);
-            FloatVector ll = tr.mul(0.3f).add(tg.mul(0.59f)).add(tb.mul(0.11f));
-            FloatVector mn = tr.min(tg.min(tb)), mx = tr.max(tg.max(tb));
-            VectorMask<Float> under = mn.compare(LT, 0f);
-            FloatVector k1 = ll.div(ll.sub(mn));
-            tr = tr.blend(ll.add(tr.sub(ll).mul(k1)), under);
-            tg = tg.blend(ll.add(tg.sub(ll).mul(k1)), under);
-            tb = tb.blend(ll.add(tb.sub(ll).mul(k1)), under);
-            VectorMask<Float> over = mx.compare(GT, 1f);
-            FloatVector k2 = one.sub(ll).div(mx.sub(ll));
-            tr = tr.blend(ll.add(tr.sub(ll).mul(k2)), over);
-            tg = tg.blend(ll.add(tg.sub(ll).mul(k2)), over);
-            tb = tb.blend(ll.add(tb.sub(ll).mul(k2)), over);
-            VectorMask<Float> none = aa.compare(EQ, 0).cast(FS);
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            FloatVector vr = ((FloatVector) csr.mul(iab).add(cbr.mul(ias)).convert(I2F, 0)).add(faa.mul(tr).blend(0f, none));
-            IntVector or = ((IntVector) vr.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
-            FloatVector vg = ((FloatVector) csg.mul(iab).add(cbg.mul(ias)).convert(I2F, 0)).add(faa.mul(tg).blend(0f, none));
-            IntVector og = ((IntVector) vg.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
-            FloatVector vb = ((FloatVector) csb.mul(iab).add(cbb.mul(ias)).convert(I2F, 0)).add(faa.mul(tb).blend(0f, none));
-            IntVector ob = ((IntVector) vb.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
+            FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
+            FloatVector m1 = tg.blend(tb, tb.compare(LT, tg)), mn1 = tr.blend(m1, m1.compare(LT, tr));
+            FloatVector m2 = tg.blend(tb, tb.compare(GT, tg)), mx1 = tr.blend(m2, m2.compare(GT, tr));
+            VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
+            FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
+            FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
+            FloatVector k1 = num.div(den1);
+            VectorMask<Float> none = faa.compare(EQ, 0f);
+            FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
+            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob).intoArray(dst, dOff + i);
         }
         NonSeparableKernels.hue(src, so + i, dst, dOff + i, n - i);
     }
     static void saturation(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector wr = FloatVector.broadcast(FS, 0.3f), wg = FloatVector.broadcast(FS, 0.59f), wb = FloatVector.broadcast(FS, 0.11f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector csr = s.lanewise(LSHR, 16).and(0xFF), csg = s.lanewise(LSHR, 8).and(0xFF), csb = s.and(0xFF);
-            IntVector cbr = d.lanewise(LSHR, 16).and(0xFF), cbg = d.lanewise(LSHR, 8).and(0xFF), cbb = d.and(0xFF);
-            FloatVector one = FloatVector.broadcast(FS, 1f);
-            FloatVector ia = one.div(((FloatVector) as.convert(I2F, 0))), ib = one.div(((FloatVector) ab.convert(I2F, 0)));
-            FloatVector sr = ((FloatVector) csr.convert(I2F, 0)).mul(ia), sg = ((FloatVector) csg.convert(I2F, 0)).mul(ia), sb = ((FloatVector) csb.convert(I2F, 0)).mul(ia);
-            FloatVector br = ((FloatVector) cbr.convert(I2F, 0)).mul(ib), bg = ((FloatVector) cbg.convert(I2F, 0)).mul(ib), bb = ((FloatVector) cbb.convert(I2F, 0)).mul(ib);
-            FloatVector sat = sr.max(sg.max(sb)).sub(sr.min(sg.min(sb)));
-            FloatVector pmn = br.min(bg.min(bb)), pmx = br.max(bg.max(bb));
-            FloatVector k = sat.div(pmx.sub(pmn)).blend(0f, pmx.compare(GT, pmn).not());
-            FloatVector tr = br.sub(pmn).mul(k), tg = bg.sub(pmn).mul(k), tb = bb.sub(pmn).mul(k);
-            FloatVector l = br.mul(0.3f).add(bg.mul(0.59f)).add(bb.mul(0.11f));
-            // SetLum(t, l), then ClipColor with min and max taken once, as the spec does
-            FloatVector dl = l.sub(tr.mul(0.3f).add(tg.mul(0.59f)).add(tb.mul(0.11f)));
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
+            IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
+            FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
+            FloatVector cbr = (FloatVector) ibr.convert(I2F, 0), cbg = (FloatVector) ibg.convert(I2F, 0), cbb = (FloatVector) ibb.convert(I2F, 0);
+            IntVector mn = ibr.min(ibg).min(ibb), sat = isr.max(isg).max(isb).sub(isr.min(isg).min(isb));
+            FloatVector den = ((FloatVector) ibr.max(ibg).max(ibb).sub(mn).convert(I2F, 0)).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats();
+            FloatVector k = ((FloatVector) sat.mul(ab).convert(I2F, 0)).div(den);
+            FloatVector fmn = (FloatVector) mn.convert(I2F, 0);
+            FloatVector tr = cbr.sub(fmn).mul(k), tg = cbg.sub(fmn).mul(k), tb = cbb.sub(fmn).mul(k);
+            FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
+            // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
+            FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
             tr = tr.add(dl);
             tg = tg.add(dl);
             tb = tb.add(dl);
-            FloatVector ll = tr.mul(0.3f).add(tg.mul(0.59f)).add(tb.mul(0.11f));
-            FloatVector mn = tr.min(tg.min(tb)), mx = tr.max(tg.max(tb));
-            VectorMask<Float> under = mn.compare(LT, 0f);
-            FloatVector k1 = ll.div(ll.sub(mn));
-            tr = tr.blend(ll.add(tr.sub(ll).mul(k1)), under);
-            tg = tg.blend(ll.add(tg.sub(ll).mul(k1)), under);
-            tb = tb.blend(ll.add(tb.sub(ll).mul(k1)), under);
-            VectorMask<Float> over = mx.compare(GT, 1f);
-            FloatVector k2 = one.sub(ll).div(mx.sub(ll));
-            tr = tr.blend(ll.add(tr.sub(ll).mul(k2)), over);
-            tg = tg.blend(ll.add(tg.sub(ll).mul(k2)), over);
-            tb = tb.blend(ll.add(tb.sub(ll).mul(k2)), over);
-            VectorMask<Float> none = aa.compare(EQ, 0).cast(FS);
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            FloatVector vr = ((FloatVector) csr.mul(iab).add(cbr.mul(ias)).convert(I2F, 0)).add(faa.mul(tr).blend(0f, none));
-            IntVector or = ((IntVector) vr.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
-            FloatVector vg = ((FloatVector) csg.mul(iab).add(cbg.mul(ias)).convert(I2F, 0)).add(faa.mul(tg).blend(0f, none));
-            IntVector og = ((IntVector) vg.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
-            FloatVector vb = ((FloatVector) csb.mul(iab).add(cbb.mul(ias)).convert(I2F, 0)).add(faa.mul(tb).blend(0f, none));
-            IntVector ob = ((IntVector) vb.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
+            FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
+            FloatVector m1 = tg.blend(tb, tb.compare(LT, tg)), mn1 = tr.blend(m1, m1.compare(LT, tr));
+            FloatVector m2 = tg.blend(tb, tb.compare(GT, tg)), mx1 = tr.blend(m2, m2.compare(GT, tr));
+            VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
+            FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
+            FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
+            FloatVector k1 = num.div(den1);
+            VectorMask<Float> none = faa.compare(EQ, 0f);
+            FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
+            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob).intoArray(dst, dOff + i);
         }
         NonSeparableKernels.saturation(src, so + i, dst, dOff + i, n - i);
     }
     static void color(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector wr = FloatVector.broadcast(FS, 0.3f), wg = FloatVector.broadcast(FS, 0.59f), wb = FloatVector.broadcast(FS, 0.11f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector csr = s.lanewise(LSHR, 16).and(0xFF), csg = s.lanewise(LSHR, 8).and(0xFF), csb = s.and(0xFF);
-            IntVector cbr = d.lanewise(LSHR, 16).and(0xFF), cbg = d.lanewise(LSHR, 8).and(0xFF), cbb = d.and(0xFF);
-            FloatVector one = FloatVector.broadcast(FS, 1f);
-            FloatVector ia = one.div(((FloatVector) as.convert(I2F, 0))), ib = one.div(((FloatVector) ab.convert(I2F, 0)));
-            FloatVector sr = ((FloatVector) csr.convert(I2F, 0)).mul(ia), sg = ((FloatVector) csg.convert(I2F, 0)).mul(ia), sb = ((FloatVector) csb.convert(I2F, 0)).mul(ia);
-            FloatVector br = ((FloatVector) cbr.convert(I2F, 0)).mul(ib), bg = ((FloatVector) cbg.convert(I2F, 0)).mul(ib), bb = ((FloatVector) cbb.convert(I2F, 0)).mul(ib);
-            FloatVector tr = sr, tg = sg, tb = sb;
-            FloatVector l = br.mul(0.3f).add(bg.mul(0.59f)).add(bb.mul(0.11f));
-            // SetLum(t, l), then ClipColor with min and max taken once, as the spec does
-            FloatVector dl = l.sub(tr.mul(0.3f).add(tg.mul(0.59f)).add(tb.mul(0.11f)));
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
+            IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
+            FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
+            FloatVector cbr = (FloatVector) ibr.convert(I2F, 0), cbg = (FloatVector) ibg.convert(I2F, 0), cbb = (FloatVector) ibb.convert(I2F, 0);
+            FloatVector tr = fab.mul(csr), tg = fab.mul(csg), tb = fab.mul(csb);
+            FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
+            // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
+            FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
             tr = tr.add(dl);
             tg = tg.add(dl);
             tb = tb.add(dl);
-            FloatVector ll = tr.mul(0.3f).add(tg.mul(0.59f)).add(tb.mul(0.11f));
-            FloatVector mn = tr.min(tg.min(tb)), mx = tr.max(tg.max(tb));
-            VectorMask<Float> under = mn.compare(LT, 0f);
-            FloatVector k1 = ll.div(ll.sub(mn));
-            tr = tr.blend(ll.add(tr.sub(ll).mul(k1)), under);
-            tg = tg.blend(ll.add(tg.sub(ll).mul(k1)), under);
-            tb = tb.blend(ll.add(tb.sub(ll).mul(k1)), under);
-            VectorMask<Float> over = mx.compare(GT, 1f);
-            FloatVector k2 = one.sub(ll).div(mx.sub(ll));
-            tr = tr.blend(ll.add(tr.sub(ll).mul(k2)), over);
-            tg = tg.blend(ll.add(tg.sub(ll).mul(k2)), over);
-            tb = tb.blend(ll.add(tb.sub(ll).mul(k2)), over);
-            VectorMask<Float> none = aa.compare(EQ, 0).cast(FS);
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            FloatVector vr = ((FloatVector) csr.mul(iab).add(cbr.mul(ias)).convert(I2F, 0)).add(faa.mul(tr).blend(0f, none));
-            IntVector or = ((IntVector) vr.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
-            FloatVector vg = ((FloatVector) csg.mul(iab).add(cbg.mul(ias)).convert(I2F, 0)).add(faa.mul(tg).blend(0f, none));
-            IntVector og = ((IntVector) vg.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
-            FloatVector vb = ((FloatVector) csb.mul(iab).add(cbb.mul(ias)).convert(I2F, 0)).add(faa.mul(tb).blend(0f, none));
-            IntVector ob = ((IntVector) vb.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
+            FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
+            FloatVector m1 = tg.blend(tb, tb.compare(LT, tg)), mn1 = tr.blend(m1, m1.compare(LT, tr));
+            FloatVector m2 = tg.blend(tb, tb.compare(GT, tg)), mx1 = tr.blend(m2, m2.compare(GT, tr));
+            VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
+            FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
+            FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
+            FloatVector k1 = num.div(den1);
+            VectorMask<Float> none = faa.compare(EQ, 0f);
+            FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
+            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob).intoArray(dst, dOff + i);
         }
         NonSeparableKernels.color(src, so + i, dst, dOff + i, n - i);
     }
     static void luminosity(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
+        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector wr = FloatVector.broadcast(FS, 0.3f), wg = FloatVector.broadcast(FS, 0.59f), wb = FloatVector.broadcast(FS, 0.11f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
-            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24), aa = as.mul(ab);
-            IntVector ias = as.neg().add(255), iab = ab.neg().add(255);
-            IntVector ta = ab.mul(ias).add(128);
+            IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
+            IntVector ta = ab.mul(as.neg().add(255)).add(128);
             IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
-            IntVector csr = s.lanewise(LSHR, 16).and(0xFF), csg = s.lanewise(LSHR, 8).and(0xFF), csb = s.and(0xFF);
-            IntVector cbr = d.lanewise(LSHR, 16).and(0xFF), cbg = d.lanewise(LSHR, 8).and(0xFF), cbb = d.and(0xFF);
-            FloatVector one = FloatVector.broadcast(FS, 1f);
-            FloatVector ia = one.div(((FloatVector) as.convert(I2F, 0))), ib = one.div(((FloatVector) ab.convert(I2F, 0)));
-            FloatVector sr = ((FloatVector) csr.convert(I2F, 0)).mul(ia), sg = ((FloatVector) csg.convert(I2F, 0)).mul(ia), sb = ((FloatVector) csb.convert(I2F, 0)).mul(ia);
-            FloatVector br = ((FloatVector) cbr.convert(I2F, 0)).mul(ib), bg = ((FloatVector) cbg.convert(I2F, 0)).mul(ib), bb = ((FloatVector) cbb.convert(I2F, 0)).mul(ib);
-            FloatVector tr = br, tg = bg, tb = bb;
-            FloatVector l = sr.mul(0.3f).add(sg.mul(0.59f)).add(sb.mul(0.11f));
-            // SetLum(t, l), then ClipColor with min and max taken once, as the spec does
-            FloatVector dl = l.sub(tr.mul(0.3f).add(tg.mul(0.59f)).add(tb.mul(0.11f)));
+            FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
+            FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
+            IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
+            FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
+            FloatVector cbr = (FloatVector) ibr.convert(I2F, 0), cbg = (FloatVector) ibg.convert(I2F, 0), cbb = (FloatVector) ibb.convert(I2F, 0);
+            FloatVector tr = fas.mul(cbr), tg = fas.mul(cbg), tb = fas.mul(cbb);
+            FloatVector l = fab.mul(csb.fma(wb, csg.fma(wg, csr.mul(wr))));
+            // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
+            FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
             tr = tr.add(dl);
             tg = tg.add(dl);
             tb = tb.add(dl);
-            FloatVector ll = tr.mul(0.3f).add(tg.mul(0.59f)).add(tb.mul(0.11f));
-            FloatVector mn = tr.min(tg.min(tb)), mx = tr.max(tg.max(tb));
-            VectorMask<Float> under = mn.compare(LT, 0f);
-            FloatVector k1 = ll.div(ll.sub(mn));
-            tr = tr.blend(ll.add(tr.sub(ll).mul(k1)), under);
-            tg = tg.blend(ll.add(tg.sub(ll).mul(k1)), under);
-            tb = tb.blend(ll.add(tb.sub(ll).mul(k1)), under);
-            VectorMask<Float> over = mx.compare(GT, 1f);
-            FloatVector k2 = one.sub(ll).div(mx.sub(ll));
-            tr = tr.blend(ll.add(tr.sub(ll).mul(k2)), over);
-            tg = tg.blend(ll.add(tg.sub(ll).mul(k2)), over);
-            tb = tb.blend(ll.add(tb.sub(ll).mul(k2)), over);
-            VectorMask<Float> none = aa.compare(EQ, 0).cast(FS);
-            FloatVector faa = ((FloatVector) aa.convert(I2F, 0));
-            FloatVector vr = ((FloatVector) csr.mul(iab).add(cbr.mul(ias)).convert(I2F, 0)).add(faa.mul(tr).blend(0f, none));
-            IntVector or = ((IntVector) vr.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
-            FloatVector vg = ((FloatVector) csg.mul(iab).add(cbg.mul(ias)).convert(I2F, 0)).add(faa.mul(tg).blend(0f, none));
-            IntVector og = ((IntVector) vg.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
-            FloatVector vb = ((FloatVector) csb.mul(iab).add(cbb.mul(ias)).convert(I2F, 0)).add(faa.mul(tb).blend(0f, none));
-            IntVector ob = ((IntVector) vb.mul(INV_255).add(0.5f).convert(F2I, 0)).min(ao).max(0);
+            FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
+            FloatVector m1 = tg.blend(tb, tb.compare(LT, tg)), mn1 = tr.blend(m1, m1.compare(LT, tr));
+            FloatVector m2 = tg.blend(tb, tb.compare(GT, tg)), mx1 = tr.blend(m2, m2.compare(GT, tr));
+            VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
+            FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
+            FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
+            FloatVector k1 = num.div(den1);
+            VectorMask<Float> none = faa.compare(EQ, 0f);
+            FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
+            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob).intoArray(dst, dOff + i);
         }
         NonSeparableKernels.luminosity(src, so + i, dst, dOff + i, n - i);
