@@ -23,6 +23,7 @@ final class AllocationProbe {
         b.size = size;
         b.layers = 8;
         b.tile = "4096x16";
+        b.threads = 1;
         b.transformed = transformed;
         b.blendSpace = blendSpace;
         b.setUp();

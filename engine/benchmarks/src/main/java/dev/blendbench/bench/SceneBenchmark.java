@@ -12,6 +12,9 @@ import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,13 +26,16 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole 8-layer scene (source-over, layers with transparent areas), one thread: the tiled
- * renderer against 8 separate full-canvas source-over passes of the same layers (what a
- * layer-at-a-time compositor does), measured in the same run. Run with {@code -prof gc} to see
- * the renderer's allocation per render.
+ * A whole 8-layer scene (source-over, layers with transparent areas): the tiled renderer against
+ * 8 separate full-canvas source-over passes of the same layers (what a layer-at-a-time compositor
+ * does), measured in the same run, both on the same number of threads: one by default; with
+ * {@code -p threads=N} the renderer gets N threads and the passes are split into N row bands, one
+ * per thread, each band taking all 8 passes in turn (no barrier between layers, the baseline's
+ * best case). Run with {@code -prof gc} to see the renderer's allocation per render.
  *
  * <p>Run: {@code java -jar engine/benchmarks/target/benchmarks.jar SceneBenchmark -prof gc}.
  */
@@ -49,6 +55,10 @@ public class SceneBenchmark {
     @Param({"4096x16"})
     public String tile;
 
+    /** Threads for both sides: the renderer's parallelism, and the number of row bands of the passes. */
+    @Param({"1"})
+    public int threads;
+
     /** srgb or linear: the scene's blend space. */
     @Param({"srgb"})
     public String blendSpace;
@@ -61,6 +71,7 @@ public class SceneBenchmark {
     private Surface target;
     private TileRenderer renderer;
     private SpanKernel over;
+    private ThreadPoolExecutor pool;
 
     @Setup
     public void setUp() {
@@ -86,8 +97,17 @@ public class SceneBenchmark {
         scene = new Scene(w, h, 0, ls, BlendSpace.parse(blendSpace));
         target = Surface.allocate(w, h);
         String[] t = tile.split("x");
-        renderer = new TileRenderer(Runnable::run, 1, Integer.parseInt(t[0]), Integer.parseInt(t[1]));
+        if (threads > 1) {
+            pool = new ThreadPoolExecutor(threads - 1, threads - 1, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(64));
+            pool.prestartAllCoreThreads();
+        }
+        renderer = new TileRenderer(threads > 1 ? pool : Runnable::run, threads, Integer.parseInt(t[0]), Integer.parseInt(t[1]));
         over = Compositor.kernel(BlendMode.SOURCE_OVER);
+    }
+
+    @TearDown
+    public void tearDown() {
+        if (pool != null) pool.shutdownNow();
     }
 
     /** The engine: all layers of a tile while it is in cache, transparent spans skipped. */
@@ -99,13 +119,30 @@ public class SceneBenchmark {
 
     /** The baseline: one full-canvas source-over pass per layer, no skipping. */
     @Benchmark
-    public Surface separateFullPasses() {
+    public Surface separateFullPasses() throws Exception {
+        int n = target.array().length;
+        if (threads == 1) {
+            passes(0, n);
+            return target;
+        }
+        int band = (n + threads - 1) / threads;
+        List<Future<?>> others = new ArrayList<>(threads - 1);
+        for (int k = 1; k < threads; k++) {
+            int from = Math.min(n, k * band), to = Math.min(n, from + band);
+            others.add(pool.submit(() -> passes(from, to)));
+        }
+        passes(0, Math.min(n, band));
+        for (Future<?> f : others) f.get();
+        return target;
+    }
+
+    /** Background, then every layer's source-over pass, over pixels [from, to). */
+    private void passes(int from, int to) {
         int[] d = target.array();
-        java.util.Arrays.fill(d, scene.background());
+        java.util.Arrays.fill(d, from, to, scene.background());
         List<Layer> ls = scene.layers();
         for (int i = 0; i < ls.size(); i++) {
-            over.blend(ls.get(i).source().array(), 0, d, 0, d.length);
+            over.blend(ls.get(i).source().array(), from, d, from, to - from);
         }
-        return target;
     }
 }

@@ -123,12 +123,19 @@ public final class Suite {
     }
 
     private static Collection<RunResult> scene() throws RunnerException {
-        Collection<RunResult> rs = new Runner(options(SceneBenchmark.class.getSimpleName()).build()).run();
-        double tiled = score(rs, "tiledRenderer", Map.of()), passes = score(rs, "separateFullPasses", Map.of());
-        OUT.println("## 8-layer 3840×2160 scene, 1 thread: tiled renderer vs 8 full-canvas source-over passes (same run)");
-        OUT.println("| tiled renderer ms | 8 separate passes ms | ratio |");
-        OUT.println("|---|---|---|");
-        OUT.printf(Locale.ROOT, "| %.2f | %.2f | %.2f |%n%n", tiled, passes, tiled / passes);
+        int cores = Math.min(16, Runtime.getRuntime().availableProcessors());
+        String[] ts = cores > 1 ? new String[] {"1", String.valueOf(cores)} : new String[] {"1"};
+        Collection<RunResult> rs = new Runner(options(SceneBenchmark.class.getSimpleName())
+                .param("threads", ts).build()).run();
+        OUT.println("## 8-layer 3840×2160 scene: tiled renderer vs 8 full-canvas source-over passes (same run, same threads)");
+        OUT.println("| threads | tiled renderer ms | 8 separate passes ms | ratio |");
+        OUT.println("|---|---|---|---|");
+        for (String t : ts) {
+            Map<String, String> p = Map.of("threads", t);
+            double tiled = score(rs, "tiledRenderer", p), passes = score(rs, "separateFullPasses", p);
+            OUT.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", t, tiled, passes, tiled / passes);
+        }
+        OUT.println();
         return rs;
     }
 
