@@ -30,32 +30,32 @@ final class VectorFloatKernels {
 
     static void colorDodge(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             FloatVector as2 = fas.mul(fas);
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             IntVector g;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             IntVector b;
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
@@ -63,32 +63,32 @@ final class VectorFloatKernels {
     }
     static void colorBurn(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             FloatVector as2 = fas.mul(fas);
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
-                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             IntVector g;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
-                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             IntVector b;
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
-                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
@@ -96,32 +96,32 @@ final class VectorFloatKernels {
     }
     static void divide(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             FloatVector as2 = fas.mul(fas);
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             IntVector g;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             IntVector b;
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
@@ -129,14 +129,14 @@ final class VectorFloatKernels {
     }
     static void vividLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             FloatVector as2 = fas.mul(fas);
             IntVector r;
             {
@@ -146,7 +146,7 @@ final class VectorFloatKernels {
                 FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
                 FloatVector x = faa.sub(m).blend(m, burn.not());
-                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             IntVector g;
             {
@@ -156,7 +156,7 @@ final class VectorFloatKernels {
                 FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
                 FloatVector x = faa.sub(m).blend(m, burn.not());
-                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             IntVector b;
             {
@@ -166,7 +166,7 @@ final class VectorFloatKernels {
                 FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
                 FloatVector x = faa.sub(m).blend(m, burn.not());
-                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
         }
@@ -174,14 +174,14 @@ final class VectorFloatKernels {
     }
     static void softLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             FloatVector one = FloatVector.broadcast(FS, 1f);
             FloatVector ras = one.div(fas), rab = one.div(fab);
             VectorMask<Float> none = faa.compare(EQ, 0f);

@@ -30,15 +30,15 @@ final class VectorNonSeparableKernels {
     private VectorNonSeparableKernels() {}
     static void hue(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         FloatVector wr = FloatVector.broadcast(FS, 0.3f), wg = FloatVector.broadcast(FS, 0.59f), wb = FloatVector.broadcast(FS, 0.11f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
             IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
             FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
@@ -74,15 +74,15 @@ final class VectorNonSeparableKernels {
     }
     static void saturation(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         FloatVector wr = FloatVector.broadcast(FS, 0.3f), wg = FloatVector.broadcast(FS, 0.59f), wb = FloatVector.broadcast(FS, 0.11f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
             IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
             FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
@@ -118,15 +118,15 @@ final class VectorNonSeparableKernels {
     }
     static void color(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         FloatVector wr = FloatVector.broadcast(FS, 0.3f), wg = FloatVector.broadcast(FS, 0.59f), wb = FloatVector.broadcast(FS, 0.11f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
             IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
             FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
@@ -158,15 +158,15 @@ final class VectorNonSeparableKernels {
     }
     static void luminosity(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f);
+        FloatVector one = FloatVector.broadcast(FS, 1f), k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
         FloatVector wr = FloatVector.broadcast(FS, 0.3f), wg = FloatVector.broadcast(FS, 0.59f), wb = FloatVector.broadcast(FS, 0.11f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
-            IntVector ta = ab.mul(as.neg().add(255)).add(128);
-            IntVector ao = as.add(ta.add(ta.lanewise(LSHR, 8)).lanewise(LSHR, 8));
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
             IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
             IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
             FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
