@@ -30,4 +30,24 @@ class VectorKernelsTest {
             assertArrayEquals(b, a, mode + " span " + java.util.Arrays.toString(sp));
         }
     }
+
+    /** Every (source alpha, backdrop alpha) pair, so shortcuts taken per alpha are all exercised. */
+    @ParameterizedTest
+    @EnumSource(BlendMode.class)
+    void vectorKernel_equalsScalarKernel_forEveryAlphaPair(BlendMode mode) {
+        int n = 256 * 256;
+        int[] src = new int[n], a = new int[n], b = new int[n];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int as = 0; as < 256; as++) {
+            for (int ab = 0; ab < 256; ab++) {
+                int i = as * 256 + ab;
+                src[i] = as << 24 | rnd.nextInt(as + 1) << 16 | rnd.nextInt(as + 1) << 8 | rnd.nextInt(as + 1);
+                a[i] = ab << 24 | rnd.nextInt(ab + 1) << 16 | rnd.nextInt(ab + 1) << 8 | rnd.nextInt(ab + 1);
+            }
+        }
+        System.arraycopy(a, 0, b, 0, n);
+        Compositor.kernel(mode).blend(src, 0, a, 0, n);
+        Compositor.scalarKernel(mode).blend(src, 0, b, 0, n);
+        assertArrayEquals(b, a, mode.cssName());
+    }
 }
