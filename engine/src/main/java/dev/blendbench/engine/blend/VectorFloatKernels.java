@@ -22,8 +22,11 @@ import jdk.incubator.vector.VectorMask;
  * The separable modes whose B divides (color-dodge, color-burn, divide, vivid-light) or takes a
  * square root (soft-light), with the Vector API. Everything after unpacking is in float lanes, in
  * the operations and order of the scalar loops of {@link SeparableKernels} (branch-free X with one
- * division per channel, two fused multiply-adds per output), so results are bit-identical to
- * them. Written out in full, without helpers (see {@link VectorSeparableKernels} for why).
+ * division per channel, {@link SeparableKernels#floatChannel} for the output), so results are
+ * bit-identical to them. Two shortcuts keep the bits: the result alpha is rounded by adding 2²³
+ * (equal to the scalar {@code div255} for every alpha pair), and the clamp of the channel sum at 0
+ * is left out where X cannot be negative (all but soft-light). Written out in full, without
+ * helpers (see {@link VectorSeparableKernels} for why).
  */
 final class VectorFloatKernels {
     private VectorFloatKernels() {}
@@ -175,6 +178,7 @@ final class VectorFloatKernels {
     static void softLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
         FloatVector k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
+        FloatVector one = FloatVector.broadcast(FS, 1f), four = FloatVector.broadcast(FS, 4f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
@@ -182,14 +186,13 @@ final class VectorFloatKernels {
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
             // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
             IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
-            FloatVector one = FloatVector.broadcast(FS, 1f);
             FloatVector ras = one.div(fas), rab = one.div(fab);
             VectorMask<Float> none = faa.compare(EQ, 0f);
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
                 FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
-                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, FloatVector.broadcast(FS, 4f)).mul(bc), bc.compare(LE, 0.25f));
+                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
                 FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
                 FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
                 r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
@@ -198,7 +201,7 @@ final class VectorFloatKernels {
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
                 FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
-                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, FloatVector.broadcast(FS, 4f)).mul(bc), bc.compare(LE, 0.25f));
+                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
                 FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
                 FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
                 g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
@@ -207,7 +210,7 @@ final class VectorFloatKernels {
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
                 FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
-                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, FloatVector.broadcast(FS, 4f)).mul(bc), bc.compare(LE, 0.25f));
+                FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
                 FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
                 FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
                 b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
