@@ -58,33 +58,39 @@ final class NonSeparableKernels {
             float xr = 0f, xg = 0f, xb = 0f;
             if (aa != 0f) {
                 // t = the colour whose luminosity is replaced, l = the target luminosity (both × as·ab)
-                float tr, tg, tb, l;
+                // tmn, tmx: the smallest and largest of t (which SetLum shifts by dl)
+                float tr, tg, tb, l, tmn, tmx;
                 switch (kind) {
                     case HUE -> {
                         int mn = Math.min(isr, Math.min(isg, isb)), sat = Math.max(ibr, Math.max(ibg, ibb)) - Math.min(ibr, Math.min(ibg, ibb));
-                        float k = (float) (sat * ia8) / Math.max((float) (Math.max(isr, Math.max(isg, isb)) - mn), SeparableKernels.TINY);
+                        float fd = Math.max(isr, Math.max(isg, isb)) - mn;
+                        float k = (float) (sat * ia8) / Math.max(fd, SeparableKernels.TINY);
                         float fmn = mn;
                         tr = (csr - fmn) * k; tg = (csg - fmn) * k; tb = (csb - fmn) * k;
+                        tmn = 0f; tmx = fd * k;
                         l = as * lum(cbr, cbg, cbb);
                     }
                     case SATURATION -> {
                         int mn = Math.min(ibr, Math.min(ibg, ibb)), sat = Math.max(isr, Math.max(isg, isb)) - Math.min(isr, Math.min(isg, isb));
-                        float k = (float) (sat * ib8) / Math.max((float) (Math.max(ibr, Math.max(ibg, ibb)) - mn), SeparableKernels.TINY);
+                        float fd = Math.max(ibr, Math.max(ibg, ibb)) - mn;
+                        float k = (float) (sat * ib8) / Math.max(fd, SeparableKernels.TINY);
                         float fmn = mn;
                         tr = (cbr - fmn) * k; tg = (cbg - fmn) * k; tb = (cbb - fmn) * k;
+                        tmn = 0f; tmx = fd * k;
                         l = as * lum(cbr, cbg, cbb);
                     }
-                    case COLOR -> { tr = ab * csr; tg = ab * csg; tb = ab * csb; l = as * lum(cbr, cbg, cbb); }
-                    default -> { tr = as * cbr; tg = as * cbg; tb = as * cbb; l = ab * lum(csr, csg, csb); }
+                    case COLOR -> { tr = ab * csr; tg = ab * csg; tb = ab * csb; l = as * lum(cbr, cbg, cbb); tmn = fmin(tr, fmin(tg, tb)); tmx = fmax(tr, fmax(tg, tb)); }
+                    default -> { tr = as * cbr; tg = as * cbg; tb = as * cbb; l = ab * lum(csr, csg, csb); tmn = fmin(tr, fmin(tg, tb)); tmx = fmax(tr, fmax(tg, tb)); }
                 }
                 // SetLum(t, l)
                 float dl = l - lum(tr, tg, tb);
                 tr += dl; tg += dl; tb += dl;
                 // ClipColor, with min and max taken once as the spec does. Its two steps,
                 // C = L + (C − L)·L/(L − min) and then C = L + (C − L)·(1 − L)/(max − L), compose
-                // into one scale of C − L: one division, where the spec writes two.
+                // into one scale of C − L: one division, where the spec writes two. Rounding is
+                // monotonic, so the extremes of t + dl are those of t plus dl, bit for bit.
                 float ll = lum(tr, tg, tb);
-                float mn = fmin(tr, fmin(tg, tb)), mx = fmax(tr, fmax(tg, tb));
+                float mn = tmn + dl, mx = tmx + dl;
                 float num = (mn < 0f ? ll : 1f) * (mx > aa ? aa - ll : 1f);
                 float den = (mn < 0f ? ll - mn : 1f) * (mx > aa ? mx - ll : 1f);
                 float k = num / den;

@@ -25,8 +25,11 @@ import jdk.incubator.vector.VectorMask;
  * division per channel, {@link SeparableKernels#floatChannel} for the output), so results are
  * bit-identical to them. Two shortcuts keep the bits: the result alpha is rounded by adding 2²³
  * (equal to the scalar {@code div255} for every alpha pair), and the clamp of the channel sum at 0
- * is left out where X cannot be negative (all but soft-light). Written out in full, without
- * helpers (see {@link VectorSeparableKernels} for why).
+ * is left out where X cannot be negative (all but soft-light). The rounded values stay as their
+ * float bits ({@code 0x4B0000vv}, 2²³ + v) until packing: alpha and channels share the 0x4B, so the
+ * int min clamps them as it would the plain values, and the shifts that place alpha, red and green
+ * push it out of the lane (only blue needs a mask). Written out in full, without helpers (see
+ * {@link VectorSeparableKernels} for why).
  */
 final class VectorFloatKernels {
     private VectorFloatKernels() {}
@@ -39,28 +42,29 @@ final class VectorFloatKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             FloatVector as2 = fas.mul(fas);
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector g;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector b;
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(fas.sub(cs).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b.and(0xFF)).intoArray(dst, dOff + i);
         }
         SeparableKernels.colorDodge(src, so + i, dst, dOff + i, n - i);
     }
@@ -72,28 +76,29 @@ final class VectorFloatKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             FloatVector as2 = fas.mul(fas);
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
-                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector g;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
-                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector b;
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.sub(faa.reinterpretAsInts().min(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats());
-                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b.and(0xFF)).intoArray(dst, dOff + i);
         }
         SeparableKernels.colorBurn(src, so + i, dst, dOff + i, n - i);
     }
@@ -105,28 +110,29 @@ final class VectorFloatKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             FloatVector as2 = fas.mul(fas);
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector g;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector b;
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
                 FloatVector x = faa.reinterpretAsInts().min(as2.mul(cb).div(cs.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b.and(0xFF)).intoArray(dst, dOff + i);
         }
         SeparableKernels.divide(src, so + i, dst, dOff + i, n - i);
     }
@@ -138,8 +144,9 @@ final class VectorFloatKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             FloatVector as2 = fas.mul(fas);
             IntVector r;
             {
@@ -149,7 +156,7 @@ final class VectorFloatKernels {
                 FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
                 FloatVector x = faa.sub(m).blend(m, burn.not());
-                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector g;
             {
@@ -159,7 +166,7 @@ final class VectorFloatKernels {
                 FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
                 FloatVector x = faa.sub(m).blend(m, burn.not());
-                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector b;
             {
@@ -169,9 +176,9 @@ final class VectorFloatKernels {
                 FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
                 FloatVector x = faa.sub(m).blend(m, burn.not());
-                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b.and(0xFF)).intoArray(dst, dOff + i);
         }
         SeparableKernels.vividLight(src, so + i, dst, dOff + i, n - i);
     }
@@ -184,8 +191,9 @@ final class VectorFloatKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             FloatVector ras = one.div(fas), rab = one.div(fab);
             VectorMask<Float> none = faa.compare(EQ, 0f);
             IntVector r;
@@ -195,7 +203,7 @@ final class VectorFloatKernels {
                 FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
                 FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
                 FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
-                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector g;
             {
@@ -204,7 +212,7 @@ final class VectorFloatKernels {
                 FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
                 FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
                 FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
-                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector b;
             {
@@ -213,9 +221,9 @@ final class VectorFloatKernels {
                 FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
                 FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
                 FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
-                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
+                b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
-            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b).intoArray(dst, dOff + i);
+            ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b.and(0xFF)).intoArray(dst, dOff + i);
         }
         SeparableKernels.softLight(src, so + i, dst, dOff + i, n - i);
     }

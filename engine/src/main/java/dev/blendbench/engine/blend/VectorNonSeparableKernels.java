@@ -23,7 +23,8 @@ import jdk.incubator.vector.VectorMask;
  * loop's comment explains; branches become masks. SetSat's minimum and maximum are int min and
  * max of the 8-bit channels; those of the SetLum result, which may be negative, are a comparison
  * and a blend, as the scalar {@code fmin}/{@code fmax} are (Java's float min and max take five
- * instructions each for their NaN and −0.0 rules). Loops are written out in full, without helper methods (see
+ * instructions each for their NaN and −0.0 rules). Rounded values stay as float bits until packing,
+ * as in {@link VectorFloatKernels}. Loops are written out in full, without helper methods (see
  * {@link VectorSeparableKernels} for why).
  */
 final class VectorNonSeparableKernels {
@@ -37,15 +38,16 @@ final class VectorNonSeparableKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
             IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
             FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
             FloatVector cbr = (FloatVector) ibr.convert(I2F, 0), cbg = (FloatVector) ibg.convert(I2F, 0), cbb = (FloatVector) ibb.convert(I2F, 0);
             IntVector mn = isr.min(isg).min(isb), sat = ibr.max(ibg).max(ibb).sub(ibr.min(ibg).min(ibb));
-            FloatVector den = ((FloatVector) isr.max(isg).max(isb).sub(mn).convert(I2F, 0)).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats();
-            FloatVector k = ((FloatVector) sat.mul(as).convert(I2F, 0)).div(den);
+            FloatVector fd = (FloatVector) isr.max(isg).max(isb).sub(mn).convert(I2F, 0);
+            FloatVector k = ((FloatVector) sat.mul(as).convert(I2F, 0)).div(fd.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats());
             FloatVector fmn = (FloatVector) mn.convert(I2F, 0);
             FloatVector tr = csr.sub(fmn).mul(k), tg = csg.sub(fmn).mul(k), tb = csb.sub(fmn).mul(k);
             FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
@@ -55,8 +57,9 @@ final class VectorNonSeparableKernels {
             tg = tg.add(dl);
             tb = tb.add(dl);
             FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
-            FloatVector m1 = tg.blend(tb, tb.compare(LT, tg)), mn1 = tr.blend(m1, m1.compare(LT, tr));
-            FloatVector m2 = tg.blend(tb, tb.compare(GT, tg)), mx1 = tr.blend(m2, m2.compare(GT, tr));
+            // the SetSat triple runs from 0 to fd·k; rounding is monotonic, so after adding dl its
+            // minimum is dl and its maximum fd·k + dl, the same bits as comparing the channels
+            FloatVector mn1 = dl, mx1 = fd.mul(k).add(dl);
             VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
             FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
             FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
@@ -65,10 +68,10 @@ final class VectorNonSeparableKernels {
             FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
             FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
             FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
-            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob).intoArray(dst, dOff + i);
+            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob.and(0xFF)).intoArray(dst, dOff + i);
         }
         NonSeparableKernels.hue(src, so + i, dst, dOff + i, n - i);
     }
@@ -81,15 +84,16 @@ final class VectorNonSeparableKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
             IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
             FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
             FloatVector cbr = (FloatVector) ibr.convert(I2F, 0), cbg = (FloatVector) ibg.convert(I2F, 0), cbb = (FloatVector) ibb.convert(I2F, 0);
             IntVector mn = ibr.min(ibg).min(ibb), sat = isr.max(isg).max(isb).sub(isr.min(isg).min(isb));
-            FloatVector den = ((FloatVector) ibr.max(ibg).max(ibb).sub(mn).convert(I2F, 0)).reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats();
-            FloatVector k = ((FloatVector) sat.mul(ab).convert(I2F, 0)).div(den);
+            FloatVector fd = (FloatVector) ibr.max(ibg).max(ibb).sub(mn).convert(I2F, 0);
+            FloatVector k = ((FloatVector) sat.mul(ab).convert(I2F, 0)).div(fd.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats());
             FloatVector fmn = (FloatVector) mn.convert(I2F, 0);
             FloatVector tr = cbr.sub(fmn).mul(k), tg = cbg.sub(fmn).mul(k), tb = cbb.sub(fmn).mul(k);
             FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
@@ -99,8 +103,9 @@ final class VectorNonSeparableKernels {
             tg = tg.add(dl);
             tb = tb.add(dl);
             FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
-            FloatVector m1 = tg.blend(tb, tb.compare(LT, tg)), mn1 = tr.blend(m1, m1.compare(LT, tr));
-            FloatVector m2 = tg.blend(tb, tb.compare(GT, tg)), mx1 = tr.blend(m2, m2.compare(GT, tr));
+            // the SetSat triple runs from 0 to fd·k; rounding is monotonic, so after adding dl its
+            // minimum is dl and its maximum fd·k + dl, the same bits as comparing the channels
+            FloatVector mn1 = dl, mx1 = fd.mul(k).add(dl);
             VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
             FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
             FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
@@ -109,10 +114,10 @@ final class VectorNonSeparableKernels {
             FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
             FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
             FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
-            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob).intoArray(dst, dOff + i);
+            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob.and(0xFF)).intoArray(dst, dOff + i);
         }
         NonSeparableKernels.saturation(src, so + i, dst, dOff + i, n - i);
     }
@@ -125,13 +130,16 @@ final class VectorNonSeparableKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
             IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
             FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
             FloatVector cbr = (FloatVector) ibr.convert(I2F, 0), cbg = (FloatVector) ibg.convert(I2F, 0), cbb = (FloatVector) ibb.convert(I2F, 0);
             FloatVector tr = fab.mul(csr), tg = fab.mul(csg), tb = fab.mul(csb);
+            FloatVector tmn = tr.reinterpretAsInts().min(tg.reinterpretAsInts()).min(tb.reinterpretAsInts()).reinterpretAsFloats();
+            FloatVector tmx = tr.reinterpretAsInts().max(tg.reinterpretAsInts()).max(tb.reinterpretAsInts()).reinterpretAsFloats();
             FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
             // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
             FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
@@ -139,8 +147,9 @@ final class VectorNonSeparableKernels {
             tg = tg.add(dl);
             tb = tb.add(dl);
             FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
-            FloatVector m1 = tg.blend(tb, tb.compare(LT, tg)), mn1 = tr.blend(m1, m1.compare(LT, tr));
-            FloatVector m2 = tg.blend(tb, tb.compare(GT, tg)), mx1 = tr.blend(m2, m2.compare(GT, tr));
+            // the triple is non-negative before dl: its extremes are int min and max of the float bits,
+            // and rounding is monotonic, so adding dl to them gives the same bits as comparing after
+            FloatVector mn1 = tmn.add(dl), mx1 = tmx.add(dl);
             VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
             FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
             FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
@@ -149,10 +158,10 @@ final class VectorNonSeparableKernels {
             FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
             FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
             FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
-            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob).intoArray(dst, dOff + i);
+            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob.and(0xFF)).intoArray(dst, dOff + i);
         }
         NonSeparableKernels.color(src, so + i, dst, dOff + i, n - i);
     }
@@ -165,13 +174,16 @@ final class VectorNonSeparableKernels {
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
             FloatVector fas = (FloatVector) as.convert(I2F, 0), fab = (FloatVector) ab.convert(I2F, 0);
             FloatVector faa = fas.mul(fab), ias = k255.sub(fas), iab = k255.sub(fab);
-            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair)
-            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts().and(0x7FFFFF);
+            // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
+            // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
+            IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
             IntVector isr = s.lanewise(LSHR, 16).and(0xFF), isg = s.lanewise(LSHR, 8).and(0xFF), isb = s.and(0xFF);
             IntVector ibr = d.lanewise(LSHR, 16).and(0xFF), ibg = d.lanewise(LSHR, 8).and(0xFF), ibb = d.and(0xFF);
             FloatVector csr = (FloatVector) isr.convert(I2F, 0), csg = (FloatVector) isg.convert(I2F, 0), csb = (FloatVector) isb.convert(I2F, 0);
             FloatVector cbr = (FloatVector) ibr.convert(I2F, 0), cbg = (FloatVector) ibg.convert(I2F, 0), cbb = (FloatVector) ibb.convert(I2F, 0);
             FloatVector tr = fas.mul(cbr), tg = fas.mul(cbg), tb = fas.mul(cbb);
+            FloatVector tmn = tr.reinterpretAsInts().min(tg.reinterpretAsInts()).min(tb.reinterpretAsInts()).reinterpretAsFloats();
+            FloatVector tmx = tr.reinterpretAsInts().max(tg.reinterpretAsInts()).max(tb.reinterpretAsInts()).reinterpretAsFloats();
             FloatVector l = fab.mul(csb.fma(wb, csg.fma(wg, csr.mul(wr))));
             // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
             FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
@@ -179,8 +191,9 @@ final class VectorNonSeparableKernels {
             tg = tg.add(dl);
             tb = tb.add(dl);
             FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
-            FloatVector m1 = tg.blend(tb, tb.compare(LT, tg)), mn1 = tr.blend(m1, m1.compare(LT, tr));
-            FloatVector m2 = tg.blend(tb, tb.compare(GT, tg)), mx1 = tr.blend(m2, m2.compare(GT, tr));
+            // the triple is non-negative before dl: its extremes are int min and max of the float bits,
+            // and rounding is monotonic, so adding dl to them gives the same bits as comparing after
+            FloatVector mn1 = tmn.add(dl), mx1 = tmx.add(dl);
             VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
             FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
             FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
@@ -189,10 +202,10 @@ final class VectorNonSeparableKernels {
             FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
             FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
             FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
-            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().and(0x7FFFFF).min(ao);
-            ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob).intoArray(dst, dOff + i);
+            IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
+            ao.lanewise(LSHL, 24).or(or.lanewise(LSHL, 16)).or(og.lanewise(LSHL, 8)).or(ob.and(0xFF)).intoArray(dst, dOff + i);
         }
         NonSeparableKernels.luminosity(src, so + i, dst, dOff + i, n - i);
     }
