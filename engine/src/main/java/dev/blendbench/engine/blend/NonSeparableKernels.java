@@ -82,19 +82,17 @@ final class NonSeparableKernels {
                     case COLOR -> { tr = ab * csr; tg = ab * csg; tb = ab * csb; l = as * lum(cbr, cbg, cbb); tmn = fmin(tr, fmin(tg, tb)); tmx = fmax(tr, fmax(tg, tb)); }
                     default -> { tr = as * cbr; tg = as * cbg; tb = as * cbb; l = ab * lum(csr, csg, csb); tmn = fmin(tr, fmin(tg, tb)); tmx = fmax(tr, fmax(tg, tb)); }
                 }
-                // SetLum(t, l)
+                // SetLum(t, l): C = t + dl, whose luminosity is l
                 float dl = l - lum(tr, tg, tb);
-                tr += dl; tg += dl; tb += dl;
-                // ClipColor, with min and max taken once as the spec does. Its two steps,
+                // ClipColor, with min and max taken once as the spec does and L = l. Its two steps,
                 // C = L + (C − L)·L/(L − min) and then C = L + (C − L)·(1 − L)/(max − L), compose
-                // into one scale of C − L: one division, where the spec writes two. Rounding is
-                // monotonic, so the extremes of t + dl are those of t plus dl, bit for bit.
-                float ll = lum(tr, tg, tb);
+                // into one scale of C − L = t + (dl − l): one division, where the spec writes two.
+                // Rounding is monotonic, so the extremes of t + dl are those of t plus dl.
                 float mn = tmn + dl, mx = tmx + dl;
-                float num = (mn < 0f ? ll : 1f) * (mx > aa ? aa - ll : 1f);
-                float den = (mn < 0f ? ll - mn : 1f) * (mx > aa ? mx - ll : 1f);
-                float k = num / den;
-                xr = Math.fma(tr - ll, k, ll); xg = Math.fma(tg - ll, k, ll); xb = Math.fma(tb - ll, k, ll);
+                float num = (mn < 0f ? l : 1f) * (mx > aa ? aa - l : 1f);
+                float den = (mn < 0f ? l - mn : 1f) * (mx > aa ? mx - l : 1f);
+                float k = num / den, u = dl - l;
+                xr = Math.fma(tr + u, k, l); xg = Math.fma(tg + u, k, l); xb = Math.fma(tb + u, k, l);
             }
             int r = SeparableKernels.floatChannel(csr, cbr, ias, iab, xr, ao);
             int g = SeparableKernels.floatChannel(csg, cbg, ias, iab, xg, ao);

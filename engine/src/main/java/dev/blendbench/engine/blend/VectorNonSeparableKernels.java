@@ -51,23 +51,20 @@ final class VectorNonSeparableKernels {
             FloatVector fmn = (FloatVector) mn.convert(I2F, 0);
             FloatVector tr = csr.sub(fmn).mul(k), tg = csg.sub(fmn).mul(k), tb = csb.sub(fmn).mul(k);
             FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
-            // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
+            // SetLum(t, l), then ClipColor around l as one scale of t + dl − l (see NonSeparableKernels)
             FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
-            tr = tr.add(dl);
-            tg = tg.add(dl);
-            tb = tb.add(dl);
-            FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
             // the SetSat triple runs from 0 to fd·k; rounding is monotonic, so after adding dl its
             // minimum is dl and its maximum fd·k + dl, the same bits as comparing the channels
             FloatVector mn1 = dl, mx1 = fd.mul(k).add(dl);
             VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
-            FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
-            FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
-            FloatVector k1 = num.div(den1);
+            FloatVector num = one.blend(l, under).mul(one.blend(faa.sub(l), over));
+            FloatVector den1 = one.blend(l.sub(mn1), under).mul(one.blend(mx1.sub(l), over));
+            // where as·ab = 0, k1 and the pivot are 0, so every X is (t + u)·0 + 0 = +0 (t + u is finite)
             VectorMask<Float> none = faa.compare(EQ, 0f);
-            FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
-            FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
-            FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector k1 = num.div(den1).blend(0f, none), u = dl.sub(l), l0 = l.blend(0f, none);
+            FloatVector xr = tr.add(u).fma(k1, l0);
+            FloatVector xg = tg.add(u).fma(k1, l0);
+            FloatVector xb = tb.add(u).fma(k1, l0);
             IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
@@ -97,23 +94,20 @@ final class VectorNonSeparableKernels {
             FloatVector fmn = (FloatVector) mn.convert(I2F, 0);
             FloatVector tr = cbr.sub(fmn).mul(k), tg = cbg.sub(fmn).mul(k), tb = cbb.sub(fmn).mul(k);
             FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
-            // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
+            // SetLum(t, l), then ClipColor around l as one scale of t + dl − l (see NonSeparableKernels)
             FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
-            tr = tr.add(dl);
-            tg = tg.add(dl);
-            tb = tb.add(dl);
-            FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
             // the SetSat triple runs from 0 to fd·k; rounding is monotonic, so after adding dl its
             // minimum is dl and its maximum fd·k + dl, the same bits as comparing the channels
             FloatVector mn1 = dl, mx1 = fd.mul(k).add(dl);
             VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
-            FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
-            FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
-            FloatVector k1 = num.div(den1);
+            FloatVector num = one.blend(l, under).mul(one.blend(faa.sub(l), over));
+            FloatVector den1 = one.blend(l.sub(mn1), under).mul(one.blend(mx1.sub(l), over));
+            // where as·ab = 0, k1 and the pivot are 0, so every X is (t + u)·0 + 0 = +0 (t + u is finite)
             VectorMask<Float> none = faa.compare(EQ, 0f);
-            FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
-            FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
-            FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector k1 = num.div(den1).blend(0f, none), u = dl.sub(l), l0 = l.blend(0f, none);
+            FloatVector xr = tr.add(u).fma(k1, l0);
+            FloatVector xg = tg.add(u).fma(k1, l0);
+            FloatVector xb = tb.add(u).fma(k1, l0);
             IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
@@ -141,23 +135,20 @@ final class VectorNonSeparableKernels {
             FloatVector tmn = tr.reinterpretAsInts().min(tg.reinterpretAsInts()).min(tb.reinterpretAsInts()).reinterpretAsFloats();
             FloatVector tmx = tr.reinterpretAsInts().max(tg.reinterpretAsInts()).max(tb.reinterpretAsInts()).reinterpretAsFloats();
             FloatVector l = fas.mul(cbb.fma(wb, cbg.fma(wg, cbr.mul(wr))));
-            // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
+            // SetLum(t, l), then ClipColor around l as one scale of t + dl − l (see NonSeparableKernels)
             FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
-            tr = tr.add(dl);
-            tg = tg.add(dl);
-            tb = tb.add(dl);
-            FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
             // the triple is non-negative before dl: its extremes are int min and max of the float bits,
             // and rounding is monotonic, so adding dl to them gives the same bits as comparing after
             FloatVector mn1 = tmn.add(dl), mx1 = tmx.add(dl);
             VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
-            FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
-            FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
-            FloatVector k1 = num.div(den1);
+            FloatVector num = one.blend(l, under).mul(one.blend(faa.sub(l), over));
+            FloatVector den1 = one.blend(l.sub(mn1), under).mul(one.blend(mx1.sub(l), over));
+            // where as·ab = 0, k1 and the pivot are 0, so every X is (t + u)·0 + 0 = +0 (t + u is finite)
             VectorMask<Float> none = faa.compare(EQ, 0f);
-            FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
-            FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
-            FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector k1 = num.div(den1).blend(0f, none), u = dl.sub(l), l0 = l.blend(0f, none);
+            FloatVector xr = tr.add(u).fma(k1, l0);
+            FloatVector xg = tg.add(u).fma(k1, l0);
+            FloatVector xb = tb.add(u).fma(k1, l0);
             IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
@@ -185,23 +176,20 @@ final class VectorNonSeparableKernels {
             FloatVector tmn = tr.reinterpretAsInts().min(tg.reinterpretAsInts()).min(tb.reinterpretAsInts()).reinterpretAsFloats();
             FloatVector tmx = tr.reinterpretAsInts().max(tg.reinterpretAsInts()).max(tb.reinterpretAsInts()).reinterpretAsFloats();
             FloatVector l = fab.mul(csb.fma(wb, csg.fma(wg, csr.mul(wr))));
-            // SetLum(t, l), then ClipColor as one scale of t − Lum(t) (see NonSeparableKernels)
+            // SetLum(t, l), then ClipColor around l as one scale of t + dl − l (see NonSeparableKernels)
             FloatVector dl = l.sub(tb.fma(wb, tg.fma(wg, tr.mul(wr))));
-            tr = tr.add(dl);
-            tg = tg.add(dl);
-            tb = tb.add(dl);
-            FloatVector ll = tb.fma(wb, tg.fma(wg, tr.mul(wr)));
             // the triple is non-negative before dl: its extremes are int min and max of the float bits,
             // and rounding is monotonic, so adding dl to them gives the same bits as comparing after
             FloatVector mn1 = tmn.add(dl), mx1 = tmx.add(dl);
             VectorMask<Float> under = mn1.compare(LT, 0f), over = mx1.compare(GT, faa);
-            FloatVector num = one.blend(ll, under).mul(one.blend(faa.sub(ll), over));
-            FloatVector den1 = one.blend(ll.sub(mn1), under).mul(one.blend(mx1.sub(ll), over));
-            FloatVector k1 = num.div(den1);
+            FloatVector num = one.blend(l, under).mul(one.blend(faa.sub(l), over));
+            FloatVector den1 = one.blend(l.sub(mn1), under).mul(one.blend(mx1.sub(l), over));
+            // where as·ab = 0, k1 and the pivot are 0, so every X is (t + u)·0 + 0 = +0 (t + u is finite)
             VectorMask<Float> none = faa.compare(EQ, 0f);
-            FloatVector xr = tr.sub(ll).fma(k1, ll).blend(0f, none);
-            FloatVector xg = tg.sub(ll).fma(k1, ll).blend(0f, none);
-            FloatVector xb = tb.sub(ll).fma(k1, ll).blend(0f, none);
+            FloatVector k1 = num.div(den1).blend(0f, none), u = dl.sub(l), l0 = l.blend(0f, none);
+            FloatVector xr = tr.add(u).fma(k1, l0);
+            FloatVector xg = tg.add(u).fma(k1, l0);
+            FloatVector xb = tb.add(u).fma(k1, l0);
             IntVector or = csr.fma(iab, cbr.fma(ias, xr)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             IntVector og = csg.fma(iab, cbg.fma(ias, xg)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             IntVector ob = csb.fma(iab, cbb.fma(ias, xb)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
