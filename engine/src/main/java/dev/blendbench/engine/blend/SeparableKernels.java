@@ -114,14 +114,16 @@ final class SeparableKernels {
     /**
      * The W3C soft-light, written as {@code B = Cb + (2·Cs − 1)·E} with {@code E = Cb·(1 − Cb)}
      * where Cs ≤ ½, else {@code D(Cb) − Cb} ({@code D = ((16·Cb − 12)·Cb + 4)·Cb} for Cb ≤ ¼, else
-     * {@code √Cb}); {@code ras = 1/as}, {@code rab = 1/ab}. X = 0 where either alpha is 0.
+     * {@code √Cb}). Scaled by as·ab, with premultiplied {@code cs = as·Cs}, {@code cb = ab·Cb}:
+     * {@code X = as·cb + ab·(2·cs − as)·E}, so only the backdrop is un-premultiplied
+     * ({@code rab = 1/max(ab, TINY)}, which makes X = 0 where ab = 0; the factor 2·cs − as makes it
+     * 0 where as = 0).
      */
-    static float softLight(float cs, float cb, float ras, float rab, float aa) {
-        if (aa == 0f) return 0f;
-        float b = cb * rab, sc = cs * ras;
+    static float softLight(float cs, float cb, float as, float ab, float rab) {
+        float b = cb * rab, m = Math.fma(cs, 2f, -as);
         float dd = b <= 0.25f ? Math.fma(Math.fma(b, 16f, -12f), b, 4f) * b : (float) Math.sqrt(b);
-        float e = sc > 0.5f ? dd - b : b * (1f - b);
-        return aa * Math.fma(Math.fma(sc, 2f, -1f), e, b);
+        float e = m > 0f ? dd - b : b * (1f - b);
+        return Math.fma(ab * m, e, as * cb);
     }
 
     static void multiply(int[] src, int so, int[] dst, int dOff, int n) {
@@ -371,13 +373,13 @@ final class SeparableKernels {
             int s = src[so + i], d = dst[dOff + i];
             int ia = s >>> 24, ib = d >>> 24, ao = ia + div255(ib * (255 - ia));
             float as = ia, ab = ib, aa = as * ab, ias = 255f - as, iab = 255f - ab;
-            float ras = 1f / as, rab = 1f / ab;
+            float rab = 1f / Math.max(ab, TINY);
             float cs, cb, x;
-            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = softLight(cs, cb, ras, rab, aa);
+            cs = (s >>> 16) & 0xFF; cb = (d >>> 16) & 0xFF; x = softLight(cs, cb, as, ab, rab);
             int r = floatChannel(cs, cb, ias, iab, x, ao);
-            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = softLight(cs, cb, ras, rab, aa);
+            cs = (s >>> 8) & 0xFF; cb = (d >>> 8) & 0xFF; x = softLight(cs, cb, as, ab, rab);
             int g = floatChannel(cs, cb, ias, iab, x, ao);
-            cs = s & 0xFF; cb = d & 0xFF; x = softLight(cs, cb, ras, rab, aa);
+            cs = s & 0xFF; cb = d & 0xFF; x = softLight(cs, cb, as, ab, rab);
             int b = floatChannel(cs, cb, ias, iab, x, ao);
             dst[dOff + i] = (ao << 24) | (r << 16) | (g << 8) | b;
         }

@@ -6,7 +6,6 @@ import static dev.blendbench.engine.blend.VectorSeparableKernels.FS;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.INV_255;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.L;
 import static dev.blendbench.engine.blend.VectorSeparableKernels.SP;
-import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LE;
@@ -185,7 +184,7 @@ final class VectorFloatKernels {
     static void softLight(int[] src, int so, int[] dst, int dOff, int n) {
         int i = 0;
         FloatVector k255 = FloatVector.broadcast(FS, 255f), kInv = FloatVector.broadcast(FS, INV_255);
-        FloatVector one = FloatVector.broadcast(FS, 1f), four = FloatVector.broadcast(FS, 4f);
+        FloatVector one = FloatVector.broadcast(FS, 1f), two = FloatVector.broadcast(FS, 2f), four = FloatVector.broadcast(FS, 4f);
         for (int upper = SP.loopBound(n); i < upper; i += L) {
             IntVector s = IntVector.fromArray(SP, src, so + i), d = IntVector.fromArray(SP, dst, dOff + i);
             IntVector as = s.lanewise(LSHR, 24), ab = d.lanewise(LSHR, 24);
@@ -194,33 +193,32 @@ final class VectorFloatKernels {
             // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
             // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
             IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
-            FloatVector ras = one.div(fas), rab = one.div(fab);
-            VectorMask<Float> none = faa.compare(EQ, 0f);
+            FloatVector rab = one.div(fab.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()), nas = fas.neg();
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
-                FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
+                FloatVector bc = cb.mul(rab), m = cs.fma(two, nas);
                 FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
-                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
-                FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
+                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), m.compare(GT, 0f));
+                FloatVector x = fab.mul(m).fma(e, fas.mul(cb));
                 r = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector g;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
-                FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
+                FloatVector bc = cb.mul(rab), m = cs.fma(two, nas);
                 FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
-                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
-                FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
+                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), m.compare(GT, 0f));
+                FloatVector x = fab.mul(m).fma(e, fas.mul(cb));
                 g = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector b;
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
-                FloatVector bc = cb.mul(rab), sc = cs.mul(ras);
+                FloatVector bc = cb.mul(rab), m = cs.fma(two, nas);
                 FloatVector dd = bc.lanewise(SQRT).blend(bc.fma(16f, -12f).fma(bc, four).mul(bc), bc.compare(LE, 0.25f));
-                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), sc.compare(GT, 0.5f));
-                FloatVector x = faa.mul(sc.fma(2f, -1f).fma(e, bc)).blend(0f, none);
+                FloatVector e = bc.mul(one.sub(bc)).blend(dd.sub(bc), m.compare(GT, 0f));
+                FloatVector x = fab.mul(m).fma(e, fas.mul(cb));
                 b = cs.fma(iab, cb.fma(ias, x)).reinterpretAsInts().max(0).reinterpretAsFloats().fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b.and(0xFF)).intoArray(dst, dOff + i);
