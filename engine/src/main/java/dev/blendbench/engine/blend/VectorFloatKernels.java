@@ -146,35 +146,39 @@ final class VectorFloatKernels {
             // ao = as + round(ab·(255 − as)/255), rounded by adding 2²³ (equal to div255 for every pair);
             // left as float bits 0x4B0000vv like the channels: min works on them, packing shifts the 0x4B out
             IntVector ao = fab.mul(ias).fma(kInv, fas.add(ROUND)).reinterpretAsInts();
-            FloatVector as2 = fas.mul(fas);
+            // as² and 2·as, so that the case is chosen before one multiplication: 2·as − 2·cs = 2·(as − cs) exactly
+            FloatVector as2 = fas.mul(fas), fas2 = fas.add(fas);
             IntVector r;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 16).and(0xFF).convert(I2F, 0);
-                VectorMask<Float> burn = cs.mul(2f).compare(LE, fas);
-                FloatVector num = as2.mul(cb).blend(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()), burn);
-                FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
+                FloatVector c2 = cs.add(cs);
+                VectorMask<Float> burn = c2.compare(LE, fas);
+                FloatVector num = as2.mul(cb.blend(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats(), burn));
+                FloatVector den = fas2.sub(c2).blend(c2, burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                FloatVector x = faa.sub(m).blend(m, burn.not());
+                FloatVector x = m.blend(faa.sub(m), burn);
                 r = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector g;
             {
                 FloatVector cs = (FloatVector) s.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0), cb = (FloatVector) d.lanewise(LSHR, 8).and(0xFF).convert(I2F, 0);
-                VectorMask<Float> burn = cs.mul(2f).compare(LE, fas);
-                FloatVector num = as2.mul(cb).blend(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()), burn);
-                FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
+                FloatVector c2 = cs.add(cs);
+                VectorMask<Float> burn = c2.compare(LE, fas);
+                FloatVector num = as2.mul(cb.blend(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats(), burn));
+                FloatVector den = fas2.sub(c2).blend(c2, burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                FloatVector x = faa.sub(m).blend(m, burn.not());
+                FloatVector x = m.blend(faa.sub(m), burn);
                 g = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             IntVector b;
             {
                 FloatVector cs = (FloatVector) s.and(0xFF).convert(I2F, 0), cb = (FloatVector) d.and(0xFF).convert(I2F, 0);
-                VectorMask<Float> burn = cs.mul(2f).compare(LE, fas);
-                FloatVector num = as2.mul(cb).blend(as2.mul(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats()), burn);
-                FloatVector den = fas.sub(cs).mul(2f).blend(cs.mul(2f), burn);
+                FloatVector c2 = cs.add(cs);
+                VectorMask<Float> burn = c2.compare(LE, fas);
+                FloatVector num = as2.mul(cb.blend(fab.sub(cb).reinterpretAsInts().max(0).reinterpretAsFloats(), burn));
+                FloatVector den = fas2.sub(c2).blend(c2, burn);
                 FloatVector m = faa.reinterpretAsInts().min(num.div(den.reinterpretAsInts().max(TINY_BITS).reinterpretAsFloats()).reinterpretAsInts()).reinterpretAsFloats();
-                FloatVector x = faa.sub(m).blend(m, burn.not());
+                FloatVector x = m.blend(faa.sub(m), burn);
                 b = cs.fma(iab, cb.fma(ias, x)).fma(INV_255, ROUND).reinterpretAsInts().min(ao);
             }
             ao.lanewise(LSHL, 24).or(r.lanewise(LSHL, 16)).or(g.lanewise(LSHL, 8)).or(b.and(0xFF)).intoArray(dst, dOff + i);
