@@ -21,10 +21,12 @@ import jdk.incubator.vector.VectorMask;
  * The W3C non-separable modes with the Vector API, following {@link NonSeparableKernels}
  * operation for operation (so results are bit-identical to it), scaled by as·ab as the scalar
  * loop's comment explains; branches become masks. SetSat's minimum and maximum are int min and
- * max of the 8-bit channels; those of the SetLum result, which may be negative, are a comparison
- * and a blend, as the scalar {@code fmin}/{@code fmax} are (Java's float min and max take five
- * instructions each for their NaN and −0.0 rules). Rounded values stay as float bits until packing,
- * as in {@link VectorFloatKernels}. Loops are written out in full, without helper methods (see
+ * max of the 8-bit channels. ClipColor's extremes need no comparison of the shifted triple: for
+ * hue and saturation they are dl and SetSat's range plus dl, for color and luminosity int min and
+ * max of the bits of the non-negative unshifted triple, plus dl (the scalar {@code fmin}/{@code fmax}
+ * give the same values; Java's float min and max would take five instructions each for their NaN
+ * and −0.0 rules). Rounded values stay as float bits until packing, as in
+ * {@link VectorFloatKernels}. Loops are written out in full, without helper methods (see
  * {@link VectorSeparableKernels} for why).
  */
 final class VectorNonSeparableKernels {
