@@ -230,14 +230,17 @@ public final class WorkbenchView {
             try {
                 T r = work.call();
                 Platform.runLater(() -> {
-                    busy.set(false);
-                    done.accept(r);
+                    try {
+                        done.accept(r);
+                    } finally {
+                        busy.set(false); // last, so whoever watches busy sees the outcome already shown
+                    }
                 });
             } catch (Exception | OutOfMemoryError e) {
                 String why = e instanceof OutOfMemoryError ? "not enough memory" : e.getMessage();
                 Platform.runLater(() -> {
-                    busy.set(false);
                     error(what + " failed: " + (why == null ? e.getClass().getSimpleName() : why));
+                    busy.set(false);
                 });
             }
         });

@@ -155,6 +155,7 @@ class WorkbenchTest {
         Path ora = dir.resolve("scene.ora");
         robot.interact(() -> view.saveAs(ora));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && Files.exists(ora));
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.message().getText().startsWith("Saved"), view.message().getText());
         robot.interact(() -> view.model().edit("Hide", d -> d.withLayer(1, l -> l.withVisible(false))));
         robot.interact(() -> view.open(ora));
