@@ -2,6 +2,7 @@ package dev.blendbench.engine.blend;
 
 import dev.blendbench.engine.surface.Coverage;
 import dev.blendbench.engine.surface.Surface;
+import java.util.concurrent.Executor;
 
 /**
  * Blends premultiplied spans and surfaces with any {@link BlendMode} and a layer opacity.
@@ -21,10 +22,6 @@ public final class Compositor {
     static final int CHUNK = 64;
 
     private static final int SKIP = 0, COPY = 1, BLEND = 2;
-    private static final SpanKernel LIGHTER_KERNEL = Kernels.of(BlendMode.LIGHTER);
-    private static final SpanKernel[] CLEARING = {Kernels.of(BlendMode.CLEAR), Kernels.of(BlendMode.COPY),
-            Kernels.of(BlendMode.SOURCE_IN), Kernels.of(BlendMode.DESTINATION_IN), Kernels.of(BlendMode.SOURCE_OUT),
-            Kernels.of(BlendMode.DESTINATION_ATOP)};
 
     /** Opacity 0..1 as the 0..255 factor the kernels use (rounded to nearest). */
     public static int opacityToByte(float opacity) {
@@ -60,6 +57,20 @@ public final class Compositor {
     }
 
     /**
+     * For an interactive JVM's first renders: from now on each blend mode runs its scalar loop
+     * until its Vector API loop has been compiled on {@code executor}, which the mode's first use
+     * starts (about 0.7–1.3 s of one thread per mode). Vector API code runs boxed, hundreds of
+     * times slower, until C2 has compiled it: a first 1920×1080 render of the demo scene takes
+     * about 1.5 s with cold vector loops and 0.15 s with the scalar ones. Results are the same
+     * bits either way, so renders running across a switch are unaffected. Does nothing where the
+     * vector loops are not active ({@link #isVectorized()} false). {@code executor} should run the
+     * warm-ups one at a time, off the threads that render.
+     */
+    public static void deferVectorLoopsUntilWarm(Executor executor) {
+        Kernels.deferVectorLoops(executor);
+    }
+
+    /**
      * Blends {@code n} pixels of {@code src} at {@code so} onto {@code dst} at {@code dOff}.
      *
      * <p>Opacity: every mode but lighter is linear in the opacity applied to the source, so the
@@ -75,6 +86,7 @@ public final class Compositor {
     public static void blendRow(BlendMode mode, int opacity, int[] src, int so, int[] dst, int dOff,
                                 int n, int[] scratch) {
         SpanKernel k = Kernels.of(mode);
+        boolean vector = Kernels.vectorLerp();
         boolean skipTransparent = !mode.clearsOutsideSource();
         boolean copyOpaque = opacity == 255
                 && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL || mode == BlendMode.COPY);
@@ -96,12 +108,12 @@ public final class Compositor {
                 kind = BLEND;
             }
             if (kind != runKind) {
-                flush(runKind, k, opacity, src, so + runStart, dst, dOff + runStart, i - runStart, scratch);
+                flush(runKind, mode, k, vector, opacity, src, so + runStart, dst, dOff + runStart, i - runStart, scratch);
                 runKind = kind;
                 runStart = i;
             }
         }
-        flush(runKind, k, opacity, src, so + runStart, dst, dOff + runStart, n - runStart, scratch);
+        flush(runKind, mode, k, vector, opacity, src, so + runStart, dst, dOff + runStart, n - runStart, scratch);
     }
 
     /**
@@ -113,6 +125,7 @@ public final class Compositor {
     public static void blendRow(BlendMode mode, int opacity, Surface src, int sx, int sy, int[] dst, int dOff,
                                 int n, int[] scratch) {
         SpanKernel k = Kernels.of(mode);
+        boolean vector = Kernels.vectorLerp();
         Coverage cov = src.coverage();
         boolean skipTransparent = !mode.clearsOutsideSource();
         boolean copyOpaque = opacity == 255
@@ -123,7 +136,7 @@ public final class Compositor {
         if (whole != Coverage.MIXED) { // the whole source row is one kind: no block walk
             int kind = skipTransparent && whole == Coverage.TRANSPARENT ? SKIP
                     : copyOpaque && whole == Coverage.OPAQUE ? COPY : BLEND;
-            flush(kind, k, opacity, sa, so, dst, dOff, n, scratch);
+            flush(kind, mode, k, vector, opacity, sa, so, dst, dOff, n, scratch);
             return;
         }
         int runStart = 0, runKind = -1;
@@ -141,16 +154,16 @@ public final class Compositor {
             int kind = skipTransparent && c == Coverage.TRANSPARENT ? SKIP
                     : copyOpaque && c == Coverage.OPAQUE ? COPY : BLEND;
             if (kind != runKind) {
-                flush(runKind, k, opacity, sa, so + runStart, dst, dOff + runStart, i0 - runStart, scratch);
+                flush(runKind, mode, k, vector, opacity, sa, so + runStart, dst, dOff + runStart, i0 - runStart, scratch);
                 runKind = kind;
                 runStart = i0;
             }
         }
-        flush(runKind, k, opacity, sa, so + runStart, dst, dOff + runStart, n - runStart, scratch);
+        flush(runKind, mode, k, vector, opacity, sa, so + runStart, dst, dOff + runStart, n - runStart, scratch);
     }
 
-    private static void flush(int kind, SpanKernel k, int opacity, int[] src, int so, int[] dst, int dOff,
-                              int n, int[] scratch) {
+    private static void flush(int kind, BlendMode mode, SpanKernel k, boolean vector, int opacity, int[] src,
+                              int so, int[] dst, int dOff, int n, int[] scratch) {
         if (n <= 0 || kind == SKIP || kind < 0) {
             return;
         }
@@ -158,7 +171,7 @@ public final class Compositor {
             System.arraycopy(src, so, dst, dOff, n);
         } else if (opacity == 255) {
             k.blend(src, so, dst, dOff, n);
-        } else if (k == LIGHTER_KERNEL) {
+        } else if (mode == BlendMode.LIGHTER) {
             // lighter clamps, so it is not linear in opacity: scale the source instead
             for (int done = 0; done < n; ) {
                 int len = Math.min(scratch.length, n - done);
@@ -173,15 +186,14 @@ public final class Compositor {
             // Every other mode is linear in the opacity o applied to the source:
             // result(o) = lerp(result(0), result(1), o), with result(0) the backdrop, or
             // transparent for the modes that clear where the source is absent.
-            boolean clears = k == CLEARING[0] || k == CLEARING[1] || k == CLEARING[2]
-                    || k == CLEARING[3] || k == CLEARING[4] || k == CLEARING[5];
+            boolean clears = mode.clearsOutsideSource();
             int keep = 255 - opacity;
             for (int done = 0; done < n; ) {
                 int len = Math.min(scratch.length, n - done);
                 int d0 = dOff + done;
                 System.arraycopy(dst, d0, scratch, 0, len);
                 k.blend(src, so + done, dst, d0, len);
-                if (Kernels.VECTOR) {
+                if (vector) {
                     VectorPorterDuffKernels.lerp(dst, d0, clears ? null : scratch, opacity, len);
                 } else if (clears) {
                     for (int j = 0; j < len; j++) {

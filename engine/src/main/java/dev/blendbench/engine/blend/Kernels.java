@@ -2,6 +2,10 @@ package dev.blendbench.engine.blend;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The span kernel of every {@link BlendMode}: the Vector API loops when {@code jdk.incubator.vector}
@@ -25,8 +29,105 @@ final class Kernels {
         }
     }
 
+    /*
+     * What of() hands out per mode. Normally the active loop from the start. After deferVectorLoops
+     * (a JVM's first renders: Vector API code runs boxed, hundreds of times slower, until C2 has
+     * compiled it), the scalar loop until the mode's vector loop has been warmed on the warm-up
+     * executor, which the mode's first use starts. A thread may see a switch late; both loops
+     * compute the same bits, so that costs only speed.
+     */
+    private static final AtomicReferenceArray<SpanKernel> CURRENT = new AtomicReferenceArray<>(BlendMode.values().length);
+    private static final AtomicIntegerArray WARM_STATE = new AtomicIntegerArray(BlendMode.values().length);
+    private static final int WARM = 0, COLD = 1, WARMING = 2;
+    private static volatile Executor warmer;
+    /** Whether the vector opacity lerp is in use (false while it warms up after deferVectorLoops). */
+    private static volatile boolean vectorLerp = VECTOR;
+
+    static {
+        for (BlendMode m : BlendMode.values()) {
+            CURRENT.set(m.ordinal(), ACTIVE.get(m));
+        }
+    }
+
     static SpanKernel of(BlendMode mode) {
+        int i = mode.ordinal();
+        SpanKernel k = CURRENT.get(i);
+        if (WARM_STATE.get(i) == COLD && WARM_STATE.compareAndSet(i, COLD, WARMING)) {
+            warm(mode, warmer);
+        }
+        return k;
+    }
+
+    /** The mode's vector loop where the vector loops are active, else its scalar one, whatever {@link #of} hands out now. */
+    static SpanKernel activeOf(BlendMode mode) {
         return ACTIVE.get(mode);
+    }
+
+    /** Ends any deferral: every mode's active loop and the vector lerp from now on (for tests). */
+    static void useActiveLoopsNow() {
+        warmer = null;
+        for (BlendMode m : BlendMode.values()) {
+            WARM_STATE.set(m.ordinal(), WARM);
+            CURRENT.set(m.ordinal(), ACTIVE.get(m));
+        }
+        vectorLerp = VECTOR;
+    }
+
+    /** True when blends with an opacity below 1 use the vector lerp (same bits as the scalar one). */
+    static boolean vectorLerp() {
+        return vectorLerp;
+    }
+
+    /** Calls of a vector loop on a 1024-pixel span to warm it: C2 had compiled each measured by 1750. */
+    static final int WARM_UP_CALLS = 3000;
+
+    /**
+     * From now on each mode's scalar loop runs until its vector loop, warmed on {@code executor}
+     * when the mode is first used, is ready; the opacity lerp is warmed at once. Nothing changes
+     * where the vector loops are not active.
+     */
+    static void deferVectorLoops(Executor executor) {
+        if (!VECTOR) {
+            return;
+        }
+        warmer = executor;
+        for (BlendMode m : BlendMode.values()) {
+            int i = m.ordinal();
+            if (ACTIVE.get(m) != SCALAR.get(m) && WARM_STATE.compareAndSet(i, WARM, COLD)) {
+                CURRENT.set(i, SCALAR.get(m));
+            }
+        }
+        if (vectorLerp) {
+            vectorLerp = false;
+            try {
+                executor.execute(() -> {
+                    try {
+                        VectorTable.warmUpLerp(WARM_UP_CALLS);
+                    } finally {
+                        vectorLerp = true;
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                vectorLerp = true;
+            }
+        }
+    }
+
+    private static void warm(BlendMode mode, Executor executor) {
+        Runnable task = () -> {
+            try {
+                VectorTable.warmUp(ACTIVE.get(mode), WARM_UP_CALLS);
+            } finally {
+                CURRENT.set(mode.ordinal(), ACTIVE.get(mode));
+                WARM_STATE.set(mode.ordinal(), WARM);
+            }
+        };
+        try {
+            executor.execute(task);
+        } catch (RuntimeException rejected) { // e.g. a shut-down executor: use the vector loop cold
+            CURRENT.set(mode.ordinal(), ACTIVE.get(mode));
+            WARM_STATE.set(mode.ordinal(), WARM);
+        }
     }
 
     /** The scalar loop, whatever is active (for tests and comparisons). */
@@ -37,6 +138,40 @@ final class Kernels {
     /** Vector API loops; a separate class so it is only loaded when the module is present. */
     static final class VectorTable {
         private VectorTable() {}
+
+        /** Runs {@code k} {@code calls} times on a span of premultiplied noise. */
+        static void warmUp(SpanKernel k, int calls) {
+            int[][] data = noise();
+            int[] src = data[0], backdrop = data[1], dst = new int[src.length];
+            for (int c = 0; c < calls; c++) {
+                System.arraycopy(backdrop, 0, dst, 0, dst.length);
+                k.blend(src, 0, dst, 0, dst.length);
+            }
+        }
+
+        /** Runs the opacity lerp, both forms, {@code calls} times. */
+        static void warmUpLerp(int calls) {
+            int[][] data = noise();
+            int[] src = data[0], backdrop = data[1], dst = new int[src.length];
+            for (int c = 0; c < calls; c++) {
+                System.arraycopy(backdrop, 0, dst, 0, dst.length);
+                VectorPorterDuffKernels.lerp(dst, 0, src, 128, dst.length);
+                VectorPorterDuffKernels.lerp(dst, 0, null, 128, dst.length);
+            }
+        }
+
+        private static int[][] noise() {
+            int n = 1024;
+            SplittableRandom rnd = new SplittableRandom(1);
+            int[][] out = new int[2][n];
+            for (int[] a : out) {
+                for (int i = 0; i < n; i++) {
+                    int alpha = rnd.nextInt(256);
+                    a[i] = alpha << 24 | rnd.nextInt(alpha + 1) << 16 | rnd.nextInt(alpha + 1) << 8 | rnd.nextInt(alpha + 1);
+                }
+            }
+            return out;
+        }
 
         static SpanKernel vector(BlendMode m) {
             return switch (m) {

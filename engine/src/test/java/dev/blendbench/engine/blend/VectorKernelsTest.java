@@ -25,7 +25,7 @@ class VectorKernelsTest {
         int[][] spans = {{0, 0, 3000}, {5, 17, 1001}, {33, 0, 15}, {1, 2, 16}, {7, 9, 17}, {0, 0, 0}};
         for (int[] sp : spans) {
             int[] a = dst.toArray(), b = dst.toArray();
-            Compositor.kernel(mode).blend(src.array(), sp[0], a, sp[1], sp[2]);
+            Kernels.activeOf(mode).blend(src.array(), sp[0], a, sp[1], sp[2]);
             Compositor.scalarKernel(mode).blend(src.array(), sp[0], b, sp[1], sp[2]);
             assertArrayEquals(b, a, mode + " span " + java.util.Arrays.toString(sp));
         }
@@ -46,7 +46,7 @@ class VectorKernelsTest {
             }
         }
         System.arraycopy(a, 0, b, 0, n);
-        Compositor.kernel(mode).blend(src, 0, a, 0, n);
+        Kernels.activeOf(mode).blend(src, 0, a, 0, n);
         Compositor.scalarKernel(mode).blend(src, 0, b, 0, n);
         assertArrayEquals(b, a, mode.cssName());
     }
