@@ -31,7 +31,11 @@ public final class Compositor {
         return Math.round(opacity * 255f);
     }
 
-    /** The raw kernel of a mode: no opacity, no span classification. */
+    /**
+     * The raw kernel of a mode: no opacity, no span classification. The vector loop where
+     * {@link #isVectorized()}, except the scalar one while {@link #deferVectorLoopsUntilWarm} has
+     * the mode's vector loop warming (same bits either way).
+     */
     public static SpanKernel kernel(BlendMode mode) {
         return Kernels.of(mode);
     }
