@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class Kernels {
     private Kernels() {}
 
-    /** True when the Vector API kernels are in use. */
+    /** True when the Vector API loops are the active ones (the module is present and not switched off). */
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"false".equals(System.getProperty(Compositor.VECTOR_PROPERTY));
 
