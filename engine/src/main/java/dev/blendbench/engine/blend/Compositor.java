@@ -90,7 +90,6 @@ public final class Compositor {
     public static void blendRow(BlendMode mode, int opacity, int[] src, int so, int[] dst, int dOff,
                                 int n, int[] scratch) {
         SpanKernel k = Kernels.of(mode);
-        boolean vector = Kernels.vectorLerp();
         boolean skipTransparent = !mode.clearsOutsideSource();
         boolean copyOpaque = opacity == 255
                 && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL || mode == BlendMode.COPY);
@@ -112,12 +111,12 @@ public final class Compositor {
                 kind = BLEND;
             }
             if (kind != runKind) {
-                flush(runKind, mode, k, vector, opacity, src, so + runStart, dst, dOff + runStart, i - runStart, scratch);
+                flush(runKind, mode, k, opacity, src, so + runStart, dst, dOff + runStart, i - runStart, scratch);
                 runKind = kind;
                 runStart = i;
             }
         }
-        flush(runKind, mode, k, vector, opacity, src, so + runStart, dst, dOff + runStart, n - runStart, scratch);
+        flush(runKind, mode, k, opacity, src, so + runStart, dst, dOff + runStart, n - runStart, scratch);
     }
 
     /**
@@ -129,7 +128,6 @@ public final class Compositor {
     public static void blendRow(BlendMode mode, int opacity, Surface src, int sx, int sy, int[] dst, int dOff,
                                 int n, int[] scratch) {
         SpanKernel k = Kernels.of(mode);
-        boolean vector = Kernels.vectorLerp();
         Coverage cov = src.coverage();
         boolean skipTransparent = !mode.clearsOutsideSource();
         boolean copyOpaque = opacity == 255
@@ -140,7 +138,7 @@ public final class Compositor {
         if (whole != Coverage.MIXED) { // the whole source row is one kind: no block walk
             int kind = skipTransparent && whole == Coverage.TRANSPARENT ? SKIP
                     : copyOpaque && whole == Coverage.OPAQUE ? COPY : BLEND;
-            flush(kind, mode, k, vector, opacity, sa, so, dst, dOff, n, scratch);
+            flush(kind, mode, k, opacity, sa, so, dst, dOff, n, scratch);
             return;
         }
         int runStart = 0, runKind = -1;
@@ -158,16 +156,16 @@ public final class Compositor {
             int kind = skipTransparent && c == Coverage.TRANSPARENT ? SKIP
                     : copyOpaque && c == Coverage.OPAQUE ? COPY : BLEND;
             if (kind != runKind) {
-                flush(runKind, mode, k, vector, opacity, sa, so + runStart, dst, dOff + runStart, i0 - runStart, scratch);
+                flush(runKind, mode, k, opacity, sa, so + runStart, dst, dOff + runStart, i0 - runStart, scratch);
                 runKind = kind;
                 runStart = i0;
             }
         }
-        flush(runKind, mode, k, vector, opacity, sa, so + runStart, dst, dOff + runStart, n - runStart, scratch);
+        flush(runKind, mode, k, opacity, sa, so + runStart, dst, dOff + runStart, n - runStart, scratch);
     }
 
-    private static void flush(int kind, BlendMode mode, SpanKernel k, boolean vector, int opacity, int[] src,
-                              int so, int[] dst, int dOff, int n, int[] scratch) {
+    private static void flush(int kind, BlendMode mode, SpanKernel k, int opacity, int[] src, int so, int[] dst,
+                              int dOff, int n, int[] scratch) {
         if (n <= 0 || kind == SKIP || kind < 0) {
             return;
         }
@@ -190,7 +188,7 @@ public final class Compositor {
             // Every other mode is linear in the opacity o applied to the source:
             // result(o) = lerp(result(0), result(1), o), with result(0) the backdrop, or
             // transparent for the modes that clear where the source is absent.
-            boolean clears = mode.clearsOutsideSource();
+            boolean clears = mode.clearsOutsideSource(), vector = Kernels.vectorLerp();
             int keep = 255 - opacity;
             for (int done = 0; done < n; ) {
                 int len = Math.min(scratch.length, n - done);

@@ -49,7 +49,14 @@ final class Kernels {
         }
     }
 
+    /** True from the first {@link #deferVectorLoops} on: only then does {@link #of} look at the warm-up state. */
+    private static volatile boolean deferring;
+
     static SpanKernel of(BlendMode mode) {
+        return deferring ? deferredOf(mode) : ACTIVE.get(mode);
+    }
+
+    private static SpanKernel deferredOf(BlendMode mode) {
         int i = mode.ordinal();
         SpanKernel k = CURRENT.get(i);
         if (WARM_STATE.get(i) == COLD && WARM_STATE.compareAndSet(i, COLD, WARMING)) {
@@ -65,6 +72,7 @@ final class Kernels {
 
     /** Ends any deferral: every mode's active loop and the vector lerp from now on (for tests). */
     static void useActiveLoopsNow() {
+        deferring = false;
         warmer = null;
         for (BlendMode m : BlendMode.values()) {
             WARM_STATE.set(m.ordinal(), WARM);
@@ -91,6 +99,7 @@ final class Kernels {
             return;
         }
         warmer = executor;
+        deferring = true;
         for (BlendMode m : BlendMode.values()) {
             int i = m.ordinal();
             if (ACTIVE.get(m) != SCALAR.get(m) && WARM_STATE.compareAndSet(i, WARM, COLD)) {
