@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The span kernel of every {@link BlendMode}: the Vector API loops when {@code jdk.incubator.vector}
@@ -30,25 +29,17 @@ final class Kernels {
     }
 
     /*
-     * What of() hands out per mode. Normally the active loop from the start. After deferVectorLoops
-     * (a JVM's first renders: Vector API code runs boxed, hundreds of times slower, until C2 has
-     * compiled it), the scalar loop until the mode's vector loop has been warmed on the warm-up
-     * executor, which the mode's first use starts. A thread may see a switch late; both loops
-     * compute the same bits, so that costs only speed.
+     * What of() hands out per mode: the active loop, unless deferVectorLoops has run (a JVM's first
+     * renders: Vector API code runs boxed, hundreds of times slower, until C2 has compiled it); then
+     * the scalar loop while the mode's state is COLD or WARMING, its first use starting the warm-up
+     * on the warm-up executor. A thread may see a switch late; both loops compute the same bits, so
+     * that costs only speed.
      */
-    private static final AtomicReferenceArray<SpanKernel> CURRENT = new AtomicReferenceArray<>(BlendMode.values().length);
     private static final AtomicIntegerArray WARM_STATE = new AtomicIntegerArray(BlendMode.values().length);
     private static final int WARM = 0, COLD = 1, WARMING = 2;
     private static volatile Executor warmer;
     /** Whether the vector opacity lerp is in use (false while it warms up after deferVectorLoops). */
     private static volatile boolean vectorLerp = VECTOR;
-
-    static {
-        for (BlendMode m : BlendMode.values()) {
-            CURRENT.set(m.ordinal(), ACTIVE.get(m));
-        }
-    }
-
     /** True from the first {@link #deferVectorLoops} on: only then does {@link #of} look at the warm-up state. */
     private static volatile boolean deferring;
 
@@ -57,12 +48,14 @@ final class Kernels {
     }
 
     private static SpanKernel deferredOf(BlendMode mode) {
-        int i = mode.ordinal();
-        SpanKernel k = CURRENT.get(i);
-        if (WARM_STATE.get(i) == COLD && WARM_STATE.compareAndSet(i, COLD, WARMING)) {
-            warm(mode, warmer);
+        int i = mode.ordinal(), state = WARM_STATE.get(i);
+        if (state == WARM) {
+            return ACTIVE.get(mode);
         }
-        return k;
+        if (state == COLD && WARM_STATE.compareAndSet(i, COLD, WARMING)) {
+            inBackground(warmer, () -> VectorTable.warmUp(ACTIVE.get(mode), WARM_UP_CALLS), () -> WARM_STATE.set(i, WARM));
+        }
+        return SCALAR.get(mode);
     }
 
     /** The mode's vector loop where the vector loops are active, else its scalar one, whatever {@link #of} hands out now. */
@@ -76,7 +69,6 @@ final class Kernels {
         warmer = null;
         for (BlendMode m : BlendMode.values()) {
             WARM_STATE.set(m.ordinal(), WARM);
-            CURRENT.set(m.ordinal(), ACTIVE.get(m));
         }
         vectorLerp = VECTOR;
     }
@@ -99,43 +91,30 @@ final class Kernels {
             return;
         }
         warmer = executor;
-        deferring = true;
         for (BlendMode m : BlendMode.values()) {
-            int i = m.ordinal();
-            if (ACTIVE.get(m) != SCALAR.get(m) && WARM_STATE.compareAndSet(i, WARM, COLD)) {
-                CURRENT.set(i, SCALAR.get(m));
+            if (ACTIVE.get(m) != SCALAR.get(m)) {
+                WARM_STATE.compareAndSet(m.ordinal(), WARM, COLD);
             }
         }
+        deferring = true;
         if (vectorLerp) {
             vectorLerp = false;
-            try {
-                executor.execute(() -> {
-                    try {
-                        VectorTable.warmUpLerp(WARM_UP_CALLS);
-                    } finally {
-                        vectorLerp = true;
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                vectorLerp = true;
-            }
+            inBackground(executor, () -> VectorTable.warmUpLerp(WARM_UP_CALLS), () -> vectorLerp = true);
         }
     }
 
-    private static void warm(BlendMode mode, Executor executor) {
-        Runnable task = () -> {
-            try {
-                VectorTable.warmUp(ACTIVE.get(mode), WARM_UP_CALLS);
-            } finally {
-                CURRENT.set(mode.ordinal(), ACTIVE.get(mode));
-                WARM_STATE.set(mode.ordinal(), WARM);
-            }
-        };
+    /** Runs {@code work} then {@code done} on {@code executor}; only {@code done}, here, if it refuses (e.g. shut down). */
+    private static void inBackground(Executor executor, Runnable work, Runnable done) {
         try {
-            executor.execute(task);
-        } catch (RuntimeException rejected) { // e.g. a shut-down executor: use the vector loop cold
-            CURRENT.set(mode.ordinal(), ACTIVE.get(mode));
-            WARM_STATE.set(mode.ordinal(), WARM);
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    done.run();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            done.run();
         }
     }
 
