@@ -17,13 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code blendbench compare}: B against A, with a verdict a CI pipeline can gate on. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare two stress sessions: percentiles side by side, the ratio B / A of a metric with a "
-                + "bootstrap 95 % confidence interval over the 100 ms intervals, and a verdict.",
+                + "bootstrap 95 %% confidence interval over the 100 ms intervals, and a verdict.",
                 "Verdict 'slower' needs both: the interval lies wholly on the worse side of 1 (the change is real) "
                         + "and the ratio is beyond the threshold (it matters)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no regression (faster, or no significant change)", "3:regression: B is slower than A",
                 "2:bad input (a missing, truncated or foreign file, a bad option)", "1:internal failure"},
-        footer = {"", "Example (CI gate):", "  blendbench compare baseline.json candidate.json --metric p99 --threshold 5%"})
+        footer = {"", "Example (CI gate):", "  blendbench compare baseline.json candidate.json --metric p99 --threshold 5%%"})
 public final class CompareCommand implements Callable<Integer> {
     /** The exit code for a regression: distinct from success, bad input and failure. */
     public static final int REGRESSION = 3;
@@ -42,7 +42,7 @@ public final class CompareCommand implements Callable<Integer> {
     String metric;
 
     @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5%",
-            description = "Smallest change that counts, e.g. 5% or 0.05 (default: ${DEFAULT-VALUE}).")
+            description = "Smallest change that counts, e.g. 5%% or 0.05 (default: ${DEFAULT-VALUE}).")
     String threshold;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")

@@ -44,9 +44,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code blendbench stress}: runs the compositing job (or a synthetic one) under closed- or
- * open-loop load and reports latency percentiles, throughput, allocation and GC. In process for
- * now: the forked child JVM of the stress issue is not built yet, so heap size and collector are
- * the launching JVM's own.
+ * open-loop load and reports latency percentiles, throughput, allocation and GC. The workload runs
+ * in a forked JVM (its own heap and collector, {@code --heap} / {@code --gc}) that streams its
+ * snapshots back, or in this JVM with {@code --in-process}.
  */
 @Command(name = "stress", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a compositing job under load on real threads and measure it honestly:",

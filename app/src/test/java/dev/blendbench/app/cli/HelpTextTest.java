@@ -1,0 +1,34 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command's help renders cleanly: picocli formats each text with {@code String.format}. */
+class HelpTextTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"", "compose", "resize", "stress", "cliff", "report", "compare", "gui"})
+    void help_ofEveryCommand_rendersWithoutPicocliWarnings(String command) {
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream tracer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(tracer, true, StandardCharsets.UTF_8));
+        ComposeCommandTest.Result r;
+        try {
+            r = command.isEmpty() ? ComposeCommandTest.run("--help") : ComposeCommandTest.run(command, "--help");
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Usage: blendbench"), r.out());
+        String warnings = tracer.toString(StandardCharsets.UTF_8) + r.err();
+        assertFalse(warnings.contains("picocli WARN"), warnings);
+        assertFalse(r.out().contains("%n"), r.out());
+    }
+
+}
