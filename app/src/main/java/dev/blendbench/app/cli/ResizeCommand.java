@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code blendbench resize}: resamples one image with a chosen filter. */
 @Command(name = "resize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Resize an image with a resampling filter.",
-                "Give --width, --height (both: exactly that size; one: the other keeps the aspect ratio) or --scale.",
+                "Give --width, --height (both: exactly that size; one: the other keeps the aspect ratio), --size WxH or --scale.",
                 "Filters work on premultiplied pixels (no halos at transparent edges) and widen when shrinking "
                         + "(no aliasing)."},
         footer = {"", "Examples:", "  blendbench resize photo.jpg --width 1280 -o small.png",
@@ -40,6 +40,9 @@ public final class ResizeCommand implements Callable<Integer> {
 
     @Option(names = "--height", paramLabel = "H", description = "Output height in pixels.")
     Integer height;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Output size, as --width W --height H.")
+    String size;
 
     @Option(names = "--scale", paramLabel = "S", description = "Scale factor for both sides (e.g. 0.5).")
     Double scale;
@@ -63,11 +66,19 @@ public final class ResizeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--filter: " + e.getMessage());
         }
+        if (size != null) {
+            if (width != null || height != null || scale != null) {
+                throw new BadInputException("give --size alone, or --width/--height, or --scale");
+            }
+            int[] wh = ComposeCommand.parseSize(size);
+            width = wh[0];
+            height = wh[1];
+        }
         if (scale != null && (width != null || height != null)) {
             throw new BadInputException("give --scale or --width/--height, not both");
         }
         if (scale == null && width == null && height == null) {
-            throw new BadInputException("give the new size: --width W, --height H or --scale S");
+            throw new BadInputException("give the new size: --width W, --height H, --size WxH or --scale S");
         }
         if (scale != null && !(scale > 0 && Double.isFinite(scale))) {
             throw new BadInputException("--scale must be a positive number, got " + scale);

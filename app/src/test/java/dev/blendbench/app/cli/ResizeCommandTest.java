@@ -58,6 +58,10 @@ class ResizeCommandTest {
         assertEquals(180, ImageFiles.read(out).width());
         assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--width", "7", "--height", "90", "-o", out.toString()).code());
         assertEquals(90, ImageFiles.read(out).height());
+        assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--size", "33x21", "-o", out.toString()).code());
+        Surface sized = ImageFiles.read(out);
+        assertEquals(33, sized.width());
+        assertEquals(21, sized.height());
     }
 
     @Test
@@ -75,6 +79,10 @@ class ResizeCommandTest {
                 {"resize", dir.resolve("missing.png").toString(), "--width", "4", "-o", out},
                 {"resize", in.toString(), "--width", "4", "-o", dir.resolve("o.bmpx").toString()},
                 {"resize", in.toString(), "--width", "four", "-o", out},
+                {"resize", in.toString(), "--size", "40", "-o", out},
+                {"resize", in.toString(), "--size", "0x5", "-o", out},
+                {"resize", in.toString(), "--size", "4x4", "--width", "4", "-o", out},
+                {"resize", in.toString(), "--size", "4x4", "--scale", "2", "-o", out},
         };
         for (String[] args : bad) {
             Result r = ComposeCommandTest.run(args);
