@@ -152,7 +152,7 @@ public final class ForkedStress {
                     releaseHeld(held, started, err);
                     JsonNode n = JSON.readTree(line.substring(SNAPSHOT.length()));
                     streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
-                    progress.print(n.get("endSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
+                    progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
                             n.get("gcCount").asLong());
                 } else if (!line.startsWith(RACE)) {

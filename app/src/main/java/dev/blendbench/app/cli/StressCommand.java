@@ -245,7 +245,7 @@ public final class StressCommand implements Callable<Integer> {
         } finally {
             onSignal.close();
         }
-        summary(out, report);
+        summary(out, report, config.warmup(), config.duration());
         if (races != null) {
             List<dev.blendbench.engine.race.Finding> fs = races.findings();
             out.printf(Locale.ROOT, "races: %d finding%s, %d racing accesses in all; detector holds %d shadow entries (about %.1f KB)%n",
@@ -335,11 +335,19 @@ public final class StressCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
     }
 
-    private static void summary(PrintWriter out, StressReport r) {
+    private static void summary(PrintWriter out, StressReport r, Duration warmup, Duration asked) {
         out.printf(Locale.ROOT, "%s%n", r.stopped() ? "stopped early: results up to the stop" : "done");
         out.printf(Locale.ROOT, "jobs %d in %.1f s: %.1f jobs/s; %.0f bytes allocated per job; %d GCs, %.1f ms paused%n",
                 r.jobs(), r.measuredNanos() / 1e9, r.throughput(), r.bytesPerJob(), r.gcCount(), r.gcPauseMillis());
+        if (r.load() instanceof LoadModel.Open o && !r.stopped() && r.throughput() < 0.95 * o.rate()) {
+            out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; the backlog drained for %.1f s after the "
+                    + "arrivals stopped%n", o.rate(), r.throughput(), Math.max(0, (r.measuredNanos() - asked.toNanos()) / 1e9));
+        }
         if (r.errors() > 0) out.printf(Locale.ROOT, "errors: %d (first: %s)%n", r.errors(), r.firstError());
+        if (r.warmupJobs() == 0 && warmup.toNanos() > 0 && r.jobs() > 0) {
+            out.printf(Locale.ROOT, "warning: no job ended during the %s warm-up, so the measurement starts cold (class "
+                    + "loading, JIT compilation); a longer --warmup leaves that out%n", Durations.format(warmup.toNanos()));
+        }
         if (r.generatorSaturated()) {
             out.println("warning: the load generator could not keep the schedule: the offered rate was lower than asked");
         }
@@ -354,38 +362,67 @@ public final class StressCommand implements Callable<Integer> {
                 ms(p.p99()), ms(p.p999()), ms(p.max()));
     }
 
-    /** The progress line: refreshed in place on a terminal, one line a second otherwise. */
+    /**
+     * The progress line: a summary of the intervals since the previous line, refreshed in place on a
+     * terminal every half second, one line a second otherwise, and once more at the end for what is
+     * left. Jobs per second and allocation are over the whole window; p99 is the worst of its 100 ms
+     * intervals' (an upper bound of the window's own), max and GCs its max and count. A window in
+     * which no job ended shows dashes, not zeros.
+     */
     static final class Progress implements java.util.function.Consumer<IntervalSnapshot> {
         private final PrintWriter err;
         private final boolean terminal;
-        private long lastPrinted = Long.MIN_VALUE;
+        private final double every;
+        private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB;
+        private long gcCount;
 
         Progress(PrintWriter err, boolean terminal) {
             this.err = err;
             this.terminal = terminal;
+            this.every = terminal ? 0.5 : 1.0;
         }
 
         @Override
         public void accept(IntervalSnapshot s) {
-            print(s.endNanos() / 1e9, s.throughput(), s.latency().p99() / 1e6, s.latency().max() / 1e6, s.allocationMBps(), s.gcCount());
+            add(s.endNanos() / 1e9, s.lengthNanos() / 1e9, s.throughput(), s.latency().p99() / 1e6, s.latency().max() / 1e6,
+                    s.allocationMBps(), s.gcCount());
         }
 
-        void print(double seconds, double throughput, double p99Millis, double maxMillis, double allocMBps, long gcCount) {
-            long end = (long) (seconds * 1e9);
-            long every = terminal ? 500_000_000L : 1_000_000_000L;
-            if (lastPrinted != Long.MIN_VALUE && end - lastPrinted < every) return;
-            lastPrinted = end;
-            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  p99 %9.3f ms  max %9.3f ms  alloc %7.1f MB/s  gc %d",
-                    seconds, throughput, p99Millis, maxMillis, allocMBps, gcCount);
+        /** Adds one interval (seconds from the start of measurement; rates per second; times in ms). */
+        void add(double endSeconds, double lengthSeconds, double throughput, double p99Millis, double maxMillis,
+                 double allocMBps, long gcs) {
+            end = endSeconds;
+            length += lengthSeconds;
+            double n = throughput * lengthSeconds;
+            jobs += n;
+            if (n > 0) {
+                worstP99 = Math.max(worstP99, p99Millis);
+                max = Math.max(max, maxMillis);
+            }
+            allocatedMB += allocMBps * lengthSeconds;
+            gcCount += gcs;
+            if (end - lastPrinted >= every - 1e-9) flush();
+        }
+
+        private void flush() {
+            String latency = jobs < 0.5
+                    ? String.format(Locale.ROOT, "p99 %9s ms  max %9s ms", "—", "—")
+                    : String.format(Locale.ROOT, "p99 %9.3f ms  max %9.3f ms", worstP99, max);
+            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d",
+                    end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount);
             if (terminal) {
                 err.print("\r" + line);
             } else {
                 err.println(line);
             }
             err.flush();
+            lastPrinted = end;
+            length = jobs = worstP99 = max = allocatedMB = 0;
+            gcCount = 0;
         }
 
         void finish() {
+            if (length > 0) flush();
             if (terminal) err.println();
         }
     }

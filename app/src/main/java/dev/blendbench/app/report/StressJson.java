@@ -41,6 +41,7 @@ public final class StressJson {
         root.put("jvm", jvm());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("jobs", r.jobs());
+        summary.put("warmupJobs", r.warmupJobs());
         summary.put("errors", r.errors());
         summary.put("firstError", r.firstError());
         summary.put("measuredSeconds", r.measuredNanos() / 1e9);

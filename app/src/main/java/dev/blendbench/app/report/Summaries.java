@@ -80,7 +80,15 @@ public final class Summaries {
                             SessionReader.fmt(sum.throughput()), under));
                     String load = s.settings().getOrDefault("load.model", "");
                     if (load.equals("open")) {
-                        b.append(", offered ").append(s.settings().getOrDefault("load.ratePerSecond", "?")).append(" jobs/s");
+                        String offered = s.settings().getOrDefault("load.ratePerSecond", "?");
+                        b.append(", offered ").append(offered).append(" jobs/s");
+                        try {
+                            if (!sum.stopped() && sum.throughput() < 0.95 * Double.parseDouble(offered)) {
+                                b.append(" (overloaded: it could not keep up, and the backlog drained after the arrivals stopped)");
+                            }
+                        } catch (NumberFormatException unknownRate) {
+                            // an old or hand-edited file: no judgement
+                        }
                     } else if (load.equals("closed")) {
                         b.append(", ").append(s.settings().getOrDefault("load.workers", "?")).append(" workers in closed loop");
                     }

@@ -23,6 +23,23 @@ class StressCommandTest {
     Path dir;
 
     @Test
+    void overloadAndAColdStart_areSaidInTheSummary() throws Exception {
+        // one worker, 10 ms jobs (100 jobs/s at most) offered 200 jobs/s; the 1 ms warm-up ends before any job
+        Path json = dir.resolve("over.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:10ms",
+                "--workers", "1", "--rate", "200", "--warmup", "1ms", "--duration", "500ms", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("overloaded: 200.0 jobs/s offered"), r.out());
+        assertTrue(r.out().contains("warning: no job ended during the"), r.out());
+        String sentence = dev.blendbench.app.report.Summaries.sentence(dev.blendbench.app.report.SessionReader.read(json));
+        assertTrue(sentence.contains("offered 200 jobs/s (overloaded"), sentence);
+        ComposeCommandTest.Result ok = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms",
+                "--workers", "1", "--rate", "50", "--warmup", "200ms", "--duration", "500ms");
+        assertEquals(0, ok.code(), ok.err());
+        assertFalse(ok.out().contains("overloaded") || ok.out().contains("warning"), ok.out());
+    }
+
+    @Test
     void syntheticOpenLoop_writesJsonCsvAndHlog_thatAgree() throws IOException {
         Path json = dir.resolve("s.json"), csv = dir.resolve("s.csv"), hlog = dir.resolve("s.hlog");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "exp:2ms", "--workers", "2",

@@ -9,7 +9,11 @@ import java.util.Map;
  * @param workload        what ran
  * @param load            the load model
  * @param virtualThreads  whether workers were virtual threads
- * @param measuredNanos   length of the measured phase (shorter than asked if stopped)
+ * @param warmupJobs      jobs that ended during the warm-up: none (with a warm-up asked for) means the
+ *                        measurement started cold, with class loading and JIT compilation in it
+ * @param measuredNanos   length of the measured phase: from its start until the last measured job
+ *                        ended — a little longer than asked (the jobs started before its end finish),
+ *                        much longer when an overloaded open loop drains its backlog, shorter if stopped
  * @param jobs            jobs completed in it
  * @param errors          jobs that threw
  * @param firstError      the first job failure, one line, or null
@@ -24,7 +28,7 @@ import java.util.Map;
  * @param stopped         true when the session was stopped before its end
  * @param intervals       the interval snapshots
  */
-public record StressReport(String workload, LoadModel load, boolean virtualThreads, long measuredNanos, long jobs,
+public record StressReport(String workload, LoadModel load, boolean virtualThreads, long warmupJobs, long measuredNanos, long jobs,
                            long errors, String firstError, Percentiles latency, Percentiles service,
                            Map<String, Percentiles> stages, double bytesPerJob, long gcCount, double gcPauseMillis,
                            boolean generatorSaturated, boolean stopped, List<IntervalSnapshot> intervals) {
@@ -33,7 +37,10 @@ public record StressReport(String workload, LoadModel load, boolean virtualThrea
         intervals = List.copyOf(intervals);
     }
 
-    /** Completed jobs per second over the measured phase. */
+    /**
+     * Completed jobs per second over the measured phase. Under an open loop the system could not keep
+     * up with, this is what it did, below the offered rate.
+     */
     public double throughput() {
         return measuredNanos == 0 ? 0 : jobs / (measuredNanos / 1e9);
     }

@@ -46,7 +46,7 @@ public final class StressSession {
     private final Recorder[] stages;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
-    private final AtomicLong measuredJobs = new AtomicLong();
+    private final AtomicLong measuredJobs = new AtomicLong(), warmupJobs = new AtomicLong();
     private final AtomicLong lagSum = new AtomicLong(), lagCount = new AtomicLong(), lagMax = new AtomicLong();
 
     // open-loop schedule
@@ -188,6 +188,8 @@ public final class StressSession {
                 if (config.maxJobs() > 0 && jobs >= config.maxJobs()) {
                     stopRequested = true;
                 }
+            } else if (finish < measureStart) {
+                warmupJobs.incrementAndGet();
             }
             if (think > 0) sleepUntil(ticker.nanoTime() + think);
         }
@@ -257,7 +259,9 @@ public final class StressSession {
             pausePrev = pause;
             prev = now;
         }
-        long measured = Math.max(0, Math.min(prev, end) - t0);
+        // until the last measured job ended: an open-loop backlog that drains after the arrivals stop is
+        // part of the phase, so throughput counts completions over the time they took (not the offered rate)
+        long measured = Math.max(0, prev - t0);
         Map<String, Percentiles> stageMap = new LinkedHashMap<>();
         for (int i = 0; i < st.length; i++) stageMap.put(workload.stages().get(i), Percentiles.of(totalStages[i]));
         long jobs = totalLat.getTotalCount();
@@ -269,7 +273,7 @@ public final class StressSession {
             saturated = meanLag > Math.max(1_000_000, 1e9 / open.rate());
         }
         this.totalLatency = totalLat;
-        return new StressReport(workload.description(), config.load(), virtual, measured, jobs, errors.get(),
+        return new StressReport(workload.description(), config.load(), virtual, warmupJobs.get(), measured, jobs, errors.get(),
                 firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
                 jobs == 0 ? 0 : (double) (allocPrev - allocStart) / jobs, gcPrev - gcStart, pausePrev - pauseStart,
                 saturated, stopRequested && ticker.nanoTime() < end, intervals);

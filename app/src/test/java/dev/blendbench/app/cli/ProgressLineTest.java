@@ -1,0 +1,42 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgressLineTest {
+    private static List<String> lines(StringWriter w) {
+        return w.toString().lines().toList();
+    }
+
+    @Test
+    void aLine_summarisesTheSecondOfIntervalsBeforeIt() {
+        StringWriter w = new StringWriter();
+        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        for (int i = 1; i <= 10; i++) {
+            // 100 ms intervals: 50 jobs/s except one of 150; allocation only in the fourth; one GC in the seventh
+            p.add(i * 0.1, 0.1, i == 5 ? 150 : 50, i == 3 ? 9.0 : 2.0, i == 3 ? 12.0 : 3.0, i == 4 ? 500 : 0, i == 7 ? 1 : 0);
+        }
+        List<String> l = lines(w);
+        assertEquals(1, l.size(), w.toString());
+        assertEquals("   1.0s      60.0 jobs/s  p99     9.000 ms  max    12.000 ms  alloc    50.0 MB/s  gc 1", l.get(0));
+    }
+
+    @Test
+    void aWindowWithoutJobs_showsDashesNotZeros_andTheRestIsPrintedAtTheEnd() {
+        StringWriter w = new StringWriter();
+        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 0, 0, 0, 20, 0);
+        p.add(1.1, 0.1, 10, 4.0, 4.5, 0, 0);
+        p.add(1.2, 0.1, 30, 5.0, 6.0, 0, 0);
+        p.finish();
+        List<String> l = lines(w);
+        assertEquals(2, l.size(), w.toString());
+        assertTrue(l.get(0).contains("0.0 jobs/s  p99         — ms  max         — ms  alloc    20.0 MB/s"), l.get(0));
+        assertEquals("   1.2s      20.0 jobs/s  p99     5.000 ms  max     6.000 ms  alloc     0.0 MB/s  gc 0", l.get(1));
+    }
+}
