@@ -43,10 +43,10 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         }
     }
 
-    /** Totals of a session or of a ramp step. */
+    /** Totals of a session or of a ramp step; {@code warmupJobs} is −1 where the file does not say. */
     public record Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput,
                           double bytesPerJob, long gcCount, double gcPauseMillis, boolean generatorSaturated,
-                          boolean stopped) {}
+                          boolean stopped, long warmupJobs) {}
 
     /** One 100 ms interval. {@code heapAfterGcBytes} is −1 before the first collection. */
     public record Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,

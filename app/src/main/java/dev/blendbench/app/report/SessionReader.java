@@ -192,7 +192,7 @@ public final class SessionReader {
         }
         if (!st.isArray() && !pts.isArray()) throw new Bad("steps", "is missing (neither steps[] nor points[])");
         double knee = r.path("knee").isNumber() ? r.path("knee").asDouble() : Double.NaN;
-        Summary none = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false);
+        Summary none = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1);
         return new Session(name, Kind.CLIFF, r.path("createdAt").asText(""), false, flat(r.path("settings")),
                 r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
                 flat(r.path("machine")), flat(r.path("jvm")), none, Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(),
@@ -205,7 +205,7 @@ public final class SessionReader {
         return new Summary(lng(s, "jobs", p), s.path("errors").asLong(0), s.path("firstError").asText(""),
                 optNum(s, "measuredSeconds", p), optNum(s, "throughputPerSecond", p), optNum(s, "bytesPerJob", p),
                 s.path("gcCount").asLong(0), optNum(s, "gcPauseMillis", p), s.path("generatorSaturated").asBoolean(false),
-                s.path("stopped").asBoolean(false));
+                s.path("stopped").asBoolean(false), s.path("warmupJobs").asLong(-1));
     }
 
     private static Stats stats(JsonNode s, String p, boolean required) {

@@ -94,6 +94,10 @@ public final class Summaries {
                     }
                     b.append('.');
                 }
+                if (sum.warmupJobs() == 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
+                    b.append(" No job ended during the warm-up, so these figures include the cold start (class loading,"
+                            + " JIT compilation); a longer warm-up leaves it out.");
+                }
                 if (sum.gcCount() > 0) {
                     b.append(String.format(Locale.ROOT, " %d collection%s paused %s ms in all.", sum.gcCount(),
                             sum.gcCount() == 1 ? "" : "s", SessionReader.fmt(sum.gcPauseMillis())));

@@ -33,6 +33,7 @@ class StressCommandTest {
         assertTrue(r.out().contains("warning: no job ended during the"), r.out());
         String sentence = dev.blendbench.app.report.Summaries.sentence(dev.blendbench.app.report.SessionReader.read(json));
         assertTrue(sentence.contains("offered 200 jobs/s (overloaded"), sentence);
+        assertTrue(sentence.contains("No job ended during the warm-up"), sentence);
         ComposeCommandTest.Result ok = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms",
                 "--workers", "1", "--rate", "50", "--warmup", "200ms", "--duration", "500ms");
         assertEquals(0, ok.code(), ok.err());
