@@ -82,7 +82,7 @@ public final class StressPanel {
     private final Spinner<Double> rate = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(1, 1_000_000, 200, 50));
     private final ComboBox<String> strategy = new ComboBox<>();
     private final Spinner<Double> seconds = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.5, 3600, 10, 1));
-    private final Spinner<Double> warmup = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 600, 2, 1));
+    private final Spinner<Double> warmup = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 600, 5, 1));
     private final TextField heap = new TextField();
     private final ComboBox<String> gc = new ComboBox<>(FXCollections.observableArrayList("default", "g1", "zgc", "parallel", "serial"));
     private final CheckBox races = new CheckBox("Race detector");
@@ -132,6 +132,12 @@ public final class StressPanel {
         hr.setSeriesPaint(0, new Color(0x0f766e));
         hp.setRenderer(1, hr);
         JFreeChart raceChart = line("Race findings", "findings so far", new XYSeriesCollection(raceCount), false, new Color[] {new Color(0xdc2626)});
+        // a count: whole-number ticks from 0, and 0..1 rather than ±4E-9 while it is flat at zero
+        org.jfree.chart.axis.NumberAxis counts = (org.jfree.chart.axis.NumberAxis) raceChart.getXYPlot().getRangeAxis();
+        counts.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        counts.setAutoRangeIncludesZero(true);
+        counts.setAutoRangeMinimumSize(1);
+        counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
         ChartViewer[] viewers = {new ChartViewer(latChart), new ChartViewer(tpChart), new ChartViewer(heapChart), new ChartViewer(raceChart)};
         String[] ids = {"chart-latency", "chart-throughput", "chart-heap", "chart-races"};
         GridPane charts = new GridPane();
