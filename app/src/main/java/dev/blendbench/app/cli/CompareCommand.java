@@ -4,6 +4,7 @@ import dev.blendbench.app.report.Comparison;
 import dev.blendbench.app.report.ReportException;
 import dev.blendbench.app.report.Session;
 import dev.blendbench.app.report.SessionReader;
+import dev.blendbench.app.report.Summaries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -71,9 +72,12 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", "", "A", "B", "B / A");
         out.printf(Locale.ROOT, "%-12s %14s %14s%n", "", shorten(sa.name()), shorten(sb.name()));
         for (Comparison.Row r : c.rows()) {
-            String unit = r.name().equals("throughput") ? " /s" : r.name().equals("bytes/job") ? " B" : " ms";
-            out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", r.name(), SessionReader.fmt(r.a()) + unit,
-                    SessionReader.fmt(r.b()) + unit, Double.isFinite(r.ratio()) ? String.format(Locale.ROOT, "%.3f×", r.ratio()) : "–");
+            boolean bytes = r.name().equals("bytes/job");
+            String unit = r.name().equals("throughput") ? " /s" : " ms";
+            String a = bytes ? Summaries.bytes(r.a()) : SessionReader.fmt(r.a()) + unit;
+            String b = bytes ? Summaries.bytes(r.b()) : SessionReader.fmt(r.b()) + unit;
+            out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", r.name(), a, b, !Double.isFinite(r.ratio()) ? "–"
+                    : r.ratio() >= 1000 ? String.format(Locale.ROOT, "%.3g×", r.ratio()) : String.format(Locale.ROOT, "%.3f×", r.ratio()));
         }
         out.printf(Locale.ROOT, "%n%s per 100 ms interval, median B / A: %.3f× (95 %% CI %.3f–%.3f, bootstrap over %d and %d intervals)%n",
                 c.metric(), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB());

@@ -139,6 +139,8 @@ class ReportCommandTest {
         Result same = ComposeCommandTest.run("compare", a.toString(), a.toString());
         assertEquals(0, same.code(), same.err());
         assertTrue(same.out().contains("verdict: no significant change"), same.out());
+        assertTrue(same.out().lines().anyMatch(l -> l.matches("bytes/job\\s+[0-9.]+ (B|KB|MB)\\s+[0-9.]+ (B|KB|MB)\\s+1\\.000×")),
+                "bytes in human units: " + same.out());
         Result slower = ComposeCommandTest.run("compare", a.toString(), scaled(1.6, "slow.json").toString(), "--threshold", "5%");
         assertEquals(CompareCommand.REGRESSION, slower.code(), slower.out());
         assertTrue(slower.out().contains("verdict: slower") && slower.out().contains("95 % CI"), slower.out());
