@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.blendbench.engine.io.AtomicFiles;
 import dev.blendbench.engine.stress.Arrivals;
 import dev.blendbench.engine.stress.CliffFinder;
+import dev.blendbench.engine.stress.Durations;
 import dev.blendbench.engine.stress.LoadModel;
 import dev.blendbench.engine.stress.Slo;
 import dev.blendbench.engine.stress.StressConfig;
@@ -34,7 +35,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code blendbench cliff}: finds where latency falls off the cliff. Open loop: ramps the rate
  * and bisects to the highest rate meeting the objective. Closed loop ({@code --closed}): ramps
- * the worker count and fits the Universal Scalability Law. Runs in this JVM.
+ * the worker count and fits the Universal Scalability Law. Runs in this JVM, warmed first by an
+ * unmeasured closed-loop run ({@code --jvm-warmup}); one started without {@code jdk.incubator.vector}
+ * runs the search again in a child JVM that has it (see {@link VectorRelaunch}), so it measures the
+ * kernels the stress command and the workbench use.
  */
 @Command(name = "cliff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Find the knee: the highest load at which a latency objective holds.",
@@ -81,6 +85,11 @@ public final class CliffCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "1s", description = "Warm-up per step (default: ${DEFAULT-VALUE}).")
     String warmup;
 
+    @Option(names = "--jvm-warmup", paramLabel = "DURATION", defaultValue = "3s",
+            description = "Unmeasured closed-loop run before the first step, so that no step measures a cold JVM "
+                    + "(default: ${DEFAULT-VALUE}; 0 to skip).")
+    String jvmWarmup;
+
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the steps and the knee as JSON.")
     Path json;
 
@@ -91,6 +100,7 @@ public final class CliffCommand implements Callable<Integer> {
         if (bisections < 0 || bisections > 20) throw new BadInputException("--bisections must be 0..20, got " + bisections);
         Duration step = StressCommand.duration("--step-duration", stepDuration, false);
         Duration warm = StressCommand.duration("--warmup", warmup, true);
+        Duration jvmWarm = StressCommand.duration("--jvm-warmup", jvmWarmup, true);
         if (json != null && (json.toAbsolutePath().getParent() == null || !Files.isDirectory(json.toAbsolutePath().getParent()))) {
             throw new BadInputException(json + ": folder " + json.toAbsolutePath().getParent() + " does not exist");
         }
@@ -107,6 +117,8 @@ public final class CliffCommand implements Callable<Integer> {
         }
         if (from != null && !(from > 0)) throw new BadInputException("--from must be a positive rate, got " + from);
         if (to != null && from != null && !(to > from)) throw new BadInputException("--to must be above --from");
+        int child = VectorRelaunch.runInVectorJvm(spec.commandLine().getParseResult().originalArgs());
+        if (child >= 0) return child;
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> settings = new LinkedHashMap<>();
         Supplier<Workload> workloads = job.factory(settings, spec.commandLine().getErr());
@@ -119,6 +131,12 @@ public final class CliffCommand implements Callable<Integer> {
         root.put("settings", settings);
         root.put("machine", dev.blendbench.app.report.StressJson.machine());
         root.put("jvm", dev.blendbench.app.report.StressJson.jvm());
+        settings.put("jvmWarmupSeconds", jvmWarm.toNanos() / 1e9);
+        if (!jvmWarm.isZero()) {
+            out.printf(Locale.ROOT, "warming up the JVM: %s closed loop, %d workers, unmeasured%n", Durations.format(jvmWarm.toNanos()), workers);
+            out.flush();
+            run(workloads, new LoadModel.Closed(workers, Duration.ZERO), jvmWarm, Duration.ofMillis(100));
+        }
         if (closed) {
             closedLoop(workloads, step, warm, out, root);
         } else {

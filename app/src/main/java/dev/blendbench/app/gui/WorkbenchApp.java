@@ -15,8 +15,14 @@ public final class WorkbenchApp extends Application {
 
     /** Starts JavaFX and blocks until the window is closed. */
     public static void launchApp() {
+        // JavaFX from the class path (the jar's lib/, not the module path) is how Blendbench ships:
+        // its startup warning about that configuration is noise to a user, the rest of its log is not
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         Application.launch(WorkbenchApp.class);
     }
+
+    /** Held so that the filter above stays on the logger (loggers are only weakly referenced). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     @Override
     public void start(Stage stage) {

@@ -20,11 +20,13 @@ class CliffCommandTest {
         Path json = dir.resolve("c.json");
         ComposeCommandTest.Result r = ComposeCommandTest.run("cliff", "--synthetic", "const:10ms", "--workers", "2", "--arrivals", "constant",
                 "--slo", "p90=60ms", "--from", "50", "--to", "400", "--steps", "3", "--bisections", "1",
-                "--step-duration", "700ms", "--warmup", "100ms", "--json", json.toString());
+                "--step-duration", "700ms", "--warmup", "100ms", "--jvm-warmup", "200ms", "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("knee:"), r.out());
+        assertTrue(r.out().startsWith("warming up the JVM: 200ms closed loop, 2 workers"), r.out());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("blendbench-cliff/1", root.get("schema").asText());
+        assertEquals(0.2, root.at("/settings/jvmWarmupSeconds").asDouble());
         double knee = root.get("knee").asDouble();
         // two workers with 10 ms jobs serve at most 200 jobs/s: the knee lies below that. (p90 with a
         // 6x margin, not p99: a step holds ~35 jobs, so p99 is its max, and one timer or GC hiccup on a
@@ -37,7 +39,7 @@ class CliffCommandTest {
     void closedLoop_fitsTheUsl() throws IOException {
         Path json = dir.resolve("u.json");
         ComposeCommandTest.Result r = ComposeCommandTest.run("cliff", "--closed", "--synthetic", "const:5ms", "--workers", "3",
-                "--step-duration", "500ms", "--warmup", "100ms", "--json", json.toString());
+                "--step-duration", "500ms", "--warmup", "100ms", "--jvm-warmup", "0", "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode usl = new ObjectMapper().readTree(json.toFile()).get("usl");
         assertTrue(usl.get("rSquared").asDouble() > 0.9, usl.toString());

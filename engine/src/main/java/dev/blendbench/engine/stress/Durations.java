@@ -5,13 +5,19 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations as people type them: {@code 30s}, {@code 250ms}, {@code 2m}, {@code 1.5s}, {@code 800us}. */
+/**
+ * Parses durations as people type them: {@code 30s}, {@code 250ms}, {@code 2m}, {@code 1.5s},
+ * {@code 800us}; a bare {@code 0} is zero (any other number needs its unit).
+ */
 public final class Durations {
     private Durations() {}
 
     private static final Pattern P = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)");
 
     public static Duration parse(String s) {
+        if (s != null && s.trim().matches("0+(\\.0*)?")) {
+            return Duration.ZERO;
+        }
         Matcher m = P.matcher(s == null ? "" : s.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("duration must be a number with a unit (ns, us, ms, s, m, h), got '" + s + "'");

@@ -156,6 +156,9 @@ class StressSessionTest {
         assertThrows(IllegalArgumentException.class, () -> new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false,
                 Duration.ZERO, Duration.ZERO, 0, Duration.ofMillis(100)));
         assertEquals(Duration.ofMillis(1500), Durations.parse("1.5s"));
+        assertEquals(Duration.ZERO, Durations.parse("0"));
+        assertEquals(Duration.ZERO, Durations.parse(" 0.0 "));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("05"));
         assertEquals(2_000_000L, ServiceTime.parse("const:2ms").meanNanos());
         assertFalse(ServiceTime.parse("exp:10ms").spin());
         assertTrue(ServiceTime.parse("exp:10ms:spin").spin());

@@ -1,0 +1,86 @@
+package dev.blendbench.app.cli;
+
+import dev.blendbench.engine.blend.Compositor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a long-lived subcommand again in a child JVM that has {@code jdk.incubator.vector}, which a
+ * jar's manifest cannot ask for: the engine's vector kernels are several times faster than the
+ * scalar ones once compiled, and what the workbench shows or a cliff search measures should be
+ * those. The child inherits standard input and output; its standard error comes through less the
+ * JVM's incubator-module notice. {@code BLENDBENCH_NO_RELAUNCH=1}
+ * (set in the child) keeps a command in its own JVM.
+ */
+final class VectorRelaunch {
+    private VectorRelaunch() {}
+
+    static final String NO_RELAUNCH = "BLENDBENCH_NO_RELAUNCH";
+
+    /**
+     * The child's exit code, after running {@code args} (the subcommand and its arguments) there; or
+     * -1 where this JVM should go on itself: it has the vector kernels already, the relaunch is
+     * switched off, or the java executable or class path are unknown.
+     */
+    static int runInVectorJvm(List<String> args) throws IOException, InterruptedException {
+        if (Compositor.isVectorized() || System.getenv(NO_RELAUNCH) != null
+                || "false".equals(System.getProperty(Compositor.VECTOR_PROPERTY))) {
+            return -1;
+        }
+        List<String> cmd = command(args);
+        if (cmd == null) return -1;
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE);
+        pb.environment().put(NO_RELAUNCH, "1");
+        Process p = pb.start();
+        Thread errPump = new Thread(() -> forwardErrors(p), "blendbench-relaunch-stderr");
+        errPump.setDaemon(true);
+        errPump.start();
+        Thread stop = new Thread(p::destroy, "blendbench-relaunch-stop"); // Ctrl-C: the child stops and writes what it has
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            int code = p.waitFor();
+            errPump.join(2000);
+            return code;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
+    }
+
+    /** The child's standard error, less the JVM's notice that an incubator module is in use. */
+    private static void forwardErrors(Process p) {
+        try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(),
+                java.nio.charset.Charset.defaultCharset()))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.startsWith("WARNING: Using incubator modules")) System.err.println(line);
+            }
+        } catch (IOException gone) {
+            // the child has ended
+        }
+    }
+
+    /** {@code java --add-modules jdk.incubator.vector -cp <class path> Main args...}, or null if unknown. */
+    static List<String> command(List<String> args) {
+        var java = ProcessHandle.current().info().command();
+        var src = VectorRelaunch.class.getProtectionDomain().getCodeSource();
+        if (java.isEmpty() || src == null) {
+            return null;
+        }
+        try {
+            Path jar = Path.of(src.getLocation().toURI());
+            List<String> cmd = new ArrayList<>(List.of(java.get(), "--add-modules", "jdk.incubator.vector",
+                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path", jar.toString()),
+                    "dev.blendbench.app.Main"));
+            cmd.addAll(args);
+            return cmd;
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
