@@ -156,6 +156,7 @@ public final class ForkedStress {
                             n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
                             n.get("gcCount").asLong());
                 } else if (!line.startsWith(RACE)) {
+                    progress.finish(); // the session's (or step's) last window before its results
                     out.println(line);
                     out.flush();
                 }

@@ -281,11 +281,14 @@ public final class StressCommand implements Callable<Integer> {
                         : new LoadModel.Open(v, ((LoadModel.Open) base.load()).arrivals(), workers);
                 StressConfig cfg = new StressConfig(m, base.virtualThreads(), base.warmup(), base.duration(), base.maxJobs(), base.interval());
                 try (Workload w = workloads.get()) {
-                    err.println("step: " + describe(m));
+                    out.println("step: " + describe(m)); // on stdout: a forked child's steps and results stay in order
+                    out.flush();
+                    Progress progress = emitSnapshots ? null : new Progress(err, System.console() != null);
                     StressSession session = new StressSession(cfg, w, Ticker.SYSTEM,
-                            emitSnapshots ? snap -> ForkedStress.emit(out, snap) : new Progress(err, System.console() != null));
+                            emitSnapshots ? snap -> ForkedStress.emit(out, snap) : progress);
                     current[0] = session;
                     StressReport r = session.run();
+                    if (progress != null) progress.finish();
                     reports.add(r);
                     out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%n", describe(m), r.throughput(),
                             ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),
@@ -375,6 +378,7 @@ public final class StressCommand implements Callable<Integer> {
         private final double every;
         private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB;
         private long gcCount;
+        private boolean inPlace;
 
         Progress(PrintWriter err, boolean terminal) {
             this.err = err;
@@ -388,9 +392,17 @@ public final class StressCommand implements Callable<Integer> {
                     s.allocationMBps(), s.gcCount());
         }
 
-        /** Adds one interval (seconds from the start of measurement; rates per second; times in ms). */
+        /**
+         * Adds one interval (seconds from the start of measurement; rates per second; times in ms). Time
+         * running backwards means a new session (the next step of a ramp): what is left of the last
+         * one is printed first.
+         */
         void add(double endSeconds, double lengthSeconds, double throughput, double p99Millis, double maxMillis,
                  double allocMBps, long gcs) {
+            if (endSeconds < end) {
+                finish();
+                lastPrinted = 0;
+            }
             end = endSeconds;
             length += lengthSeconds;
             double n = throughput * lengthSeconds;
@@ -412,6 +424,7 @@ public final class StressCommand implements Callable<Integer> {
                     end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount);
             if (terminal) {
                 err.print("\r" + line);
+                inPlace = true;
             } else {
                 err.println(line);
             }
@@ -421,9 +434,17 @@ public final class StressCommand implements Callable<Integer> {
             gcCount = 0;
         }
 
+        /**
+         * Prints what is left of the window (and ends the line refreshed in place), before a session's
+         * results or other output. Calling it again prints nothing.
+         */
         void finish() {
             if (length > 0) flush();
-            if (terminal) err.println();
+            if (inPlace) {
+                err.println();
+                err.flush();
+                inPlace = false;
+            }
         }
     }
 }

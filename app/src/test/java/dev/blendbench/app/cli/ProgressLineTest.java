@@ -39,4 +39,19 @@ class ProgressLineTest {
         assertTrue(l.get(0).contains("0.0 jobs/s  p99         — ms  max         — ms  alloc    20.0 MB/s"), l.get(0));
         assertEquals("   1.2s      20.0 jobs/s  p99     5.000 ms  max     6.000 ms  alloc     0.0 MB/s  gc 0", l.get(1));
     }
+
+    @Test
+    void aNewStep_timeStartingAgain_printsTheRestOfTheLastOneFirst() {
+        StringWriter w = new StringWriter();
+        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        for (int i = 1; i <= 15; i++) p.add(i * 0.1, 0.1, 100, 1.0, 1.0, 0, 0);
+        p.finish(); // the step's results come next
+        p.finish();
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 300, 2.0, 2.0, 0, 0);
+        List<String> l = lines(w);
+        assertEquals(3, l.size(), w.toString());
+        assertTrue(l.get(0).startsWith("   1.0s     100.0 jobs/s"), l.get(0));
+        assertTrue(l.get(1).startsWith("   1.5s     100.0 jobs/s"), l.get(1));
+        assertTrue(l.get(2).startsWith("   1.0s     300.0 jobs/s"), l.get(2));
+    }
 }
