@@ -394,7 +394,9 @@ public final class StressPanel {
         Thread.ofPlatform().daemon().name("blendbench-stress-prepare").start(() -> {
             try {
                 if (workDir == null) workDir = Files.createTempDirectory("blendbench-stress");
-                Path ora = workDir.resolve("scene.ora");
+                // a folder per Start: its session files are named by strategy alone, which is how
+                // reports and the Strategies tab label them
+                Path ora = Files.createTempDirectory(workDir, "run-").resolve("scene.ora");
                 OpenRaster.write(scene, ora);
                 Platform.runLater(() -> next(ora));
             } catch (IOException | RuntimeException e) {
@@ -410,7 +412,7 @@ public final class StressPanel {
         }
         String s = queue.remove(0);
         StressRun.Settings set = settings(s);
-        Path json = workDir.resolve("session-" + s + "-" + System.nanoTime() + ".json");
+        Path json = ora.resolveSibling(s + ".json");
         try {
             run = StressRun.start(set, ora, json, new StressRun.Listener() {
                 @Override public void interval(Session.Interval i) { inbox.add(i); }

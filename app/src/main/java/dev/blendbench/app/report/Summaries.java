@@ -10,9 +10,15 @@ import java.util.Locale;
 public final class Summaries {
     private Summaries() {}
 
-    /** What to call a session in tables and legends: its strategy if it has one, else its file name. */
+    /**
+     * What to call a session in tables and legends: its strategy and file name ({@code pooled (b.json)}),
+     * the strategy alone where the file is named after it ({@code pooled.json}), or the file name
+     * where there is no strategy.
+     */
     public static String label(Session s) {
-        return s.strategy().isEmpty() ? s.name() : s.strategy() + " (" + s.name() + ")";
+        if (s.strategy().isEmpty()) return s.name();
+        // a file named after its strategy (as the workbench names them) adds nothing to it
+        return s.name().equals(s.strategy() + ".json") ? s.strategy() : s.strategy() + " (" + s.name() + ")";
     }
 
     /**
