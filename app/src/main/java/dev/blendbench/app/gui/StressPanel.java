@@ -88,7 +88,9 @@ public final class StressPanel {
     private final CheckBox races = new CheckBox("Race detector");
     private final RadioButton single = new RadioButton("One session"), ramp = new RadioButton("Ramp: find the cliff"),
             compare = new RadioButton("Compare strategies");
-    private final TextField rampSteps = new TextField("100, 200, 400, 800");
+    /** The ramp's default steps: worker counts in closed loop, rates at a target rate. */
+    static final String WORKER_STEPS = "1, 2, 4, 8", RATE_STEPS = "100, 200, 400, 800";
+    private final TextField rampSteps = new TextField(WORKER_STEPS);
     private final List<CheckBox> compareWith = new ArrayList<>();
     private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export report…");
     private final Label status = new Label("Ready.");
@@ -268,6 +270,13 @@ public final class StressPanel {
         export.setDisable(true);
         rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop"));
         rampSteps.disableProperty().bind(ramp.selectedProperty().not());
+        // the default steps follow the load (closed-loop steps are worker counts); typed steps stay
+        loop.valueProperty().addListener((o, was, now) -> {
+            String text = rampSteps.getText().strip();
+            if (text.isEmpty() || text.equals(WORKER_STEPS) || text.equals(RATE_STEPS)) {
+                rampSteps.setText("closed loop".equals(now) ? WORKER_STEPS : RATE_STEPS);
+            }
+        });
         int r = 0;
         Label t = new Label("Stress session on this scene");
         t.getStyleClass().add("panel-title");

@@ -119,6 +119,23 @@ class StressPanelTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void rampDefaultSteps_followTheLoad_andTypedStepsStay(FxRobot robot) {
+        robot.clickOn("#tab-stress");
+        TextField steps = robot.lookup("#stress-ramp").queryAs(TextField.class);
+        ComboBox<String> loop = robot.lookup("#stress-loop").queryAs(ComboBox.class);
+        assertEquals("closed loop", loop.getValue());
+        assertEquals("1, 2, 4, 8", steps.getText());
+        robot.interact(() -> loop.setValue("target rate"));
+        assertEquals("100, 200, 400, 800", steps.getText());
+        robot.interact(() -> {
+            steps.setText("10, 20");
+            loop.setValue("closed loop");
+        });
+        assertEquals("10, 20", steps.getText());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void rampMode_plotsLatencyAgainstOfferedLoad(FxRobot robot) throws Exception {
         configure(robot, "per-worker", 2, false, 0.6, "");
         robot.interact(() -> {
