@@ -120,7 +120,7 @@ public final class ReportCharts {
         String x = "offered load";
         Color[] colours = PERCENTILE_COLOURS;
         if (s.kind() == Session.Kind.RAMP) {
-            boolean workers = !s.steps().isEmpty() && s.steps().get(0).loadText().endsWith("workers");
+            boolean workers = !s.steps().isEmpty() && !s.steps().get(0).loadText().endsWith(" jobs/s");
             x = workers ? "workers (closed loop)" : "offered load (jobs/s)";
             for (int k = 0; k < 4; k++) {
                 String metric = PERCENTILES[k];
@@ -138,6 +138,10 @@ public final class ReportCharts {
         style(c, colours);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         r.setDefaultShapesVisible(true);
+        if (x.startsWith("workers")) { // counts: whole-number ticks
+            ((org.jfree.chart.axis.NumberAxis) c.getXYPlot().getDomainAxis())
+                    .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        }
         double knee = Summaries.knee(s);
         if (!Double.isNaN(knee)) {
             ValueMarker m = new ValueMarker(knee, new Color(0xdc2626), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,

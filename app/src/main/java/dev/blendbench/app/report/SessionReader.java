@@ -145,7 +145,7 @@ public final class SessionReader {
             JsonNode load = s.path("load");
             boolean open = "open".equals(load.path("model").asText());
             double value = open ? num(load, "ratePerSecond", p + ".load") : num(load, "workers", p + ".load");
-            String text = open ? fmt(value) + " jobs/s" : (long) value + " workers";
+            String text = open ? fmt(value) + " jobs/s" : (long) value + ((long) value == 1 ? " worker" : " workers");
             steps.add(new Step(value, text, summary(s, p), stats(s.path("latency"), p + ".latency", true),
                     stages(s.path("stages"), p + ".stages"), intervals(s.path("intervals"), p + ".intervals")));
         }

@@ -113,6 +113,21 @@ class StressCommandTest {
     }
 
     @Test
+    void closedLoopRamp_isPlottedAgainstWholeWorkerCounts_fromOneWorker() throws Exception {
+        Path json = dir.resolve("workers.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms", "--workers", "1",
+                "--closed", "--ramp", "1,2", "--warmup", "50ms", "--duration", "300ms", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        var session = dev.blendbench.app.report.SessionReader.read(json);
+        String sentence = dev.blendbench.app.report.Summaries.sentence(session);
+        assertTrue(sentence.contains(" at 1 worker to ") && sentence.contains(" at 2 workers"), sentence);
+        var chart = dev.blendbench.app.report.ReportCharts.latencyVersusLoad(session);
+        var x = (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getDomainAxis();
+        assertEquals("workers (closed loop)", x.getLabel());
+        assertTrue(x.getStandardTickUnits().getCeilingTickUnit(0.3).getSize() >= 1, "whole-number ticks");
+    }
+
+    @Test
     void raceDetect_sharedUnsafe_printsTheRaceOnceAndStoresBothSides() throws IOException {
         Path json = dir.resolve("race.json");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--workers", "3", "--closed",
