@@ -17,6 +17,9 @@ public final class Cli {
 
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new BlendbenchCommand());
+        // help at the terminal's width, at least 100 columns, so that layer specs and examples are not cut
+        cl.setUsageHelpWidth(100);
+        cl.setUsageHelpAutoWidth(true);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
                 "Open loop: a ramp of rates, then bisection. Closed loop (--closed): a ramp of workers and a USL fit."},
         footer = {"", "Examples:",
                 "  blendbench cliff --workers 2 --slo p99=20ms --from 50 --to 800",
-                "  blendbench cliff --synthetic exp:10ms --workers 4 --arrivals poisson --slo p99=100ms --from 100 --to 390",
+                "  blendbench cliff --synthetic exp:10ms --workers 4 --slo p99=100ms --from 100 --to 390",
                 "  blendbench cliff --closed --workers 8 --strategy shared-locked"})
 public final class CliffCommand implements Callable<Integer> {
     @Spec

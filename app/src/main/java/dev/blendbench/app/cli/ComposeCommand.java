@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A layered file (.ora OpenRaster, .psd/.psb Photoshop) as LAYER brings all its layers "
                         + "(:x and :y shift them); as the first LAYER it also sets the canvas size.",
                 "OUT ending in .ora saves the layers as an OpenRaster document; .png, .jpg or .tif saves the composite."},
-        footer = {"", "Examples:", "  blendbench compose assets/demo/background.png assets/demo/overlay.png:mode=multiply:opacity=0.7 -o out.png",
+        footer = {"", "Examples:", "  blendbench compose assets/demo/background.png \\",
+                "      assets/demo/overlay.png:mode=multiply:opacity=0.7 -o out.png",
                 "  blendbench compose bg.png logo.png:x=40.5:y=12:scale=0.25:rotate=-8:filter=lanczos3 -o out.png",
                 "  blendbench compose --blend-space linear a.png b.png:opacity=0.5 -o out.png",
                 "  blendbench compose scene.ora -o flat.png",
