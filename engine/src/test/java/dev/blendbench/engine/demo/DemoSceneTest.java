@@ -1,19 +1,26 @@
 package dev.blendbench.engine.demo;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.blendbench.engine.document.DocumentException;
+import dev.blendbench.engine.document.LoadedScene;
+import dev.blendbench.engine.document.OpenRaster;
 import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DemoSceneTest {
     static final Path ASSETS = Path.of("..", "assets", "demo");
 
-    /** Regenerates the PNGs: {@code mvn -pl engine test -Dtest=DemoSceneTest -Dblendbench.writeAssets=true}. */
+    /** Regenerates the assets: {@code mvn -pl engine test -Dtest=DemoSceneTest -Dblendbench.writeAssets=true}. */
     @Test
     void assets_equalGeneratedSurfaces() throws IOException {
         Surface bg = DemoScene.background();
@@ -25,6 +32,28 @@ class DemoSceneTest {
         }
         assertArrayEquals(bg.toArray(), ImageFiles.read(ASSETS.resolve("background.png")).toArray());
         assertArrayEquals(ov.toArray(), ImageFiles.read(ASSETS.resolve("overlay.png")).toArray());
+    }
+
+    /** The workbench's demo scene as an OpenRaster document, for other tools and the CLI. */
+    @Test
+    void sceneOra_isTheDemoScene() throws IOException, DocumentException {
+        Scene want = DemoScene.scene();
+        if (Boolean.getBoolean("blendbench.writeAssets")) {
+            OpenRaster.write(want, ASSETS.resolve("scene.ora"));
+        }
+        LoadedScene read = OpenRaster.read(ASSETS.resolve("scene.ora"));
+        assertEquals(List.of(), read.warnings());
+        Scene got = read.scene();
+        assertEquals(want.width(), got.width());
+        assertEquals(want.height(), got.height());
+        assertEquals(want.background(), got.background());
+        assertEquals(want.layers().size(), got.layers().size());
+        for (int i = 0; i < want.layers().size(); i++) {
+            Layer w = want.layers().get(i), g = got.layers().get(i);
+            assertEquals(List.of(w.name(), w.x(), w.y(), w.mode(), w.opacity(), w.visible()),
+                    List.of(g.name(), g.x(), g.y(), g.mode(), g.opacity(), g.visible()), "layer " + i);
+            assertArrayEquals(w.source().toArray(), g.source().toArray(), "pixels of layer " + i);
+        }
     }
 
     @Test
