@@ -31,6 +31,8 @@ public final class ForkedStress {
     public static final String SNAPSHOT = "@snapshot ";
     /** Prefix of a race finding line on the child's stdout: a finding as in the session JSON's races[]. */
     public static final String RACE = "@race ";
+    /** Prefix of a ramp step's summary line (JSON, without intervals), written as the step ends. */
+    public static final String STEP = "@step ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The child JVM's options for {@code --heap} and {@code --gc}, checked. */
@@ -58,6 +60,16 @@ public final class ForkedStress {
     static void emit(PrintWriter out, IntervalSnapshot s) {
         try {
             out.println(SNAPSHOT + JSON.writeValueAsString(dev.blendbench.app.report.StressJson.interval(s)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
+    /** One ramp step's summary line, as the step ends. */
+    static void emitStep(PrintWriter out, dev.blendbench.engine.stress.StressReport r) {
+        try {
+            out.println(STEP + JSON.writeValueAsString(dev.blendbench.app.report.StressJson.step(r, false)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -155,7 +167,7 @@ public final class ForkedStress {
                     progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
                             n.get("gcCount").asLong());
-                } else if (!line.startsWith(RACE)) {
+                } else if (!line.startsWith(RACE) && !line.startsWith(STEP)) {
                     progress.finish(); // the session's (or step's) last window before its results
                     out.println(line);
                     out.flush();

@@ -289,6 +289,7 @@ public final class StressCommand implements Callable<Integer> {
                     current[0] = session;
                     StressReport r = session.run();
                     if (progress != null) progress.finish();
+                    if (emitSnapshots) ForkedStress.emitStep(out, r);
                     reports.add(r);
                     out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%n", describe(m), r.throughput(),
                             ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),

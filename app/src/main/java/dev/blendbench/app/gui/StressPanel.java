@@ -86,6 +86,8 @@ public final class StressPanel {
     private final TextField heap = new TextField();
     private final ComboBox<String> gc = new ComboBox<>(FXCollections.observableArrayList("default", "g1", "zgc", "parallel", "serial"));
     private final CheckBox races = new CheckBox("Race detector");
+    /** The finished steps of the running ramp. */
+    private final List<Session.Step> liveSteps = new ArrayList<>();
     private final RadioButton single = new RadioButton("One session"), ramp = new RadioButton("Ramp: find the cliff"),
             compare = new RadioButton("Compare strategies");
     /** The ramp's default steps: worker counts in closed loop, rates at a target rate. */
@@ -428,6 +430,8 @@ public final class StressPanel {
 
                 @Override public void race(Session.Race r) { inbox.add(r); }
 
+                @Override public void step(Session.Step st) { inbox.add(st); }
+
                 @Override public void finished(int code, Path file, String last) {
                     inbox.add(new Finished(code, file, last, ora));
                 }
@@ -468,6 +472,12 @@ public final class StressPanel {
                     any = true;
                 }
                 case Session.Race r -> findings.getItems().add(r);
+                case Session.Step st -> {
+                    // the cliff forming: each finished step joins the latency-versus-load chart at once
+                    liveSteps.add(st);
+                    loadViewer.setChart(ReportCharts.latencyVersusLoad(Session.liveRamp("ramp", liveSteps)));
+                    if (liveSteps.size() == 1) tabs.getSelectionModel().select(1);
+                }
                 case Finished f -> finished(f);
                 default -> { }
             }
@@ -599,6 +609,7 @@ public final class StressPanel {
     }
 
     private void clearCharts() {
+        liveSteps.clear();
         for (XYSeries s : pct) s.clear();
         throughput.clear();
         alloc.clear();

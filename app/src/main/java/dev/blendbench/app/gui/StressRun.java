@@ -31,6 +31,9 @@ public final class StressRun {
 
         void race(Session.Race r);
 
+        /** A ramp step ended (its summary, without intervals). */
+        default void step(Session.Step s) { }
+
         /** The child ended: exit code 0 with its session file, or the reason it failed. */
         void finished(int exitCode, Path json, String lastError);
     }
@@ -95,6 +98,8 @@ public final class StressRun {
                             l.interval(SessionReader.interval(SessionReader.tree(line.substring(ForkedStress.SNAPSHOT.length()))));
                         } else if (line.startsWith(ForkedStress.RACE)) {
                             l.race(SessionReader.race(SessionReader.tree(line.substring(ForkedStress.RACE.length()))));
+                        } else if (line.startsWith(ForkedStress.STEP)) {
+                            l.step(SessionReader.step(SessionReader.tree(line.substring(ForkedStress.STEP.length()))));
                         }
                     } catch (ReportException e) {
                         // a line we cannot read is skipped; the session file at the end has everything

@@ -22,6 +22,13 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
 
     public enum Kind { SESSION, RAMP, CLIFF }
 
+    /** A ramp still running: its finished steps only, for the live latency-versus-load chart. */
+    public static Session liveRamp(String name, List<Step> steps) {
+        return new Session(name, Kind.RAMP, "", false, Map.of(), "", "", Map.of(), Map.of(),
+                new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1),
+                Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(), List.of(), List.copyOf(steps), null);
+    }
+
     /** Percentiles of one latency distribution. */
     public record Stats(long count, double mean, double p50, double p90, double p95, double p99, double p999, double max) {
         public static final Stats EMPTY = new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,

@@ -135,19 +135,31 @@ public final class SessionReader {
                 stages(r.path("stages"), "stages"), intervals, races(r.path("races")), List.of(), null);
     }
 
+    /** One ramp step ({@code steps[]} of a ramp file, or the line a forked ramp streams as a step ends). */
+    public static Step step(JsonNode s) throws ReportException {
+        try {
+            return readStep(s, "step");
+        } catch (Bad e) {
+            throw new ReportException(e.getMessage());
+        }
+    }
+
+    private static Step readStep(JsonNode s, String p) {
+        if (!s.isObject()) throw new Bad(p, "is not an object");
+        JsonNode load = s.path("load");
+        boolean open = "open".equals(load.path("model").asText());
+        double value = open ? num(load, "ratePerSecond", p + ".load") : num(load, "workers", p + ".load");
+        String text = open ? fmt(value) + " jobs/s" : (long) value + ((long) value == 1 ? " worker" : " workers");
+        return new Step(value, text, summary(s, p), stats(s.path("latency"), p + ".latency", true),
+                stages(s.path("stages"), p + ".stages"), intervals(s.path("intervals"), p + ".intervals"));
+    }
+
     private static Session ramp(JsonNode r, String name) {
         JsonNode st = r.get("steps");
         if (!st.isArray()) throw new Bad("steps", "is not an array");
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < st.size(); i++) {
-            JsonNode s = st.get(i);
-            String p = "steps[" + i + "]";
-            JsonNode load = s.path("load");
-            boolean open = "open".equals(load.path("model").asText());
-            double value = open ? num(load, "ratePerSecond", p + ".load") : num(load, "workers", p + ".load");
-            String text = open ? fmt(value) + " jobs/s" : (long) value + ((long) value == 1 ? " worker" : " workers");
-            steps.add(new Step(value, text, summary(s, p), stats(s.path("latency"), p + ".latency", true),
-                    stages(s.path("stages"), p + ".stages"), intervals(s.path("intervals"), p + ".intervals")));
+            steps.add(readStep(st.get(i), "steps[" + i + "]"));
         }
         List<Interval> all = new ArrayList<>();
         double offset = 0;

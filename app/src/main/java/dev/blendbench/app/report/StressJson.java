@@ -112,27 +112,35 @@ public final class StressJson {
         root.put("jvm", jvm());
         List<Map<String, Object>> out = new ArrayList<>();
         for (StressReport r : steps) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("load", load(r.load()));
-            m.put("jobs", r.jobs());
-            m.put("throughputPerSecond", r.throughput());
-            m.put("bytesPerJob", r.bytesPerJob());
-            m.put("gcCount", r.gcCount());
-            m.put("gcPauseMillis", r.gcPauseMillis());
-            m.put("generatorSaturated", r.generatorSaturated());
-            m.put("stopped", r.stopped());
-            m.put("latency", ms(r.latency()));
-            m.put("service", ms(r.service()));
-            Map<String, Object> stages = new LinkedHashMap<>();
-            r.stages().forEach((k, v) -> stages.put(k, ms(v)));
-            m.put("stages", stages);
-            List<Map<String, Object>> intervals = new ArrayList<>();
-            for (IntervalSnapshot i : r.intervals()) intervals.add(interval(i));
-            m.put("intervals", intervals);
-            out.add(m);
+            out.add(step(r, true));
         }
         root.put("steps", out);
         return bytes(root);
+    }
+
+    /** One ramp step as it appears in {@code steps[]}; without its intervals, the line a forked step streams. */
+    public static Map<String, Object> step(StressReport r, boolean withIntervals) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("load", load(r.load()));
+        m.put("jobs", r.jobs());
+        m.put("warmupJobs", r.warmupJobs());
+        m.put("throughputPerSecond", r.throughput());
+        m.put("bytesPerJob", r.bytesPerJob());
+        m.put("gcCount", r.gcCount());
+        m.put("gcPauseMillis", r.gcPauseMillis());
+        m.put("generatorSaturated", r.generatorSaturated());
+        m.put("stopped", r.stopped());
+        m.put("latency", ms(r.latency()));
+        m.put("service", ms(r.service()));
+        Map<String, Object> stages = new LinkedHashMap<>();
+        r.stages().forEach((k, v) -> stages.put(k, ms(v)));
+        m.put("stages", stages);
+        if (withIntervals) {
+            List<Map<String, Object>> intervals = new ArrayList<>();
+            for (IntervalSnapshot i : r.intervals()) intervals.add(interval(i));
+            m.put("intervals", intervals);
+        }
+        return m;
     }
 
     /** One interval as it appears in {@code intervals[]}. */

@@ -128,6 +128,29 @@ class StressCommandTest {
     }
 
     @Test
+    void aForkedRamp_streamsEachStepAsItEnds_forTheLiveLoadChart() throws Exception {
+        // what a workload JVM prints to its parent: an @step line per finished step, after its snapshots
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--emit-snapshots", "--synthetic", "const:1ms",
+                "--workers", "1", "--closed", "--ramp", "1,2", "--warmup", "0", "--duration", "200ms");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        List<dev.blendbench.app.report.Session.Step> steps = new java.util.ArrayList<>();
+        for (String l : lines) {
+            if (l.startsWith(ForkedStress.STEP)) {
+                steps.add(dev.blendbench.app.report.SessionReader.step(
+                        dev.blendbench.app.report.SessionReader.tree(l.substring(ForkedStress.STEP.length()))));
+            }
+        }
+        assertEquals(List.of(1.0, 2.0), steps.stream().map(dev.blendbench.app.report.Session.Step::load).toList());
+        assertTrue(lines.indexOf(lines.stream().filter(l -> l.startsWith(ForkedStress.STEP)).findFirst().orElseThrow())
+                > lines.indexOf(lines.stream().filter(l -> l.startsWith(ForkedStress.SNAPSHOT)).findFirst().orElseThrow()));
+        assertTrue(steps.get(0).latency().count() > 50, "1 ms jobs for 200 ms: " + steps.get(0).latency().count());
+        var chart = dev.blendbench.app.report.ReportCharts.latencyVersusLoad(
+                dev.blendbench.app.report.Session.liveRamp("ramp", steps.subList(0, 1)));
+        assertEquals(1, chart.getXYPlot().getDataset().getItemCount(0), "the first step, plotted before the second ends");
+    }
+
+    @Test
     void raceDetect_sharedUnsafe_printsTheRaceOnceAndStoresBothSides() throws IOException {
         Path json = dir.resolve("race.json");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--workers", "3", "--closed",
