@@ -88,6 +88,13 @@ public final class StressPanel {
     private final CheckBox races = new CheckBox("Race detector");
     /** The finished steps of the running ramp. */
     private final List<Session.Step> liveSteps = new ArrayList<>();
+    /** The strategy running now, and the number of steps of its ramp (0: not a ramp). */
+    private String running = "";
+    private int rampStepCount;
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
     private final RadioButton single = new RadioButton("One session"), ramp = new RadioButton("Ramp: find the cliff"),
             compare = new RadioButton("Compare strategies");
     /** The ramp's default steps: worker counts in closed loop, rates at a target rate. */
@@ -436,9 +443,14 @@ public final class StressPanel {
                     inbox.add(new Finished(code, file, last, ora));
                 }
             });
-            status.setText(String.format(Locale.ROOT, "Running %s: %d workers, %s%s…", s, set.workers(),
-                    set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()),
-                    set.ramp().isEmpty() ? "" : ", ramp " + set.ramp()));
+            running = s;
+            rampStepCount = set.ramp().size();
+            status.setText(set.ramp().isEmpty()
+                    ? String.format(Locale.ROOT, "Running %s: %d workers, %s…", s, set.workers(),
+                            set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()))
+                    : String.format(Locale.ROOT, "Running %s: a ramp of %s %s, step 1 of %d…", s,
+                            String.join(", ", set.ramp().stream().map(StressPanel::number).toList()),
+                            set.closed() ? "workers (closed loop)" : "jobs/s (" + set.workers() + " workers)", set.ramp().size()));
         } catch (IOException | IllegalArgumentException e) {
             ended("cannot start the workload JVM: " + e.getMessage(), true);
         }
@@ -476,6 +488,11 @@ public final class StressPanel {
                     // the cliff forming: each finished step joins the latency-versus-load chart at once
                     liveSteps.add(st);
                     loadViewer.setChart(ReportCharts.latencyVersusLoad(Session.liveRamp("ramp", liveSteps)));
+                    if (liveSteps.size() < rampStepCount) {
+                        status.setText(String.format(Locale.ROOT, "Running %s: ramp step %d of %d (%s done: p99 %s ms)…",
+                                running, liveSteps.size() + 1, rampStepCount, st.loadText(),
+                                dev.blendbench.app.report.SessionReader.fmt(st.latency().p99())));
+                    }
                     if (liveSteps.size() == 1) tabs.getSelectionModel().select(1);
                 }
                 case Finished f -> finished(f);
