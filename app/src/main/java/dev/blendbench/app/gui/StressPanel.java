@@ -92,9 +92,6 @@ public final class StressPanel {
     private String running = "";
     private int rampStepCount;
 
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
     private final RadioButton single = new RadioButton("One session"), ramp = new RadioButton("Ramp: find the cliff"),
             compare = new RadioButton("Compare strategies");
     /** The ramp's default steps: worker counts in closed loop, rates at a target rate. */
@@ -457,6 +454,11 @@ public final class StressPanel {
     }
 
     private record Finished(int code, Path json, String last, Path ora) {}
+
+    /** A ramp step as typed: 8, or 12.5. */
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
 
     /** Applies what arrived since the last tick: one redraw per tick whatever the number of snapshots. */
     private void drain() {
