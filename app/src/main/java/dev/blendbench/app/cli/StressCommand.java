@@ -296,8 +296,19 @@ public final class StressCommand implements Callable<Integer> {
                             r.generatorSaturated() ? " (generator saturated)" : "");
                 }
             }
-            if (json != null) AtomicFiles.write(json, StressJson.toRampJson(reports, settings));
+            byte[] rampJson = StressJson.toRampJson(reports, settings);
+            if (json != null) AtomicFiles.write(json, rampJson);
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));
+            if (reports.size() >= 2) {
+                // the ramp in one sentence: how far p99 rose, and where the steepest rise (the knee) is
+                try {
+                    out.println(dev.blendbench.app.report.Summaries.sentence(dev.blendbench.app.report.SessionReader.parse(
+                            dev.blendbench.app.report.SessionReader.tree(new String(rampJson, java.nio.charset.StandardCharsets.UTF_8)),
+                            "ramp", "ramp")));
+                } catch (dev.blendbench.app.report.ReportException e) {
+                    throw new IllegalStateException("the ramp's own JSON did not read back: " + e.getMessage(), e);
+                }
+            }
         } finally {
             onSignal.close();
         }
