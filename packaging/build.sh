@@ -18,10 +18,13 @@ mkdir -p "$stage"
 cp app/target/blendbench.jar "$stage/"
 cp -r app/target/lib "$stage/lib"
 
+# No --add-modules=jdk.incubator.vector in the launcher's options: the JVM would print its
+# incubator-module warning on every command (a second line on stderr, where a bad argument gets
+# one). The workbench and cliff start a child JVM with the module (runtime/bin/java) and the
+# stress workload JVM always has it; one-shot commands use the scalar kernels anyway.
 common=(--name Blendbench --app-version "$version" --vendor "Blendbench"
         --description "Compositing workbench: compose, stress, find the cliff, see the races"
         --input "$stage" --main-jar blendbench.jar --main-class dev.blendbench.app.Main
-        --java-options "--add-modules=jdk.incubator.vector"
         --java-options "--enable-native-access=ALL-UNNAMED"
         --add-modules "java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,jdk.incubator.vector,jdk.jfr,jdk.management,jdk.unsupported,jdk.zipfs,jdk.crypto.ec"
         --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=zip-6"

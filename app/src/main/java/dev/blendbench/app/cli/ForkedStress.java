@@ -99,7 +99,7 @@ public final class ForkedStress {
             throws IOException, InterruptedException {
         long startedAt = System.currentTimeMillis();
         List<java.util.Map<String, Object>> streamed = new ArrayList<>();
-        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        String javaCommand = VectorRelaunch.javaExecutable();
         List<String> child = new ArrayList<>(List.of(javaCommand, "--add-modules", "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError"));
         child.addAll(jvmOptions);

@@ -14,7 +14,7 @@ import java.util.List;
  * JVM's incubator-module notice. {@code BLENDBENCH_NO_RELAUNCH=1}
  * (set in the child) keeps a command in its own JVM.
  */
-final class VectorRelaunch {
+public final class VectorRelaunch {
     private VectorRelaunch() {}
 
     static final String NO_RELAUNCH = "BLENDBENCH_NO_RELAUNCH";
@@ -65,16 +65,26 @@ final class VectorRelaunch {
         }
     }
 
+    /**
+     * The {@code java} executable of this JVM's runtime ({@code java.home/bin/java}); else this
+     * process's own executable, which under a native launcher (jpackage's) may not take JVM options.
+     */
+    public static String javaExecutable() {
+        Path java = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+        if (java.toFile().canExecute()) return java.toString();
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
     /** {@code java --add-modules jdk.incubator.vector -cp <class path> Main args...}, or null if unknown. */
     static List<String> command(List<String> args) {
-        var java = ProcessHandle.current().info().command();
         var src = VectorRelaunch.class.getProtectionDomain().getCodeSource();
-        if (java.isEmpty() || src == null) {
+        if (src == null) {
             return null;
         }
         try {
             Path jar = Path.of(src.getLocation().toURI());
-            List<String> cmd = new ArrayList<>(List.of(java.get(), "--add-modules", "jdk.incubator.vector",
+            List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "--add-modules", "jdk.incubator.vector",
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path", jar.toString()),
                     "dev.blendbench.app.Main"));
             cmd.addAll(args);

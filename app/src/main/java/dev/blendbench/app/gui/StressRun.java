@@ -46,7 +46,7 @@ public final class StressRun {
 
     /** The command line of the child (for the status line and tests). */
     public static List<String> command(Settings s, Path scene, Path json) {
-        List<String> c = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        List<String> c = new ArrayList<>(List.of(dev.blendbench.app.cli.VectorRelaunch.javaExecutable(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError"));
         c.addAll(ForkedStress.jvmOptions(s.heap() == null || s.heap().isBlank() ? null : s.heap().strip(),
                 s.gc() == null || s.gc().equals("default") ? null : s.gc()));
