@@ -180,9 +180,66 @@ public final class WorkbenchView {
                 item("Zoom In", "Shortcut+EQUALS", () -> canvas.setZoom(canvas.zoomProperty().get() * 1.25)),
                 item("Zoom Out", "Shortcut+MINUS", () -> canvas.setZoom(canvas.zoomProperty().get() * 0.8)),
                 item("Clear Finding Highlight", null, () -> canvas.showFinding(null)));
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu help = new Menu("Help");
+        help.getItems().addAll(item("Keyboard and Mouse", "F1", () -> info("Keyboard and mouse", SHORTCUTS)),
+                item("About Blendbench", null, () -> info("About Blendbench", aboutText())));
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menus");
         return bar;
+    }
+
+    /** What the keyboard and mouse do (Help ▸ Keyboard and Mouse). */
+    static final String SHORTCUTS = String.join("\n",
+            "Canvas",
+            "  Click                         select the layer under the pointer",
+            "  Drag                          move the selected layer (one undo step per drag)",
+            "  Arrow keys                    nudge it 1 px (Shift: 10 px)",
+            "  Ctrl+wheel                    zoom",
+            "  Ctrl+0 / Ctrl+1               fit / 100 %",
+            "  Ctrl+= / Ctrl+-               zoom in / out",
+            "  Wheel, right or middle drag   pan",
+            "Layers",
+            "  Ctrl+J                        duplicate",
+            "  Delete                        delete",
+            "  Ctrl+] / Ctrl+[               move up / down",
+            "  Drag a row                    reorder",
+            "  Drop image files              add them as layers",
+            "Document",
+            "  Ctrl+N                        new",
+            "  Ctrl+O                        open an .ora, .psd or image",
+            "  Ctrl+Shift+O                  add image layers",
+            "  Ctrl+S / Ctrl+Shift+S         save / save as (OpenRaster)",
+            "  Ctrl+E                        export the composite (PNG, JPEG, TIFF)",
+            "  Ctrl+Z                        undo",
+            "  Ctrl+Y or Ctrl+Shift+Z        redo",
+            "  Ctrl+Q                        quit",
+            "  F1                            this list");
+
+    /** Version, kernels and runtime: what a measurement made with this window ran on. */
+    static String aboutText() {
+        Runtime rt = Runtime.getRuntime();
+        int bits = dev.blendbench.engine.blend.Compositor.vectorBits();
+        return String.join("\n",
+                dev.blendbench.app.cli.BlendbenchCommand.VERSION + ": a compositing workbench for imaging and performance engineers.",
+                "",
+                "Kernels: " + (bits > 0 ? "Vector API, " + bits + "-bit vectors"
+                        : "scalar (start the JVM with --add-modules jdk.incubator.vector for the vector ones)"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                        + System.getProperty("java.vm.name"),
+                "JavaFX " + System.getProperty("javafx.runtime.version", "?"),
+                rt.availableProcessors() + " cores, heap up to " + rt.maxMemory() / (1 << 20) + " MB, "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+
+    private void info(String title, String text) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.setTitle(title);
+        a.setHeaderText(null);
+        javafx.scene.control.Label body = new javafx.scene.control.Label(text);
+        body.setStyle("-fx-font-family: monospace;");
+        a.getDialogPane().setContent(body);
+        if (root.getScene() != null) a.initOwner(root.getScene().getWindow());
+        a.show();
     }
 
     private static MenuItem item(String text, String accel, Runnable r) {

@@ -57,4 +57,19 @@ class WorkbenchViewTest {
         assertTrue(robot.lookup("#layers").tryQuery().isPresent());
         view.close();
     }
+
+    @Test
+    void help_saysTheKernelsAndRuntime_andListsTheShortcuts(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menus").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu help = bar.getMenus().get(bar.getMenus().size() - 1);
+        assertTrue(help.getText().equals("Help") && help.getItems().size() == 2, help.getText());
+        String about = WorkbenchView.aboutText();
+        boolean vector = dev.blendbench.engine.blend.Compositor.isVectorized();
+        assertTrue(about.startsWith(dev.blendbench.app.cli.BlendbenchCommand.VERSION), about);
+        assertTrue(about.contains(vector ? "Kernels: Vector API, " + dev.blendbench.engine.blend.Compositor.vectorBits() + "-bit"
+                : "Kernels: scalar"), about);
+        assertTrue(about.contains("Java " + System.getProperty("java.version")) && about.contains(" cores"), about);
+        assertTrue(WorkbenchView.SHORTCUTS.contains("Ctrl+Z") && WorkbenchView.SHORTCUTS.contains("export the composite"));
+        view.close();
+    }
 }

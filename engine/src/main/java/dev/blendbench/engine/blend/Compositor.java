@@ -61,6 +61,14 @@ public final class Compositor {
     }
 
     /**
+     * The width in bits of the vectors the compute-bound kernels use (source-over and the lerp use
+     * 256 where that is faster), or 0 with the scalar kernels: for reports and the workbench's About.
+     */
+    public static int vectorBits() {
+        return Kernels.VECTOR ? Kernels.VectorTable.bits() : 0;
+    }
+
+    /**
      * For an interactive JVM's first renders: from now on each blend mode runs its scalar loop
      * until its Vector API loop has been compiled on {@code executor}, which the mode's first use
      * starts (about 0.7–1.3 s of one thread per mode). Vector API code runs boxed, hundreds of

@@ -127,6 +127,10 @@ final class Kernels {
     static final class VectorTable {
         private VectorTable() {}
 
+        static int bits() {
+            return VectorSeparableKernels.SP.vectorBitSize();
+        }
+
         /** Runs {@code k} {@code calls} times on a span of premultiplied noise. */
         static void warmUp(SpanKernel k, int calls) {
             int[][] data = noise();
