@@ -86,6 +86,12 @@ public final class ForkedStress {
         out.flush();
     }
 
+    /** A line in which a child JVM says why it failed (a thrown error, the JVM's out-of-memory exit). */
+    public static boolean isFailure(String line) {
+        return line.startsWith("Terminating due to ") || line.startsWith("Exception in thread ")
+                || line.contains("OutOfMemoryError") || line.startsWith("Error: ") || line.startsWith("Error occurred");
+    }
+
     private static void releaseHeld(List<String> held, java.util.concurrent.atomic.AtomicBoolean started, PrintWriter err) {
         synchronized (held) {
             if (started.getAndSet(true)) return;
@@ -136,12 +142,15 @@ public final class ForkedStress {
         // The child's stderr is held back until its session runs (the first snapshot), so that a
         // child that cannot start ends in one line from us, not in the JVM's own messages.
         List<String> held = new ArrayList<>();
+        // the child's own account of its failure, from either stream: an exception or the JVM's OOM exit
+        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
         Thread errPump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith("WARNING: Using incubator modules")) continue;
+                    if (isFailure(line)) failure.set(line);
                     synchronized (held) {
                         if (!started.get()) {
                             held.add(line);
@@ -169,8 +178,12 @@ public final class ForkedStress {
                             n.get("gcCount").asLong());
                 } else if (!line.startsWith(RACE) && !line.startsWith(STEP)) {
                     progress.finish(); // the session's (or step's) last window before its results
-                    out.println(line);
-                    out.flush();
+                    if (isFailure(line)) {
+                        failure.set(line); // the JVM prints "Terminating due to ..." on stdout: said on stderr below
+                    } else {
+                        out.println(line);
+                        out.flush();
+                    }
                 }
             }
         }
@@ -188,7 +201,11 @@ public final class ForkedStress {
         }
         String last;
         synchronized (held) {
-            last = held.isEmpty() ? "no message" : held.get(held.size() - 1);
+            last = failure.get() != null ? failure.get() : held.isEmpty() ? "no message" : held.get(held.size() - 1);
+        }
+        if (last.contains("OutOfMemoryError")) {
+            last += jvmOptions.stream().filter(o -> o.startsWith("-Xmx")).findFirst()
+                    .map(o -> " (heap " + o.substring(4) + ": give it more with --heap)").orElse(" (give it more heap with --heap)");
         }
         String kept = "";
         if (json != null && !streamed.isEmpty()

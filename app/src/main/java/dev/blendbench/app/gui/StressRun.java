@@ -100,6 +100,10 @@ public final class StressRun {
                             l.race(SessionReader.race(SessionReader.tree(line.substring(ForkedStress.RACE.length()))));
                         } else if (line.startsWith(ForkedStress.STEP)) {
                             l.step(SessionReader.step(SessionReader.tree(line.substring(ForkedStress.STEP.length()))));
+                        } else if (ForkedStress.isFailure(line)) {
+                            synchronized (errors) { // the JVM prints "Terminating due to ..." on stdout
+                                errors.add(line);
+                            }
                         }
                     } catch (ReportException e) {
                         // a line we cannot read is skipped; the session file at the end has everything

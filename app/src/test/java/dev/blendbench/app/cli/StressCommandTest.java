@@ -193,6 +193,19 @@ class StressCommandTest {
     }
 
     @Test
+    void workloadJvmOutOfHeap_saysSoAndNamesTheFlag() {
+        // alloc-per-job allocates a 1920x1080 canvas per job: 24 MB of heap cannot hold two workers' jobs
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--workers", "2", "--closed", "--strategy", "alloc-per-job",
+                "--warmup", "1s", "--duration", "3s", "--heap", "24m");
+        assertEquals(1, r.code(), r.err());
+        String err = r.err().strip();
+        assertFalse(err.contains("\n"), err);
+        assertTrue(err.startsWith("stress: the workload JVM failed to start or died (exit 3): Terminating due to "
+                + "java.lang.OutOfMemoryError") && err.endsWith("(heap 24m: give it more with --heap)"), err);
+        assertFalse(r.out().contains("OutOfMemoryError"), "said once, on stderr: " + r.out());
+    }
+
+    @Test
     void forkedJvmThatCannotStart_exitsOneWithOneLine() {
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--synthetic", "const:1ms", "--workers", "1", "--closed",
                 "--duration", "1s", "--heap", "1k");
