@@ -3,12 +3,27 @@ package dev.blendbench.app.cli;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code blendbench} command; subcommands do the work. */
-@Command(name = "blendbench", mixinStandardHelpOptions = true, version = BlendbenchCommand.VERSION,
+@Command(name = "blendbench", mixinStandardHelpOptions = true, versionProvider = BlendbenchCommand.Version.class,
         description = "A compositing workbench: compose layered scenes and stress the compositor.",
         subcommands = {ComposeCommand.class, ResizeCommand.class, StressCommand.class, CliffCommand.class, ReportCommand.class, CompareCommand.class, GuiCommand.class})
 public final class BlendbenchCommand implements Runnable {
     /** The name and version, as {@code --version} and the workbench's About say it. */
     public static final String VERSION = "Blendbench 0.1.0";
+
+    /** {@code --version}: the version, the runtime and which kernels this JVM has, for bug reports and evidence. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            int bits = dev.blendbench.engine.blend.Compositor.vectorBits();
+            return new String[] {VERSION,
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                            + System.getProperty("java.vm.name") + ", " + System.getProperty("os.name") + " "
+                            + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores",
+                    bits > 0 ? "Kernels: Vector API, " + bits + "-bit vectors"
+                            : "Kernels here: scalar; the workbench, cliff and the stress workload start a JVM with the "
+                            + "Vector API ones (--add-modules jdk.incubator.vector)"};
+        }
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -18,6 +18,10 @@ public final class Cli {
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new BlendbenchCommand());
         // help at the terminal's width, at least 100 columns, so that layer specs and examples are not cut
+        // every subcommand's --version says what the top level's does
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new BlendbenchCommand.Version());
+        }
         cl.setUsageHelpWidth(100);
         cl.setUsageHelpAutoWidth(true);
         cl.setOut(new PrintWriter(out, true));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,4 +32,15 @@ class HelpTextTest {
         assertFalse(r.out().contains("%n"), r.out());
     }
 
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "compose", "stress", "cliff"})
+    void version_namesTheReleaseRuntimeAndKernels(String command) {
+        ComposeCommandTest.Result r = command.isEmpty() ? ComposeCommandTest.run("--version") : ComposeCommandTest.run(command, "--version");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(BlendbenchCommand.VERSION, lines.get(0));
+        assertTrue(lines.get(1).startsWith("Java " + System.getProperty("java.version")), r.out());
+        assertTrue(lines.get(2).startsWith("Kernels"), r.out());
+    }
 }
