@@ -437,7 +437,8 @@ public final class StressPanel {
                 @Override public void step(Session.Step st) { inbox.add(st); }
 
                 @Override public void finished(int code, Path file, String last) {
-                    inbox.add(new Finished(code, file, last, ora));
+                    // read here, on the child's reader thread: the FX thread only shows the result
+                    inbox.add(new Finished(code, file, last, ora, Loaded.read(file)));
                 }
             });
             running = s;
@@ -453,7 +454,19 @@ public final class StressPanel {
         }
     }
 
-    private record Finished(int code, Path json, String last, Path ora) {}
+    private record Finished(int code, Path json, String last, Path ora, Loaded loaded) {}
+
+    /** A finished run's session file, read off the FX thread: the session, or why it could not be read, or neither. */
+    private record Loaded(Session session, String error) {
+        static Loaded read(Path json) {
+            if (json == null || !Files.exists(json)) return new Loaded(null, null);
+            try {
+                return new Loaded(SessionReader.read(json), null);
+            } catch (ReportException e) {
+                return new Loaded(null, e.getMessage());
+            }
+        }
+    }
 
     /** A ramp step as typed: 8, or 12.5. */
     private static String number(double v) {
@@ -516,30 +529,30 @@ public final class StressPanel {
             // the child crashed or refused: say so, keep what it wrote, stay usable
             String why = f.last().isBlank() ? "no message" : f.last();
             queue = new ArrayList<>();
-            loadIfPresent(f.json());
+            show(f.loaded());
             ended("The workload JVM died (exit " + f.code() + "): " + why, true);
             return;
         }
-        loadIfPresent(f.json());
+        show(f.loaded());
         next(f.ora());
     }
 
-    private void loadIfPresent(Path json) {
-        if (!Files.exists(json)) return;
-        try {
-            Session s = SessionReader.read(json);
-            results.add(s);
-            if (!s.races().isEmpty()) findings.getItems().setAll(s.races()); // the final counts
-            if (s.kind() == Session.Kind.RAMP) {
-                loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
-                tabs.getSelectionModel().select(1);
-            }
-            if (results.size() > 1 || compare.isSelected()) {
-                strategyViewer.setChart(ReportCharts.strategies(results));
-                fillStrategyTable();
-            }
-        } catch (ReportException e) {
-            status.setText(e.getMessage());
+    private void show(Loaded loaded) {
+        if (loaded.error() != null) {
+            status.setText(loaded.error());
+            return;
+        }
+        Session s = loaded.session();
+        if (s == null) return;
+        results.add(s);
+        if (!s.races().isEmpty()) findings.getItems().setAll(s.races()); // the final counts
+        if (s.kind() == Session.Kind.RAMP) {
+            loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
+            tabs.getSelectionModel().select(1);
+        }
+        if (results.size() > 1 || compare.isSelected()) {
+            strategyViewer.setChart(ReportCharts.strategies(results));
+            fillStrategyTable();
         }
     }
 
