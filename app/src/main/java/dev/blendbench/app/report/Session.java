@@ -25,7 +25,7 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     /** A ramp still running: its finished steps only, for the live latency-versus-load chart. */
     public static Session liveRamp(String name, List<Step> steps) {
         return new Session(name, Kind.RAMP, "", false, Map.of(), "", "", Map.of(), Map.of(),
-                new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1),
+                Summary.NONE,
                 Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(), List.of(), List.copyOf(steps), null);
     }
 
@@ -53,7 +53,10 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     /** Totals of a session or of a ramp step; {@code warmupJobs} is −1 where the file does not say. */
     public record Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput,
                           double bytesPerJob, long gcCount, double gcPauseMillis, boolean generatorSaturated,
-                          boolean stopped, long warmupJobs) {}
+                          boolean stopped, long warmupJobs) {
+        /** No totals: a cliff search's, or a ramp's still running. */
+        public static final Summary NONE = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1);
+    }
 
     /** One 100 ms interval. {@code heapAfterGcBytes} is −1 before the first collection. */
     public record Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,

@@ -204,10 +204,9 @@ public final class SessionReader {
         }
         if (!st.isArray() && !pts.isArray()) throw new Bad("steps", "is missing (neither steps[] nor points[])");
         double knee = r.path("knee").isNumber() ? r.path("knee").asDouble() : Double.NaN;
-        Summary none = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1);
         return new Session(name, Kind.CLIFF, r.path("createdAt").asText(""), false, flat(r.path("settings")),
                 r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
-                flat(r.path("machine")), flat(r.path("jvm")), none, Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(),
+                flat(r.path("machine")), flat(r.path("jvm")), Summary.NONE, Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(),
                 List.of(), List.of(), new Cliff(slo, steps, knee));
     }
 
