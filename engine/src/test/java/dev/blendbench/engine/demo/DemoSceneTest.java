@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.blendbench.engine.SceneAssertions;
 import dev.blendbench.engine.document.DocumentException;
 import dev.blendbench.engine.document.LoadedScene;
 import dev.blendbench.engine.document.OpenRaster;
 import dev.blendbench.engine.io.ImageFiles;
-import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
@@ -43,17 +43,7 @@ class DemoSceneTest {
         }
         LoadedScene read = OpenRaster.read(ASSETS.resolve("scene.ora"));
         assertEquals(List.of(), read.warnings());
-        Scene got = read.scene();
-        assertEquals(want.width(), got.width());
-        assertEquals(want.height(), got.height());
-        assertEquals(want.background(), got.background());
-        assertEquals(want.layers().size(), got.layers().size());
-        for (int i = 0; i < want.layers().size(); i++) {
-            Layer w = want.layers().get(i), g = got.layers().get(i);
-            assertEquals(List.of(w.name(), w.x(), w.y(), w.mode(), w.opacity(), w.visible()),
-                    List.of(g.name(), g.x(), g.y(), g.mode(), g.opacity(), g.visible()), "layer " + i);
-            assertArrayEquals(w.source().toArray(), g.source().toArray(), "pixels of layer " + i);
-        }
+        SceneAssertions.assertSameScene(want, read.scene());
     }
 
     @Test

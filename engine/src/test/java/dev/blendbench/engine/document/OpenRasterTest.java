@@ -1,5 +1,6 @@
 package dev.blendbench.engine.document;
 
+import static dev.blendbench.engine.SceneAssertions.assertSameScene;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,23 +49,6 @@ class OpenRasterTest {
         Surface out = Surface.allocate(s.width(), s.height());
         TileRenderer.singleThreaded().render(s, out);
         return out;
-    }
-
-    static void assertSameScene(Scene a, Scene b) {
-        assertEquals(a.width(), b.width());
-        assertEquals(a.height(), b.height());
-        assertEquals(a.background(), b.background());
-        assertEquals(a.layers().size(), b.layers().size());
-        for (int i = 0; i < a.layers().size(); i++) {
-            Layer x = a.layers().get(i), y = b.layers().get(i);
-            assertEquals(x.name(), y.name());
-            assertEquals(x.x(), y.x());
-            assertEquals(x.y(), y.y());
-            assertEquals(x.mode(), y.mode(), x.name());
-            assertEquals(x.opacity(), y.opacity());
-            assertEquals(x.visible(), y.visible());
-            assertTrue(x.source().samePixels(y.source()), x.name() + " pixels");
-        }
     }
 
     @Test

@@ -1,0 +1,30 @@
+package dev.blendbench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+
+/** Scene comparisons for tests that read scenes back from files. */
+public final class SceneAssertions {
+    private SceneAssertions() {}
+
+    /** Same canvas, background and layers: names, offsets, modes, opacities, visibility and pixels. */
+    public static void assertSameScene(Scene a, Scene b) {
+        assertEquals(a.width(), b.width());
+        assertEquals(a.height(), b.height());
+        assertEquals(a.background(), b.background());
+        assertEquals(a.layers().size(), b.layers().size());
+        for (int i = 0; i < a.layers().size(); i++) {
+            Layer x = a.layers().get(i), y = b.layers().get(i);
+            assertEquals(x.name(), y.name());
+            assertEquals(x.x(), y.x());
+            assertEquals(x.y(), y.y());
+            assertEquals(x.mode(), y.mode(), x.name());
+            assertEquals(x.opacity(), y.opacity());
+            assertEquals(x.visible(), y.visible());
+            assertTrue(x.source().samePixels(y.source()), x.name() + " pixels");
+        }
+    }
+}
