@@ -54,14 +54,8 @@ public final class StressJson {
         root.put("summary", summary);
         root.put("latency", ms(r.latency()));
         root.put("service", ms(r.service()));
-        Map<String, Object> stages = new LinkedHashMap<>();
-        r.stages().forEach((k, v) -> stages.put(k, ms(v)));
-        root.put("stages", stages);
-        List<Map<String, Object>> intervals = new ArrayList<>();
-        for (IntervalSnapshot i : r.intervals()) {
-            intervals.add(interval(i));
-        }
-        root.put("intervals", intervals);
+        root.put("stages", stages(r));
+        root.put("intervals", intervals(r));
         if (races != null) {
             List<Map<String, Object>> rs = new ArrayList<>();
             for (var f : races) rs.add(finding(f));
@@ -132,15 +126,21 @@ public final class StressJson {
         m.put("stopped", r.stopped());
         m.put("latency", ms(r.latency()));
         m.put("service", ms(r.service()));
+        m.put("stages", stages(r));
+        if (withIntervals) m.put("intervals", intervals(r));
+        return m;
+    }
+
+    private static Map<String, Object> stages(StressReport r) {
         Map<String, Object> stages = new LinkedHashMap<>();
         r.stages().forEach((k, v) -> stages.put(k, ms(v)));
-        m.put("stages", stages);
-        if (withIntervals) {
-            List<Map<String, Object>> intervals = new ArrayList<>();
-            for (IntervalSnapshot i : r.intervals()) intervals.add(interval(i));
-            m.put("intervals", intervals);
-        }
-        return m;
+        return stages;
+    }
+
+    private static List<Map<String, Object>> intervals(StressReport r) {
+        List<Map<String, Object>> intervals = new ArrayList<>();
+        for (IntervalSnapshot i : r.intervals()) intervals.add(interval(i));
+        return intervals;
     }
 
     /** One interval as it appears in {@code intervals[]}. */
