@@ -149,7 +149,7 @@ public final class ForkedStress {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    if (line.startsWith("WARNING: Using incubator modules")) continue;
+                    if (VectorRelaunch.isIncubatorNotice(line)) continue;
                     if (isFailure(line)) failure.set(line);
                     synchronized (held) {
                         if (!started.get()) {

@@ -52,13 +52,18 @@ public final class VectorRelaunch {
         }
     }
 
+    /** The line a JVM started with {@code jdk.incubator.vector} prints first on its standard error. */
+    public static boolean isIncubatorNotice(String line) {
+        return line.startsWith("WARNING: Using incubator modules");
+    }
+
     /** The child's standard error, less the JVM's notice that an incubator module is in use. */
     private static void forwardErrors(Process p) {
         try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(),
                 java.nio.charset.Charset.defaultCharset()))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (!line.startsWith("WARNING: Using incubator modules")) System.err.println(line);
+                if (!isIncubatorNotice(line)) System.err.println(line);
             }
         } catch (IOException gone) {
             // the child has ended

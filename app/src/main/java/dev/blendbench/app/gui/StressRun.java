@@ -77,7 +77,7 @@ public final class StressRun {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    if (line.startsWith("WARNING: Using incubator modules") || line.isBlank()) continue;
+                    if (dev.blendbench.app.cli.VectorRelaunch.isIncubatorNotice(line) || line.isBlank()) continue;
                     synchronized (errors) {
                         errors.add(line);
                         if (errors.size() > 50) errors.remove(0);
