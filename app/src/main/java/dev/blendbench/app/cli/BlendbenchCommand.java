@@ -11,13 +11,18 @@ public final class BlendbenchCommand implements Runnable {
     public static final String VERSION = "Blendbench 0.1.0";
 
     /** {@code --version}: the version, the runtime and which kernels this JVM has, for bug reports and evidence. */
-    static final class Version implements picocli.CommandLine.IVersionProvider {
+    public static final class Version implements picocli.CommandLine.IVersionProvider {
+        /** {@code Java 25.0.3 (Eclipse Adoptium), OpenJDK 64-Bit Server VM}: the runtime, as --version and About say it. */
+        public static String java() {
+            return "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                    + System.getProperty("java.vm.name");
+        }
+
         @Override
         public String[] getVersion() {
             int bits = dev.blendbench.engine.blend.Compositor.vectorBits();
             return new String[] {VERSION,
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
-                            + System.getProperty("java.vm.name") + ", " + System.getProperty("os.name") + " "
+                    java() + ", " + System.getProperty("os.name") + " "
                             + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores",
                     bits > 0 ? "Kernels: Vector API, " + bits + "-bit vectors"
                             : "Kernels here: scalar; the workbench, cliff and the stress workload start a JVM with the "

@@ -224,8 +224,7 @@ public final class WorkbenchView {
                 "",
                 "Kernels: " + (bits > 0 ? "Vector API, " + bits + "-bit vectors"
                         : "scalar (start the JVM with --add-modules jdk.incubator.vector for the vector ones)"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
-                        + System.getProperty("java.vm.name"),
+                dev.blendbench.app.cli.BlendbenchCommand.Version.java(),
                 "JavaFX " + System.getProperty("javafx.runtime.version", "?"),
                 rt.availableProcessors() + " cores, heap up to " + rt.maxMemory() / (1 << 20) + " MB, "
                         + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
