@@ -37,6 +37,31 @@ public final class TestImages {
         return s;
     }
 
+    /**
+     * Soft-edged discs as real layers have them: opaque interiors, rims a few pixels wide with every
+     * alpha between, transparent around them; the rims' alpha also varies with noise, so runs of
+     * every kind and length start and end at arbitrary columns.
+     */
+    public static Surface discs(int w, int h, int count, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Surface s = Surface.allocate(w, h);
+        double[][] c = new double[count][];
+        for (int i = 0; i < count; i++) {
+            c[i] = new double[] {rnd.nextDouble() * w, rnd.nextDouble() * h, 5 + rnd.nextDouble() * w / 3};
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double best = 0;
+                for (double[] d : c) {
+                    best = Math.max(best, (d[2] - Math.hypot(x - d[0], y - d[1])) / 6); // a 6-pixel rim
+                }
+                int alpha = best >= 1 ? 255 : best <= 0 ? 0 : (int) Math.max(1, Math.min(254, best * 255 + rnd.nextInt(9) - 4));
+                s.setPixel(x, y, randomPixel(rnd, alpha));
+            }
+        }
+        return s;
+    }
+
     public static int randomPixel(SplittableRandom rnd, int alpha) {
         if (alpha == 0) return 0;
         int r = rnd.nextInt(alpha + 1), g = rnd.nextInt(alpha + 1), b = rnd.nextInt(alpha + 1);

@@ -3,6 +3,7 @@ package dev.blendbench.engine.render;
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.Compositor;
 import dev.blendbench.engine.blend.FloatBlend;
+import dev.blendbench.engine.blend.SpanKernel;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.race.RaceDetector;
@@ -283,20 +284,18 @@ public final class TileRenderer {
         races.write(a, target, tile, site); // ...and writes the result
     }
 
-    /** Canvas columns per occlusion segment (aligned to multiples of it on the canvas). */
-    static final int SEGMENT = 64;
-    private static final ThreadLocal<int[]> ROW_STATE = ThreadLocal.withInitial(() -> new int[256]);
+    private static final ThreadLocal<Occlusion> OCCLUSION = ThreadLocal.withInitial(Occlusion::new);
 
     /**
      * Composites the canvas rectangle [ax0, ax1) × [ay0, ay1) of the scene into the target.
      *
-     * <p>First, for each row and per {@link #SEGMENT} columns, the topmost layer that covers the segment
-     * with opaque pixels in source-over (or normal, or copy) at full opacity is found: it
-     * overwrites everything below it exactly, so the background and the layers below it are
-     * skipped there (occlusion culling; the pixels are the same). Segments with the same topmost
-     * occluder are merged into runs. Then each layer in turn, bottom up, is blended over the runs
-     * where it is not occluded, row after row (so a source is read as one stream), with
-     * transparent source spans skipped.
+     * <p>First, for each row, the topmost layer that covers each column with an opaque pixel in
+     * source-over (or normal, or copy) at full opacity is found, as runs with pixel-exact ends
+     * (from the sources' {@link Coverage}): that layer overwrites everything below it exactly, so
+     * the background and the layers below it are skipped there (occlusion culling; the pixels are
+     * the same). Then each layer in turn, bottom up, is blended over the runs where it is not
+     * occluded, row after row (so a source is read as one stream), with transparent source spans
+     * skipped.
      */
     static void compositeRect(Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1, int[] scratch) {
         if (scene.blendSpace() == BlendSpace.LINEAR) {
@@ -307,22 +306,11 @@ public final class TileRenderer {
         int bg = scene.background();
         List<Layer> layers = scene.layers();
         int n = layers.size();
-        int firstSeg = ax0 / SEGMENT;
-        int segs = (ax1 - 1) / SEGMENT - firstSeg + 1;
-        int[] st = ROW_STATE.get();
-        // per row of the rect: occluder per segment, then its runs (x0, x1, occluder), then the run count
-        int stride = 4 * segs + 1;
-        int need = stride * (ay1 - ay0);
-        if (st.length < need) {
-            st = new int[need];
-            ROW_STATE.set(st);
-        }
+        Occlusion occ = OCCLUSION.get();
+        occ.start(ay1 - ay0);
         for (int y = ay0; y < ay1; y++) {
-            int base = (y - ay0) * stride;
-            int row = target.index(0, y);
-            Arrays.fill(st, base, base + segs, -1);
-            int open = segs;
-            for (int i = n - 1; i >= 0 && open > 0; i--) {
+            occ.beginRow(y - ay0, ax0, ax1);
+            for (int i = n - 1; i >= 0 && occ.open > 0; i--) {
                 Layer l = layers.get(i);
                 if (!canOcclude(l)) continue;
                 Surface src = l.source();
@@ -333,34 +321,25 @@ public final class TileRenderer {
                 if (rk == Coverage.TRANSPARENT) continue;
                 int lx = l.x();
                 if (rk == Coverage.OPAQUE) {
-                    open -= claim(st, base, i, Math.max(ax0, lx), Math.min(ax1, lx + src.width()), ax0, ax1, firstSeg, segs);
+                    occ.claim(lx, lx + src.width(), i);
                     continue;
                 }
                 int begin = 0;
-                for (int r = cov.rowRunsStart(sy), e = cov.rowRunsEnd(sy); r < e; r++) {
+                for (int r = cov.rowRunsStart(sy), e = cov.rowRunsEnd(sy); r < e && occ.open > 0; r++) {
                     int end = cov.runEnd(r);
-                    if (cov.runKind(r) == Coverage.OPAQUE) {
-                        open -= claim(st, base, i, Math.max(ax0, lx + begin), Math.min(ax1, lx + end), ax0, ax1, firstSeg, segs);
-                    }
+                    if (cov.runKind(r) == Coverage.OPAQUE) occ.claim(lx + begin, lx + end, i);
                     begin = end;
                 }
             }
-            int runs = 0;
-            for (int j = 0; j < segs; ) {
-                int e = j + 1;
-                while (e < segs && st[base + e] == st[base + j]) e++;
-                int r = base + segs + 3 * runs++;
-                st[r] = Math.max(ax0, (firstSeg + j) * SEGMENT);
-                st[r + 1] = Math.min(ax1, (firstSeg + e) * SEGMENT);
-                st[r + 2] = st[base + j];
-                j = e;
-            }
-            st[base + stride - 1] = runs;
-            for (int q = 0; q < runs; q++) {
-                int r = base + segs + 3 * q;
-                if (st[r + 2] < 0) Arrays.fill(out, row + st[r], row + st[r + 1], bg);
+            occ.endRow();
+            int row = target.index(0, y);
+            int[] st = occ.runs;
+            for (int q = occ.rowStart(y - ay0), e = occ.rowStart(y - ay0 + 1), x = ax0; q < e; q += 2) {
+                if (st[q + 1] < 0) Arrays.fill(out, row + x, row + st[q], bg);
+                x = st[q];
             }
         }
+        int[] st = occ.runs;
         // layer by layer, so each source is read as consecutive rows while the target rect stays in cache
         for (int i = 0; i < n; i++) {
             Layer l = layers.get(i);
@@ -387,20 +366,19 @@ public final class TileRenderer {
                     lx1 = lx0; // nothing of the layer here
                 }
             }
+            if (!resampled && !clears) {
+                blendUnoccluded(st, occ, i, l, op, out, target, ax0, ay0, ay1, scratch);
+                continue;
+            }
             for (int y = ay0; y < ay1; y++) {
                 int sy = y - l.y();
                 boolean rowHit = y >= ly0 && y < ly1 && lx0 < lx1;
                 if (!clears && (!rowHit || (!resampled && cov.rowKind(sy) == Coverage.TRANSPARENT))) continue;
-                int base = (y - ay0) * stride;
                 int row = target.index(0, y);
-                int runs = st[base + stride - 1];
-                for (int q = 0; q < runs; ) {
-                    if (st[base + segs + 3 * q + 2] > i) { q++; continue; }
-                    int x0 = st[base + segs + 3 * q];
-                    int e = q + 1;
-                    while (e < runs && st[base + segs + 3 * e + 2] <= i) e++;
-                    int x1 = st[base + segs + 3 * (e - 1) + 1];
-                    q = e;
+                int first = occ.rowStart(y - ay0), last = occ.rowStart(y - ay0 + 1);
+                for (int q = occ.visibleFrom(first, last, i), e; q < last; q = occ.visibleFrom(e, last, i)) {
+                    e = occ.visibleTo(q, last, i);
+                    int x0 = q == first ? ax0 : st[q - 2], x1 = st[e - 2];
                     int bx0 = rowHit ? Math.max(x0, lx0) : x1, bx1 = rowHit ? Math.min(x1, lx1) : x1;
                     if (bx0 >= bx1) {
                         if (clears) Arrays.fill(out, row + x0, row + x1, 0);
@@ -416,6 +394,78 @@ public final class TileRenderer {
                         Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);
                     }
                 }
+            }
+        }
+    }
+
+    private static final ThreadLocal<int[]> SPANS = ThreadLocal.withInitial(() -> new int[3 * 1024]);
+
+    /**
+     * Blends layer {@code i} — placed at whole pixels, in a mode that leaves the backdrop alone
+     * where the source is absent — over the rows [ay0, ay1) of the tile wherever no layer above it
+     * occludes the backdrop ({@code st}: the occlusion runs). First lists the spans to copy (opaque
+     * source, copied exactly at full opacity in source-over, normal or copy) or to blend, from the
+     * occlusion runs and the source's coverage, transparent spans left out; then runs the list.
+     * Listing first and running after measured 1.2–1.4× faster on the 8-layer 4K scene (1 and 2
+     * threads) than blending each stretch through {@code Compositor.blendRow} as it was found,
+     * and 1.1–1.3× faster than copying and blending each span as it was found.
+     */
+    private static void blendUnoccluded(int[] st, Occlusion occ, int i, Layer l, int op, int[] out, Surface target,
+                                        int ax0, int ay0, int ay1, int[] scratch) {
+        Surface src = l.source();
+        Coverage cov = src.coverage();
+        BlendMode mode = l.mode();
+        boolean copyOpaque = op == 255
+                && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL || mode == BlendMode.COPY);
+        int[] spans = SPANS.get();
+        int n = 0;
+        int lx = l.x(), lx1 = lx + src.width();
+        for (int y = Math.max(ay0, l.y()), ye = Math.min(ay1, l.y() + src.height()); y < ye; y++) {
+            int sy = y - l.y();
+            if (cov.rowKind(sy) == Coverage.TRANSPARENT) continue;
+            int toTarget = target.index(0, y) - src.index(0, sy) + lx; // source index → target index
+            int first = occ.rowStart(y - ay0), last = occ.rowStart(y - ay0 + 1);
+            for (int q = occ.visibleFrom(first, last, i), e; q < last; q = occ.visibleFrom(e, last, i)) {
+                e = occ.visibleTo(q, last, i);
+                int x0 = q == first ? ax0 : st[q - 2], x1 = st[e - 2];
+                // the source's coverage runs over the canvas columns [x0, x1)
+                int c0 = Math.max(x0, lx) - lx, c1 = Math.min(x1, lx1) - lx;
+                if (c0 >= c1) continue;
+                int r = cov.runAt(sy, c0), re = cov.rowRunsEnd(sy);
+                int begin = r == cov.rowRunsStart(sy) ? 0 : cov.runEnd(r - 1);
+                for (; r < re && begin < c1; r++) {
+                    int end = cov.runEnd(r);
+                    byte kind = cov.runKind(r);
+                    int s0 = Math.max(begin, c0), s1 = Math.min(end, c1);
+                    begin = end;
+                    if (kind == Coverage.TRANSPARENT) continue;
+                    int so = src.index(s0, sy);
+                    boolean copy = kind == Coverage.OPAQUE && copyOpaque;
+                    if (n > 0 && !copy && spans[n - 1] > 0 && spans[n - 3] + spans[n - 1] == so
+                            && spans[n - 2] + spans[n - 1] == so + toTarget) {
+                        spans[n - 1] += s1 - s0; // a blend right after a blend (mixed rim, opaque interior): one span
+                        continue;
+                    }
+                    if (n + 3 > spans.length) {
+                        spans = Arrays.copyOf(spans, 2 * spans.length);
+                        SPANS.set(spans);
+                    }
+                    spans[n++] = so;
+                    spans[n++] = so + toTarget;
+                    spans[n++] = copy ? -(s1 - s0) : s1 - s0; // negative: copy
+                }
+            }
+        }
+        int[] sa = src.array();
+        SpanKernel k = Compositor.kernel(mode);
+        for (int j = 0; j < n; j += 3) {
+            int len = spans[j + 2];
+            if (len < 0) {
+                System.arraycopy(sa, spans[j], out, spans[j + 1], -len);
+            } else if (op == 255) {
+                k.blend(sa, spans[j], out, spans[j + 1], len);
+            } else {
+                Compositor.blendRow(mode, op, sa, spans[j], out, spans[j + 1], len, scratch);
             }
         }
     }
@@ -539,28 +589,101 @@ public final class TileRenderer {
         }
     }
 
-    /**
-     * Marks layer {@code i} as the occluder of every still-open segment lying wholly inside the
-     * opaque canvas columns {@code [c0, c1)}; returns how many it marked.
-     */
-    private static int claim(int[] st, int base, int i, int c0, int c1, int ax0, int ax1, int firstSeg, int segs) {
-        if (c1 <= c0) return 0;
-        int marked = 0;
-        for (int j = Math.max(0, c0 / SEGMENT - firstSeg), last = Math.min(segs - 1, (c1 - 1) / SEGMENT - firstSeg); j <= last; j++) {
-            int x0 = Math.max(ax0, (firstSeg + j) * SEGMENT), x1 = Math.min(ax1, (firstSeg + j + 1) * SEGMENT);
-            if (st[base + j] < 0 && x0 >= c0 && x1 <= c1) {
-                st[base + j] = i;
-                marked++;
-            }
-        }
-        return marked;
-    }
-
     /** True if the layer could replace the backdrop exactly where its pixels are opaque. */
     private static boolean canOcclude(Layer l) {
         BlendMode m = l.mode();
         return l.visible() && l.opacity() == 1f && l.placement() == null
                 && (m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL || m == BlendMode.COPY);
+    }
+
+    /**
+     * One tile's occlusion runs, reused by every tile on a thread: for each row, pairs
+     * {@code (end, layer)} covering the tile's columns left to right, {@code layer} the topmost
+     * layer opaque over the run, or −1 where none is.
+     */
+    private static final class Occlusion {
+        int[] runs = new int[1024];
+        private int[] rowStarts = new int[65];
+        private int pos, count, x0, row;
+        /** Columns of the current row no layer occludes yet. */
+        int open;
+
+        void start(int rows) {
+            if (rowStarts.length < rows + 1) rowStarts = new int[rows + 1];
+            pos = 0;
+        }
+
+        void beginRow(int r, int ax0, int ax1) {
+            row = r;
+            rowStarts[r] = pos;
+            ensure(pos + 2);
+            runs[pos] = ax1;
+            runs[pos + 1] = -1;
+            count = 1;
+            x0 = ax0;
+            open = ax1 - ax0;
+        }
+
+        void endRow() {
+            pos += 2 * count;
+            rowStarts[row + 1] = pos;
+        }
+
+        /** Index of row {@code r}'s first run pair; row r's pairs end where row r + 1's begin. */
+        int rowStart(int r) {
+            return rowStarts[r];
+        }
+
+        /** The first pair from {@code q} (before {@code last}) whose run layer {@code i} shows in: no layer above i occludes it. */
+        int visibleFrom(int q, int last, int i) {
+            while (q < last && runs[q + 1] > i) q += 2;
+            return q;
+        }
+
+        /** The pair just after the pairs from {@code q} in which layer {@code i} shows. */
+        int visibleTo(int q, int last, int i) {
+            while (q < last && runs[q + 1] <= i) q += 2;
+            return q;
+        }
+
+        /** Makes layer {@code i} the occluder of the still-open columns of {@code [c0, c1)}. */
+        void claim(int c0, int c1, int i) {
+            int rowEnd = runs[pos + 2 * count - 2];
+            c0 = Math.max(c0, x0);
+            c1 = Math.min(c1, rowEnd);
+            int start = x0;
+            for (int r = 0; r < count && start < c1; r++) {
+                int p = pos + 2 * r;
+                int e = runs[p];
+                if (runs[p + 1] < 0 && e > c0) {
+                    int lo = Math.max(start, c0), hi = Math.min(e, c1);
+                    int extra = (start < lo ? 1 : 0) + (hi < e ? 1 : 0);
+                    if (extra > 0) {
+                        ensure(pos + 2 * (count + extra));
+                        System.arraycopy(runs, p, runs, p + 2 * extra, pos + 2 * count - p);
+                    }
+                    if (start < lo) {
+                        runs[p] = lo;
+                        runs[p + 1] = -1;
+                        p += 2;
+                    }
+                    runs[p] = hi;
+                    runs[p + 1] = i;
+                    if (hi < e) {
+                        runs[p + 2] = e;
+                        runs[p + 3] = -1;
+                    }
+                    count += extra;
+                    r += extra;
+                    open -= hi - lo;
+                }
+                start = e;
+            }
+        }
+
+        private void ensure(int n) {
+            if (runs.length < n) runs = Arrays.copyOf(runs, Math.max(n, 2 * runs.length));
+        }
     }
 
     private static final class Worker implements Runnable {

@@ -1,18 +1,26 @@
 package dev.blendbench.engine.surface;
 
 /**
- * Which spans of each row of a surface are fully transparent, fully opaque, or mixed, found per
- * block of {@link #BLOCK} pixels and stored as runs (a row crossing a soft-edged shape has about
- * five: transparent, mixed, opaque, mixed, transparent). Renderers use it to skip transparent
- * source spans without reading them and to copy opaque ones, with a few steps per row.
+ * Which spans of each row of a surface are fully transparent, fully opaque, or mixed, stored as
+ * runs with pixel-exact ends (a row crossing a soft-edged shape has about five: transparent,
+ * mixed, opaque, mixed, transparent). Renderers use it to skip transparent source spans without
+ * reading them and to copy opaque ones, with a few steps per row.
+ *
+ * <p><b>Runs.</b> A transparent run holds only pixels with alpha 0, an opaque run only pixels with
+ * alpha 255; a mixed run may hold anything. Transparent and opaque runs are at least
+ * {@link #MIN_SOLID} pixels long (unless the whole row is that kind): shorter ones, as in noise,
+ * are folded into the mixed runs around them, so a row has at most about
+ * {@code 2 · width / MIN_SOLID} runs.
  *
  * <p>Immutable once built. {@link Surface#coverage()} caches it; any write through the surface's
  * own methods drops the cache, and code that writes through {@link Surface#array()} must call
  * {@link Surface#markModified()}.
  */
 public final class Coverage {
-    /** Pixels per classified block along a row. */
-    public static final int BLOCK = 64;
+    /** The shortest transparent or opaque run kept; shorter ones become part of a mixed run. */
+    public static final int MIN_SOLID = 16;
+    /** Pixels per block read at once; a block that is all one kind needs no per-pixel look. */
+    private static final int BLOCK = 64;
     public static final byte TRANSPARENT = 0;
     public static final byte OPAQUE = 1;
     public static final byte MIXED = 2;
@@ -32,41 +40,121 @@ public final class Coverage {
     static Coverage of(Surface s) {
         int w = s.width(), h = s.height();
         int bpr = (w + BLOCK - 1) / BLOCK;
-        int[] runs = new int[Math.max(16, h * 4)];
-        int count = 0;
+        Builder b = new Builder(Math.max(16, h * 4));
         int[] rowStart = new int[h + 1];
         byte[] rk = new byte[h];
         int[] a = s.array();
         for (int y = 0; y < h; y++) {
-            rowStart[y] = count;
+            rowStart[y] = b.count;
             int row = s.index(0, y);
             int rowAnd = -1, rowOr = 0;
-            int prev = -1;
-            for (int b = 0; b < bpr; b++) {
+            for (int k = 0; k < bpr; k++) {
                 int and = -1, or = 0;
-                int end = Math.min(w, (b + 1) * BLOCK);
-                for (int i = row + b * BLOCK, e = row + end; i < e; i++) {
+                int x0 = k * BLOCK, end = Math.min(w, x0 + BLOCK);
+                for (int i = row + x0, e = row + end; i < e; i++) {
                     int p = a[i];
                     and &= p;
                     or |= p;
                 }
-                int kind = (or >>> 24) == 0 ? TRANSPARENT : (and >>> 24) == 255 ? OPAQUE : MIXED;
                 rowAnd &= and;
                 rowOr |= or;
-                if (kind == prev) {
-                    runs[count - 1] = (end << 2) | kind;
+                if ((or >>> 24) == 0) {
+                    b.add(TRANSPARENT, end);
+                } else if ((and >>> 24) == 255) {
+                    b.add(OPAQUE, end);
                 } else {
-                    if (count == runs.length) {
-                        runs = java.util.Arrays.copyOf(runs, runs.length * 2);
-                    }
-                    runs[count++] = (end << 2) | kind;
-                    prev = kind;
+                    mixedBlock(a, row + x0, end - x0, x0, b);
                 }
             }
+            b.foldShortSolids(rowStart[y]);
             rk[y] = (rowOr >>> 24) == 0 ? TRANSPARENT : (rowAnd >>> 24) == 255 ? OPAQUE : MIXED;
         }
-        rowStart[h] = count;
-        return new Coverage(java.util.Arrays.copyOf(runs, count), rowStart, rk);
+        rowStart[h] = b.count;
+        return new Coverage(java.util.Arrays.copyOf(b.runs, b.count), rowStart, rk);
+    }
+
+    /**
+     * The exact runs of a block that is not all one kind ({@code len ≤ 64} pixels from
+     * {@code a[from]}, at column {@code x0}): one bit per pixel for transparent and for opaque,
+     * then a run per change of kind, found by counting bits, not by testing pixels.
+     */
+    private static void mixedBlock(int[] a, int from, int len, int x0, Builder b) {
+        long t = 0, o = 0;
+        for (int i = 0; i < len; i++) {
+            int alpha = a[from + i] >>> 24;
+            if (alpha == 0) {
+                t |= 1L << i;
+            } else if (alpha == 255) {
+                o |= 1L << i;
+            }
+        }
+        long m = ~(t | o) & (len == 64 ? -1L : (1L << len) - 1);
+        for (int i = 0; i < len; ) {
+            long kindBits;
+            int kind;
+            if ((t >>> i & 1) != 0) {
+                kindBits = t;
+                kind = TRANSPARENT;
+            } else if ((o >>> i & 1) != 0) {
+                kindBits = o;
+                kind = OPAQUE;
+            } else {
+                kindBits = m;
+                kind = MIXED;
+            }
+            int end = Math.min(len, i + Long.numberOfTrailingZeros(~(kindBits >>> i)));
+            b.add(kind, x0 + end);
+            i = end;
+        }
+    }
+
+    /** Appends runs, merging a run into the one before it when their kinds are equal. */
+    private static final class Builder {
+        int[] runs;
+        int count;
+        private int rowFirst; // index of the current row's first run
+
+        Builder(int capacity) {
+            runs = new int[capacity];
+        }
+
+        void add(int kind, int end) {
+            if (count > 0 && (runs[count - 1] & 3) == kind && !rowStartsAt(count)) {
+                runs[count - 1] = (end << 2) | kind;
+                return;
+            }
+            if (count == runs.length) {
+                runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+            }
+            runs[count++] = (end << 2) | kind;
+        }
+
+        private boolean rowStartsAt(int i) {
+            return i == rowFirst;
+        }
+
+        /**
+         * Makes the current row's (from {@code first}) transparent and opaque runs shorter than
+         * {@link #MIN_SOLID} mixed, merging equal neighbours, and starts the next row.
+         */
+        void foldShortSolids(int first) {
+            int out = first, begin = 0;
+            for (int r = first; r < count; r++) {
+                int end = runs[r] >>> 2, kind = runs[r] & 3;
+                boolean wholeRow = r == first && r == count - 1;
+                if (kind != MIXED && end - begin < MIN_SOLID && !wholeRow) {
+                    kind = MIXED;
+                }
+                if (out > first && (runs[out - 1] & 3) == kind) {
+                    runs[out - 1] = (end << 2) | kind;
+                } else {
+                    runs[out++] = (end << 2) | kind;
+                }
+                begin = end;
+            }
+            count = out;
+            rowFirst = count;
+        }
     }
 
     /** The kind of the whole row {@code y}: transparent or opaque if every block is, else mixed. */

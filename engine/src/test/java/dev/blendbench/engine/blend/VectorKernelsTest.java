@@ -31,6 +31,20 @@ class VectorKernelsTest {
         }
     }
 
+    /** Spans of every length up to three vectors: remainders done by the scalar loop or by a padded vector step. */
+    @ParameterizedTest
+    @EnumSource(BlendMode.class)
+    void vectorKernel_everyShortSpanLength_equalsScalarKernel_andWritesOnlyTheSpan(BlendMode mode) {
+        Surface src = TestImages.random(200, 1, 31);
+        Surface dst = TestImages.random(200, 1, 32);
+        for (int len = 0; len <= 3 * VectorSeparableKernels.L + 1; len++) {
+            int[] a = dst.toArray(), b = dst.toArray();
+            Kernels.activeOf(mode).blend(src.array(), 3, a, 5, len);
+            Compositor.scalarKernel(mode).blend(src.array(), 3, b, 5, len);
+            assertArrayEquals(b, a, mode + " span of " + len);
+        }
+    }
+
     /** Every (source alpha, backdrop alpha) pair, so shortcuts taken per alpha are all exercised. */
     @ParameterizedTest
     @EnumSource(BlendMode.class)

@@ -92,6 +92,40 @@ public class TileRendererTest {
         }
     }
 
+    /**
+     * Layers of soft discs stacked at odd offsets, partly off the canvas, one read through a
+     * sub-view (stride wider than the layer): opaque interiors occlude the layers below them with
+     * pixel-exact edges, rims are blended, transparent surroundings skipped.
+     */
+    static Scene discScene() {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(Layer.of("photo", opaque(257, 181, 0xFF336699)));
+        Surface wide = TestImages.discs(300, 200, 5, 21);
+        layers.add(new Layer("sub-view", wide.subView(new Rect(13, 7, 231, 170)), 9, -5, BlendMode.SOURCE_OVER, 1f, true));
+        for (int i = 0; i < 6; i++) {
+            BlendMode mode = i == 2 ? BlendMode.MULTIPLY : i == 4 ? BlendMode.NORMAL : BlendMode.SOURCE_OVER;
+            float opacity = i == 3 ? 0.6f : 1f;
+            layers.add(new Layer("discs " + i, TestImages.discs(190 + 7 * i, 150 - 5 * i, 4, 30 + i),
+                    -31 + 23 * i, 17 - 9 * i, mode, opacity, true));
+        }
+        return new Scene(257, 181, 0x40201008, layers);
+    }
+
+    @Test
+    void render_softDiscsStackedAtOddOffsets_matchNaiveForEveryTileSize() {
+        Scene s = discScene();
+        Surface expected = naive(s);
+        int[][] tiles = {{257, 181}, {3, 2}, {17, 5}, {64, 16}, {100, 61}, {4096, 16}};
+        for (int threads : new int[] {1, 3}) {
+            for (int[] t : tiles) {
+                Surface out = Surface.allocate(257, 181);
+                out.fill(0x12345678);
+                new TileRenderer(POOL, threads, t[0], t[1]).render(s, out);
+                assertArrayEquals(expected.toArray(), out.toArray(), threads + " threads, tile " + t[0] + "x" + t[1]);
+            }
+        }
+    }
+
     @Test
     void render_dirtyRect_touchesOnlyThatRectangle() {
         Scene s = scene();
