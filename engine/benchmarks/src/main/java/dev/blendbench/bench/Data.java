@@ -54,6 +54,19 @@ final class Data {
         return s;
     }
 
+    /** Opaque and transparent vertical stripes {@code width} pixels wide, shifted right by {@code shift}. */
+    static Surface stripes(int w, int h, int width, int shift) {
+        Surface s = Surface.allocate(w, h);
+        int[] a = s.array();
+        int colour = 0xFF000000 | (shift * 0x010305 & 0xFFFFFF);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                a[y * w + x] = ((x + shift) / width) % 2 == 0 ? colour : 0;
+            }
+        }
+        return s;
+    }
+
     private static int mul(int c, int a) {
         return (c * a + 127) / 255;
     }

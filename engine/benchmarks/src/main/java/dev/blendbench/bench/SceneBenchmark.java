@@ -63,6 +63,14 @@ public class SceneBenchmark {
     @Param({"srgb"})
     public String blendSpace;
 
+    /**
+     * shapes: soft-edged discs (opaque interiors, rims, transparent around); stripes: opaque and
+     * transparent vertical stripes 20 pixels wide, each layer's 5 pixels to the right of the one
+     * below (hard edges everywhere: the most runs and occlusion slivers per row).
+     */
+    @Param({"shapes"})
+    public String content;
+
     /** false: layers placed at whole pixels; true: each overlay scaled, at a fractional offset, one rotated. */
     @Param({"false"})
     public boolean transformed;
@@ -84,7 +92,7 @@ public class SceneBenchmark {
         ls.add(Layer.of("background", bg));
         for (int i = 1; i < layers; i++) {
             if (!transformed) {
-                ls.add(Layer.of("layer " + i, Data.shapes(w, h, i, 0.35)));
+                ls.add(Layer.of("layer " + i, content.equals("stripes") ? Data.stripes(w, h, 20, 5 * i) : Data.shapes(w, h, i, 0.35)));
                 continue;
             }
             // the same coverage, from a source 0.8 the size, scaled 1.25 at a fractional offset
