@@ -26,7 +26,7 @@ public final class Coverage {
      */
     public static final int MIN_SOLID = 64;
     /** Pixels per block read at once; a block that is all one kind needs no per-pixel look. */
-    private static final int BLOCK = 64;
+    private static final int BLOCK = MIN_SOLID;
     public static final byte TRANSPARENT = 0;
     public static final byte OPAQUE = 1;
     public static final byte MIXED = 2;
@@ -80,38 +80,28 @@ public final class Coverage {
     }
 
     /**
-     * The exact runs of a block that is not all one kind ({@code len ≤ 64} pixels from
-     * {@code a[from]}, at column {@code x0}): one bit per pixel for transparent and for opaque,
-     * then a run per change of kind, found by counting bits, not by testing pixels.
+     * The runs of a block that is not all one kind ({@code len ≤ BLOCK} pixels from {@code a[from]},
+     * at column {@code x0}): only a solid span touching the block's first or last pixel can be part
+     * of one {@link #MIN_SOLID} ({@code = BLOCK}) long, so those two are measured exactly and
+     * everything between them is mixed (noise is not looked at pixel by pixel).
      */
     private static void mixedBlock(int[] a, int from, int len, int x0, Builder b) {
-        long t = 0, o = 0;
-        for (int i = 0; i < len; i++) {
-            int alpha = a[from + i] >>> 24;
-            if (alpha == 0) {
-                t |= 1L << i;
-            } else if (alpha == 255) {
-                o |= 1L << i;
-            }
+        int first = kind(a[from]), last = kind(a[from + len - 1]);
+        int lead = 0, trail = 0;
+        if (first != MIXED) {
+            do lead++; while (lead < len && kind(a[from + lead]) == first);
         }
-        long m = ~(t | o) & (len == 64 ? -1L : (1L << len) - 1);
-        for (int i = 0; i < len; ) {
-            long kindBits;
-            int kind;
-            if ((t >>> i & 1) != 0) {
-                kindBits = t;
-                kind = TRANSPARENT;
-            } else if ((o >>> i & 1) != 0) {
-                kindBits = o;
-                kind = OPAQUE;
-            } else {
-                kindBits = m;
-                kind = MIXED;
-            }
-            int end = Math.min(len, i + Long.numberOfTrailingZeros(~(kindBits >>> i)));
-            b.add(kind, x0 + end);
-            i = end;
+        if (last != MIXED) {
+            do trail++; while (trail < len - lead && kind(a[from + len - 1 - trail]) == last);
         }
+        if (lead > 0) b.add(first, x0 + lead);
+        if (len - trail > lead) b.add(MIXED, x0 + len - trail);
+        if (trail > 0) b.add(last, x0 + len);
+    }
+
+    private static int kind(int argb) {
+        int alpha = argb >>> 24;
+        return alpha == 0 ? TRANSPARENT : alpha == 255 ? OPAQUE : MIXED;
     }
 
     /** Appends runs, merging a run into the one before it when their kinds are equal. */
