@@ -145,6 +145,14 @@ public enum BlendMode {
         };
     }
 
+    /**
+     * True when an opaque source pixel, at full opacity, replaces the backdrop exactly under this
+     * mode (source-over, normal, copy): such spans are copied, and they hide every layer below.
+     */
+    public boolean replacesWhereOpaque() {
+        return this == SOURCE_OVER || this == NORMAL || this == COPY;
+    }
+
     /** Parses a {@link #cssName()}; the message of the exception lists every valid name. */
     public static BlendMode parse(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);

@@ -99,8 +99,7 @@ public final class Compositor {
                                 int n, int[] scratch) {
         SpanKernel k = Kernels.of(mode);
         boolean skipTransparent = !mode.clearsOutsideSource();
-        boolean copyOpaque = opacity == 255
-                && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL || mode == BlendMode.COPY);
+        boolean copyOpaque = opacity == 255 && mode.replacesWhereOpaque();
         int runStart = 0, runKind = -1;
         for (int i = 0; i < n; i += CHUNK) {
             int len = Math.min(CHUNK, n - i);
@@ -138,8 +137,7 @@ public final class Compositor {
         SpanKernel k = Kernels.of(mode);
         Coverage cov = src.coverage();
         boolean skipTransparent = !mode.clearsOutsideSource();
-        boolean copyOpaque = opacity == 255
-                && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL || mode == BlendMode.COPY);
+        boolean copyOpaque = opacity == 255 && mode.replacesWhereOpaque();
         int[] sa = src.array();
         int so = src.index(sx, sy);
         byte whole = cov.rowKind(sy);

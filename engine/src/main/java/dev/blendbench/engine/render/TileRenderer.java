@@ -417,8 +417,7 @@ public final class TileRenderer {
         Surface src = l.source();
         Coverage cov = src.coverage();
         BlendMode mode = l.mode();
-        boolean copyOpaque = op == 255
-                && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL || mode == BlendMode.COPY);
+        boolean copyOpaque = op == 255 && mode.replacesWhereOpaque();
         int[] spans = SPANS.get();
         int n = 0;
         int lx = l.x(), lx1 = lx + src.width();
@@ -593,9 +592,7 @@ public final class TileRenderer {
 
     /** True if the layer could replace the backdrop exactly where its pixels are opaque. */
     private static boolean canOcclude(Layer l) {
-        BlendMode m = l.mode();
-        return l.visible() && l.opacity() == 1f && l.placement() == null
-                && (m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL || m == BlendMode.COPY);
+        return l.visible() && l.opacity() == 1f && l.placement() == null && l.mode().replacesWhereOpaque();
     }
 
     /**
