@@ -72,7 +72,7 @@ public final class Coverage {
                     mixedBlock(a, row + x0, end - x0, x0, b);
                 }
             }
-            b.foldShortSolids(rowStart[y]);
+            b.foldShortSolids();
             rk[y] = (rowOr >>> 24) == 0 ? TRANSPARENT : (rowAnd >>> 24) == 255 ? OPAQUE : MIXED;
         }
         rowStart[h] = b.count;
@@ -115,7 +115,7 @@ public final class Coverage {
         }
 
         void add(int kind, int end) {
-            if (count > 0 && (runs[count - 1] & 3) == kind && !rowStartsAt(count)) {
+            if (count > rowFirst && (runs[count - 1] & 3) == kind) {
                 runs[count - 1] = (end << 2) | kind;
                 return;
             }
@@ -125,16 +125,12 @@ public final class Coverage {
             runs[count++] = (end << 2) | kind;
         }
 
-        private boolean rowStartsAt(int i) {
-            return i == rowFirst;
-        }
-
         /**
-         * Makes the current row's (from {@code first}) transparent and opaque runs shorter than
-         * {@link #MIN_SOLID} mixed, merging equal neighbours, and starts the next row.
+         * Makes the current row's transparent and opaque runs shorter than {@link #MIN_SOLID}
+         * mixed, merging equal neighbours, and starts the next row.
          */
-        void foldShortSolids(int first) {
-            int out = first, begin = 0;
+        void foldShortSolids() {
+            int first = rowFirst, out = first, begin = 0;
             for (int r = first; r < count; r++) {
                 int end = runs[r] >>> 2, kind = runs[r] & 3;
                 boolean wholeRow = r == first && r == count - 1;
