@@ -172,6 +172,9 @@ final class Kernels {
          */
         private static final int TAIL_MIN = 4;
 
+        /** One padded vector step's source lanes, then its backdrop lanes; per thread, shared by every mode. */
+        private static final ThreadLocal<int[]> TAIL_PAD = ThreadLocal.withInitial(() -> new int[2 * VectorSeparableKernels.L]);
+
         /**
          * {@code vector}, with a remainder of {@link #TAIL_MIN} or more pixels past its last whole
          * vector blended by one more vector step on copies padded with transparent pixels instead
@@ -182,7 +185,6 @@ final class Kernels {
         static SpanKernel withVectorTail(BlendMode m, SpanKernel vector, SpanKernel scalar) {
             if (m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL || vector == scalar) return vector;
             int lanes = VectorSeparableKernels.L;
-            ThreadLocal<int[]> pad = ThreadLocal.withInitial(() -> new int[2 * lanes]); // source lanes, then backdrop lanes
             return (src, so, dst, dOff, n) -> {
                 int body = n - n % lanes, tail = n - body;
                 if (body > 0) vector.blend(src, so, dst, dOff, body);
@@ -190,7 +192,7 @@ final class Kernels {
                     if (tail > 0) scalar.blend(src, so + body, dst, dOff + body, tail);
                     return;
                 }
-                int[] p = pad.get();
+                int[] p = TAIL_PAD.get();
                 System.arraycopy(src, so + body, p, 0, tail);
                 java.util.Arrays.fill(p, tail, lanes, 0);
                 System.arraycopy(dst, dOff + body, p, lanes, tail);
