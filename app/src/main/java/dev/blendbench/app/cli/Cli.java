@@ -28,7 +28,7 @@ public final class Cli {
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + usageReason(ex.getMessage())
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });
@@ -52,6 +52,11 @@ public final class Cli {
             args = new String[] {"gui"};
         }
         return commandLine(out, err).execute(args);
+    }
+
+    /** picocli's own message on one line, without the "Error: " some of them start with (the line names the command already). */
+    static String usageReason(String message) {
+        return oneLine(message).replaceFirst("^Error: ", "");
     }
 
     static String oneLine(String s) {

@@ -267,6 +267,7 @@ class StressCommandTest {
             assertFalse(err.isEmpty(), String.join(" ", c));
             assertFalse(err.contains("\n"), "one line: " + err);
             assertFalse(err.contains("Exception"), err);
+            assertTrue(err.startsWith("blendbench stress: ") && !err.contains(": Error: "), "named once, no second prefix: " + err);
         }
     }
 }
