@@ -29,19 +29,18 @@ public class LockedWritesAreNoRace {
 
     @Actor
     public void actor1() {
-        lock.lock();
-        try {
-            detector.write(detector.current(), canvas, new Rect(0, 0, 20, 20));
-        } finally {
-            lock.unlock();
-        }
+        writeLocked(new Rect(0, 0, 20, 20));
     }
 
     @Actor
     public void actor2() {
+        writeLocked(new Rect(10, 10, 20, 20));
+    }
+
+    private void writeLocked(Rect r) {
         lock.lock();
         try {
-            detector.write(detector.current(), canvas, new Rect(10, 10, 20, 20));
+            detector.write(detector.current(), canvas, r);
         } finally {
             lock.unlock();
         }
