@@ -26,6 +26,7 @@ final class AllocationProbe {
         b.threads = 1;
         b.transformed = transformed;
         b.blendSpace = blendSpace;
+        b.content = "shapes"; // every @Param field must be set: JMH's defaults apply only under JMH
         b.setUp();
         for (int i = 0; i < warmup; i++) b.tiledRenderer();
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
