@@ -2,6 +2,7 @@ package dev.blendbench.app.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -28,7 +29,7 @@ public final class Cli {
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + usageReason(ex.getMessage())
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + reason(ex)
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             return BAD_INPUT;
         });
@@ -52,6 +53,57 @@ public final class Cli {
             args = new String[] {"gui"};
         }
         return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * Why the arguments were refused, on one line. An argument nothing takes is named first (even
+     * when a required option is missing too: a misspelt option is usually why), as an unknown
+     * subcommand, option or argument, with the nearest names there are.
+     */
+    static String reason(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        List<String> unmatched = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched() : c.getUnmatchedArguments();
+        if (unmatched.isEmpty()) return usageReason(ex.getMessage());
+        String first = unmatched.get(0);
+        boolean takesPositionals = !c.getCommandSpec().positionalParameters().isEmpty();
+        if (!c.getSubcommands().isEmpty() && !takesPositionals && !first.startsWith("-")) {
+            String near = didYouMean(first, c.getSubcommands().keySet());
+            return "unknown subcommand '" + first + "'" + near + (near.isEmpty() ? "; subcommands: " : " Subcommands: ")
+                    + String.join(", ", c.getSubcommands().keySet());
+        }
+        if (first.startsWith("-")) {
+            String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+            List<String> options = c.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+            return "unknown option '" + name + "'" + didYouMean(name, options);
+        }
+        return "unexpected argument '" + first + "'";
+    }
+
+    /** "; did you mean 'x'?" for the names within a small edit distance of {@code typed}, or "". */
+    static String didYouMean(String typed, java.util.Collection<String> names) {
+        int limit = Math.max(1, typed.replaceFirst("^-+", "").length() / 3);
+        List<String> near = names.stream()
+                .filter(n -> editDistance(typed, n) <= limit)
+                .sorted(java.util.Comparator.comparingInt(n -> editDistance(typed, n)))
+                .limit(2).map(n -> "'" + n + "'").toList();
+        return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+    }
+
+    /** Levenshtein distance. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** picocli's own message on one line, without the "Error: " some of them start with (the line names the command already). */

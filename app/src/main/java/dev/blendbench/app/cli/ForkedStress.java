@@ -33,6 +33,12 @@ public final class ForkedStress {
     public static final String RACE = "@race ";
     /** Prefix of a ramp step's summary line (JSON, without intervals), written as the step ends. */
     public static final String STEP = "@step ";
+    /**
+     * Prefix of a line the child means for the user's stderr but sends on its stdout, so that it
+     * keeps its place among the lines that stream there (the session's header before the races
+     * found during warm-up).
+     */
+    public static final String ERR = "@err ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The child JVM's options for {@code --heap} and {@code --gc}, checked. */
@@ -169,14 +175,26 @@ public final class ForkedStress {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (line.startsWith(SNAPSHOT)) {
+                if (line.startsWith(ERR)) {
+                    synchronized (held) { // held like the child's stderr: a session that dies in warm-up ends in one line
+                        if (!started.get()) {
+                            held.add(line.substring(ERR.length()));
+                            continue;
+                        }
+                    }
+                    progress.finish();
+                    err.println(line.substring(ERR.length()));
+                    err.flush();
+                } else if (line.startsWith(RACE)) {
+                    releaseHeld(held, started, err); // the header before the first finding, even in warm-up
+                } else if (line.startsWith(SNAPSHOT)) {
                     releaseHeld(held, started, err);
                     JsonNode n = JSON.readTree(line.substring(SNAPSHOT.length()));
                     streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
                     progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
                             n.get("gcCount").asLong());
-                } else if (!line.startsWith(RACE) && !line.startsWith(STEP)) {
+                } else if (!line.startsWith(STEP)) {
                     progress.finish(); // the session's (or step's) last window before its results
                     if (isFailure(line)) {
                         failure.set(line); // the JVM prints "Terminating due to ..." on stdout: said on stderr below

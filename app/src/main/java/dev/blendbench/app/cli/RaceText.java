@@ -8,10 +8,15 @@ import java.util.Locale;
 final class RaceText {
     private RaceText() {}
 
-    static String line(Finding f, long originNanos) {
-        return String.format(Locale.ROOT, "race on %s at %s: %s by %s vs %s by %s (%.3f s)", f.surface(), f.intersection(),
+    /**
+     * The finding on one line, ending with when it was first seen: seconds into measuring, as the
+     * progress lines count them, or "in warm-up".
+     */
+    static String line(Finding f, long measureStartNanos) {
+        long since = f.firstSeenNanos() - measureStartNanos;
+        return String.format(Locale.ROOT, "race on %s at %s: %s by %s vs %s by %s (%s)", f.surface(), f.intersection(),
                 kind(f.earlier()), f.earlier().threadName(), kind(f.later()), f.later().threadName(),
-                (f.firstSeenNanos() - originNanos) / 1e9);
+                since < 0 ? "in warm-up" : String.format(Locale.ROOT, "%.3f s", since / 1e9));
     }
 
     private static String kind(Access a) {

@@ -165,15 +165,16 @@ public final class StressCommand implements Callable<Integer> {
             return runRamp(config, settings);
         }
         dev.blendbench.engine.race.RaceDetector races = null;
+        java.util.concurrent.atomic.AtomicReference<StressSession> running = new java.util.concurrent.atomic.AtomicReference<>();
         if (raceDetect) {
             if (job.synthetic != null) throw new BadInputException("--race-detect watches composite jobs: leave out --synthetic");
             races = new dev.blendbench.engine.race.RaceDetector();
             PrintWriter raceOut = spec.commandLine().getOut();
-            long t0 = System.nanoTime();
             races.onFinding(f -> {
+                StressSession s = running.get();
                 synchronized (raceOut) {
                     if (emitSnapshots) ForkedStress.emitRace(raceOut, f); // the workbench shows it live
-                    raceOut.println(RaceText.line(f, t0));
+                    raceOut.println(RaceText.line(f, s == null ? Long.MAX_VALUE : s.measurementStartNanos()));
                     raceOut.flush();
                 }
             });
@@ -186,12 +187,19 @@ public final class StressCommand implements Callable<Integer> {
         if (job.synthetic == null && !dev.blendbench.engine.blend.Compositor.isVectorized()) {
             err.println("note: scalar kernels; start the JVM with --add-modules jdk.incubator.vector for the vector ones");
         }
-        err.println("stress: " + workload.description() + "; " + describe(model) + (virtual ? ", virtual threads" : "")
-                + "; warm-up " + warmup + ", measuring " + duration);
+        String header = "stress: " + workload.description() + "; " + describe(model) + (virtual ? ", virtual threads" : "")
+                + "; warm-up " + warmup + ", measuring " + duration;
+        if (emitSnapshots) {
+            out.println(ForkedStress.ERR + header); // in line with the race findings that follow on stdout
+            out.flush();
+        } else {
+            err.println(header);
+        }
         java.util.function.Consumer<IntervalSnapshot> progress = emitSnapshots
                 ? snap -> ForkedStress.emit(out, snap)
                 : new Progress(err, System.console() != null);
         StressSession session = new StressSession(config, workload, Ticker.SYSTEM, progress);
+        running.set(session);
         if (haltAfter != null && inProcess) {
             long ms = duration("--halt-after", haltAfter, false).toMillis();
             Thread halt = new Thread(() -> {

@@ -53,7 +53,7 @@ public final class StressSession {
     private long nextIntended;
     private final SplittableRandom arrivals = new SplittableRandom(42);
 
-    private volatile long measureStart, end;
+    private volatile long measureStart = Long.MAX_VALUE, end;
     /** Bytes each worker had allocated when it ended (-1 while it runs): the bean forgets ended threads. */
     private java.util.concurrent.atomic.AtomicLongArray exitAllocated;
 
@@ -75,6 +75,14 @@ public final class StressSession {
      */
     public void onIntervalHistogram(java.util.function.BiConsumer<Long, Histogram> sink) {
         this.histogramSink = sink;
+    }
+
+    /**
+     * When measurement starts (the warm-up ends), on the session's ticker; {@link Long#MAX_VALUE}
+     * until {@link #run} begins.
+     */
+    public long measurementStartNanos() {
+        return measureStart;
     }
 
     /** Asks the session to end now; what was measured is kept. */

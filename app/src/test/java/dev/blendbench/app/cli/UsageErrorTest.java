@@ -1,0 +1,62 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.junit.jupiter.api.Test;
+
+/** Wrong arguments are named, with the nearest right ones, on one line and exit 2. */
+class UsageErrorTest {
+    private static String refused(String... args) {
+        ComposeCommandTest.Result r = ComposeCommandTest.run(args);
+        assertEquals(Cli.BAD_INPUT, r.code(), r.err());
+        String err = r.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        return err;
+    }
+
+    @Test
+    void misspeltSubcommand_isNamedWithTheNearestOnes() {
+        assertEquals("blendbench: unknown subcommand 'compse'; did you mean 'compose' or 'compare'? Subcommands: "
+                + "compose, resize, stress, cliff, report, compare, gui (see 'blendbench --help')", refused("compse", "a.png"));
+    }
+
+    @Test
+    void unknownSubcommand_farFromAnyName_listsThemWithoutAGuess() {
+        assertEquals("blendbench: unknown subcommand 'bogus'; subcommands: compose, resize, stress, cliff, report, compare, gui"
+                + " (see 'blendbench --help')", refused("bogus"));
+    }
+
+    @Test
+    void misspeltOption_isNamedWithTheNearestOne() {
+        assertEquals("blendbench compose: unknown option '--treads'; did you mean '--threads'? (see 'blendbench compose --help')",
+                refused("compose", "--treads", "2", "a.png", "-o", "b.png"));
+    }
+
+    @Test
+    void misspeltOption_isNamedBeforeTheRequiredOptionItLeftMissing() {
+        assertEquals("blendbench stress: unknown option '--wrkers'; did you mean '--workers'? (see 'blendbench stress --help')",
+                refused("stress", "--wrkers", "2", "--closed"));
+        assertEquals("blendbench stress: unknown option '--durration'; did you mean '--duration'? (see 'blendbench stress --help')",
+                refused("stress", "--workers=2", "--closed", "--durration=1s"));
+    }
+
+    @Test
+    void unknownOption_farFromAnyName_isNamedAlone() {
+        assertEquals("blendbench report: unknown option '--foo' (see 'blendbench report --help')", refused("report", "--foo", "a.json"));
+    }
+
+    @Test
+    void argumentACommandDoesNotTake_isNamed() {
+        assertEquals("blendbench gui: unexpected argument 'extra' (see 'blendbench gui --help')", refused("gui", "extra"));
+    }
+
+    @Test
+    void editDistance_countsInsertionsDeletionsAndSubstitutions() {
+        assertEquals(0, Cli.editDistance("stress", "stress"));
+        assertEquals(1, Cli.editDistance("compse", "compose"));
+        assertEquals(2, Cli.editDistance("compse", "compare"));
+        assertEquals(3, Cli.editDistance("", "gui"));
+        assertEquals(3, Cli.editDistance("kitten", "sitting"));
+    }
+}
