@@ -76,7 +76,9 @@ public final class CompareCommand implements Callable<Integer> {
             String unit = r.name().equals("throughput") ? " /s" : " ms";
             String a = bytes ? Summaries.bytes(r.a()) : SessionReader.fmt(r.a()) + unit;
             String b = bytes ? Summaries.bytes(r.b()) : SessionReader.fmt(r.b()) + unit;
-            out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", r.name(), a, b, !Double.isFinite(r.ratio()) ? "–"
+            // a ratio to a baseline that shows as "0 B" (a pooled job: a fraction of a byte) would read as nonsense
+            boolean noBase = !Double.isFinite(r.ratio()) || (bytes && r.a() < 0.5);
+            out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", r.name(), a, b, noBase ? "–"
                     : r.ratio() >= 1000 ? String.format(Locale.ROOT, "%.3g×", r.ratio()) : String.format(Locale.ROOT, "%.3f×", r.ratio()));
         }
         out.printf(Locale.ROOT, "%n%s per 100 ms interval, median B / A: %.3f× (95 %% CI %.3f–%.3f, bootstrap over %d and %d intervals)%n",

@@ -80,9 +80,7 @@ public final class HtmlReport {
         if (s.kind() == Session.Kind.SESSION) {
             h.append("<h2>Race findings</h2>\n");
             if (s.races().isEmpty()) {
-                boolean on = s.settings().containsKey("raceDetect") || s.settings().getOrDefault("workload", "").contains("race");
-                h.append("<p class=\"muted\">").append(on ? "None: no unordered conflicting accesses were seen."
-                        : "None recorded (the race detector was off for this session, or it found nothing).").append("</p>\n");
+                h.append("<p class=\"muted\">").append(esc(Summaries.noRaces(s))).append("</p>\n");
             }
             int n = 0;
             for (Race r : s.races()) {

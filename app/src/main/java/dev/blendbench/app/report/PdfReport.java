@@ -94,7 +94,7 @@ public final class PdfReport {
         }
         if (s.kind() == Session.Kind.SESSION) {
             heading(doc, f, "Race findings");
-            if (s.races().isEmpty()) doc.add(new Paragraph("None recorded.", f.body));
+            if (s.races().isEmpty()) doc.add(new Paragraph(Summaries.noRaces(s), f.body));
             int n = 0;
             for (Race r : s.races()) {
                 n++;

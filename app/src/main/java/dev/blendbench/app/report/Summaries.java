@@ -127,6 +127,13 @@ public final class Summaries {
         return sp > 0 ? slo.substring(0, sp) : "latency";
     }
 
+    /** What an empty list of race findings means for this session: none seen, or not looked for. */
+    static String noRaces(Session s) {
+        boolean on = s.settings().containsKey("raceDetect") || s.settings().getOrDefault("workload", "").contains("race");
+        return on ? "None: the race detector saw no unordered conflicting accesses."
+                : "Not looked for: the race detector was off for this session (stress --race-detect, or the Stress tab's race detector box, turns it on).";
+    }
+
     public static String bytes(double b) {
         if (Double.isNaN(b)) return "–";
         if (b >= 1 << 20) return String.format(Locale.ROOT, "%.1f MB", b / (1 << 20));
