@@ -104,7 +104,10 @@ public final class StressPanel {
     private final XYSeries[] pct = new XYSeries[5];
     private final XYSeries throughput = new XYSeries("jobs/s", false, true), alloc = new XYSeries("allocation MB/s", false, true),
             heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true);
-    private final JFreeChart heapChart;
+    private final JFreeChart heapChart, raceChart;
+    /** Whether the session shown watches for races: if not, the race chart and table say so instead of showing zero. */
+    private boolean watchingRaces;
+    private final Label noFindings = new Label();
     private final ChartViewer loadViewer = new ChartViewer(ReportCharts.strategies(List.of()));
     private final ChartViewer strategyViewer = new ChartViewer(ReportCharts.strategies(List.of()));
     private final TableView<Session.Race> findings = new TableView<>();
@@ -139,7 +142,7 @@ public final class StressPanel {
         org.jfree.chart.renderer.xy.XYLineAndShapeRenderer hr = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
         hr.setSeriesPaint(0, new Color(0x0f766e));
         hp.setRenderer(1, hr);
-        JFreeChart raceChart = line("Race findings", "findings so far", new XYSeriesCollection(raceCount), false, new Color[] {new Color(0xdc2626)});
+        raceChart = line("Race findings", "findings so far", new XYSeriesCollection(raceCount), false, new Color[] {new Color(0xdc2626)});
         // a count: whole-number ticks from 0, and 0..1 rather than ±4E-9 while it is flat at zero
         org.jfree.chart.axis.NumberAxis counts = (org.jfree.chart.axis.NumberAxis) raceChart.getXYPlot().getRangeAxis();
         counts.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
@@ -161,7 +164,13 @@ public final class StressPanel {
         }
         // findings
         findings.setId("findings");
-        findings.setPlaceholder(new Label("No race findings (turn the race detector on and try shared-unsafe)."));
+        noFindings.setId("findings-placeholder");
+        findings.setPlaceholder(noFindings);
+        watchRaces(false);
+        // before a session (or between them, charts cleared) the placeholder follows the box
+        races.selectedProperty().addListener((o, was, on) -> {
+            if (run == null && chartPoints == 0) watchRaces(on);
+        });
         findings.getColumns().add(column("threads", r -> r.earlier().thread() + " / " + r.later().thread(), 230));
         findings.getColumns().add(column("accesses", r -> r.earlier().kind() + " vs " + r.later().kind(), 110));
         findings.getColumns().add(column("pixels", Session.Race::intersection, 170));
@@ -271,6 +280,9 @@ public final class StressPanel {
         export.setId("stress-export");
         status.setId("stress-status");
         status.setWrapText(true);
+        // wrapped to the form's width: a long result must not widen the form's fields
+        status.setPrefWidth(240);
+        status.setMaxWidth(Double.MAX_VALUE);
         start.setDefaultButton(true);
         stop.setDisable(true);
         export.setDisable(true);
@@ -400,6 +412,7 @@ public final class StressPanel {
         }
         queue = new ArrayList<>(plan);
         clearCharts();
+        watchRaces(races.isSelected());
         status.setStyle("");
         status.setText("Saving the scene for the workload JVM…");
         start.setDisable(true);
@@ -494,7 +507,7 @@ public final class StressPanel {
                         mk.setAlpha(0.6f);
                         heapChart.getXYPlot().addDomainMarker(mk, org.jfree.chart.ui.Layer.FOREGROUND);
                     }
-                    raceCount.add(t, findings.getItems().size(), false);
+                    if (watchingRaces) raceCount.add(t, findings.getItems().size(), false);
                     chartPoints++;
                     any = true;
                 }
@@ -638,6 +651,12 @@ public final class StressPanel {
             status.setText("Stopping…");
             run.stop();
         }
+    }
+
+    private void watchRaces(boolean on) {
+        watchingRaces = on;
+        raceChart.getXYPlot().setNoDataMessage(on ? "no session yet" : "race detector off");
+        noFindings.setText(on ? "No race findings so far." : "The race detector is off: tick it (and try shared-unsafe) to look for races.");
     }
 
     private void clearCharts() {

@@ -65,6 +65,11 @@ class StressPanelTest {
         assertTrue(view.stressPanel().chartPoints() >= 10, "chart points: " + view.stressPanel().chartPoints());
         assertTrue(view.stressPanel().status().getText().startsWith("p99 was"), view.stressPanel().status().getText());
         assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled(), "ready for the next session");
+        // the detector was off: the race chart and table say so rather than show zero findings
+        var raceChart = robot.lookup("#chart-races").queryAs(org.jfree.chart.fx.ChartViewer.class).getChart().getXYPlot();
+        assertEquals(0, raceChart.getDataset().getItemCount(0));
+        assertEquals("race detector off", raceChart.getNoDataMessage());
+        assertTrue(((javafx.scene.control.Label) view.stressPanel().findings().getPlaceholder()).getText().startsWith("The race detector is off"));
         Path html = dir.resolve("report.html");
         robot.interact(() -> view.stressPanel().exportTo(html));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(html));
@@ -75,6 +80,7 @@ class StressPanelTest {
     void sharedUnsafe_withTheRaceDetector_showsFindingsWithBothStacks(FxRobot robot) throws Exception {
         configure(robot, "shared-unsafe", 3, true, 1.5, "");
         robot.clickOn("#stress-start");
+        assertEquals("No race findings so far.", ((javafx.scene.control.Label) view.stressPanel().findings().getPlaceholder()).getText());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().findings().getItems().isEmpty());
         robot.interact(() -> view.stressPanel().findings().getSelectionModel().select(0));
         String stacks = robot.lookup("#finding-stacks").queryAs(javafx.scene.control.TextArea.class).getText();
