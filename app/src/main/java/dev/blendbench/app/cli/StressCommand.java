@@ -299,9 +299,10 @@ public final class StressCommand implements Callable<Integer> {
                     if (progress != null) progress.finish();
                     if (emitSnapshots) ForkedStress.emitStep(out, r);
                     reports.add(r);
-                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%n", describe(m), r.throughput(),
+                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%n", describe(m), r.throughput(),
                             ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),
-                            r.generatorSaturated() ? " (generator saturated)" : "");
+                            r.generatorSaturated() ? " (generator saturated)" : "",
+                            r.warmupJobs() == 0 && !cfg.warmup().isZero() && r.jobs() > 0 ? " (cold: no job ended in its warm-up)" : "");
                 }
             }
             byte[] rampJson = StressJson.toRampJson(reports, settings);

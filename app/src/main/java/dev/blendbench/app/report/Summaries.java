@@ -62,13 +62,20 @@ public final class Summaries {
                 List<Step> st = s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList();
                 if (st.isEmpty()) return "The ramp ran no steps.";
                 Step lo = st.get(0), hi = st.get(st.size() - 1);
-                String text = String.format(Locale.ROOT, "p99 rose from %s ms at %s to %s ms at %s (%s×)%s.",
+                double ratio = hi.latency().p99() / lo.latency().p99();
+                String moved = ratio >= 1.1 ? "rose" : ratio <= 1 / 1.1 ? "fell" : "changed little";
+                String text = String.format(Locale.ROOT, "p99 %s from %s ms at %s to %s ms at %s (%s×)%s.", moved,
                         SessionReader.fmt(lo.latency().p99()), lo.loadText(), SessionReader.fmt(hi.latency().p99()),
-                        hi.loadText(), SessionReader.fmt(hi.latency().p99() / lo.latency().p99()), under);
+                        hi.loadText(), SessionReader.fmt(ratio), under);
                 double knee = knee(s);
                 if (!Double.isNaN(knee)) {
                     Step at = st.stream().filter(x -> x.load() == knee).findFirst().orElse(lo);
                     text += " The steepest rise comes after " + at.loadText() + ": that is the knee.";
+                }
+                List<String> cold = st.stream().filter(x -> x.summary().warmupJobs() == 0 && x.summary().jobs() > 0).map(Step::loadText).toList();
+                if (!cold.isEmpty()) {
+                    text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")
+                            + " cold (no job ended in its warm-up), so class loading and JIT compilation are in its figures; a longer warm-up leaves them out.";
                 }
                 return text;
             }

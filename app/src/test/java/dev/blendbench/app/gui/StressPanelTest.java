@@ -159,6 +159,6 @@ class StressPanelTest {
         var chart = view.stressPanel().loadChart().getChart();
         assertEquals("Latency versus load", chart.getTitle().getText());
         assertEquals(3, chart.getXYPlot().getDataset().getItemCount(0), "one point per step");
-        assertTrue(view.stressPanel().status().getText().startsWith("p99 rose from"), view.stressPanel().status().getText());
+        assertTrue(view.stressPanel().status().getText().matches("p99 (rose|fell|changed little) from .*"), view.stressPanel().status().getText());
     }
 }

@@ -1,0 +1,41 @@
+package dev.blendbench.app.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The ramp's one sentence says which way p99 went, where the knee is, and which steps started cold. */
+class RampSentenceTest {
+    private static Session.Step step(double rate, double p99, long warmupJobs) {
+        Session.Summary sum = new Session.Summary(1000, 0, "", 2, rate, 0, 0, 0, false, false, warmupJobs);
+        Session.Stats lat = new Session.Stats(1000, p99 / 3, p99 / 4, p99 / 2, p99 / 1.5, p99, p99 * 1.2, p99 * 1.5);
+        return new Session.Step(rate, SessionReader.fmt(rate) + " jobs/s", sum, lat, Map.of(), List.of());
+    }
+
+    @Test
+    void risingRamp_namesTheRiseAndTheKnee() {
+        assertEquals("p99 rose from 5 ms at 100 jobs/s to 400 ms at 400 jobs/s (80×). The steepest rise comes after 200 jobs/s: that is the knee.",
+                Summaries.sentence(Session.liveRamp("r", List.of(step(100, 5, 50), step(200, 6, 90), step(400, 400, 200)))));
+    }
+
+    @Test
+    void fallingRamp_saysItFell_andNamesNoKnee() {
+        assertEquals("p99 fell from 1110 ms at 200 jobs/s to 122 ms at 1200 jobs/s (0.110×).",
+                Summaries.sentence(Session.liveRamp("r", List.of(step(200, 1110, 60), step(1200, 122, 500)))));
+    }
+
+    @Test
+    void flatRamp_saysItChangedLittle() {
+        assertEquals("p99 changed little from 5 ms at 100 jobs/s to 5.20 ms at 300 jobs/s (1.04×).",
+                Summaries.sentence(Session.liveRamp("r", List.of(step(100, 5, 50), step(300, 5.2, 150)))));
+    }
+
+    @Test
+    void stepWithNoJobEndedInItsWarmUp_isNamedAsCold() {
+        assertEquals("p99 fell from 1110 ms at 200 jobs/s to 7 ms at 600 jobs/s (0.006×). The step at 200 jobs/s started cold "
+                + "(no job ended in its warm-up), so class loading and JIT compilation are in its figures; a longer warm-up leaves them out.",
+                Summaries.sentence(Session.liveRamp("r", List.of(step(200, 1110, 0), step(600, 7, 300)))));
+    }
+}
