@@ -498,6 +498,8 @@ public final class StressPanel {
                     if (i.latency().count() > 0) {
                         String[] m = {"p50", "p95", "p99", "p999", "max"};
                         for (int k = 0; k < 5; k++) pct[k].add(t, i.latency().get(m[k]), false);
+                    } else {
+                        for (XYSeries p : pct) p.add(t, null, false); // no job ended: a gap (a stall), not a line across it
                     }
                     throughput.add(t, i.throughput(), false);
                     if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);

@@ -34,9 +34,16 @@ public final class HtmlReport {
             for (Session s : sessions) {
                 h.append("<p><b>").append(esc(Summaries.label(s))).append(":</b> ").append(esc(Summaries.sentence(s))).append("</p>");
             }
-            h.append("</section>\n<h2>Sessions compared</h2>\n");
-            table(h, ReportTables.comparisonHeader(), ReportTables.comparisonRows(sessions), "num");
-            h.append(svg(ReportCharts.strategies(sessions), chart));
+            h.append("</section>\n");
+            List<Session> plain = Summaries.plainSessions(sessions), loads = Summaries.loadSearches(sessions);
+            if (plain.size() >= 2) {
+                h.append("<h2>Sessions compared</h2>\n");
+                table(h, ReportTables.comparisonHeader(), ReportTables.comparisonRows(plain), "num");
+                h.append(svg(ReportCharts.strategies(plain), chart));
+            }
+            if (loads.size() >= 2) {
+                h.append("<h2>Ramps and cliff searches compared</h2>\n").append(svg(ReportCharts.loadsCompared(loads), chart));
+            }
         }
         for (Session s : sessions) {
             if (sessions.size() > 1) h.append("<hr><h2 class=\"session\">").append(esc(Summaries.label(s))).append("</h2>\n");

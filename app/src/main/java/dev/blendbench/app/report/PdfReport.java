@@ -49,9 +49,16 @@ public final class PdfReport {
             doc.add(new Paragraph(title, f.title));
             if (sessions.size() > 1) {
                 for (Session s : sessions) summary(doc, f, Summaries.label(s) + ": " + Summaries.sentence(s));
-                heading(doc, f, "Sessions compared");
-                doc.add(table(f, ReportTables.comparisonHeader(), ReportTables.comparisonRows(sessions)));
-                chart(doc, w, ReportCharts.strategies(sessions));
+                List<Session> plain = Summaries.plainSessions(sessions), loads = Summaries.loadSearches(sessions);
+                if (plain.size() >= 2) {
+                    heading(doc, f, "Sessions compared");
+                    doc.add(table(f, ReportTables.comparisonHeader(), ReportTables.comparisonRows(plain)));
+                    chart(doc, w, ReportCharts.strategies(plain));
+                }
+                if (loads.size() >= 2) {
+                    heading(doc, f, "Ramps and cliff searches compared");
+                    chart(doc, w, ReportCharts.loadsCompared(loads));
+                }
             }
             for (Session s : sessions) {
                 if (sessions.size() > 1) {

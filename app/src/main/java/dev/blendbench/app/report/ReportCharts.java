@@ -47,7 +47,17 @@ public final class ReportCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         for (int k = 0; k < PERCENTILES.length; k++) {
             String metric = PERCENTILES[k];
-            data.addSeries(series(PERCENTILE_LABELS[k], s.intervals(), Interval::endSeconds, i -> i.latency().get(metric)));
+            // an interval in which no job ended has no percentiles: a gap in the lines (a stall), not a fall to zero
+            XYSeries line = new XYSeries(PERCENTILE_LABELS[k], false, true);
+            for (Interval i : s.intervals()) {
+                double v = i.latency().get(metric);
+                if (i.latency().count() == 0) {
+                    line.add(i.endSeconds(), null);
+                } else if (!Double.isNaN(v)) {
+                    line.add(i.endSeconds(), v);
+                }
+            }
+            data.addSeries(line);
         }
         JFreeChart c = ChartFactory.createXYLineChart("Latency percentiles over time", "time (s)", "latency (ms)",
                 data, PlotOrientation.VERTICAL, true, false, false);
@@ -156,6 +166,75 @@ public final class ReportCharts {
         return c;
     }
 
+    /** The colours of several sessions' lines in one chart. */
+    private static final Color[] SESSION_COLOURS = {new Color(0x2b6cb0), new Color(0xdd6b20), new Color(0x2f855a),
+            new Color(0x9b2c2c), new Color(0x6b46c1), new Color(0x0f766e), new Color(0xb7791f), new Color(0x4a5568)};
+
+    /**
+     * Several ramps and cliff searches in one plot: p99 against load for each ramp, the objective's
+     * percentile for each cliff search, one line per file. Those whose load is of another kind
+     * than the first's (workers against jobs/s) are left out: they share no axis.
+     */
+    public static JFreeChart loadsCompared(List<Session> sessions) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<String> otherAxis = new java.util.ArrayList<>();
+        Boolean workers = null;
+        for (Session s : sessions) {
+            boolean w;
+            XYSeries line;
+            if (s.kind() == Session.Kind.RAMP && !s.steps().isEmpty()) {
+                w = !s.steps().get(0).loadText().endsWith(" jobs/s");
+                line = series(Summaries.label(s) + " p99", s.steps().stream().sorted(java.util.Comparator.comparingDouble(Step::load)).toList(),
+                        Step::load, st -> st.latency().p99());
+            } else if (s.cliff() != null && !s.cliff().steps().isEmpty()) {
+                w = s.cliff().slo().contains("workers");
+                line = series(Summaries.label(s) + (s.cliff().slo().isEmpty() ? "" : " " + s.cliff().slo()),
+                        s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList(),
+                        CliffStep::rate, CliffStep::measuredMillis);
+            } else {
+                continue;
+            }
+            if (workers == null) workers = w;
+            if (w == workers) {
+                data.addSeries(line);
+            } else {
+                otherAxis.add(Summaries.label(s));
+            }
+        }
+        boolean byWorkers = Boolean.TRUE.equals(workers);
+        JFreeChart c = ChartFactory.createXYLineChart("Latency versus load, compared",
+                byWorkers ? "workers (closed loop)" : "offered load (jobs/s)", "latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
+        style(c, SESSION_COLOURS);
+        ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
+        if (!otherAxis.isEmpty()) {
+            c.addSubtitle(new TextTitle("not shown, their load is " + (byWorkers ? "a rate" : "a worker count") + ": "
+                    + String.join(", ", otherAxis), FONT));
+        }
+        double lo = Double.MAX_VALUE, hi = 0;
+        for (int k = 0; k < data.getSeriesCount(); k++) {
+            for (int i = 0; i < data.getItemCount(k); i++) {
+                double v = data.getYValue(k, i);
+                if (v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (hi / lo > 20) c.getXYPlot().setRangeAxis(logLatencyAxis(lo)); // a cliff spans decades: the flat part stays readable
+        return c;
+    }
+
+    /** A latency axis in log scale, one tick a decade, from half the smallest value. */
+    private static org.jfree.chart.axis.LogAxis logLatencyAxis(double smallest) {
+        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("latency (ms, log scale)");
+        log.setLabelFont(FONT);
+        log.setTickLabelFont(FONT);
+        log.setSmallestValue(smallest / 2);
+        log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick a decade
+        log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+        return log;
+    }
+
     /** Several sessions side by side: p50, p95, p99 per session (named by strategy where it has one). */
     public static JFreeChart strategies(List<Session> sessions) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
@@ -190,12 +269,7 @@ public final class ReportCharts {
         BarRenderer r = (BarRenderer) p.getRenderer();
         if (hi / lo > 20) { // one slow session would flatten the rest: log scale
             org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("latency (ms, log scale)");
-            log.setLabelFont(FONT);
-            log.setTickLabelFont(FONT);
-            log.setSmallestValue(lo / 2);
-            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick a decade
-            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
-            p.setRangeAxis(log);
+            p.setRangeAxis(logLatencyAxis(lo));
             r.setBase(lo / 2);
         }
         r.setBarPainter(new StandardBarPainter());

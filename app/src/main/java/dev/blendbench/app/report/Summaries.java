@@ -134,6 +134,19 @@ public final class Summaries {
         return sp > 0 ? slo.substring(0, sp) : "latency";
     }
 
+    /**
+     * The files that are single sessions: they compare in one table of percentiles. A ramp or a
+     * cliff search has no one set of figures (its steps differ by load); they compare as curves.
+     */
+    static List<Session> plainSessions(List<Session> sessions) {
+        return sessions.stream().filter(s -> s.kind() == Session.Kind.SESSION).toList();
+    }
+
+    /** The ramps and cliff searches among {@code sessions}. */
+    static List<Session> loadSearches(List<Session> sessions) {
+        return sessions.stream().filter(s -> s.kind() != Session.Kind.SESSION).toList();
+    }
+
     /** What an empty list of race findings means for this session: none seen, or not looked for. */
     static String noRaces(Session s) {
         boolean on = s.settings().containsKey("raceDetect") || s.settings().getOrDefault("workload", "").contains("race");

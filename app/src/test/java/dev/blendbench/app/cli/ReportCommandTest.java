@@ -57,6 +57,10 @@ class ReportCommandTest {
         assertTrue(html.contains("Sessions compared") && html.contains(">pooled<") && html.contains("shared-unsafe (race.json)"));
         assertTrue(html.contains("the knee is at ") && html.contains("p99 rose from "), "ramp and cliff sentences");
         assertTrue(count(html, "Latency versus load") >= 2);
+        // the table compares the two sessions; the ramp and the cliff search, which have no one set of figures, compare as curves
+        String table = html.substring(html.indexOf("<h2>Sessions compared</h2>"), html.indexOf("<h2>Ramps and cliff searches compared</h2>"));
+        assertTrue(table.contains("(race.json)") && !table.contains("(ramp.json)") && !table.contains("(cliff.json)"), table);
+        assertTrue(html.contains("Latency versus load, compared"));
     }
 
     @Test
