@@ -126,8 +126,8 @@ public final class OpenRaster {
         }
         int w = intAttr(image, "w", name, -1), h = intAttr(image, "h", name, -1);
         if (w <= 0 || h <= 0 || w > Scene.MAX_SIDE || h > Scene.MAX_SIDE || (long) w * h > limits.maxPixels()) {
-            throw new DocumentException(String.format(Locale.ROOT, "%s: canvas size %sx%s is invalid or over the limit of %.1f megapixels",
-                    name, image.getAttribute("w"), image.getAttribute("h"), limits.maxPixels() / 1e6));
+            throw new DocumentException(String.format(Locale.ROOT, "%s: canvas size %sx%s is invalid or over the limit of %s",
+                    name, image.getAttribute("w"), image.getAttribute("h"), dev.blendbench.engine.io.ImageLimits.describe(limits.maxPixels())));
         }
         int background = 0;
         String bg = image.getAttributeNS(NS, "background");

@@ -88,8 +88,8 @@ public final class PsdImport {
                                     List<PsdLayerRecords.Features> features) throws IOException {
         int w = reader.getWidth(0), h = reader.getHeight(0);
         if (w <= 0 || h <= 0 || w > Scene.MAX_SIDE || h > Scene.MAX_SIDE || (long) w * h > limits.maxPixels()) {
-            throw new DocumentException(String.format(Locale.ROOT, "%s: canvas %dx%d is invalid or over the limit of %.1f megapixels",
-                    name, w, h, limits.maxPixels() / 1e6));
+            throw new DocumentException(String.format(Locale.ROOT, "%s: canvas %dx%d is invalid or over the limit of %s",
+                    name, w, h, dev.blendbench.engine.io.ImageLimits.describe(limits.maxPixels())));
         }
         IIOMetadata md = reader.getImageMetadata(0);
         Node root = md.getAsTree(md.getNativeMetadataFormatName());

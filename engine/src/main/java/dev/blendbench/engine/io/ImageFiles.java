@@ -98,8 +98,8 @@ public final class ImageFiles {
                     }
                     if ((long) w * h > limits.maxPixels()) {
                         throw new ImageReadException(String.format(Locale.ROOT,
-                                "%s: image is %dx%d (%.1f megapixels), over the limit of %.1f megapixels",
-                                name, w, h, (double) w * h / 1e6, limits.maxPixels() / 1e6));
+                                "%s: image is %dx%d (%s), over the limit of %s",
+                                name, w, h, ImageLimits.describe((long) w * h), ImageLimits.describe(limits.maxPixels())));
                     }
                     img = reader.read(0);
                 } catch (ImageReadException e) {

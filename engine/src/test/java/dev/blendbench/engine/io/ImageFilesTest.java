@@ -217,8 +217,18 @@ class ImageFilesTest {
         assertTrue(e.getMessage().contains("100000x100000") && e.getMessage().contains("over the limit"), e.getMessage());
         Surface small = TestImages.random(50, 50, 5);
         byte[] png = ImageFiles.encodePng(small);
-        assertThrows(ImageReadException.class, () -> ImageFiles.decode(png, "small.png", new ImageLimits(2499)));
+        ImageReadException small50 = assertThrows(ImageReadException.class, () -> ImageFiles.decode(png, "small.png", new ImageLimits(2499)));
+        assertEquals("small.png: image is 50x50 (2,500 pixels), over the limit of 2,499 pixels", small50.getMessage());
         assertEquals(50, ImageFiles.decode(png, "small.png", new ImageLimits(2500)).width());
+    }
+
+    @Test
+    void pixelCounts_readAsMegapixels_orAsPixelsWhereThoseWouldShowAsZero() {
+        assertEquals("100.0 megapixels", ImageLimits.describe(100_000_000L));
+        assertEquals("2.1 megapixels", ImageLimits.describe(1920 * 1080));
+        assertEquals("0.1 megapixels", ImageLimits.describe(100_000));
+        assertEquals("99,999 pixels", ImageLimits.describe(99_999));
+        assertEquals("1 pixel", ImageLimits.describe(1));
     }
 
     @Test
