@@ -567,11 +567,11 @@ public final class StressPanel {
         }
         if (results.size() > 1 || compare.isSelected()) {
             strategyViewer.setChart(ReportCharts.strategies(results));
-            fillStrategyTable();
+            fillStrategyTable(results);
         }
     }
 
-    private void fillStrategyTable() {
+    private void fillStrategyTable(List<Session> sessions) {
         List<String> header = dev.blendbench.app.report.ReportTables.comparisonHeader();
         strategyTable.getColumns().clear();
         for (int i = 0; i < header.size(); i++) {
@@ -581,12 +581,12 @@ public final class StressPanel {
             c.setPrefWidth(i == 0 ? 200 : 70);
             strategyTable.getColumns().add(c);
         }
-        ObservableList<List<String>> rows = FXCollections.observableArrayList(dev.blendbench.app.report.ReportTables.comparisonRows(results));
+        ObservableList<List<String>> rows = FXCollections.observableArrayList(dev.blendbench.app.report.ReportTables.comparisonRows(sessions));
         strategyTable.setItems(rows);
         // each session against the first: ratio of p99 with its bootstrap 95 % interval, and the verdict
         StringBuilder v = new StringBuilder();
-        Session base = results.get(0);
-        for (Session s : results.subList(1, results.size())) {
+        Session base = sessions.get(0);
+        for (Session s : sessions.subList(1, sessions.size())) {
             try {
                 var c = dev.blendbench.app.report.Comparison.of(base, s, "p99", 0.05, 1);
                 v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%n",
@@ -608,14 +608,29 @@ public final class StressPanel {
             try {
                 List<Session> loaded = new ArrayList<>();
                 for (Path f : files) loaded.add(SessionReader.read(f));
+                // sessions compare in the Strategies table; ramps and cliff searches (no one set of
+                // figures) as curves in Latency vs load
+                List<Session> plain = Summaries.plainSessions(loaded), loads = Summaries.loadSearches(loaded);
                 Platform.runLater(() -> {
                     results.clear();
                     results.addAll(loaded);
-                    strategyViewer.setChart(ReportCharts.strategies(results));
-                    fillStrategyTable();
+                    if (!loads.isEmpty()) {
+                        loadViewer.setChart(loads.size() == 1 ? ReportCharts.latencyVersusLoad(loads.get(0)) : ReportCharts.loadsCompared(loads));
+                        tabs.getSelectionModel().select(1);
+                    }
+                    if (!plain.isEmpty()) {
+                        strategyViewer.setChart(ReportCharts.strategies(plain));
+                        fillStrategyTable(plain); // shows its tab
+                    }
                     export.setDisable(false);
                     status.setStyle("");
-                    status.setText("Comparing " + loaded.size() + " sessions; the first is the baseline.");
+                    List<String> shown = new ArrayList<>();
+                    if (plain.size() > 1) shown.add("comparing " + plain.size() + " sessions, the first as the baseline (Strategies)");
+                    if (plain.size() == 1) shown.add("one session (Strategies)");
+                    if (!loads.isEmpty()) shown.add((loads.size() == 1 ? "one ramp or cliff search" : loads.size() + " ramps and cliff searches")
+                            + " (Latency vs load)");
+                    String text = String.join("; ", shown);
+                    status.setText(Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".");
                 });
             } catch (ReportException e) {
                 Platform.runLater(() -> fail(e.getMessage()));

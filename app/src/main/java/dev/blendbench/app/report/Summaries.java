@@ -138,12 +138,12 @@ public final class Summaries {
      * The files that are single sessions: they compare in one table of percentiles. A ramp or a
      * cliff search has no one set of figures (its steps differ by load); they compare as curves.
      */
-    static List<Session> plainSessions(List<Session> sessions) {
+    public static List<Session> plainSessions(List<Session> sessions) {
         return sessions.stream().filter(s -> s.kind() == Session.Kind.SESSION).toList();
     }
 
     /** The ramps and cliff searches among {@code sessions}. */
-    static List<Session> loadSearches(List<Session> sessions) {
+    public static List<Session> loadSearches(List<Session> sessions) {
         return sessions.stream().filter(s -> s.kind() != Session.Kind.SESSION).toList();
     }
 

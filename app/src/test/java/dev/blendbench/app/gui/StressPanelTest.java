@@ -124,6 +124,29 @@ class StressPanelTest {
     }
 
     @Test
+    void comparingSessionsWithRampsAndCliffSearches_tablesTheSessions_andPlotsTheOthersAgainstLoad(FxRobot robot) throws Exception {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String name : java.util.List.of("pooled.json", "race.json", "ramp.json", "cliff.json")) {
+            Path f = dir.resolve(name);
+            try (var in = getClass().getResourceAsStream("/sessions/" + name)) {
+                Files.copy(in, f);
+            }
+            files.add(f);
+        }
+        robot.clickOn("#tab-stress");
+        robot.interact(() -> view.stressPanel().compareFiles(files));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.stressPanel().results().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        String v = view.stressPanel().verdicts().getText();
+        assertTrue(v.contains("(race.json) vs") && !v.contains("ramp.json") && !v.contains("cliff.json"), "only sessions are compared: " + v);
+        var load = view.stressPanel().loadChart().getChart();
+        assertEquals("Latency versus load, compared", load.getTitle().getText());
+        assertEquals(2, load.getXYPlot().getDataset().getSeriesCount(), "a line for the ramp, one for the cliff search");
+        assertEquals("Comparing 2 sessions, the first as the baseline (Strategies); 2 ramps and cliff searches (Latency vs load).",
+                view.stressPanel().status().getText());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void rampDefaultSteps_followTheLoad_andTypedStepsStay(FxRobot robot) {
         robot.clickOn("#tab-stress");
