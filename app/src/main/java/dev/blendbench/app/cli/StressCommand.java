@@ -79,7 +79,8 @@ public final class StressCommand implements Callable<Integer> {
         Double rate;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** One of --closed and --rate; neither only with --ramp, whose values are then open-loop rates. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Load load;
 
     @Option(names = "--arrivals", paramLabel = "constant|poisson", defaultValue = "constant",
@@ -96,8 +97,8 @@ public final class StressCommand implements Callable<Integer> {
     String warmup;
 
     @Option(names = "--ramp", paramLabel = "LIST", split = ",",
-            description = "Run a plan of steps, each with the warm-up and duration above: rates (with --rate, which is ignored) "
-                    + "or worker counts (with --closed), e.g. 100,200,400.")
+            description = "Run a plan of steps, each with the warm-up and duration above: open-loop rates (--rate may be left "
+                    + "out) or, with --closed, worker counts; e.g. 100,200,400.")
     List<Double> ramp;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "0", description = "Stop after N measured jobs (0: no limit).")
@@ -142,6 +143,22 @@ public final class StressCommand implements Callable<Integer> {
         List<String> jvmOptions = ForkedStress.jvmOptions(heap, gc);
         if (inProcess && (heap != null || gc != null)) {
             throw new BadInputException("--heap and --gc set up the forked workload JVM: leave out --in-process");
+        }
+        if (load == null) {
+            if (ramp == null || ramp.isEmpty()) {
+                throw new BadInputException("say how the load comes: --closed (each worker starts its next job when one ends), "
+                        + "--rate R (jobs per second) or --ramp R1,R2,... (open-loop steps)");
+            }
+            load = new Load(); // the steps are rates: the first stands for the plan's open-loop settings
+            load.rate = ramp.get(0);
+        }
+        if (ramp != null) {
+            for (double v : ramp) {
+                if (!(v > 0) || (load.closed && v != Math.rint(v))) {
+                    throw new BadInputException("--ramp values must be positive " + (load.closed ? "whole worker counts" : "rates")
+                            + ", got " + dev.blendbench.app.report.SessionReader.fmt(v));
+                }
+            }
         }
         LoadModel model = loadModel();
         StressConfig config = new StressConfig(model, virtual, duration("--warmup", warmup, true),
@@ -266,11 +283,6 @@ public final class StressCommand implements Callable<Integer> {
     /** The steps of {@code --ramp}, one session each; Ctrl-C ends the current step and skips the rest. */
     private int runRamp(StressConfig base, Map<String, Object> settings) throws Exception {
         if (hlog != null) throw new BadInputException("--hlog records one session: leave it out with --ramp");
-        for (double v : ramp) {
-            if (!(v > 0) || (load.closed && v != Math.rint(v))) {
-                throw new BadInputException("--ramp values must be positive " + (load.closed ? "whole worker counts" : "rates") + ", got " + v);
-            }
-        }
         PrintWriter err = spec.commandLine().getErr(), out = spec.commandLine().getOut();
         java.util.function.Supplier<Workload> workloads = job.factory(settings, err);
         settings.put("ramp", ramp);

@@ -96,7 +96,7 @@ class StressCommandTest {
     void ramp_recordsPercentilesPerStep() throws IOException {
         Path json = dir.resolve("ramp.json"), csv = dir.resolve("ramp.csv");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:2ms", "--workers", "2",
-                "--rate", "1", "--ramp", "100,300,600", "--warmup", "100ms", "--duration", "700ms",
+                "--ramp", "100,300,600", "--warmup", "100ms", "--duration", "700ms",
                 "--json", json.toString(), "--csv", csv.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("p99 (rose|fell|changed little) from .*") && l.contains(" at 100 jobs/s to ")
@@ -259,6 +259,9 @@ class StressCommandTest {
                 {"stress", "--in-process", "--workers", "2", "--closed", "--synthetic", "const:1ms", "--race-detect"},
                 {"stress", "--workers", "2", "--rate", "5", "--ramp", "10,-3"},
                 {"stress", "--workers", "2", "--rate", "5", "--ramp", "10,x"},
+                {"stress", "--workers", "2"},
+                {"stress", "--workers", "2", "--ramp", "-5,10"},
+                {"stress", "--workers", "2", "--ramp", "0"},
         };
         for (String[] c : cases) {
             ComposeCommandTest.Result r = ComposeCommandTest.run(c);
