@@ -6,6 +6,7 @@ import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.surface.Surface;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -62,7 +63,10 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
                     try {
                         mode = BlendMode.parse(value);
                     } catch (IllegalArgumentException e) {
-                        throw new BadInputException("layer '" + arg + "': " + e.getMessage());
+                        String near = Cli.didYouMean(value.toLowerCase(Locale.ROOT),
+                                java.util.Arrays.stream(BlendMode.values()).map(BlendMode::cssName).toList());
+                        throw new BadInputException("layer '" + arg + "': " + (near.isEmpty() ? e.getMessage()
+                                : "unknown blend mode '" + value + "'" + near));
                     }
                 }
                 case "opacity" -> {
@@ -102,8 +106,11 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
                         throw new BadInputException("layer '" + arg + "': " + e.getMessage());
                     }
                 }
-                default -> throw new BadInputException("layer '" + arg + "': unknown option '" + key
-                        + "' (expected mode, opacity, x, y, scale, rotate or filter)");
+                default -> {
+                    String near = Cli.didYouMean(key, List.of("mode", "opacity", "x", "y", "scale", "rotate", "filter"));
+                    throw new BadInputException("layer '" + arg + "': unknown option '" + key + "'"
+                            + (near.isEmpty() ? " (expected mode, opacity, x, y, scale, rotate or filter)" : near));
+                }
             }
             rest = rest.substring(0, colon);
         }

@@ -2,6 +2,7 @@ package dev.blendbench.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,16 @@ class UsageErrorTest {
     @Test
     void argumentACommandDoesNotTake_isNamed() {
         assertEquals("blendbench gui: unexpected argument 'extra' (see 'blendbench gui --help')", refused("gui", "extra"));
+    }
+
+    @Test
+    void misspeltBlendModeOrLayerOption_isNamedWithTheNearestOne() {
+        assertEquals("blendbench compose: layer 'a.png:mode=multipy': unknown blend mode 'multipy'; did you mean 'multiply'?",
+                refused("compose", "a.png:mode=multipy", "-o", "b.png"));
+        assertEquals("blendbench compose: layer 'a.png:opactiy=0.5': unknown option 'opactiy'; did you mean 'opacity'?",
+                refused("compose", "a.png:opactiy=0.5", "-o", "b.png"));
+        assertTrue(refused("compose", "a.png:mode=zzz", "-o", "b.png").contains("unknown blend mode 'zzz'; expected one of: clear, copy,"),
+                "far from any name: all of them");
     }
 
     @Test
