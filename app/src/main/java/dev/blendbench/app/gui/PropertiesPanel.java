@@ -66,7 +66,7 @@ public final class PropertiesPanel {
         error.setId("properties-error");
         error.setStyle("-fx-text-fill: #dc2626;");
         error.setWrapText(true);
-        mode.getItems().setAll(BlendMode.values());
+        BlendModeMenu.install(mode);
         mode.setVisibleRowCount(16);
         filter.getItems().setAll(Filter.values());
         space.getItems().setAll(BlendSpace.values());
