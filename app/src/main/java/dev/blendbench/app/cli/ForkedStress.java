@@ -83,9 +83,9 @@ public final class ForkedStress {
     }
 
     /** One race finding line, as soon as the detector reports it. */
-    static void emitRace(PrintWriter out, dev.blendbench.engine.race.Finding f) {
+    static void emitRace(PrintWriter out, dev.blendbench.engine.race.Finding f, long measureStartNanos) {
         try {
-            out.println(RACE + JSON.writeValueAsString(dev.blendbench.app.report.StressJson.finding(f)));
+            out.println(RACE + JSON.writeValueAsString(dev.blendbench.app.report.StressJson.finding(f, measureStartNanos)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

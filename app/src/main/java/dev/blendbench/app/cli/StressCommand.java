@@ -189,9 +189,10 @@ public final class StressCommand implements Callable<Integer> {
             PrintWriter raceOut = spec.commandLine().getOut();
             races.onFinding(f -> {
                 StressSession s = running.get();
+                long measureStart = s == null ? Long.MAX_VALUE : s.measurementStartNanos();
                 synchronized (raceOut) {
-                    if (emitSnapshots) ForkedStress.emitRace(raceOut, f); // the workbench shows it live
-                    raceOut.println(RaceText.line(f, s == null ? Long.MAX_VALUE : s.measurementStartNanos()));
+                    if (emitSnapshots) ForkedStress.emitRace(raceOut, f, measureStart); // the workbench shows it live
+                    raceOut.println(RaceText.line(f, measureStart));
                     raceOut.flush();
                 }
             });
@@ -264,7 +265,8 @@ public final class StressCommand implements Callable<Integer> {
                 });
                 recording.close();
             }
-            if (json != null) AtomicFiles.write(json, StressJson.toJson(report, settings, races == null ? null : races.findings()));
+            if (json != null) AtomicFiles.write(json, StressJson.toJson(report, settings, races == null ? null : races.findings(),
+                    session.measurementStartNanos()));
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.toCsv(report));
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
         } finally {

@@ -175,6 +175,7 @@ public final class StressPanel {
         findings.getColumns().add(column("accesses", r -> r.earlier().kind() + " vs " + r.later().kind(), 110));
         findings.getColumns().add(column("pixels", Session.Race::intersection, 170));
         findings.getColumns().add(column("count", r -> Long.toString(r.count()), 60));
+        findings.getColumns().add(column("first seen", Session.Race::whenText, 90));
         findings.setPrefHeight(140);
         stacks.setId("finding-stacks");
         stacks.setEditable(false);

@@ -94,7 +94,7 @@ public final class HtmlReport {
                 n++;
                 h.append("<details").append(n == 1 ? " open" : "").append("><summary><b>Race ").append(n).append("</b> on ")
                         .append(esc(r.surface())).append(", pixels ").append(esc(r.intersection())).append(" — ")
-                        .append(r.count()).append(" racing access").append(r.count() == 1 ? "" : "es").append("</summary>\n<div class=\"stacks\">");
+                        .append(r.count()).append(" racing access").append(r.count() == 1 ? "" : "es").append(esc(r.whenPhrase())).append("</summary>\n<div class=\"stacks\">");
                 access(h, "earlier", r.earlier());
                 access(h, "later", r.later());
                 h.append("</div></details>\n");

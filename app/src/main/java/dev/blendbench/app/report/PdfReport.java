@@ -106,7 +106,7 @@ public final class PdfReport {
             for (Race r : s.races()) {
                 n++;
                 doc.add(new Paragraph("Race " + n + " on " + r.surface() + ", pixels " + r.intersection() + " — " + r.count()
-                        + " racing accesses", f.bold));
+                        + " racing accesses" + r.whenPhrase(), f.bold));
                 for (var a : List.of(r.earlier(), r.later())) {
                     doc.add(new Paragraph((a == r.earlier() ? "earlier: " : "later: ") + a.kind() + " by " + a.thread() + ", " + a.rect(), f.body));
                     Paragraph st = new Paragraph(String.join("\n", a.stack()), f.mono);

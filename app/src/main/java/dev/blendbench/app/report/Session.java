@@ -67,9 +67,22 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
 
     /**
      * One race finding: two unordered accesses to overlapping pixels, at least one a write.
-     * {@code box} is the intersection as {x, y, width, height}.
+     * {@code box} is the intersection as {x, y, width, height}; {@code firstSeenSeconds} counts from
+     * the start of measuring (negative: in the warm-up; NaN: the file does not say).
      */
-    public record Race(String surface, String intersection, long count, Access earlier, Access later, int[] box) {}
+    public record Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds) {
+        /** When it was first seen, as people read it: "in warm-up", "1.234 s" (into measuring), or "–". */
+        public String whenText() {
+            if (Double.isNaN(firstSeenSeconds)) return "–";
+            return firstSeenSeconds < 0 ? "in warm-up" : String.format(java.util.Locale.ROOT, "%.3f s", firstSeenSeconds);
+        }
+
+        /** The same as a phrase after the finding's count: ", first seen in warm-up", ", first seen 1.234 s into measuring", or "". */
+        public String whenPhrase() {
+            if (Double.isNaN(firstSeenSeconds)) return "";
+            return ", first seen " + (firstSeenSeconds < 0 ? "in warm-up" : whenText() + " into measuring");
+        }
+    }
 
     /** One step of a ramp: the offered load (jobs/s for open loop, workers for closed) and what it gave. */
     public record Step(double load, String loadText, Summary summary, Stats latency, Map<String, Stats> stages,

@@ -263,7 +263,8 @@ public final class SessionReader {
             JsonNode in = n.path("intersection");
             out.add(new Race(n.path("surface").asText("?"), rect(in), n.path("count").asLong(1),
                     access(n.path("earlier"), p + ".earlier"), access(n.path("later"), p + ".later"),
-                    new int[] {in.path("x").asInt(), in.path("y").asInt(), in.path("width").asInt(), in.path("height").asInt()}));
+                    new int[] {in.path("x").asInt(), in.path("y").asInt(), in.path("width").asInt(), in.path("height").asInt()},
+                    n.path("firstSeenSeconds").isNumber() ? n.path("firstSeenSeconds").asDouble() : Double.NaN));
         }
         return out;
     }

@@ -27,8 +27,13 @@ public final class StressJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** With race findings ({@code races[]}; null when the detector was off). */
-    public static byte[] toJson(StressReport r, Map<String, Object> settings, List<dev.blendbench.engine.race.Finding> races) {
+    /**
+     * The session file, with race findings ({@code races[]}; null when the detector was off).
+     * {@code measureStartNanos}: when measuring started, on the race detector's clock, so that
+     * findings say when they were first seen ({@link Long#MAX_VALUE}: unknown).
+     */
+    public static byte[] toJson(StressReport r, Map<String, Object> settings, List<dev.blendbench.engine.race.Finding> races,
+                                long measureStartNanos) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("createdAt", Instant.now().toString());
@@ -58,18 +63,22 @@ public final class StressJson {
         root.put("intervals", intervals(r));
         if (races != null) {
             List<Map<String, Object>> rs = new ArrayList<>();
-            for (var f : races) rs.add(finding(f));
+            for (var f : races) rs.add(finding(f, measureStartNanos));
             root.put("races", rs);
         }
         return bytes(root);
     }
 
-    /** One finding as in {@code races[]}. */
-    public static Map<String, Object> finding(dev.blendbench.engine.race.Finding f) {
+    /**
+     * One finding as in {@code races[]}; {@code firstSeenSeconds} counts from the start of measuring
+     * (negative: in the warm-up), left out when {@code measureStartNanos} is {@link Long#MAX_VALUE}.
+     */
+    public static Map<String, Object> finding(dev.blendbench.engine.race.Finding f, long measureStartNanos) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("surface", f.surface());
         m.put("intersection", rect(f.intersection()));
         m.put("firstSeenNanos", f.firstSeenNanos());
+        if (measureStartNanos != Long.MAX_VALUE) m.put("firstSeenSeconds", (f.firstSeenNanos() - measureStartNanos) / 1e9);
         m.put("count", f.count());
         m.put("earlier", access(f.earlier()));
         m.put("later", access(f.later()));

@@ -163,6 +163,9 @@ class StressCommandTest {
         assertTrue(races.size() >= 1);
         assertEquals("write", races.get(0).at("/earlier/kind").asText());
         assertTrue(races.get(0).at("/later/stack").size() > 0);
+        double seen = races.get(0).get("firstSeenSeconds").asDouble(-1);
+        assertTrue(seen >= 0 && seen < 1.5, "first seen while measuring (no warm-up): " + seen);
+        assertTrue(r.out().lines().filter(l -> l.startsWith("race on ")).allMatch(l -> l.matches(".*\\(\\d+\\.\\d{3} s\\)")), r.out());
         ComposeCommandTest.Result ok = ComposeCommandTest.run("stress", "--in-process", "--workers", "3", "--closed",
                 "--strategy", "shared-locked", "--warmup", "0s", "--duration", "500ms", "--race-detect");
         assertEquals(0, ok.code(), ok.err());
