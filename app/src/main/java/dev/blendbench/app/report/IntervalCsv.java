@@ -5,11 +5,14 @@ import dev.blendbench.engine.stress.StressReport;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** The interval series as CSV, one row per interval, times in milliseconds. */
+/**
+ * The interval series as CSV, one row per interval, times in milliseconds. An interval in which
+ * no job ended has no percentiles: those fields are empty (a stall), not zero.
+ */
 public final class IntervalCsv {
     private IntervalCsv() {}
 
-    public static final String HEADER = "end_s,throughput_per_s,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,"
+    public static final String HEADER = "end_s,throughput_per_s,jobs,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,"
             + "service_p99_ms,alloc_MBps,gc_count,gc_pause_ms,heap_after_gc_MB,max_schedule_lag_ms";
 
     public static final String STEPS_HEADER = "workers,rate_per_s,jobs,throughput_per_s,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,"
@@ -33,12 +36,18 @@ public final class IntervalCsv {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (IntervalSnapshot i : r.intervals()) {
             var l = i.latency();
-            b.append(String.format(Locale.ROOT, "%.3f,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%d,%.1f,%.1f,%.3f%n",
-                    i.endNanos() / 1e9, i.throughput(), l.p50() / 1e6, l.p90() / 1e6, l.p95() / 1e6, l.p99() / 1e6,
-                    l.p999() / 1e6, l.max() / 1e6, i.service().p99() / 1e6, i.allocationMBps(), i.gcCount(),
+            boolean none = l.count() == 0;
+            b.append(String.format(Locale.ROOT, "%.3f,%.1f,%d,%s,%s,%s,%s,%s,%s,%s,%.1f,%d,%.1f,%.1f,%.3f%n",
+                    i.endNanos() / 1e9, i.throughput(), l.count(), ms(l.p50(), none), ms(l.p90(), none), ms(l.p95(), none),
+                    ms(l.p99(), none), ms(l.p999(), none), ms(l.max(), none), ms(i.service().p99(), none), i.allocationMBps(), i.gcCount(),
                     i.gcPauseMillis(), i.heapAfterGcBytes() < 0 ? -1.0 : i.heapAfterGcBytes() / 1e6,
                     i.maxScheduleLagNanos() / 1e6));
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Nanoseconds as milliseconds, or empty where there is no value. */
+    static String ms(long nanos, boolean none) {
+        return none ? "" : String.format(Locale.ROOT, "%.3f", nanos / 1e6);
     }
 }

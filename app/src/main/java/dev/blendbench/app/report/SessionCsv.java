@@ -50,10 +50,16 @@ public final class SessionCsv {
 
     private static void row(StringBuilder b, String session, String step, double offset, Interval i) {
         var l = i.latency();
-        b.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.1f,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%d,%.1f,%.1f%n",
-                quote(session), quote(step), offset + i.endSeconds(), i.throughput(), l.count(), l.p50(), l.p90(), l.p95(),
-                l.p99(), l.p999(), l.max(), i.service().p99(), i.allocationMBps(), i.gcCount(), i.gcPauseMillis(),
+        boolean none = l.count() == 0; // no job ended: no percentiles (empty fields, not zeros)
+        b.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.1f,%d,%s,%s,%s,%s,%s,%s,%s,%.1f,%d,%.1f,%.1f%n",
+                quote(session), quote(step), offset + i.endSeconds(), i.throughput(), l.count(), ms(l.p50(), none), ms(l.p90(), none),
+                ms(l.p95(), none), ms(l.p99(), none), ms(l.p999(), none), ms(l.max(), none), ms(i.service().p99(), none),
+                i.allocationMBps(), i.gcCount(), i.gcPauseMillis(),
                 i.heapAfterGcBytes() < 0 ? -1.0 : i.heapAfterGcBytes() / 1e6));
+    }
+
+    private static String ms(double millis, boolean none) {
+        return none || Double.isNaN(millis) ? "" : String.format(Locale.ROOT, "%.3f", millis);
     }
 
     private static String quote(String s) {

@@ -62,6 +62,12 @@ class StressCommandTest {
         List<String> rows = Files.readAllLines(csv);
         assertEquals(IntervalCsv.HEADER, rows.get(0));
         assertEquals(root.get("intervals").size() + 1, rows.size());
+        for (int k = 1; k < rows.size(); k++) { // jobs per interval as in the JSON; no percentiles where none ended
+            String[] f = rows.get(k).split(",", -1);
+            long n = root.get("intervals").get(k - 1).at("/latency/count").asLong();
+            assertEquals(n, Long.parseLong(f[2]));
+            assertEquals(n == 0, f[3].isEmpty(), rows.get(k));
+        }
 
         // the .hlog read back with stock HdrHistogram gives the JSON's percentiles
         Histogram sum = new Histogram(3_600_000_000_000L, 3);
