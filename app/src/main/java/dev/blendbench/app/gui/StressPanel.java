@@ -171,7 +171,9 @@ public final class StressPanel {
         races.selectedProperty().addListener((o, was, on) -> {
             if (run == null && chartPoints == 0) watchRaces(on);
         });
-        findings.getColumns().add(column("threads", r -> r.earlier().thread() + " / " + r.later().thread(), 230));
+        // the workers' common "blendbench-" prefix left out, so that both names fit the column
+        findings.getColumns().add(column("threads", r -> r.earlier().thread().replaceFirst("^blendbench-", "") + " / "
+                + r.later().thread().replaceFirst("^blendbench-", ""), 230));
         findings.getColumns().add(column("accesses", r -> r.earlier().kind() + " vs " + r.later().kind(), 110));
         findings.getColumns().add(column("pixels", Session.Race::intersection, 170));
         findings.getColumns().add(column("count", r -> Long.toString(r.count()), 60));
