@@ -122,7 +122,7 @@ public final class StressPanel {
     private StressRun run;
     private final List<Session> results = new ArrayList<>();
     private List<String> queue = List.of();
-    private double timeOffset, lastEnd;
+    private double timeOffset, lastEnd, lastGcMarker = Double.NEGATIVE_INFINITY;
     private Path workDir;
 
     public StressPanel(DocumentModel model, Consumer<Rect> showOnCanvas) {
@@ -507,7 +507,9 @@ public final class StressPanel {
                     throughput.add(t, i.throughput(), false);
                     if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
                     if (i.heapAfterGcBytes() >= 0) heapAfter.add(t, i.heapAfterGcBytes() / 1e6, false);
-                    if (i.gcCount() > 0) {
+                    // GC markers no closer than 1/1500 of the time so far: a long soak stays drawable
+                    if (i.gcCount() > 0 && t - lastGcMarker >= t / LiveSeries.MAX_POINTS) {
+                        lastGcMarker = t;
                         ValueMarker mk = new ValueMarker(t, new Color(0xdc2626), new BasicStroke(1f));
                         mk.setAlpha(0.6f);
                         heapChart.getXYPlot().addDomainMarker(mk, org.jfree.chart.ui.Layer.FOREGROUND);
@@ -533,6 +535,11 @@ public final class StressPanel {
             }
         }
         if (any) {
+            for (XYSeries s : pct) LiveSeries.halveIfLong(s, LiveSeries.Merge.WORST);
+            LiveSeries.halveIfLong(throughput, LiveSeries.Merge.MEAN);
+            LiveSeries.halveIfLong(alloc, LiveSeries.Merge.MEAN);
+            LiveSeries.halveIfLong(heapAfter, LiveSeries.Merge.LAST);
+            LiveSeries.halveIfLong(raceCount, LiveSeries.Merge.LAST);
             for (XYSeries s : pct) s.fireSeriesChanged();
             throughput.fireSeriesChanged();
             alloc.fireSeriesChanged();
@@ -692,6 +699,7 @@ public final class StressPanel {
         chartPoints = 0;
         timeOffset = 0;
         lastEnd = 0;
+        lastGcMarker = Double.NEGATIVE_INFINITY;
         showOnCanvas.accept(null);
     }
 

@@ -42,14 +42,76 @@ public final class ReportCharts {
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
+    /** The most points an over-time chart draws: about one per pixel of the report's chart width. */
+    static final int MAX_POINTS = 600;
+
+    /**
+     * A long session's intervals merged into at most {@link #MAX_POINTS} consecutive groups (a
+     * 30-minute session has 18,000), so that a report stays a few MB: each group ends where its
+     * last interval ends; its latency figures are the worst of its intervals that had jobs (a
+     * spike stays visible), its job count the sum, throughput and allocation the mean, GCs and
+     * pauses the sum, heap after GC the last known. Short sessions are returned as they are.
+     */
+    static List<Interval> merged(List<Interval> all) {
+        int per = (all.size() + MAX_POINTS - 1) / MAX_POINTS;
+        if (per <= 1) return all;
+        List<Interval> out = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += per) {
+            List<Interval> g = all.subList(from, Math.min(all.size(), from + per));
+            double tp = 0, alloc = 0;
+            int allocN = 0;
+            long gcs = 0, heap = -1;
+            double pause = 0;
+            for (Interval i : g) {
+                tp += i.throughput();
+                if (!Double.isNaN(i.allocationMBps())) {
+                    alloc += i.allocationMBps();
+                    allocN++;
+                }
+                gcs += i.gcCount();
+                pause += i.gcPauseMillis();
+                if (i.heapAfterGcBytes() >= 0) heap = i.heapAfterGcBytes();
+            }
+            out.add(new Interval(g.get(g.size() - 1).endSeconds(), tp / g.size(), worst(g, Interval::latency), worst(g, Interval::service),
+                    allocN == 0 ? Double.NaN : alloc / allocN, gcs, pause, heap));
+        }
+        return out;
+    }
+
+    /** The worst of each figure over the intervals with jobs (their count summed, the mean weighted by it). */
+    private static Session.Stats worst(List<Interval> g, java.util.function.Function<Interval, Session.Stats> of) {
+        long n = 0;
+        double sum = 0, p50 = 0, p90 = 0, p95 = 0, p99 = 0, p999 = 0, max = 0;
+        for (Interval i : g) {
+            Session.Stats x = of.apply(i);
+            if (x.count() == 0) continue;
+            n += x.count();
+            sum += x.mean() * x.count();
+            p50 = Math.max(p50, x.p50());
+            p90 = Math.max(p90, x.p90());
+            p95 = Math.max(p95, x.p95());
+            p99 = Math.max(p99, x.p99());
+            p999 = Math.max(p999, x.p999());
+            max = Math.max(max, x.max());
+        }
+        return new Session.Stats(n, n == 0 ? 0 : sum / n, p50, p90, p95, p99, p999, max);
+    }
+
+    /** Says on a chart that its points are merged intervals, and how many each. */
+    private static void noteMerged(JFreeChart c, Session s, String how) {
+        int per = (s.intervals().size() + MAX_POINTS - 1) / MAX_POINTS;
+        if (per > 1) c.addSubtitle(new TextTitle("each point: " + per + " intervals merged (" + how + ")", FONT));
+    }
+
     /** Latency percentiles per 100 ms interval, against the session's clock. */
     public static JFreeChart percentilesOverTime(Session s) {
         XYSeriesCollection data = new XYSeriesCollection();
+        List<Interval> intervals = merged(s.intervals());
         for (int k = 0; k < PERCENTILES.length; k++) {
             String metric = PERCENTILES[k];
             // an interval in which no job ended has no percentiles: a gap in the lines (a stall), not a fall to zero
             XYSeries line = new XYSeries(PERCENTILE_LABELS[k], false, true);
-            for (Interval i : s.intervals()) {
+            for (Interval i : intervals) {
                 double v = i.latency().get(metric);
                 if (i.latency().count() == 0) {
                     line.add(i.endSeconds(), null);
@@ -62,16 +124,18 @@ public final class ReportCharts {
         JFreeChart c = ChartFactory.createXYLineChart("Latency percentiles over time", "time (s)", "latency (ms)",
                 data, PlotOrientation.VERTICAL, true, false, false);
         style(c, PERCENTILE_COLOURS);
+        noteMerged(c, s, "the worst of each percentile");
         stepMarkers(c, s);
         return c;
     }
 
     /** Completed jobs per second, per interval. */
     public static JFreeChart throughput(Session s) {
-        XYSeriesCollection data = new XYSeriesCollection(series("jobs/s", s.intervals(), Interval::endSeconds, Interval::throughput));
+        XYSeriesCollection data = new XYSeriesCollection(series("jobs/s", merged(s.intervals()), Interval::endSeconds, Interval::throughput));
         JFreeChart c = ChartFactory.createXYLineChart("Throughput", "time (s)", "completed jobs/s", data,
                 PlotOrientation.VERTICAL, false, false, false);
         style(c, new Color[] {new Color(0x2b6cb0)});
+        noteMerged(c, s, "their mean");
         stepMarkers(c, s);
         return c;
     }
@@ -81,14 +145,16 @@ public final class ReportCharts {
      * as a vertical marker labelled with its length.
      */
     public static JFreeChart heapChurn(Session s) {
-        XYSeriesCollection alloc = new XYSeriesCollection(series("allocation MB/s", s.intervals(), Interval::endSeconds,
+        List<Interval> intervals = merged(s.intervals());
+        XYSeriesCollection alloc = new XYSeriesCollection(series("allocation MB/s", intervals, Interval::endSeconds,
                 Interval::allocationMBps));
         JFreeChart c = ChartFactory.createXYLineChart("Heap churn and GC pauses", "time (s)", "allocation (MB/s)", alloc,
                 PlotOrientation.VERTICAL, true, false, false);
         style(c, new Color[] {new Color(0x6b46c1)});
+        noteMerged(c, s, "mean allocation, GCs and pauses summed");
         XYPlot p = c.getXYPlot();
         XYSeries heap = new XYSeries("heap after GC (MB)");
-        for (Interval i : s.intervals()) {
+        for (Interval i : intervals) {
             if (i.heapAfterGcBytes() >= 0) heap.add(i.endSeconds(), i.heapAfterGcBytes() / 1e6);
         }
         NumberAxis right = new NumberAxis("heap after GC (MB)");
@@ -102,15 +168,16 @@ public final class ReportCharts {
         r.setSeriesStroke(0, new BasicStroke(1.6f));
         r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
         p.setRenderer(1, r);
-        double span = s.intervals().isEmpty() ? 1 : s.intervals().get(s.intervals().size() - 1).endSeconds();
+        double span = intervals.isEmpty() ? 1 : intervals.get(intervals.size() - 1).endSeconds();
         double lastLabel = Double.NEGATIVE_INFINITY;
-        for (Interval i : s.intervals()) {
+        for (Interval i : intervals) {
             if (i.gcCount() <= 0) continue;
             ValueMarker m = new ValueMarker(i.endSeconds(), new Color(0xdc2626), new BasicStroke(1f));
             m.setAlpha(0.7f);
             if (i.endSeconds() - lastLabel > span / 8) { // label only markers far enough apart to be read
                 lastLabel = i.endSeconds();
-                m.setLabel(String.format(java.util.Locale.ROOT, "GC %.1f ms", i.gcPauseMillis()));
+                m.setLabel(i.gcCount() == 1 ? String.format(java.util.Locale.ROOT, "GC %.1f ms", i.gcPauseMillis())
+                        : String.format(java.util.Locale.ROOT, "%d GCs %.1f ms", i.gcCount(), i.gcPauseMillis()));
                 m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
                 m.setLabelPaint(new Color(0x9b1c1c));
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

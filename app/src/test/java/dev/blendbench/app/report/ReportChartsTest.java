@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,5 +48,35 @@ class ReportChartsTest {
             assertNotNull(lines.getY(k, 2));
             assertNotNull(lines.getY(k, 4));
         }
+    }
+
+    private static Session.Interval interval(double end, long jobs, double p99) {
+        Session.Stats l = jobs == 0 ? new Session.Stats(0, 0, 0, 0, 0, 0, 0, 0)
+                : new Session.Stats(jobs, p99 / 2, p99 / 4, p99 / 2, p99 / 1.5, p99, p99, p99 * 1.1);
+        return new Session.Interval(end, jobs * 10.0, l, l, 5.0, jobs % 7 == 0 ? 1 : 0, jobs % 7 == 0 ? 2.5 : 0, jobs % 7 == 0 ? 1_000_000L * jobs : -1);
+    }
+
+    @Test
+    void longSession_isMergedToAtMostOnePointAPixel_keepingTheWorstLatencyAndEveryJob() {
+        java.util.List<Session.Interval> all = new java.util.ArrayList<>();
+        java.util.Random rnd = new java.util.Random(7);
+        for (int k = 0; k < 18_000; k++) all.add(interval(0.1 * (k + 1), k % 1000 == 5 ? 0 : 1 + rnd.nextInt(100), 1 + 50 * rnd.nextDouble()));
+        all.set(12_345, interval(1234.6, 40, 900)); // one spike
+
+        java.util.List<Session.Interval> m = ReportCharts.merged(all);
+        assertTrue(m.size() <= ReportCharts.MAX_POINTS && m.size() >= ReportCharts.MAX_POINTS / 2, "points: " + m.size());
+        assertEquals(all.stream().mapToLong(i -> i.latency().count()).sum(), m.stream().mapToLong(i -> i.latency().count()).sum());
+        assertEquals(all.stream().mapToLong(Session.Interval::gcCount).sum(), m.stream().mapToLong(Session.Interval::gcCount).sum());
+        assertEquals(900, m.stream().mapToDouble(i -> i.latency().p99()).max().orElseThrow(), "the spike survives");
+        assertEquals(all.get(all.size() - 1).endSeconds(), m.get(m.size() - 1).endSeconds());
+        double meanTp = all.stream().mapToDouble(Session.Interval::throughput).average().orElseThrow();
+        assertEquals(meanTp, m.stream().mapToDouble(Session.Interval::throughput).average().orElseThrow(), 1e-9, "equal groups: the same mean");
+    }
+
+    @Test
+    void shortSession_isDrawnIntervalByInterval() {
+        java.util.List<Session.Interval> all = new java.util.ArrayList<>();
+        for (int k = 0; k < ReportCharts.MAX_POINTS; k++) all.add(interval(0.1 * (k + 1), 3, 5));
+        assertSame(all, ReportCharts.merged(all));
     }
 }
