@@ -101,9 +101,7 @@ public final class CliffCommand implements Callable<Integer> {
         Duration step = StressCommand.duration("--step-duration", stepDuration, false);
         Duration warm = StressCommand.duration("--warmup", warmup, true);
         Duration jvmWarm = StressCommand.duration("--jvm-warmup", jvmWarmup, true);
-        if (json != null && (json.toAbsolutePath().getParent() == null || !Files.isDirectory(json.toAbsolutePath().getParent()))) {
-            throw new BadInputException(json + ": folder " + json.toAbsolutePath().getParent() + " does not exist");
-        }
+        if (json != null) OutputFiles.requireFolder(json);
         Slo objective = null;
         Arrivals arr;
         try {

@@ -10,11 +10,20 @@ import java.nio.file.Path;
 final class OutputFiles {
     private OutputFiles() {}
 
-    /** Fails unless the output's folder exists (checked before any work is done). */
+    /**
+     * Fails unless the output can be written: its folder exists and is writable, and the output is
+     * not itself a folder (checked before any work is done, so a long job cannot fail at its end).
+     */
     static void requireFolder(Path output) {
         Path dir = output.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new BadInputException(output + ": folder " + dir + " does not exist");
+        }
+        if (Files.isDirectory(output)) {
+            throw new BadInputException(output + ": is a folder; give a file name");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new BadInputException(output + ": folder " + dir + " is not writable");
         }
     }
 

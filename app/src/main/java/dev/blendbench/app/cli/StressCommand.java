@@ -165,9 +165,7 @@ public final class StressCommand implements Callable<Integer> {
                 duration("--duration", duration, false), maxJobs, Duration.ofMillis(100));
         if (maxJobs < 0) throw new BadInputException("--jobs must not be negative");
         for (Path p : new Path[] {json, csv, hlog, jfr}) {
-            if (p != null && (p.toAbsolutePath().getParent() == null || !Files.isDirectory(p.toAbsolutePath().getParent()))) {
-                throw new BadInputException(p + ": folder " + p.toAbsolutePath().getParent() + " does not exist");
-            }
+            if (p != null) OutputFiles.requireFolder(p);
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("warmupSeconds", config.warmup().toNanos() / 1e9);

@@ -63,6 +63,18 @@ class UsageErrorTest {
     }
 
     @Test
+    void outputThatIsAFolder_isRefusedBeforeAnyWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectory(dir.resolve("out.png"));
+        String layer = java.nio.file.Path.of("..", "assets", "demo", "background.png").toString();
+        for (String[] args : new String[][] {
+                {"compose", layer, "-o", folder.toString()},
+                {"resize", layer, "--width", "10", "-o", folder.toString()},
+                {"stress", "--workers", "1", "--closed", "--json", folder.toString()}}) {
+            assertEquals("blendbench " + args[0] + ": " + folder + ": is a folder; give a file name", refused(args));
+        }
+    }
+
+    @Test
     void editDistance_countsInsertionsDeletionsAndSubstitutions() {
         assertEquals(0, Cli.editDistance("stress", "stress"));
         assertEquals(1, Cli.editDistance("compse", "compose"));
