@@ -44,6 +44,11 @@ public final class WorkbenchApp extends Application {
         view.model().dirtyProperty().addListener((o, a, b) -> title.run());
         title.run();
         stage.setScene(new Scene(view.root(), 1400, 860));
+        // closing the window asks about unsaved changes, as Quit does
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            view.whenChangesSettled(stage::hide);
+        });
         stage.show();
         view.renderAll();
         javafx.application.Platform.runLater(() -> view.canvasPane().fit());

@@ -16,6 +16,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -152,8 +155,9 @@ public final class WorkbenchView {
     private MenuBar menus() {
         Menu file = new Menu("File");
         file.getItems().addAll(
-                item("New", "Shortcut+N", () -> model.replace(new Doc(1280, 720, 0xFFFFFFFF, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of()), null)),
-                item("Open…", "Shortcut+O", this::chooseOpen),
+                item("New", "Shortcut+N", () -> whenChangesSettled(() -> model.replace(
+                        new Doc(1280, 720, 0xFFFFFFFF, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of()), null))),
+                item("Open…", "Shortcut+O", () -> whenChangesSettled(this::chooseOpen)),
                 recentMenu,
                 item("Add Image Layers…", "Shortcut+Shift+O", this::chooseLayers),
                 new SeparatorMenuItem(),
@@ -161,10 +165,10 @@ public final class WorkbenchView {
                 item("Save As…", "Shortcut+Shift+S", this::chooseSaveAs),
                 item("Export Composite…", "Shortcut+E", this::chooseExport),
                 new SeparatorMenuItem(),
-                item("Quit", "Shortcut+Q", () -> {
-                    Window w = root.getScene() == null ? null : root.getScene().getWindow();
+                item("Quit", "Shortcut+Q", () -> whenChangesSettled(() -> {
+                    Window w = window();
                     if (w != null) w.hide();
-                }));
+                })));
         undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
         undo.setOnAction(e -> model.undo());
         redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
@@ -332,8 +336,55 @@ public final class WorkbenchView {
         });
     }
 
+    /** The answer to "Save changes?": save first, go on without saving, or stay. */
+    public enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    private java.util.function.Function<String, Unsaved> askUnsaved = this::askWithDialog;
+
+    /** Who answers "Save changes?" (a dialog; tests answer it themselves). */
+    void answerUnsavedWith(java.util.function.Function<String, Unsaved> asker) {
+        askUnsaved = asker;
+    }
+
+    /**
+     * Runs {@code then} (closing, a new or another document) once the document's unsaved changes
+     * are settled: at once when there are none; otherwise the user is asked — save first (then
+     * only after the save succeeded, and never if they cancel choosing a file), go on without
+     * saving, or cancel and keep working.
+     */
+    public void whenChangesSettled(Runnable then) {
+        if (!model.dirtyProperty().get()) {
+            then.run();
+            return;
+        }
+        Path f = model.fileProperty().get();
+        switch (askUnsaved.apply(f == null ? "this scene" : f.getFileName().toString())) {
+            case DISCARD -> then.run();
+            case CANCEL -> { }
+            case SAVE -> {
+                Path target = f != null ? f : chooseSaveTarget();
+                if (target != null) saveAs(target, then);
+            }
+        }
+    }
+
+    private Unsaved askWithDialog(String name) {
+        ButtonType save = new ButtonType("Save"), discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.", save, discard, ButtonType.CANCEL);
+        a.setTitle("Blendbench");
+        a.setHeaderText("Save changes to " + name + "?");
+        if (window() != null) a.initOwner(window());
+        ButtonType b = a.showAndWait().orElse(ButtonType.CANCEL);
+        return b == save ? Unsaved.SAVE : b == discard ? Unsaved.DISCARD : Unsaved.CANCEL;
+    }
+
     /** Saves as OpenRaster to {@code p} (atomically). */
     public void saveAs(Path p) {
+        saveAs(p, () -> { });
+    }
+
+    /** Saves as OpenRaster to {@code p} (atomically), then runs {@code after} if the save succeeded. */
+    private void saveAs(Path p, Runnable after) {
         Doc d = model.doc();
         background("Saving " + p.getFileName(), () -> {
             DocumentIo.save(d, p);
@@ -343,6 +394,7 @@ public final class WorkbenchView {
             else model.fileProperty().set(saved);
             remember(saved);
             message.setText("Saved " + saved);
+            after.run();
         });
     }
 
@@ -388,13 +440,18 @@ public final class WorkbenchView {
     }
 
     private void chooseSaveAs() {
+        Path p = chooseSaveTarget();
+        if (p != null) saveAs(p);
+    }
+
+    /** Where to save, asked with a file chooser ({@code .ora} added if missing); null if cancelled. */
+    private Path chooseSaveTarget() {
         FileChooser fc = chooser("Save scene");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("OpenRaster", "*.ora"));
         File f = fc.showSaveDialog(window());
-        if (f != null) {
-            Path p = f.toPath();
-            saveAs(DocumentIo.isOra(p) ? p : p.resolveSibling(p.getFileName() + ".ora"));
-        }
+        if (f == null) return null;
+        Path p = f.toPath();
+        return DocumentIo.isOra(p) ? p : p.resolveSibling(p.getFileName() + ".ora");
     }
 
     private void chooseExport() {
@@ -426,7 +483,7 @@ public final class WorkbenchView {
             Path p = Path.of(s);
             MenuItem m = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
             m.setOnAction(e -> {
-                if (Files.exists(p)) open(p);
+                if (Files.exists(p)) whenChangesSettled(() -> open(p));
                 else error(p + ": no longer there");
             });
             recentMenu.getItems().add(m);
