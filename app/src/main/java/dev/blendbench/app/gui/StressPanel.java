@@ -249,6 +249,10 @@ public final class StressPanel {
 
     private Node form() {
         GridPane g = new GridPane();
+        // the fields' column takes the form's width, however long the texts below it are
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), fields);
         g.setHgap(8);
         g.setVgap(6);
         g.setPadding(new Insets(8));
