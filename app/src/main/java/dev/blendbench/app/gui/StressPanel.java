@@ -11,8 +11,6 @@ import dev.blendbench.engine.document.OpenRaster;
 import dev.blendbench.engine.io.AtomicFiles;
 import dev.blendbench.engine.stress.Strategy;
 import dev.blendbench.engine.surface.Rect;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +51,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The stress panel: configure a session on the current scene (workers, platform or virtual
@@ -101,12 +92,7 @@ public final class StressPanel {
     private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export report…");
     private final Label status = new Label("Ready.");
     // live view
-    private final XYSeries[] pct = new XYSeries[5];
-    private final XYSeries throughput = new XYSeries("jobs/s", false, true), alloc = new XYSeries("allocation MB/s", false, true),
-            heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true);
-    private final JFreeChart heapChart, raceChart;
-    /** Whether the session shown watches for races: if not, the race chart and table say so instead of showing zero. */
-    private boolean watchingRaces;
+    private final LiveCharts charts = new LiveCharts();
     private final Label noFindings = new Label();
     private final ChartViewer loadViewer = new ChartViewer(ReportCharts.strategies(List.of()));
     private final ChartViewer strategyViewer = new ChartViewer(ReportCharts.strategies(List.of()));
@@ -117,51 +103,15 @@ public final class StressPanel {
     private final TabPane tabs = new TabPane();
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final Timeline pump;
-    private int chartPoints;
     // run state (FX thread)
     private StressRun run;
     private final List<Session> results = new ArrayList<>();
     private List<String> queue = List.of();
-    private double timeOffset, lastEnd, lastGcMarker = Double.NEGATIVE_INFINITY;
     private Path workDir;
 
     public StressPanel(DocumentModel model, Consumer<Rect> showOnCanvas) {
         this.model = model;
         this.showOnCanvas = showOnCanvas;
-        for (int k = 0; k < 5; k++) pct[k] = new XYSeries(new String[] {"p50", "p95", "p99", "p99.9", "max"}[k], false, true);
-        XYSeriesCollection lat = new XYSeriesCollection();
-        for (XYSeries s : pct) lat.addSeries(s);
-        JFreeChart latChart = line("Latency percentiles (ms)", "latency (ms)", lat, true, ReportCharts.PERCENTILE_COLOURS);
-        JFreeChart tpChart = line("Throughput", "jobs/s", new XYSeriesCollection(throughput), false, new Color[] {new Color(0x2b6cb0)});
-        heapChart = line("Heap churn and GC pauses", "allocation (MB/s)", new XYSeriesCollection(alloc), true, new Color[] {new Color(0x6b46c1)});
-        XYPlot hp = heapChart.getXYPlot();
-        org.jfree.chart.axis.NumberAxis right = new org.jfree.chart.axis.NumberAxis("heap after GC (MB)");
-        hp.setRangeAxis(1, right);
-        hp.setDataset(1, new XYSeriesCollection(heapAfter));
-        hp.mapDatasetToRangeAxis(1, 1);
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer hr = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
-        hr.setSeriesPaint(0, new Color(0x0f766e));
-        hp.setRenderer(1, hr);
-        raceChart = line("Race findings", "findings so far", new XYSeriesCollection(raceCount), false, new Color[] {new Color(0xdc2626)});
-        // a count: whole-number ticks from 0, and 0..1 rather than ±4E-9 while it is flat at zero
-        org.jfree.chart.axis.NumberAxis counts = (org.jfree.chart.axis.NumberAxis) raceChart.getXYPlot().getRangeAxis();
-        counts.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        counts.setAutoRangeIncludesZero(true);
-        counts.setAutoRangeMinimumSize(1);
-        counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
-        ChartViewer[] viewers = {new ChartViewer(latChart), new ChartViewer(tpChart), new ChartViewer(heapChart), new ChartViewer(raceChart)};
-        String[] ids = {"chart-latency", "chart-throughput", "chart-heap", "chart-races"};
-        GridPane charts = new GridPane();
-        charts.setHgap(6);
-        charts.setVgap(6);
-        for (int i = 0; i < 4; i++) {
-            viewers[i].setId(ids[i]);
-            viewers[i].setPrefSize(360, 200);
-            viewers[i].setMinSize(200, 140);
-            GridPane.setHgrow(viewers[i], Priority.ALWAYS);
-            GridPane.setVgrow(viewers[i], Priority.ALWAYS);
-            charts.add(viewers[i], i % 2, i / 2);
-        }
         // findings
         findings.setId("findings");
         noFindings.setId("findings-placeholder");
@@ -169,7 +119,7 @@ public final class StressPanel {
         watchRaces(false);
         // before a session (or between them, charts cleared) the placeholder follows the box
         races.selectedProperty().addListener((o, was, on) -> {
-            if (run == null && chartPoints == 0) watchRaces(on);
+            if (run == null && charts.points() == 0) watchRaces(on);
         });
         // the workers' common "blendbench-" prefix left out, so that both names fit the column
         findings.getColumns().add(column("threads", r -> r.earlier().thread().replaceFirst("^blendbench-", "") + " / "
@@ -194,8 +144,8 @@ public final class StressPanel {
             Session.Race r = findings.getSelectionModel().getSelectedItem();
             if (r != null) showOnCanvas.accept(new Rect(r.box()[0], r.box()[1], r.box()[2], r.box()[3]));
         });
-        VBox live = new VBox(6, charts, new Label("Race findings"), findings, new HBox(6, show), stacks);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox live = new VBox(6, charts.node(), new Label("Race findings"), findings, new HBox(6, show), stacks);
+        VBox.setVgrow(charts.node(), Priority.ALWAYS);
         live.setPadding(new Insets(6));
         loadViewer.setId("chart-load");
         strategyViewer.setId("chart-strategies");
@@ -240,7 +190,7 @@ public final class StressPanel {
     /** Sessions finished in the last start (one, or one per strategy compared). */
     public List<Session> results() { return List.copyOf(results); }
 
-    public int chartPoints() { return chartPoints; }
+    public int chartPoints() { return charts.points(); }
 
     public TableView<Session.Race> findings() { return findings; }
 
@@ -370,12 +320,6 @@ public final class StressPanel {
         return b.toString();
     }
 
-    private JFreeChart line(String title, String y, XYSeriesCollection data, boolean legend, Color[] colours) {
-        JFreeChart c = ChartFactory.createXYLineChart(title, "time (s)", y, data, PlotOrientation.VERTICAL, legend, false, false);
-        ReportCharts.style(c, colours);
-        return c;
-    }
-
     /** Settings from the form, checked. @throws IllegalArgumentException naming the bad value */
     StressRun.Settings settings(String strategyName) {
         List<Double> steps = List.of();
@@ -499,27 +443,7 @@ public final class StressPanel {
         for (Object o; (o = inbox.poll()) != null; ) {
             switch (o) {
                 case Session.Interval i -> {
-                    if (i.endSeconds() + timeOffset < lastEnd) timeOffset = lastEnd; // a new ramp step or session
-                    double t = i.endSeconds() + timeOffset;
-                    lastEnd = t;
-                    if (i.latency().count() > 0) {
-                        String[] m = {"p50", "p95", "p99", "p999", "max"};
-                        for (int k = 0; k < 5; k++) pct[k].add(t, i.latency().get(m[k]), false);
-                    } else {
-                        for (XYSeries p : pct) p.add(t, null, false); // no job ended: a gap (a stall), not a line across it
-                    }
-                    throughput.add(t, i.throughput(), false);
-                    if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
-                    if (i.heapAfterGcBytes() >= 0) heapAfter.add(t, i.heapAfterGcBytes() / 1e6, false);
-                    // GC markers no closer than 1/1500 of the time so far: a long soak stays drawable
-                    if (i.gcCount() > 0 && t - lastGcMarker >= t / LiveSeries.MAX_POINTS) {
-                        lastGcMarker = t;
-                        ValueMarker mk = new ValueMarker(t, new Color(0xdc2626), new BasicStroke(1f));
-                        mk.setAlpha(0.6f);
-                        heapChart.getXYPlot().addDomainMarker(mk, org.jfree.chart.ui.Layer.FOREGROUND);
-                    }
-                    if (watchingRaces) raceCount.add(t, findings.getItems().size(), false);
-                    chartPoints++;
+                    charts.add(i, findings.getItems().size());
                     any = true;
                 }
                 case Session.Race r -> findings.getItems().add(r);
@@ -538,18 +462,7 @@ public final class StressPanel {
                 default -> { }
             }
         }
-        if (any) {
-            for (XYSeries s : pct) LiveSeries.halveIfLong(s, LiveSeries.Merge.WORST);
-            LiveSeries.halveIfLong(throughput, LiveSeries.Merge.MEAN);
-            LiveSeries.halveIfLong(alloc, LiveSeries.Merge.MEAN);
-            LiveSeries.halveIfLong(heapAfter, LiveSeries.Merge.LAST);
-            LiveSeries.halveIfLong(raceCount, LiveSeries.Merge.LAST);
-            for (XYSeries s : pct) s.fireSeriesChanged();
-            throughput.fireSeriesChanged();
-            alloc.fireSeriesChanged();
-            heapAfter.fireSeriesChanged();
-            raceCount.fireSeriesChanged();
-        }
+        if (any) charts.redraw();
     }
 
     private void finished(Finished f) {
@@ -685,25 +598,15 @@ public final class StressPanel {
     }
 
     private void watchRaces(boolean on) {
-        watchingRaces = on;
-        raceChart.getXYPlot().setNoDataMessage(on ? "no session yet" : "race detector off");
+        charts.watchRaces(on);
         noFindings.setText(on ? "No race findings so far." : "The race detector is off: tick it (and try shared-unsafe) to look for races.");
     }
 
     private void clearCharts() {
         liveSteps.clear();
-        for (XYSeries s : pct) s.clear();
-        throughput.clear();
-        alloc.clear();
-        heapAfter.clear();
-        raceCount.clear();
-        heapChart.getXYPlot().clearDomainMarkers();
+        charts.clear();
         findings.getItems().clear();
         stacks.clear();
-        chartPoints = 0;
-        timeOffset = 0;
-        lastEnd = 0;
-        lastGcMarker = Double.NEGATIVE_INFINITY;
         showOnCanvas.accept(null);
     }
 

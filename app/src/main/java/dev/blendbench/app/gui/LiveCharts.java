@@ -1,0 +1,142 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.app.report.ReportCharts;
+import dev.blendbench.app.report.Session;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import javafx.scene.Node;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The Stress tab's four live charts — latency percentiles, throughput, heap churn with GC pauses,
+ * race findings so far — fed one interval at a time on the FX thread and redrawn once a tick.
+ * Successive sessions (a ramp's steps, compared strategies) continue one time axis.
+ */
+final class LiveCharts {
+    private static final String[] PERCENTILES = {"p50", "p95", "p99", "p999", "max"};
+
+    private final XYSeries[] pct = new XYSeries[PERCENTILES.length];
+    private final XYSeries throughput = new XYSeries("jobs/s", false, true), alloc = new XYSeries("allocation MB/s", false, true),
+            heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true);
+    private final JFreeChart heapChart, raceChart;
+    private final GridPane node = new GridPane();
+    /** Whether the session shown watches for races: if not, the race chart says so instead of showing zero. */
+    private boolean watchingRaces;
+    private int points;
+    private double timeOffset, lastEnd, lastGcMarker = Double.NEGATIVE_INFINITY;
+
+    LiveCharts() {
+        for (int k = 0; k < pct.length; k++) pct[k] = new XYSeries(new String[] {"p50", "p95", "p99", "p99.9", "max"}[k], false, true);
+        XYSeriesCollection lat = new XYSeriesCollection();
+        for (XYSeries s : pct) lat.addSeries(s);
+        JFreeChart latChart = line("Latency percentiles (ms)", "latency (ms)", lat, true, ReportCharts.PERCENTILE_COLOURS);
+        JFreeChart tpChart = line("Throughput", "jobs/s", new XYSeriesCollection(throughput), false, new Color[] {new Color(0x2b6cb0)});
+        heapChart = line("Heap churn and GC pauses", "allocation (MB/s)", new XYSeriesCollection(alloc), true, new Color[] {new Color(0x6b46c1)});
+        XYPlot hp = heapChart.getXYPlot();
+        org.jfree.chart.axis.NumberAxis right = new org.jfree.chart.axis.NumberAxis("heap after GC (MB)");
+        hp.setRangeAxis(1, right);
+        hp.setDataset(1, new XYSeriesCollection(heapAfter));
+        hp.mapDatasetToRangeAxis(1, 1);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer hr = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+        hr.setSeriesPaint(0, new Color(0x0f766e));
+        hp.setRenderer(1, hr);
+        raceChart = line("Race findings", "findings so far", new XYSeriesCollection(raceCount), false, new Color[] {new Color(0xdc2626)});
+        // a count: whole-number ticks from 0, and 0..1 rather than ±4E-9 while it is flat at zero
+        org.jfree.chart.axis.NumberAxis counts = (org.jfree.chart.axis.NumberAxis) raceChart.getXYPlot().getRangeAxis();
+        counts.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        counts.setAutoRangeIncludesZero(true);
+        counts.setAutoRangeMinimumSize(1);
+        counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        ChartViewer[] viewers = {new ChartViewer(latChart), new ChartViewer(tpChart), new ChartViewer(heapChart), new ChartViewer(raceChart)};
+        String[] ids = {"chart-latency", "chart-throughput", "chart-heap", "chart-races"};
+        node.setHgap(6);
+        node.setVgap(6);
+        for (int i = 0; i < 4; i++) {
+            viewers[i].setId(ids[i]);
+            viewers[i].setPrefSize(360, 200);
+            viewers[i].setMinSize(200, 140);
+            GridPane.setHgrow(viewers[i], Priority.ALWAYS);
+            GridPane.setVgrow(viewers[i], Priority.ALWAYS);
+            node.add(viewers[i], i % 2, i / 2);
+        }
+        watchRaces(false);
+    }
+
+    private static JFreeChart line(String title, String y, XYSeriesCollection data, boolean legend, Color[] colours) {
+        JFreeChart c = ChartFactory.createXYLineChart(title, "time (s)", y, data, PlotOrientation.VERTICAL, legend, false, false);
+        ReportCharts.style(c, colours);
+        return c;
+    }
+
+    Node node() { return node; }
+
+    /** Intervals charted since the last {@link #clear()}. */
+    int points() { return points; }
+
+    /** Whether the race chart counts findings or says the detector is off. */
+    void watchRaces(boolean on) {
+        watchingRaces = on;
+        raceChart.getXYPlot().setNoDataMessage(on ? "no session yet" : "race detector off");
+    }
+
+    /** Adds one interval (shown at the next {@link #redraw()}); {@code findingsSoFar} for the race chart. */
+    void add(Session.Interval i, int findingsSoFar) {
+        if (i.endSeconds() + timeOffset < lastEnd) timeOffset = lastEnd; // a new ramp step or session
+        double t = i.endSeconds() + timeOffset;
+        lastEnd = t;
+        if (i.latency().count() > 0) {
+            for (int k = 0; k < pct.length; k++) pct[k].add(t, i.latency().get(PERCENTILES[k]), false);
+        } else {
+            for (XYSeries p : pct) p.add(t, null, false); // no job ended: a gap (a stall), not a line across it
+        }
+        throughput.add(t, i.throughput(), false);
+        if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
+        if (i.heapAfterGcBytes() >= 0) heapAfter.add(t, i.heapAfterGcBytes() / 1e6, false);
+        // GC markers no closer than 1/1500 of the time so far: a long soak stays drawable
+        if (i.gcCount() > 0 && t - lastGcMarker >= t / LiveSeries.MAX_POINTS) {
+            lastGcMarker = t;
+            ValueMarker mk = new ValueMarker(t, new Color(0xdc2626), new BasicStroke(1f));
+            mk.setAlpha(0.6f);
+            heapChart.getXYPlot().addDomainMarker(mk, org.jfree.chart.ui.Layer.FOREGROUND);
+        }
+        if (watchingRaces) raceCount.add(t, findingsSoFar, false);
+        points++;
+    }
+
+    /** Redraws what {@link #add} brought, each series kept short enough to redraw every tick. */
+    void redraw() {
+        for (XYSeries s : pct) LiveSeries.halveIfLong(s, LiveSeries.Merge.WORST);
+        LiveSeries.halveIfLong(throughput, LiveSeries.Merge.MEAN);
+        LiveSeries.halveIfLong(alloc, LiveSeries.Merge.MEAN);
+        LiveSeries.halveIfLong(heapAfter, LiveSeries.Merge.LAST);
+        LiveSeries.halveIfLong(raceCount, LiveSeries.Merge.LAST);
+        for (XYSeries s : pct) s.fireSeriesChanged();
+        throughput.fireSeriesChanged();
+        alloc.fireSeriesChanged();
+        heapAfter.fireSeriesChanged();
+        raceCount.fireSeriesChanged();
+    }
+
+    /** Empties every chart for a new run. */
+    void clear() {
+        for (XYSeries s : pct) s.clear();
+        throughput.clear();
+        alloc.clear();
+        heapAfter.clear();
+        raceCount.clear();
+        heapChart.getXYPlot().clearDomainMarkers();
+        points = 0;
+        timeOffset = 0;
+        lastEnd = 0;
+        lastGcMarker = Double.NEGATIVE_INFINITY;
+    }
+}
