@@ -107,6 +107,18 @@ public final class ForkedStress {
         }
     }
 
+    /** A line for the user's stderr: held back until the session runs, printed at once after. */
+    private static void holdOrPrint(List<String> held, java.util.concurrent.atomic.AtomicBoolean started, PrintWriter err, String line) {
+        synchronized (held) {
+            if (!started.get()) {
+                held.add(line);
+                return;
+            }
+            err.println(line);
+            err.flush();
+        }
+    }
+
     static int run(List<String> originalArgs, List<String> jvmOptions, Path json, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
         long startedAt = System.currentTimeMillis();
@@ -157,14 +169,7 @@ public final class ForkedStress {
                 while ((line = r.readLine()) != null) {
                     if (VectorRelaunch.isIncubatorNotice(line)) continue;
                     if (isFailure(line)) failure.set(line);
-                    synchronized (held) {
-                        if (!started.get()) {
-                            held.add(line);
-                            continue;
-                        }
-                    }
-                    err.println(line);
-                    err.flush();
+                    holdOrPrint(held, started, err, line);
                 }
             } catch (IOException ignored) {
                 // the child is gone
@@ -176,15 +181,8 @@ public final class ForkedStress {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith(ERR)) {
-                    synchronized (held) { // held like the child's stderr: a session that dies in warm-up ends in one line
-                        if (!started.get()) {
-                            held.add(line.substring(ERR.length()));
-                            continue;
-                        }
-                    }
                     progress.finish();
-                    err.println(line.substring(ERR.length()));
-                    err.flush();
+                    holdOrPrint(held, started, err, line.substring(ERR.length())); // a session that dies in warm-up ends in one line
                 } else if (line.startsWith(RACE)) {
                     releaseHeld(held, started, err); // the header before the first finding, even in warm-up
                 } else if (line.startsWith(SNAPSHOT)) {

@@ -13,10 +13,9 @@ final class RaceText {
      * progress lines count them, or "in warm-up".
      */
     static String line(Finding f, long measureStartNanos) {
-        long since = f.firstSeenNanos() - measureStartNanos;
         return String.format(Locale.ROOT, "race on %s at %s: %s by %s vs %s by %s (%s)", f.surface(), f.intersection(),
                 kind(f.earlier()), f.earlier().threadName(), kind(f.later()), f.later().threadName(),
-                since < 0 ? "in warm-up" : String.format(Locale.ROOT, "%.3f s", since / 1e9));
+                dev.blendbench.app.report.Session.Race.when((f.firstSeenNanos() - measureStartNanos) / 1e9));
     }
 
     private static String kind(Access a) {

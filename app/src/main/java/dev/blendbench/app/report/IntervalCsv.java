@@ -46,8 +46,7 @@ public final class IntervalCsv {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Nanoseconds as milliseconds, or empty where there is no value. */
-    static String ms(long nanos, boolean none) {
-        return none ? "" : String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    private static String ms(long nanos, boolean none) {
+        return SessionCsv.ms(nanos / 1e6, none);
     }
 }

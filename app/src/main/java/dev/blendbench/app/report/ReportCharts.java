@@ -53,7 +53,7 @@ public final class ReportCharts {
      * pauses the sum, heap after GC the last known. Short sessions are returned as they are.
      */
     static List<Interval> merged(List<Interval> all) {
-        int per = (all.size() + MAX_POINTS - 1) / MAX_POINTS;
+        int per = perPoint(all.size());
         if (per <= 1) return all;
         List<Interval> out = new java.util.ArrayList<>();
         for (int from = 0; from < all.size(); from += per) {
@@ -78,6 +78,17 @@ public final class ReportCharts {
         return out;
     }
 
+    /** How many intervals {@link #merged} puts in each point. */
+    private static int perPoint(int intervals) {
+        return (intervals + MAX_POINTS - 1) / MAX_POINTS;
+    }
+
+    /** Whether a ramp's or cliff search's load is a worker count (closed loop) rather than a rate. */
+    private static boolean loadIsWorkers(Session s) {
+        return s.cliff() != null ? s.cliff().slo().contains("workers")
+                : !s.steps().isEmpty() && !s.steps().get(0).loadText().endsWith(" jobs/s");
+    }
+
     /** The worst of each figure over the intervals with jobs (their count summed, the mean weighted by it). */
     private static Session.Stats worst(List<Interval> g, java.util.function.Function<Interval, Session.Stats> of) {
         long n = 0;
@@ -99,7 +110,7 @@ public final class ReportCharts {
 
     /** Says on a chart that its points are merged intervals, and how many each. */
     private static void noteMerged(JFreeChart c, Session s, String how) {
-        int per = (s.intervals().size() + MAX_POINTS - 1) / MAX_POINTS;
+        int per = perPoint(s.intervals().size());
         if (per > 1) c.addSubtitle(new TextTitle("each point: " + per + " intervals merged (" + how + ")", FONT));
     }
 
@@ -197,15 +208,14 @@ public final class ReportCharts {
         String x = "offered load";
         Color[] colours = PERCENTILE_COLOURS;
         if (s.kind() == Session.Kind.RAMP) {
-            boolean workers = !s.steps().isEmpty() && !s.steps().get(0).loadText().endsWith(" jobs/s");
-            x = workers ? "workers (closed loop)" : "offered load (jobs/s)";
+            x = loadIsWorkers(s) ? "workers (closed loop)" : "offered load (jobs/s)";
             for (int k = 0; k < 4; k++) {
                 String metric = PERCENTILES[k];
                 data.addSeries(series(PERCENTILE_LABELS[k], s.steps(), Step::load, st -> st.latency().get(metric)));
             }
         } else if (s.cliff() != null) {
             List<CliffStep> sorted = s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList();
-            x = s.cliff().slo().contains("workers") ? "workers (closed loop)" : "offered load (jobs/s)";
+            x = loadIsWorkers(s) ? "workers (closed loop)" : "offered load (jobs/s)";
             data.addSeries(series(s.cliff().slo().isEmpty() ? "measured" : s.cliff().slo(), sorted, CliffStep::rate,
                     CliffStep::measuredMillis));
             colours = new Color[] {PERCENTILE_COLOURS[2]};
@@ -247,14 +257,12 @@ public final class ReportCharts {
         List<String> otherAxis = new java.util.ArrayList<>();
         Boolean workers = null;
         for (Session s : sessions) {
-            boolean w;
+            boolean w = loadIsWorkers(s);
             XYSeries line;
             if (s.kind() == Session.Kind.RAMP && !s.steps().isEmpty()) {
-                w = !s.steps().get(0).loadText().endsWith(" jobs/s");
                 line = series(Summaries.label(s) + " p99", s.steps().stream().sorted(java.util.Comparator.comparingDouble(Step::load)).toList(),
                         Step::load, st -> st.latency().p99());
             } else if (s.cliff() != null && !s.cliff().steps().isEmpty()) {
-                w = s.cliff().slo().contains("workers");
                 line = series(Summaries.label(s) + (s.cliff().slo().isEmpty() ? "" : " " + s.cliff().slo()),
                         s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList(),
                         CliffStep::rate, CliffStep::measuredMillis);

@@ -73,8 +73,13 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     public record Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds) {
         /** When it was first seen, as people read it: "in warm-up", "1.234 s" (into measuring), or "–". */
         public String whenText() {
-            if (Double.isNaN(firstSeenSeconds)) return "–";
-            return firstSeenSeconds < 0 ? "in warm-up" : String.format(java.util.Locale.ROOT, "%.3f s", firstSeenSeconds);
+            return when(firstSeenSeconds);
+        }
+
+        /** {@code seconds} from the start of measuring as {@link #whenText()} shows them (the CLI's race lines too). */
+        public static String when(double seconds) {
+            if (Double.isNaN(seconds)) return "–";
+            return seconds < 0 ? "in warm-up" : String.format(java.util.Locale.ROOT, "%.3f s", seconds);
         }
 
         /** The same as a phrase after the finding's count: ", first seen in warm-up", ", first seen 1.234 s into measuring", or "". */

@@ -58,7 +58,8 @@ public final class SessionCsv {
                 i.heapAfterGcBytes() < 0 ? -1.0 : i.heapAfterGcBytes() / 1e6));
     }
 
-    private static String ms(double millis, boolean none) {
+    /** Milliseconds with three decimals, or empty where there is no value (no job ended in the interval). */
+    static String ms(double millis, boolean none) {
         return none || Double.isNaN(millis) ? "" : String.format(Locale.ROOT, "%.3f", millis);
     }
 
