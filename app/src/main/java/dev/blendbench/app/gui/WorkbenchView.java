@@ -176,14 +176,15 @@ public final class WorkbenchView {
         Menu edit = new Menu("Edit");
         edit.getItems().addAll(undo, redo, item("Redo (alternative)", "Shortcut+Shift+Z", model::redo), new SeparatorMenuItem(),
                 item("Duplicate Layer", "Shortcut+J", layers::duplicate), item("Delete Layer", "Delete", layers::delete),
-                item("Move Layer Up", "Shortcut+CLOSE_BRACKET", () -> layers.move(1)),
-                item("Move Layer Down", "Shortcut+OPEN_BRACKET", () -> layers.move(-1)));
+                item("Move Layer Up", KeyCode.CLOSE_BRACKET, false, () -> layers.move(1)),
+                item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)));
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
         view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.setZoom(1)),
-                item("Zoom In", "Shortcut+EQUALS", () -> canvas.setZoom(canvas.zoomProperty().get() * 1.25)),
-                item("Zoom Out", "Shortcut+MINUS", () -> canvas.setZoom(canvas.zoomProperty().get() * 0.8)),
+                item("Zoom In", KeyCode.EQUALS, true, this::zoomIn), item("Zoom Out", KeyCode.MINUS, false, this::zoomOut),
+                item("Zoom In (keypad)", KeyCode.ADD, false, this::zoomIn), item("Zoom Out (keypad)", KeyCode.SUBTRACT, false, this::zoomOut),
                 item("Clear Finding Highlight", null, () -> canvas.showFinding(null)));
+        for (int i = 4; i <= 5; i++) view.getItems().get(i).setVisible(false); // Ctrl++ and the keypad's + and - work too
         Menu help = new Menu("Help");
         help.getItems().addAll(item("Keyboard and Mouse", "F1", () -> info("Keyboard and mouse", SHORTCUTS)),
                 item("About Blendbench", null, () -> info("About Blendbench", aboutText())));
@@ -200,7 +201,7 @@ public final class WorkbenchView {
             "  Arrow keys                    nudge it 1 px (Shift: 10 px)",
             "  Ctrl+wheel                    zoom",
             "  Ctrl+0 / Ctrl+1               fit / 100 %",
-            "  Ctrl+= / Ctrl+-               zoom in / out",
+            "  Ctrl+= or Ctrl++ / Ctrl+-     zoom in / out (keypad + and - too)",
             "  Wheel, right or middle drag   pan",
             "Layers",
             "  Ctrl+J                        duplicate",
@@ -245,10 +246,27 @@ public final class WorkbenchView {
         a.show();
     }
 
+    private void zoomIn() { canvas.setZoom(canvas.zoomProperty().get() * 1.25); }
+
+    private void zoomOut() { canvas.setZoom(canvas.zoomProperty().get() * 0.8); }
+
     private static MenuItem item(String text, String accel, Runnable r) {
         MenuItem m = new MenuItem(text);
         if (accel != null) m.setAccelerator(KeyCombination.keyCombination(accel));
         m.setOnAction(e -> r.run());
+        return m;
+    }
+
+    /**
+     * A menu item on a key whose display name has a space ({@code KeyCode.CLOSE_BRACKET} is "Close
+     * Bracket"), or a modifier other than Shortcut and Shift: {@link KeyCombination#keyCombination}
+     * looks keys up by display name, and turns a name it does not know, such as
+     * {@code "Shortcut+CLOSE_BRACKET"}, into a combination of typed text that never fires.
+     */
+    private static MenuItem item(String text, KeyCode key, boolean orShifted, Runnable r) {
+        MenuItem m = item(text, (String) null, r);
+        m.setAccelerator(orShifted ? new javafx.scene.input.KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY)
+                : new javafx.scene.input.KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
         return m;
     }
 

@@ -193,4 +193,39 @@ class WorkbenchTest {
         assertEquals(3, view.model().doc().layers().size());
         assertCanvasIsEngineRender(robot);
     }
+
+    @Test
+    void menuShortcuts_reorderLayersAndZoom_fromTheKeyboard(FxRobot robot) {
+        robot.interact(() -> view.model().selectedProperty().set(0));
+        robot.clickOn("#canvas-scroll");
+        robot.press(KeyCode.CONTROL, KeyCode.CLOSE_BRACKET).release(KeyCode.CLOSE_BRACKET, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("bg", view.model().doc().layers().get(1).name(), "Ctrl+] moves the selected layer up");
+        robot.press(KeyCode.CONTROL, KeyCode.OPEN_BRACKET).release(KeyCode.OPEN_BRACKET, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("bg", view.model().doc().layers().get(0).name(), "Ctrl+[ moves it down");
+
+        double z = view.canvasPane().zoomProperty().get();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(z * 1.25, view.canvasPane().zoomProperty().get(), 1e-9, "Ctrl++ (Shift and =) zooms in");
+        robot.press(KeyCode.CONTROL, KeyCode.SUBTRACT).release(KeyCode.SUBTRACT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(z, view.canvasPane().zoomProperty().get(), 1e-9, "the keypad's minus zooms out");
+    }
+
+    @Test
+    void everyMenuAccelerator_isMatchedByKeyCode(FxRobot robot) {
+        var bar = robot.lookup("#menus").queryAs(javafx.scene.control.MenuBar.class);
+        int n = 0;
+        for (var menu : bar.getMenus()) {
+            for (var item : menu.getItems()) {
+                if (item.getAccelerator() == null) continue;
+                n++;
+                assertTrue(item.getAccelerator() instanceof javafx.scene.input.KeyCodeCombination,
+                        item.getText() + "'s " + item.getAccelerator() + " would match typed text, not a key");
+            }
+        }
+        assertTrue(n >= 15, n + " accelerators");
+    }
 }
