@@ -3,6 +3,8 @@ package dev.blendbench.app.gui;
 import dev.blendbench.engine.surface.Rect;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -34,6 +36,7 @@ public final class CanvasPane {
     private final Pane content = new Pane();
     private final ScrollPane scroll;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper("");
     private Rect findingRect;
     // gesture state
     private double pressX, pressY, panH, panV;
@@ -72,6 +75,9 @@ public final class CanvasPane {
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         content.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         content.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        content.addEventHandler(MouseEvent.MOUSE_MOVED, e -> point(e.getX(), e.getY()));
+        content.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> point(e.getX(), e.getY()));
+        content.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer.set(""));
         scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.isControlDown() || e.isShortcutDown()) {
                 setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.25 : 0.8));
@@ -85,6 +91,31 @@ public final class CanvasPane {
     public ImageView imageView() { return view; }
 
     public DoubleProperty zoomProperty() { return zoom; }
+
+    /**
+     * The canvas pixel under the pointer and its colour as shown, straight (not premultiplied)
+     * 8-bit channels: {@code "812, 405   R 201  G 87  B 33  A 255"}; empty when the pointer is off
+     * the canvas.
+     */
+    public ReadOnlyStringProperty pointerProperty() { return pointer.getReadOnlyProperty(); }
+
+    /** Updates {@link #pointerProperty()} for the pointer at (x, y) in the zoomed content. */
+    void point(double x, double y) {
+        Image img = view.getImage();
+        double z = zoom.get();
+        int px = (int) Math.floor(x / z), py = (int) Math.floor(y / z);
+        if (img == null || px < 0 || py < 0 || px >= img.getWidth() || py >= img.getHeight()) {
+            pointer.set("");
+            return;
+        }
+        pointer.set(describePixel(px, py, img.getPixelReader().getArgb(px, py)));
+    }
+
+    /** {@code "x, y   R r  G g  B b  A a"} for a straight (non-premultiplied) ARGB pixel. */
+    static String describePixel(int x, int y, int argb) {
+        return String.format(java.util.Locale.ROOT, "%d, %d   R %d  G %d  B %d  A %d", x, y,
+                argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, argb >>> 24);
+    }
 
     /** Shows a new image (the renderer made one: first frame or a new canvas size). */
     public void setImage(WritableImage img) {

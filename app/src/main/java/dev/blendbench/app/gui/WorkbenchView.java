@@ -102,7 +102,14 @@ public final class WorkbenchView {
         progress.visibleProperty().bind(busy);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, message, gap, progress, renderStatus);
+        Label pointer = new Label(), zoomLabel = new Label();
+        pointer.setId("pointer");
+        pointer.setStyle("-fx-font-family: monospace;");
+        pointer.setMinWidth(300); // the numbers change width as the pointer moves; the bar should not jitter
+        pointer.textProperty().bind(canvas.pointerProperty());
+        zoomLabel.setId("zoom");
+        zoomLabel.textProperty().bind(canvas.zoomProperty().multiply(100).asString(java.util.Locale.ROOT, "%.0f %%"));
+        HBox bar = new HBox(10, message, gap, pointer, progress, zoomLabel, renderStatus);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.setStyle("-fx-background-color: derive(-fx-base, -4%); -fx-border-color: derive(-fx-base, -15%) transparent transparent transparent;");

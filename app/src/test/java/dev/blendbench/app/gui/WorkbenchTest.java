@@ -228,4 +228,29 @@ class WorkbenchTest {
         }
         assertTrue(n >= 15, n + " accelerators");
     }
+
+    @Test
+    void statusBar_readsThePixelUnderThePointer_andTheZoom(FxRobot robot) throws Exception {
+        assertCanvasIsEngineRender(robot);
+        ImageView iv = robot.lookup("#canvas").queryAs(ImageView.class);
+        var origin = iv.localToScreen(0, 0);
+        robot.moveTo(new javafx.geometry.Point2D(origin.getX() + 60.5, origin.getY() + 45.5)); // on "top", 0xFFE0A020
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("60, 45   R 224  G 160  B 32  A 255", robot.lookup("#pointer").queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals("100 %", robot.lookup("#zoom").queryAs(javafx.scene.control.Label.class).getText());
+        robot.interact(() -> view.canvasPane().setZoom(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        var zoomed = iv.localToScreen(0, 0);
+        robot.moveTo(new javafx.geometry.Point2D(zoomed.getX() + 2 * 41 + 1, zoomed.getY() + 2 * 31 + 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("200 %", robot.lookup("#zoom").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(robot.lookup("#pointer").queryAs(javafx.scene.control.Label.class).getText().startsWith("41, 31 "), "at 200 % two screen pixels a canvas pixel");
+        robot.moveTo(new javafx.geometry.Point2D(zoomed.getX() + 4, zoomed.getY() + 2 * 150 + 1)); // below the canvas
+        assertEquals("", robot.lookup("#pointer").queryAs(javafx.scene.control.Label.class).getText(), "off the canvas: nothing");
+    }
+
+    @Test
+    void pixelReadout_showsStraightChannels() {
+        assertEquals("3, 4   R 255  G 0  B 128  A 64", CanvasPane.describePixel(3, 4, 0x40FF0080));
+    }
 }
