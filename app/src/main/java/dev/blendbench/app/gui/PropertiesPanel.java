@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -33,14 +32,15 @@ public final class PropertiesPanel {
     private final ComboBox<BlendMode> mode = new ComboBox<>();
     private final Slider opacity = new Slider(0, 100, 100);
     private final Label opacityText = new Label();
-    private final Spinner<Double> x = spinner(-100_000, 100_000, 1), y = spinner(-100_000, 100_000, 1);
-    private final Spinner<Double> scale = spinner(0.01, 100, 0.05), rotation = spinner(-360, 360, 1);
+    private final Spinner<Double> x = spinner("X", -100_000, 100_000, 1), y = spinner("Y", -100_000, 100_000, 1);
+    private final Spinner<Double> scale = spinner("Scale", 0.01, 100, 0.05), rotation = spinner("Rotation", -360, 360, 1);
     private final ComboBox<Filter> filter = new ComboBox<>();
-    private final Spinner<Integer> width = new Spinner<>(1, Scene.MAX_SIDE, 1), height = new Spinner<>(1, Scene.MAX_SIDE, 1);
+    private final Spinner<Integer> width = NumberSpinners.whole("Width", 1, Scene.MAX_SIDE, 1, this::complain),
+            height = NumberSpinners.whole("Height", 1, Scene.MAX_SIDE, 1, this::complain);
     private final ColorPicker background = new ColorPicker();
     private final ComboBox<BlendSpace> space = new ComboBox<>();
     private final Label error = new Label();
-    private boolean syncing;
+    private boolean syncing, complaintPending;
     private Doc sliderBefore;
 
     public PropertiesPanel(DocumentModel model) {
@@ -70,8 +70,6 @@ public final class PropertiesPanel {
         mode.setVisibleRowCount(16);
         filter.getItems().setAll(Filter.values());
         space.getItems().setAll(BlendSpace.values());
-        width.setEditable(true);
-        height.setEditable(true);
         width.setPrefWidth(95);
         height.setPrefWidth(95);
         int r = 0;
@@ -159,11 +157,17 @@ public final class PropertiesPanel {
         grid.add(n, 1, r);
     }
 
-    private static Spinner<Double> spinner(double min, double max, double step) {
-        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, 0, step));
-        s.setEditable(true);
+    private Spinner<Double> spinner(String what, double min, double max, double step) {
+        Spinner<Double> s = NumberSpinners.decimal(what, min, max, 0, step, this::complain);
         s.setPrefWidth(120);
         return s;
+    }
+
+    /** A field refused or bounded what was typed; the edit that the same commit makes keeps the message. */
+    private void complain(String why) {
+        error.setText(why);
+        complaintPending = true;
+        javafx.application.Platform.runLater(() -> complaintPending = false);
     }
 
     private void layerEdit(String what, BiFunction<LayerItem, Doc, LayerItem> f) {
@@ -172,7 +176,7 @@ public final class PropertiesPanel {
         if (i < 0) return;
         try {
             model.edit(what, d -> d.withLayer(i, l -> f.apply(l, d)));
-            error.setText("");
+            if (!complaintPending) error.setText("");
         } catch (IllegalArgumentException e) {
             error.setText(e.getMessage()); // e.g. a scale whose result is beyond the engine's limits
             sync();

@@ -37,7 +37,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -67,13 +66,13 @@ public final class StressPanel {
     private final Consumer<Rect> showOnCanvas;
     private final SplitPane root = new SplitPane();
     // settings
-    private final Spinner<Integer> workers = new Spinner<>(1, 512, 4);
+    private final Spinner<Integer> workers = NumberSpinners.whole("Workers", 1, 512, 4, this::complain);
     private final CheckBox virtual = new CheckBox("Virtual threads");
     private final ComboBox<String> loop = new ComboBox<>(FXCollections.observableArrayList("closed loop", "target rate"));
-    private final Spinner<Double> rate = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(1, 1_000_000, 200, 50));
+    private final Spinner<Double> rate = NumberSpinners.decimal("Rate", 1, 1_000_000, 200, 50, this::complain);
     private final ComboBox<String> strategy = new ComboBox<>();
-    private final Spinner<Double> seconds = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.5, 3600, 10, 1));
-    private final Spinner<Double> warmup = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 600, 5, 1));
+    private final Spinner<Double> seconds = NumberSpinners.decimal("Duration", 0.5, 3600, 10, 1, this::complain);
+    private final Spinner<Double> warmup = NumberSpinners.decimal("Warm-up", 0, 600, 5, 1, this::complain);
     private final TextField heap = new TextField();
     private final ComboBox<String> gc = new ComboBox<>(FXCollections.observableArrayList("default", "g1", "zgc", "parallel", "serial"));
     private final CheckBox races = new CheckBox("Race detector");
@@ -207,19 +206,15 @@ public final class StressPanel {
         g.setVgap(6);
         g.setPadding(new Insets(8));
         workers.setId("stress-workers");
-        workers.setEditable(true);
         virtual.setId("stress-virtual");
         loop.setId("stress-loop");
         loop.setValue("closed loop");
         rate.setId("stress-rate");
-        rate.setEditable(true);
         strategy.setId("stress-strategy");
         for (Strategy s : Strategy.values()) strategy.getItems().add(s.cliName());
         strategy.setValue(Strategy.PER_WORKER.cliName());
         seconds.setId("stress-seconds");
-        seconds.setEditable(true);
         warmup.setId("stress-warmup");
-        warmup.setEditable(true);
         heap.setId("stress-heap");
         heap.setPromptText("e.g. 512m (default: JVM's)");
         gc.setId("stress-gc");
@@ -295,6 +290,11 @@ public final class StressPanel {
         sp.setFitToWidth(true);
         sp.setMinWidth(260);
         return sp;
+    }
+
+    /** A settings field refused or bounded what was typed: say so where the user looks next. */
+    private void complain(String why) {
+        status.setText(why);
     }
 
     private static int row(GridPane g, int r, String label, Node n) {
