@@ -196,6 +196,11 @@ public final class LayersPanel {
             detail.setStyle("-fx-font-size: 10px; -fx-opacity: 0.75;");
             VBox text = new VBox(1, name, detail);
             HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            text.setPrefWidth(0); // grows into the row; a long name or detail is cut with "…", not scrolled
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(name.textProperty().concat("\n").concat(detail.textProperty()));
+            Tooltip.install(text, whole);
             thumb.setFitWidth(48);
             thumb.setFitHeight(32);
             thumb.setPreserveRatio(true);
