@@ -355,6 +355,12 @@ public final class StressPanel {
             fail("pick at least one strategy to compare");
             return;
         }
+        if (model.doc().layers().stream().noneMatch(LayerItem::visible)) {
+            fail(model.doc().layers().isEmpty()
+                    ? "the scene has no layers: add image layers on the Compose tab (File ▸ Add Image Layers…) first"
+                    : "every layer of the scene is hidden: show one on the Compose tab first");
+            return;
+        }
         try {
             settings(plan.get(0));
         } catch (IllegalArgumentException e) {
@@ -472,7 +478,8 @@ public final class StressPanel {
             String why = f.last().isBlank() ? "no message" : f.last();
             queue = new ArrayList<>();
             show(f.loaded());
-            ended("The workload JVM died (exit " + f.code() + "): " + why, true);
+            ended(f.code() == 2 ? "The workload JVM refused the job: " + why
+                    : "The workload JVM died (exit " + f.code() + "): " + why, true);
             return;
         }
         show(f.loaded());

@@ -101,6 +101,18 @@ class StressPanelTest {
     }
 
     @Test
+    void aSceneWithNothingToComposite_isRefusedBeforeAnyJvmStarts(FxRobot robot) {
+        configure(robot, "per-worker", 1, false, 1, "");
+        robot.interact(() -> view.model().edit("Hide", d -> d.withLayer(0, l -> l.withVisible(false)).withLayer(1, l -> l.withVisible(false))));
+        robot.clickOn("#stress-start");
+        assertEquals("every layer of the scene is hidden: show one on the Compose tab first", view.stressPanel().status().getText());
+        assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled(), "nothing started");
+        robot.interact(() -> view.model().replace(new Doc(64, 64, 0, dev.blendbench.engine.colour.BlendSpace.SRGB, java.util.List.of()), null));
+        robot.clickOn("#stress-start");
+        assertTrue(view.stressPanel().status().getText().startsWith("the scene has no layers: add image layers"), view.stressPanel().status().getText());
+    }
+
+    @Test
     void comparingSessionFiles_showsRatiosWithIntervalsAndAVerdict(FxRobot robot) throws Exception {
         Path a = dir.resolve("pooled.json"), b = dir.resolve("slower.json");
         try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
