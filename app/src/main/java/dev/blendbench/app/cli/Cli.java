@@ -49,10 +49,14 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = commandLine(out, err);
         if (args.length == 0) {
             args = new String[] {"gui"};
+        } else if (args.length == 1 && !cl.getSubcommands().containsKey(args[0]) && !args[0].startsWith("-")
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+            args = new String[] {"gui", args[0]}; // what a file manager or "Open with" runs
         }
-        return commandLine(out, err).execute(args);
+        return cl.execute(args);
     }
 
     /**

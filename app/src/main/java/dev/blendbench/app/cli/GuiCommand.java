@@ -2,12 +2,16 @@ package dev.blendbench.app.cli;
 
 import dev.blendbench.app.gui.WorkbenchApp;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code blendbench gui}: opens the workbench on the demo scene (also what no arguments do).
+ * {@code blendbench gui [FILE]}: opens the workbench on a document or image, or on the demo scene
+ * (also what no arguments do; {@code blendbench FILE} for an existing file is {@code gui FILE}).
  *
  * <p>The engine's fast kernels need {@code --add-modules jdk.incubator.vector}, which a jar's
  * manifest cannot ask for; so when the module is missing, the workbench starts itself again in a
@@ -15,17 +19,27 @@ import picocli.CommandLine.Command;
  * {@code BLENDBENCH_NO_RELAUNCH=1} to stay in this JVM with the scalar kernels.
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
-        description = "Open the workbench window on the bundled demo scene.")
+        description = {"Open the workbench window on FILE (an .ora or .psd document, or an image), or on the bundled demo scene.",
+                "A file that cannot be read leaves the demo scene open and says why in the status bar."})
 public final class GuiCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Document or image to open (default: the demo scene).")
+    Path file;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (file != null) {
+            if (Files.isDirectory(file)) throw new BadInputException(file + ": is a folder, not a document or image");
+            if (!Files.exists(file)) throw new BadInputException(file + ": no such file");
+            if (!Files.isReadable(file)) throw new BadInputException(file + ": cannot be read (permissions)");
+            file = file.toAbsolutePath();
+        }
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
                 && System.getProperty("glass.platform") == null) {
             throw new BadInputException("no display to open a window on (set DISPLAY, or run a subcommand: see --help)");
         }
-        int child = VectorRelaunch.runInVectorJvm(List.of("gui"));
+        int child = VectorRelaunch.runInVectorJvm(file == null ? List.of("gui") : List.of("gui", file.toString()));
         if (child >= 0) return child;
-        WorkbenchApp.launchApp();
+        WorkbenchApp.launchApp(file);
         return Cli.OK;
     }
 }

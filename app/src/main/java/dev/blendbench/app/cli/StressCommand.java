@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
  * snapshots back, or in this JVM with {@code --in-process}.
  */
 @Command(name = "stress", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a compositing job under load on real threads and measure it honestly:",
-                "open-loop latency counts from each job's intended start (no coordinated omission).",
+        description = {"Run a compositing job under load on real threads and measure its latency.",
+                "Open-loop latency counts from each job's intended start (no coordinated omission).",
                 "The scene is the demo scene, or the LAYERs given as for compose (images or .ora/.psd)."},
         footer = {"", "Examples:",
                 "  blendbench stress --workers 4 --closed --strategy pooled --duration 10s",

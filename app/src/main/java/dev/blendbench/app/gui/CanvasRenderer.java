@@ -98,10 +98,10 @@ public final class CanvasRenderer implements AutoCloseable {
             synchronized (frames) {
                 frames.recordValue(Math.min(frames.getHighestTrackableValue(), frame / 1000));
             }
-            onRendered.accept(String.format(java.util.Locale.ROOT, "%d×%d · %d layers · %s in %.1f ms on %d threads",
-                    scene.width(), scene.height(), scene.layers().size(),
+            onRendered.accept(String.format(java.util.Locale.ROOT, "%d×%d · %d layer%s · %s in %.1f ms on %d thread%s",
+                    scene.width(), scene.height(), scene.layers().size(), scene.layers().size() == 1 ? "" : "s",
                     dirty.equals(scene.bounds()) ? "rendered" : "re-composited " + dirty.width() + "×" + dirty.height(),
-                    (t1 - t0) / 1e6, renderer.parallelism()));
+                    (t1 - t0) / 1e6, renderer.parallelism(), renderer.parallelism() == 1 ? "" : "s"));
         });
     }
 

@@ -30,6 +30,7 @@ public final class DocumentModel {
     private final ReadOnlyObjectWrapper<Change> change = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty name = new javafx.beans.property.SimpleStringProperty("Untitled");
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final History history = new History();
     /** Bumped on every change, so that views can refresh labels such as "Undo Move layer". */
@@ -37,6 +38,9 @@ public final class DocumentModel {
 
     public DocumentModel(Doc initial) {
         change.set(new Change(initial, null));
+        file.addListener((o, was, now) -> {
+            if (now != null && now.getFileName() != null) name.set(now.getFileName().toString());
+        });
     }
 
     public Doc doc() { return change.get().doc(); }
@@ -45,7 +49,14 @@ public final class DocumentModel {
 
     public IntegerProperty selectedProperty() { return selected; }
 
+    /** The OpenRaster file Save writes to; null until there is one (a new document, an opened image or .psd). */
     public ObjectProperty<Path> fileProperty() { return file; }
+
+    /**
+     * What the document is called in the title bar and in "Save changes to …?": the saved file's
+     * name, else the name of the image or .psd it was opened from, else "Untitled".
+     */
+    public javafx.beans.property.StringProperty nameProperty() { return name; }
 
     public BooleanProperty dirtyProperty() { return dirty; }
 
@@ -104,10 +115,16 @@ public final class DocumentModel {
 
     /** Replaces the whole document (open, new): clears the history and the selection. */
     public void replace(Doc d, Path from) {
+        replace(d, from, from == null || from.getFileName() == null ? "Untitled" : from.getFileName().toString());
+    }
+
+    /** As {@link #replace(Doc, Path)}, for a document that Save writes to {@code saveTo} (null: ask) called {@code called}. */
+    public void replace(Doc d, Path saveTo, String called) {
         history.clear();
         selected.set(d.layers().isEmpty() ? -1 : d.layers().size() - 1);
         show(d, null);
-        file.set(from);
+        file.set(saveTo);
+        name.set(called);
         dirty.set(false);
     }
 

@@ -13,12 +13,17 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
     private WorkbenchView view;
 
-    /** Starts JavaFX and blocks until the window is closed. */
+    /** Starts JavaFX on the demo scene and blocks until the window is closed. */
     public static void launchApp() {
+        launchApp(null);
+    }
+
+    /** Starts JavaFX, opening {@code file} (null: the demo scene), and blocks until the window is closed. */
+    public static void launchApp(java.nio.file.Path file) {
         // JavaFX from the class path (the jar's lib/, not the module path) is how Blendbench ships:
         // its startup warning about that configuration is noise to a user, the rest of its log is not
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        Application.launch(WorkbenchApp.class);
+        Application.launch(WorkbenchApp.class, file == null ? new String[0] : new String[] {file.toString()});
     }
 
     /** Held so that the filter above stays on the logger (loggers are only weakly referenced). */
@@ -35,12 +40,10 @@ public final class WorkbenchApp extends Application {
             return t;
         }));
         view = new WorkbenchView(dev.blendbench.engine.demo.DemoScene.scene());
-        Runnable title = () -> {
-            var f = view.model().fileProperty().get();
-            stage.setTitle((view.model().dirtyProperty().get() ? "• " : "") + (f == null ? "demo scene" : f.getFileName())
-                    + " — Blendbench");
-        };
-        view.model().fileProperty().addListener((o, a, b) -> title.run());
+        view.model().nameProperty().set("demo scene");
+        Runnable title = () -> stage.setTitle((view.model().dirtyProperty().get() ? "• " : "") + view.model().nameProperty().get()
+                + " — Blendbench");
+        view.model().nameProperty().addListener((o, a, b) -> title.run());
         view.model().dirtyProperty().addListener((o, a, b) -> title.run());
         title.run();
         stage.setScene(new Scene(view.root(), 1400, 860));
@@ -52,6 +55,9 @@ public final class WorkbenchApp extends Application {
         stage.show();
         view.renderAll();
         javafx.application.Platform.runLater(() -> view.canvasPane().fit());
+        // a file to open: in the background, as File ▸ Open does (progress bar; a refusal in the
+        // status bar, the demo scene left open)
+        getParameters().getRaw().stream().findFirst().map(java.nio.file.Path::of).ifPresent(view::open);
     }
 
     @Override

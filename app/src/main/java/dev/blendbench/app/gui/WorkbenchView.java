@@ -100,6 +100,7 @@ public final class WorkbenchView {
         progress.setId("progress");
         progress.setPrefWidth(140);
         progress.visibleProperty().bind(busy);
+        progress.managedProperty().bind(busy);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label pointer = new Label(), zoomLabel = new Label();
@@ -109,6 +110,12 @@ public final class WorkbenchView {
         pointer.textProperty().bind(canvas.pointerProperty());
         zoomLabel.setId("zoom");
         zoomLabel.textProperty().bind(canvas.zoomProperty().multiply(100).asString(java.util.Locale.ROOT, "%.0f %%"));
+        // a long message is cut with "…"; the zoom and the render line keep their width
+        message.setMinWidth(0);
+        zoomLabel.setMinWidth(Region.USE_PREF_SIZE);
+        renderStatus.setMinWidth(Region.USE_PREF_SIZE);
+        message.setTooltip(new javafx.scene.control.Tooltip());
+        message.getTooltip().textProperty().bind(message.textProperty());
         HBox bar = new HBox(10, message, gap, pointer, progress, zoomLabel, renderStatus);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
@@ -339,7 +346,7 @@ public final class WorkbenchView {
     /** Opens a document or an image as the new document (replacing the current one). */
     public void open(Path p) {
         background("Opening " + p.getFileName(), () -> DocumentIo.open(p), o -> {
-            model.replace(o.doc(), DocumentIo.isOra(p) ? p : null);
+            model.replace(o.doc(), DocumentIo.isOra(p) ? p : null, p.getFileName().toString());
             remember(p);
             message.setText("Opened " + p.getFileName() + (o.warnings().isEmpty() ? "" : " — " + String.join("; ", o.warnings())));
             Platform.runLater(canvas::fit);
@@ -382,12 +389,11 @@ public final class WorkbenchView {
             then.run();
             return;
         }
-        Path f = model.fileProperty().get();
-        switch (askUnsaved.apply(f == null ? "this scene" : f.getFileName().toString())) {
+        switch (askUnsaved.apply(model.nameProperty().get())) {
             case DISCARD -> then.run();
             case CANCEL -> { }
             case SAVE -> {
-                Path target = f != null ? f : chooseSaveTarget();
+                Path f = model.fileProperty().get(), target = f != null ? f : chooseSaveTarget();
                 if (target != null) saveAs(target, then);
             }
         }
@@ -397,7 +403,7 @@ public final class WorkbenchView {
         ButtonType save = new ButtonType("Save"), discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.", save, discard, ButtonType.CANCEL);
         a.setTitle("Blendbench");
-        a.setHeaderText("Save changes to " + name + "?");
+        a.setHeaderText("Save changes to \u201c" + name + "\u201d?");
         if (window() != null) a.initOwner(window());
         ButtonType b = a.showAndWait().orElse(ButtonType.CANCEL);
         return b == save ? Unsaved.SAVE : b == discard ? Unsaved.DISCARD : Unsaved.CANCEL;
@@ -473,6 +479,7 @@ public final class WorkbenchView {
     private Path chooseSaveTarget() {
         FileChooser fc = chooser("Save scene");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("OpenRaster", "*.ora"));
+        fc.setInitialFileName(model.nameProperty().get().replaceFirst("\\.[A-Za-z0-9]{2,4}$", "") + ".ora"); // photo.png -> photo.ora
         File f = fc.showSaveDialog(window());
         if (f == null) return null;
         Path p = f.toPath();

@@ -49,7 +49,14 @@ class UsageErrorTest {
 
     @Test
     void argumentACommandDoesNotTake_isNamed() {
-        assertEquals("blendbench gui: unexpected argument 'extra' (see 'blendbench gui --help')", refused("gui", "extra"));
+        assertEquals("blendbench gui: unexpected argument 'extra' (see 'blendbench gui --help')", refused("gui", "a.ora", "extra"));
+    }
+
+    @Test
+    void guiOnAFileThatIsNotThere_orAFolder_isRefusedBeforeAnyWindow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertEquals("blendbench gui: nope.ora: no such file", refused("gui", "nope.ora"));
+        assertEquals("blendbench gui: " + dir + ": is a folder, not a document or image", refused("gui", dir.toString()));
+        assertTrue(refused("nope.ora").startsWith("blendbench: unknown subcommand 'nope.ora'"), "no such file: not taken for one to open");
     }
 
     @Test

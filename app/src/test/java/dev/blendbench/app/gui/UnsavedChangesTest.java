@@ -65,7 +65,7 @@ class UnsavedChangesTest {
         edit(robot);
         answer(robot, WorkbenchView.Unsaved.CANCEL);
         robot.interact(() -> view.whenChangesSettled(ran::incrementAndGet));
-        assertEquals(List.of("this scene"), asked);
+        assertEquals(List.of("Untitled"), asked);
         assertEquals(0, ran.get());
         assertTrue(view.model().dirtyProperty().get());
     }

@@ -94,6 +94,19 @@ class WorkbenchTest {
     }
 
     @Test
+    void openingAnImage_namesTheDocumentAfterIt_andSaveAsksWhere(FxRobot robot) throws Exception {
+        Path a = png("photo.png", 30, 20, 0xFF00FF00);
+        robot.interact(() -> view.open(a));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().doc().layers().size() == 1);
+        assertEquals("photo.png", view.model().nameProperty().get(), "the title and the save prompt name it");
+        assertEquals(null, view.model().fileProperty().get(), "Save does not write OpenRaster into a .png");
+        Path ora = dir.resolve("photo.ora");
+        robot.interact(() -> view.saveAs(ora));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ora.equals(view.model().fileProperty().get()));
+        assertEquals("photo.ora", view.model().nameProperty().get());
+    }
+
+    @Test
     void openingImages_addsLayersOnTop_andTheCanvasShowsTheEngineRender(FxRobot robot) throws Exception {
         Path a = png("red.png", 30, 20, 0x80FF0000), b = png("blue.png", 25, 25, 0xFF0000FF);
         robot.interact(() -> view.addLayers(List.of(a, b)));
