@@ -36,6 +36,7 @@ if [[ "$what" == all || "$what" == app-image ]]; then
 fi
 if [[ "$what" == all || "$what" == deb ]]; then
   jpackage --type deb "${common[@]}" --linux-package-name blendbench --linux-shortcut \
-           --linux-menu-group Graphics --linux-package-deps libgtk-3-0
+           --linux-menu-group Graphics --linux-package-deps libgtk-3-0 \
+           --file-associations packaging/ora.properties --resource-dir packaging/resources
   echo "deb: $(ls packaging/target/*.deb)"
 fi

@@ -52,11 +52,18 @@ public final class Cli {
         CommandLine cl = commandLine(out, err);
         if (args.length == 0) {
             args = new String[] {"gui"};
-        } else if (args.length == 1 && !cl.getSubcommands().containsKey(args[0]) && !args[0].startsWith("-")
-                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+        } else if (args.length == 1 && !cl.getSubcommands().containsKey(args[0]) && looksLikeAFile(args[0])) {
             args = new String[] {"gui", args[0]}; // what a file manager or "Open with" runs
         }
         return cl.execute(args);
+    }
+
+    /** An existing file, or a name a document or image would have: "open it", not a misspelt subcommand. */
+    private static boolean looksLikeAFile(String arg) {
+        if (arg.startsWith("-")) return false;
+        return arg.contains("/") || arg.contains(java.io.File.separator)
+                || arg.toLowerCase(java.util.Locale.ROOT).matches(".+\\.(ora|psd|psb|png|jpe?g|tiff?|webp|bmp|gif)")
+                || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
     }
 
     /**

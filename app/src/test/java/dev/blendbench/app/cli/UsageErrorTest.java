@@ -56,7 +56,8 @@ class UsageErrorTest {
     void guiOnAFileThatIsNotThere_orAFolder_isRefusedBeforeAnyWindow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         assertEquals("blendbench gui: nope.ora: no such file", refused("gui", "nope.ora"));
         assertEquals("blendbench gui: " + dir + ": is a folder, not a document or image", refused("gui", dir.toString()));
-        assertTrue(refused("nope.ora").startsWith("blendbench: unknown subcommand 'nope.ora'"), "no such file: not taken for one to open");
+        assertEquals("blendbench gui: nope.ora: no such file", refused("nope.ora"), "a document's name alone is opened, as file managers run it");
+        assertTrue(refused("nope").startsWith("blendbench: unknown subcommand 'nope'"), "a bare word is still a subcommand");
     }
 
     @Test
