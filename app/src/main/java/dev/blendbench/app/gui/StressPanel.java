@@ -5,6 +5,7 @@ import dev.blendbench.app.report.PdfReport;
 import dev.blendbench.app.report.ReportCharts;
 import dev.blendbench.app.report.ReportException;
 import dev.blendbench.app.report.Session;
+import dev.blendbench.app.report.SessionCsv;
 import dev.blendbench.app.report.SessionReader;
 import dev.blendbench.app.report.Summaries;
 import dev.blendbench.engine.document.OpenRaster;
@@ -88,7 +89,7 @@ public final class StressPanel {
     static final String WORKER_STEPS = "1, 2, 4, 8", RATE_STEPS = "100, 200, 400, 800";
     private final TextField rampSteps = new TextField(WORKER_STEPS);
     private final List<CheckBox> compareWith = new ArrayList<>();
-    private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export report…");
+    private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export…");
     private final Label status = new Label("Ready.");
     // live view
     private final LiveCharts charts = new LiveCharts();
@@ -105,6 +106,8 @@ public final class StressPanel {
     // run state (FX thread)
     private StressRun run;
     private final List<Session> results = new ArrayList<>();
+    /** The session file each of {@link #results} was read from (for exporting them as JSON). */
+    private final List<Path> resultFiles = new ArrayList<>();
     private List<String> queue = List.of();
     private Path workDir;
 
@@ -230,6 +233,8 @@ public final class StressPanel {
         start.setId("stress-start");
         stop.setId("stress-stop");
         export.setId("stress-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("An HTML or PDF report, the CSV of the intervals, or the session JSON files"
+                + " (for blendbench compare and report)"));
         status.setId("stress-status");
         status.setWrapText(true);
         // wrapped to the form's width: a long result must not widen the form's fields
@@ -349,6 +354,7 @@ public final class StressPanel {
     public void start() {
         if (run != null) return;
         results.clear();
+        resultFiles.clear();
         List<String> plan = compare.isSelected()
                 ? compareWith.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList() : List.of(strategy.getValue());
         if (plan.isEmpty()) {
@@ -427,13 +433,13 @@ public final class StressPanel {
     private record Finished(int code, Path json, String last, Path ora, Loaded loaded) {}
 
     /** A finished run's session file, read off the FX thread: the session, or why it could not be read, or neither. */
-    private record Loaded(Session session, String error) {
+    private record Loaded(Session session, Path file, String error) {
         static Loaded read(Path json) {
-            if (json == null || !Files.exists(json)) return new Loaded(null, null);
+            if (json == null || !Files.exists(json)) return new Loaded(null, json, null);
             try {
-                return new Loaded(SessionReader.read(json), null);
+                return new Loaded(SessionReader.read(json), json, null);
             } catch (ReportException e) {
-                return new Loaded(null, e.getMessage());
+                return new Loaded(null, json, e.getMessage());
             }
         }
     }
@@ -494,6 +500,7 @@ public final class StressPanel {
         Session s = loaded.session();
         if (s == null) return;
         results.add(s);
+        resultFiles.add(loaded.file());
         if (!s.races().isEmpty()) findings.getItems().setAll(s.races()); // the final counts
         if (s.kind() == Session.Kind.RAMP) {
             loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
@@ -548,6 +555,8 @@ public final class StressPanel {
                 Platform.runLater(() -> {
                     results.clear();
                     results.addAll(loaded);
+                    resultFiles.clear();
+                    resultFiles.addAll(files);
                     if (!loads.isEmpty()) {
                         loadViewer.setChart(loads.size() == 1 ? ReportCharts.latencyVersusLoad(loads.get(0)) : ReportCharts.loadsCompared(loads));
                         tabs.getSelectionModel().select(1);
@@ -620,27 +629,85 @@ public final class StressPanel {
     private void export() {
         if (results.isEmpty()) return;
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export report");
+        fc.setTitle("Export");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HTML report", "*.html"),
-                new FileChooser.ExtensionFilter("PDF report", "*.pdf"));
+                new FileChooser.ExtensionFilter("PDF report", "*.pdf"),
+                new FileChooser.ExtensionFilter("CSV of the intervals", "*.csv"),
+                new FileChooser.ExtensionFilter("Session JSON (for blendbench compare and report)", "*.json"));
         var file = fc.showSaveDialog(root.getScene().getWindow());
-        if (file != null) exportTo(file.toPath());
+        if (file == null) return;
+        Path out = file.toPath();
+        if (extension(out).isEmpty() && fc.getSelectedExtensionFilter() != null) {
+            out = out.resolveSibling(out.getFileName() + fc.getSelectedExtensionFilter().getExtensions().get(0).substring(1));
+        }
+        exportTo(out);
     }
 
-    /** Writes the last results as a report (by extension: .pdf, else HTML) off the FX thread. */
+    /** Export formats, by extension. */
+    static final List<String> EXPORTS = List.of("html", "htm", "pdf", "csv", "json");
+
+    /**
+     * Writes the last results off the FX thread, the format by extension: an HTML or PDF report,
+     * the CSV of their intervals, or their session JSON files (one result: {@code out} itself;
+     * several: {@code out}'s name with each file's appended, {@code strategies-pooled.json}).
+     */
     public void exportTo(Path out) {
+        String ext = extension(out);
+        if (!EXPORTS.contains(ext)) {
+            fail(out.getFileName() + ": unknown format; use .html, .pdf, .csv or .json");
+            return;
+        }
         List<Session> sessions = List.copyOf(results);
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<Path> files = List.copyOf(resultFiles);
+        status.setStyle("");
         status.setText("Writing " + out.getFileName() + "…");
         Thread.ofPlatform().daemon().name("blendbench-report").start(() -> {
             try {
-                byte[] bytes = name.endsWith(".pdf") ? PdfReport.render(sessions) : HtmlReport.render(sessions);
-                AtomicFiles.write(out, bytes);
-                Platform.runLater(() -> status.setText("Wrote " + out));
+                List<Path> written = new ArrayList<>();
+                if (ext.equals("json")) {
+                    written.addAll(copySessionFiles(files, out));
+                } else {
+                    AtomicFiles.write(out, switch (ext) {
+                        case "pdf" -> PdfReport.render(sessions);
+                        case "csv" -> SessionCsv.render(sessions);
+                        default -> HtmlReport.render(sessions);
+                    });
+                    written.add(out);
+                }
+                Platform.runLater(() -> status.setText(written.size() == 1 ? "Wrote " + written.get(0)
+                        : "Wrote " + written.size() + " session files: " + String.join(", ",
+                                written.stream().map(p -> p.getFileName().toString()).toList()) + " (in " + out.toAbsolutePath().getParent() + ")"));
             } catch (ReportException | IOException | RuntimeException e) {
-                Platform.runLater(() -> fail("cannot write the report: " + e.getMessage()));
+                Platform.runLater(() -> fail("cannot write " + out.getFileName() + ": " + e.getMessage()));
             }
         });
+    }
+
+    /** Each session's JSON, as the workload JVM (or the file it was read from) wrote it. */
+    private static List<Path> copySessionFiles(List<Path> files, Path out) throws IOException {
+        if (files.size() == 1) {
+            AtomicFiles.write(out, Files.readAllBytes(files.get(0)));
+            return List.of(out);
+        }
+        String stem = out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+        List<Path> written = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            // the file's own name: the strategy for a run here (per-worker.json), else what it was called
+            String name = files.get(i).getFileName().toString().replaceFirst("(?i)\\.json$", "");
+            String unique = name;
+            for (int n = 2; !used.add(unique); n++) unique = name + "-" + n;
+            Path to = out.resolveSibling(stem + "-" + unique + ".json");
+            AtomicFiles.write(to, Files.readAllBytes(files.get(i)));
+            written.add(to);
+        }
+        return written;
+    }
+
+    private static String extension(Path p) {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     public void close() {

@@ -74,6 +74,16 @@ class StressPanelTest {
         robot.interact(() -> view.stressPanel().exportTo(html));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(html));
         assertTrue(Files.readString(html).contains("Latency percentiles over time"));
+        // the session itself, for blendbench compare later; the CSV of its intervals
+        Path json = dir.resolve("kept.json"), csv = dir.resolve("intervals.csv");
+        robot.interact(() -> view.stressPanel().exportTo(json));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(json));
+        assertEquals("per-worker", dev.blendbench.app.report.SessionReader.read(json).strategy());
+        robot.interact(() -> view.stressPanel().exportTo(csv));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv));
+        assertTrue(Files.readAllLines(csv).size() >= 10, "a row per interval");
+        robot.interact(() -> view.stressPanel().exportTo(dir.resolve("report.txt")));
+        assertEquals("report.txt: unknown format; use .html, .pdf, .csv or .json", view.stressPanel().status().getText());
     }
 
     @Test
@@ -133,6 +143,12 @@ class StressPanelTest {
         assertTrue(v.contains("pooled (slower.json) vs pooled: p99 ×1.600") && v.contains("95 % CI")
                 && v.contains("→ slower"), v);
         assertEquals(2, view.stressPanel().results().size());
+        Path out = dir.resolve("out").resolve("both.json");
+        Files.createDirectories(out.getParent());
+        robot.interact(() -> view.stressPanel().exportTo(out));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(out.resolveSibling("both-slower.json")));
+        assertEquals(Files.readString(a), Files.readString(out.resolveSibling("both-pooled.json")), "each file as it was");
+        assertTrue(view.stressPanel().status().getText().startsWith("Wrote 2 session files: both-pooled.json, both-slower.json"));
     }
 
     @Test
