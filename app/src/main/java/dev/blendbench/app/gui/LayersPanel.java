@@ -39,12 +39,20 @@ public final class LayersPanel {
     private final VBox root;
     private final Map<Surface, WritableImage> thumbs = new WeakHashMap<>();
     private boolean syncing;
+    private Runnable rename = () -> { };
 
     /** @param addFromFile opens the file chooser to add image layers */
     public LayersPanel(DocumentModel model, Runnable addFromFile) {
         this.model = model;
         list.setId("layers");
         list.setCellFactory(lv -> new Cell());
+        // F2 on the list renames, as the menu's accelerator does elsewhere (ListView keeps F2 for cell editing)
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown()) {
+                rename.run();
+                e.consume();
+            }
+        });
         list.setPrefWidth(270);
         VBox.setVgrow(list, Priority.ALWAYS);
         Label title = new Label("Layers");
@@ -75,6 +83,35 @@ public final class LayersPanel {
     public Node node() { return root; }
 
     public ListView<LayerItem> list() { return list; }
+
+    /** What Rename (double-click, F2, the row's menu) does: the workbench puts the caret in the Name field. */
+    public void onRename(Runnable r) { rename = r; }
+
+    /** The menu a row's secondary click opens (the clicked row is selected first). */
+    private javafx.scene.control.ContextMenu rowMenu() {
+        javafx.scene.control.MenuItem ren = new javafx.scene.control.MenuItem("Rename"), dup = new javafx.scene.control.MenuItem("Duplicate"),
+                del = new javafx.scene.control.MenuItem("Delete"), up = new javafx.scene.control.MenuItem("Move Up"),
+                down = new javafx.scene.control.MenuItem("Move Down"), top = new javafx.scene.control.MenuItem("Move to Top"),
+                bottom = new javafx.scene.control.MenuItem("Move to Bottom");
+        ren.setOnAction(e -> rename.run());
+        dup.setOnAction(e -> duplicate());
+        del.setOnAction(e -> delete());
+        up.setOnAction(e -> move(+1));
+        down.setOnAction(e -> move(-1));
+        top.setOnAction(e -> moveTo(model.selectedProperty().get(), model.doc().layers().size() - 1));
+        bottom.setOnAction(e -> moveTo(model.selectedProperty().get(), 0));
+        javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(ren, dup, del, new javafx.scene.control.SeparatorMenuItem(),
+                up, down, top, bottom);
+        m.setId("layer-menu");
+        m.setOnShowing(e -> {
+            int i = model.selectedProperty().get(), n = model.doc().layers().size();
+            up.setDisable(i >= n - 1);
+            top.setDisable(i >= n - 1);
+            down.setDisable(i <= 0);
+            bottom.setDisable(i <= 0);
+        });
+        return m;
+    }
 
     private static Button button(String text, String tip, String id, Runnable r) {
         Button b = new Button(text);
@@ -221,6 +258,9 @@ public final class LayersPanel {
                 boolean l = lock.isSelected();
                 model.edit((l ? "Lock " : "Unlock ") + it.name(), d -> d.withLayer(i, x -> x.withLocked(l)));
             });
+            setOnMouseClicked(e -> {
+                if (getItem() != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) rename.run();
+            });
             setOnDragDetected(e -> {
                 if (getItem() == null) return;
                 var db = startDragAndDrop(TransferMode.MOVE);
@@ -249,6 +289,7 @@ public final class LayersPanel {
             if (empty || l == null) {
                 setGraphic(null);
                 setText(null);
+                setContextMenu(null);
                 return;
             }
             visible.setSelected(l.visible());
@@ -261,6 +302,7 @@ public final class LayersPanel {
             thumb.setImage(thumbnail(l.source()));
             setText(null);
             setGraphic(box);
+            if (getContextMenu() == null) setContextMenu(rowMenu());
         }
     }
 

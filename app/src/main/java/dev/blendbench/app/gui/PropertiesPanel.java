@@ -152,6 +152,13 @@ public final class PropertiesPanel {
 
     public Node node() { return grid; }
 
+    /** Puts the caret in the selected layer's Name field, its text selected (Enter or leaving it renames). */
+    public void editName() {
+        if (name.isDisabled()) return;
+        name.requestFocus();
+        name.selectAll();
+    }
+
     private void row(String label, Node n, int r) {
         grid.add(new Label(label), 0, r);
         grid.add(n, 1, r);

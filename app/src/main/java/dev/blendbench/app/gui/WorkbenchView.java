@@ -77,6 +77,7 @@ public final class WorkbenchView {
         this.renderer = new CanvasRenderer(canvas::setImage, renderStatus::setText);
         this.layers = new LayersPanel(model, this::chooseLayers);
         this.properties = new PropertiesPanel(model);
+        layers.onRename(properties::editName);
         this.stress = new StressPanel(model, canvas::showFinding);
         model.changeProperty().addListener((o, a, c) -> renderer.request(c.doc().scene(), c.dirty()));
         model.revisionProperty().addListener((o, a, b) -> refreshUndoLabels());
@@ -189,6 +190,7 @@ public final class WorkbenchView {
         redo.setOnAction(e -> model.redo());
         Menu edit = new Menu("Edit");
         edit.getItems().addAll(undo, redo, item("Redo (alternative)", "Shortcut+Shift+Z", model::redo), new SeparatorMenuItem(),
+                item("Rename Layer", "F2", properties::editName),
                 item("Duplicate Layer", "Shortcut+J", layers::duplicate), item("Delete Layer", "Delete", layers::delete),
                 item("Move Layer Up", KeyCode.CLOSE_BRACKET, false, () -> layers.move(1)),
                 item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)));
@@ -218,6 +220,8 @@ public final class WorkbenchView {
             "  Ctrl+= or Ctrl++ / Ctrl+-     zoom in / out (keypad + and - too)",
             "  Wheel, right or middle drag   pan",
             "Layers",
+            "  F2 or double-click a row      rename",
+            "  Right-click a row             rename, duplicate, delete, move up / down / to top / to bottom",
             "  Ctrl+J                        duplicate",
             "  Delete                        delete",
             "  Ctrl+] / Ctrl+[               move up / down",

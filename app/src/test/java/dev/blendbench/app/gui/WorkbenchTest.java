@@ -266,4 +266,23 @@ class WorkbenchTest {
     void pixelReadout_showsStraightChannels() {
         assertEquals("3, 4   R 255  G 0  B 128  A 64", CanvasPane.describePixel(3, 4, 0x40FF0080));
     }
+
+    @Test
+    void doubleClickingALayerRow_renamesIt_andItsMenuReordersIt(FxRobot robot) {
+        javafx.scene.Node topRow = robot.lookup("#layers .list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() instanceof LayerItem l && l.name().equals("top"))
+                .findFirst().orElseThrow();
+        robot.doubleClickOn(topRow);
+        assertTrue(robot.lookup("#layer-name").queryAs(javafx.scene.control.TextField.class).isFocused(), "the Name field has the caret");
+        robot.write("hero").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("hero", view.model().doc().layers().get(1).name());
+
+        robot.rightClickOn(topRow);
+        robot.clickOn("Move to Bottom");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("hero", view.model().doc().layers().get(0).name(), "moved to the bottom");
+        robot.press(KeyCode.F2).release(KeyCode.F2);
+        assertTrue(robot.lookup("#layer-name").queryAs(javafx.scene.control.TextField.class).isFocused(), "F2 renames too");
+    }
 }
