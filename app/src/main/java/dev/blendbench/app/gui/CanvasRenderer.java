@@ -63,10 +63,18 @@ public final class CanvasRenderer implements AutoCloseable {
 
     /** Asks for {@code dirty} (null: all) of {@code scene} to be rendered. Any thread. */
     public void request(Scene scene, Rect dirty) {
+        // after close nothing is shown any more: e.g. a focused field that commits its edit as the window goes
+        if (thread.isShutdown()) return;
         long now = System.nanoTime();
         Request prev = pending.getAndUpdate(p -> p == null ? new Request(scene, dirty, now)
                 : new Request(scene, p.dirty() == null || dirty == null ? null : p.dirty().union(dirty), p.requestedAt()));
-        if (prev == null) thread.execute(this::drain);
+        if (prev == null) {
+            try {
+                thread.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                pending.set(null);
+            }
+        }
     }
 
     private void drain() {

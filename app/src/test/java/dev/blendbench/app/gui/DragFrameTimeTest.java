@@ -57,10 +57,7 @@ class DragFrameTimeTest {
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(new DocumentModel(bigScene()));
-        stage.setScene(new javafx.scene.Scene(view.root(), 960, 720));
-        stage.show();
-        view.renderAll();
+        view = WorkbenchTest.show(stage, new WorkbenchView(new DocumentModel(bigScene())), 960, 720);
     }
 
     @AfterEach

@@ -24,10 +24,7 @@ class NumberSpinnersTest {
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(WorkbenchTest.scene());
-        stage.setScene(new javafx.scene.Scene(view.root(), 960, 720));
-        stage.show();
-        view.renderAll();
+        view = WorkbenchTest.show(stage, new WorkbenchView(WorkbenchTest.scene()), 960, 720);
     }
 
     @AfterEach

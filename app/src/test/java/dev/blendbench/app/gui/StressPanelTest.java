@@ -31,10 +31,7 @@ class StressPanelTest {
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(WorkbenchTest.scene());
-        stage.setScene(new javafx.scene.Scene(view.root(), 960, 760));
-        stage.show();
-        view.renderAll();
+        view = WorkbenchTest.show(stage, new WorkbenchView(WorkbenchTest.scene()), 960, 760);
     }
 
     @AfterEach

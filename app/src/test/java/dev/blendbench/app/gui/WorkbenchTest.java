@@ -48,12 +48,17 @@ class WorkbenchTest {
         return new Scene(200, 150, 0, List.of(Layer.of("bg", bg), new Layer("top", top, 40, 30, BlendMode.SOURCE_OVER, 1f, true)));
     }
 
-    @Start
-    void start(Stage stage) {
-        view = new WorkbenchView(scene());
-        stage.setScene(new javafx.scene.Scene(view.root(), 960, 720));
+    /** Shows {@code view} in {@code stage} at w×h and asks for its first render. */
+    static WorkbenchView show(Stage stage, WorkbenchView view, int w, int h) {
+        stage.setScene(new javafx.scene.Scene(view.root(), w, h));
         stage.show();
         view.renderAll();
+        return view;
+    }
+
+    @Start
+    void start(Stage stage) {
+        view = WorkbenchTest.show(stage, new WorkbenchView(scene()), 960, 720);
         view.canvasPane().setZoom(1);
     }
 

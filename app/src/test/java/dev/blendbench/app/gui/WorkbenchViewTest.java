@@ -35,10 +35,7 @@ class WorkbenchViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new WorkbenchView(scene());
-        stage.setScene(new javafx.scene.Scene(view.root(), 800, 600));
-        stage.show();
-        view.renderAll();
+        view = WorkbenchTest.show(stage, new WorkbenchView(scene()), 800, 600);
     }
 
     @Test
