@@ -66,6 +66,7 @@ public final class WorkbenchView {
     private final Menu recentMenu = new Menu("Open Recent");
     private final Preferences prefs = Preferences.userRoot().node("dev/blendbench/workbench");
     private final MenuItem undo = new MenuItem("Undo"), redo = new MenuItem("Redo");
+    private final Tab composeTab = new Tab("Compose");
 
     public WorkbenchView(dev.blendbench.engine.scene.Scene scene) {
         this(new DocumentModel(Doc.of(scene)));
@@ -89,7 +90,8 @@ public final class WorkbenchView {
         work.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(layers.node(), false);
         SplitPane.setResizableWithParent(props, false);
-        Tab compose = new Tab("Compose", work), stressTab = new Tab("Stress", stress.node());
+        Tab compose = composeTab, stressTab = new Tab("Stress", stress.node());
+        compose.setContent(work);
         compose.setId("tab-compose");
         stressTab.setId("tab-stress");
         TabPane tabs = new TabPane(compose, stressTab);
@@ -215,6 +217,7 @@ public final class WorkbenchView {
             "  Click                         select the layer under the pointer",
             "  Drag                          move the selected layer (one undo step per drag)",
             "  Arrow keys                    nudge it 1 px (Shift: 10 px)",
+            "  1 … 9, 0                      its opacity 10 … 90 %, 100 %",
             "  Ctrl+wheel                    zoom",
             "  Ctrl+0 / Ctrl+1               fit / 100 %",
             "  Ctrl+= or Ctrl++ / Ctrl+-     zoom in / out (keypad + and - too)",
@@ -297,11 +300,16 @@ public final class WorkbenchView {
 
     /** Arrow keys nudge the selected layer a pixel (Shift: ten), unless a text field has the keys. */
     private void nudge(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof javafx.scene.control.Spinner<?>
-                || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> || e.getTarget() instanceof javafx.scene.control.ListView<?>
+        if (!composeTab.isSelected() || e.isShortcutDown() || e.isAltDown() || e.getTarget() instanceof TextInputControl
+                || e.getTarget() instanceof javafx.scene.control.Spinner<?> || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>
                 || e.getTarget() instanceof javafx.scene.control.Slider || e.getTarget() instanceof javafx.scene.control.TableView<?>) {
             return;
         }
+        if (e.getCode().isDigitKey() && !e.isShiftDown()) {
+            setOpacityByDigit(e);
+            return;
+        }
+        if (e.getTarget() instanceof javafx.scene.control.ListView<?>) return; // its arrows move the selection
         int dx = 0, dy = 0, step = e.isShiftDown() ? 10 : 1;
         if (e.getCode() == KeyCode.LEFT) dx = -step;
         else if (e.getCode() == KeyCode.RIGHT) dx = step;
@@ -312,6 +320,17 @@ public final class WorkbenchView {
         if (i < 0 || model.doc().layers().get(i).locked()) return;
         int fx = dx, fy = dy;
         model.edit("Nudge", d -> d.withLayer(i, l -> l.withPosition(l.x() + fx, l.y() + fy)));
+        e.consume();
+    }
+
+    /** 1 … 9 set the selected layer's opacity to 10 … 90 %, 0 to 100 %, as image editors do. */
+    private void setOpacityByDigit(KeyEvent e) {
+        int i = model.selectedProperty().get();
+        String name = e.getCode().getName(); // "5" or "Numpad 5"
+        if (i < 0 || name.isEmpty() || !Character.isDigit(name.charAt(name.length() - 1))) return;
+        int n = name.charAt(name.length() - 1) - '0';
+        float op = n == 0 ? 1f : n / 10f;
+        model.edit("Opacity " + (n == 0 ? 100 : n * 10) + " %", d -> d.withLayer(i, l -> l.withOpacity(op)));
         e.consume();
     }
 

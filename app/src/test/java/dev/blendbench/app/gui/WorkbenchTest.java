@@ -163,6 +163,14 @@ class WorkbenchTest {
         robot.clickOn("#canvas-scroll");
         robot.type(KeyCode.RIGHT);
         assertEquals(66, view.model().doc().layers().get(1).x(), 0.01, "arrow keys nudge");
+        robot.type(KeyCode.DIGIT5);
+        assertEquals(0.5f, view.model().doc().layers().get(1).opacity(), "5: opacity 50 %");
+        robot.type(KeyCode.NUMPAD0);
+        assertEquals(1f, view.model().doc().layers().get(1).opacity(), "0 (the keypad's too): 100 %");
+        robot.clickOn("#tab-stress");
+        robot.type(KeyCode.DIGIT3).type(KeyCode.LEFT);
+        assertEquals(1f, view.model().doc().layers().get(1).opacity(), "not on the Stress tab");
+        assertEquals(66, view.model().doc().layers().get(1).x(), 0.01, "not on the Stress tab");
     }
 
     @Test
