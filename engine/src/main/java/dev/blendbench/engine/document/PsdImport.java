@@ -79,8 +79,12 @@ public final class PsdImport {
             throw new DocumentException(name + ": no such file");
         } catch (DocumentException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | AssertionError e) {
+            // AssertionError: the PSD plugin throws it for data it does not expect (a compression
+            // code of 32768), whether or not assertions are on
             throw new DocumentException(name + ": not a readable Photoshop file (" + OpenRaster.shorten(String.valueOf(e.getMessage())) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new DocumentException(name + ": not enough memory to read it (raise -Xmx, or lower the file's size)", e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class ImageFiles {
     public static Surface read(Path path, ImageLimits limits) throws ImageReadException {
         String name = path.toString();
         try (InputStream in = Files.newInputStream(path)) {
-            return decode(in, name, limits);
+            return decode(in, Files.size(path), name, limits);
         } catch (NoSuchFileException e) {
             throw new ImageReadException(name + ": no such file");
         } catch (ImageReadException e) {
@@ -67,7 +67,7 @@ public final class ImageFiles {
     /** Decodes an image held in memory; {@code name} is used in error messages. */
     public static Surface decode(byte[] data, String name, ImageLimits limits) throws ImageReadException {
         try {
-            return decode(new ByteArrayInputStream(data), name, limits);
+            return decode(new ByteArrayInputStream(data), data.length, name, limits);
         } catch (ImageReadException e) {
             throw e;
         } catch (IOException e) {
@@ -75,11 +75,12 @@ public final class ImageFiles {
         }
     }
 
-    private static Surface decode(InputStream in, String name, ImageLimits limits) throws IOException {
-        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            if (iis == null) {
-                throw new ImageReadException(name + ": cannot open an image stream");
-            }
+    private static Surface decode(InputStream in, long fileBytes, String name, ImageLimits limits) throws IOException {
+        ImageInputStream raw = ImageIO.createImageInputStream(in);
+        if (raw == null) {
+            throw new ImageReadException(name + ": cannot open an image stream");
+        }
+        try (ImageInputStream iis = new ReadBudget(raw, fileBytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 throw new ImageReadException(name + ": not an image in a known format"
@@ -104,7 +105,7 @@ public final class ImageFiles {
                     img = reader.read(0);
                 } catch (ImageReadException e) {
                     throw e;
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | AssertionError e) { // plugins throw AssertionError on data they do not expect
                     throw new ImageReadException(name + ": corrupt or truncated "
                             + reader.getFormatName().toUpperCase(Locale.ROOT) + " data (" + oneLine(e) + ")", e);
                 } catch (OutOfMemoryError e) {
