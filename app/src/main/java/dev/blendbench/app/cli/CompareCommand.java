@@ -7,6 +7,7 @@ import dev.blendbench.app.report.SessionReader;
 import dev.blendbench.app.report.Summaries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,8 +57,9 @@ public final class CompareCommand implements Callable<Integer> {
         Session sa, sb;
         Comparison c;
         try {
-            sa = SessionReader.read(a);
-            sb = SessionReader.read(b);
+            List<Session> both = SessionReader.readAll(List.of(a, b)); // a/session.json vs b/session.json: named by folder
+            sa = both.get(0);
+            sb = both.get(1);
             c = Comparison.of(sa, sb, m, t, seed);
         } catch (ReportException e) {
             throw new BadInputException(e.getMessage(), e);
@@ -69,8 +71,11 @@ public final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
                     + sb.workload() + "')");
         }
-        out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", "", "A", "B", "B / A");
-        out.printf(Locale.ROOT, "%-12s %14s %14s%n", "", shorten(sa.name()), shorten(sb.name()));
+        // the columns widen to the files' names (a/session.json against b/session.json), up to 40
+        int w = Math.max(14, Math.min(40, Math.max(sa.name().length(), sb.name().length())));
+        String row = "%-12s %" + w + "s %" + w + "s %9s%n";
+        out.printf(Locale.ROOT, row, "", "A", "B", "B / A");
+        out.println(String.format(Locale.ROOT, row, "", shorten(sa.name(), w), shorten(sb.name(), w), "").stripTrailing());
         for (Comparison.Row r : c.rows()) {
             boolean bytes = r.name().equals("bytes/job");
             String unit = r.name().equals("throughput") ? " /s" : " ms";
@@ -78,7 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
             String b = bytes ? Summaries.bytes(r.b()) : SessionReader.fmt(r.b()) + unit;
             // a ratio to a baseline that shows as "0 B" (a pooled job: a fraction of a byte) would read as nonsense
             boolean noBase = !Double.isFinite(r.ratio()) || (bytes && r.a() < 0.5);
-            out.printf(Locale.ROOT, "%-12s %14s %14s %9s%n", r.name(), a, b, noBase ? "–"
+            out.printf(Locale.ROOT, row, r.name(), a, b, noBase ? "–"
                     : r.ratio() >= 1000 ? String.format(Locale.ROOT, "%.3g×", r.ratio()) : String.format(Locale.ROOT, "%.3f×", r.ratio()));
         }
         out.printf(Locale.ROOT, "%n%s per 100 ms interval, median B / A: %.3f× (95 %% CI %.3f–%.3f, bootstrap over %d and %d intervals)%n",
@@ -100,7 +105,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private static String shorten(String s) {
-        return s.length() > 14 ? "…" + s.substring(s.length() - 13) : s;
+    private static String shorten(String s, int width) {
+        return s.length() > width ? "…" + s.substring(s.length() - width + 1) : s;
     }
 }

@@ -48,7 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<Session> loaded = new ArrayList<>();
         byte[] bytes;
         try {
-            for (Path p : sessions) loaded.add(SessionReader.read(p));
+            loaded.addAll(SessionReader.readAll(sessions));
             bytes = switch (ext) {
                 case "pdf" -> PdfReport.render(loaded);
                 case "csv" -> SessionCsv.render(loaded);

@@ -547,8 +547,7 @@ public final class StressPanel {
         status.setText("Reading " + files.size() + " session file" + (files.size() == 1 ? "" : "s") + "…");
         Thread.ofPlatform().daemon().name("blendbench-sessions").start(() -> {
             try {
-                List<Session> loaded = new ArrayList<>();
-                for (Path f : files) loaded.add(SessionReader.read(f));
+                List<Session> loaded = SessionReader.readAll(files);
                 // sessions compare in the Strategies table; ramps and cliff searches (no one set of
                 // figures) as curves in Latency vs load
                 List<Session> plain = Summaries.plainSessions(loaded), loads = Summaries.loadSearches(loaded);

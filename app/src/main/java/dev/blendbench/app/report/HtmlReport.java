@@ -21,6 +21,7 @@ public final class HtmlReport {
     static final int CHART_W = 880, CHART_H = 300;
 
     public static byte[] render(List<Session> sessions) {
+        sessions = Session.distinctNames(sessions); // charts key their series by name: two of one name must both show
         StringBuilder h = new StringBuilder(64 * 1024);
         String title = sessions.size() == 1 ? "Blendbench report — " + sessions.get(0).name()
                 : "Blendbench report — " + sessions.size() + " sessions";

@@ -36,6 +36,7 @@ public final class PdfReport {
     private static final java.awt.Color ACCENT = new java.awt.Color(0x2b6cb0);
 
     public static byte[] render(List<Session> sessions) throws ReportException {
+        sessions = Session.distinctNames(sessions); // charts key their series by name: two of one name must both show
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 36, 36, 40, 40);
         try {

@@ -22,6 +22,27 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
 
     public enum Kind { SESSION, RAMP, CLIFF }
 
+    /** This session under another name (the file name it is labelled by). */
+    public Session withName(String newName) {
+        return new Session(newName, kind, createdAt, partial, settings, workload, strategy, machine, jvm, summary, latency, service,
+                stages, intervals, races, steps, cliff);
+    }
+
+    /**
+     * The sessions with names told apart, for a report or comparison that labels them by name (and
+     * charts them by label): a name that repeats gets " (2)", " (3)"… after its first use.
+     */
+    public static List<Session> distinctNames(List<Session> sessions) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<Session> out = new java.util.ArrayList<>(sessions.size());
+        for (Session s : sessions) {
+            String n = s.name();
+            for (int k = 2; !used.add(n); k++) n = s.name() + " (" + k + ")";
+            out.add(n.equals(s.name()) ? s : s.withName(n));
+        }
+        return out;
+    }
+
     /** A ramp still running: its finished steps only, for the live latency-versus-load chart. */
     public static Session liveRamp(String name, List<Step> steps) {
         return new Session(name, Kind.RAMP, "", false, Map.of(), "", "", Map.of(), Map.of(),

@@ -16,6 +16,7 @@ public final class SessionCsv {
     private SessionCsv() {}
 
     public static byte[] render(List<Session> sessions) {
+        sessions = Session.distinctNames(sessions); // charts key their series by name: two of one name must both show
         StringBuilder b = new StringBuilder();
         boolean cliffs = sessions.stream().allMatch(s -> s.kind() == Session.Kind.CLIFF);
         if (cliffs) {

@@ -44,6 +44,24 @@ public final class SessionReader {
                 .maxNestingDepth(64).maxStringLength(1 << 20).maxNumberLength(64).build());
     }
 
+    /**
+     * Reads several files. Sessions are labelled by file name, so files of the same name from
+     * different folders ({@code a/ramp.json}, {@code b/ramp.json}: runs from two machines) are named
+     * with their folder; the same file twice, with a number.
+     */
+    public static List<Session> readAll(List<Path> files) throws ReportException {
+        List<Session> out = new ArrayList<>();
+        for (Path f : files) {
+            Session s = read(f);
+            String name = s.name();
+            boolean repeated = files.stream().filter(o -> o.getFileName() != null && o.getFileName().toString().equals(name))
+                    .map(o -> o.toAbsolutePath().normalize()).distinct().count() > 1;
+            Path folder = f.toAbsolutePath().getParent();
+            out.add(repeated && folder != null && folder.getFileName() != null ? s.withName(folder.getFileName() + "/" + name) : s);
+        }
+        return Session.distinctNames(out);
+    }
+
     public static Session read(Path file) throws ReportException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         long size;

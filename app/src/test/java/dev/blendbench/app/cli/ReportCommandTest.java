@@ -64,6 +64,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void filesOfOneName_fromTwoFolders_areBothReported_namedByFolder() throws IOException {
+        // runs from two machines, both called ramp.json: this was an internal error (two chart series of one name)
+        Path a = Files.createDirectories(dir.resolve("laptop")).resolve("ramp.json"), b = Files.createDirectories(dir.resolve("server")).resolve("ramp.json");
+        Files.copy(session("ramp.json"), a);
+        Files.copy(session("ramp.json"), b);
+        Path out = dir.resolve("two.html");
+        Result r = ComposeCommandTest.run("report", a.toString(), b.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(out);
+        assertTrue(html.contains("laptop/ramp.json p99") && html.contains("server/ramp.json p99"), "both curves, told apart");
+        Path pdf = dir.resolve("same.pdf");
+        assertEquals(0, ComposeCommandTest.run("report", a.toString(), a.toString(), "-o", pdf.toString()).code(), "the same file twice");
+        Result c = ComposeCommandTest.run("compare", session("pooled.json").toString(), session("pooled.json").toString());
+        assertTrue(c.out().contains("pooled.json (2)"), c.out());
+    }
+
+    @Test
     void pdf_hasTheSameContent_asText() throws IOException {
         Path out = dir.resolve("r.pdf");
         Result r = ComposeCommandTest.run("report", session("pooled.json").toString(), session("race.json").toString(), "-o", out.toString());
