@@ -160,10 +160,10 @@ public final class StressCommand implements Callable<Integer> {
                 }
             }
         }
+        if (maxJobs < 0) throw new BadInputException("--jobs must not be negative, got " + maxJobs); // before the config refuses it as an internal error
         LoadModel model = loadModel();
         StressConfig config = new StressConfig(model, virtual, duration("--warmup", warmup, true),
                 duration("--duration", duration, false), maxJobs, Duration.ofMillis(100));
-        if (maxJobs < 0) throw new BadInputException("--jobs must not be negative");
         for (Path p : new Path[] {json, csv, hlog, jfr}) {
             if (p != null) OutputFiles.requireFolder(p);
         }

@@ -1,0 +1,51 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Out-of-range, malformed and non-finite option values for every subcommand: each is bad usage
+ * (exit 2, one line naming the option), never an internal error (exit 1) or a started workload.
+ * Arguments are separated by '|'.
+ */
+class HostileOptionsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "stress|--workers|1|--closed|--jobs|-1",
+        "stress|--workers|0|--closed",
+        "stress|--workers|1|--closed|--duration|-1s",
+        "stress|--workers|1|--closed|--duration|NaN",
+        "stress|--workers|1|--closed|--warmup|abc",
+        "stress|--workers|1|--rate|0",
+        "stress|--workers|1|--rate|Infinity",
+        "stress|--workers|1|--closed|--ramp|0",
+        "stress|--workers|1|--closed|--ramp|1.5",
+        "stress|--workers|1|--closed|--synthetic|exp:abc",
+        "stress|--workers|1|--closed|--inject-stall|x",
+        "stress|--workers|1|--closed|--heap|lots",
+        "stress|--workers|1|--closed|--think|-5ms",
+        "cliff|--workers|1|--from|-1|--to|100",
+        "cliff|--workers|1|--slo|p99=abc",
+        "cliff|--workers|1|--steps|0",
+        "cliff|--workers|1|--bisections|-1",
+        "compose|--threads|0|a.png|-o|b.png",
+        "compose|--size|0x10|a.png|-o|b.png",
+        "compose|--background|#zz|a.png|-o|b.png",
+        "compose|--max-pixels|-1|a.png|-o|b.png",
+        "resize|a.png|--scale|NaN|-o|b.png",
+        "resize|a.png|--width|99999999999|-o|b.png",
+        "compare|--threshold|-5%|a.json|b.json",
+        "compare|--metric|p42|a.json|b.json",
+    })
+    void isBadUsage_inOneLine(String args) {
+        ComposeCommandTest.Result r = ComposeCommandTest.run(args.split("\\|", -1));
+        assertEquals(2, r.code(), args + " -> " + r.err());
+        String err = r.err().strip();
+        assertFalse(err.isEmpty() || err.contains("\n") || err.contains("internal error"), args + " -> " + err);
+        assertTrue(err.startsWith("blendbench " + args.substring(0, args.indexOf('|'))), err);
+    }
+}
