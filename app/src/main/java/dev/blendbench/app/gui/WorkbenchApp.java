@@ -12,6 +12,9 @@ import javafx.stage.Stage;
  */
 public final class WorkbenchApp extends Application {
     private WorkbenchView view;
+    /** The window's last placement while neither maximised nor minimised (what a maximised window restores to). */
+    private WindowPlacement normal = WindowPlacement.DEFAULT;
+    private static final java.util.prefs.Preferences PREFS = java.util.prefs.Preferences.userRoot().node("dev/blendbench/workbench");
 
     /** Starts JavaFX on the demo scene and blocks until the window is closed. */
     public static void launchApp() {
@@ -46,7 +49,24 @@ public final class WorkbenchApp extends Application {
         view.model().nameProperty().addListener((o, a, b) -> title.run());
         view.model().dirtyProperty().addListener((o, a, b) -> title.run());
         title.run();
-        stage.setScene(new Scene(view.root(), 1400, 860));
+        // where the window was last time, fitted to the screens there are now
+        var screens = new java.util.ArrayList<javafx.geometry.Rectangle2D>();
+        screens.add(javafx.stage.Screen.getPrimary().getVisualBounds());
+        for (var sc : javafx.stage.Screen.getScreens()) {
+            if (!sc.equals(javafx.stage.Screen.getPrimary())) screens.add(sc.getVisualBounds());
+        }
+        WindowPlacement placed = WindowPlacement.decode(PREFS.get("window", null)).fitTo(screens);
+        stage.setScene(new Scene(view.root(), placed.width(), placed.height()));
+        stage.setMinWidth(WindowPlacement.MIN_WIDTH);
+        stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+        placed.applyTo(stage);
+        normal = placed;
+        for (var p : java.util.List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())) {
+            p.addListener((o, a, b) -> {
+                if (!stage.isMaximized() && !stage.isIconified()) normal = WindowPlacement.of(stage, normal);
+            });
+        }
+        stage.setOnHidden(e -> PREFS.put("window", WindowPlacement.of(stage, normal).encode()));
         // closing the window asks about unsaved changes, as Quit does
         stage.setOnCloseRequest(e -> {
             e.consume();
