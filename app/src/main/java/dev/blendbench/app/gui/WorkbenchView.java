@@ -91,7 +91,7 @@ public final class WorkbenchView {
         SplitPane.setResizableWithParent(layers.node(), false);
         SplitPane.setResizableWithParent(props, false);
         Tab compose = composeTab, stressTab = new Tab("Stress", stress.node());
-        compose.setContent(work);
+        compose.setContent(work); // a field: the keyboard shortcuts act only while it is selected
         compose.setId("tab-compose");
         stressTab.setId("tab-stress");
         TabPane tabs = new TabPane(compose, stressTab);
@@ -279,9 +279,10 @@ public final class WorkbenchView {
     }
 
     /**
-     * A menu item on a key whose display name has a space ({@code KeyCode.CLOSE_BRACKET} is "Close
-     * Bracket"), or a modifier other than Shortcut and Shift: {@link KeyCombination#keyCombination}
-     * looks keys up by display name, and turns a name it does not know, such as
+     * A menu item on Shortcut and a key given by code (Shift too if {@code orShifted}: Ctrl++ is
+     * Shift and = on most keyboards). For keys whose display name has a space
+     * ({@code KeyCode.CLOSE_BRACKET} is "Close Bracket"): {@link KeyCombination#keyCombination} looks
+     * keys up by display name, and turns a name it does not know, such as
      * {@code "Shortcut+CLOSE_BRACKET"}, into a combination of typed text that never fires.
      */
     private static MenuItem item(String text, KeyCode key, boolean orShifted, Runnable r) {
@@ -298,7 +299,10 @@ public final class WorkbenchView {
         redo.setDisable(model.history().nextRedo().isEmpty());
     }
 
-    /** Arrow keys nudge the selected layer a pixel (Shift: ten), unless a text field has the keys. */
+    /**
+     * On the Compose tab, arrow keys nudge the selected layer a pixel (Shift: ten) and digits set
+     * its opacity, unless a field, list or table has the keys.
+     */
     private void nudge(KeyEvent e) {
         if (!composeTab.isSelected() || e.isShortcutDown() || e.isAltDown() || e.getTarget() instanceof TextInputControl
                 || e.getTarget() instanceof javafx.scene.control.Spinner<?> || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>
