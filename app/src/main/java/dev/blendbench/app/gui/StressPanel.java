@@ -108,6 +108,10 @@ public final class StressPanel {
     private final List<Session> results = new ArrayList<>();
     /** The session file each of {@link #results} was read from (for exporting them as JSON). */
     private final List<Path> resultFiles = new ArrayList<>();
+    /** True from Start until the last session ends: the form is locked, so every queued strategy runs as it said. */
+    private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty();
+    /** Each queued strategy's settings, taken from the form at Start. */
+    private final java.util.Map<String, StressRun.Settings> planned = new java.util.HashMap<>();
     private List<String> queue = List.of();
     private Path workDir;
 
@@ -243,8 +247,11 @@ public final class StressPanel {
         start.setDefaultButton(true);
         stop.setDisable(true);
         export.setDisable(true);
-        rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop"));
-        rampSteps.disableProperty().bind(ramp.selectedProperty().not());
+        rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
+        rampSteps.disableProperty().bind(ramp.selectedProperty().not().or(locked));
+        for (Node n : List.<Node>of(workers, virtual, loop, strategy, seconds, warmup, heap, gc, races, single, ramp, compare)) {
+            n.disableProperty().bind(locked);
+        }
         // the default steps follow the load (closed-loop steps are worker counts); typed steps stay
         loop.valueProperty().addListener((o, was, now) -> {
             String text = rampSteps.getText().strip();
@@ -280,7 +287,7 @@ public final class StressPanel {
             CheckBox c = new CheckBox(s.cliName());
             c.setId("compare-" + s.cliName());
             c.setSelected(s == Strategy.PER_WORKER || s == Strategy.POOLED || s == Strategy.ALLOC_PER_JOB);
-            c.disableProperty().bind(compare.selectedProperty().not());
+            c.disableProperty().bind(compare.selectedProperty().not().or(locked));
             compareWith.add(c);
             strategies.getChildren().add(c);
         }
@@ -367,12 +374,14 @@ public final class StressPanel {
                     : "every layer of the scene is hidden: show one on the Compose tab first");
             return;
         }
+        planned.clear();
         try {
-            settings(plan.get(0));
+            for (String s : plan) planned.put(s, settings(s));
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return;
         }
+        locked.set(true);
         queue = new ArrayList<>(plan);
         clearCharts();
         watchRaces(races.isSelected());
@@ -402,7 +411,7 @@ public final class StressPanel {
             return;
         }
         String s = queue.remove(0);
-        StressRun.Settings set = settings(s);
+        StressRun.Settings set = planned.get(s);
         Path json = ora.resolveSibling(s + ".json");
         try {
             run = StressRun.start(set, ora, json, new StressRun.Listener() {
@@ -591,6 +600,7 @@ public final class StressPanel {
 
     private void ended(String message, boolean failed) {
         run = null;
+        locked.set(false);
         start.setDisable(false);
         stop.setDisable(true);
         export.setDisable(results.isEmpty());

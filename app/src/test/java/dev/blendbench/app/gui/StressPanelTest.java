@@ -56,9 +56,11 @@ class StressPanelTest {
     void aShortSession_drawsLiveChartPoints_andCanBeExported(FxRobot robot) throws Exception {
         configure(robot, "per-worker", 2, false, 1.5, "256m");
         robot.clickOn("#stress-start");
+        assertTrue(robot.lookup("#stress-workers").queryAs(Spinner.class).isDisabled(), "the form is locked while it runs");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
                 && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#stress-workers").queryAs(Spinner.class).isDisabled(), "and unlocked after");
         assertTrue(view.stressPanel().chartPoints() >= 10, "chart points: " + view.stressPanel().chartPoints());
         assertTrue(view.stressPanel().status().getText().startsWith("p99 was"), view.stressPanel().status().getText());
         assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled(), "ready for the next session");
