@@ -117,7 +117,13 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
         if (rest.isEmpty()) {
             throw new BadInputException("layer '" + arg + "': no file path");
         }
-        return new LayerSpec(Path.of(rest), mode, opacity, x, y, scale, rotate, filter);
+        Path path;
+        try {
+            path = Path.of(rest);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadInputException("layer '" + arg.replaceAll("\\p{Cntrl}", "?") + "': not a valid file name (" + e.getReason() + ")");
+        }
+        return new LayerSpec(path, mode, opacity, x, y, scale, rotate, filter);
     }
 
     private static BadInputException dup(String arg, String key) {

@@ -48,4 +48,24 @@ class HostileOptionsTest {
         assertFalse(err.isEmpty() || err.contains("\n") || err.contains("internal error"), args + " -> " + err);
         assertTrue(err.startsWith("blendbench " + args.substring(0, args.indexOf('|'))), err);
     }
+
+    /** Random LAYER specs from the pieces people (and scripts) get wrong: parsed, or refused as bad input. */
+    @org.junit.jupiter.api.Test
+    void randomLayerSpecs_parseOrAreBadInput() {
+        String[] pieces = {"a.png", ":", "=", "mode", "opacity", "x", "y", "scale", "rotate", "filter", "multiply", "lanczos3", "-1",
+            "0", "0.5", "1e400", "NaN", "Infinity", "-0", "1,5", " ", "", "::", "==", "C:\\img.png", "é", "\u0000", "9999999999"};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 1 + r.nextInt(8); k > 0; k--) b.append(pieces[r.nextInt(pieces.length)]);
+            String spec = b.toString();
+            try {
+                LayerSpec.parse(spec);
+            } catch (BadInputException e) {
+                assertFalse(e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().contains("\n"), spec + " -> " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new AssertionError("'" + spec + "': " + e, e);
+            }
+        }
+    }
 }
