@@ -645,11 +645,7 @@ public final class StressPanel {
                 new FileChooser.ExtensionFilter("Session JSON (for blendbench compare and report)", "*.json"));
         var file = fc.showSaveDialog(root.getScene().getWindow());
         if (file == null) return;
-        Path out = file.toPath();
-        if (extension(out).isEmpty() && fc.getSelectedExtensionFilter() != null) {
-            out = out.resolveSibling(out.getFileName() + fc.getSelectedExtensionFilter().getExtensions().get(0).substring(1));
-        }
-        exportTo(out);
+        exportTo(SaveNames.withExtension(file.toPath(), fc.getSelectedExtensionFilter()));
     }
 
     /** Export formats, by extension. */
@@ -661,7 +657,7 @@ public final class StressPanel {
      * several: {@code out}'s name with each file's appended, {@code strategies-pooled.json}).
      */
     public void exportTo(Path out) {
-        String ext = extension(out);
+        String ext = SaveNames.extension(out);
         if (!EXPORTS.contains(ext)) {
             fail(out.getFileName() + ": unknown format; use .html, .pdf, .csv or .json");
             return;
@@ -713,11 +709,6 @@ public final class StressPanel {
         return written;
     }
 
-    private static String extension(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
 
     public void close() {
         pump.stop();

@@ -506,7 +506,7 @@ public final class WorkbenchView {
     private Path chooseSaveTarget() {
         FileChooser fc = chooser("Save scene");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("OpenRaster", "*.ora"));
-        fc.setInitialFileName(model.nameProperty().get().replaceFirst("\\.[A-Za-z0-9]{2,4}$", "") + ".ora"); // photo.png -> photo.ora
+        fc.setInitialFileName(SaveNames.stem(model.nameProperty().get()) + ".ora"); // photo.png -> photo.ora
         File f = fc.showSaveDialog(window());
         if (f == null) return null;
         Path p = f.toPath();
@@ -517,8 +517,9 @@ public final class WorkbenchView {
         FileChooser fc = chooser("Export composite");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"), new FileChooser.ExtensionFilter("JPEG", "*.jpg"),
                 new FileChooser.ExtensionFilter("TIFF", "*.tif"));
+        fc.setInitialFileName(SaveNames.stem(model.nameProperty().get()) + ".png");
         File f = fc.showSaveDialog(window());
-        if (f != null) exportComposite(f.toPath());
+        if (f != null) exportComposite(SaveNames.withExtension(f.toPath(), fc.getSelectedExtensionFilter()));
     }
 
     private void remember(Path p) {
