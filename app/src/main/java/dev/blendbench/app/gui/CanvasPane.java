@@ -138,6 +138,15 @@ public final class CanvasPane {
         layout();
     }
 
+    /** Scrolls so that canvas rectangle {@code r} is centred in the view, as far as the canvas allows. */
+    public void reveal(Rect r) {
+        double z = zoom.get();
+        double vw = scroll.getViewportBounds().getWidth(), vh = scroll.getViewportBounds().getHeight();
+        double w = content.getWidth(), h = content.getHeight();
+        if (w > vw) scroll.setHvalue(Math.clamp(((r.x() + r.width() / 2.0) * z - vw / 2) / (w - vw), 0, 1));
+        if (h > vh) scroll.setVvalue(Math.clamp(((r.y() + r.height() / 2.0) * z - vh / 2) / (h - vh), 0, 1));
+    }
+
     private void layout() {
         Doc d = model.doc();
         double z = zoom.get();

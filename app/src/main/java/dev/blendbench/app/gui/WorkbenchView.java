@@ -79,7 +79,13 @@ public final class WorkbenchView {
         this.layers = new LayersPanel(model, this::chooseLayers);
         this.properties = new PropertiesPanel(model);
         layers.onRename(properties::editName);
-        this.stress = new StressPanel(model, canvas::showFinding);
+        // Show on canvas: the Compose tab, the finding's rectangle outlined and scrolled into view
+        this.stress = new StressPanel(model, r -> {
+            canvas.showFinding(r); // null: clear it (a new session starting)
+            if (r == null) return;
+            composeTab.getTabPane().getSelectionModel().select(composeTab);
+            Platform.runLater(() -> canvas.reveal(r));
+        });
         model.changeProperty().addListener((o, a, c) -> renderer.request(c.doc().scene(), c.dirty()));
         model.revisionProperty().addListener((o, a, b) -> refreshUndoLabels());
 

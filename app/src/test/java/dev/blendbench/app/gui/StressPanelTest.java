@@ -89,12 +89,16 @@ class StressPanelTest {
     void sharedUnsafe_withTheRaceDetector_showsFindingsWithBothStacks(FxRobot robot) throws Exception {
         configure(robot, "shared-unsafe", 3, true, 1.5, "");
         robot.clickOn("#stress-start");
+        assertEquals("tab-stress", robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId(), "starting stays on the Stress tab");
         assertEquals("No race findings so far.", ((javafx.scene.control.Label) view.stressPanel().findings().getPlaceholder()).getText());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().findings().getItems().isEmpty());
         robot.interact(() -> view.stressPanel().findings().getSelectionModel().select(0));
         String stacks = robot.lookup("#finding-stacks").queryAs(javafx.scene.control.TextArea.class).getText();
         assertTrue(stacks.contains("earlier") && stacks.contains("later") && stacks.contains("CompositeWorkload"), stacks);
         robot.interact(() -> robot.lookup("#finding-show").queryAs(Button.class).fire());
+        assertEquals("tab-compose", robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId(), "Show on canvas goes to the canvas");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
                 || view.stressPanel().status().getText().startsWith("The workload"));
         assertFalse(view.stressPanel().results().isEmpty(), view.stressPanel().status().getText());
