@@ -100,6 +100,13 @@ public final class Cli {
         return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
     }
 
+    /** Why {@code typed} is no filter: with the nearest names when there are some, else all of them. */
+    static String unknownFilter(String typed, IllegalArgumentException e) {
+        String near = didYouMean(typed.toLowerCase(java.util.Locale.ROOT),
+                java.util.Arrays.stream(dev.blendbench.engine.resample.Filter.values()).map(dev.blendbench.engine.resample.Filter::cliName).toList());
+        return near.isEmpty() ? e.getMessage() : "unknown filter '" + typed + "'" + near;
+    }
+
     /** Levenshtein distance. */
     static int editDistance(String a, String b) {
         int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];

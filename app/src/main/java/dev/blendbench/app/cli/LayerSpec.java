@@ -103,7 +103,7 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
                     try {
                         filter = Filter.parse(value);
                     } catch (IllegalArgumentException e) {
-                        throw new BadInputException("layer '" + arg + "': " + e.getMessage());
+                        throw new BadInputException("layer '" + arg + "': " + Cli.unknownFilter(value, e));
                     }
                 }
                 default -> {

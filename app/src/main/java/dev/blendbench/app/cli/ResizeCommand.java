@@ -64,7 +64,7 @@ public final class ResizeCommand implements Callable<Integer> {
         try {
             f = Filter.parse(filter);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--filter: " + e.getMessage());
+            throw new BadInputException("--filter: " + Cli.unknownFilter(filter, e));
         }
         if (size != null) {
             if (width != null || height != null || scale != null) {

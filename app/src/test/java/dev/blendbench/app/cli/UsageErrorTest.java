@@ -61,6 +61,16 @@ class UsageErrorTest {
     }
 
     @Test
+    void misspeltFilter_isNamedWithTheNearestOnes() {
+        assertEquals("blendbench resize: --filter: unknown filter 'lanczos'; did you mean 'lanczos2' or 'lanczos3'?",
+                refused("resize", "a.png", "--width", "10", "--filter", "lanczos", "-o", "b.png"));
+        assertEquals("blendbench compose: layer 'a.png:filter=mitchel': unknown filter 'mitchel'; did you mean 'mitchell'?",
+                refused("compose", "a.png:filter=mitchel", "-o", "b.png"));
+        assertTrue(refused("resize", "a.png", "--width", "10", "--filter", "zzz", "-o", "b.png").contains("expected one of nearest, bilinear"),
+                "far from any name: all of them");
+    }
+
+    @Test
     void misspeltBlendModeOrLayerOption_isNamedWithTheNearestOne() {
         assertEquals("blendbench compose: layer 'a.png:mode=multipy': unknown blend mode 'multipy'; did you mean 'multiply'?",
                 refused("compose", "a.png:mode=multipy", "-o", "b.png"));
