@@ -26,12 +26,15 @@ final class SceneLoader {
     /**
      * @param size       canvas size {w, h}, or null: the first layered file's, else the first layer's
      * @param background premultiplied background, or null: the first layered file's, else transparent
+     * @return the scene, in the first layered file's blend space (sRGB without one); compose's
+     *         {@code --blend-space} overrides it
      */
     static Scene load(List<LayerSpec> specs, int[] size, Integer background, long maxPixels, PrintWriter err) {
         List<Layer> ls = new ArrayList<>();
         ImageLimits limits = new ImageLimits(maxPixels);
         int docW = -1, docH = -1;
         int docBackground = 0;
+        dev.blendbench.engine.colour.BlendSpace docSpace = null;
         for (int i = 0; i < specs.size(); i++) {
             LayerSpec s = specs.get(i);
             if (Documents.isDocument(s.path())) {
@@ -55,6 +58,7 @@ final class SceneLoader {
                     docW = doc.scene().width();
                     docH = doc.scene().height();
                     docBackground = doc.scene().background();
+                    docSpace = doc.scene().blendSpace(); // a linear-light document renders in linear light
                 }
                 continue;
             }
@@ -74,6 +78,7 @@ final class SceneLoader {
         if ((long) w * h > maxPixels) {
             throw new BadInputException("canvas " + w + "x" + h + " is over --max-pixels " + maxPixels);
         }
-        return new Scene(w, h, background != null ? background : docBackground, ls);
+        Scene scene = new Scene(w, h, background != null ? background : docBackground, ls);
+        return docSpace == null ? scene : scene.withBlendSpace(docSpace);
     }
 }

@@ -57,6 +57,21 @@ class ComposeCommandTest {
     }
 
     @Test
+    void aLinearLightDocument_rendersInLinearLight_unlessOverridden() throws IOException {
+        // compose x.ora dropped the document's blend space and rendered in sRGB (so did stress on it)
+        Path bg = image("bg.png", 32, 16, 0xFF000000), top = image("top.png", 32, 16, 0xFFFFFFFF);
+        Path ora = dir.resolve("lin.ora"), direct = dir.resolve("direct.png"), fromOra = dir.resolve("from-ora.png"), srgb = dir.resolve("srgb.png");
+        String half = top + ":opacity=0.5";
+        assertEquals(0, run("compose", "--blend-space", "linear", bg.toString(), half, "-o", ora.toString()).code());
+        assertEquals(0, run("compose", "--blend-space", "linear", bg.toString(), half, "-o", direct.toString()).code());
+        assertEquals(0, run("compose", ora.toString(), "-o", fromOra.toString()).code());
+        assertArrayEquals(ImageFiles.read(direct).toArray(), ImageFiles.read(fromOra).toArray());
+        assertEquals(188, ImageFiles.read(fromOra).getPixel(0, 0) & 0xFF, "50 % white over black in linear light");
+        assertEquals(0, run("compose", "--blend-space", "srgb", ora.toString(), "-o", srgb.toString()).code());
+        assertEquals(128, ImageFiles.read(srgb).getPixel(0, 0) & 0xFF, "--blend-space overrides the document's");
+    }
+
+    @Test
     void compose_sizeAndBackground_areApplied() throws IOException {
         Path top = image("top.png", 4, 4, 0);
         Path out = dir.resolve("out.tiff");
