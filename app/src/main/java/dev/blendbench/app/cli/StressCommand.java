@@ -361,9 +361,9 @@ public final class StressCommand implements Callable<Integer> {
 
     private static String describe(LoadModel m) {
         return switch (m) {
-            case LoadModel.Closed c -> "closed loop, " + c.workers() + " workers";
-            case LoadModel.Open o -> String.format(Locale.ROOT, "open loop at %.1f jobs/s (%s), %d workers", o.rate(),
-                    o.arrivals().name().toLowerCase(Locale.ROOT), o.workers());
+            case LoadModel.Closed c -> "closed loop, " + c.workers() + (c.workers() == 1 ? " worker" : " workers");
+            case LoadModel.Open o -> String.format(Locale.ROOT, "open loop at %.1f jobs/s (%s), %d worker%s", o.rate(),
+                    o.arrivals().name().toLowerCase(Locale.ROOT), o.workers(), o.workers() == 1 ? "" : "s");
         };
     }
 

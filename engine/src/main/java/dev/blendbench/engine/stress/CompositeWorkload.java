@@ -84,8 +84,11 @@ public final class CompositeWorkload implements Workload {
 
     @Override
     public String description() {
-        return "composite " + scene.width() + "x" + scene.height() + ", " + scene.layers().size() + " layers, strategy "
-                + strategy.cliName() + ", stages " + String.join("+", stages);
+        int n = scene.layers().size();
+        // the blend space is part of the job: linear light costs several times sRGB's
+        return "composite " + scene.width() + "x" + scene.height() + ", " + n + (n == 1 ? " layer" : " layers")
+                + (scene.blendSpace() == dev.blendbench.engine.colour.BlendSpace.LINEAR ? " in linear light" : "")
+                + ", strategy " + strategy.cliName() + ", stages " + String.join("+", stages);
     }
 
     @Override

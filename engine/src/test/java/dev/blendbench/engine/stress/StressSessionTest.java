@@ -40,6 +40,16 @@ class StressSessionTest {
     }
 
     @Test
+    void workloadDescription_saysTheBlendSpace_soThatSessionsOfDifferentJobsDoNotCompareAsOne() {
+        try (CompositeWorkload srgb = new CompositeWorkload(scene(), Strategy.POOLED, false, false);
+             CompositeWorkload linear = new CompositeWorkload(scene().withBlendSpace(dev.blendbench.engine.colour.BlendSpace.LINEAR),
+                     Strategy.POOLED, false, false)) {
+            assertFalse(srgb.description().contains("linear"), srgb.description());
+            assertTrue(linear.description().contains(" layers in linear light, strategy pooled"), linear.description());
+        }
+    }
+
+    @Test
     void stages_decodeCompositeEncode_areTimedSeparately() throws InterruptedException {
         try (CompositeWorkload w = new CompositeWorkload(scene(), Strategy.PER_WORKER, true, true)) {
             StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
