@@ -37,6 +37,8 @@ public final class CanvasPane {
     private final ScrollPane scroll;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper("");
+    /** A {@link #zoomAt} waiting for the scroll pane to size its content, or null. */
+    private javafx.beans.value.ChangeListener<javafx.geometry.Bounds> pendingKeep;
     private Rect findingRect;
     // gesture state
     private double pressX, pressY, panH, panV;
@@ -63,7 +65,9 @@ public final class CanvasPane {
         content.setId("canvas-content");
         StackPane centred = new StackPane(content);
         centred.setStyle("-fx-background-color: #3a3d41;");
-        centred.setMinSize(0, 0);
+        // no smaller than the canvas: the scroll pane fits it to the viewport only when the canvas is
+        // smaller (then it is centred), and scrolls it when larger (a minimum of 0 here left no
+        // scroll bars, so the edges of a zoomed-in canvas could not be reached)
         scroll = new ScrollPane(centred);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -80,7 +84,7 @@ public final class CanvasPane {
         content.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer.set(""));
         scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.isControlDown() || e.isShortcutDown()) {
-                setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.25 : 0.8));
+                if (e.getDeltaY() != 0) zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getSceneX(), e.getSceneY());
                 e.consume();
             }
         });
@@ -123,7 +127,55 @@ public final class CanvasPane {
         layout();
     }
 
-    public void setZoom(double z) { zoom.set(Math.clamp(z, 0.05, 32)); }
+    public void setZoom(double z) {
+        dropPendingKeep(); // a zoom at the pointer still settling is overtaken
+        zoom.set(Math.clamp(z, 0.05, 32));
+    }
+
+    /**
+     * Zooms by {@code factor} keeping the canvas point under scene point (x, y) — the pointer —
+     * where it is, as image editors do (it used to keep the scroll fractions, so the picture slid
+     * away from under the pointer).
+     */
+    public void zoomAt(double factor, double sceneX, double sceneY) {
+        double z0 = zoom.get();
+        javafx.geometry.Point2D at = content.sceneToLocal(sceneX, sceneY);
+        double cx = at.getX() / z0, cy = at.getY() / z0; // the canvas point under the pointer
+        javafx.geometry.Point2D inScroll = scroll.sceneToLocal(sceneX, sceneY);
+        double px = inScroll.getX() - scroll.snappedLeftInset(), py = inScroll.getY() - scroll.snappedTopInset();
+        setZoom(z0 * factor);
+        if (zoom.get() == z0) return;
+        // the scroll pane sizes its content in the next layout pass (width and height may come in
+        // separate passes): scroll each time until both have their new size
+        Node holder = scroll.getContent();
+        pendingKeep = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.geometry.Bounds> o, javafx.geometry.Bounds was,
+                    javafx.geometry.Bounds now) {
+                keep(cx, cy, px, py);
+                double z = zoom.get();
+                if (Math.abs(now.getWidth() - Math.max(scroll.getViewportBounds().getWidth(), model.doc().width() * z)) < 0.5
+                        && Math.abs(now.getHeight() - Math.max(scroll.getViewportBounds().getHeight(), model.doc().height() * z)) < 0.5) {
+                    dropPendingKeep();
+                }
+            }
+        };
+        holder.layoutBoundsProperty().addListener(pendingKeep);
+    }
+
+    private void dropPendingKeep() {
+        if (pendingKeep != null) scroll.getContent().layoutBoundsProperty().removeListener(pendingKeep);
+        pendingKeep = null;
+    }
+
+    /** Scrolls so that canvas point (cx, cy) is at (px, py) of the viewport, as far as the canvas allows. */
+    private void keep(double cx, double cy, double px, double py) {
+        double z = zoom.get();
+        double vw = scroll.getViewportBounds().getWidth(), vh = scroll.getViewportBounds().getHeight();
+        javafx.geometry.Bounds all = scroll.getContent().getLayoutBounds();
+        if (all.getWidth() > vw) scroll.setHvalue(Math.clamp((cx * z - px) / (all.getWidth() - vw), 0, 1));
+        if (all.getHeight() > vh) scroll.setVvalue(Math.clamp((cy * z - py) / (all.getHeight() - vh), 0, 1));
+    }
 
     /** Zoom so the whole canvas fits the viewport. */
     public void fit() {

@@ -298,4 +298,29 @@ class WorkbenchTest {
         robot.press(KeyCode.F2).release(KeyCode.F2);
         assertTrue(robot.lookup("#layer-name").queryAs(javafx.scene.control.TextField.class).isFocused(), "F2 renames too");
     }
+
+    @Test
+    void zoomingWithTheWheel_keepsThePixelUnderThePointer(FxRobot robot) {
+        robot.interact(() -> view.canvasPane().setZoom(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView iv = robot.lookup("#canvas").queryAs(ImageView.class);
+        javafx.scene.Node content = robot.lookup("#canvas-content").query();
+        // points near the edges too: reaching them needs the canvas to scroll at all (it did not: its
+        // holder was sized to the viewport, so a zoomed-in canvas showed only its middle)
+        for (double[] target : new double[][] {{60, 45}, {150, 110}, {10, 140}, {195, 5}}) {
+            // a canvas point on screen, scrolled into view first
+            robot.interact(() -> view.canvasPane().reveal(new dev.blendbench.engine.surface.Rect((int) target[0], (int) target[1], 1, 1)));
+            WaitForAsyncUtils.waitForFxEvents();
+            double z = view.canvasPane().zoomProperty().get();
+            javafx.geometry.Point2D onScene = content.localToScene(target[0] * z, target[1] * z);
+            robot.interact(() -> view.canvasPane().zoomAt(2, onScene.getX(), onScene.getY()));
+            WaitForAsyncUtils.waitForFxEvents();
+            double z2 = view.canvasPane().zoomProperty().get();
+            javafx.geometry.Point2D under = content.sceneToLocal(onScene);
+            assertEquals(target[0], under.getX() / z2, 1.0, "x under the pointer after zooming in at " + target[0] + "," + target[1]);
+            assertEquals(target[1], under.getY() / z2, 1.0, "y under the pointer");
+            robot.interact(() -> view.canvasPane().setZoom(4));
+        }
+        assertTrue(iv.getFitWidth() > 0);
+    }
 }
