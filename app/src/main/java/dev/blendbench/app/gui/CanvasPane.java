@@ -163,6 +163,14 @@ public final class CanvasPane {
         holder.layoutBoundsProperty().addListener(pendingKeep);
     }
 
+    /** Zooms by {@code factor} about the middle of the view (the menu's and the keyboard's zoom). */
+    public void zoomAtCentre(double factor) {
+        javafx.geometry.Bounds v = scroll.getViewportBounds();
+        javafx.geometry.Point2D mid = scroll.localToScene(scroll.snappedLeftInset() + v.getWidth() / 2, scroll.snappedTopInset() + v.getHeight() / 2);
+        if (mid == null) setZoom(zoom.get() * factor);
+        else zoomAt(factor, mid.getX(), mid.getY());
+    }
+
     private void dropPendingKeep() {
         if (pendingKeep != null) scroll.getContent().layoutBoundsProperty().removeListener(pendingKeep);
         pendingKeep = null;

@@ -204,7 +204,7 @@ public final class WorkbenchView {
                 item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)));
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
-        view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.setZoom(1)),
+        view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.zoomAtCentre(1 / canvas.zoomProperty().get())),
                 item("Zoom In", KeyCode.EQUALS, true, this::zoomIn), item("Zoom Out", KeyCode.MINUS, false, this::zoomOut),
                 item("Zoom In (keypad)", KeyCode.ADD, false, this::zoomIn), item("Zoom Out (keypad)", KeyCode.SUBTRACT, false, this::zoomOut),
                 item("Clear Finding Highlight", null, () -> canvas.showFinding(null)));
@@ -224,7 +224,7 @@ public final class WorkbenchView {
             "  Drag                          move the selected layer (one undo step per drag)",
             "  Arrow keys                    nudge it 1 px (Shift: 10 px)",
             "  1 … 9, 0                      its opacity 10 … 90 %, 100 %",
-            "  Ctrl+wheel                    zoom",
+            "  Ctrl+wheel                    zoom about the pointer",
             "  Ctrl+0 / Ctrl+1               fit / 100 %",
             "  Ctrl+= or Ctrl++ / Ctrl+-     zoom in / out (keypad + and - too)",
             "  Wheel, right or middle drag   pan",
@@ -273,9 +273,9 @@ public final class WorkbenchView {
         a.show();
     }
 
-    private void zoomIn() { canvas.setZoom(canvas.zoomProperty().get() * 1.25); }
+    private void zoomIn() { canvas.zoomAtCentre(1.25); }
 
-    private void zoomOut() { canvas.setZoom(canvas.zoomProperty().get() * 0.8); }
+    private void zoomOut() { canvas.zoomAtCentre(0.8); }
 
     private static MenuItem item(String text, String accel, Runnable r) {
         MenuItem m = new MenuItem(text);
