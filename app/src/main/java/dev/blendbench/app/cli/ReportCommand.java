@@ -1,10 +1,8 @@
 package dev.blendbench.app.cli;
 
-import dev.blendbench.app.report.HtmlReport;
-import dev.blendbench.app.report.PdfReport;
 import dev.blendbench.app.report.ReportException;
+import dev.blendbench.app.report.ReportFormats;
 import dev.blendbench.app.report.Session;
-import dev.blendbench.app.report.SessionCsv;
 import dev.blendbench.app.report.SessionReader;
 import dev.blendbench.engine.io.AtomicFiles;
 import java.io.IOException;
@@ -40,8 +38,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String ext = extension(output);
-        if (!List.of("html", "htm", "pdf", "csv").contains(ext)) {
+        String ext = ReportFormats.extension(output);
+        if (!ReportFormats.EXTENSIONS.contains(ext)) {
             throw new BadInputException(output + ": unknown report format; use .html, .pdf or .csv");
         }
         OutputFiles.requireFolder(output);
@@ -49,11 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         byte[] bytes;
         try {
             loaded.addAll(SessionReader.readAll(sessions));
-            bytes = switch (ext) {
-                case "pdf" -> PdfReport.render(loaded);
-                case "csv" -> SessionCsv.render(loaded);
-                default -> HtmlReport.render(loaded);
-            };
+            bytes = ReportFormats.render(loaded, ext);
         } catch (ReportException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -66,11 +60,5 @@ public final class ReportCommand implements Callable<Integer> {
                 output, ext.equals("htm") ? "HTML" : ext.toUpperCase(Locale.ROOT), loaded.size(), loaded.size() == 1 ? "" : "s",
                 bytes.length));
         return Cli.OK;
-    }
-
-    static String extension(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

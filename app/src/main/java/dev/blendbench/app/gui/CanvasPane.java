@@ -200,11 +200,8 @@ public final class CanvasPane {
 
     /** Scrolls so that canvas rectangle {@code r} is centred in the view, as far as the canvas allows. */
     public void reveal(Rect r) {
-        double z = zoom.get();
-        double vw = scroll.getViewportBounds().getWidth(), vh = scroll.getViewportBounds().getHeight();
-        double w = content.getWidth(), h = content.getHeight();
-        if (w > vw) scroll.setHvalue(Math.clamp(((r.x() + r.width() / 2.0) * z - vw / 2) / (w - vw), 0, 1));
-        if (h > vh) scroll.setVvalue(Math.clamp(((r.y() + r.height() / 2.0) * z - vh / 2) / (h - vh), 0, 1));
+        javafx.geometry.Bounds v = scroll.getViewportBounds();
+        keep(r.x() + r.width() / 2.0, r.y() + r.height() / 2.0, v.getWidth() / 2, v.getHeight() / 2);
     }
 
     private void layout() {

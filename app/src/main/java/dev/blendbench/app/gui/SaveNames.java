@@ -1,23 +1,15 @@
 package dev.blendbench.app.gui;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import javafx.stage.FileChooser;
 
 /** File names from save dialogs: a name typed without an extension gets the chosen type's. */
 final class SaveNames {
     private SaveNames() {}
 
-    /** The lower-case extension of {@code p}'s name, or "" when it has none. */
-    static String extension(Path p) {
-        String n = p.getFileName() == null ? "" : p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot <= 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
     /** {@code p}, or {@code p} with the extension of {@code chosen} (a filter such as "*.png") when it has none. */
     static Path withExtension(Path p, FileChooser.ExtensionFilter chosen) {
-        if (!extension(p).isEmpty() || chosen == null || chosen.getExtensions().isEmpty()) return p;
+        if (!dev.blendbench.app.report.ReportFormats.extension(p).isEmpty() || chosen == null || chosen.getExtensions().isEmpty()) return p;
         String pattern = chosen.getExtensions().get(0); // "*.png"
         return pattern.startsWith("*.") ? p.resolveSibling(p.getFileName() + pattern.substring(1)) : p;
     }

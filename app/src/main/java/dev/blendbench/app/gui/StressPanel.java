@@ -1,15 +1,11 @@
 package dev.blendbench.app.gui;
 
-import dev.blendbench.app.report.HtmlReport;
-import dev.blendbench.app.report.PdfReport;
 import dev.blendbench.app.report.ReportCharts;
 import dev.blendbench.app.report.ReportException;
 import dev.blendbench.app.report.Session;
-import dev.blendbench.app.report.SessionCsv;
 import dev.blendbench.app.report.SessionReader;
 import dev.blendbench.app.report.Summaries;
 import dev.blendbench.engine.document.OpenRaster;
-import dev.blendbench.engine.io.AtomicFiles;
 import dev.blendbench.engine.stress.Strategy;
 import dev.blendbench.engine.surface.Rect;
 import java.io.IOException;
@@ -42,7 +38,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -93,11 +88,9 @@ public final class StressPanel {
     private final Label status = new Label("Ready.");
     // live view
     private final LiveCharts charts = new LiveCharts();
-    private final Label noFindings = new Label();
     private final ChartViewer loadViewer = new ChartViewer(ReportCharts.strategies(List.of()));
     private final ChartViewer strategyViewer = new ChartViewer(ReportCharts.strategies(List.of()));
-    private final TableView<Session.Race> findings = new TableView<>();
-    private final TextArea stacks = new TextArea();
+    private final RaceFindings findings;
     private final TableView<List<String>> strategyTable = new TableView<>();
     private final Label verdicts = new Label();
     private final TabPane tabs = new TabPane();
@@ -118,39 +111,13 @@ public final class StressPanel {
     public StressPanel(DocumentModel model, Consumer<Rect> showOnCanvas) {
         this.model = model;
         this.showOnCanvas = showOnCanvas;
-        // findings
-        findings.setId("findings");
-        noFindings.setId("findings-placeholder");
-        findings.setPlaceholder(noFindings);
+        this.findings = new RaceFindings(showOnCanvas);
         watchRaces(false);
         // before a session (or between them, charts cleared) the placeholder follows the box
         races.selectedProperty().addListener((o, was, on) -> {
             if (run == null && charts.points() == 0) watchRaces(on);
         });
-        // the workers' common "blendbench-" prefix left out, so that both names fit the column
-        findings.getColumns().add(column("threads", r -> r.earlier().thread().replaceFirst("^blendbench-", "") + " / "
-                + r.later().thread().replaceFirst("^blendbench-", ""), 230));
-        findings.getColumns().add(column("accesses", r -> r.earlier().kind() + " vs " + r.later().kind(), 110));
-        findings.getColumns().add(column("pixels", Session.Race::intersection, 170));
-        findings.getColumns().add(column("count", r -> Long.toString(r.count()), 60));
-        findings.getColumns().add(column("first seen", Session.Race::whenText, 90));
-        findings.setPrefHeight(140);
-        stacks.setId("finding-stacks");
-        stacks.setEditable(false);
-        stacks.setPrefRowCount(8);
-        stacks.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
-        Button show = new Button("Show on canvas");
-        show.setId("finding-show");
-        show.setDisable(true);
-        findings.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
-            show.setDisable(r == null);
-            stacks.setText(r == null ? "" : stackText(r));
-        });
-        show.setOnAction(e -> {
-            Session.Race r = findings.getSelectionModel().getSelectedItem();
-            if (r != null) showOnCanvas.accept(new Rect(r.box()[0], r.box()[1], r.box()[2], r.box()[3]));
-        });
-        VBox live = new VBox(6, charts.node(), new Label("Race findings"), findings, new HBox(6, show), stacks);
+        VBox live = new VBox(6, charts.node(), findings.node());
         VBox.setVgrow(charts.node(), Priority.ALWAYS);
         live.setPadding(new Insets(6));
         loadViewer.setId("chart-load");
@@ -198,7 +165,7 @@ public final class StressPanel {
 
     public int chartPoints() { return charts.points(); }
 
-    public TableView<Session.Race> findings() { return findings; }
+    public TableView<Session.Race> findings() { return findings.table(); }
 
     /** The latency-versus-load chart of the last ramp (tests read it). */
     public ChartViewer loadChart() { return loadViewer; }
@@ -313,23 +280,6 @@ public final class StressPanel {
         g.add(new Label(label), 0, r);
         g.add(n, 1, r);
         return r + 1;
-    }
-
-    private static TableColumn<Session.Race, String> column(String name, java.util.function.Function<Session.Race, String> f, double w) {
-        TableColumn<Session.Race, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        c.setPrefWidth(w);
-        return c;
-    }
-
-    private static String stackText(Session.Race r) {
-        StringBuilder b = new StringBuilder();
-        for (Session.Access a : List.of(r.earlier(), r.later())) {
-            b.append(a == r.earlier() ? "earlier " : "later ").append(a.kind()).append(" by ").append(a.thread()).append(", ")
-                    .append(a.rect()).append('\n');
-            for (String f : a.stack()) b.append("    at ").append(f).append('\n');
-        }
-        return b.toString();
     }
 
     /** Settings from the form, checked. @throws IllegalArgumentException naming the bad value */
@@ -464,10 +414,10 @@ public final class StressPanel {
         for (Object o; (o = inbox.poll()) != null; ) {
             switch (o) {
                 case Session.Interval i -> {
-                    charts.add(i, findings.getItems().size());
+                    charts.add(i, findings.size());
                     any = true;
                 }
-                case Session.Race r -> findings.getItems().add(r);
+                case Session.Race r -> findings.add(r);
                 case Session.Step st -> {
                     // the cliff forming: each finished step joins the latency-versus-load chart at once
                     liveSteps.add(st);
@@ -510,7 +460,7 @@ public final class StressPanel {
         if (s == null) return;
         results.add(s);
         resultFiles.add(loaded.file());
-        if (!s.races().isEmpty()) findings.getItems().setAll(s.races()); // the final counts
+        if (!s.races().isEmpty()) findings.setAll(s.races()); // the final counts
         if (s.kind() == Session.Kind.RAMP) {
             loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
             tabs.getSelectionModel().select(1);
@@ -624,14 +574,13 @@ public final class StressPanel {
 
     private void watchRaces(boolean on) {
         charts.watchRaces(on);
-        noFindings.setText(on ? "No race findings so far." : "The race detector is off: tick it (and try shared-unsafe) to look for races.");
+        findings.watching(on);
     }
 
     private void clearCharts() {
         liveSteps.clear();
         charts.clear();
-        findings.getItems().clear();
-        stacks.clear();
+        findings.clear();
         showOnCanvas.accept(null);
     }
 
@@ -648,17 +597,12 @@ public final class StressPanel {
         exportTo(SaveNames.withExtension(file.toPath(), fc.getSelectedExtensionFilter()));
     }
 
-    /** Export formats, by extension. */
-    static final List<String> EXPORTS = List.of("html", "htm", "pdf", "csv", "json");
-
     /**
-     * Writes the last results off the FX thread, the format by extension: an HTML or PDF report,
-     * the CSV of their intervals, or their session JSON files (one result: {@code out} itself;
-     * several: {@code out}'s name with each file's appended, {@code strategies-pooled.json}).
+     * Writes the last results off the FX thread, the format by extension ({@link SessionExport}): an
+     * HTML or PDF report, the CSV of their intervals, or their session JSON files.
      */
     public void exportTo(Path out) {
-        String ext = SaveNames.extension(out);
-        if (!EXPORTS.contains(ext)) {
+        if (!SessionExport.EXTENSIONS.contains(dev.blendbench.app.report.ReportFormats.extension(out))) {
             fail(out.getFileName() + ": unknown format; use .html, .pdf, .csv or .json");
             return;
         }
@@ -668,17 +612,7 @@ public final class StressPanel {
         status.setText("Writing " + out.getFileName() + "…");
         Thread.ofPlatform().daemon().name("blendbench-report").start(() -> {
             try {
-                List<Path> written = new ArrayList<>();
-                if (ext.equals("json")) {
-                    written.addAll(copySessionFiles(files, out));
-                } else {
-                    AtomicFiles.write(out, switch (ext) {
-                        case "pdf" -> PdfReport.render(sessions);
-                        case "csv" -> SessionCsv.render(sessions);
-                        default -> HtmlReport.render(sessions);
-                    });
-                    written.add(out);
-                }
+                List<Path> written = SessionExport.write(sessions, files, out);
                 Platform.runLater(() -> status.setText(written.size() == 1 ? "Wrote " + written.get(0)
                         : "Wrote " + written.size() + " session files: " + String.join(", ",
                                 written.stream().map(p -> p.getFileName().toString()).toList()) + " (in " + out.toAbsolutePath().getParent() + ")"));
@@ -687,28 +621,6 @@ public final class StressPanel {
             }
         });
     }
-
-    /** Each session's JSON, as the workload JVM (or the file it was read from) wrote it. */
-    private static List<Path> copySessionFiles(List<Path> files, Path out) throws IOException {
-        if (files.size() == 1) {
-            AtomicFiles.write(out, Files.readAllBytes(files.get(0)));
-            return List.of(out);
-        }
-        String stem = out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
-        List<Path> written = new ArrayList<>();
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (int i = 0; i < files.size(); i++) {
-            // the file's own name: the strategy for a run here (per-worker.json), else what it was called
-            String name = files.get(i).getFileName().toString().replaceFirst("(?i)\\.json$", "");
-            String unique = name;
-            for (int n = 2; !used.add(unique); n++) unique = name + "-" + n;
-            Path to = out.resolveSibling(stem + "-" + unique + ".json");
-            AtomicFiles.write(to, Files.readAllBytes(files.get(i)));
-            written.add(to);
-        }
-        return written;
-    }
-
 
     public void close() {
         pump.stop();

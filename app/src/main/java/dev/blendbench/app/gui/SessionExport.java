@@ -1,0 +1,60 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.app.report.ReportException;
+import dev.blendbench.app.report.ReportFormats;
+import dev.blendbench.app.report.Session;
+import dev.blendbench.engine.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the Stress tab's Export writes, by the file's extension: a report ({@link ReportFormats}) of
+ * the results, or their session JSON files as written. Plain file work, for a background thread.
+ */
+final class SessionExport {
+    private SessionExport() {}
+
+    /** Extensions Export takes: the report formats and {@code json}. */
+    static final List<String> EXTENSIONS;
+
+    static {
+        List<String> all = new ArrayList<>(ReportFormats.EXTENSIONS);
+        all.add("json");
+        EXTENSIONS = List.copyOf(all);
+    }
+
+    /**
+     * Writes {@code sessions} (read from {@code files}, in the same order) as {@code out} says and
+     * returns the files written: one for a report; for JSON, {@code out} itself for one session, else
+     * {@code out}'s name with each file's appended ({@code strategies-pooled.json}).
+     */
+    static List<Path> write(List<Session> sessions, List<Path> files, Path out) throws ReportException, IOException {
+        String ext = ReportFormats.extension(out);
+        if (!ext.equals("json")) {
+            AtomicFiles.write(out, ReportFormats.render(sessions, ext));
+            return List.of(out);
+        }
+        if (files.size() == 1) {
+            AtomicFiles.write(out, Files.readAllBytes(files.get(0)));
+            return List.of(out);
+        }
+        String stem = out.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+        List<Path> written = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (Path f : files) {
+            // the file's own name: the strategy for a run here (per-worker.json), else what it was called
+            String name = f.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+            String unique = name;
+            for (int n = 2; !used.add(unique); n++) unique = name + "-" + n;
+            Path to = out.resolveSibling(stem + "-" + unique + ".json");
+            AtomicFiles.write(to, Files.readAllBytes(f));
+            written.add(to);
+        }
+        return written;
+    }
+}
