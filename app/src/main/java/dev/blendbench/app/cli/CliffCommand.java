@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  blendbench cliff --workers 2 --slo p99=20ms --from 50 --to 800",
                 "  blendbench cliff --synthetic exp:10ms --workers 4 --slo p99=100ms --from 100 --to 390",
-                "  blendbench cliff --closed --workers 8 --strategy shared-locked"})
+                "  blendbench cliff --closed --workers 8 --strategy shared-locked",
+                "Ctrl-C stops early: the step in progress is dropped, the steps measured before it are printed",
+                "and written to --json, and the exit is as the signal asks (130)."})
 public final class CliffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -93,6 +95,9 @@ public final class CliffCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the steps and the knee as JSON.")
     Path json;
 
+    private volatile boolean stopped;
+    private volatile Runnable stopCurrent = () -> { };
+
     @Override
     public Integer call() throws Exception {
         if (workers < 1 || workers > 10_000) throw new BadInputException("--workers must be 1..10000, got " + workers);
@@ -130,27 +135,44 @@ public final class CliffCommand implements Callable<Integer> {
         root.put("machine", dev.blendbench.app.report.StressJson.machine());
         root.put("jvm", dev.blendbench.app.report.StressJson.jvm());
         settings.put("jvmWarmupSeconds", jvmWarm.toNanos() / 1e9);
-        if (!jvmWarm.isZero()) {
-            out.printf(Locale.ROOT, "warming up the JVM: %s closed loop, %d workers, unmeasured%n", Durations.format(jvmWarm.toNanos()), workers);
+        ShutdownStop onSignal = new ShutdownStop(this::stop);
+        try {
+            if (!jvmWarm.isZero()) {
+                out.printf(Locale.ROOT, "warming up the JVM: %s closed loop, %d workers, unmeasured%n", Durations.format(jvmWarm.toNanos()), workers);
+                out.flush();
+                run(workloads, new LoadModel.Closed(workers, Duration.ZERO), jvmWarm, Duration.ofMillis(100));
+            }
+            boolean measured = closed ? closedLoop(workloads, step, warm, out, root)
+                    : openLoop(workloads, objective, arr, step, warm, out, root, settings);
+            if (stopped) {
+                root.put("stopped", true);
+                out.println(measured ? "stopped early: the steps measured up to the stop are above" + (json == null ? "" : " and in " + json)
+                        : "stopped early: no step was measured" + (json == null ? "" : ", so " + json + " was not written"));
+            }
+            if (json != null && measured) {
+                AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
+            }
             out.flush();
-            run(workloads, new LoadModel.Closed(workers, Duration.ZERO), jvmWarm, Duration.ofMillis(100));
-        }
-        if (closed) {
-            closedLoop(workloads, step, warm, out, root);
-        } else {
-            openLoop(workloads, objective, arr, step, warm, out, root, settings);
-        }
-        if (json != null) {
-            AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
+        } finally {
+            onSignal.close();
         }
         return Cli.OK;
     }
 
-    private void openLoop(Supplier<Workload> workloads, Slo objective, Arrivals arr, Duration step, Duration warm,
-                          PrintWriter out, Map<String, Object> root, Map<String, Object> settings) throws InterruptedException {
+    /** Ctrl-C or SIGTERM: the step or run in progress ends now, and no other starts. */
+    private void stop() {
+        stopped = true;
+        stopCurrent.run();
+    }
+
+    /** Whether any step was measured in full (and so there is something to write). */
+    private boolean openLoop(Supplier<Workload> workloads, Slo objective, Arrivals arr, Duration step, Duration warm,
+                             PrintWriter out, Map<String, Object> root, Map<String, Object> settings) throws InterruptedException {
         double lo = from == null ? 0 : from, hi = to == null ? 0 : to;
+        if (stopped) return false;
         if (from == null || to == null) {
             double capacity = run(workloads, new LoadModel.Closed(workers, Duration.ZERO), warm, step).throughput();
+            if (stopped) return false;
             out.printf(Locale.ROOT, "capacity with %d closed-loop workers: %.1f jobs/s%n", workers, capacity);
             if (from == null) lo = Math.max(0.1, capacity / 5);
             if (to == null) hi = Math.max(lo * 1.5, capacity * 1.2);
@@ -161,6 +183,8 @@ public final class CliffCommand implements Callable<Integer> {
         settings.put("arrivals", arr.name().toLowerCase(Locale.ROOT));
         Slo o = objective;
         CliffFinder f = new CliffFinder(workloads, workers, arr, objective, warm, step, Ticker.SYSTEM);
+        stopCurrent = f::stop;
+        if (stopped) f.stop();
         CliffFinder.Result r = f.find(lo, hi, steps, bisections, s -> out.printf(Locale.ROOT,
                 "rate %9.1f/s: p%s %10.3f ms  %s%s%n", s.rate(), fmt(o.percentile()), s.measured() / 1e6,
                 s.passed() ? "meets" : "misses", s.saturated() ? " (generator saturated)" : ""));
@@ -170,6 +194,15 @@ public final class CliffCommand implements Callable<Integer> {
         root.put("knee", r.knee());
         root.put("below", r.below() == null ? null : step(r.below()));
         root.put("above", r.above() == null ? null : step(r.above()));
+        if (r.stopped()) {
+            if (r.below() != null && r.above() != null) {
+                out.printf(Locale.ROOT, "knee between %.1f and %.1f jobs/s for %s (not refined further)%n", r.below().rate(), r.above().rate(), objective);
+            } else if (r.below() != null) {
+                root.put("knee", null); // not found: the search stopped before a rate missed the objective
+                out.printf(Locale.ROOT, "no knee found before the stop: %s holds up to %.1f jobs/s%n", objective, r.below().rate());
+            }
+            return !r.steps().isEmpty();
+        }
         if (r.above() == null) {
             out.printf(Locale.ROOT, "no cliff up to %.1f jobs/s: %s holds everywhere (raise --to)%n", hi, objective);
         } else if (r.below() == null) {
@@ -178,6 +211,7 @@ public final class CliffCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "knee: %.1f jobs/s for %s (p%s %.3f ms at %.1f/s, %.3f ms at %.1f/s)%n", r.knee(), objective,
                     fmt(o.percentile()), r.below().measured() / 1e6, r.below().rate(), r.above().measured() / 1e6, r.above().rate());
         }
+        return true;
     }
 
     private static String fmt(double p) {
@@ -195,7 +229,8 @@ public final class CliffCommand implements Callable<Integer> {
         return m;
     }
 
-    private void closedLoop(Supplier<Workload> workloads, Duration step, Duration warm, PrintWriter out, Map<String, Object> root)
+    /** Whether any worker count was measured in full (and so there is something to write). */
+    private boolean closedLoop(Supplier<Workload> workloads, Duration step, Duration warm, PrintWriter out, Map<String, Object> root)
             throws InterruptedException {
         List<Integer> counts = new ArrayList<>();
         for (int n = 1; n <= workers; n = n < 4 ? n + 1 : n * 2) counts.add(n);
@@ -204,9 +239,12 @@ public final class CliffCommand implements Callable<Integer> {
         int[] n = new int[counts.size()];
         double[] x = new double[counts.size()];
         List<Map<String, Object>> points = new ArrayList<>();
+        root.put("points", points);
         for (int i = 0; i < n.length; i++) {
             n[i] = counts.get(i);
+            if (stopped) return !points.isEmpty();
             StressReport r = run(workloads, new LoadModel.Closed(n[i], Duration.ZERO), warm, step);
+            if (stopped) return !points.isEmpty(); // the cut step is shorter than asked: left out
             x[i] = r.throughput();
             out.printf(Locale.ROOT, "%4d workers: %10.1f jobs/s  p99 %10.3f ms%n", n[i], x[i], r.latency().p99() / 1e6);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -216,7 +254,6 @@ public final class CliffCommand implements Callable<Integer> {
             points.add(m);
         }
         UniversalScalability u = UniversalScalability.fit(n, x);
-        root.put("points", points);
         Map<String, Object> usl = new LinkedHashMap<>();
         usl.put("lambda", u.lambda());
         usl.put("sigma", u.sigma());
@@ -227,11 +264,15 @@ public final class CliffCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "USL: lambda %.1f jobs/s per worker, sigma %.4f, kappa %.5f, peak %s, R² %.3f%n",
                 u.lambda(), u.sigma(), u.kappa(), Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6 ? "not in sight" : String.format(Locale.ROOT, "at %.1f workers", u.peakWorkers()),
                 u.rSquared());
+        return true;
     }
 
-    private static StressReport run(Supplier<Workload> workloads, LoadModel load, Duration warm, Duration step) throws InterruptedException {
+    private StressReport run(Supplier<Workload> workloads, LoadModel load, Duration warm, Duration step) throws InterruptedException {
         try (Workload w = workloads.get()) {
-            return new StressSession(new StressConfig(load, false, warm, step, 0, Duration.ofMillis(100)), w, Ticker.SYSTEM, null).run();
+            StressSession s = new StressSession(new StressConfig(load, false, warm, step, 0, Duration.ofMillis(100)), w, Ticker.SYSTEM, null);
+            stopCurrent = s::stop;
+            if (stopped) s.stop();
+            return s.run();
         }
     }
 }

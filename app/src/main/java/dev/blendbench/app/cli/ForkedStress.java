@@ -62,6 +62,15 @@ public final class ForkedStress {
         return o;
     }
 
+    /**
+     * In a forked child: once the parent has ended, however it ended (a {@code kill -9} included, which
+     * runs none of its hooks), this JVM exits as a Ctrl-C would end it: the session stops and its
+     * files are written. A workload nobody is watching would otherwise run out its whole duration.
+     */
+    static void endWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(Cli.INTERNAL)));
+    }
+
     /** One snapshot line, for the parent to read: the interval as in the session JSON. */
     static void emit(PrintWriter out, IntervalSnapshot s) {
         try {
@@ -147,15 +156,38 @@ public final class ForkedStress {
             err.println("stress: cannot start the workload JVM (" + e.getMessage() + ")");
             return Cli.INTERNAL;
         }
+        java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
         Thread stop = new Thread(() -> {
-            // Ctrl-C reaches the child too; give it time to write what it measured
+            // Ctrl-C or SIGTERM: the child stops its session and writes its files (a terminal's Ctrl-C
+            // has reached it already; a signal sent to this process alone has not: SIGTERM passes it
+            // on), then this JVM waits until the child's last lines — its summary — are printed
+            signalled.set(true);
+            p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the streams still to be read
             try {
-                if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroy();
+                if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroyForcibly();
+                drained.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "blendbench-stress-child-wait");
         Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            return pump(p, originalArgs, jvmOptions, json, out, err, startedAt, streamed, signalled);
+        } finally {
+            drained.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is waiting for the child and for the lines above
+            }
+        }
+    }
+
+    /** Prints the child's output as it comes and returns this command's exit code once the child has ended. */
+    private static int pump(Process p, List<String> originalArgs, List<String> jvmOptions, Path json, PrintWriter out, PrintWriter err,
+                            long startedAt, List<java.util.Map<String, Object>> streamed,
+                            java.util.concurrent.atomic.AtomicBoolean signalled) throws IOException, InterruptedException {
         StressCommand.Progress progress = new StressCommand.Progress(err, System.console() != null);
         // The child's stderr is held back until its session runs (the first snapshot), so that a
         // child that cannot start ends in one line from us, not in the JVM's own messages.
@@ -181,8 +213,11 @@ public final class ForkedStress {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith(ERR)) {
+                    // the session's header: the child is up and its workload built, so it is said now,
+                    // not held until the first interval (which a long warm-up would keep back)
                     progress.finish();
-                    holdOrPrint(held, started, err, line.substring(ERR.length())); // a session that dies in warm-up ends in one line
+                    releaseHeld(held, started, err);
+                    holdOrPrint(held, started, err, line.substring(ERR.length()));
                 } else if (line.startsWith(RACE)) {
                     releaseHeld(held, started, err); // the header before the first finding, even in warm-up
                 } else if (line.startsWith(SNAPSHOT)) {
@@ -206,12 +241,7 @@ public final class ForkedStress {
         int code = p.waitFor();
         errPump.join(2000);
         progress.finish();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stop);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is already waiting for the child
-        }
-        if (code == Cli.OK || code == Cli.BAD_INPUT) {
+        if (code == Cli.OK || code == Cli.BAD_INPUT || signalled.get()) { // stopped by a signal: the child said so itself
             releaseHeld(held, started, err);
             return code;
         }

@@ -176,6 +176,7 @@ public final class StressCommand implements Callable<Integer> {
             return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
+        if (emitSnapshots) ForkedStress.endWithParent();
         if (ramp != null) {
             return runRamp(config, settings);
         }
@@ -253,6 +254,12 @@ public final class StressCommand implements Callable<Integer> {
         try {
             report = session.run();
             if (progress instanceof Progress p) p.finish();
+            if (report.stopped() && report.intervals().isEmpty()) {
+                if (recording != null) recording.close();
+                out.println("stopped in the warm-up: nothing was measured, so no file was written");
+                out.flush();
+                return Cli.OK;
+            }
             if (recording != null) {
                 recording.stop();
                 jdk.jfr.Recording rec = recording;
@@ -267,15 +274,17 @@ public final class StressCommand implements Callable<Integer> {
                     session.measurementStartNanos()));
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.toCsv(report));
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
+            // printed before the signal hook is released: after a Ctrl-C the JVM ends as soon as it is
+            summary(out, report, config.warmup(), config.duration());
+            if (races != null) {
+                List<dev.blendbench.engine.race.Finding> fs = races.findings();
+                out.printf(Locale.ROOT, "races: %d finding%s, %d racing accesses in all; detector holds %d shadow entries (about %.1f KB)%n",
+                        fs.size(), fs.size() == 1 ? "" : "s", fs.stream().mapToLong(dev.blendbench.engine.race.Finding::count).sum(),
+                        races.shadowEntries(), races.shadowBytes() / 1024.0);
+            }
+            out.flush();
         } finally {
             onSignal.close();
-        }
-        summary(out, report, config.warmup(), config.duration());
-        if (races != null) {
-            List<dev.blendbench.engine.race.Finding> fs = races.findings();
-            out.printf(Locale.ROOT, "races: %d finding%s, %d racing accesses in all; detector holds %d shadow entries (about %.1f KB)%n",
-                    fs.size(), fs.size() == 1 ? "" : "s", fs.stream().mapToLong(dev.blendbench.engine.race.Finding::count).sum(),
-                    races.shadowEntries(), races.shadowBytes() / 1024.0);
         }
         return Cli.OK;
     }
@@ -309,6 +318,10 @@ public final class StressCommand implements Callable<Integer> {
                     current[0] = session;
                     StressReport r = session.run();
                     if (progress != null) progress.finish();
+                    if (r.stopped() && r.intervals().isEmpty()) {
+                        out.println(describe(m) + ": stopped in its warm-up, left out");
+                        break;
+                    }
                     if (emitSnapshots) ForkedStress.emitStep(out, r);
                     reports.add(r);
                     out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%n", describe(m), r.throughput(),
@@ -316,6 +329,11 @@ public final class StressCommand implements Callable<Integer> {
                             r.generatorSaturated() ? " (generator saturated)" : "",
                             r.warmupJobs() == 0 && !cfg.warmup().isZero() && r.jobs() > 0 ? " (cold: no job ended in its warm-up)" : "");
                 }
+            }
+            if (stopped[0]) {
+                out.println(reports.isEmpty() ? "stopped early: no step was measured, so no file was written"
+                        : "stopped early: the steps measured up to the stop are above" + (json == null ? "" : " and in " + json));
+                if (reports.isEmpty()) return Cli.OK;
             }
             byte[] rampJson = StressJson.toRampJson(reports, settings);
             if (json != null) AtomicFiles.write(json, rampJson);

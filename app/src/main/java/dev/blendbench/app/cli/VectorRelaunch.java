@@ -37,7 +37,18 @@ public final class VectorRelaunch {
         Thread errPump = new Thread(() -> forwardErrors(p), "blendbench-relaunch-stderr");
         errPump.setDaemon(true);
         errPump.start();
-        Thread stop = new Thread(p::destroy, "blendbench-relaunch-stop"); // Ctrl-C: the child stops and writes what it has
+        // Ctrl-C or SIGTERM here: the child stops and writes what it has (a terminal's Ctrl-C has reached
+        // it already; a signal sent to this process alone has not), and this JVM outlives it, so that the
+        // shell gets its prompt back after the child's last lines, not before them
+        Thread stop = new Thread(() -> {
+            p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the stream still to be read
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+                errPump.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "blendbench-relaunch-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
             int code = p.waitFor();

@@ -98,6 +98,8 @@ public final class StressPanel {
     private final Timeline pump;
     // run state (FX thread)
     private StressRun run;
+    /** Stop was pressed during the run now ending. */
+    private boolean stopRequested;
     private final List<Session> results = new ArrayList<>();
     /** The session file each of {@link #results} was read from (for exporting them as JSON). */
     private final List<Path> resultFiles = new ArrayList<>();
@@ -311,6 +313,7 @@ public final class StressPanel {
     public void start() {
         if (run != null) return;
         results.clear();
+        stopRequested = false;
         resultFiles.clear();
         List<String> plan = compare.isSelected()
                 ? compareWith.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList() : List.of(strategy.getValue());
@@ -438,6 +441,24 @@ public final class StressPanel {
 
     private void finished(Finished f) {
         run = null;
+        if (stopRequested && f.code() == 0) {
+            // Stop: what was measured up to it is shown, and nothing queued after it runs
+            stopRequested = false;
+            queue = new ArrayList<>();
+            Loaded l = f.loaded();
+            if (l.error() != null) {
+                ended(l.error(), true);
+                return;
+            }
+            show(l);
+            if (l.session() == null) {
+                ended(results.isEmpty() ? "Stopped in the warm-up: nothing was measured."
+                        : "Stopped in the warm-up of " + running + ", so it has no results. " + summary(), false);
+            } else {
+                ended((l.session().summary().stopped() ? "Stopped early: " : "") + summary(), false);
+            }
+            return;
+        }
         if (f.code() != 0) {
             // the child crashed or refused: say so, keep what it wrote, stay usable
             String why = f.last().isBlank() ? "no message" : f.last();
@@ -567,6 +588,7 @@ public final class StressPanel {
     public void stop() {
         queue = new ArrayList<>();
         if (run != null) {
+            stopRequested = true;
             status.setText("Stopping…");
             run.stop();
         }

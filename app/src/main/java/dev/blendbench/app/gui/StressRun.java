@@ -34,14 +34,23 @@ public final class StressRun {
         /** A ramp step ended (its summary, without intervals). */
         default void step(Session.Step s) { }
 
-        /** The child ended: exit code 0 with its session file, or the reason it failed. */
+        /**
+         * The child ended: exit code 0 with its session file (also after {@link #stop()}, where the
+         * file holds what was measured up to the stop, or is absent if the stop came in the
+         * warm-up), or the reason it failed.
+         */
         void finished(int exitCode, Path json, String lastError);
     }
 
-    private final Process process;
+    /** How a JVM ends on SIGTERM once its shutdown hooks have run: 128 + 15. */
+    static final int TERMINATED = 143;
 
-    private StressRun(Process p) {
+    private final Process process;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping;
+
+    private StressRun(Process p, java.util.concurrent.atomic.AtomicBoolean stopping) {
         this.process = p;
+        this.stopping = stopping;
     }
 
     /** The command line of the child (for the status line and tests). */
@@ -72,6 +81,7 @@ public final class StressRun {
     /** Starts the child. */
     public static StressRun start(Settings s, Path scene, Path json, Listener l) throws IOException {
         Process p = new ProcessBuilder(command(s, scene, json)).start();
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         List<String> errors = new ArrayList<>();
         Thread err = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -110,6 +120,7 @@ public final class StressRun {
                     }
                 }
                 int code = p.waitFor();
+                if (stopping.get() && code == TERMINATED) code = 0; // stopped as asked, its files written
                 err.join(2000);
                 String last;
                 synchronized (errors) {
@@ -124,12 +135,13 @@ public final class StressRun {
         }, "blendbench-stress-stdout");
         out.setDaemon(true);
         out.start();
-        return new StressRun(p);
+        return new StressRun(p, stopping);
     }
 
     /** Asks the child to stop (it writes what it measured) and kills it if it has not after 10 s. */
     public void stop() {
-        process.destroy();
+        stopping.set(true);
+        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the streams still to be read
         Thread killer = new Thread(() -> {
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();

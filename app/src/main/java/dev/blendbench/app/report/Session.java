@@ -114,8 +114,11 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     public record Step(double load, String loadText, Summary summary, Stats latency, Map<String, Stats> stages,
                        List<Interval> intervals) {}
 
-    /** A cliff search: the steps tried, the objective and the knee (NaN if none was found). */
-    public record Cliff(String slo, List<CliffStep> steps, double knee) {}
+    /**
+     * A cliff search: the steps tried, the objective and the knee (NaN if none was found);
+     * {@code stopped}: the search was ended early (Ctrl-C), so its steps are those measured before that.
+     */
+    public record Cliff(String slo, List<CliffStep> steps, double knee, boolean stopped) {}
 
     /** One rate tried by a cliff search. */
     public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput) {}

@@ -225,7 +225,7 @@ public final class SessionReader {
         return new Session(name, Kind.CLIFF, r.path("createdAt").asText(""), false, flat(r.path("settings")),
                 r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
                 flat(r.path("machine")), flat(r.path("jvm")), Summary.NONE, Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(),
-                List.of(), List.of(), new Cliff(slo, steps, knee));
+                List.of(), List.of(), new Cliff(slo, steps, knee, r.path("stopped").asBoolean(false)));
     }
 
     private static Summary summary(JsonNode s, String p) {

@@ -53,10 +53,13 @@ public final class Summaries {
                 String reached = String.format(Locale.ROOT, "%s reached %s ms at %s%s", metricOf(s.cliff().slo()),
                         SessionReader.fmt(top.measuredMillis()), SessionReader.fmt(top.rate()), unit);
                 double knee = s.cliff().knee();
-                return Double.isNaN(knee)
-                        ? reached + "; no knee was found" + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "."
+                String stopped = s.cliff().stopped() ? " The search was stopped early, after " + st.size()
+                        + (st.size() == 1 ? " step." : " steps.") : "";
+                return (Double.isNaN(knee)
+                        ? reached + "; no knee was found" + (s.cliff().stopped() ? " before the stop" : "")
+                        + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "."
                         : reached + "; the knee is at " + SessionReader.fmt(knee) + unit
-                        + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + ".";
+                        + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + ".") + stopped;
             }
             case RAMP -> {
                 List<Step> st = s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList();

@@ -207,8 +207,10 @@ class StressCommandTest {
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--workers", "2", "--closed", "--strategy", "alloc-per-job",
                 "--warmup", "1s", "--duration", "3s", "--heap", "24m");
         assertEquals(1, r.code(), r.err());
-        String err = r.err().strip();
-        assertFalse(err.contains("\n"), err);
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(2, lines.size(), "the session's header, then why it ended: " + r.err());
+        assertTrue(lines.get(0).startsWith("stress: composite 1920x1080"), r.err());
+        String err = lines.get(1);
         assertTrue(err.startsWith("stress: the workload JVM failed to start or died (exit 3): Terminating due to "
                 + "java.lang.OutOfMemoryError") && err.endsWith("(heap 24m: give it more with --heap)"), err);
         assertFalse(r.out().contains("OutOfMemoryError"), "said once, on stderr: " + r.out());

@@ -105,6 +105,34 @@ class StressPanelTest {
     }
 
     @Test
+    void stop_midSession_keepsWhatWasMeasured_andSaysItStopped(FxRobot robot) throws Exception {
+        configure(robot, "per-worker", 2, false, 120, "256m");
+        robot.clickOn("#stress-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.stressPanel().chartPoints() >= 3);
+        robot.clickOn("#stress-stop");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = view.stressPanel().status().getText();
+        assertEquals(1, view.stressPanel().results().size(), said);
+        assertTrue(view.stressPanel().results().get(0).summary().stopped(), "the session is marked stopped early");
+        assertTrue(view.stressPanel().results().get(0).summary().jobs() > 0, said);
+        assertTrue(said.startsWith("Stopped early") && said.contains("p99 was"), said);
+    }
+
+    @Test
+    void stop_inTheWarmup_saysNothingWasMeasured(FxRobot robot) throws Exception {
+        configure(robot, "per-worker", 2, false, 120, "256m");
+        robot.interact(() -> robot.lookup("#stress-warmup").queryAs(Spinner.class).getValueFactory().setValue(120.0));
+        robot.clickOn("#stress-start");
+        Thread.sleep(1500);
+        robot.clickOn("#stress-stop");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.stressPanel().results().isEmpty());
+        assertEquals("Stopped in the warm-up: nothing was measured.", view.stressPanel().status().getText());
+    }
+
+    @Test
     void aWorkloadJvmThatDies_isReported_andThePanelStaysUsable(FxRobot robot) throws Exception {
         configure(robot, "per-worker", 1, false, 1, "1m"); // too small a heap: the child JVM cannot start
         robot.clickOn("#stress-start");

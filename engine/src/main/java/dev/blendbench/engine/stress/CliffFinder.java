@@ -27,8 +27,11 @@ public final class CliffFinder {
      * @param knee  highest passing rate found (0 if even {@code from} fails; {@code to} if nothing failed)
      * @param below the step at the knee (null if none passed)
      * @param above the lowest failing step (null if none failed)
+     * @param stopped whether {@link #stop()} ended the search early: the steps are those measured
+     *                in full before it, and the knee is the best known so far (not bracketed where
+     *                {@code above} is null)
      */
-    public record Result(Slo slo, List<Step> steps, double knee, Step below, Step above) {
+    public record Result(Slo slo, List<Step> steps, double knee, Step below, Step above, boolean stopped) {
         public Result {
             steps = List.copyOf(steps);
         }
@@ -40,6 +43,8 @@ public final class CliffFinder {
     private final Slo slo;
     private final Duration warmup, stepDuration;
     private final Ticker ticker;
+    private volatile boolean stopped;
+    private volatile StressSession current;
 
     public CliffFinder(Supplier<Workload> workloads, int workers, Arrivals arrivals, Slo slo, Duration warmup,
                        Duration stepDuration, Ticker ticker) {
@@ -52,13 +57,27 @@ public final class CliffFinder {
         this.ticker = ticker;
     }
 
+    /**
+     * Ends a search in progress from any thread: the step being measured stops at once and is left
+     * out (it is shorter than asked), and {@link #find} returns what was measured before it, marked
+     * {@link Result#stopped()}. A search started after this returns at once.
+     */
+    public void stop() {
+        stopped = true;
+        StressSession s = current;
+        if (s != null) s.stop();
+    }
+
     /** Measures one rate. */
     public Step step(double rate) throws InterruptedException {
         try (Workload w = workloads.get()) {
             StressConfig cfg = new StressConfig(new LoadModel.Open(rate, arrivals, workers), false, warmup, stepDuration, 0,
                     Duration.ofMillis(100));
             StressSession s = new StressSession(cfg, w, ticker, null);
+            current = s;
+            if (stopped) s.stop(); // a stop() that came before current was set
             StressReport r = s.run();
+            current = null;
             long v = slo.measure(s.latencyHistogram());
             boolean ok = v <= slo.limitNanos() && !r.generatorSaturated() && r.jobs() > 0;
             return new Step(rate, v, ok, r.throughput(), r.jobs(), r.generatorSaturated());
@@ -76,7 +95,9 @@ public final class CliffFinder {
         Step pass = null, fail = null;
         double ratio = Math.pow(to / from, 1.0 / (coarseSteps - 1));
         for (int i = 0; i < coarseSteps; i++) {
+            if (stopped) return partial(steps, pass, fail);
             Step s = step(from * Math.pow(ratio, i));
+            if (stopped) return partial(steps, pass, fail);
             steps.add(s);
             onStep.accept(s);
             if (s.passed()) {
@@ -86,15 +107,21 @@ public final class CliffFinder {
                 break;
             }
         }
-        if (fail == null) return new Result(slo, steps, pass.rate(), pass, null);
-        if (pass == null) return new Result(slo, steps, 0, null, fail);
+        if (fail == null) return new Result(slo, steps, pass.rate(), pass, null, false);
+        if (pass == null) return new Result(slo, steps, 0, null, fail, false);
         for (int i = 0; i < bisections; i++) {
             Step s = step(Math.sqrt(pass.rate() * fail.rate()));
+            if (stopped) return partial(steps, pass, fail);
             steps.add(s);
             onStep.accept(s);
             if (s.passed()) pass = s; else fail = s;
         }
         steps.sort(Comparator.comparingDouble(Step::rate));
-        return new Result(slo, steps, pass.rate(), pass, fail);
+        return new Result(slo, steps, pass.rate(), pass, fail, false);
+    }
+
+    private Result partial(List<Step> steps, Step pass, Step fail) {
+        steps.sort(Comparator.comparingDouble(Step::rate));
+        return new Result(slo, steps, pass == null ? 0 : pass.rate(), pass, fail, true);
     }
 }

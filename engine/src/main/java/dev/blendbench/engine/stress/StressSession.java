@@ -237,7 +237,9 @@ public final class StressSession {
         long t0 = ticker.nanoTime();
         long prev = t0;
         List<IntervalSnapshot> intervals = new ArrayList<>();
-        boolean finished = false;
+        // stopped in the warm-up: nothing was measured, so no interval either (not one that ends
+        // before the measurement began)
+        boolean finished = stopRequested && t0 < measureStart;
         while (!finished) {
             long next = prev + intervalNanos;
             // the sample after the workers have ended is the last: it holds their final jobs

@@ -37,6 +37,51 @@ class CliffFinderTest {
         assertEquals(want, r.knee(), 0.10 * want, "knee: Erlang C " + want + " jobs/s, found " + r.knee());
     }
 
+    private static CliffFinder constantFinder(Duration step) {
+        return new CliffFinder(() -> new SyntheticWorkload(new ServiceTime(ServiceTime.Kind.CONSTANT, 1_000_000L, false),
+                null, Ticker.SYSTEM), 2, Arrivals.CONSTANT, Slo.parse("p99=1s"), Duration.ofMillis(50), step, Ticker.SYSTEM);
+    }
+
+    @Test
+    void stop_duringAStep_returnsTheStepsMeasuredBefore_withoutTheCutOne() throws InterruptedException {
+        CliffFinder f = constantFinder(Duration.ofSeconds(30));
+        java.util.List<CliffFinder.Step> seen = new java.util.ArrayList<>();
+        // a first step of 30 s would outlast the test's patience: stop it shortly after it starts
+        Thread stopper = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            f.stop();
+        });
+        CliffFinder.Result r = f.find(10, 20, 3, 2, seen::add);
+        stopper.join();
+        assertTrue(r.stopped());
+        assertTrue(r.steps().isEmpty(), "the cut step is left out: " + r.steps());
+        assertTrue(seen.isEmpty());
+        assertEquals(0, r.knee());
+    }
+
+    @Test
+    void stop_betweenSteps_keepsTheFinishedOnes_andTheBestKneeSoFar() throws InterruptedException {
+        CliffFinder f = constantFinder(Duration.ofMillis(200));
+        CliffFinder.Result r = f.find(10, 20, 4, 2, s -> f.stop()); // stop as the first step is reported
+        assertTrue(r.stopped());
+        assertEquals(1, r.steps().size());
+        assertTrue(r.steps().get(0).passed());
+        assertEquals(10, r.knee(), 1e-9);
+        assertNotNull(r.below());
+        assertEquals(null, r.above());
+    }
+
+    @Test
+    void unstopped_search_isNotMarkedStopped() throws InterruptedException {
+        CliffFinder.Result r = constantFinder(Duration.ofMillis(100)).find(10, 20, 2, 0, s -> { });
+        assertEquals(2, r.steps().size());
+        assertTrue(!r.stopped());
+    }
+
     @Test
     void usl_fit_recoversKnownParameters() {
         int[] n = {1, 2, 4, 8, 12, 16, 24, 32};

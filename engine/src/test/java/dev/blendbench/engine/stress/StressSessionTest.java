@@ -130,6 +130,30 @@ class StressSessionTest {
     }
 
     @Test
+    void stop_inTheWarmup_measuresNothing_andReportsNoInterval() throws InterruptedException {
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Closed(2, Duration.ZERO), false, Duration.ofSeconds(60),
+                Duration.ofSeconds(60), 0, Duration.ofMillis(100));
+        List<IntervalSnapshot> seen = Collections.synchronizedList(new ArrayList<>());
+        StressSession s = new StressSession(cfg, w, Ticker.SYSTEM, seen::add);
+        Thread stopper = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            s.stop();
+        });
+        StressReport r = s.run();
+        stopper.join();
+        assertTrue(r.stopped());
+        assertEquals(0, r.jobs());
+        assertTrue(r.warmupJobs() > 0, "the warm-up ran: " + r.warmupJobs());
+        assertTrue(r.intervals().isEmpty(), "no interval before the measurement began: " + r.intervals());
+        assertTrue(seen.isEmpty());
+    }
+
+    @Test
     void closedLoop_warmupIsExcludedAndMaxJobsStops() throws InterruptedException {
         SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:2ms"), null, Ticker.SYSTEM);
         StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ofMillis(300),
