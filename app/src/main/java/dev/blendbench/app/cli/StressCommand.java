@@ -335,7 +335,7 @@ public final class StressCommand implements Callable<Integer> {
                         : "stopped early: the steps measured up to the stop are above" + (json == null ? "" : " and in " + json));
                 if (reports.isEmpty()) return Cli.OK;
             }
-            byte[] rampJson = StressJson.toRampJson(reports, settings);
+            byte[] rampJson = StressJson.toRampJson(reports, settings, stopped[0]);
             if (json != null) AtomicFiles.write(json, rampJson);
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));
             if (reports.size() >= 2) {

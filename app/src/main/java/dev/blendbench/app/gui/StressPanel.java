@@ -455,7 +455,9 @@ public final class StressPanel {
                 ended(results.isEmpty() ? "Stopped in the warm-up: nothing was measured."
                         : "Stopped in the warm-up of " + running + ", so it has no results. " + summary(), false);
             } else {
-                ended((l.session().summary().stopped() ? "Stopped early: " : "") + summary(), false);
+                // a ramp's sentence says itself that it was stopped, and after how many steps
+                boolean says = results.size() == 1 && l.session().kind() == Session.Kind.RAMP;
+                ended((l.session().summary().stopped() && !says ? "Stopped early: " : "") + summary(), false);
             }
             return;
         }
@@ -492,6 +494,13 @@ public final class StressPanel {
         }
     }
 
+    /** A note for a verdict line where one side was stopped before its duration: it weighs less. */
+    private static String cutShort(Session s) {
+        return s.summary().stopped() && s.kind() == Session.Kind.SESSION
+                ? String.format(Locale.ROOT, " (%s was stopped after %s s)", Summaries.label(s), SessionReader.fmt(s.summary().measuredSeconds()))
+                : "";
+    }
+
     private void fillStrategyTable(List<Session> sessions) {
         List<String> header = dev.blendbench.app.report.ReportTables.comparisonHeader();
         strategyTable.getColumns().clear();
@@ -510,9 +519,9 @@ public final class StressPanel {
         for (Session s : sessions.subList(1, sessions.size())) {
             try {
                 var c = dev.blendbench.app.report.Comparison.of(base, s, "p99", 0.05, 1);
-                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%n",
+                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%n",
                         Summaries.label(s), Summaries.label(base), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB(),
-                        c.verdict().text()));
+                        c.verdict().text(), cutShort(base), cutShort(s)));
             } catch (IllegalArgumentException e) {
                 v.append(Summaries.label(s)).append(": ").append(e.getMessage()).append('\n');
             }

@@ -191,10 +191,15 @@ public final class SessionReader {
             offset += last;
         }
         Step lastStep = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        Summary sum = lastStep == null ? summary(r.path("summary"), "summary") : lastStep.summary();
+        if (r.path("stopped").asBoolean(false) && !sum.stopped()) { // the ramp was stopped between or before steps
+            sum = new Summary(sum.jobs(), sum.errors(), sum.firstError(), sum.measuredSeconds(), sum.throughput(), sum.bytesPerJob(),
+                    sum.gcCount(), sum.gcPauseMillis(), sum.generatorSaturated(), true, sum.warmupJobs());
+        }
         return new Session(name, Kind.RAMP, r.path("createdAt").asText(""), false, flat(r.path("settings")),
                 r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
                 flat(r.path("machine")), flat(r.path("jvm")),
-                lastStep == null ? summary(r.path("summary"), "summary") : lastStep.summary(),
+                sum,
                 lastStep == null ? Stats.EMPTY : lastStep.latency(), Stats.EMPTY,
                 lastStep == null ? Map.of() : lastStep.stages(), all, List.of(), steps, null);
     }

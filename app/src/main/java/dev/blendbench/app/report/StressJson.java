@@ -106,7 +106,7 @@ public final class StressJson {
     }
 
     /** A ramp: the common facts once, then one entry per step with that step's load, summary and percentiles. */
-    public static byte[] toRampJson(List<StressReport> steps, Map<String, Object> settings) {
+    public static byte[] toRampJson(List<StressReport> steps, Map<String, Object> settings, boolean stopped) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("createdAt", Instant.now().toString());
@@ -118,6 +118,7 @@ public final class StressJson {
             out.add(step(r, true));
         }
         root.put("steps", out);
+        if (stopped) root.put("stopped", true);
         return bytes(root);
     }
 

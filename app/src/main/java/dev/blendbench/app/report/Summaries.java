@@ -64,23 +64,30 @@ public final class Summaries {
             case RAMP -> {
                 List<Step> st = s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList();
                 if (st.isEmpty()) return "The ramp ran no steps.";
+                String stopped = s.summary().stopped() ? " The ramp was stopped early, after " + st.size()
+                        + (st.size() == 1 ? " step." : " steps.") : "";
                 Step lo = st.get(0), hi = st.get(st.size() - 1);
-                double ratio = hi.latency().p99() / lo.latency().p99();
-                String moved = ratio >= 1.1 ? "rose" : ratio <= 1 / 1.1 ? "fell" : "changed little";
-                String text = String.format(Locale.ROOT, "p99 %s from %s ms at %s to %s ms at %s (%s×)%s.", moved,
-                        SessionReader.fmt(lo.latency().p99()), lo.loadText(), SessionReader.fmt(hi.latency().p99()),
-                        hi.loadText(), SessionReader.fmt(ratio), under);
-                double knee = knee(s);
-                if (!Double.isNaN(knee)) {
-                    Step at = st.stream().filter(x -> x.load() == knee).findFirst().orElse(lo);
-                    text += " The steepest rise comes after " + at.loadText() + ": that is the knee.";
+                String text;
+                if (st.size() == 1) {
+                    text = String.format(Locale.ROOT, "p99 was %s ms at %s%s.", SessionReader.fmt(lo.latency().p99()), lo.loadText(), under);
+                } else {
+                    double ratio = hi.latency().p99() / lo.latency().p99();
+                    String moved = ratio >= 1.1 ? "rose" : ratio <= 1 / 1.1 ? "fell" : "changed little";
+                    text = String.format(Locale.ROOT, "p99 %s from %s ms at %s to %s ms at %s (%s×)%s.", moved,
+                            SessionReader.fmt(lo.latency().p99()), lo.loadText(), SessionReader.fmt(hi.latency().p99()),
+                            hi.loadText(), SessionReader.fmt(ratio), under);
+                    double knee = knee(s);
+                    if (!Double.isNaN(knee)) {
+                        Step at = st.stream().filter(x -> x.load() == knee).findFirst().orElse(lo);
+                        text += " The steepest rise comes after " + at.loadText() + ": that is the knee.";
+                    }
                 }
                 List<String> cold = st.stream().filter(x -> x.summary().warmupJobs() == 0 && x.summary().jobs() > 0).map(Step::loadText).toList();
                 if (!cold.isEmpty()) {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")
                             + " cold (no job ended in its warm-up), so class loading and JIT compilation are in its figures; a longer warm-up leaves them out.";
                 }
-                return text;
+                return text + stopped;
             }
             default -> {
                 var l = s.latency();

@@ -38,4 +38,21 @@ class RampSentenceTest {
                 + "(no job ended in its warm-up), so class loading and JIT compilation are in its figures; a longer warm-up leaves them out.",
                 Summaries.sentence(Session.liveRamp("r", List.of(step(200, 1110, 0), step(600, 7, 300)))));
     }
+
+    @Test
+    void oneStep_isSaidWithoutAComparisonToItself() {
+        assertEquals("p99 was 5 ms at 100 jobs/s.", Summaries.sentence(Session.liveRamp("r", List.of(step(100, 5, 50)))));
+    }
+
+    @Test
+    void rampStoppedBetweenSteps_saysSo_afterHowMany() throws ReportException {
+        String json = """
+                {"schema": "blendbench-stress/1", "stopped": true, "settings": {"strategy": "pooled"},
+                 "steps": [{"load": {"model": "closed", "workers": 1}, "jobs": 10, "warmupJobs": 5,
+                            "throughputPerSecond": 100, "measuredSeconds": 1, "stopped": false,
+                            "latency": {"count": 10, "mean": 1, "p50": 1, "p90": 2, "p95": 2, "p99": 3, "p999": 3, "max": 3}}]}
+                """;
+        assertEquals("p99 was 3 ms at 1 worker under strategy pooled. The ramp was stopped early, after 1 step.",
+                Summaries.sentence(SessionReader.parse(SessionReader.tree(json), "r", "r")));
+    }
 }
