@@ -62,6 +62,7 @@ public final class JobOptions {
         stageList();
         for (String l : layers) {
             Path p = LayerSpec.parse(l).path();
+            if (Files.isDirectory(p)) throw new BadInputException(p + ": is a folder, not an image or document");
             if (!Files.isRegularFile(p)) throw new BadInputException(p + ": no such file");
         }
     }

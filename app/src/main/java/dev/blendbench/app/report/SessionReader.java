@@ -65,6 +65,7 @@ public final class SessionReader {
     public static Session read(Path file) throws ReportException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         long size;
+        if (Files.isDirectory(file)) throw new ReportException(file + ": is a folder, not a session file");
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {

@@ -100,4 +100,29 @@ class UsageErrorTest {
         assertEquals(3, Cli.editDistance("", "gui"));
         assertEquals(3, Cli.editDistance("kitten", "sitting"));
     }
+
+    @Test
+    void aFolderWhereAFileIsWanted_isCalledAFolder_byEveryCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        for (String name : new String[] {"plain", "scene.ora", "scene.psd", "s.json", "a.png"}) {
+            java.nio.file.Files.createDirectory(dir.resolve(name));
+        }
+        String out = dir.resolve("out.png").toString();
+        assertEquals("blendbench compose: " + dir.resolve("plain") + ": is a folder, not an image file",
+                refused("compose", dir.resolve("plain").toString(), "-o", out));
+        assertEquals("blendbench compose: " + dir.resolve("a.png") + ": is a folder, not an image file",
+                refused("compose", dir.resolve("a.png").toString(), "-o", out));
+        assertEquals("blendbench compose: " + dir.resolve("scene.ora") + ": is a folder, not an OpenRaster file",
+                refused("compose", dir.resolve("scene.ora").toString(), "-o", out));
+        assertEquals("blendbench compose: " + dir.resolve("scene.psd") + ": is a folder, not a Photoshop file",
+                refused("compose", dir.resolve("scene.psd").toString(), "-o", out));
+        assertEquals("blendbench resize: " + dir.resolve("a.png") + ": is a folder, not an image file",
+                refused("resize", dir.resolve("a.png").toString(), "--scale", "0.5", "-o", out));
+        assertEquals("blendbench stress: " + dir.resolve("scene.ora") + ": is a folder, not an image or document",
+                refused("stress", "--workers", "1", "--closed", dir.resolve("scene.ora").toString()));
+        assertEquals("blendbench report: " + dir.resolve("s.json") + ": is a folder, not a session file",
+                refused("report", dir.resolve("s.json").toString(), "-o", dir.resolve("r.html").toString()));
+        assertEquals("blendbench compare: " + dir.resolve("s.json") + ": is a folder, not a session file",
+                refused("compare", dir.resolve("s.json").toString(), dir.resolve("s.json").toString()));
+    }
 }

@@ -88,6 +88,7 @@ public final class OpenRaster {
 
     public static LoadedScene read(Path file, DocumentLimits limits) throws DocumentException {
         String name = file.toString();
+        if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not an OpenRaster file");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return read(in, name, limits);
         } catch (NoSuchFileException e) {

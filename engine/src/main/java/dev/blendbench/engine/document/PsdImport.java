@@ -56,6 +56,7 @@ public final class PsdImport {
 
     public static LoadedScene read(Path file, DocumentLimits limits) throws DocumentException {
         String name = file.toString();
+        if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not a Photoshop file");
         try (InputStream in = Files.newInputStream(file); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("psd");
             if (!it.hasNext()) {

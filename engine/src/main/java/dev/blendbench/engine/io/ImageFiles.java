@@ -53,6 +53,7 @@ public final class ImageFiles {
 
     public static Surface read(Path path, ImageLimits limits) throws ImageReadException {
         String name = path.toString();
+        if (Files.isDirectory(path)) throw new ImageReadException(name + ": is a folder, not an image file");
         try (InputStream in = Files.newInputStream(path)) {
             return decode(in, Files.size(path), name, limits);
         } catch (NoSuchFileException e) {
