@@ -94,6 +94,11 @@ public final class PropertiesPanel {
         apply.setId("scene-apply-size");
         apply.setOnAction(e -> {
             int w = width.getValue(), h = height.getValue();
+            long most = dev.blendbench.engine.document.DocumentLimits.DEFAULT.maxPixels();
+            if ((long) w * h > most) { // the cap a document read from a file has
+                error.setText(String.format(java.util.Locale.ROOT, "%d×%d is %,d pixels: a canvas holds at most %,d", w, h, (long) w * h, most));
+                return;
+            }
             model.edit("Canvas size " + w + "×" + h, d -> d.withSize(w, h));
         });
         row("Size", new HBox(4, width, new Label("×"), height), r++);

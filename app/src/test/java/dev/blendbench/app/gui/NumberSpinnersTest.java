@@ -96,4 +96,22 @@ class NumberSpinnersTest {
         assertEquals("0.333333", NumberSpinners.format(1 / 3.0));
         assertEquals("40", NumberSpinners.format(40));
     }
+
+    @Test
+    void aCanvasOverThePixelCap_isRefusedWithAReason_andTheDocumentKeepsItsSize(FxRobot robot) {
+        int w = view.model().doc().width(), h = view.model().doc().height();
+        typeInto(robot, "#scene-width", "65535", KeyCode.TAB);
+        typeInto(robot, "#scene-height", "65535", KeyCode.TAB);
+        robot.clickOn("#scene-apply-size");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("65535×65535 is 4,294,836,225 pixels: a canvas holds at most 100,000,000", error(robot));
+        assertEquals(w, view.model().doc().width());
+        assertEquals(h, view.model().doc().height());
+        assertEquals(0, view.model().history().nextUndo().stream().count(), "no undo step");
+        typeInto(robot, "#scene-width", "10000", KeyCode.TAB);
+        typeInto(robot, "#scene-height", "10000", KeyCode.TAB);
+        robot.clickOn("#scene-apply-size");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10000, view.model().doc().width(), "at the cap is fine");
+    }
 }
