@@ -15,6 +15,7 @@ final class OutputFiles {
      * not itself a folder (checked before any work is done, so a long job cannot fail at its end).
      */
     static void requireFolder(Path output) {
+        requireFileName(output);
         Path dir = output.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new BadInputException(output + ": folder " + dir + " does not exist");
@@ -27,8 +28,18 @@ final class OutputFiles {
         }
     }
 
+    /**
+     * Fails where the output names no file: empty, or an existing folder (said as such before any
+     * complaint about its extension, which a folder does not have).
+     */
+    static void requireFileName(Path output) {
+        if (output.toString().isBlank()) throw new BadInputException("the output file name is empty");
+        if (Files.isDirectory(output)) throw new BadInputException(output + ": is a folder; give a file name");
+    }
+
     /** Fails unless the output is an image format we write (and its folder exists); {@code alsoAllowed}: other extensions named in the message. */
     static void requireImage(Path output, String alsoAllowed) {
+        requireFileName(output);
         try {
             ImageFiles.Format.forPath(output);
         } catch (IllegalArgumentException e) {

@@ -38,6 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFiles.requireFileName(output);
         String ext = ReportFormats.extension(output);
         if (!ReportFormats.EXTENSIONS.contains(ext)) {
             throw new BadInputException(output + ": unknown report format; use .html, .pdf or .csv");

@@ -124,5 +124,12 @@ class UsageErrorTest {
                 refused("report", dir.resolve("s.json").toString(), "-o", dir.resolve("r.html").toString()));
         assertEquals("blendbench compare: " + dir.resolve("s.json") + ": is a folder, not a session file",
                 refused("compare", dir.resolve("s.json").toString(), dir.resolve("s.json").toString()));
+        // and a folder, or nothing, given as the output
+        String png = dir.resolve("a.png").toString(), src = java.nio.file.Path.of("..", "assets", "demo", "background.png").toString();
+        assertEquals("blendbench compose: " + dir + ": is a folder; give a file name", refused("compose", src, "-o", dir.toString()));
+        assertEquals("blendbench compose: " + png + ": is a folder; give a file name", refused("compose", src, "-o", png));
+        assertEquals("blendbench resize: " + dir + ": is a folder; give a file name", refused("resize", src, "--scale", "0.5", "-o", dir.toString()));
+        assertEquals("blendbench compose: the output file name is empty", refused("compose", src, "-o", ""));
+        assertEquals("blendbench report: " + dir + ": is a folder; give a file name", refused("report", "x.json", "-o", dir.toString()));
     }
 }
