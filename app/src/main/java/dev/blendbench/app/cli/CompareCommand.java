@@ -71,6 +71,11 @@ public final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
                     + sb.workload() + "')");
         }
+        for (Session s : List.of(sa, sb)) { // what makes a side weigh less than its figures suggest
+            for (String why : Summaries.caveats(s)) {
+                spec.commandLine().getErr().println("warning: " + (s == sa ? "A" : "B") + " (" + s.name() + ") " + why);
+            }
+        }
         // the columns widen to the files' names (a/session.json against b/session.json), up to 40
         int w = Math.max(14, Math.min(40, Math.max(sa.name().length(), sb.name().length())));
         String row = "%-12s %" + w + "s %" + w + "s %9s%n";

@@ -494,11 +494,10 @@ public final class StressPanel {
         }
     }
 
-    /** A note for a verdict line where one side was stopped before its duration: it weighs less. */
+    /** A note for a verdict line where one side weighs less than its figures suggest (stopped short, cold). */
     private static String cutShort(Session s) {
-        return s.summary().stopped() && s.kind() == Session.Kind.SESSION
-                ? String.format(Locale.ROOT, " (%s was stopped after %s s)", Summaries.label(s), SessionReader.fmt(s.summary().measuredSeconds()))
-                : "";
+        List<String> why = Summaries.caveats(s);
+        return why.isEmpty() ? "" : " (" + Summaries.label(s) + " " + String.join(", and ", why) + ")";
     }
 
     private void fillStrategyTable(List<Session> sessions) {

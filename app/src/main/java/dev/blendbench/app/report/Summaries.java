@@ -22,6 +22,40 @@ public final class Summaries {
     }
 
     /**
+     * What makes a single session weigh less in a comparison, each as a phrase ("was stopped after
+     * 3.5 s of the 20 s asked", "started cold: ..."): stopped before its end (not by its own job
+     * limit), no job ended in its warm-up, or its workload JVM died. Empty for a sound session,
+     * and for ramps and cliff searches.
+     */
+    public static List<String> caveats(Session s) {
+        List<String> out = new java.util.ArrayList<>();
+        if (s.kind() != Session.Kind.SESSION) return out;
+        var sum = s.summary();
+        if (s.partial()) {
+            out.add("is partial: its workload JVM died after " + SessionReader.fmt(sum.measuredSeconds()) + " s");
+        } else if (sum.stopped()) {
+            long maxJobs = parseLong(s.settings().get("maxJobs"));
+            if (!(maxJobs > 0 && sum.jobs() >= maxJobs)) {
+                String asked = s.settings().get("durationSeconds");
+                out.add("was stopped after " + SessionReader.fmt(sum.measuredSeconds()) + " s"
+                        + (asked == null ? "" : " of the " + asked.replaceAll("\\.0$", "") + " s asked"));
+            }
+        }
+        if (sum.warmupJobs() == 0 && sum.jobs() > 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
+            out.add("started cold: no job ended in its warm-up");
+        }
+        return out;
+    }
+
+    private static long parseLong(String v) {
+        try {
+            return v == null ? 0 : (long) Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
      * The knee: a cliff search's answer, or for a ramp the last load before the steepest rise of
      * p99 between two steps, when that rise is at least 2×; NaN when there is none.
      */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.blendbench.app.report.SessionReader;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
@@ -152,6 +153,27 @@ class ReportCommandTest {
 
     private static void scale(ObjectNode stats, double k) {
         for (String f : List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) stats.put(f, stats.get(f).asDouble() * k);
+    }
+
+    @Test
+    void compare_warnsOfASideStoppedShortOrCold_butStillJudges() throws IOException {
+        Path a = session("pooled.json");
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
+        double asked = n.at("/settings/durationSeconds").asDouble();
+        ((ObjectNode) n.get("summary")).put("stopped", true).put("warmupJobs", 0);
+        Path cut = Files.writeString(dir.resolve("cut.json"), n.toString());
+        Result r = ComposeCommandTest.run("compare", a.toString(), cut.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("verdict: no significant change"), r.out());
+        assertEquals(List.of("warning: B (cut.json) was stopped after " + SessionReader.fmt(n.at("/summary/measuredSeconds").asDouble())
+                        + " s of the " + SessionReader.fmt(asked).replaceAll("\\.0+$", "") + " s asked",
+                "warning: B (cut.json) started cold: no job ended in its warm-up"), r.err().strip().lines().toList());
+        // a session that ended at its own --jobs limit is complete
+        ((ObjectNode) n.get("settings")).put("maxJobs", n.at("/summary/jobs").asLong());
+        ((ObjectNode) n.get("summary")).put("warmupJobs", 10);
+        Files.writeString(cut, n.toString());
+        r = ComposeCommandTest.run("compare", a.toString(), cut.toString());
+        assertEquals("", r.err().strip());
     }
 
     @Test
