@@ -393,9 +393,14 @@ public final class StressCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s%n", r.stopped() ? "stopped early: results up to the stop" : "done");
         out.printf(Locale.ROOT, "jobs %d in %.1f s: %.1f jobs/s; %.0f bytes allocated per job; %d GCs, %.1f ms paused%n",
                 r.jobs(), r.measuredNanos() / 1e9, r.throughput(), r.bytesPerJob(), r.gcCount(), r.gcPauseMillis());
-        if (r.load() instanceof LoadModel.Open o && !r.stopped() && r.throughput() < 0.95 * o.rate()) {
-            out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; the backlog drained for %.1f s after the "
-                    + "arrivals stopped%n", o.rate(), r.throughput(), Math.max(0, (r.measuredNanos() - asked.toNanos()) / 1e9));
+        if (r.load() instanceof LoadModel.Open o && r.throughput() < 0.95 * o.rate()) {
+            if (!r.stopped()) {
+                out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; the backlog drained for %.1f s after the "
+                        + "arrivals stopped%n", o.rate(), r.throughput(), Math.max(0, (r.measuredNanos() - asked.toNanos()) / 1e9));
+            } else if (r.measuredNanos() > asked.toNanos()) {
+                out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; stopped %.1f s into draining the backlog, "
+                        + "before it was drained%n", o.rate(), r.throughput(), (r.measuredNanos() - asked.toNanos()) / 1e9);
+            }
         }
         if (r.errors() > 0) out.printf(Locale.ROOT, "errors: %d (first: %s)%n", r.errors(), r.firstError());
         if (r.warmupJobs() == 0 && warmup.toNanos() > 0 && r.jobs() > 0) {

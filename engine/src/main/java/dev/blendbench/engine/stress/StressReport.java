@@ -25,7 +25,8 @@ import java.util.Map;
  * @param gcPauseMillis   their total pause
  * @param generatorSaturated true when free workers could not start jobs on schedule (open loop):
  *                        the offered load was then lower than asked
- * @param stopped         true when the session was stopped before its end
+ * @param stopped         true when the session was stopped ({@code stop()} or its job limit) with jobs still due:
+ *                        before its end, or while an overloaded open loop drained its backlog
  * @param intervals       the interval snapshots
  */
 public record StressReport(String workload, LoadModel load, boolean virtualThreads, long warmupJobs, long measuredNanos, long jobs,

@@ -40,6 +40,8 @@ public final class StressSession {
     private final Ticker ticker;
     private final Consumer<IntervalSnapshot> listener;
     private volatile boolean stopRequested;
+    /** A worker left its loop because of a stop, with jobs still due (a closed loop before its end, an open-loop backlog). */
+    private volatile boolean cut;
 
     private final Recorder latency = new Recorder(HIGHEST, 3);
     private final Recorder service = new Recorder(HIGHEST, 3);
@@ -154,7 +156,11 @@ public final class StressSession {
         long[] stageNanos = new long[stages.length];
         LoadModel load = config.load();
         long think = load instanceof LoadModel.Closed c ? c.think().toNanos() : 0;
-        while (!stopRequested) {
+        while (true) {
+            if (stopRequested) {
+                cut = true;
+                break;
+            }
             long intended;
             long actual;
             if (load instanceof LoadModel.Open open) {
@@ -163,7 +169,10 @@ public final class StressSession {
                 long now = ticker.nanoTime();
                 if (now < intended) {
                     sleepUntil(intended);
-                    if (stopRequested) break;
+                    if (stopRequested) {
+                        cut = true;
+                        break;
+                    }
                     actual = ticker.nanoTime();
                     if (measuring(intended)) {
                         long lag = actual - intended;
@@ -286,7 +295,7 @@ public final class StressSession {
         return new StressReport(workload.description(), config.load(), virtual, warmupJobs.get(), measured, jobs, errors.get(),
                 firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
                 jobs == 0 ? 0 : (double) (allocPrev - allocStart) / jobs, gcPrev - gcStart, pausePrev - pauseStart,
-                saturated, stopRequested && ticker.nanoTime() < end, intervals);
+                saturated, cut, intervals);
     }
 
     private volatile Histogram totalLatency;

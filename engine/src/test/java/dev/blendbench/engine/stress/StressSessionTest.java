@@ -130,6 +130,36 @@ class StressSessionTest {
     }
 
     @Test
+    void stop_whileAnOverloadedOpenLoopDrainsItsBacklog_isAStop() throws InterruptedException {
+        // 1 ms jobs offered at 20,000/s for 200 ms: 4,000 due, about 200 done by the end; the drain would take seconds
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Open(20_000, Arrivals.CONSTANT, 1), false, Duration.ZERO,
+                Duration.ofMillis(200), 0, Duration.ofMillis(100));
+        StressSession s = new StressSession(cfg, w, Ticker.SYSTEM, null);
+        Thread stopper = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                return;
+            }
+            s.stop();
+        });
+        StressReport r = s.run();
+        stopper.join();
+        assertTrue(r.jobs() < 4_000, "cut short: " + r.jobs());
+        assertTrue(r.stopped(), "a backlog cut short is a stop, not an end");
+    }
+
+    @Test
+    void stop_afterTheSessionEnded_byItself_isNoStop() throws InterruptedException {
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Open(100, Arrivals.CONSTANT, 1), false, Duration.ZERO,
+                Duration.ofMillis(200), 0, Duration.ofMillis(100));
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        assertTrue(!r.stopped());
+    }
+
+    @Test
     void stop_inTheWarmup_measuresNothing_andReportsNoInterval() throws InterruptedException {
         SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
         StressConfig cfg = new StressConfig(new LoadModel.Closed(2, Duration.ZERO), false, Duration.ofSeconds(60),
