@@ -455,8 +455,8 @@ public final class StressPanel {
                 ended(results.isEmpty() ? "Stopped in the warm-up: nothing was measured."
                         : "Stopped in the warm-up of " + running + ", so it has no results. " + summary(), false);
             } else {
-                // a ramp's sentence says itself that it was stopped, and after how many steps
-                boolean says = results.size() == 1 && l.session().kind() == Session.Kind.RAMP;
+                // one session's or ramp's sentence says itself that it was stopped, and after how long
+                boolean says = results.size() == 1;
                 ended((l.session().summary().stopped() && !says ? "Stopped early: " : "") + summary(), false);
             }
             return;

@@ -33,18 +33,27 @@ public final class Summaries {
         var sum = s.summary();
         if (s.partial()) {
             out.add("is partial: its workload JVM died after " + SessionReader.fmt(sum.measuredSeconds()) + " s");
-        } else if (sum.stopped()) {
-            long maxJobs = parseLong(s.settings().get("maxJobs"));
-            if (!(maxJobs > 0 && sum.jobs() >= maxJobs)) {
-                String asked = s.settings().get("durationSeconds");
-                out.add("was stopped after " + SessionReader.fmt(sum.measuredSeconds()) + " s"
-                        + (asked == null ? "" : " of the " + asked.replaceAll("\\.0$", "") + " s asked"));
-            }
+        } else if (!stoppedAfter(s).isEmpty()) {
+            out.add("was " + stoppedAfter(s));
         }
         if (sum.warmupJobs() == 0 && sum.jobs() > 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
             out.add("started cold: no job ended in its warm-up");
         }
         return out;
+    }
+
+    /**
+     * "stopped after 3.49 s of the 20 s asked" for a session stopped with jobs still due (Ctrl-C,
+     * Stop), else empty; not for one that ended at its own job limit ({@code --jobs}).
+     */
+    static String stoppedAfter(Session s) {
+        var sum = s.summary();
+        if (s.kind() != Session.Kind.SESSION || s.partial() || !sum.stopped()) return "";
+        long maxJobs = parseLong(s.settings().get("maxJobs"));
+        if (maxJobs > 0 && sum.jobs() >= maxJobs) return "";
+        String asked = s.settings().get("durationSeconds");
+        return "stopped after " + SessionReader.fmt(sum.measuredSeconds()) + " s"
+                + (asked == null ? "" : " of the " + asked.replaceAll("\\.0$", "") + " s asked");
     }
 
     private static long parseLong(String v) {
@@ -151,6 +160,7 @@ public final class Summaries {
                     }
                     b.append('.');
                 }
+                if (!stoppedAfter(s).isEmpty()) b.append(" It was ").append(stoppedAfter(s)).append('.');
                 if (sum.warmupJobs() == 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
                     b.append(" No job ended during the warm-up, so these figures include the cold start (class loading,"
                             + " JIT compilation); a longer warm-up leaves it out.");

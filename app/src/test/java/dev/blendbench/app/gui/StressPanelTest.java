@@ -116,7 +116,7 @@ class StressPanelTest {
         assertEquals(1, view.stressPanel().results().size(), said);
         assertTrue(view.stressPanel().results().get(0).summary().stopped(), "the session is marked stopped early");
         assertTrue(view.stressPanel().results().get(0).summary().jobs() > 0, said);
-        assertTrue(said.startsWith("Stopped early") && said.contains("p99 was"), said);
+        assertTrue(said.startsWith("p99 was") && said.contains("It was stopped after ") && said.contains(" of the 120 s asked."), said);
     }
 
     @Test
