@@ -16,7 +16,9 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Allocation and GC figures for a session: bytes allocated by given threads (ThreadMXBean,
- * ~16 ns a read) and collections as the JVM reports them (GC notifications, ~2 ms after the fact).
+ * ~16 ns a read) and collections as the JVM reports them (GC notifications, ~2 ms after the fact):
+ * the number of collections (for ZGC and Shenandoah, their cycles) and the time the application
+ * was paused (for those two, the sum of their pauses, not of their mostly concurrent cycles).
  * Open until {@link #close()}.
  */
 final class Telemetry implements AutoCloseable {
@@ -40,11 +42,29 @@ final class Telemetry implements AutoCloseable {
     private void onGc(Notification n, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        gcCount.incrementAndGet();
-        gcPauseMillis.add(info.getGcInfo().getDuration());
+        // ZGC and Shenandoah report each concurrent cycle ("ZGC Minor Cycles": its whole, mostly
+        // concurrent, duration) and, apart, each of its stop-the-world pauses ("ZGC Minor Pauses"):
+        // a cycle is one collection and no pause; a pause is pause time and no extra collection
         long used = 0;
         for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) used += u.getUsed();
-        heapAfterGc.set(used);
+        record(info.getGcName(), info.getGcInfo().getDuration(), used);
+    }
+
+    /** One collector notification: the bean's name, the duration it reports, the heap used after it. */
+    void record(String gcName, long durationMillis, long usedAfter) {
+        Kind kind = kindOf(gcName);
+        if (kind != Kind.PAUSES) gcCount.incrementAndGet();
+        if (kind != Kind.CYCLES) gcPauseMillis.add(durationMillis);
+        if (kind != Kind.PAUSES) heapAfterGc.set(usedAfter);
+    }
+
+    enum Kind { CYCLES, PAUSES, STOP_THE_WORLD }
+
+    /** How a collector's notifications count, by the name of the bean they come from. */
+    static Kind kindOf(String gcName) {
+        if (gcName.endsWith(" Cycles")) return Kind.CYCLES;
+        if (gcName.endsWith(" Pauses")) return Kind.PAUSES;
+        return Kind.STOP_THE_WORLD;
     }
 
     long gcCount() { return gcCount.get(); }
