@@ -57,7 +57,9 @@ public final class PsdImport {
     public static LoadedScene read(Path file, DocumentLimits limits) throws DocumentException {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not a Photoshop file");
-        try (InputStream in = Files.newInputStream(file); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+        // read in place: ImageIO's default for a stream copies it to a temporary file first
+        if (!Files.isRegularFile(file)) throw new DocumentException(name + ": no such file");
+        try (ImageInputStream iis = new javax.imageio.stream.FileImageInputStream(file.toFile())) {
             Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("psd");
             if (!it.hasNext()) {
                 throw new DocumentException(name + ": no PSD reader on the class path");

@@ -24,7 +24,10 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
@@ -54,9 +57,12 @@ public final class ImageFiles {
     public static Surface read(Path path, ImageLimits limits) throws ImageReadException {
         String name = path.toString();
         if (Files.isDirectory(path)) throw new ImageReadException(name + ": is a folder, not an image file");
-        try (InputStream in = Files.newInputStream(path)) {
-            return decode(in, Files.size(path), name, limits);
-        } catch (NoSuchFileException e) {
+        // read in place (no copy of the stream in a cache file, which ImageIO makes by default)
+        try {
+            long size = Files.size(path);
+            return decode(new FileImageInputStream(path.toFile()), size, name, limits); // decode closes it
+        } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+            if (Files.exists(path)) throw new ImageReadException(name + ": cannot read (" + oneLine(e) + ")", e);
             throw new ImageReadException(name + ": no such file");
         } catch (ImageReadException e) {
             throw e;
@@ -68,7 +74,9 @@ public final class ImageFiles {
     /** Decodes an image held in memory; {@code name} is used in error messages. */
     public static Surface decode(byte[] data, String name, ImageLimits limits) throws ImageReadException {
         try {
-            return decode(new ByteArrayInputStream(data), data.length, name, limits);
+            // a memory-cached stream: ImageIO's default for a stream is a temporary file per image,
+            // half as slow again, and disk I/O in the stress harness's decode stage
+            return decode(new MemoryCacheImageInputStream(new ByteArrayInputStream(data)), data.length, name, limits);
         } catch (ImageReadException e) {
             throw e;
         } catch (IOException e) {
@@ -76,11 +84,8 @@ public final class ImageFiles {
         }
     }
 
-    private static Surface decode(InputStream in, long fileBytes, String name, ImageLimits limits) throws IOException {
-        ImageInputStream raw = ImageIO.createImageInputStream(in);
-        if (raw == null) {
-            throw new ImageReadException(name + ": cannot open an image stream");
-        }
+    /** Decodes the image {@code raw} holds, and closes it. */
+    private static Surface decode(ImageInputStream raw, long fileBytes, String name, ImageLimits limits) throws IOException {
         try (ImageInputStream iis = new ReadBudget(raw, fileBytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
@@ -249,7 +254,7 @@ public final class ImageFiles {
             throw new IOException("no ImageIO writer for " + f);
         }
         ImageWriter writer = it.next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) { // not ImageIO's temporary file per image
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (f == Format.JPEG) {

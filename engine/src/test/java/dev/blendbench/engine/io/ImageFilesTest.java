@@ -49,6 +49,31 @@ class ImageFilesTest {
     }
 
     @Test
+    void readingAndWriting_useNoImageIoCacheFile() throws IOException {
+        // ImageIO's default puts a stream through a temporary file per image: slower, and disk I/O in
+        // the stress harness's decode and encode stages. Point its cache at a folder that is gone:
+        // anything that still used it would fail.
+        Surface s = TestImages.random(64, 48, 3);
+        Path p = dir.resolve("in.png");
+        ImageFiles.write(s, p);
+        Path cache = Files.createDirectory(dir.resolve("cache"));
+        boolean used = ImageIO.getUseCache();
+        java.io.File old = ImageIO.getCacheDirectory();
+        ImageIO.setUseCache(true);
+        ImageIO.setCacheDirectory(cache.toFile());
+        Files.delete(cache);
+        try {
+            assertArrayEquals(s.toArray(), ImageFiles.read(p).toArray());
+            byte[] png = ImageFiles.encodePng(s);
+            assertArrayEquals(s.toArray(), ImageFiles.decode(png, "mem", ImageLimits.DEFAULT).toArray());
+            ImageFiles.write(s, dir.resolve("out.tiff"));
+        } finally {
+            ImageIO.setCacheDirectory(old);
+            ImageIO.setUseCache(used);
+        }
+    }
+
+    @Test
     void tiff_roundTrip_keepsPixels() throws IOException {
         Surface s = TestImages.random(40, 30, 2);
         Path p = dir.resolve("out.tiff");
