@@ -529,11 +529,14 @@ public final class WorkbenchView {
     }
 
     private void remember(Path p) {
-        List<String> list = new ArrayList<>(recent());
         String s = p.toAbsolutePath().toString();
+        int most = java.util.prefs.Preferences.MAX_VALUE_LENGTH;
+        // one path a line, in one preference value: a name with a line break, or longer than the value holds, is not kept
+        if (s.contains("\n") || s.length() > most) return;
+        List<String> list = new ArrayList<>(recent());
         list.remove(s);
         list.add(0, s);
-        while (list.size() > RECENT) list.remove(list.size() - 1);
+        while (list.size() > RECENT || String.join("\n", list).length() > most) list.remove(list.size() - 1);
         prefs.put("recent", String.join("\n", list));
         refreshRecent();
     }
