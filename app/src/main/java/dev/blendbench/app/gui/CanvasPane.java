@@ -30,6 +30,8 @@ import javafx.scene.shape.Rectangle;
 public final class CanvasPane {
     private final DocumentModel model;
     private final ImageView view = new ImageView();
+    /** Zoomed in (200 % and more), the pixels as squares: the visible part drawn here, unsmoothed. */
+    private final javafx.scene.canvas.Canvas pixels = new javafx.scene.canvas.Canvas();
     private final Rectangle checker = new Rectangle();
     private final Rectangle selection = new Rectangle();
     private final Rectangle finding = new Rectangle();
@@ -61,7 +63,10 @@ public final class CanvasPane {
         finding.setStrokeWidth(2);
         finding.setMouseTransparent(true);
         finding.setVisible(false);
-        content.getChildren().setAll(checker, view, selection, finding);
+        pixels.setId("canvas-pixels");
+        pixels.setMouseTransparent(true);
+        pixels.setVisible(false);
+        content.getChildren().setAll(checker, view, pixels, selection, finding);
         content.setId("canvas-content");
         StackPane centred = new StackPane(content);
         centred.setStyle("-fx-background-color: #3a3d41;");
@@ -74,6 +79,9 @@ public final class CanvasPane {
         scroll.setId("canvas-scroll");
         scroll.setFocusTraversable(true);
         zoom.addListener((o, a, b) -> layout());
+        // scrolled, resized or re-centred: the part of the canvas in view has changed
+        content.localToSceneTransformProperty().addListener((o, a, b) -> paintPixels());
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> paintPixels());
         model.changeProperty().addListener((o, a, b) -> layout());
         model.selectedProperty().addListener((o, a, b) -> layout());
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -119,6 +127,43 @@ public final class CanvasPane {
     static String describePixel(int x, int y, int argb) {
         return String.format(java.util.Locale.ROOT, "%d, %d   R %d  G %d  B %d  A %d", x, y,
                 argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, argb >>> 24);
+    }
+
+    /** The image's pixels changed (a frame was rendered into it). FX thread. */
+    public void refresh() {
+        paintPixels();
+    }
+
+    /**
+     * From 200 % up, pixels show as squares, as image editors show them. ImageView's own
+     * {@code smooth = false} is not honoured by every JavaFX pipeline (the software one, used
+     * without a GPU, filters anyway), so the part of the canvas in view is drawn onto a
+     * viewport-sized Canvas with image smoothing off, and the ImageView is hidden.
+     */
+    private void paintPixels() {
+        Image img = view.getImage();
+        double z = zoom.get();
+        boolean crisp = img != null && z >= 2;
+        view.setVisible(!crisp);
+        pixels.setVisible(crisp);
+        if (!crisp) return;
+        javafx.geometry.Bounds vb = scroll.getViewportBounds();
+        javafx.geometry.Bounds port = scroll.localToScene(new javafx.geometry.BoundingBox(
+                scroll.snappedLeftInset(), scroll.snappedTopInset(), vb.getWidth(), vb.getHeight()));
+        javafx.geometry.Bounds in = port == null ? null : content.sceneToLocal(port);
+        var g = pixels.getGraphicsContext2D();
+        g.clearRect(0, 0, pixels.getWidth(), pixels.getHeight());
+        if (in == null) return; // not shown yet: painted once it is
+        double iw = img.getWidth(), ih = img.getHeight();
+        int x0 = (int) Math.clamp(Math.floor(in.getMinX() / z), 0, iw), y0 = (int) Math.clamp(Math.floor(in.getMinY() / z), 0, ih);
+        int x1 = (int) Math.clamp(Math.ceil(in.getMaxX() / z), 0, iw), y1 = (int) Math.clamp(Math.ceil(in.getMaxY() / z), 0, ih);
+        if (x1 <= x0 || y1 <= y0) return;
+        pixels.relocate(x0 * z, y0 * z);
+        pixels.setWidth((x1 - x0) * z);
+        pixels.setHeight((y1 - y0) * z);
+        g.setImageSmoothing(false);
+        g.clearRect(0, 0, pixels.getWidth(), pixels.getHeight());
+        g.drawImage(img, x0, y0, x1 - x0, y1 - y0, 0, 0, pixels.getWidth(), pixels.getHeight());
     }
 
     /** Shows a new image (the renderer made one: first frame or a new canvas size). */
@@ -216,6 +261,7 @@ public final class CanvasPane {
         view.setFitWidth(w);
         view.setFitHeight(h);
         view.setSmooth(z < 2); // past 200 % show pixels as squares
+        paintPixels();
         var sel = model.selectedLayer();
         selection.setVisible(sel.isPresent());
         sel.ifPresent(l -> place(selection, l.layer().bounds(), z));

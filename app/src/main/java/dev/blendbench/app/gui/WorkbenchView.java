@@ -75,7 +75,10 @@ public final class WorkbenchView {
     public WorkbenchView(DocumentModel model) {
         this.model = model;
         this.canvas = new CanvasPane(model);
-        this.renderer = new CanvasRenderer(canvas::setImage, renderStatus::setText);
+        this.renderer = new CanvasRenderer(canvas::setImage, line -> {
+            canvas.refresh(); // the new pixels, where the canvas draws them itself (zoomed in)
+            renderStatus.setText(line);
+        });
         this.layers = new LayersPanel(model, this::chooseLayers);
         this.properties = new PropertiesPanel(model);
         layers.onRename(properties::editName);

@@ -56,6 +56,28 @@ class WorkbenchViewTest {
     }
 
     @Test
+    void zoomedIn_pixelsShowAsSquares_notBlendedWithTheirNeighbours(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("rendered"));
+        Surface expected = Surface.allocate(120, 80);
+        TileRenderer.singleThreaded().render(scene(), expected);
+        robot.interact(() -> view.canvasPane().setZoom(8));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node content = robot.lookup("#canvas-content").query();
+        javafx.scene.image.WritableImage[] snap = new javafx.scene.image.WritableImage[1];
+        WaitForAsyncUtils.asyncFx(() -> snap[0] = content.snapshot(null, null)).get();
+        // image row 25 crosses layer b's left edge between pixels 29 and 30, at 240 on screen: 2 px
+        // either side of it, each shows its own pixel exactly (smoothed, each would be a 3:1 mix)
+        int y = 25 * 8 + 4;
+        for (int[] at : new int[][] {{238, 29}, {241, 30}, {233, 29}, {246, 30}}) {
+            int shown = snap[0].getPixelReader().getArgb(at[0], y);
+            int want = dev.blendbench.engine.surface.Argb.unpremultiply(expected.getPixel(at[1], 25));
+            assertTrue(shown == want, String.format("screen x %d: %08x, pixel %d is %08x", at[0], shown, at[1], want));
+        }
+        view.close();
+    }
+
+    @Test
     void help_saysTheKernelsAndRuntime_andListsTheShortcuts(FxRobot robot) {
         javafx.scene.control.MenuBar bar = robot.lookup("#menus").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.Menu help = bar.getMenus().get(bar.getMenus().size() - 1);
