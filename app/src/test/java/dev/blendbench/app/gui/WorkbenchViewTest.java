@@ -38,12 +38,18 @@ class WorkbenchViewTest {
         view = WorkbenchTest.show(stage, new WorkbenchView(scene()), 800, 600);
     }
 
-    @Test
-    void canvas_showsPixelsTheEngineRendered(FxRobot robot) throws Exception {
+    /** Waits for the window's first frame; returns what the engine renders of the scene, single-threaded. */
+    private static Surface firstFrame(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#status").queryAs(Label.class).getText().contains("rendered"));
         Surface expected = Surface.allocate(120, 80);
         TileRenderer.singleThreaded().render(scene(), expected);
+        return expected;
+    }
+
+    @Test
+    void canvas_showsPixelsTheEngineRendered(FxRobot robot) throws Exception {
+        Surface expected = firstFrame(robot);
         ImageView iv = robot.lookup("#canvas").queryAs(ImageView.class);
         int[] shown = new int[120 * 80];
         WaitForAsyncUtils.asyncFx(() -> {
@@ -57,10 +63,7 @@ class WorkbenchViewTest {
 
     @Test
     void zoomedIn_pixelsShowAsSquares_notBlendedWithTheirNeighbours(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("rendered"));
-        Surface expected = Surface.allocate(120, 80);
-        TileRenderer.singleThreaded().render(scene(), expected);
+        Surface expected = firstFrame(robot);
         robot.interact(() -> view.canvasPane().setZoom(8));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node content = robot.lookup("#canvas-content").query();

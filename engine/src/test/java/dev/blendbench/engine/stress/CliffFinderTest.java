@@ -47,14 +47,7 @@ class CliffFinderTest {
         CliffFinder f = constantFinder(Duration.ofSeconds(30));
         java.util.List<CliffFinder.Step> seen = new java.util.ArrayList<>();
         // a first step of 30 s would outlast the test's patience: stop it shortly after it starts
-        Thread stopper = Thread.ofPlatform().start(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
-            }
-            f.stop();
-        });
+        Thread stopper = Later.run(300, f::stop);
         CliffFinder.Result r = f.find(10, 20, 3, 2, seen::add);
         stopper.join();
         assertTrue(r.stopped());

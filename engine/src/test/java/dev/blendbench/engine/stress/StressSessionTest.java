@@ -90,6 +90,7 @@ class StressSessionTest {
         StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
         assertEquals(100, r.jobs(), 1);
         assertTrue(r.measuredNanos() >= 900_000_000L, "the phase lasts until the last job: " + r.measuredNanos());
+        assertFalse(r.stopped(), "a backlog drained to its end is no stop");
         assertTrue(r.throughput() <= 110, "done, not offered: " + r.throughput());
     }
 
@@ -136,27 +137,11 @@ class StressSessionTest {
         StressConfig cfg = new StressConfig(new LoadModel.Open(20_000, Arrivals.CONSTANT, 1), false, Duration.ZERO,
                 Duration.ofMillis(200), 0, Duration.ofMillis(100));
         StressSession s = new StressSession(cfg, w, Ticker.SYSTEM, null);
-        Thread stopper = Thread.ofPlatform().start(() -> {
-            try {
-                Thread.sleep(600);
-            } catch (InterruptedException e) {
-                return;
-            }
-            s.stop();
-        });
+        Thread stopper = Later.run(600, s::stop);
         StressReport r = s.run();
         stopper.join();
         assertTrue(r.jobs() < 4_000, "cut short: " + r.jobs());
         assertTrue(r.stopped(), "a backlog cut short is a stop, not an end");
-    }
-
-    @Test
-    void stop_afterTheSessionEnded_byItself_isNoStop() throws InterruptedException {
-        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
-        StressConfig cfg = new StressConfig(new LoadModel.Open(100, Arrivals.CONSTANT, 1), false, Duration.ZERO,
-                Duration.ofMillis(200), 0, Duration.ofMillis(100));
-        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
-        assertTrue(!r.stopped());
     }
 
     @Test
@@ -166,14 +151,7 @@ class StressSessionTest {
                 Duration.ofSeconds(60), 0, Duration.ofMillis(100));
         List<IntervalSnapshot> seen = Collections.synchronizedList(new ArrayList<>());
         StressSession s = new StressSession(cfg, w, Ticker.SYSTEM, seen::add);
-        Thread stopper = Thread.ofPlatform().start(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
-            }
-            s.stop();
-        });
+        Thread stopper = Later.run(300, s::stop);
         StressReport r = s.run();
         stopper.join();
         assertTrue(r.stopped());
