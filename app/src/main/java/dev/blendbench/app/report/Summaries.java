@@ -52,6 +52,15 @@ public final class Summaries {
         long maxJobs = parseLong(s.settings().get("maxJobs"));
         if (maxJobs > 0 && sum.jobs() >= maxJobs) return "";
         String asked = s.settings().get("durationSeconds");
+        double askedSeconds = Double.NaN;
+        try {
+            if (asked != null) askedSeconds = Double.parseDouble(asked);
+        } catch (NumberFormatException handEdited) {
+            asked = null;
+        }
+        if (sum.measuredSeconds() > askedSeconds) { // an overloaded open loop, stopped while it drained its backlog
+            return "stopped " + SessionReader.fmt(sum.measuredSeconds() - askedSeconds) + " s into draining its backlog, before it was drained";
+        }
         return "stopped after " + SessionReader.fmt(sum.measuredSeconds()) + " s"
                 + (asked == null ? "" : " of the " + asked.replaceAll("\\.0$", "") + " s asked");
     }

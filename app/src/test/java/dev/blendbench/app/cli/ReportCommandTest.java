@@ -168,6 +168,11 @@ class ReportCommandTest {
         assertEquals(List.of("warning: B (cut.json) was stopped after " + SessionReader.fmt(n.at("/summary/measuredSeconds").asDouble())
                         + " s of the " + SessionReader.fmt(asked).replaceAll("\\.0+$", "") + " s asked",
                 "warning: B (cut.json) started cold: no job ended in its warm-up"), r.err().strip().lines().toList());
+        // stopped while an overloaded open loop drained its backlog: past the time asked
+        ((ObjectNode) n.get("summary")).put("measuredSeconds", asked + 2.5).put("warmupJobs", 10);
+        Files.writeString(cut, n.toString());
+        r = ComposeCommandTest.run("compare", a.toString(), cut.toString());
+        assertEquals("warning: B (cut.json) was stopped 2.50 s into draining its backlog, before it was drained", r.err().strip());
         // a session that ended at its own --jobs limit is complete
         ((ObjectNode) n.get("settings")).put("maxJobs", n.at("/summary/jobs").asLong());
         ((ObjectNode) n.get("summary")).put("warmupJobs", 10);
