@@ -66,6 +66,8 @@ public final class StressPanel {
     private final CheckBox virtual = new CheckBox("Virtual threads");
     private final ComboBox<String> loop = new ComboBox<>(FXCollections.observableArrayList("closed loop", "target rate"));
     private final Spinner<Double> rate = NumberSpinners.decimal("Rate", 1, 1_000_000, 200, 50, this::complain);
+    /** Open-loop arrival spacing: every 1/rate exactly, or a Poisson process (as real traffic). */
+    private final ComboBox<String> arrivals = new ComboBox<>(FXCollections.observableArrayList("constant", "poisson"));
     private final ComboBox<String> strategy = new ComboBox<>();
     private final Spinner<Double> seconds = NumberSpinners.decimal("Duration", 0.5, 3600, 10, 1, this::complain);
     private final Spinner<Double> warmup = NumberSpinners.decimal("Warm-up", 0, 600, 5, 1, this::complain);
@@ -186,6 +188,9 @@ public final class StressPanel {
         loop.setId("stress-loop");
         loop.setValue("closed loop");
         rate.setId("stress-rate");
+        arrivals.setId("stress-arrivals");
+        arrivals.setValue("constant");
+        arrivals.setTooltip(new javafx.scene.control.Tooltip("constant: a job every 1/rate; poisson: random gaps with that mean, as independent clients send them"));
         strategy.setId("stress-strategy");
         for (Strategy s : Strategy.values()) strategy.getItems().add(s.cliName());
         strategy.setValue(Strategy.PER_WORKER.cliName());
@@ -217,6 +222,7 @@ public final class StressPanel {
         stop.setDisable(true);
         export.setDisable(true);
         rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
+        arrivals.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         rampSteps.disableProperty().bind(ramp.selectedProperty().not().or(locked));
         for (Node n : List.<Node>of(workers, virtual, loop, strategy, seconds, warmup, heap, gc, races, single, ramp, compare)) {
             n.disableProperty().bind(locked);
@@ -236,6 +242,7 @@ public final class StressPanel {
         g.add(virtual, 1, r++);
         r = row(g, r, "Load", loop);
         r = row(g, r, "Rate (jobs/s)", rate);
+        r = row(g, r, "Arrivals", arrivals);
         r = row(g, r, "Strategy", strategy);
         r = row(g, r, "Duration (s)", seconds);
         r = row(g, r, "Warm-up (s)", warmup);
@@ -306,7 +313,7 @@ public final class StressPanel {
             throw new IllegalArgumentException("heap must be a size like 512m or 4g, got '" + h + "'");
         }
         return new StressRun.Settings(workers.getValue(), virtual.isSelected(), loop.getValue().equals("closed loop"),
-                rate.getValue(), strategyName, seconds.getValue(), warmup.getValue(), h, gc.getValue(), races.isSelected(), steps);
+                rate.getValue(), arrivals.getValue(), strategyName, seconds.getValue(), warmup.getValue(), h, gc.getValue(), races.isSelected(), steps);
     }
 
     /** Starts what the form says (FX thread). */

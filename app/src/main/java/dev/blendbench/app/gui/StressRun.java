@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
  * race finding as a line, which arrive at the {@link Listener} on a reader thread.
  */
 public final class StressRun {
-    /** What the stress panel asks for. {@code ramp}: empty, or rates (open) / worker counts (closed). */
-    public record Settings(int workers, boolean virtual, boolean closed, double rate, String strategy, double seconds,
+    /**
+     * What the stress panel asks for. {@code arrivals}: constant or poisson (open loop); {@code ramp}: empty, or
+     * rates (open) / worker counts (closed).
+     */
+    public record Settings(int workers, boolean virtual, boolean closed, double rate, String arrivals, String strategy, double seconds,
                            double warmupSeconds, String heap, String gc, boolean races, List<Double> ramp) {}
 
     /** Called on the run's reader threads. */
@@ -64,7 +67,7 @@ public final class StressRun {
                 "--strategy", s.strategy(), "--duration", fmt(s.seconds()) + "s", "--warmup", fmt(s.warmupSeconds()) + "s"));
         if (s.virtual()) c.add("--virtual");
         if (s.closed()) c.add("--closed");
-        else c.addAll(List.of("--rate", fmt(s.rate())));
+        else c.addAll(List.of("--rate", fmt(s.rate()), "--arrivals", s.arrivals()));
         if (s.races()) c.add("--race-detect");
         if (!s.ramp().isEmpty()) {
             c.add("--ramp");

@@ -1,0 +1,37 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stress command the Stress tab runs for what its form says. */
+class StressRunTest {
+    private static List<String> command(boolean closed, String arrivals) {
+        return StressRun.command(new StressRun.Settings(3, false, closed, 250, arrivals, "pooled", 10, 2, "", "default", false, List.of()),
+                Path.of("scene.ora"), Path.of("out.json"));
+    }
+
+    private static String after(List<String> c, String option) {
+        return c.get(c.indexOf(option) + 1);
+    }
+
+    @Test
+    void targetRate_passesTheRateAndTheArrivalSpacing() {
+        List<String> c = command(false, "poisson");
+        assertEquals("250", after(c, "--rate"));
+        assertEquals("poisson", after(c, "--arrivals"));
+        assertEquals("pooled", after(c, "--strategy"));
+        assertEquals("scene.ora", c.get(c.size() - 1));
+    }
+
+    @Test
+    void closedLoop_hasNoRateNorArrivals() {
+        List<String> c = command(true, "poisson");
+        assertFalse(c.contains("--rate") || c.contains("--arrivals"), c.toString());
+        assertEquals(1, Collections.frequency(c, "--closed"));
+    }
+}
