@@ -157,6 +157,7 @@ public final class Summaries {
                     if (load.equals("open")) {
                         String offered = s.settings().getOrDefault("load.ratePerSecond", "?");
                         b.append(", offered ").append(offered).append(" jobs/s");
+                        if ("poisson".equals(s.settings().get("load.arrivals"))) b.append(" in Poisson arrivals");
                         try {
                             if (!sum.stopped() && sum.throughput() < 0.95 * Double.parseDouble(offered)) {
                                 b.append(" (overloaded: it could not keep up, and the backlog drained after the arrivals stopped)");

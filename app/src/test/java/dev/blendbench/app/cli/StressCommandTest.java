@@ -41,7 +41,7 @@ class StressCommandTest {
     }
 
     @Test
-    void syntheticOpenLoop_writesJsonCsvAndHlog_thatAgree() throws IOException {
+    void syntheticOpenLoop_writesJsonCsvAndHlog_thatAgree() throws IOException, dev.blendbench.app.report.ReportException {
         Path json = dir.resolve("s.json"), csv = dir.resolve("s.csv"), hlog = dir.resolve("s.hlog");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "exp:2ms", "--workers", "2",
                 "--rate", "300", "--arrivals", "poisson", "--warmup", "200ms", "--duration", "2s",
@@ -53,6 +53,8 @@ class StressCommandTest {
         assertEquals("blendbench-stress/1", root.get("schema").asText());
         assertEquals("open", root.at("/settings/load/model").asText());
         assertEquals(300.0, root.at("/settings/load/ratePerSecond").asDouble());
+        String sentence = dev.blendbench.app.report.Summaries.sentence(dev.blendbench.app.report.SessionReader.read(json));
+        assertTrue(sentence.contains("offered 300 jobs/s in Poisson arrivals"), sentence);
         assertTrue(root.at("/machine/cores").asInt() >= 1);
         assertTrue(root.at("/jvm/version").asText().startsWith("25"));
         long jobs = root.at("/summary/jobs").asLong();
