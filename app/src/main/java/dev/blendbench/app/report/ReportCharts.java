@@ -211,7 +211,7 @@ public final class ReportCharts {
             x = loadIsWorkers(s) ? "workers (closed loop)" : "offered load (jobs/s)";
             for (int k = 0; k < 4; k++) {
                 String metric = PERCENTILES[k];
-                data.addSeries(series(PERCENTILE_LABELS[k], s.steps(), Step::load, st -> st.latency().get(metric)));
+                data.addSeries(series(PERCENTILE_LABELS[k], s.measuredSteps(), Step::load, st -> st.latency().get(metric)));
             }
         } else if (s.cliff() != null) {
             List<CliffStep> sorted = s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList();
@@ -259,8 +259,8 @@ public final class ReportCharts {
         for (Session s : sessions) {
             boolean w = loadIsWorkers(s);
             XYSeries line;
-            if (s.kind() == Session.Kind.RAMP && !s.steps().isEmpty()) {
-                line = series(Summaries.label(s) + " p99", s.steps().stream().sorted(java.util.Comparator.comparingDouble(Step::load)).toList(),
+            if (s.kind() == Session.Kind.RAMP && !s.measuredSteps().isEmpty()) {
+                line = series(Summaries.label(s) + " p99", s.measuredSteps(),
                         Step::load, st -> st.latency().p99());
             } else if (s.cliff() != null && !s.cliff().steps().isEmpty()) {
                 line = series(Summaries.label(s) + (s.cliff().slo().isEmpty() ? "" : " " + s.cliff().slo()),

@@ -43,6 +43,14 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         return out;
     }
 
+    /**
+     * A ramp's steps in which a job ended, by load: what latency against load can show. A step
+     * stopped in its warm-up (or in which every job failed) has no latency, not a latency of 0.
+     */
+    public List<Step> measuredSteps() {
+        return steps.stream().filter(st -> st.summary().jobs() > 0).sorted(java.util.Comparator.comparingDouble(Step::load)).toList();
+    }
+
     /** A ramp still running: its finished steps only, for the live latency-versus-load chart. */
     public static Session liveRamp(String name, List<Step> steps) {
         return new Session(name, Kind.RAMP, "", false, Map.of(), "", "", Map.of(), Map.of(),

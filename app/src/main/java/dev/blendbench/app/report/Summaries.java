@@ -79,8 +79,8 @@ public final class Summaries {
      */
     public static double knee(Session s) {
         if (s.cliff() != null) return s.cliff().knee();
-        if (s.kind() != Session.Kind.RAMP || s.steps().size() < 2) return Double.NaN;
-        List<Step> st = s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList();
+        List<Step> st = s.measuredSteps();
+        if (s.kind() != Session.Kind.RAMP || st.size() < 2) return Double.NaN;
         double best = 2;
         double knee = Double.NaN;
         for (int i = 1; i < st.size(); i++) {
@@ -114,8 +114,8 @@ public final class Summaries {
                         + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + ".") + stopped;
             }
             case RAMP -> {
-                List<Step> st = s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList();
-                if (st.isEmpty()) return "The ramp ran no steps.";
+                List<Step> st = s.measuredSteps();
+                if (st.isEmpty()) return "The ramp measured no step." + (s.summary().stopped() ? " It was stopped early." : "");
                 String stopped = s.summary().stopped() ? " The ramp was stopped early, after " + st.size()
                         + (st.size() == 1 ? " step." : " steps.") : "";
                 Step lo = st.get(0), hi = st.get(st.size() - 1);

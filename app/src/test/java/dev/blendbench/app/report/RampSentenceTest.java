@@ -55,4 +55,12 @@ class RampSentenceTest {
         assertEquals("p99 was 3 ms at 1 worker under strategy pooled. The ramp was stopped early, after 1 step.",
                 Summaries.sentence(SessionReader.parse(SessionReader.tree(json), "r", "r")));
     }
+
+    @Test
+    void aStepInWhichNoJobEnded_isLeftOutOfTheSentence_notReadAsALatencyOfZero() {
+        Session.Step none = new Session.Step(3, "3 workers", new Session.Summary(0, 0, "", 0, 0, 0, 0, 0, false, true, 0),
+                Session.Stats.EMPTY, Map.of(), List.of());
+        assertEquals("p99 rose from 5 ms at 100 jobs/s to 9 ms at 200 jobs/s (1.80×).",
+                Summaries.sentence(Session.liveRamp("r", List.of(step(100, 5, 50), step(200, 9, 90), none))));
+    }
 }
