@@ -15,10 +15,19 @@ import java.util.Locale;
 public final class SessionCsv {
     private SessionCsv() {}
 
-    public static byte[] render(List<Session> sessions) {
+    /**
+     * The CSV of {@code sessions}: all of them interval series (sessions and ramps), or all cliff
+     * searches; a mix is refused, naming the cliff searches (their rows have other columns).
+     */
+    public static byte[] render(List<Session> sessions) throws ReportException {
         sessions = Session.distinctNames(sessions); // charts key their series by name: two of one name must both show
         StringBuilder b = new StringBuilder();
-        boolean cliffs = sessions.stream().allMatch(s -> s.kind() == Session.Kind.CLIFF);
+        List<String> cliffNames = sessions.stream().filter(s -> s.kind() == Session.Kind.CLIFF).map(Session::name).toList();
+        if (!cliffNames.isEmpty() && cliffNames.size() < sessions.size()) {
+            throw new ReportException("a CSV holds the interval series of sessions and ramps, or the rates cliff searches tried, not both: "
+                    + "write " + String.join(", ", cliffNames) + " to a CSV of " + (cliffNames.size() == 1 ? "its" : "their") + " own");
+        }
+        boolean cliffs = !cliffNames.isEmpty();
         if (cliffs) {
             b.append("session,load,measured_ms,passed,throughput_per_s\n");
             for (Session s : sessions) {

@@ -156,6 +156,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void csv_ofSessionsAndACliffSearch_isRefused_namingTheCliff_notWrittenWithoutIt() throws IOException {
+        Path out = dir.resolve("mixed.csv");
+        Result r = ComposeCommandTest.run("report", session("pooled.json").toString(), session("cliff.json").toString(), "-o", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("blendbench report: a CSV holds the interval series of sessions and ramps, or the rates cliff searches tried, "
+                + "not both: write cliff.json to a CSV of its own", r.err().strip());
+        assertFalse(Files.exists(out));
+        assertEquals(0, ComposeCommandTest.run("report", session("cliff.json").toString(), "-o", out.toString()).code());
+        assertTrue(Files.readString(out).startsWith("session,load,measured_ms,passed,throughput_per_s"));
+    }
+
+    @Test
     void compare_warnsOfASideStoppedShortOrCold_butStillJudges() throws IOException {
         Path a = session("pooled.json");
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
