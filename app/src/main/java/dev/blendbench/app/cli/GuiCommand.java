@@ -39,7 +39,16 @@ public final class GuiCommand implements Callable<Integer> {
         }
         int child = VectorRelaunch.runInVectorJvm(file == null ? List.of("gui") : List.of("gui", file.toString()));
         if (child >= 0) return child;
-        WorkbenchApp.launchApp(file);
+        try {
+            WorkbenchApp.launchApp(file);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's GTK toolkit: "Unable to open DISPLAY" (no X server at that address, or no access to it)
+            if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                throw new BadInputException("cannot open display '" + System.getenv("DISPLAY")
+                        + "' (no X server answers there, or it refuses this user): check DISPLAY, or run a subcommand (see --help)", e);
+            }
+            throw e;
+        }
         return Cli.OK;
     }
 }

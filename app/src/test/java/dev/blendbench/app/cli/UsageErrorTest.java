@@ -132,4 +132,18 @@ class UsageErrorTest {
         assertEquals("blendbench compose: the output file name is empty", refused("compose", src, "-o", ""));
         assertEquals("blendbench report: " + dir + ": is a folder; give a file name", refused("report", "x.json", "-o", dir.toString()));
     }
+
+    @Test
+    void aDisplayNoXServerAnswers_isSaidInOneLine_exitTwo() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(VectorRelaunch.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                "dev.blendbench.app.Main", "gui").redirectErrorStream(true);
+        pb.environment().put("DISPLAY", ":987"); // nothing listens there
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process gui = pb.start();
+        String out = new String(gui.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(gui.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(Cli.BAD_INPUT, gui.exitValue(), out);
+        assertEquals("blendbench gui: cannot open display ':987' (no X server answers there, or it refuses this user): check DISPLAY, "
+                + "or run a subcommand (see --help)", out);
+    }
 }
