@@ -61,8 +61,9 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         double[] xa = samples(a, metric), xb = samples(b, metric);
         for (var p : List.of(new Object[] {a, xa}, new Object[] {b, xb})) {
             if (((double[]) p[1]).length < MIN_INTERVALS) {
-                throw new IllegalArgumentException(((Session) p[0]).name() + " has " + ((double[]) p[1]).length
-                        + " intervals with jobs; at least " + MIN_INTERVALS + " are needed (run the session longer)");
+                int n = ((double[]) p[1]).length;
+                throw new IllegalArgumentException(((Session) p[0]).name() + " has " + n + (n == 1 ? " interval" : " intervals")
+                        + " with jobs; at least " + MIN_INTERVALS + " are needed (run the session longer)");
             }
         }
         double ratio = median(xb) / median(xa);
