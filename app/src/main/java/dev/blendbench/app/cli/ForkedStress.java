@@ -189,7 +189,7 @@ public final class ForkedStress {
                             long startedAt, List<java.util.Map<String, Object>> streamed,
                             java.util.concurrent.atomic.AtomicBoolean signalled) throws IOException, InterruptedException {
         StressCommand.Progress progress = new StressCommand.Progress(err, System.console() != null);
-        // The child's stderr is held back until its session runs (the first snapshot), so that a
+        // The child's stderr is held back until its session starts (its header line), so that a
         // child that cannot start ends in one line from us, not in the JVM's own messages.
         List<String> held = new ArrayList<>();
         // the child's own account of its failure, from either stream: an exception or the JVM's OOM exit

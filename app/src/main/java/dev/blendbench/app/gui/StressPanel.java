@@ -468,6 +468,12 @@ public final class StressPanel {
             }
             return;
         }
+        if (stopRequested && f.code() == 128 + 9) { // StressRun kills a child that has not ended 10 s after Stop
+            stopRequested = false;
+            queue = new ArrayList<>();
+            ended("The workload JVM did not stop within 10 s of Stop, so it was killed: what it measured was not written.", true);
+            return;
+        }
         if (f.code() != 0) {
             // the child crashed or refused: say so, keep what it wrote, stay usable
             String why = f.last().isBlank() ? "no message" : f.last();
