@@ -389,11 +389,13 @@ public final class StressPanel {
             running = s;
             rampStepCount = set.ramp().size();
             status.setText(set.ramp().isEmpty()
-                    ? String.format(Locale.ROOT, "Running %s: %d workers, %s…", s, set.workers(),
-                            set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()))
-                    : String.format(Locale.ROOT, "Running %s: a ramp of %s %s, step 1 of %d…", s,
+                    ? String.format(Locale.ROOT, "Running %s: %d workers, %s; %s s of warm-up (not charted), then %s s measured…", s,
+                            set.workers(), set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()),
+                            number(set.warmupSeconds()), number(set.seconds()))
+                    : String.format(Locale.ROOT, "Running %s: a ramp of %s %s, step 1 of %d; each step %s s of warm-up, then %s s measured…", s,
                             String.join(", ", set.ramp().stream().map(StressPanel::number).toList()),
-                            set.closed() ? "workers (closed loop)" : "jobs/s (" + set.workers() + " workers)", set.ramp().size()));
+                            set.closed() ? "workers (closed loop)" : "jobs/s (" + set.workers() + " workers)", set.ramp().size(),
+                            number(set.warmupSeconds()), number(set.seconds())));
         } catch (IOException | IllegalArgumentException e) {
             ended("cannot start the workload JVM: " + e.getMessage(), true);
         }
