@@ -137,7 +137,9 @@ public final class StressPanel {
             FileChooser fc = new FileChooser();
             fc.setTitle("Session files to compare (the first is the baseline)");
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Session JSON", "*.json"));
+            ChooserFolders.apply(fc, null);
             var files = fc.showOpenMultipleDialog(root.getScene().getWindow());
+            if (files != null && !files.isEmpty()) ChooserFolders.remember(files.get(0));
             if (files != null) compareFiles(files.stream().map(java.io.File::toPath).toList());
         });
         VBox cmp = new VBox(6, new HBox(6, openSessions), strategyTable, verdicts, strategyViewer);
@@ -637,7 +639,9 @@ public final class StressPanel {
                 new FileChooser.ExtensionFilter("PDF report", "*.pdf"),
                 new FileChooser.ExtensionFilter("CSV of the intervals", "*.csv"),
                 new FileChooser.ExtensionFilter("Session JSON (for blendbench compare and report)", "*.json"));
+        ChooserFolders.apply(fc, null);
         var file = fc.showSaveDialog(root.getScene().getWindow());
+        ChooserFolders.remember(file);
         if (file == null) return;
         exportTo(SaveNames.withExtension(file.toPath(), fc.getSelectedExtensionFilter()));
     }

@@ -485,8 +485,7 @@ public final class WorkbenchView {
     private FileChooser chooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        Path f = model.fileProperty().get();
-        if (f != null && f.toAbsolutePath().getParent() != null) fc.setInitialDirectory(f.toAbsolutePath().getParent().toFile());
+        ChooserFolders.apply(fc, model.fileProperty().get());
         return fc;
     }
 
@@ -495,6 +494,7 @@ public final class WorkbenchView {
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Scenes and images", "*.ora", "*.psd", "*.psb", "*.png",
                 "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.webp", "*.bmp", "*.gif"), new FileChooser.ExtensionFilter("All files", "*"));
         File f = fc.showOpenDialog(window());
+        ChooserFolders.remember(f);
         if (f != null) open(f.toPath());
     }
 
@@ -503,6 +503,7 @@ public final class WorkbenchView {
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff",
                 "*.webp", "*.bmp", "*.gif", "*.ora", "*.psd"), new FileChooser.ExtensionFilter("All files", "*"));
         List<File> fs = fc.showOpenMultipleDialog(window());
+        if (fs != null && !fs.isEmpty()) ChooserFolders.remember(fs.get(0));
         if (fs != null) addLayers(fs.stream().map(File::toPath).toList());
     }
 
@@ -518,6 +519,7 @@ public final class WorkbenchView {
         fc.setInitialFileName(SaveNames.stem(model.nameProperty().get()) + ".ora"); // photo.png -> photo.ora
         File f = fc.showSaveDialog(window());
         if (f == null) return null;
+        ChooserFolders.remember(f);
         Path p = f.toPath();
         return DocumentIo.isOra(p) ? p : p.resolveSibling(p.getFileName() + ".ora");
     }
@@ -528,6 +530,7 @@ public final class WorkbenchView {
                 new FileChooser.ExtensionFilter("TIFF", "*.tif"));
         fc.setInitialFileName(SaveNames.stem(model.nameProperty().get()) + ".png");
         File f = fc.showSaveDialog(window());
+        ChooserFolders.remember(f);
         if (f != null) exportComposite(SaveNames.withExtension(f.toPath(), fc.getSelectedExtensionFilter()));
     }
 
