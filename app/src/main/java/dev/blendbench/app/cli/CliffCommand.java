@@ -240,11 +240,10 @@ public final class CliffCommand implements Callable<Integer> {
         double[] x = new double[counts.size()];
         List<Map<String, Object>> points = new ArrayList<>();
         root.put("points", points);
-        for (int i = 0; i < n.length; i++) {
+        for (int i = 0; i < n.length && !stopped; i++) {
+            StressReport r = run(workloads, new LoadModel.Closed(counts.get(i), Duration.ZERO), warm, step);
+            if (stopped) break; // the cut step is shorter than asked: left out
             n[i] = counts.get(i);
-            if (stopped) return !points.isEmpty();
-            StressReport r = run(workloads, new LoadModel.Closed(n[i], Duration.ZERO), warm, step);
-            if (stopped) return !points.isEmpty(); // the cut step is shorter than asked: left out
             x[i] = r.throughput();
             out.printf(Locale.ROOT, "%4d workers: %10.1f jobs/s  p99 %10.3f ms%n", n[i], x[i], r.latency().p99() / 1e6);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -253,7 +252,9 @@ public final class CliffCommand implements Callable<Integer> {
             m.put("p99Millis", r.latency().p99() / 1e6);
             points.add(m);
         }
-        UniversalScalability u = UniversalScalability.fit(n, x);
+        if (points.size() < 3) return !points.isEmpty(); // stopped before three worker counts: too few to fit
+        // stopped early: fitted to the worker counts measured
+        UniversalScalability u = UniversalScalability.fit(java.util.Arrays.copyOf(n, points.size()), java.util.Arrays.copyOf(x, points.size()));
         Map<String, Object> usl = new LinkedHashMap<>();
         usl.put("lambda", u.lambda());
         usl.put("sigma", u.sigma());

@@ -90,6 +90,40 @@ class CliffFinderTest {
     }
 
     @Test
+    void usl_fit_neverGivesNegativeContentionOrCoherency_andIsTheBestFitThatDoesNot() {
+        // near-linear scaling with noise: unconstrained, the fit read a negative sigma (3 workers above 3x one)
+        UniversalScalability u = UniversalScalability.fit(new int[] {1, 2, 3}, new double[] {462.7, 931.0, 1392.3});
+        assertTrue(u.sigma() >= 0 && u.kappa() >= 0, u.toString());
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int t = 0; t < 30; t++) {
+            int[] n = {1, 2, 3, 4, 8, 16};
+            double[] x = new double[n.length];
+            UniversalScalability truth = new UniversalScalability(100, rnd.nextDouble(0, 0.05), rnd.nextDouble(0, 0.002), 0, 1);
+            for (int i = 0; i < n.length; i++) x[i] = truth.throughputAt(n[i]) * (1 + rnd.nextDouble(-0.08, 0.08));
+            UniversalScalability f = UniversalScalability.fit(n, x);
+            assertTrue(f.sigma() >= 0 && f.kappa() >= 0, f.toString());
+            // oracle: no feasible (sigma, kappa) on a fine grid, with its best intercept, fits the linear form better
+            double fitted = linearError(n, x, 1 / f.lambda(), f.sigma() / f.lambda(), f.kappa() / f.lambda());
+            for (double b = 0; b <= 0.002; b += 0.00002) {
+                for (double c = 0; c <= 0.00004; c += 0.0000004) {
+                    double a = 0;
+                    for (int i = 0; i < n.length; i++) a += (n[i] / x[i] - b * (n[i] - 1) - c * n[i] * (n[i] - 1)) / n.length;
+                    assertTrue(fitted <= linearError(n, x, a, b, c) * (1 + 1e-9) + 1e-18, "trial " + t + ": grid point fits better");
+                }
+            }
+        }
+    }
+
+    private static double linearError(int[] n, double[] x, double a, double b, double c) {
+        double sse = 0;
+        for (int i = 0; i < n.length; i++) {
+            double e = n[i] / x[i] - (a + b * (n[i] - 1) + c * n[i] * (n[i] - 1));
+            sse += e * e;
+        }
+        return sse;
+    }
+
+    @Test
     void usl_fit_ofLinearScaling_hasNoPeak() {
         int[] n = {1, 2, 3, 4};
         double[] x = {50, 100, 150, 200};
