@@ -41,9 +41,10 @@ public final class ReportTables {
         for (Session s : sessions) {
             Stats l = s.latency();
             var m = s.summary();
+            boolean none = m.jobs() == 0 && l.count() == 0; // nothing measured: no figures, rather than zeros
             rows.add(List.of(Summaries.label(s), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()),
-                    SessionReader.fmt(l.p50()), SessionReader.fmt(l.p95()), SessionReader.fmt(l.p99()),
-                    SessionReader.fmt(l.p999()), Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
+                    none ? "–" : SessionReader.fmt(l.p50()), none ? "–" : SessionReader.fmt(l.p95()), none ? "–" : SessionReader.fmt(l.p99()),
+                    none ? "–" : SessionReader.fmt(l.p999()), none ? "–" : Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
                     SessionReader.fmt(m.gcPauseMillis()), s.kind() == Session.Kind.SESSION ? Integer.toString(s.races().size()) : "–"));
         }
         return rows;

@@ -51,6 +51,7 @@ public final class Summaries {
         if (s.kind() != Session.Kind.SESSION || s.partial() || !sum.stopped()) return "";
         long maxJobs = parseLong(s.settings().get("maxJobs"));
         if (maxJobs > 0 && sum.jobs() >= maxJobs) return "";
+        if (sum.jobs() == 0 && !(sum.measuredSeconds() >= 0.001)) return "stopped in its warm-up"; // (files of older versions)
         String asked = s.settings().get("durationSeconds");
         double askedSeconds = Double.NaN;
         try {
@@ -170,6 +171,7 @@ public final class Summaries {
                     }
                     b.append('.');
                 }
+                if (l.count() == 0 && sum.jobs() == 0) b.append("No job was measured.");
                 if (!stoppedAfter(s).isEmpty()) b.append(" It was ").append(stoppedAfter(s)).append('.');
                 if (sum.warmupJobs() == 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
                     b.append(" No job ended during the warm-up, so these figures include the cold start (class loading,"
@@ -179,7 +181,7 @@ public final class Summaries {
                     b.append(String.format(Locale.ROOT, " %d collection%s paused %s ms in all.", sum.gcCount(),
                             sum.gcCount() == 1 ? "" : "s", SessionReader.fmt(sum.gcPauseMillis())));
                 }
-                if (!Double.isNaN(sum.bytesPerJob())) {
+                if (!Double.isNaN(sum.bytesPerJob()) && sum.jobs() > 0) {
                     b.append(" Each job allocated ").append(bytes(sum.bytesPerJob())).append('.');
                 }
                 if (sum.errors() > 0) b.append(" ").append(sum.errors()).append(" jobs failed (first: ").append(sum.firstError()).append(").");

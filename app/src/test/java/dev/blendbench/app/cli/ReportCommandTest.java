@@ -168,6 +168,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSessionThatMeasuredNoJob_saysSo_andShowsNoFiguresRatherThanZeros() throws Exception {
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(session("pooled.json").toFile());
+        ((ObjectNode) n.get("summary")).put("jobs", 0).put("stopped", true).put("measuredSeconds", 0.0).put("bytesPerJob", 0.0);
+        ObjectNode lat = (ObjectNode) n.get("latency");
+        for (String f : List.of("count", "mean", "p50", "p90", "p95", "p99", "p999", "max")) lat.put(f, 0);
+        dev.blendbench.app.report.Session s = SessionReader.parse(SessionReader.tree(n.toString()), "none.json", "none.json");
+        String sentence = dev.blendbench.app.report.Summaries.sentence(s);
+        assertTrue(sentence.startsWith("No job was measured. It was stopped in its warm-up."), sentence);
+        assertFalse(sentence.contains("allocated"), sentence);
+        List<String> row = dev.blendbench.app.report.ReportTables.comparisonRows(List.of(s)).get(0);
+        assertEquals(List.of("0", "–", "–", "–", "–", "–"), List.of(row.get(1), row.get(3), row.get(4), row.get(5), row.get(6), row.get(7)));
+    }
+
+    @Test
     void compare_warnsOfASideStoppedShortOrCold_butStillJudges() throws IOException {
         Path a = session("pooled.json");
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
