@@ -163,9 +163,8 @@ public final class ForkedStress {
             // has reached it already; a signal sent to this process alone has not: SIGTERM passes it
             // on), then this JVM waits until the child's last lines — its summary — are printed
             signalled.set(true);
-            p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the streams still to be read
             try {
-                if (!p.waitFor(15, TimeUnit.SECONDS)) p.destroyForcibly();
+                ChildJvms.terminate(p, 15);
                 drained.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

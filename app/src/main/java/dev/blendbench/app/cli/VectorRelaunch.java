@@ -41,9 +41,8 @@ public final class VectorRelaunch {
         // it already; a signal sent to this process alone has not), and this JVM outlives it, so that the
         // shell gets its prompt back after the child's last lines, not before them
         Thread stop = new Thread(() -> {
-            p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the stream still to be read
             try {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+                ChildJvms.terminate(p, 20);
                 errPump.join(2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

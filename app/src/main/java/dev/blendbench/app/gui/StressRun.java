@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One stress session of the workbench's scene, run in a forked JVM (its own heap and collector,
@@ -144,10 +143,9 @@ public final class StressRun {
     /** Asks the child to stop (it writes what it measured) and kills it if it has not after 10 s. */
     public void stop() {
         stopping.set(true);
-        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the streams still to be read
         Thread killer = new Thread(() -> {
             try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+                dev.blendbench.app.cli.ChildJvms.terminate(process, 10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
