@@ -95,8 +95,8 @@ public final class CliffCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the steps and the knee as JSON.")
     Path json;
 
-    private volatile boolean stopped;
-    private volatile Runnable stopCurrent = () -> { };
+    /** Ctrl-C or SIGTERM: the step or run in progress ends now, and no other starts. */
+    private final StopSwitch stopSwitch = new StopSwitch();
 
     @Override
     public Integer call() throws Exception {
@@ -135,7 +135,7 @@ public final class CliffCommand implements Callable<Integer> {
         root.put("machine", dev.blendbench.app.report.StressJson.machine());
         root.put("jvm", dev.blendbench.app.report.StressJson.jvm());
         settings.put("jvmWarmupSeconds", jvmWarm.toNanos() / 1e9);
-        ShutdownStop onSignal = new ShutdownStop(this::stop);
+        ShutdownStop onSignal = new ShutdownStop(stopSwitch::stop);
         try {
             if (!jvmWarm.isZero()) {
                 out.printf(Locale.ROOT, "warming up the JVM: %s closed loop, %d workers, unmeasured%n", Durations.format(jvmWarm.toNanos()), workers);
@@ -144,7 +144,7 @@ public final class CliffCommand implements Callable<Integer> {
             }
             boolean measured = closed ? closedLoop(workloads, step, warm, out, root)
                     : openLoop(workloads, objective, arr, step, warm, out, root, settings);
-            if (stopped) {
+            if (stopSwitch.stopped()) {
                 root.put("stopped", true);
                 out.println(measured ? "stopped early: the steps measured up to the stop are above" + (json == null ? "" : " and in " + json)
                         : "stopped early: no step was measured" + (json == null ? "" : ", so " + json + " was not written"));
@@ -159,20 +159,14 @@ public final class CliffCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** Ctrl-C or SIGTERM: the step or run in progress ends now, and no other starts. */
-    private void stop() {
-        stopped = true;
-        stopCurrent.run();
-    }
-
     /** Whether any step was measured in full (and so there is something to write). */
     private boolean openLoop(Supplier<Workload> workloads, Slo objective, Arrivals arr, Duration step, Duration warm,
                              PrintWriter out, Map<String, Object> root, Map<String, Object> settings) throws InterruptedException {
         double lo = from == null ? 0 : from, hi = to == null ? 0 : to;
-        if (stopped) return false;
+        if (stopSwitch.stopped()) return false;
         if (from == null || to == null) {
             double capacity = run(workloads, new LoadModel.Closed(workers, Duration.ZERO), warm, step).throughput();
-            if (stopped) return false;
+            if (stopSwitch.stopped()) return false;
             out.printf(Locale.ROOT, "capacity with %d closed-loop workers: %.1f jobs/s%n", workers, capacity);
             if (from == null) lo = Math.max(0.1, capacity / 5);
             if (to == null) hi = Math.max(lo * 1.5, capacity * 1.2);
@@ -183,8 +177,7 @@ public final class CliffCommand implements Callable<Integer> {
         settings.put("arrivals", arr.name().toLowerCase(Locale.ROOT));
         Slo o = objective;
         CliffFinder f = new CliffFinder(workloads, workers, arr, objective, warm, step, Ticker.SYSTEM);
-        stopCurrent = f::stop;
-        if (stopped) f.stop();
+        stopSwitch.track(f::stop);
         CliffFinder.Result r = f.find(lo, hi, steps, bisections, s -> out.printf(Locale.ROOT,
                 "rate %9.1f/s: p%s %10.3f ms  %s%s%n", s.rate(), fmt(o.percentile()), s.measured() / 1e6,
                 s.passed() ? "meets" : "misses", s.saturated() ? " (generator saturated)" : ""));
@@ -240,9 +233,9 @@ public final class CliffCommand implements Callable<Integer> {
         double[] x = new double[counts.size()];
         List<Map<String, Object>> points = new ArrayList<>();
         root.put("points", points);
-        for (int i = 0; i < n.length && !stopped; i++) {
+        for (int i = 0; i < n.length && !stopSwitch.stopped(); i++) {
             StressReport r = run(workloads, new LoadModel.Closed(counts.get(i), Duration.ZERO), warm, step);
-            if (stopped) break; // the cut step is shorter than asked: left out
+            if (stopSwitch.stopped()) break; // the cut step is shorter than asked: left out
             n[i] = counts.get(i);
             x[i] = r.throughput();
             out.printf(Locale.ROOT, "%4d workers: %10.1f jobs/s  p99 %10.3f ms%n", n[i], x[i], r.latency().p99() / 1e6);
@@ -271,8 +264,7 @@ public final class CliffCommand implements Callable<Integer> {
     private StressReport run(Supplier<Workload> workloads, LoadModel load, Duration warm, Duration step) throws InterruptedException {
         try (Workload w = workloads.get()) {
             StressSession s = new StressSession(new StressConfig(load, false, warm, step, 0, Duration.ofMillis(100)), w, Ticker.SYSTEM, null);
-            stopCurrent = s::stop;
-            if (stopped) s.stop();
+            stopSwitch.track(s::stop);
             return s.run();
         }
     }

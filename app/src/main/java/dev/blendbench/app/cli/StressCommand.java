@@ -296,16 +296,11 @@ public final class StressCommand implements Callable<Integer> {
         java.util.function.Supplier<Workload> workloads = job.factory(settings, err);
         settings.put("ramp", ramp);
         List<StressReport> reports = new ArrayList<>();
-        StressSession[] current = new StressSession[1];
-        boolean[] stopped = {false};
-        ShutdownStop onSignal = new ShutdownStop(() -> {
-            stopped[0] = true;
-            StressSession c = current[0];
-            if (c != null) c.stop();
-        });
+        StopSwitch stopped = new StopSwitch();
+        ShutdownStop onSignal = new ShutdownStop(stopped::stop);
         try {
             for (double v : ramp) {
-                if (stopped[0]) break;
+                if (stopped.stopped()) break;
                 LoadModel m = load.closed ? new LoadModel.Closed((int) v, ((LoadModel.Closed) base.load()).think())
                         : new LoadModel.Open(v, ((LoadModel.Open) base.load()).arrivals(), workers);
                 StressConfig cfg = new StressConfig(m, base.virtualThreads(), base.warmup(), base.duration(), base.maxJobs(), base.interval());
@@ -315,7 +310,7 @@ public final class StressCommand implements Callable<Integer> {
                     Progress progress = emitSnapshots ? null : new Progress(err, System.console() != null);
                     StressSession session = new StressSession(cfg, w, Ticker.SYSTEM,
                             emitSnapshots ? snap -> ForkedStress.emit(out, snap) : progress);
-                    current[0] = session;
+                    stopped.track(session::stop);
                     StressReport r = session.run();
                     if (progress != null) progress.finish();
                     if (r.stopped() && r.intervals().isEmpty()) {
@@ -330,12 +325,12 @@ public final class StressCommand implements Callable<Integer> {
                             r.warmupJobs() == 0 && !cfg.warmup().isZero() && r.jobs() > 0 ? " (cold: no job ended in its warm-up)" : "");
                 }
             }
-            if (stopped[0]) {
+            if (stopped.stopped()) {
                 out.println(reports.isEmpty() ? "stopped early: no step was measured, so no file was written"
                         : "stopped early: the steps measured up to the stop are above" + (json == null ? "" : " and in " + json));
                 if (reports.isEmpty()) return Cli.OK;
             }
-            byte[] rampJson = StressJson.toRampJson(reports, settings, stopped[0]);
+            byte[] rampJson = StressJson.toRampJson(reports, settings, stopped.stopped());
             if (json != null) AtomicFiles.write(json, rampJson);
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));
             if (reports.size() >= 2) {
