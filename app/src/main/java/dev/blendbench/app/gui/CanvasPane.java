@@ -66,6 +66,7 @@ public final class CanvasPane {
         pixels.setId("canvas-pixels");
         pixels.setMouseTransparent(true);
         pixels.setVisible(false);
+        pixels.getGraphicsContext2D().setImageSmoothing(false); // the point of it: pixels as squares
         content.getChildren().setAll(checker, view, pixels, selection, finding);
         content.setId("canvas-content");
         StackPane centred = new StackPane(content);
@@ -151,19 +152,20 @@ public final class CanvasPane {
         javafx.geometry.Bounds port = scroll.localToScene(new javafx.geometry.BoundingBox(
                 scroll.snappedLeftInset(), scroll.snappedTopInset(), vb.getWidth(), vb.getHeight()));
         javafx.geometry.Bounds in = port == null ? null : content.sceneToLocal(port);
-        var g = pixels.getGraphicsContext2D();
-        g.clearRect(0, 0, pixels.getWidth(), pixels.getHeight());
-        if (in == null) return; // not shown yet: painted once it is
-        double iw = img.getWidth(), ih = img.getHeight();
-        int x0 = (int) Math.clamp(Math.floor(in.getMinX() / z), 0, iw), y0 = (int) Math.clamp(Math.floor(in.getMinY() / z), 0, ih);
-        int x1 = (int) Math.clamp(Math.ceil(in.getMaxX() / z), 0, iw), y1 = (int) Math.clamp(Math.ceil(in.getMaxY() / z), 0, ih);
-        if (x1 <= x0 || y1 <= y0) return;
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0; // nothing in view (not shown yet): an empty canvas, painted once it is
+        if (in != null) {
+            double iw = img.getWidth(), ih = img.getHeight();
+            x0 = (int) Math.clamp(Math.floor(in.getMinX() / z), 0, iw);
+            y0 = (int) Math.clamp(Math.floor(in.getMinY() / z), 0, ih);
+            x1 = (int) Math.clamp(Math.ceil(in.getMaxX() / z), x0, iw);
+            y1 = (int) Math.clamp(Math.ceil(in.getMaxY() / z), y0, ih);
+        }
         pixels.relocate(x0 * z, y0 * z);
         pixels.setWidth((x1 - x0) * z);
         pixels.setHeight((y1 - y0) * z);
-        g.setImageSmoothing(false);
+        var g = pixels.getGraphicsContext2D();
         g.clearRect(0, 0, pixels.getWidth(), pixels.getHeight());
-        g.drawImage(img, x0, y0, x1 - x0, y1 - y0, 0, 0, pixels.getWidth(), pixels.getHeight());
+        if (x1 > x0 && y1 > y0) g.drawImage(img, x0, y0, x1 - x0, y1 - y0, 0, 0, pixels.getWidth(), pixels.getHeight());
     }
 
     /** Shows a new image (the renderer made one: first frame or a new canvas size). */

@@ -452,10 +452,11 @@ public final class StressPanel {
 
     private void finished(Finished f) {
         run = null;
-        if (stopRequested && f.code() == 0) {
-            // Stop: what was measured up to it is shown, and nothing queued after it runs
-            stopRequested = false;
-            queue = new ArrayList<>();
+        boolean stopped = stopRequested;
+        stopRequested = false;
+        if (stopped) queue = new ArrayList<>(); // nothing queued after a Stop runs
+        if (stopped && f.code() == 0) {
+            // what was measured up to the Stop is shown
             Loaded l = f.loaded();
             if (l.error() != null) {
                 ended(l.error(), true);
@@ -472,9 +473,7 @@ public final class StressPanel {
             }
             return;
         }
-        if (stopRequested && f.code() == 128 + 9) { // StressRun kills a child that has not ended 10 s after Stop
-            stopRequested = false;
-            queue = new ArrayList<>();
+        if (stopped && f.code() == 128 + 9) { // StressRun kills a child that has not ended 10 s after Stop
             ended("The workload JVM did not stop within 10 s of Stop, so it was killed: what it measured was not written.", true);
             return;
         }
