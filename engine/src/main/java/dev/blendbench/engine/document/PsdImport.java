@@ -7,9 +7,7 @@ import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,8 +55,8 @@ public final class PsdImport {
     public static LoadedScene read(Path file, DocumentLimits limits) throws DocumentException {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not a Photoshop file");
-        // read in place: ImageIO's default for a stream copies it to a temporary file first
         if (!Files.isRegularFile(file)) throw new DocumentException(name + ": no such file");
+        // read in place: ImageIO's default for a stream copies it to a temporary file first
         try (ImageInputStream iis = new javax.imageio.stream.FileImageInputStream(file.toFile())) {
             Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("psd");
             if (!it.hasNext()) {
@@ -78,8 +76,6 @@ public final class PsdImport {
             } finally {
                 reader.dispose();
             }
-        } catch (NoSuchFileException e) {
-            throw new DocumentException(name + ": no such file");
         } catch (DocumentException e) {
             throw e;
         } catch (IOException | RuntimeException | AssertionError e) {
