@@ -129,7 +129,8 @@ public final class ComposeCommand implements Callable<Integer> {
             if (pool != null) pool.shutdownNow();
         }
         long t2 = System.nanoTime();
-        OutputFiles.writeImage(out, output);
+        OutputFiles.writeImage(out, output, spec.commandLine().getErr(),
+                "give --background, e.g. '#FFFFFFFF' for white, or write .png or .tif to keep them");
         long t3 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "wrote %s: %dx%d, %d layer%s, %d thread%s; decode %.0f ms, composite %.1f ms, encode %.0f ms",

@@ -3,6 +3,7 @@ package dev.blendbench.app.cli;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -48,12 +49,20 @@ final class OutputFiles {
         requireFolder(output);
     }
 
-    /** Writes an image atomically; a failure is the user's (full disk, permissions): exit 2 with the reason. */
-    static void writeImage(Surface s, Path output) {
+    /**
+     * Writes an image atomically; a failure is the user's (full disk, permissions): exit 2 with the
+     * reason. Where the format drops transparency the image has (JPEG), says so on {@code err} as a
+     * {@code warning:} line ending in {@code hint} (how to choose what it is flattened onto).
+     */
+    static void writeImage(Surface s, Path output, PrintWriter err, String hint) {
         try {
             ImageFiles.write(s, output);
         } catch (IOException e) {
             throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
+        }
+        if (ImageFiles.losesAlpha(s, output)) {
+            err.println("warning: " + output + ": JPEG has no transparency; the transparent and translucent areas were"
+                    + " written over black (" + hint + ")");
         }
     }
 }

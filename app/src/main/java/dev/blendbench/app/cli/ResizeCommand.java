@@ -116,7 +116,7 @@ public final class ResizeCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Surface out = linear ? Resampler.resizeLinear(src, (int) w, (int) h, f) : Resampler.resize(src, (int) w, (int) h, f);
         long t2 = System.nanoTime();
-        OutputFiles.writeImage(out, output);
+        OutputFiles.writeImage(out, output, spec.commandLine().getErr(), "write .png or .tif to keep them");
         long t3 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "wrote %s: %dx%d → %dx%d, %s%s; decode %.0f ms, resize %.1f ms, encode %.0f ms",

@@ -64,8 +64,11 @@ final class DocumentIo {
         OpenRaster.write(d.scene(), p);
     }
 
-    /** Renders and writes the composite; the format comes from the extension (.png, .jpg, .tif). */
-    static void export(Doc d, Path p) throws IOException {
+    /**
+     * Renders and writes the composite; the format comes from the extension (.png, .jpg, .tif).
+     * Returns true where the file lost transparency the composite has (JPEG: written over black).
+     */
+    static boolean export(Doc d, Path p) throws IOException {
         try {
             ImageFiles.Format.forPath(p);
         } catch (IllegalArgumentException e) {
@@ -74,6 +77,7 @@ final class DocumentIo {
         Surface out = Surface.allocate(d.width(), d.height());
         TileRenderer.singleThreaded().render(d.scene(), out);
         ImageFiles.write(out, p);
+        return ImageFiles.losesAlpha(out, p);
     }
 
     static boolean isOra(Path p) {

@@ -468,10 +468,9 @@ public final class WorkbenchView {
     /** Exports the composite as PNG, JPEG or TIFF. */
     public void exportComposite(Path p) {
         Doc d = model.doc();
-        background("Exporting " + p.getFileName(), () -> {
-            DocumentIo.export(d, p);
-            return p;
-        }, x -> message.setText("Exported " + x));
+        background("Exporting " + p.getFileName(), () -> DocumentIo.export(d, p), flattened -> message.setText("Exported " + p
+                + (flattened ? " \u2014 JPEG has no transparency, so the transparent areas are black there (give the scene a"
+                + " background colour, or export PNG or TIFF to keep them)" : "")));
     }
 
     private void save() {

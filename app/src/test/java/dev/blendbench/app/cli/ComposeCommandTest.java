@@ -72,6 +72,23 @@ class ComposeCommandTest {
     }
 
     @Test
+    void aTranslucentCompositeWrittenAsJpeg_isFlattenedOverBlack_andSaysSo() throws IOException {
+        Path top = image("top.png", 8, 6, 0x80400000);
+        Path jpg = dir.resolve("out.jpg");
+        Result r = run("compose", top.toString(), "-o", jpg.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("warning: " + jpg + ": JPEG has no transparency") && r.err().contains("--background"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals(0xFF, ImageFiles.read(jpg).getPixel(4, 3) >>> 24);
+
+        Result white = run("compose", "--background", "#FFFFFFFF", top.toString(), "-o", jpg.toString());
+        assertEquals(0, white.code(), white.err());
+        assertEquals("", white.err(), "an opaque canvas loses nothing");
+        Result png = run("compose", top.toString(), "-o", dir.resolve("out.png").toString());
+        assertEquals("", png.err(), "PNG keeps alpha");
+    }
+
+    @Test
     void compose_sizeAndBackground_areApplied() throws IOException {
         Path top = image("top.png", 4, 4, 0);
         Path out = dir.resolve("out.tiff");

@@ -65,6 +65,22 @@ class ResizeCommandTest {
     }
 
     @Test
+    void resizingToJpeg_warnsOnlyWhereTheImageHasTransparency() throws IOException {
+        Path opaque = gradient("in.png", 40, 20);
+        Path out = dir.resolve("o.jpeg");
+        Result r = ComposeCommandTest.run("resize", opaque.toString(), "--scale", "0.5", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        Surface s = Surface.allocate(40, 20);
+        s.fill(0x40102030);
+        Path translucent = dir.resolve("t.png");
+        ImageFiles.write(s, translucent);
+        r = ComposeCommandTest.run("resize", translucent.toString(), "--scale", "0.5", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("warning: " + out + ": JPEG has no transparency") && r.err().contains(".png"), r.err());
+    }
+
+    @Test
     void resize_badArguments_exit2WithOneLine() throws IOException {
         Path in = gradient("in.png", 20, 20);
         String out = dir.resolve("o.png").toString();

@@ -192,6 +192,20 @@ class WorkbenchTest {
     }
 
     @Test
+    void exportingJpeg_saysWhenTransparencyWasFlattened(FxRobot robot) throws Exception {
+        Path jpg = dir.resolve("out.jpg");
+        robot.interact(() -> view.exportComposite(jpg));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.message().getText().startsWith("Exported"));
+        assertEquals("Exported " + jpg, view.message().getText(), "an opaque composite loses nothing");
+        robot.interact(() -> view.model().edit("Hide", d -> d.withLayer(0, l -> l.withVisible(false))));
+        robot.interact(() -> view.message().setText("Ready."));
+        robot.interact(() -> view.exportComposite(jpg));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.message().getText().startsWith("Exported"));
+        assertTrue(view.message().getText().contains("JPEG has no transparency"), view.message().getText());
+        assertEquals(0xFF000000, ImageFiles.read(jpg).getPixel(5, 5), "transparent areas are written black");
+    }
+
+    @Test
     void corruptFile_givesAReadableMessage_andTheDocumentStaysIntact(FxRobot robot) throws Exception {
         Path bad = Files.write(dir.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0});
         Doc before = view.model().doc();

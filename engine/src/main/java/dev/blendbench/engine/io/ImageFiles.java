@@ -229,6 +229,22 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * Whether writing {@code s} to {@code path} loses transparency: the format (JPEG) has no alpha
+     * and some pixel of {@code s} is not opaque, so the file holds the image composited over black.
+     * Callers say so to the user. Reads every pixel at most once; a format with alpha answers at once.
+     */
+    public static boolean losesAlpha(Surface s, Path path) {
+        if (Format.forPath(path) != Format.JPEG) return false;
+        int[] a = s.array();
+        for (int y = 0; y < s.height(); y++) {
+            for (int i = s.index(0, y), e = i + s.width(); i < e; i++) {
+                if (a[i] >>> 24 != 0xFF) return true;
+            }
+        }
+        return false;
+    }
+
     /** Writes {@code s} to {@code path} atomically, in the format its extension names. */
     public static void write(Surface s, Path path) throws IOException {
         Format f = Format.forPath(path);

@@ -41,6 +41,19 @@ class ImageFilesTest {
     }
 
     @Test
+    void losesAlpha_onlyForJpeg_andOnlyWhereAPixelOfTheViewIsNotOpaque() {
+        Surface s = Surface.allocate(10, 4);
+        s.fill(0xFF112233);
+        s.setPixel(9, 3, 0x00000000);
+        assertTrue(ImageFiles.losesAlpha(s, Path.of("a.jpg")));
+        assertTrue(ImageFiles.losesAlpha(s, Path.of("a.JPEG")));
+        assertFalse(ImageFiles.losesAlpha(s, Path.of("a.png")));
+        assertFalse(ImageFiles.losesAlpha(s, Path.of("a.tif")));
+        assertFalse(ImageFiles.losesAlpha(s.subView(0, 0, 9, 4), Path.of("a.jpg")), "the pixel outside the view is not written");
+        assertTrue(ImageFiles.losesAlpha(s.subView(5, 1, 5, 3), Path.of("a.jpg")));
+    }
+
+    @Test
     void png_roundTrip_keepsPremultipliedPixelsExactly() throws IOException {
         Surface s = TestImages.random(97, 31, 1);
         Path p = dir.resolve("out.png");
