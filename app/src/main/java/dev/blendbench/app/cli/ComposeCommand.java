@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Composite image layers, bottom first, into one image.",
                 "LAYER is PATH[:mode=NAME][:opacity=F][:x=N][:y=N][:scale=S][:rotate=DEG][:filter=NAME]; modes are "
                         + "the W3C and Photoshop names in lower case with hyphens (source-over, multiply, color-dodge, ...).",
-                "x and y may be fractional; scale is about the top-left corner, rotate (degrees, clockwise) about the "
+                "opacity is 0..1 or a percentage (70%%); x and y may be fractional; scale is about the top-left corner, rotate (degrees, clockwise) about the "
                         + "scaled layer's centre; filter is nearest, bilinear (default), catmull-rom, mitchell, lanczos2, "
                         + "lanczos3 or box.",
                 "A layered file (.ora OpenRaster, .psd/.psb Photoshop) as LAYER brings all its layers "

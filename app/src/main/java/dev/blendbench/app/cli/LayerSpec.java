@@ -130,15 +130,18 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
         return new BadInputException("layer '" + arg + "': option '" + key + "' given twice");
     }
 
+    /** A fraction 0..1, or a percentage 0%..100% (as image editors show it). */
     private static float parseOpacity(String arg, String v) {
+        boolean percent = v.endsWith("%");
         float f;
         try {
-            f = Float.parseFloat(v);
+            f = Float.parseFloat(percent ? v.substring(0, v.length() - 1) : v);
         } catch (NumberFormatException e) {
-            throw new BadInputException("layer '" + arg + "': opacity '" + v + "' is not a number");
+            throw new BadInputException("layer '" + arg + "': opacity '" + v + "' is not a number (give 0..1 or 0%..100%)");
         }
+        if (percent) f /= 100f;
         if (!(f >= 0f && f <= 1f)) {
-            throw new BadInputException("layer '" + arg + "': opacity must be between 0 and 1, got " + v);
+            throw new BadInputException("layer '" + arg + "': opacity must be between 0 and 1 (or 0% and 100%), got " + v);
         }
         return f;
     }

@@ -185,6 +185,18 @@ class ComposeCommandTest {
     }
 
     @Test
+    void layerSpec_opacity_asAFractionOrAPercentage() {
+        assertEquals(0.7f, LayerSpec.parse("a.png:opacity=70%").opacity(), 1e-6);
+        assertEquals(0.7f, LayerSpec.parse("a.png:opacity=0.7").opacity(), 1e-6);
+        assertEquals(0f, LayerSpec.parse("a.png:opacity=0%").opacity());
+        assertEquals(1f, LayerSpec.parse("a.png:opacity=100%").opacity());
+        for (String bad : List.of("a.png:opacity=150%", "a.png:opacity=%", "a.png:opacity=-1%", "a.png:opacity=70%%")) {
+            BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> LayerSpec.parse(bad));
+            assertTrue(e.getMessage().contains("opacity"), e.getMessage());
+        }
+    }
+
+    @Test
     void help_exitsZero() {
         Result r = run("compose", "--help");
         assertEquals(0, r.code());

@@ -53,7 +53,7 @@ class HostileOptionsTest {
     @org.junit.jupiter.api.Test
     void randomLayerSpecs_parseOrAreBadInput() {
         String[] pieces = {"a.png", ":", "=", "mode", "opacity", "x", "y", "scale", "rotate", "filter", "multiply", "lanczos3", "-1",
-            "0", "0.5", "1e400", "NaN", "Infinity", "-0", "1,5", " ", "", "::", "==", "C:\\img.png", "é", "\u0000", "9999999999"};
+            "0", "0.5", "%", "50%", "1e400", "NaN", "Infinity", "-0", "1,5", " ", "", "::", "==", "C:\\img.png", "é", "\u0000", "9999999999"};
         java.util.SplittableRandom r = new java.util.SplittableRandom(7);
         for (int i = 0; i < 2000; i++) {
             StringBuilder b = new StringBuilder();
