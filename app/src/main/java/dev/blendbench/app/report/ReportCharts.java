@@ -171,6 +171,11 @@ public final class ReportCharts {
         NumberAxis right = new NumberAxis("heap after GC (MB)");
         right.setLabelFont(FONT);
         right.setTickLabelFont(FONT);
+        // both axes from zero with a free band at the top, where the pause labels go: a flat heap
+        // line auto-ranged to its own value ran along the top edge and hid them
+        right.setAutoRangeIncludesZero(true);
+        right.setUpperMargin(0.2);
+        p.getRangeAxis().setUpperMargin(0.2);
         p.setRangeAxis(1, right);
         p.setDataset(1, new XYSeriesCollection(heap));
         p.mapDatasetToRangeAxis(1, 1);

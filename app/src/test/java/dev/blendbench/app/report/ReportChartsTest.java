@@ -57,6 +57,20 @@ class ReportChartsTest {
     }
 
     @Test
+    void heapChurn_leavesABandAtTheTopForThePauseLabels_evenWhenTheHeapIsFlat() throws Exception {
+        Session s = stalledAtFourthInterval();
+        var c = ReportCharts.heapChurn(s);
+        c.createBufferedImage(900, 400); // lays the axes out
+        var p = c.getXYPlot();
+        double heapMax = 0;
+        for (Session.Interval i : s.intervals()) heapMax = Math.max(heapMax, i.heapAfterGcBytes() / 1e6);
+        assertTrue(heapMax > 0, "the fixture has a heap line");
+        assertEquals(0, p.getRangeAxis(1).getLowerBound(), "heap from zero");
+        assertTrue(heapMax <= 0.85 * p.getRangeAxis(1).getUpperBound(), heapMax + " vs " + p.getRangeAxis(1).getRange());
+        assertTrue(p.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size() > 0, "the fixture has GC pauses");
+    }
+
+    @Test
     void longSession_isMergedToAtMostOnePointAPixel_keepingTheWorstLatencyAndEveryJob() {
         java.util.List<Session.Interval> all = new java.util.ArrayList<>();
         java.util.Random rnd = new java.util.Random(7);
