@@ -11,7 +11,8 @@ package dev.blendbench.engine.stress;
  * @param allocatedBytes  bytes allocated by the workers in the interval
  * @param gcCount         collections that ended in the interval
  * @param gcPauseMillis   their summed pause (or duration) in ms
- * @param heapAfterGcBytes heap used after the last collection in it, or -1 if none
+ * @param heapAfterGcBytes heap used after the JVM's latest collection up to the interval's end (in
+ *                         it or before it), or -1 if there was none yet
  * @param maxScheduleLagNanos worst lateness of a free worker waking for its scheduled start (open loop)
  */
 public record IntervalSnapshot(long endNanos, long lengthNanos, Percentiles latency, Percentiles service,

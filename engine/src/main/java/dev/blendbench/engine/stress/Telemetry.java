@@ -31,12 +31,31 @@ final class Telemetry implements AutoCloseable {
     private final NotificationListener listener = this::onGc;
 
     Telemetry() {
+        heapAfterGc.set(heapAfterLatestGc(ManagementFactory.getGarbageCollectorMXBeans()));
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter e) {
                 e.addNotificationListener(listener, null, null);
                 emitters.add(e);
             }
         }
+    }
+
+    /**
+     * The heap used after the JVM's latest collection before this session (a ramp's later steps and
+     * a session after a warm-up start from it, rather than from "unknown" until their own first
+     * collection), or -1 if there was none.
+     */
+    static long heapAfterLatestGc(List<GarbageCollectorMXBean> collectors) {
+        long latestEnd = -1, used = -1;
+        for (GarbageCollectorMXBean gc : collectors) {
+            if (!(gc instanceof com.sun.management.GarbageCollectorMXBean bean) || kindOf(gc.getName()) == Kind.PAUSES) continue;
+            com.sun.management.GcInfo last = bean.getLastGcInfo();
+            if (last == null || last.getEndTime() <= latestEnd) continue;
+            latestEnd = last.getEndTime();
+            used = 0;
+            for (MemoryUsage u : last.getMemoryUsageAfterGc().values()) used += u.getUsed();
+        }
+        return used;
     }
 
     private void onGc(Notification n, Object handback) {
@@ -71,7 +90,7 @@ final class Telemetry implements AutoCloseable {
 
     double gcPauseMillis() { return gcPauseMillis.sum(); }
 
-    /** Heap used after the latest collection, -1 before the first. */
+    /** Heap used after the JVM's latest collection (before or during the session), -1 before the first. */
     long heapAfterGc() { return heapAfterGc.get(); }
 
     /**

@@ -1,6 +1,7 @@
 package dev.blendbench.engine.stress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,17 @@ class TelemetryTest {
             assertEquals(1, t.gcPauseMillis() - pause0, 1e-9, "paused 1 ms, not the cycle's 40 ms");
             assertEquals(5_000_000, t.heapAfterGc(), "heap after the cycle, not after a pause");
         }
+    }
+
+    @Test
+    void aNewSession_startsFromTheHeapAfterTheJvmsLatestCollection_notUnknown() {
+        // a ramp's second step, or any session after a warm-up in which the JVM collected, had no
+        // heap-after-GC figure until a collection of its own: a gap in the chart
+        System.gc();
+        try (Telemetry t = new Telemetry()) {
+            assertTrue(t.heapAfterGc() > 0, "after System.gc(): " + t.heapAfterGc());
+        }
+        assertEquals(-1, Telemetry.heapAfterLatestGc(java.util.List.of()), "no collector, no figure");
     }
 
     @Test
