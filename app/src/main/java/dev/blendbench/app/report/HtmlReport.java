@@ -73,11 +73,13 @@ public final class HtmlReport {
             table(h, ReportTables.stepHeader(), ReportTables.stepRows(s), "num");
         }
         if (s.kind() == Session.Kind.CLIFF) {
-            h.append("<h2>Rates tried</h2>\n");
-            table(h, ReportTables.cliffHeader(), ReportTables.cliffRows(s), "num");
+            h.append("<h2>").append(ReportTables.cliffTitle(s)).append("</h2>\n");
+            table(h, ReportTables.cliffHeader(s), ReportTables.cliffRows(s), "num");
         }
         if (s.kind() != Session.Kind.SESSION) {
             h.append("<h2>Latency versus load</h2>\n").append(svg(ReportCharts.latencyVersusLoad(s), chart));
+            JFreeChart usl = ReportCharts.throughputVersusWorkers(s);
+            if (usl != null) h.append("<h2>Throughput versus workers</h2>\n").append(svg(usl, chart));
         }
         if (!s.intervals().isEmpty()) {
             h.append("<h2>Over time</h2>\n");

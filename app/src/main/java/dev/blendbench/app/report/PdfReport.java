@@ -91,10 +91,11 @@ public final class PdfReport {
             doc.add(table(f, ReportTables.stepHeader(), ReportTables.stepRows(s)));
         }
         if (s.kind() == Session.Kind.CLIFF) {
-            heading(doc, f, "Rates tried");
-            doc.add(table(f, ReportTables.cliffHeader(), ReportTables.cliffRows(s)));
+            heading(doc, f, ReportTables.cliffTitle(s));
+            doc.add(table(f, ReportTables.cliffHeader(s), ReportTables.cliffRows(s)));
         }
         if (s.kind() != Session.Kind.SESSION) chart(doc, w, ReportCharts.latencyVersusLoad(s));
+        if (ReportCharts.throughputVersusWorkers(s) != null) chart(doc, w, ReportCharts.throughputVersusWorkers(s));
         if (!s.intervals().isEmpty()) {
             chart(doc, w, ReportCharts.percentilesOverTime(s));
             chart(doc, w, ReportCharts.throughput(s));

@@ -84,7 +84,7 @@ public final class ReportCharts {
     }
 
     /** Whether a ramp's or cliff search's load is a worker count (closed loop) rather than a rate. */
-    private static boolean loadIsWorkers(Session s) {
+    static boolean loadIsWorkers(Session s) {
         return s.cliff() != null ? s.cliff().slo().contains("workers")
                 : !s.steps().isEmpty() && !s.steps().get(0).loadText().endsWith(" jobs/s");
     }
@@ -230,15 +230,67 @@ public final class ReportCharts {
         style(c, colours);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         r.setDefaultShapesVisible(true);
-        if (x.startsWith("workers")) { // counts: whole-number ticks
-            ((org.jfree.chart.axis.NumberAxis) c.getXYPlot().getDomainAxis())
-                    .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        }
+        if (x.startsWith("workers")) wholeNumberTicks(c);
         double knee = Summaries.knee(s);
         if (!Double.isNaN(knee)) {
             ValueMarker m = new ValueMarker(knee, new Color(0xdc2626), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
             m.setLabel("knee " + SessionReader.fmt(knee));
+            m.setLabelFont(FONT);
+            m.setLabelPaint(new Color(0x9b1c1c));
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            c.getXYPlot().addDomainMarker(m);
+        }
+        return c;
+    }
+
+    /** Worker counts on the x axis: whole-number ticks (not 0.9, 1.1, …). */
+    private static void wholeNumberTicks(JFreeChart c) {
+        ((NumberAxis) c.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    }
+
+    /**
+     * A closed-loop search's throughput against workers: the measured points, the Universal
+     * Scalability Law fitted to them (drawn on to a little past the most workers run, or past its
+     * peak where that is near), linear scaling from one worker for reference, and the peak marked.
+     * Null for a session that is not a closed-loop search.
+     */
+    public static JFreeChart throughputVersusWorkers(Session s) {
+        if (s.cliff() == null || !loadIsWorkers(s) || s.cliff().steps().isEmpty()) return null;
+        List<CliffStep> st = s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList();
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(series("measured", st, CliffStep::rate, CliffStep::throughput));
+        var u = s.cliff().usl();
+        double most = st.get(st.size() - 1).rate();
+        if (u != null) {
+            double peak = u.peakWorkers();
+            double to = Double.isFinite(peak) && peak < 3 * most ? Math.max(most, 1.3 * peak) : 1.5 * most;
+            XYSeries fit = new XYSeries("USL fit", false, true), linear = new XYSeries("linear scaling", false, true);
+            for (int k = 0; k <= 120; k++) {
+                double n = 1 + (to - 1) * k / 120.0;
+                fit.add(n, u.throughputAt(n));
+            }
+            double top = st.stream().mapToDouble(CliffStep::throughput).max().orElse(0);
+            double linearTo = Math.min(to, Math.max(1, 1.5 * top / u.lambda())); // to 1.5× the best measured: the rest stays readable
+            linear.add(1, u.lambda());
+            linear.add(linearTo, linearTo * u.lambda());
+            data.addSeries(fit);
+            data.addSeries(linear);
+        }
+        JFreeChart c = ChartFactory.createXYLineChart("Throughput versus workers", "workers (closed loop)", "completed jobs/s", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, new Color[] {new Color(0x2b6cb0), new Color(0xdd6b20), new Color(0xa0aec0)});
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesShapesVisible(0, true);
+        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        r.setSeriesStroke(2, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 4}, 0));
+        wholeNumberTicks(c);
+        if (u != null && Double.isFinite(u.peakWorkers()) && u.peakWorkers() < 3 * most) {
+            ValueMarker m = new ValueMarker(u.peakWorkers(), new Color(0xdc2626), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
+            m.setLabel("peak " + SessionReader.fmt(u.peakWorkers()));
             m.setLabelFont(FONT);
             m.setLabelPaint(new Color(0x9b1c1c));
             m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
@@ -286,6 +338,7 @@ public final class ReportCharts {
                 byWorkers ? "workers (closed loop)" : "offered load (jobs/s)", "latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
         style(c, SESSION_COLOURS);
         ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
+        if (byWorkers) wholeNumberTicks(c);
         if (!otherAxis.isEmpty()) {
             c.addSubtitle(new TextTitle("not shown, their load is " + (byWorkers ? "a rate" : "a worker count") + ": "
                     + String.join(", ", otherAxis), FONT));

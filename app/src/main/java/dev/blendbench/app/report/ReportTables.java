@@ -67,15 +67,30 @@ public final class ReportTables {
         return rows;
     }
 
-    static List<String> cliffHeader() {
-        return List.of("load", "measured ms", "objective met", "jobs/s");
+    /** The cliff table's title: rates tried (open loop), or workers tried (closed loop, a USL fit). */
+    static String cliffTitle(Session s) {
+        return ReportCharts.loadIsWorkers(s) ? "Workers tried" : "Rates tried";
+    }
+
+    /**
+     * The cliff table's columns: the load, the objective's percentile by name (p99 for the closed
+     * loop's fit), whether it met the objective (open loop only: a closed-loop ramp has none), and
+     * the completed rate.
+     */
+    static List<String> cliffHeader(Session s) {
+        String slo = s.cliff().slo();
+        String pct = slo.matches("p[0-9.]+\\b.*") ? slo.substring(0, slo.indexOf(' ') < 0 ? slo.length() : slo.indexOf(' ')) : "measured";
+        if (ReportCharts.loadIsWorkers(s)) return List.of("workers", pct + " ms", "completed jobs/s");
+        return List.of("offered jobs/s", pct + " ms", slo.isEmpty() ? "objective met" : "meets " + slo, "completed jobs/s");
     }
 
     static List<List<String>> cliffRows(Session s) {
+        boolean workers = ReportCharts.loadIsWorkers(s);
         List<List<String>> rows = new ArrayList<>();
         for (CliffStep st : s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate)).toList()) {
-            rows.add(List.of(SessionReader.fmt(st.rate()), SessionReader.fmt(st.measuredMillis()), st.passed() ? "yes" : "no",
-                    SessionReader.fmt(st.throughput())));
+            String load = workers ? Long.toString(Math.round(st.rate())) : SessionReader.fmt(st.rate());
+            rows.add(workers ? List.of(load, SessionReader.fmt(st.measuredMillis()), SessionReader.fmt(st.throughput()))
+                    : List.of(load, SessionReader.fmt(st.measuredMillis()), st.passed() ? "yes" : "no", SessionReader.fmt(st.throughput())));
         }
         return rows;
     }

@@ -125,8 +125,11 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     /**
      * A cliff search: the steps tried, the objective and the knee (NaN if none was found);
      * {@code stopped}: the search was ended early (Ctrl-C), so its steps are those measured before that.
+     * {@code usl}: a closed-loop search's Universal Scalability Law fit (its peak infinite where
+     * none is in sight), or null (open loop, or too few worker counts measured to fit).
      */
-    public record Cliff(String slo, List<CliffStep> steps, double knee, boolean stopped) {}
+    public record Cliff(String slo, List<CliffStep> steps, double knee, boolean stopped,
+                        dev.blendbench.engine.stress.UniversalScalability usl) {}
 
     /** One rate tried by a cliff search. */
     public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput) {}

@@ -14,6 +14,7 @@ import dev.blendbench.app.report.Session.Race;
 import dev.blendbench.app.report.Session.Stats;
 import dev.blendbench.app.report.Session.Step;
 import dev.blendbench.app.report.Session.Summary;
+import dev.blendbench.engine.stress.UniversalScalability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -231,7 +232,19 @@ public final class SessionReader {
         return new Session(name, Kind.CLIFF, r.path("createdAt").asText(""), false, flat(r.path("settings")),
                 r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
                 flat(r.path("machine")), flat(r.path("jvm")), Summary.NONE, Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(),
-                List.of(), List.of(), new Cliff(slo, steps, knee, r.path("stopped").asBoolean(false)));
+                List.of(), List.of(), new Cliff(slo, steps, knee, r.path("stopped").asBoolean(false), usl(r.get("usl"))));
+    }
+
+    /** A closed-loop search's USL fit, or null where the file has none; its figures must be finite and not negative. */
+    private static UniversalScalability usl(JsonNode u) {
+        if (u == null || u.isNull()) return null;
+        if (!u.isObject()) throw new Bad("usl", "is not an object");
+        double lambda = num(u, "lambda", "usl"), sigma = num(u, "sigma", "usl"), kappa = num(u, "kappa", "usl");
+        double peak = optNum(u, "peakWorkers", "usl"), r2 = optNum(u, "rSquared", "usl");
+        for (double v : new double[] {lambda, sigma, kappa}) {
+            if (!(v >= 0) || Double.isInfinite(v)) throw new Bad("usl", "has a negative or non-finite coefficient");
+        }
+        return new UniversalScalability(lambda, sigma, kappa, Double.isNaN(peak) || peak <= 0 ? Double.POSITIVE_INFINITY : peak, r2);
     }
 
     private static Summary summary(JsonNode s, String p) {

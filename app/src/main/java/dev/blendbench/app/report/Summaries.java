@@ -94,6 +94,37 @@ public final class Summaries {
         return knee;
     }
 
+    /**
+     * A closed-loop search: throughput from the fewest workers to the most, and the USL fit — its
+     * per-worker rate, contention and coherency, and where throughput peaks.
+     */
+    private static String closedLoopSentence(Session s, List<CliffStep> st, String under) {
+        CliffStep lo = st.get(0), hi = st.get(st.size() - 1);
+        String stopped = s.cliff().stopped() ? " The search was stopped early, after " + st.size()
+                + (st.size() == 1 ? " worker count." : " worker counts.") : "";
+        String text = st.size() == 1
+                ? String.format(Locale.ROOT, "Throughput was %s jobs/s at %s (p99 %s ms)%s.", SessionReader.fmt(lo.throughput()),
+                        workers(lo.rate()), SessionReader.fmt(lo.measuredMillis()), under)
+                : String.format(Locale.ROOT, "Throughput went from %s jobs/s at %s to %s jobs/s at %s (%s×; p99 %s → %s ms)%s.",
+                        SessionReader.fmt(lo.throughput()), workers(lo.rate()), SessionReader.fmt(hi.throughput()), workers(hi.rate()),
+                        SessionReader.fmt(hi.throughput() / lo.throughput()), SessionReader.fmt(lo.measuredMillis()),
+                        SessionReader.fmt(hi.measuredMillis()), under);
+        var u = s.cliff().usl();
+        if (u == null) return text + " Too few worker counts were measured to fit the Universal Scalability Law." + stopped;
+        String peak = Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6
+                ? "no throughput peak is in sight (no coherency cost)"
+                : String.format(Locale.ROOT, "throughput peaks at %s workers (%s jobs/s)%s", SessionReader.fmt(u.peakWorkers()),
+                        SessionReader.fmt(u.throughputAt(u.peakWorkers())), u.peakWorkers() < hi.rate() ? ", fewer than were run" : "");
+        return text + String.format(Locale.ROOT, " USL fit: %s jobs/s per worker, contention σ %.4f, coherency κ %.5f%s; %s.",
+                SessionReader.fmt(u.lambda()), u.sigma(), u.kappa(),
+                Double.isNaN(u.rSquared()) ? "" : String.format(Locale.ROOT, ", R² %.3f", u.rSquared()), peak) + stopped;
+    }
+
+    private static String workers(double n) {
+        long w = Math.round(n);
+        return w + (w == 1 ? " worker" : " workers");
+    }
+
     /** The report's opening sentence(s). */
     public static String sentence(Session s) {
         String under = s.strategy().isEmpty() ? "" : " under strategy " + s.strategy();
@@ -101,6 +132,7 @@ public final class Summaries {
             case CLIFF -> {
                 List<CliffStep> st = s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate)).toList();
                 if (st.isEmpty()) return "The cliff search tried no load.";
+                if (ReportCharts.loadIsWorkers(s)) return closedLoopSentence(s, st, under);
                 CliffStep top = st.get(st.size() - 1);
                 String unit = s.cliff().slo().contains("workers") ? " workers" : " jobs/s";
                 String reached = String.format(Locale.ROOT, "%s reached %s ms at %s%s", metricOf(s.cliff().slo()),

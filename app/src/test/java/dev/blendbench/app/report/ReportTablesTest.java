@@ -1,0 +1,95 @@
+package dev.blendbench.app.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The report's cliff table says what was measured: the objective's percentile, and an objective only where there was one. */
+class ReportTablesTest {
+    private static Session read(String json, String name) throws Exception {
+        JsonNode root = new ObjectMapper().readTree(json);
+        return SessionReader.parse(root, name, name);
+    }
+
+    @Test
+    void anOpenLoopCliffSearch_namesItsPercentileAndObjective() throws Exception {
+        Session s;
+        try (var in = ReportTablesTest.class.getResourceAsStream("/sessions/cliff.json")) {
+            s = SessionReader.parse(new ObjectMapper().readTree(in), "cliff.json", "cliff.json");
+        }
+        assertEquals("Rates tried", ReportTables.cliffTitle(s));
+        assertEquals(List.of("offered jobs/s", "p99 ms", "meets p99 <= 30.0ms", "completed jobs/s"), ReportTables.cliffHeader(s));
+        assertEquals(4, ReportTables.cliffRows(s).get(0).size());
+    }
+
+    /** A closed-loop search as {@code cliff --closed --json} writes it: 1, 2, 3, 4 workers, throughput peaking past 3. */
+    static final String CLOSED = """
+            {"schema": "blendbench-cliff/1", "settings": {"workers": 4, "strategy": "shared-locked"},
+             "points": [{"workers": 1, "p99Millis": 2.5, "throughputPerSecond": 390.0},
+                        {"workers": 2, "p99Millis": 3.25, "throughputPerSecond": 610.0},
+                        {"workers": 3, "p99Millis": 5.0, "throughputPerSecond": 680.0},
+                        {"workers": 4, "p99Millis": 8.0, "throughputPerSecond": 670.0}],
+             "usl": {"lambda": 400.0, "sigma": 0.2, "kappa": 0.05, "peakWorkers": 4.0, "rSquared": 0.97}}
+            """;
+
+    @Test
+    void aClosedLoopFit_listsWorkers_withNoObjectiveColumn() throws Exception {
+        // it had "objective met: yes" on every row, though a closed-loop ramp has no objective
+        Session s = read(CLOSED, "usl.json");
+        assertEquals("Workers tried", ReportTables.cliffTitle(s));
+        assertEquals(List.of("workers", "p99 ms", "completed jobs/s"), ReportTables.cliffHeader(s));
+        assertEquals(List.of("1", "2.50", "390"), ReportTables.cliffRows(s).get(0));
+        String csv = new String(SessionCsv.render(List.of(s)), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("usl.json,1.000,2.500,,390.0", csv.lines().skip(1).findFirst().orElseThrow(), "no objective, so no passed");
+    }
+
+    @Test
+    void aClosedLoopFit_isSummedUpByItsUslFit_andChartedAgainstIt() throws Exception {
+        // the fit was written to the file and printed, but the report said only "p99 reached 8 ms at
+        // 4 workers; no knee was found", and drew no throughput
+        Session s = read(CLOSED, "usl.json");
+        var u = s.cliff().usl();
+        assertEquals(400.0, u.lambda());
+        assertEquals(4.0, u.peakWorkers());
+        String text = Summaries.sentence(s);
+        assertTrue(text.startsWith("Throughput went from 390 jobs/s at 1 worker to 670 jobs/s at 4 workers (1.72×; p99 2.50 → 8 ms)"), text);
+        assertTrue(text.contains("USL fit: 400 jobs/s per worker, contention σ 0.2000, coherency κ 0.05000, R² 0.970")
+                && text.contains("throughput peaks at 4 workers (727.3 jobs/s)"), text);
+        var chart = ReportCharts.throughputVersusWorkers(s);
+        var data = chart.getXYPlot().getDataset();
+        assertEquals(List.of("measured", "USL fit", "linear scaling"), List.of(data.getSeriesKey(0), data.getSeriesKey(1), data.getSeriesKey(2)));
+        assertEquals(4, data.getItemCount(0));
+        assertEquals(u.throughputAt(1), data.getYValue(1, 0), 1e-9, "the fit's own curve");
+        assertEquals(1, chart.getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "the peak marked");
+
+        Session noFit = read(CLOSED.replaceAll(",\\s*\"usl\": \\{[^}]*}", ""), "stopped.json");
+        assertNull(noFit.cliff().usl());
+        assertTrue(Summaries.sentence(noFit).contains("Too few worker counts"), Summaries.sentence(noFit));
+        assertEquals(1, ReportCharts.throughputVersusWorkers(noFit).getXYPlot().getDataset().getSeriesCount(), "the points alone");
+    }
+
+    @Test
+    void aHostileUslFit_isRefusedWithTheFieldNamed() throws Exception {
+        String fit = "\"usl\": {\"lambda\": 400.0, \"sigma\": 0.2, \"kappa\": 0.05, \"peakWorkers\": 4.0, \"rSquared\": 0.97}";
+        for (String bad : List.of("\"usl\": {\"lambda\": -1.0, \"sigma\": 0.2, \"kappa\": 0.05}",
+                "\"usl\": {\"lambda\": \"fast\", \"sigma\": 0.2, \"kappa\": 0.05}",
+                "\"usl\": {\"lambda\": 400.0, \"sigma\": 1e999, \"kappa\": 0.05}",
+                "\"usl\": {\"lambda\": 400.0, \"sigma\": 0.2}",
+                "\"usl\": [1, 2]")) {
+            String json = CLOSED.replace(fit, bad);
+            ReportException e = assertThrows(ReportException.class, () -> read(json, "bad.json"), bad);
+            assertTrue(e.getMessage().contains("usl"), e.getMessage());
+        }
+        Session open;
+        try (var in = ReportTablesTest.class.getResourceAsStream("/sessions/cliff.json")) {
+            open = SessionReader.parse(new ObjectMapper().readTree(in), "cliff.json", "cliff.json");
+        }
+        assertNull(ReportCharts.throughputVersusWorkers(open), "an open-loop search has no such chart");
+    }
+}
