@@ -576,7 +576,9 @@ public final class StressPanel {
                     if (!loads.isEmpty()) shown.add((loads.size() == 1 ? "one ramp or cliff search" : loads.size() + " ramps and cliff searches")
                             + " (Latency vs load)");
                     String text = String.join("; ", shown);
-                    status.setText(Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".");
+                    text = Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+                    // one file: what it found, in words (a closed-loop search's USL fit is nowhere else on screen)
+                    status.setText(loaded.size() == 1 ? Summaries.sentence(loaded.get(0)) + " " + text : text);
                 });
             } catch (ReportException e) {
                 Platform.runLater(() -> fail(e.getMessage()));

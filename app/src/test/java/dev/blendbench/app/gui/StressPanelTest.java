@@ -206,6 +206,18 @@ class StressPanelTest {
     }
 
     @Test
+    void oneClosedLoopSearchFile_saysItsUslFit(FxRobot robot) throws Exception {
+        Path f = Files.writeString(dir.resolve("usl.json"), dev.blendbench.app.report.ReportTablesTest.CLOSED);
+        robot.clickOn("#tab-stress");
+        robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(f)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.stressPanel().results().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = view.stressPanel().status().getText();
+        assertTrue(said.startsWith("Throughput went from 390 jobs/s at 1 worker") && said.contains("USL fit: 400 jobs/s per worker")
+                && said.endsWith("One ramp or cliff search (Latency vs load)."), said);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void rampDefaultSteps_followTheLoad_andTypedStepsStay(FxRobot robot) {
         robot.clickOn("#tab-stress");

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The report's cliff table says what was measured: the objective's percentile, and an objective only where there was one. */
-class ReportTablesTest {
+public class ReportTablesTest {
     private static Session read(String json, String name) throws Exception {
         JsonNode root = new ObjectMapper().readTree(json);
         return SessionReader.parse(root, name, name);
@@ -29,7 +29,7 @@ class ReportTablesTest {
     }
 
     /** A closed-loop search as {@code cliff --closed --json} writes it: 1, 2, 3, 4 workers, throughput peaking past 3. */
-    static final String CLOSED = """
+    public static final String CLOSED = """
             {"schema": "blendbench-cliff/1", "settings": {"workers": 4, "strategy": "shared-locked"},
              "points": [{"workers": 1, "p99Millis": 2.5, "throughputPerSecond": 390.0},
                         {"workers": 2, "p99Millis": 3.25, "throughputPerSecond": 610.0},
