@@ -90,14 +90,24 @@ public final class Cli {
         return "unexpected argument '" + first + "'";
     }
 
-    /** "; did you mean 'x'?" for the names within a small edit distance of {@code typed}, or "". */
+    /**
+     * "; did you mean 'x'?" for the names within a small edit distance of {@code typed}, or that it
+     * lengthens or cuts short by whole words ({@code --virtual-threads} for {@code --virtual},
+     * {@code --dur} for {@code --duration}); or "".
+     */
     static String didYouMean(String typed, java.util.Collection<String> names) {
         int limit = Math.max(1, typed.replaceFirst("^-+", "").length() / 3);
         List<String> near = names.stream()
-                .filter(n -> editDistance(typed, n) <= limit)
+                .filter(n -> editDistance(typed, n) <= limit || extends_(typed, n))
                 .sorted(java.util.Comparator.comparingInt(n -> editDistance(typed, n)))
                 .limit(2).map(n -> "'" + n + "'").toList();
         return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+    }
+
+    /** Whether one name is the other with words added at its end (at least 3 letters of a name in common). */
+    private static boolean extends_(String typed, String name) {
+        if (typed.replaceFirst("^-+", "").length() < 3 || name.replaceFirst("^-+", "").length() < 3) return false;
+        return typed.startsWith(name + "-") || name.startsWith(typed);
     }
 
     /** Why {@code typed} is no filter: with the nearest names when there are some, else all of them. */

@@ -386,8 +386,9 @@ public final class StressCommand implements Callable<Integer> {
 
     private static void summary(PrintWriter out, StressReport r, Duration warmup, Duration asked) {
         out.printf(Locale.ROOT, "%s%n", r.stopped() ? "stopped early: results up to the stop" : "done");
-        out.printf(Locale.ROOT, "jobs %d in %.1f s: %.1f jobs/s; %.0f bytes allocated per job; %d GCs, %.1f ms paused%n",
-                r.jobs(), r.measuredNanos() / 1e9, r.throughput(), r.bytesPerJob(), r.gcCount(), r.gcPauseMillis());
+        out.printf(Locale.ROOT, "jobs %d in %.1f s: %.1f jobs/s; %s allocated per job; %d GCs, %.1f ms paused%n",
+                r.jobs(), r.measuredNanos() / 1e9, r.throughput(), dev.blendbench.app.report.Summaries.bytes(r.bytesPerJob()),
+                r.gcCount(), r.gcPauseMillis());
         if (r.load() instanceof LoadModel.Open o && r.throughput() < 0.95 * o.rate()) {
             if (!r.stopped()) {
                 out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; the backlog drained for %.1f s after the "

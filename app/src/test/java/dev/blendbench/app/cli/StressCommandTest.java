@@ -49,6 +49,8 @@ class StressCommandTest {
                 "--json", json.toString(), "--csv", csv.toString(), "--hlog", hlog.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("p99.9"), r.out());
+        // bytes in units a person reads (it printed "92066528 bytes"), the exact figure in the JSON
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("jobs \\d+ in .* jobs/s; [0-9.]+ (B|KB|MB) allocated per job; .*")), r.out());
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("blendbench-stress/1", root.get("schema").asText());

@@ -35,6 +35,14 @@ class UsageErrorTest {
     }
 
     @Test
+    void anOptionWithWordsAddedOrCutShort_isNamedWithTheOneMeant() {
+        assertEquals("blendbench stress: unknown option '--virtual-threads'; did you mean '--virtual'? (see 'blendbench stress --help')",
+                refused("stress", "--workers", "2", "--virtual-threads"));
+        assertEquals("blendbench stress: unknown option '--dur'; did you mean '--duration'? (see 'blendbench stress --help')",
+                refused("stress", "--workers", "2", "--dur", "1s"));
+    }
+
+    @Test
     void misspeltOption_isNamedBeforeTheRequiredOptionItLeftMissing() {
         assertEquals("blendbench stress: unknown option '--wrkers'; did you mean '--workers'? (see 'blendbench stress --help')",
                 refused("stress", "--wrkers", "2", "--closed"));
