@@ -232,16 +232,7 @@ public final class ReportCharts {
         r.setDefaultShapesVisible(true);
         if (x.startsWith("workers")) wholeNumberTicks(c);
         double knee = Summaries.knee(s);
-        if (!Double.isNaN(knee)) {
-            ValueMarker m = new ValueMarker(knee, new Color(0xdc2626), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
-            m.setLabel("knee " + SessionReader.fmt(knee));
-            m.setLabelFont(FONT);
-            m.setLabelPaint(new Color(0x9b1c1c));
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            c.getXYPlot().addDomainMarker(m);
-        }
+        if (!Double.isNaN(knee)) markLoad(c, knee, "knee");
         return c;
     }
 
@@ -287,17 +278,20 @@ public final class ReportCharts {
         r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         r.setSeriesStroke(2, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 4}, 0));
         wholeNumberTicks(c);
-        if (u != null && Double.isFinite(u.peakWorkers()) && u.peakWorkers() < 3 * most) {
-            ValueMarker m = new ValueMarker(u.peakWorkers(), new Color(0xdc2626), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
-            m.setLabel("peak " + SessionReader.fmt(u.peakWorkers()));
-            m.setLabelFont(FONT);
-            m.setLabelPaint(new Color(0x9b1c1c));
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            c.getXYPlot().addDomainMarker(m);
-        }
+        if (u != null && Double.isFinite(u.peakWorkers()) && u.peakWorkers() < 3 * most) markLoad(c, u.peakWorkers(), "peak");
         return c;
+    }
+
+    /** A dashed red line across the plot at load {@code x}, labelled "{@code what} x" at its top. */
+    private static void markLoad(JFreeChart c, double x, String what) {
+        ValueMarker m = new ValueMarker(x, new Color(0xdc2626), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
+        m.setLabel(what + " " + SessionReader.fmt(x));
+        m.setLabelFont(FONT);
+        m.setLabelPaint(new Color(0x9b1c1c));
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        c.getXYPlot().addDomainMarker(m);
     }
 
     /** The colours of several sessions' lines in one chart. */
