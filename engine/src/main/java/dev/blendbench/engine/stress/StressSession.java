@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Runs one stress session: workers on real threads, a sampler taking interval snapshots.
@@ -43,9 +42,8 @@ public final class StressSession {
     /** A worker left its loop because of a stop, with jobs still due (a closed loop before its end, an open-loop backlog). */
     private volatile boolean cut;
 
-    private final Recorder latency = new Recorder(HIGHEST, 3);
-    private final Recorder service = new Recorder(HIGHEST, 3);
-    private final Recorder[] stages;
+    private final JobRecorder recorder;
+    private final int stageCount;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final AtomicLong measuredJobs = new AtomicLong(), warmupJobs = new AtomicLong();
@@ -64,8 +62,8 @@ public final class StressSession {
         this.workload = workload;
         this.ticker = ticker;
         this.listener = listener == null ? s -> { } : listener;
-        this.stages = new Recorder[workload.stages().size()];
-        for (int i = 0; i < stages.length; i++) stages[i] = new Recorder(HIGHEST, 3);
+        this.stageCount = workload.stages().size();
+        this.recorder = new JobRecorder(stageCount, HIGHEST);
     }
 
     private volatile java.util.function.BiConsumer<Long, Histogram> histogramSink = (t, h) -> { };
@@ -153,7 +151,7 @@ public final class StressSession {
             recordError(e);
             return;
         }
-        long[] stageNanos = new long[stages.length];
+        long[] stageNanos = new long[stageCount];
         LoadModel load = config.load();
         long think = load instanceof LoadModel.Closed c ? c.think().toNanos() : 0;
         while (true) {
@@ -196,11 +194,7 @@ public final class StressSession {
             }
             long finish = ticker.nanoTime();
             if (measuring(intended)) {
-                latency.recordValue(Math.min(HIGHEST, Math.max(0, finish - intended)));
-                service.recordValue(Math.min(HIGHEST, Math.max(0, finish - actual)));
-                for (int s = 0; s < stageNanos.length; s++) {
-                    stages[s].recordValue(Math.min(HIGHEST, Math.max(0, stageNanos[s])));
-                }
+                recorder.record(finish - intended, finish - actual, stageNanos);
                 long jobs = measuredJobs.incrementAndGet();
                 if (config.maxJobs() > 0 && jobs >= config.maxJobs()) {
                     stopRequested = true;
@@ -233,11 +227,9 @@ public final class StressSession {
         }
         // Warm-up jobs were never recorded (their intended start is before measureStart), so the
         // recorders hold only measured jobs: nothing to discard here.
-        Histogram lat = null, srv = null;
-        Histogram[] st = new Histogram[stages.length];
         Histogram totalLat = new Histogram(HIGHEST, 3), totalSrv = new Histogram(HIGHEST, 3);
-        Histogram[] totalStages = new Histogram[stages.length];
-        for (int i = 0; i < st.length; i++) totalStages[i] = new Histogram(HIGHEST, 3);
+        Histogram[] totalStages = new Histogram[stageCount];
+        for (int i = 0; i < stageCount; i++) totalStages[i] = new Histogram(HIGHEST, 3);
 
         boolean virtual = config.virtualThreads();
         long allocStart = telemetry.allocated(ids, exitAllocated, virtual), allocPrev = allocStart;
@@ -255,12 +247,9 @@ public final class StressSession {
             finished = done.await(Math.max(0, next - ticker.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
                     || stopRequested && done.await(2, java.util.concurrent.TimeUnit.SECONDS);
             long now = ticker.nanoTime();
-            lat = latency.getIntervalHistogram(lat);
-            srv = service.getIntervalHistogram(srv);
-            for (int i = 0; i < st.length; i++) {
-                st[i] = stages[i].getIntervalHistogram(st[i]);
-                totalStages[i].add(st[i]);
-            }
+            Histogram[] got = recorder.interval(); // latency, service and stages of the same jobs
+            Histogram lat = got[0], srv = got[1];
+            for (int i = 0; i < stageCount; i++) totalStages[i].add(got[2 + i]);
             totalLat.add(lat);
             totalSrv.add(srv);
             long alloc = telemetry.allocated(ids, exitAllocated, virtual);
@@ -282,7 +271,7 @@ public final class StressSession {
         // part of the phase, so throughput counts completions over the time they took (not the offered rate)
         long measured = Math.max(0, prev - t0);
         Map<String, Percentiles> stageMap = new LinkedHashMap<>();
-        for (int i = 0; i < st.length; i++) stageMap.put(workload.stages().get(i), Percentiles.of(totalStages[i]));
+        for (int i = 0; i < stageCount; i++) stageMap.put(workload.stages().get(i), Percentiles.of(totalStages[i]));
         long jobs = totalLat.getTotalCount();
         boolean saturated = false;
         if (config.load() instanceof LoadModel.Open open && lagCount.get() > 0) {
