@@ -14,14 +14,14 @@ import org.HdrHistogram.WriterReaderPhaser;
  * <p><b>Threads.</b> {@link #record} may be called from any number of threads at once, wait-free
  * (a {@link WriterReaderPhaser} critical section); {@link #interval} from one thread at a time.
  */
-final class JobRecorder {
+public final class JobRecorder {
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
     private final long highest;
     private volatile Histogram[] active;
     private Histogram[] inactive;
 
     /** @param stages the number of stages a job reports; {@code highest}: the largest value kept (larger ones are clamped) */
-    JobRecorder(int stages, long highest) {
+    public JobRecorder(int stages, long highest) {
         this.highest = highest;
         this.active = fresh(stages, highest);
         this.inactive = fresh(stages, highest);
@@ -34,7 +34,7 @@ final class JobRecorder {
     }
 
     /** One job: its latency, service time and stage times, in nanoseconds (each clamped to 0 … highest). */
-    void record(long latencyNanos, long serviceNanos, long[] stageNanos) {
+    public void record(long latencyNanos, long serviceNanos, long[] stageNanos) {
         long c = phaser.writerCriticalSectionEnter();
         try {
             Histogram[] a = active;
@@ -54,7 +54,7 @@ final class JobRecorder {
      * The jobs recorded since the previous call: latency at [0], service time at [1], stage
      * {@code s} at [2 + s], all of the same jobs. Valid until the next call, which reuses them.
      */
-    Histogram[] interval() {
+    public Histogram[] interval() {
         phaser.readerLock();
         try {
             Histogram[] next = inactive;
