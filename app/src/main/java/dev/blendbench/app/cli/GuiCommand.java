@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = {"Open the workbench window on FILE (an .ora or .psd document, or an image), or on the bundled demo scene.",
+                "A session file (.json, from stress --json or cliff --json) opens in the Stress tab, beside the demo scene.",
                 "A file that cannot be read leaves the demo scene open and says why in the status bar."})
 public final class GuiCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Document or image to open (default: the demo scene).")
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Document, image or session file to open (default: the demo scene).")
     Path file;
 
     @Override

@@ -46,6 +46,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -91,6 +92,8 @@ public final class StressPanel {
     // live view
     private final LiveCharts charts = new LiveCharts();
     private final ChartViewer loadViewer = new ChartViewer(ReportCharts.strategies(List.of()));
+    /** Below the latency chart, for one closed-loop cliff search only: throughput against workers with its USL fit. */
+    private final ChartViewer uslViewer = new ChartViewer(ReportCharts.strategies(List.of()));
     private final ChartViewer strategyViewer = new ChartViewer(ReportCharts.strategies(List.of()));
     private final RaceFindings findings;
     private final TableView<List<String>> strategyTable = new TableView<>();
@@ -142,10 +145,11 @@ public final class StressPanel {
             if (files != null && !files.isEmpty()) ChooserFolders.remember(files.get(0));
             if (files != null) compareFiles(files.stream().map(java.io.File::toPath).toList());
         });
+        openSessions.disableProperty().bind(locked);
         VBox cmp = new VBox(6, new HBox(6, openSessions), strategyTable, verdicts, strategyViewer);
         VBox.setVgrow(strategyViewer, Priority.ALWAYS);
         cmp.setPadding(new Insets(6));
-        Tab liveTab = new Tab("Live", new ScrollPane(live)), loadTab = new Tab("Latency vs load", loadViewer),
+        Tab liveTab = new Tab("Live", new ScrollPane(live)), loadTab = new Tab("Latency vs load", loadPane()),
                 cmpTab = new Tab("Strategies", cmp);
         ((ScrollPane) liveTab.getContent()).setFitToWidth(true);
         liveTab.setId("tab-live");
@@ -175,6 +179,26 @@ public final class StressPanel {
 
     /** The latency-versus-load chart of the last ramp (tests read it). */
     public ChartViewer loadChart() { return loadViewer; }
+
+    /** The USL chart under the latency one; hidden unless one closed-loop search is shown (tests read it). */
+    public ChartViewer uslChart() { return uslViewer; }
+
+    private Node loadPane() {
+        uslViewer.setId("chart-usl");
+        uslViewer.setVisible(false);
+        uslViewer.managedProperty().bind(uslViewer.visibleProperty());
+        VBox box = new VBox(loadViewer, uslViewer);
+        VBox.setVgrow(loadViewer, Priority.ALWAYS);
+        VBox.setVgrow(uslViewer, Priority.ALWAYS);
+        return box;
+    }
+
+    /** Shows {@code s}'s throughput against workers under the latency chart, or hides that chart (null, or not a closed-loop search). */
+    private void showUsl(Session s) {
+        JFreeChart c = s == null ? null : ReportCharts.throughputVersusWorkers(s);
+        if (c != null) uslViewer.setChart(c);
+        uslViewer.setVisible(c != null);
+    }
 
     private Node form() {
         GridPane g = new GridPane();
@@ -436,6 +460,7 @@ public final class StressPanel {
                     // the cliff forming: each finished step joins the latency-versus-load chart at once
                     liveSteps.add(st);
                     loadViewer.setChart(ReportCharts.latencyVersusLoad(Session.liveRamp("ramp", liveSteps)));
+                    showUsl(null);
                     if (liveSteps.size() < rampStepCount) {
                         status.setText(String.format(Locale.ROOT, "Running %s: ramp step %d of %d (%s done: p99 %s ms)…",
                                 running, liveSteps.size() + 1, rampStepCount, st.loadText(),
@@ -502,6 +527,7 @@ public final class StressPanel {
         if (!s.races().isEmpty()) findings.setAll(s.races()); // the final counts
         if (s.kind() == Session.Kind.RAMP) {
             loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
+            showUsl(null);
             tabs.getSelectionModel().select(1);
         }
         if (results.size() > 1 || compare.isSelected()) {
@@ -545,9 +571,16 @@ public final class StressPanel {
         tabs.getSelectionModel().select(2);
     }
 
-    /** Loads session files and shows them side by side, the first as the baseline (off the FX thread). */
+    /**
+     * Loads session files and shows them side by side, the first as the baseline (off the FX
+     * thread). Refused while a session runs: its results would be mixed with theirs.
+     */
     public void compareFiles(List<Path> files) {
         if (files.isEmpty()) return;
+        if (locked.get()) { // said in plain text: the run's own progress lines take the status over again
+            status.setText("A stress session is running: stop it, or let it end, before loading session files.");
+            return;
+        }
         status.setText("Reading " + files.size() + " session file" + (files.size() == 1 ? "" : "s") + "…");
         Thread.ofPlatform().daemon().name("blendbench-sessions").start(() -> {
             try {
@@ -562,6 +595,7 @@ public final class StressPanel {
                     resultFiles.addAll(files);
                     if (!loads.isEmpty()) {
                         loadViewer.setChart(loads.size() == 1 ? ReportCharts.latencyVersusLoad(loads.get(0)) : ReportCharts.loadsCompared(loads));
+                        showUsl(loads.size() == 1 ? loads.get(0) : null);
                         tabs.getSelectionModel().select(1);
                     }
                     if (!plain.isEmpty()) {

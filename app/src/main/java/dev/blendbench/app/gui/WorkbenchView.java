@@ -60,6 +60,7 @@ public final class WorkbenchView {
     private final StressPanel stress;
     private final BorderPane root = new BorderPane();
     private final Label message = new Label("Ready.");
+    private final TabPane tabs;
     private final Label renderStatus = new Label("Rendering…");
     private final ProgressBar progress = new ProgressBar();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -103,7 +104,7 @@ public final class WorkbenchView {
         compose.setContent(work); // a field: the keyboard shortcuts act only while it is selected
         compose.setId("tab-compose");
         stressTab.setId("tab-stress");
-        TabPane tabs = new TabPane(compose, stressTab);
+        tabs = new TabPane(compose, stressTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
 
@@ -142,7 +143,10 @@ public final class WorkbenchView {
         });
         root.setOnDragDropped(e -> {
             if (e.getDragboard().hasFiles()) {
-                addLayers(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                List<Path> dropped = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                List<Path> sessions = dropped.stream().filter(WorkbenchView::isSessionFile).toList();
+                addLayers(dropped.stream().filter(f -> !isSessionFile(f)).toList());
+                showSessions(sessions);
                 e.setDropCompleted(true);
             }
         });
@@ -379,8 +383,30 @@ public final class WorkbenchView {
         message.setStyle("-fx-text-fill: #b91c1c;");
     }
 
-    /** Opens a document or an image as the new document (replacing the current one). */
+    /**
+     * Whether {@code p} names a session file ({@code stress --json}, {@code cliff --json}, or one
+     * exported from the Stress tab): JSON, which no document or image is.
+     */
+    static boolean isSessionFile(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    /** Shows session files in the Stress tab, as its Compare session files… does; the document stays as it is. */
+    public void showSessions(List<Path> files) {
+        if (files.isEmpty()) return;
+        tabs.getSelectionModel().select(1);
+        stress.compareFiles(files);
+    }
+
+    /**
+     * Opens a document or an image as the new document (replacing the current one); a session
+     * file goes to the Stress tab instead (see {@link #showSessions}).
+     */
     public void open(Path p) {
+        if (isSessionFile(p)) {
+            showSessions(List.of(p));
+            return;
+        }
         background("Opening " + p.getFileName(), () -> DocumentIo.open(p), o -> {
             model.replace(o.doc(), DocumentIo.isOra(p) ? p : null, p.getFileName().toString());
             remember(p);

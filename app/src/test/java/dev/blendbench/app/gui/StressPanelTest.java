@@ -109,11 +109,17 @@ class StressPanelTest {
         configure(robot, "per-worker", 2, false, 120, "256m");
         robot.clickOn("#stress-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.stressPanel().chartPoints() >= 3);
+        // session files are not mixed into a running session's results
+        Path other = Files.writeString(dir.resolve("other.json"), dev.blendbench.app.report.ReportTablesTest.CLOSED);
+        robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(other)));
+        assertTrue(view.stressPanel().status().getText().startsWith("A stress session is running"), view.stressPanel().status().getText());
+        assertTrue(robot.lookup("#compare-files").queryAs(Button.class).isDisabled());
         robot.clickOn("#stress-stop");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
         String said = view.stressPanel().status().getText();
         assertEquals(1, view.stressPanel().results().size(), said);
+        assertFalse(robot.lookup("#compare-files").queryAs(Button.class).isDisabled());
         assertTrue(view.stressPanel().results().get(0).summary().stopped(), "the session is marked stopped early");
         assertTrue(view.stressPanel().results().get(0).summary().jobs() > 0, said);
         assertTrue(said.startsWith("p99 was") && said.contains("It was stopped after ") && said.contains(" of the 120 s asked."), said);
@@ -201,16 +207,23 @@ class StressPanelTest {
         var load = view.stressPanel().loadChart().getChart();
         assertEquals("Latency versus load, compared", load.getTitle().getText());
         assertEquals(2, load.getXYPlot().getDataset().getSeriesCount(), "a line for the ramp, one for the cliff search");
+        assertFalse(view.stressPanel().uslChart().isVisible(), "no closed-loop search alone: no USL chart");
         assertEquals("Comparing 2 sessions, the first as the baseline (Strategies); 2 ramps and cliff searches (Latency vs load).",
                 view.stressPanel().status().getText());
     }
 
     @Test
-    void oneClosedLoopSearchFile_saysItsUslFit(FxRobot robot) throws Exception {
+    void aSessionFileOpened_goesToTheStressTab_andSaysWhatItFound(FxRobot robot) throws Exception {
+        // opened as a document would be (File ▸ Open, blendbench FILE, a drop): it goes to the Stress tab
         Path f = Files.writeString(dir.resolve("usl.json"), dev.blendbench.app.report.ReportTablesTest.CLOSED);
-        robot.clickOn("#tab-stress");
-        robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(f)));
+        var docBefore = view.model().doc();
+        robot.interact(() -> view.open(f));
+        assertEquals("tab-stress", robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.stressPanel().results().size() == 1);
+        assertEquals(docBefore, view.model().doc(), "the document is left as it was");
+        assertTrue(view.stressPanel().uslChart().isVisible(), "a closed-loop search: throughput against workers too");
+        assertEquals("Throughput versus workers", view.stressPanel().uslChart().getChart().getTitle().getText());
         WaitForAsyncUtils.waitForFxEvents();
         String said = view.stressPanel().status().getText();
         assertTrue(said.startsWith("Throughput went from 390 jobs/s at 1 worker") && said.contains("USL fit: 400 jobs/s per worker")
