@@ -92,7 +92,7 @@ public final class StressPanel {
     // live view
     private final LiveCharts charts = new LiveCharts();
     private final ChartViewer loadViewer = new ChartViewer(ReportCharts.strategies(List.of()));
-    /** Below the latency chart, for one closed-loop cliff search only: throughput against workers with its USL fit. */
+    /** Below the latency chart, for one closed-loop ramp or cliff search: throughput against workers with its USL fit. */
     private final ChartViewer uslViewer = new ChartViewer(ReportCharts.strategies(List.of()));
     private final ChartViewer strategyViewer = new ChartViewer(ReportCharts.strategies(List.of()));
     private final RaceFindings findings;
@@ -180,7 +180,7 @@ public final class StressPanel {
     /** The latency-versus-load chart of the last ramp (tests read it). */
     public ChartViewer loadChart() { return loadViewer; }
 
-    /** The USL chart under the latency one; hidden unless one closed-loop search is shown (tests read it). */
+    /** The USL chart under the latency one; hidden unless one closed-loop ramp or search is shown (tests read it). */
     public ChartViewer uslChart() { return uslViewer; }
 
     private Node loadPane() {
@@ -193,7 +193,7 @@ public final class StressPanel {
         return box;
     }
 
-    /** Shows {@code s}'s throughput against workers under the latency chart, or hides that chart (null, or not a closed-loop search). */
+    /** Shows {@code s}'s throughput against workers under the latency chart, or hides that chart (null, or not closed loop). */
     private void showUsl(Session s) {
         JFreeChart c = s == null ? null : ReportCharts.throughputVersusWorkers(s);
         if (c != null) uslViewer.setChart(c);
@@ -527,7 +527,7 @@ public final class StressPanel {
         if (!s.races().isEmpty()) findings.setAll(s.races()); // the final counts
         if (s.kind() == Session.Kind.RAMP) {
             loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
-            showUsl(null);
+            showUsl(s);
             tabs.getSelectionModel().select(1);
         }
         if (results.size() > 1 || compare.isSelected()) {

@@ -242,18 +242,18 @@ public final class ReportCharts {
     }
 
     /**
-     * A closed-loop search's throughput against workers: the measured points, the Universal
+     * A closed-loop search's or ramp's throughput against workers: the measured points, the Universal
      * Scalability Law fitted to them (drawn on to a little past the most workers run, or past its
      * peak where that is near), linear scaling from one worker for reference, and the peak marked.
-     * Null for a session that is not a closed-loop search.
+     * Null for a session that is not a closed-loop search or ramp.
      */
     public static JFreeChart throughputVersusWorkers(Session s) {
-        if (s.cliff() == null || !loadIsWorkers(s) || s.cliff().steps().isEmpty()) return null;
-        List<CliffStep> st = s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList();
+        List<double[]> pts = Summaries.throughputByWorkers(s);
+        if (pts.isEmpty()) return null;
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(series("measured", st, CliffStep::rate, CliffStep::throughput));
-        var u = s.cliff().usl();
-        double most = st.get(st.size() - 1).rate();
+        data.addSeries(series("measured", pts, p -> p[0], p -> p[1]));
+        var u = Summaries.usl(s);
+        double most = pts.get(pts.size() - 1)[0];
         if (u != null) {
             double peak = u.peakWorkers();
             double to = Double.isFinite(peak) && peak < 3 * most ? Math.max(most, 1.3 * peak) : 1.5 * most;
@@ -262,7 +262,7 @@ public final class ReportCharts {
                 double n = 1 + (to - 1) * k / 120.0;
                 fit.add(n, u.throughputAt(n));
             }
-            double top = st.stream().mapToDouble(CliffStep::throughput).max().orElse(0);
+            double top = pts.stream().mapToDouble(p -> p[1]).max().orElse(0);
             double linearTo = Math.min(to, Math.max(1, 1.5 * top / u.lambda())); // to 1.5× the best measured: the rest stays readable
             linear.add(1, u.lambda());
             linear.add(linearTo, linearTo * u.lambda());

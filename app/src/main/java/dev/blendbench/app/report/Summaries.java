@@ -2,6 +2,7 @@ package dev.blendbench.app.report;
 
 import dev.blendbench.app.report.Session.CliffStep;
 import dev.blendbench.app.report.Session.Step;
+import dev.blendbench.engine.stress.UniversalScalability;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -111,13 +112,52 @@ public final class Summaries {
                         SessionReader.fmt(hi.measuredMillis()), under);
         var u = s.cliff().usl();
         if (u == null) return text + " Too few worker counts were measured to fit the Universal Scalability Law." + stopped;
+        return text + " " + uslSentence(u, hi.rate()) + stopped;
+    }
+
+    /** "USL fit: λ jobs/s per worker, contention σ, coherency κ, R²; where throughput peaks." */
+    private static String uslSentence(UniversalScalability u, double mostWorkers) {
         String peak = Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6
                 ? "no throughput peak is in sight (no coherency cost)"
                 : String.format(Locale.ROOT, "throughput peaks at %s workers (%s jobs/s)%s", SessionReader.fmt(u.peakWorkers()),
-                        SessionReader.fmt(u.throughputAt(u.peakWorkers())), u.peakWorkers() < hi.rate() ? ", fewer than were run" : "");
-        return text + String.format(Locale.ROOT, " USL fit: %s jobs/s per worker, contention σ %.4f, coherency κ %.5f%s; %s.",
+                        SessionReader.fmt(u.throughputAt(u.peakWorkers())), u.peakWorkers() < mostWorkers ? ", fewer than were run" : "");
+        boolean poor = u.rSquared() < 0.9; // e.g. a cold first step, or noise as large as the trend
+        return String.format(Locale.ROOT, "USL fit: %s jobs/s per worker, contention σ %.4f, coherency κ %.5f%s; %s%s.",
                 SessionReader.fmt(u.lambda()), u.sigma(), u.kappa(),
-                Double.isNaN(u.rSquared()) ? "" : String.format(Locale.ROOT, ", R² %.3f", u.rSquared()), peak) + stopped;
+                Double.isNaN(u.rSquared()) ? "" : String.format(Locale.ROOT, ", R² %.3f", u.rSquared()),
+                poor ? "a poor fit, so read it with care: " : "", peak);
+    }
+
+    /**
+     * Throughput against workers of a closed-loop search or ramp, as (workers, jobs/s) pairs by
+     * worker count; empty for anything else (open loop, a single session).
+     */
+    public static List<double[]> throughputByWorkers(Session s) {
+        if (!ReportCharts.loadIsWorkers(s)) return List.of();
+        if (s.cliff() != null) {
+            return s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate))
+                    .map(c -> new double[] {c.rate(), c.throughput()}).toList();
+        }
+        if (s.kind() != Session.Kind.RAMP) return List.of();
+        return s.measuredSteps().stream().sorted(Comparator.comparingDouble(Step::load))
+                .filter(st -> st.summary().throughput() > 0).map(st -> new double[] {st.load(), st.summary().throughput()}).toList();
+    }
+
+    /**
+     * The Universal Scalability Law of a closed-loop search (the fit it wrote) or of a closed-loop
+     * ramp (fitted here to its steps' throughput, given three worker counts or more); null otherwise.
+     */
+    public static UniversalScalability usl(Session s) {
+        if (s.cliff() != null) return ReportCharts.loadIsWorkers(s) ? s.cliff().usl() : null;
+        List<double[]> pts = throughputByWorkers(s);
+        if (pts.size() < 3 || pts.stream().mapToDouble(p -> p[0]).distinct().count() < pts.size()) return null;
+        int[] n = pts.stream().mapToInt(p -> (int) Math.round(p[0])).toArray();
+        double[] x = pts.stream().mapToDouble(p -> p[1]).toArray();
+        try {
+            return UniversalScalability.fit(n, x);
+        } catch (IllegalArgumentException singular) {
+            return null;
+        }
     }
 
     private static String workers(double n) {
@@ -167,6 +207,8 @@ public final class Summaries {
                         text += " The steepest rise comes after " + at.loadText() + ": that is the knee.";
                     }
                 }
+                UniversalScalability fit = usl(s);
+                if (fit != null) text += " " + uslSentence(fit, hi.load());
                 List<String> cold = st.stream().filter(x -> x.summary().warmupJobs() == 0 && x.summary().jobs() > 0).map(Step::loadText).toList();
                 if (!cold.isEmpty()) {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")

@@ -110,7 +110,7 @@ class StressPanelTest {
         robot.clickOn("#stress-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.stressPanel().chartPoints() >= 3);
         // session files are not mixed into a running session's results
-        Path other = Files.writeString(dir.resolve("other.json"), dev.blendbench.app.report.ReportTablesTest.CLOSED);
+        Path other = Files.writeString(dir.resolve("other.json"), dev.blendbench.app.report.CliffReportTest.CLOSED);
         robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(other)));
         assertTrue(view.stressPanel().status().getText().startsWith("A stress session is running"), view.stressPanel().status().getText());
         assertTrue(robot.lookup("#compare-files").queryAs(Button.class).isDisabled());
@@ -215,16 +215,16 @@ class StressPanelTest {
     @Test
     void aSessionFileOpened_goesToTheStressTab_andSaysWhatItFound(FxRobot robot) throws Exception {
         // opened as a document would be (File ▸ Open, blendbench FILE, a drop): it goes to the Stress tab
-        Path f = Files.writeString(dir.resolve("usl.json"), dev.blendbench.app.report.ReportTablesTest.CLOSED);
+        Path f = Files.writeString(dir.resolve("usl.json"), dev.blendbench.app.report.CliffReportTest.CLOSED);
         var docBefore = view.model().doc();
         robot.interact(() -> view.open(f));
         assertEquals("tab-stress", robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .getSelectedItem().getId());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.stressPanel().results().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents(); // the rest of the FX task that filled the results
         assertEquals(docBefore, view.model().doc(), "the document is left as it was");
         assertTrue(view.stressPanel().uslChart().isVisible(), "a closed-loop search: throughput against workers too");
         assertEquals("Throughput versus workers", view.stressPanel().uslChart().getChart().getTitle().getText());
-        WaitForAsyncUtils.waitForFxEvents();
         String said = view.stressPanel().status().getText();
         assertTrue(said.startsWith("Throughput went from 390 jobs/s at 1 worker") && said.contains("USL fit: 400 jobs/s per worker")
                 && said.endsWith("One ramp or cliff search (Latency vs load)."), said);

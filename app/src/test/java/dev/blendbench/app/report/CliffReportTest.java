@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The report's cliff table says what was measured: the objective's percentile, and an objective only where there was one. */
-public class ReportTablesTest {
+/** How the report tells of cliff searches and closed-loop ramps: tables that say what was measured, the USL fit in words and as a chart. */
+public class CliffReportTest {
     private static Session read(String json, String name) throws Exception {
         JsonNode root = new ObjectMapper().readTree(json);
         return SessionReader.parse(root, name, name);
@@ -20,7 +20,7 @@ public class ReportTablesTest {
     @Test
     void anOpenLoopCliffSearch_namesItsPercentileAndObjective() throws Exception {
         Session s;
-        try (var in = ReportTablesTest.class.getResourceAsStream("/sessions/cliff.json")) {
+        try (var in = CliffReportTest.class.getResourceAsStream("/sessions/cliff.json")) {
             s = SessionReader.parse(new ObjectMapper().readTree(in), "cliff.json", "cliff.json");
         }
         assertEquals("Rates tried", ReportTables.cliffTitle(s));
@@ -87,9 +87,47 @@ public class ReportTablesTest {
             assertTrue(e.getMessage().contains("usl"), e.getMessage());
         }
         Session open;
-        try (var in = ReportTablesTest.class.getResourceAsStream("/sessions/cliff.json")) {
+        try (var in = CliffReportTest.class.getResourceAsStream("/sessions/cliff.json")) {
             open = SessionReader.parse(new ObjectMapper().readTree(in), "cliff.json", "cliff.json");
         }
         assertNull(ReportCharts.throughputVersusWorkers(open), "an open-loop search has no such chart");
+    }
+
+    /** A closed-loop ramp whose throughput follows the USL with λ 400, σ 0.1, κ 0.02 exactly (peak at 6.7 workers). */
+    static Session closedRamp(double... workers) {
+        var law = new dev.blendbench.engine.stress.UniversalScalability(400, 0.1, 0.02, Double.NaN, Double.NaN);
+        double[] x = new double[workers.length];
+        for (int i = 0; i < x.length; i++) x[i] = law.throughputAt(workers[i]);
+        return closedRamp(workers, x);
+    }
+
+    static Session closedRamp(double[] workers, double[] throughput) {
+        List<Session.Step> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < workers.length; i++) {
+            double n = workers[i], x = throughput[i];
+            var summary = new Session.Summary((long) (x * 5), 0, "", 5, x, 0, 0, 0, false, false, 100);
+            var l = new Session.Stats((long) (x * 5), 2 * n, 2 * n, 3 * n, 3 * n, 4 * n, 5 * n, 6 * n);
+            steps.add(new Session.Step(n, (long) n + (n == 1 ? " worker" : " workers"), summary, l, java.util.Map.of(), List.of()));
+        }
+        return Session.liveRamp("ramp.json", steps);
+    }
+
+    @Test
+    void aClosedLoopRamp_getsAUslFitOfItsOwn_inItsSentenceAndChart() {
+        Session s = closedRamp(1, 2, 4, 8, 12);
+        var u = Summaries.usl(s);
+        assertEquals(400, u.lambda(), 1e-6);
+        assertEquals(0.1, u.sigma(), 1e-6);
+        assertEquals(0.02, u.kappa(), 1e-6);
+        String text = Summaries.sentence(s);
+        assertTrue(text.contains(" jobs/s per worker, contention σ 0.1000, coherency κ 0.02000, R² 1.000; throughput peaks at 6.71 workers")
+                && text.contains("fewer than were run"), text);
+        assertEquals(5, ReportCharts.throughputVersusWorkers(s).getXYPlot().getDataset().getItemCount(0));
+
+        assertNull(Summaries.usl(closedRamp(1, 2)), "two worker counts: too few to fit");
+        // a cold first step (as measured on this machine): the fit is poor, and the sentence says so
+        String cold = Summaries.sentence(closedRamp(new double[] {1, 2, 3, 4}, new double[] {316, 1081.6, 1136.1, 1155.2}));
+        assertTrue(cold.contains("a poor fit, so read it with care: "), cold);
+        assertEquals(1, ReportCharts.throughputVersusWorkers(closedRamp(1, 2)).getXYPlot().getDataset().getSeriesCount());
     }
 }
