@@ -112,18 +112,18 @@ public final class Summaries {
                         SessionReader.fmt(hi.measuredMillis()), under);
         var u = s.cliff().usl();
         if (u == null) return text + " Too few worker counts were measured to fit the Universal Scalability Law." + stopped;
-        return text + " " + uslSentence(u, hi.rate()) + stopped;
+        return text + " " + uslSentence(u, hi.rate(), "") + stopped;
     }
 
-    /** "USL fit: λ jobs/s per worker, contention σ, coherency κ, R²; where throughput peaks." */
-    private static String uslSentence(UniversalScalability u, double mostWorkers) {
+    /** "USL fit{@code which}: λ jobs/s per worker, contention σ, coherency κ, R²; where throughput peaks." */
+    private static String uslSentence(UniversalScalability u, double mostWorkers, String which) {
         String peak = Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6
                 ? "no throughput peak is in sight (no coherency cost)"
                 : String.format(Locale.ROOT, "throughput peaks at %s workers (%s jobs/s)%s", SessionReader.fmt(u.peakWorkers()),
                         SessionReader.fmt(u.throughputAt(u.peakWorkers())), u.peakWorkers() < mostWorkers ? ", fewer than were run" : "");
         boolean poor = u.rSquared() < 0.9; // e.g. a cold first step, or noise as large as the trend
-        return String.format(Locale.ROOT, "USL fit: %s jobs/s per worker, contention σ %.4f, coherency κ %.5f%s; %s%s.",
-                SessionReader.fmt(u.lambda()), u.sigma(), u.kappa(),
+        return String.format(Locale.ROOT, "USL fit%s: %s jobs/s per worker, contention σ %.4f, coherency κ %.5f%s; %s%s.",
+                which, SessionReader.fmt(u.lambda()), u.sigma(), u.kappa(),
                 Double.isNaN(u.rSquared()) ? "" : String.format(Locale.ROOT, ", R² %.3f", u.rSquared()),
                 poor ? "a poor fit, so read it with care: " : "", peak);
     }
@@ -139,17 +139,29 @@ public final class Summaries {
                     .map(c -> new double[] {c.rate(), c.throughput()}).toList();
         }
         if (s.kind() != Session.Kind.RAMP) return List.of();
-        return s.measuredSteps().stream().sorted(Comparator.comparingDouble(Step::load))
+        return points(s.measuredSteps());
+    }
+
+    private static List<double[]> points(List<Step> steps) {
+        return steps.stream().sorted(Comparator.comparingDouble(Step::load))
                 .filter(st -> st.summary().throughput() > 0).map(st -> new double[] {st.load(), st.summary().throughput()}).toList();
+    }
+
+    /** A ramp's steps that started cold: no job ended in their warm-up, so JIT compilation is in their figures. */
+    private static List<Step> coldSteps(Session s) {
+        return s.measuredSteps().stream().filter(x -> x.summary().warmupJobs() == 0 && x.summary().jobs() > 0).toList();
     }
 
     /**
      * The Universal Scalability Law of a closed-loop search (the fit it wrote) or of a closed-loop
-     * ramp (fitted here to its steps' throughput, given three worker counts or more); null otherwise.
+     * ramp (fitted here to its steps' throughput, given three worker counts or more; steps that
+     * started cold are left out while three others remain); null otherwise.
      */
     public static UniversalScalability usl(Session s) {
         if (s.cliff() != null) return ReportCharts.loadIsWorkers(s) ? s.cliff().usl() : null;
-        List<double[]> pts = throughputByWorkers(s);
+        if (throughputByWorkers(s).isEmpty()) return null;
+        List<Step> cold = coldSteps(s), warm = s.measuredSteps().stream().filter(x -> !cold.contains(x)).toList();
+        List<double[]> pts = points(warm.size() >= 3 ? warm : s.measuredSteps());
         if (pts.size() < 3 || pts.stream().mapToDouble(p -> p[0]).distinct().count() < pts.size()) return null;
         int[] n = pts.stream().mapToInt(p -> (int) Math.round(p[0])).toArray();
         double[] x = pts.stream().mapToDouble(p -> p[1]).toArray();
@@ -208,8 +220,12 @@ public final class Summaries {
                     }
                 }
                 UniversalScalability fit = usl(s);
-                if (fit != null) text += " " + uslSentence(fit, hi.load());
-                List<String> cold = st.stream().filter(x -> x.summary().warmupJobs() == 0 && x.summary().jobs() > 0).map(Step::loadText).toList();
+                List<String> cold = coldSteps(s).stream().map(Step::loadText).toList();
+                if (fit != null) {
+                    boolean leftOut = !cold.isEmpty() && st.size() - cold.size() >= 3;
+                    text += " " + uslSentence(fit, hi.load(), leftOut
+                            ? " (without the cold " + (cold.size() == 1 ? "step" : "steps") + " at " + String.join(", ", cold) + ")" : "");
+                }
                 if (!cold.isEmpty()) {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")
                             + " cold (no job ended in its warm-up), so class loading and JIT compilation are in its figures; a longer warm-up leaves them out.";

@@ -102,10 +102,15 @@ public class CliffReportTest {
     }
 
     static Session closedRamp(double[] workers, double[] throughput) {
+        return closedRamp(workers, throughput, 0);
+    }
+
+    /** {@code coldSteps}: how many of the first steps started cold (no job ended in their warm-up). */
+    static Session closedRamp(double[] workers, double[] throughput, int coldSteps) {
         List<Session.Step> steps = new java.util.ArrayList<>();
         for (int i = 0; i < workers.length; i++) {
             double n = workers[i], x = throughput[i];
-            var summary = new Session.Summary((long) (x * 5), 0, "", 5, x, 0, 0, 0, false, false, 100);
+            var summary = new Session.Summary((long) (x * 5), 0, "", 5, x, 0, 0, 0, false, false, i < coldSteps ? 0 : 100);
             var l = new Session.Stats((long) (x * 5), 2 * n, 2 * n, 3 * n, 3 * n, 4 * n, 5 * n, 6 * n);
             steps.add(new Session.Step(n, (long) n + (n == 1 ? " worker" : " workers"), summary, l, java.util.Map.of(), List.of()));
         }
@@ -128,6 +133,14 @@ public class CliffReportTest {
         // a cold first step (as measured on this machine): the fit is poor, and the sentence says so
         String cold = Summaries.sentence(closedRamp(new double[] {1, 2, 3, 4}, new double[] {316, 1081.6, 1136.1, 1155.2}));
         assertTrue(cold.contains("a poor fit, so read it with care: "), cold);
+        // ... and where the ramp says the step started cold, the fit leaves it out while three others remain
+        var law = new dev.blendbench.engine.stress.UniversalScalability(400, 0.1, 0.02, Double.NaN, Double.NaN);
+        Session coldFirst = closedRamp(new double[] {1, 2, 4, 8}, new double[] {90, law.throughputAt(2), law.throughputAt(4), law.throughputAt(8)}, 1);
+        assertEquals(0.1, Summaries.usl(coldFirst).sigma(), 1e-6, "fitted to the warm steps alone");
+        String said = Summaries.sentence(coldFirst);
+        assertTrue(said.contains("USL fit (without the cold step at 1 worker): ") && said.contains("R² 1.000"), said);
+        Session mostlyCold = closedRamp(new double[] {1, 2, 4}, new double[] {90, law.throughputAt(2), law.throughputAt(4)}, 1);
+        assertTrue(Summaries.sentence(mostlyCold).contains("USL fit: "), "too few warm steps: all of them, as they are");
         assertEquals(1, ReportCharts.throughputVersusWorkers(closedRamp(1, 2)).getXYPlot().getDataset().getSeriesCount());
     }
 }
