@@ -112,11 +112,15 @@ public final class Summaries {
                         SessionReader.fmt(hi.measuredMillis()), under);
         var u = s.cliff().usl();
         if (u == null) return text + " Too few worker counts were measured to fit the Universal Scalability Law." + stopped;
-        return text + " " + uslSentence(u, hi.rate(), "") + stopped;
+        return text + " " + uslSentence(u, hi.rate(), "", st.size()) + stopped;
     }
 
-    /** "USL fit{@code which}: λ jobs/s per worker, contention σ, coherency κ, R²; where throughput peaks." */
-    private static String uslSentence(UniversalScalability u, double mostWorkers, String which) {
+    /**
+     * "USL fit{@code which}: λ jobs/s per worker, contention σ, coherency κ, R²; where throughput
+     * peaks." {@code points}: the worker counts it was fitted to (three fix its three parameters,
+     * so its R² tests nothing: said so).
+     */
+    private static String uslSentence(UniversalScalability u, double mostWorkers, String which, int points) {
         String peak = Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6
                 ? "no throughput peak is in sight (no coherency cost)"
                 : String.format(Locale.ROOT, "throughput peaks at %s workers (%s jobs/s)%s", SessionReader.fmt(u.peakWorkers()),
@@ -124,7 +128,8 @@ public final class Summaries {
         boolean poor = u.rSquared() < 0.9; // e.g. a cold first step, or noise as large as the trend
         return String.format(Locale.ROOT, "USL fit%s: %s jobs/s per worker, contention σ %.4f, coherency κ %.5f%s; %s%s.",
                 which, SessionReader.fmt(u.lambda()), u.sigma(), u.kappa(),
-                Double.isNaN(u.rSquared()) ? "" : String.format(Locale.ROOT, ", R² %.3f", u.rSquared()),
+                (Double.isNaN(u.rSquared()) ? "" : String.format(Locale.ROOT, ", R² %.3f", u.rSquared()))
+                        + (points <= 3 ? " from only three worker counts, one per parameter (more would test the fit)" : ""),
                 poor ? "a poor fit, so read it with care: " : "", peak);
     }
 
@@ -224,7 +229,8 @@ public final class Summaries {
                 if (fit != null) {
                     boolean leftOut = !cold.isEmpty() && st.size() - cold.size() >= 3;
                     text += " " + uslSentence(fit, hi.load(), leftOut
-                            ? " (without the cold " + (cold.size() == 1 ? "step" : "steps") + " at " + String.join(", ", cold) + ")" : "");
+                            ? " (without the cold " + (cold.size() == 1 ? "step" : "steps") + " at " + String.join(", ", cold) + ")" : "",
+                            leftOut ? st.size() - cold.size() : st.size());
                 }
                 if (!cold.isEmpty()) {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")
