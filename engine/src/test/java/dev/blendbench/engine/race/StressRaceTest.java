@@ -48,15 +48,24 @@ class StressRaceTest {
     @EnumSource(Strategy.class)
     void strategies_raceExactlyWhenUnsynchronised(Strategy strategy) throws InterruptedException {
         RaceDetector races = new RaceDetector();
-        try (CompositeWorkload w = new CompositeWorkload(scene(), strategy, false, false, races)) {
-            // a warm-up first (see warmTheKernels); and no job cap, since 40 fast jobs once all ran
-            // before the other workers started, and nothing raced
-            StressConfig cfg = new StressConfig(new LoadModel.Closed(3, Duration.ZERO), false, Duration.ofMillis(500),
-                    Duration.ofMillis(600), 0, Duration.ofMillis(100));
-            StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
-            assertTrue(r.jobs() > 3, "jobs " + r.jobs());
-            assertEquals(0, r.errors(), r.firstError());
+        // a warm-up first (see warmTheKernels); and no job cap, since 40 fast jobs once all ran
+        // before the other workers started, and nothing raced
+        StressConfig cfg = new StressConfig(new LoadModel.Closed(3, Duration.ZERO), false, Duration.ofMillis(500),
+                Duration.ofMillis(600), 0, Duration.ofMillis(100));
+        // Sessions into the same detector until enough jobs were measured: on a loaded machine one
+        // stop-the-world collection (alloc-per-job under the detector: 0.9 s seen) can take the
+        // whole 600 ms window, and a session that measured no job proves nothing either way.
+        long jobs = 0;
+        List<Long> sessions = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 5 && jobs <= 3; attempt++) {
+            try (CompositeWorkload w = new CompositeWorkload(scene(), strategy, false, false, races)) {
+                StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+                assertEquals(0, r.errors(), r.firstError());
+                jobs += r.jobs();
+                sessions.add(r.jobs());
+            }
         }
+        assertTrue(jobs > 3, "jobs measured per session: " + sessions);
         List<Finding> f = races.findings();
         if (strategy == Strategy.SHARED_UNSAFE) {
             assertTrue(!f.isEmpty(), "shared-unsafe must race");
