@@ -177,6 +177,8 @@ public final class CompositeWorkload implements Workload {
                 if (lease != null) {
                     if (races != null) dev.blendbench.engine.race.Tracked.release(races, lease);
                     else lease.close();
+                } else if (races != null && result != shared && result != own) {
+                    races.forget(result); // this job's own canvas (alloc-per-job): nobody touches it again
                 }
             }
         };

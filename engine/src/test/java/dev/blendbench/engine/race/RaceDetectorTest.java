@@ -29,6 +29,22 @@ class RaceDetectorTest {
     }
 
     @Test
+    void forget_dropsABuffersShadow_andKeepsItsFindings() {
+        RaceDetector d = new RaceDetector();
+        Surface s = Surface.allocate(64, 64), other = Surface.allocate(64, 64);
+        RaceDetector.Actor a = d.actor("A"), b = d.actor("B");
+        d.write(a, s, s.bounds());
+        assertTrue(d.write(b, s, s.bounds()));
+        d.write(a, other, other.bounds());
+        long before = d.shadowEntries();
+        d.forget(s.subView(0, 0, 8, 8)); // any view of the array
+        assertTrue(d.shadowEntries() < before, d.shadowEntries() + " vs " + before);
+        assertEquals(1, d.findings().size(), "what was found stays");
+        assertFalse(d.write(b, s, s.bounds()), "a forgotten buffer starts afresh");
+        assertTrue(d.write(b, other, other.bounds()), "others are remembered");
+    }
+
+    @Test
     void readsDoNotRaceWithReads() {
         RaceDetector d = new RaceDetector();
         Surface s = Surface.allocate(64, 64);
