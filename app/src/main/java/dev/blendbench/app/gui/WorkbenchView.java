@@ -517,7 +517,9 @@ public final class WorkbenchView {
     private void chooseOpen() {
         FileChooser fc = chooser("Open");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Scenes and images", "*.ora", "*.psd", "*.psb", "*.png",
-                "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.webp", "*.bmp", "*.gif"), new FileChooser.ExtensionFilter("All files", "*"));
+                "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.webp", "*.bmp", "*.gif"),
+                new FileChooser.ExtensionFilter("Stress session files (open in the Stress tab)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
         File f = fc.showOpenDialog(window());
         ChooserFolders.remember(f);
         if (f != null) open(f.toPath());
