@@ -256,7 +256,7 @@ public final class CliffCommand implements Callable<Integer> {
         usl.put("rSquared", u.rSquared());
         root.put("usl", usl);
         out.printf(Locale.ROOT, "USL: lambda %.1f jobs/s per worker, sigma %.4f, kappa %.5f, peak %s, R² %.3f%n",
-                u.lambda(), u.sigma(), u.kappa(), Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6 ? "not in sight" : String.format(Locale.ROOT, "at %.1f workers", u.peakWorkers()),
+                u.lambda(), u.sigma(), u.kappa(), !u.peakInSight() ? "not in sight" : String.format(Locale.ROOT, "at %.1f workers", u.peakWorkers()),
                 u.rSquared());
         return true;
     }

@@ -83,12 +83,6 @@ public final class ReportCharts {
         return (intervals + MAX_POINTS - 1) / MAX_POINTS;
     }
 
-    /** Whether a ramp's or cliff search's load is a worker count (closed loop) rather than a rate. */
-    static boolean loadIsWorkers(Session s) {
-        return s.cliff() != null ? s.cliff().slo().contains("workers")
-                : !s.steps().isEmpty() && !s.steps().get(0).loadText().endsWith(" jobs/s");
-    }
-
     /** The worst of each figure over the intervals with jobs (their count summed, the mean weighted by it). */
     private static Session.Stats worst(List<Interval> g, java.util.function.Function<Interval, Session.Stats> of) {
         long n = 0;
@@ -213,14 +207,14 @@ public final class ReportCharts {
         String x = "offered load";
         Color[] colours = PERCENTILE_COLOURS;
         if (s.kind() == Session.Kind.RAMP) {
-            x = loadIsWorkers(s) ? "workers (closed loop)" : "offered load (jobs/s)";
+            x = s.loadIsWorkers() ? "workers (closed loop)" : "offered load (jobs/s)";
             for (int k = 0; k < 4; k++) {
                 String metric = PERCENTILES[k];
                 data.addSeries(series(PERCENTILE_LABELS[k], s.measuredSteps(), Step::load, st -> st.latency().get(metric)));
             }
         } else if (s.cliff() != null) {
             List<CliffStep> sorted = s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList();
-            x = loadIsWorkers(s) ? "workers (closed loop)" : "offered load (jobs/s)";
+            x = s.loadIsWorkers() ? "workers (closed loop)" : "offered load (jobs/s)";
             data.addSeries(series(s.cliff().slo().isEmpty() ? "measured" : s.cliff().slo(), sorted, CliffStep::rate,
                     CliffStep::measuredMillis));
             colours = new Color[] {PERCENTILE_COLOURS[2]};
@@ -308,7 +302,7 @@ public final class ReportCharts {
         List<String> otherAxis = new java.util.ArrayList<>();
         Boolean workers = null;
         for (Session s : sessions) {
-            boolean w = loadIsWorkers(s);
+            boolean w = s.loadIsWorkers();
             XYSeries line;
             if (s.kind() == Session.Kind.RAMP && !s.measuredSteps().isEmpty()) {
                 line = series(Summaries.label(s) + " p99", s.measuredSteps(),

@@ -69,7 +69,7 @@ public final class ReportTables {
 
     /** The cliff table's title: rates tried (open loop), or workers tried (closed loop, a USL fit). */
     static String cliffTitle(Session s) {
-        return ReportCharts.loadIsWorkers(s) ? "Workers tried" : "Rates tried";
+        return s.loadIsWorkers() ? "Workers tried" : "Rates tried";
     }
 
     /**
@@ -80,12 +80,12 @@ public final class ReportTables {
     static List<String> cliffHeader(Session s) {
         String slo = s.cliff().slo();
         String pct = slo.matches("p[0-9.]+\\b.*") ? slo.substring(0, slo.indexOf(' ') < 0 ? slo.length() : slo.indexOf(' ')) : "measured";
-        if (ReportCharts.loadIsWorkers(s)) return List.of("workers", pct + " ms", "completed jobs/s");
+        if (s.loadIsWorkers()) return List.of("workers", pct + " ms", "completed jobs/s");
         return List.of("offered jobs/s", pct + " ms", slo.isEmpty() ? "objective met" : "meets " + slo, "completed jobs/s");
     }
 
     static List<List<String>> cliffRows(Session s) {
-        boolean workers = ReportCharts.loadIsWorkers(s);
+        boolean workers = s.loadIsWorkers();
         List<List<String>> rows = new ArrayList<>();
         for (CliffStep st : s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate)).toList()) {
             String load = workers ? Long.toString(Math.round(st.rate())) : SessionReader.fmt(st.rate());

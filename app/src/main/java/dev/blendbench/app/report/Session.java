@@ -43,6 +43,11 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         return out;
     }
 
+    /** Whether a ramp's or cliff search's load is a worker count (closed loop) rather than a rate. */
+    public boolean loadIsWorkers() {
+        return cliff != null ? cliff.slo().contains("workers") : !steps.isEmpty() && !steps.get(0).loadText().endsWith(" jobs/s");
+    }
+
     /**
      * A ramp's steps in which a job ended, by load: what latency against load can show. A step
      * stopped in its warm-up (or in which every job failed) has no latency, not a latency of 0.

@@ -32,7 +32,7 @@ public final class SessionCsv {
             // load: the offered rate, or for a closed-loop search the workers; passed: empty there (no objective)
             b.append("session,load,measured_ms,passed,throughput_per_s\n");
             for (Session s : sessions) {
-                boolean workers = ReportCharts.loadIsWorkers(s);
+                boolean workers = s.loadIsWorkers();
                 for (CliffStep c : s.cliff().steps()) {
                     b.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%s,%.1f%n", quote(s.name()), c.rate(), c.measuredMillis(),
                             workers ? "" : Boolean.toString(c.passed()), c.throughput()));

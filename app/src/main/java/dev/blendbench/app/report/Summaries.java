@@ -32,10 +32,11 @@ public final class Summaries {
         List<String> out = new java.util.ArrayList<>();
         if (s.kind() != Session.Kind.SESSION) return out;
         var sum = s.summary();
+        String stopped = stoppedAfter(s);
         if (s.partial()) {
             out.add("is partial: its workload JVM died after " + SessionReader.fmt(sum.measuredSeconds()) + " s");
-        } else if (!stoppedAfter(s).isEmpty()) {
-            out.add("was " + stoppedAfter(s));
+        } else if (!stopped.isEmpty()) {
+            out.add("was " + stopped);
         }
         if (sum.warmupJobs() == 0 && sum.jobs() > 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
             out.add("started cold: no job ended in its warm-up");
@@ -121,7 +122,7 @@ public final class Summaries {
      * so its R² tests nothing: said so).
      */
     private static String uslSentence(UniversalScalability u, double mostWorkers, String which, int points) {
-        String peak = Double.isInfinite(u.peakWorkers()) || u.peakWorkers() > 1e6
+        String peak = !u.peakInSight()
                 ? "no throughput peak is in sight (no coherency cost)"
                 : String.format(Locale.ROOT, "throughput peaks at %s workers (%s jobs/s)%s", SessionReader.fmt(u.peakWorkers()),
                         SessionReader.fmt(u.throughputAt(u.peakWorkers())), u.peakWorkers() < mostWorkers ? ", fewer than were run" : "");
@@ -138,7 +139,7 @@ public final class Summaries {
      * worker count; empty for anything else (open loop, a single session).
      */
     public static List<double[]> throughputByWorkers(Session s) {
-        if (!ReportCharts.loadIsWorkers(s)) return List.of();
+        if (!s.loadIsWorkers()) return List.of();
         if (s.cliff() != null) {
             return s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate))
                     .map(c -> new double[] {c.rate(), c.throughput()}).toList();
@@ -157,16 +158,22 @@ public final class Summaries {
         return s.measuredSteps().stream().filter(x -> x.summary().warmupJobs() == 0 && x.summary().jobs() > 0).toList();
     }
 
+    /** The steps a closed-loop ramp's USL is fitted to: those that started warm while there are three, else all. */
+    private static List<Step> fittedSteps(Session s) {
+        List<Step> cold = coldSteps(s), warm = s.measuredSteps().stream().filter(x -> !cold.contains(x)).toList();
+        return warm.size() >= 3 ? warm : s.measuredSteps();
+    }
+
     /**
      * The Universal Scalability Law of a closed-loop search (the fit it wrote) or of a closed-loop
      * ramp (fitted here to its steps' throughput, given three worker counts or more; steps that
      * started cold are left out while three others remain); null otherwise.
      */
     public static UniversalScalability usl(Session s) {
-        if (s.cliff() != null) return ReportCharts.loadIsWorkers(s) ? s.cliff().usl() : null;
-        if (throughputByWorkers(s).isEmpty()) return null;
-        List<Step> cold = coldSteps(s), warm = s.measuredSteps().stream().filter(x -> !cold.contains(x)).toList();
-        List<double[]> pts = points(warm.size() >= 3 ? warm : s.measuredSteps());
+        if (!s.loadIsWorkers()) return null;
+        if (s.cliff() != null) return s.cliff().usl();
+        if (s.kind() != Session.Kind.RAMP) return null;
+        List<double[]> pts = points(fittedSteps(s));
         if (pts.size() < 3 || pts.stream().mapToDouble(p -> p[0]).distinct().count() < pts.size()) return null;
         int[] n = pts.stream().mapToInt(p -> (int) Math.round(p[0])).toArray();
         double[] x = pts.stream().mapToDouble(p -> p[1]).toArray();
@@ -189,9 +196,9 @@ public final class Summaries {
             case CLIFF -> {
                 List<CliffStep> st = s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate)).toList();
                 if (st.isEmpty()) return "The cliff search tried no load.";
-                if (ReportCharts.loadIsWorkers(s)) return closedLoopSentence(s, st, under);
+                if (s.loadIsWorkers()) return closedLoopSentence(s, st, under);
                 CliffStep top = st.get(st.size() - 1);
-                String unit = s.cliff().slo().contains("workers") ? " workers" : " jobs/s";
+                String unit = " jobs/s"; // a closed-loop search (workers) is told above
                 String reached = String.format(Locale.ROOT, "%s reached %s ms at %s%s", metricOf(s.cliff().slo()),
                         SessionReader.fmt(top.measuredMillis()), SessionReader.fmt(top.rate()), unit);
                 double knee = s.cliff().knee();
@@ -227,10 +234,9 @@ public final class Summaries {
                 UniversalScalability fit = usl(s);
                 List<String> cold = coldSteps(s).stream().map(Step::loadText).toList();
                 if (fit != null) {
-                    boolean leftOut = !cold.isEmpty() && st.size() - cold.size() >= 3;
-                    text += " " + uslSentence(fit, hi.load(), leftOut
-                            ? " (without the cold " + (cold.size() == 1 ? "step" : "steps") + " at " + String.join(", ", cold) + ")" : "",
-                            leftOut ? st.size() - cold.size() : st.size());
+                    int fitted = fittedSteps(s).size();
+                    text += " " + uslSentence(fit, hi.load(), fitted < st.size()
+                            ? " (without the cold " + (cold.size() == 1 ? "step" : "steps") + " at " + String.join(", ", cold) + ")" : "", fitted);
                 }
                 if (!cold.isEmpty()) {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")

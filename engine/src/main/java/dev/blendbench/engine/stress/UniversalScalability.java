@@ -13,6 +13,11 @@ package dev.blendbench.engine.stress;
  */
 public record UniversalScalability(double lambda, double sigma, double kappa, double peakWorkers, double rSquared) {
 
+    /** Whether throughput peaks at a worker count one could run: κ > 0 puts the peak somewhere, but past a million it is nowhere. */
+    public boolean peakInSight() {
+        return peakWorkers <= 1e6;
+    }
+
     public double throughputAt(double n) {
         return lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
     }
