@@ -1,6 +1,5 @@
 package dev.blendbench.app.gui;
 
-import dev.blendbench.app.report.ReportCharts;
 import dev.blendbench.app.report.ReportException;
 import dev.blendbench.app.report.Session;
 import dev.blendbench.app.report.SessionReader;
@@ -20,9 +19,7 @@ import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -36,7 +33,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -46,7 +42,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
@@ -91,13 +86,9 @@ public final class StressPanel {
     private final Label status = new Label("Ready.");
     // live view
     private final LiveCharts charts = new LiveCharts();
-    private final ChartViewer loadViewer = new ChartViewer(ReportCharts.strategies(List.of()));
-    /** Below the latency chart, for one closed-loop ramp or cliff search: throughput against workers with its USL fit. */
-    private final ChartViewer uslViewer = new ChartViewer(ReportCharts.strategies(List.of()));
-    private final ChartViewer strategyViewer = new ChartViewer(ReportCharts.strategies(List.of()));
+    private final LoadCharts loadCharts = new LoadCharts();
+    private final StrategyComparison comparison;
     private final RaceFindings findings;
-    private final TableView<List<String>> strategyTable = new TableView<>();
-    private final Label verdicts = new Label();
     private final TabPane tabs = new TabPane();
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final Timeline pump;
@@ -127,13 +118,6 @@ public final class StressPanel {
         VBox live = new VBox(6, charts.node(), findings.node());
         VBox.setVgrow(charts.node(), Priority.ALWAYS);
         live.setPadding(new Insets(6));
-        loadViewer.setId("chart-load");
-        strategyViewer.setId("chart-strategies");
-        strategyTable.setId("strategy-table");
-        strategyTable.setPrefHeight(150);
-        verdicts.setId("verdicts");
-        verdicts.setWrapText(true);
-        verdicts.setStyle("-fx-font-family: monospace;");
         Button openSessions = new Button("Compare session files…");
         openSessions.setId("compare-files");
         openSessions.setOnAction(e -> {
@@ -146,11 +130,9 @@ public final class StressPanel {
             if (files != null) compareFiles(files.stream().map(java.io.File::toPath).toList());
         });
         openSessions.disableProperty().bind(locked);
-        VBox cmp = new VBox(6, new HBox(6, openSessions), strategyTable, verdicts, strategyViewer);
-        VBox.setVgrow(strategyViewer, Priority.ALWAYS);
-        cmp.setPadding(new Insets(6));
-        Tab liveTab = new Tab("Live", new ScrollPane(live)), loadTab = new Tab("Latency vs load", loadPane()),
-                cmpTab = new Tab("Strategies", cmp);
+        comparison = new StrategyComparison(openSessions);
+        Tab liveTab = new Tab("Live", new ScrollPane(live)), loadTab = new Tab("Latency vs load", loadCharts.node()),
+                cmpTab = new Tab("Strategies", comparison.node());
         ((ScrollPane) liveTab.getContent()).setFitToWidth(true);
         liveTab.setId("tab-live");
         loadTab.setId("tab-load");
@@ -178,27 +160,10 @@ public final class StressPanel {
     public TableView<Session.Race> findings() { return findings.table(); }
 
     /** The latency-versus-load chart of the last ramp (tests read it). */
-    public ChartViewer loadChart() { return loadViewer; }
+    public ChartViewer loadChart() { return loadCharts.latency(); }
 
     /** The USL chart under the latency one; hidden unless one closed-loop ramp or search is shown (tests read it). */
-    public ChartViewer uslChart() { return uslViewer; }
-
-    private Node loadPane() {
-        uslViewer.setId("chart-usl");
-        uslViewer.setVisible(false);
-        uslViewer.managedProperty().bind(uslViewer.visibleProperty());
-        VBox box = new VBox(loadViewer, uslViewer);
-        VBox.setVgrow(loadViewer, Priority.ALWAYS);
-        VBox.setVgrow(uslViewer, Priority.ALWAYS);
-        return box;
-    }
-
-    /** Shows {@code s}'s throughput against workers under the latency chart, or hides that chart (null, or not closed loop). */
-    private void showUsl(Session s) {
-        JFreeChart c = s == null ? null : ReportCharts.throughputVersusWorkers(s);
-        if (c != null) uslViewer.setChart(c);
-        uslViewer.setVisible(c != null);
-    }
+    public ChartViewer uslChart() { return loadCharts.usl(); }
 
     private Node form() {
         GridPane g = new GridPane();
@@ -459,8 +424,7 @@ public final class StressPanel {
                 case Session.Step st -> {
                     // the cliff forming: each finished step joins the latency-versus-load chart at once
                     liveSteps.add(st);
-                    loadViewer.setChart(ReportCharts.latencyVersusLoad(Session.liveRamp("ramp", liveSteps)));
-                    showUsl(null);
+                    loadCharts.showLive(Session.liveRamp("ramp", liveSteps));
                     if (liveSteps.size() < rampStepCount) {
                         status.setText(String.format(Locale.ROOT, "Running %s: ramp step %d of %d (%s done: p99 %s ms)…",
                                 running, liveSteps.size() + 1, rampStepCount, st.loadText(),
@@ -526,48 +490,16 @@ public final class StressPanel {
         resultFiles.add(loaded.file());
         if (!s.races().isEmpty()) findings.setAll(s.races()); // the final counts
         if (s.kind() == Session.Kind.RAMP) {
-            loadViewer.setChart(ReportCharts.latencyVersusLoad(s));
-            showUsl(s);
+            loadCharts.show(s);
             tabs.getSelectionModel().select(1);
         }
         if (results.size() > 1 || compare.isSelected()) {
-            strategyViewer.setChart(ReportCharts.strategies(results));
-            fillStrategyTable(results);
+            showComparison(results);
         }
     }
 
-    /** A note for a verdict line where one side weighs less than its figures suggest (stopped short, cold). */
-    private static String cutShort(Session s) {
-        List<String> why = Summaries.caveats(s);
-        return why.isEmpty() ? "" : " (" + Summaries.label(s) + " " + String.join(", and ", why) + ")";
-    }
-
-    private void fillStrategyTable(List<Session> sessions) {
-        List<String> header = dev.blendbench.app.report.ReportTables.comparisonHeader();
-        strategyTable.getColumns().clear();
-        for (int i = 0; i < header.size(); i++) {
-            int k = i;
-            TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
-            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().get(k)));
-            c.setPrefWidth(i == 0 ? 200 : 70);
-            strategyTable.getColumns().add(c);
-        }
-        ObservableList<List<String>> rows = FXCollections.observableArrayList(dev.blendbench.app.report.ReportTables.comparisonRows(sessions));
-        strategyTable.setItems(rows);
-        // each session against the first: ratio of p99 with its bootstrap 95 % interval, and the verdict
-        StringBuilder v = new StringBuilder();
-        Session base = sessions.get(0);
-        for (Session s : sessions.subList(1, sessions.size())) {
-            try {
-                var c = dev.blendbench.app.report.Comparison.of(base, s, "p99", 0.05, 1);
-                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%n",
-                        Summaries.label(s), Summaries.label(base), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB(),
-                        c.verdict().text(), cutShort(base), cutShort(s)));
-            } catch (IllegalArgumentException e) {
-                v.append(Summaries.label(s)).append(": ").append(e.getMessage()).append('\n');
-            }
-        }
-        verdicts.setText(v.toString().strip());
+    private void showComparison(List<Session> sessions) {
+        comparison.show(sessions);
         tabs.getSelectionModel().select(2);
     }
 
@@ -594,13 +526,11 @@ public final class StressPanel {
                     resultFiles.clear();
                     resultFiles.addAll(files);
                     if (!loads.isEmpty()) {
-                        loadViewer.setChart(loads.size() == 1 ? ReportCharts.latencyVersusLoad(loads.get(0)) : ReportCharts.loadsCompared(loads));
-                        showUsl(loads.size() == 1 ? loads.get(0) : null);
+                        loadCharts.show(loads);
                         tabs.getSelectionModel().select(1);
                     }
                     if (!plain.isEmpty()) {
-                        strategyViewer.setChart(ReportCharts.strategies(plain));
-                        fillStrategyTable(plain); // shows its tab
+                        showComparison(plain);
                     }
                     export.setDisable(false);
                     status.setStyle("");
@@ -621,7 +551,7 @@ public final class StressPanel {
     }
 
     /** The verdict lines of the Strategies tab (tests read it). */
-    public Label verdicts() { return verdicts; }
+    public Label verdicts() { return comparison.verdicts(); }
 
     private String summary() {
         if (results.isEmpty()) return "Done.";

@@ -1,0 +1,83 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.app.report.Comparison;
+import dev.blendbench.app.report.ReportCharts;
+import dev.blendbench.app.report.ReportTables;
+import dev.blendbench.app.report.Session;
+import dev.blendbench.app.report.Summaries;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The Stress tab's "Strategies" view: sessions side by side (table and chart) and each one's p99
+ * against the first's, with its bootstrap interval and verdict. FX thread only.
+ */
+final class StrategyComparison {
+    private final ChartViewer chart = new ChartViewer(ReportCharts.strategies(List.of()));
+    private final TableView<List<String>> table = new TableView<>();
+    private final Label verdicts = new Label();
+    private final VBox box;
+
+    /** @param actions controls shown above the table (the Compare session files… button) */
+    StrategyComparison(Node... actions) {
+        chart.setId("chart-strategies");
+        table.setId("strategy-table");
+        table.setPrefHeight(150);
+        verdicts.setId("verdicts");
+        verdicts.setWrapText(true);
+        verdicts.setStyle("-fx-font-family: monospace;");
+        box = new VBox(6, new HBox(6, actions), table, verdicts, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        box.setPadding(new Insets(6));
+    }
+
+    Node node() { return box; }
+
+    Label verdicts() { return verdicts; }
+
+    /** Shows {@code sessions}, the first as the baseline. */
+    void show(List<Session> sessions) {
+        chart.setChart(ReportCharts.strategies(sessions));
+        List<String> header = ReportTables.comparisonHeader();
+        table.getColumns().clear();
+        for (int i = 0; i < header.size(); i++) {
+            int k = i;
+            TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
+            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().get(k)));
+            c.setPrefWidth(i == 0 ? 200 : 70);
+            table.getColumns().add(c);
+        }
+        table.setItems(FXCollections.observableArrayList(ReportTables.comparisonRows(sessions)));
+        // each session against the first: ratio of p99 with its bootstrap 95 % interval, and the verdict
+        StringBuilder v = new StringBuilder();
+        Session base = sessions.get(0);
+        for (Session s : sessions.subList(1, sessions.size())) {
+            try {
+                var c = Comparison.of(base, s, "p99", 0.05, 1);
+                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%n",
+                        Summaries.label(s), Summaries.label(base), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB(),
+                        c.verdict().text(), cutShort(base), cutShort(s)));
+            } catch (IllegalArgumentException e) {
+                v.append(Summaries.label(s)).append(": ").append(e.getMessage()).append('\n');
+            }
+        }
+        verdicts.setText(v.toString().strip());
+    }
+
+    /** A note for a verdict line where one side weighs less than its figures suggest (stopped short, cold). */
+    private static String cutShort(Session s) {
+        List<String> why = Summaries.caveats(s);
+        return why.isEmpty() ? "" : " (" + Summaries.label(s) + " " + String.join(", and ", why) + ")";
+    }
+}
