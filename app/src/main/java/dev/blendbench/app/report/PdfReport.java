@@ -95,7 +95,8 @@ public final class PdfReport {
             doc.add(table(f, ReportTables.cliffHeader(s), ReportTables.cliffRows(s)));
         }
         if (s.kind() != Session.Kind.SESSION) chart(doc, w, ReportCharts.latencyVersusLoad(s));
-        if (ReportCharts.throughputVersusWorkers(s) != null) chart(doc, w, ReportCharts.throughputVersusWorkers(s));
+        JFreeChart usl = ReportCharts.throughputVersusWorkers(s);
+        if (usl != null) chart(doc, w, usl);
         if (!s.intervals().isEmpty()) {
             chart(doc, w, ReportCharts.percentilesOverTime(s));
             chart(doc, w, ReportCharts.throughput(s));
