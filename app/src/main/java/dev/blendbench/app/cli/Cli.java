@@ -98,14 +98,14 @@ public final class Cli {
     static String didYouMean(String typed, java.util.Collection<String> names) {
         int limit = Math.max(1, typed.replaceFirst("^-+", "").length() / 3);
         List<String> near = names.stream()
-                .filter(n -> editDistance(typed, n) <= limit || extends_(typed, n))
+                .filter(n -> editDistance(typed, n) <= limit || addsOrCutsWords(typed, n))
                 .sorted(java.util.Comparator.comparingInt(n -> editDistance(typed, n)))
                 .limit(2).map(n -> "'" + n + "'").toList();
         return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
     }
 
     /** Whether one name is the other with words added at its end (at least 3 letters of a name in common). */
-    private static boolean extends_(String typed, String name) {
+    private static boolean addsOrCutsWords(String typed, String name) {
         if (typed.replaceFirst("^-+", "").length() < 3 || name.replaceFirst("^-+", "").length() < 3) return false;
         return typed.startsWith(name + "-") || name.startsWith(typed);
     }
