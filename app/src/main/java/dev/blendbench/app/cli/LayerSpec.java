@@ -91,6 +91,9 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
                     if (!(scale > 0)) {
                         throw new BadInputException("layer '" + arg + "': scale must be a positive number, got " + value);
                     }
+                    if (scale < 1.0 / 10_000) {
+                        throw new BadInputException("layer '" + arg + "': scale out of range (at least 0.0001): " + value);
+                    }
                 }
                 case "rotate" -> {
                     if (seenRotate) throw dup(arg, key);

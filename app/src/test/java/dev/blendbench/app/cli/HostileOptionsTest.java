@@ -36,6 +36,8 @@ class HostileOptionsTest {
         "compose|--size|0x10|a.png|-o|b.png",
         "compose|--background|#zz|a.png|-o|b.png",
         "compose|--max-pixels|-1|a.png|-o|b.png",
+        "compose|a.png:scale=1e-9|-o|b.png",
+        "compose|a.png:scale=0.00001:rotate=30|-o|b.png",
         "resize|a.png|--scale|NaN|-o|b.png",
         "resize|a.png|--width|99999999999|-o|b.png",
         "compare|--threshold|-5%|a.json|b.json",
