@@ -128,7 +128,7 @@ public final class ForkedStress {
         }
     }
 
-    static int run(List<String> originalArgs, List<String> jvmOptions, Path json, PrintWriter out, PrintWriter err)
+    static int run(List<String> originalArgs, List<String> jvmOptions, Path json, double arrivalsEnd, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
         long startedAt = System.currentTimeMillis();
         List<java.util.Map<String, Object>> streamed = new ArrayList<>();
@@ -172,7 +172,7 @@ public final class ForkedStress {
         }, "blendbench-stress-child-wait");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            return pump(p, originalArgs, jvmOptions, json, out, err, startedAt, streamed, signalled);
+            return pump(p, originalArgs, jvmOptions, json, arrivalsEnd, out, err, startedAt, streamed, signalled);
         } finally {
             drained.countDown();
             try {
@@ -184,10 +184,11 @@ public final class ForkedStress {
     }
 
     /** Prints the child's output as it comes and returns this command's exit code once the child has ended. */
-    private static int pump(Process p, List<String> originalArgs, List<String> jvmOptions, Path json, PrintWriter out, PrintWriter err,
+    private static int pump(Process p, List<String> originalArgs, List<String> jvmOptions, Path json, double arrivalsEnd,
+                            PrintWriter out, PrintWriter err,
                             long startedAt, List<java.util.Map<String, Object>> streamed,
                             java.util.concurrent.atomic.AtomicBoolean signalled) throws IOException, InterruptedException {
-        StressCommand.Progress progress = new StressCommand.Progress(err, System.console() != null);
+        StressCommand.Progress progress = new StressCommand.Progress(err, System.console() != null).arrivalsEndAt(arrivalsEnd);
         // The child's stderr is held back until its session starts (its header line), so that a
         // child that cannot start ends in one line from us, not in the JVM's own messages.
         List<String> held = new ArrayList<>();

@@ -96,6 +96,11 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", description = "Unmeasured warm-up (default: ${DEFAULT-VALUE}).")
     String warmup;
 
+    @Option(names = "--drain-limit", paramLabel = "DURATION|none", defaultValue = "10s",
+            description = "Open loop: how long an overloaded system may go on draining its backlog once the arrivals stop "
+                    + "(default: ${DEFAULT-VALUE}); jobs still queued then are counted at their wait so far. none: drain it all.")
+    String drainLimit;
+
     @Option(names = "--ramp", paramLabel = "LIST", split = ",",
             description = "Run a plan of steps, each with the warm-up and duration above: open-loop rates (--rate may be left "
                     + "out) or, with --closed, worker counts; e.g. 100,200,400.")
@@ -162,8 +167,9 @@ public final class StressCommand implements Callable<Integer> {
         }
         if (maxJobs < 0) throw new BadInputException("--jobs must not be negative, got " + maxJobs); // before the config refuses it as an internal error
         LoadModel model = loadModel();
+        Duration drain = drainLimit.strip().equalsIgnoreCase("none") ? null : duration("--drain-limit", drainLimit, true);
         StressConfig config = new StressConfig(model, virtual, duration("--warmup", warmup, true),
-                duration("--duration", duration, false), maxJobs, Duration.ofMillis(100));
+                duration("--duration", duration, false), maxJobs, Duration.ofMillis(100), drain);
         for (Path p : new Path[] {json, csv, hlog, jfr}) {
             if (p != null) OutputFiles.requireFolder(p);
         }
@@ -171,9 +177,10 @@ public final class StressCommand implements Callable<Integer> {
         settings.put("warmupSeconds", config.warmup().toNanos() / 1e9);
         settings.put("durationSeconds", config.duration().toNanos() / 1e9);
         settings.put("maxJobs", maxJobs);
+        if (model instanceof LoadModel.Open) settings.put("drainLimitSeconds", drain == null ? null : drain.toNanos() / 1e9);
         if (!inProcess) {
             job.validate();
-            return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json,
+            return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json, arrivalsEnd(config),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (emitSnapshots) ForkedStress.endWithParent();
@@ -205,7 +212,8 @@ public final class StressCommand implements Callable<Integer> {
             err.println("note: scalar kernels; start the JVM with --add-modules jdk.incubator.vector for the vector ones");
         }
         String header = "stress: " + workload.description() + "; " + describe(model) + (virtual ? ", virtual threads" : "")
-                + "; warm-up " + warmup + ", measuring " + duration;
+                + "; warm-up " + warmup + ", measuring " + duration
+                + (model instanceof LoadModel.Open ? (drain == null ? ", then draining without limit" : ", then draining for at most " + drainLimit.strip()) : "");
         if (emitSnapshots) {
             out.println(ForkedStress.ERR + header); // in line with the race findings that follow on stdout
             out.flush();
@@ -214,7 +222,7 @@ public final class StressCommand implements Callable<Integer> {
         }
         java.util.function.Consumer<IntervalSnapshot> progress = emitSnapshots
                 ? snap -> ForkedStress.emit(out, snap)
-                : new Progress(err, System.console() != null);
+                : new Progress(err, System.console() != null).arrivalsEndAt(arrivalsEnd(config));
         StressSession session = new StressSession(config, workload, Ticker.SYSTEM, progress);
         running.set(session);
         if (haltAfter != null && inProcess) {
@@ -303,11 +311,12 @@ public final class StressCommand implements Callable<Integer> {
                 if (stopped.stopped()) break;
                 LoadModel m = load.closed ? new LoadModel.Closed((int) v, ((LoadModel.Closed) base.load()).think())
                         : new LoadModel.Open(v, ((LoadModel.Open) base.load()).arrivals(), workers);
-                StressConfig cfg = new StressConfig(m, base.virtualThreads(), base.warmup(), base.duration(), base.maxJobs(), base.interval());
+                StressConfig cfg = new StressConfig(m, base.virtualThreads(), base.warmup(), base.duration(), base.maxJobs(), base.interval(),
+                        base.drainLimit());
                 try (Workload w = workloads.get()) {
                     out.println("step: " + describe(m)); // on stdout: a forked child's steps and results stay in order
                     out.flush();
-                    Progress progress = emitSnapshots ? null : new Progress(err, System.console() != null);
+                    Progress progress = emitSnapshots ? null : new Progress(err, System.console() != null).arrivalsEndAt(arrivalsEnd(cfg));
                     StressSession session = new StressSession(cfg, w, Ticker.SYSTEM,
                             emitSnapshots ? snap -> ForkedStress.emit(out, snap) : progress);
                     stopped.track(session::stop);
@@ -319,9 +328,11 @@ public final class StressCommand implements Callable<Integer> {
                     }
                     if (emitSnapshots) ForkedStress.emitStep(out, r);
                     reports.add(r);
-                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%n", describe(m), r.throughput(),
+                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%s%n", describe(m), r.throughput(),
                             ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),
                             r.generatorSaturated() ? " (generator saturated)" : "",
+                            r.queuedAtEnd() > 0 && !r.stopped() ? String.format(Locale.ROOT, " (drain limit: %,d jobs still queued, counted at "
+                                    + "their wait so far)", r.queuedAtEnd()) : "",
                             r.warmupJobs() == 0 && !cfg.warmup().isZero() && r.jobs() > 0 ? " (cold: no job ended in its warm-up)" : "");
                 }
             }
@@ -372,6 +383,11 @@ public final class StressCommand implements Callable<Integer> {
         return d;
     }
 
+    /** When an open loop's arrivals stop, in seconds from the start of measuring; NaN for a closed loop. */
+    static double arrivalsEnd(StressConfig c) {
+        return c.load() instanceof LoadModel.Open ? c.duration().toNanos() / 1e9 : Double.NaN;
+    }
+
     private static String describe(LoadModel m) {
         return switch (m) {
             case LoadModel.Closed c -> "closed loop, " + c.workers() + (c.workers() == 1 ? " worker" : " workers");
@@ -390,12 +406,20 @@ public final class StressCommand implements Callable<Integer> {
                 r.jobs(), r.measuredNanos() / 1e9, r.throughput(), dev.blendbench.app.report.Summaries.bytes(r.bytesPerJob()),
                 r.gcCount(), r.gcPauseMillis());
         if (r.load() instanceof LoadModel.Open o && r.throughput() < 0.95 * o.rate()) {
-            if (!r.stopped()) {
+            if (r.queuedAtEnd() > 0 && !r.stopped()) {
+                out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; the drain limit ended the session %.1f s after the "
+                        + "arrivals stopped, with %,d jobs still queued: they are in the latency at their wait so far, so its "
+                        + "percentiles are lower bounds (--drain-limit none drains it all)%n", o.rate(), r.throughput(),
+                        Math.max(0, (r.measuredNanos() - asked.toNanos()) / 1e9), r.queuedAtEnd());
+            } else if (!r.stopped()) {
                 out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; the backlog drained for %.1f s after the "
                         + "arrivals stopped%n", o.rate(), r.throughput(), Math.max(0, (r.measuredNanos() - asked.toNanos()) / 1e9));
             } else if (r.measuredNanos() > asked.toNanos()) {
                 out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; stopped %.1f s into draining the backlog, "
                         + "before it was drained%n", o.rate(), r.throughput(), (r.measuredNanos() - asked.toNanos()) / 1e9);
+            }
+            if (r.stopped() && r.queuedAtEnd() > 0) {
+                out.printf(Locale.ROOT, "%,d jobs still queued at the stop are in the latency at their wait so far%n", r.queuedAtEnd());
             }
         }
         if (r.errors() > 0) out.printf(Locale.ROOT, "errors: %d (first: %s)%n", r.errors(), r.firstError());
@@ -428,7 +452,7 @@ public final class StressCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean terminal;
         private final double every;
-        private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB;
+        private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB, arrivalsEnd = Double.NaN;
         private long gcCount;
         private boolean inPlace;
 
@@ -436,6 +460,15 @@ public final class StressCommand implements Callable<Integer> {
             this.err = err;
             this.terminal = terminal;
             this.every = terminal ? 0.5 : 1.0;
+        }
+
+        /**
+         * Marks the lines that begin once an open loop's arrivals have stopped ({@code seconds} from the
+         * start of measuring; NaN: never, a closed loop) as "draining": its backlog is what runs then.
+         */
+        Progress arrivalsEndAt(double seconds) {
+            arrivalsEnd = seconds;
+            return this;
         }
 
         @Override
@@ -472,8 +505,9 @@ public final class StressCommand implements Callable<Integer> {
             String latency = jobs < 0.5
                     ? String.format(Locale.ROOT, "p99 %9s ms  max %9s ms", "—", "—")
                     : String.format(Locale.ROOT, "p99 %9.3f ms  max %9.3f ms", worstP99, max);
-            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d",
-                    end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount);
+            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s",
+                    end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount,
+                    lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : ""); // not the last jobs' sliver
             if (terminal) {
                 err.print("\r" + line);
                 inPlace = true;

@@ -35,10 +35,10 @@ public final class IntervalCsv {
     public static byte[] toCsv(StressReport r) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (IntervalSnapshot i : r.intervals()) {
-            var l = i.latency();
+            var l = i.latency(); // jobs: those done (a stopped or cut open loop's last latency holds the queued ones too)
             boolean none = l.count() == 0;
             b.append(String.format(Locale.ROOT, "%.3f,%.1f,%d,%s,%s,%s,%s,%s,%s,%s,%.1f,%d,%.1f,%.1f,%.3f%n",
-                    i.endNanos() / 1e9, i.throughput(), l.count(), ms(l.p50(), none), ms(l.p90(), none), ms(l.p95(), none),
+                    i.endNanos() / 1e9, i.throughput(), i.service().count(), ms(l.p50(), none), ms(l.p90(), none), ms(l.p95(), none),
                     ms(l.p99(), none), ms(l.p999(), none), ms(l.max(), none), ms(i.service().p99(), none), i.allocationMBps(), i.gcCount(),
                     i.gcPauseMillis(), i.heapAfterGcBytes() < 0 ? -1.0 : i.heapAfterGcBytes() / 1e6,
                     i.maxScheduleLagNanos() / 1e6));

@@ -84,12 +84,28 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         }
     }
 
-    /** Totals of a session or of a ramp step; {@code warmupJobs} is −1 where the file does not say. */
+    /**
+     * Totals of a session or of a ramp step; {@code warmupJobs} is −1 where the file does not say.
+     * {@code queuedAtEnd}: jobs of an open loop still queued when it was stopped or its drain limit
+     * ran out, in the latency at their wait so far but not in {@code jobs} (0 in older files).
+     */
     public record Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput,
                           double bytesPerJob, long gcCount, double gcPauseMillis, boolean generatorSaturated,
-                          boolean stopped, long warmupJobs) {
+                          boolean stopped, long warmupJobs, long queuedAtEnd) {
         /** No totals: a cliff search's, or a ramp's still running. */
         public static final Summary NONE = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1);
+
+        /** Totals with no jobs left queued. */
+        public Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput, double bytesPerJob,
+                       long gcCount, double gcPauseMillis, boolean generatorSaturated, boolean stopped, long warmupJobs) {
+            this(jobs, errors, firstError, measuredSeconds, throughput, bytesPerJob, gcCount, gcPauseMillis, generatorSaturated,
+                    stopped, warmupJobs, 0);
+        }
+
+        /** The session ended with jobs still queued, cut by its drain limit rather than stopped. */
+        public boolean drainCut() {
+            return queuedAtEnd > 0 && !stopped;
+        }
     }
 
     /** One 100 ms interval. {@code heapAfterGcBytes} is −1 before the first collection. */

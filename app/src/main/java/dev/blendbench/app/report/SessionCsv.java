@@ -63,8 +63,9 @@ public final class SessionCsv {
     private static void row(StringBuilder b, String session, String step, double offset, Interval i) {
         var l = i.latency();
         boolean none = l.count() == 0; // no job ended: no percentiles (empty fields, not zeros)
+        // jobs: those done, the service count (a stopped or cut open loop's last latency also holds the jobs still queued)
         b.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.1f,%d,%s,%s,%s,%s,%s,%s,%s,%.1f,%d,%.1f,%.1f%n",
-                quote(session), quote(step), offset + i.endSeconds(), i.throughput(), l.count(), ms(l.p50(), none), ms(l.p90(), none),
+                quote(session), quote(step), offset + i.endSeconds(), i.throughput(), i.service().count(), ms(l.p50(), none), ms(l.p90(), none),
                 ms(l.p95(), none), ms(l.p99(), none), ms(l.p999(), none), ms(l.max(), none), ms(i.service().p99(), none),
                 i.allocationMBps(), i.gcCount(), i.gcPauseMillis(),
                 i.heapAfterGcBytes() < 0 ? -1.0 : i.heapAfterGcBytes() / 1e6));

@@ -56,6 +56,7 @@ public final class StressJson {
         summary.put("gcPauseMillis", r.gcPauseMillis());
         summary.put("generatorSaturated", r.generatorSaturated());
         summary.put("stopped", r.stopped());
+        summary.put("queuedAtEnd", r.queuedAtEnd());
         root.put("summary", summary);
         root.put("latency", ms(r.latency()));
         root.put("service", ms(r.service()));
@@ -134,6 +135,7 @@ public final class StressJson {
         m.put("gcPauseMillis", r.gcPauseMillis());
         m.put("generatorSaturated", r.generatorSaturated());
         m.put("stopped", r.stopped());
+        m.put("queuedAtEnd", r.queuedAtEnd());
         m.put("latency", ms(r.latency()));
         m.put("service", ms(r.service()));
         m.put("stages", stages(r));

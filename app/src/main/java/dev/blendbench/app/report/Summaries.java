@@ -37,6 +37,8 @@ public final class Summaries {
             out.add("is partial: its workload JVM died after " + SessionReader.fmt(sum.measuredSeconds()) + " s");
         } else if (!stopped.isEmpty()) {
             out.add("was " + stopped);
+        } else if (sum.drainCut()) {
+            out.add("was ended by its drain limit with " + queued(sum.queuedAtEnd()) + " still queued: its percentiles are lower bounds");
         }
         if (sum.warmupJobs() == 0 && sum.jobs() > 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
             out.add("started cold: no job ended in its warm-up");
@@ -61,11 +63,28 @@ public final class Summaries {
         } catch (NumberFormatException handEdited) {
             asked = null;
         }
+        String queued = sum.queuedAtEnd() > 0 ? ", with " + queued(sum.queuedAtEnd()) + " still queued (counted at their wait so far)" : "";
         if (sum.measuredSeconds() > askedSeconds) { // an overloaded open loop, stopped while it drained its backlog
-            return "stopped " + SessionReader.fmt(sum.measuredSeconds() - askedSeconds) + " s into draining its backlog, before it was drained";
+            return "stopped " + SessionReader.fmt(sum.measuredSeconds() - askedSeconds) + " s into draining its backlog, before it was drained"
+                    + queued;
         }
         return "stopped after " + SessionReader.fmt(sum.measuredSeconds()) + " s"
-                + (asked == null ? "" : " of the " + asked.replaceAll("\\.0$", "") + " s asked");
+                + (asked == null ? "" : " of the " + asked.replaceAll("\\.0$", "") + " s asked") + queued;
+    }
+
+    /** A settings value in seconds as people write it ("0.3 s", "10 s"), or empty where it is missing or not a number. */
+    static String seconds(String v) {
+        try {
+            double d = v == null ? Double.NaN : Double.parseDouble(v);
+            return Double.isFinite(d) ? new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString() + " s" : "";
+        } catch (NumberFormatException e) {
+            return "";
+        }
+    }
+
+    /** "1 job", "1,700 jobs". */
+    static String queued(long n) {
+        return String.format(Locale.ROOT, "%,d job%s", n, n == 1 ? "" : "s");
     }
 
     private static long parseLong(String v) {
@@ -242,6 +261,12 @@ public final class Summaries {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")
                             + " cold (no job ended in its warm-up), so class loading and JIT compilation are in its figures; a longer warm-up leaves them out.";
                 }
+                List<String> cut = st.stream().filter(x -> x.summary().drainCut()).map(Step::loadText).toList();
+                if (!cut.isEmpty()) {
+                    text += " " + (cut.size() == 1 ? "The step at " + cut.get(0) + " was" : "The steps at " + String.join(", ", cut) + " were")
+                            + " ended by the drain limit with jobs still queued, counted at their wait so far, so "
+                            + (cut.size() == 1 ? "its" : "their") + " percentiles are lower bounds.";
+                }
                 return text + stopped;
             }
             default -> {
@@ -262,7 +287,12 @@ public final class Summaries {
                         b.append(", offered ").append(offered).append(" jobs/s");
                         if ("poisson".equals(s.settings().get("load.arrivals"))) b.append(" in Poisson arrivals");
                         try {
-                            if (!sum.stopped() && sum.throughput() < 0.95 * Double.parseDouble(offered)) {
+                            if (sum.drainCut()) {
+                                String limit = s.settings().get("drainLimitSeconds");
+                                b.append(" (overloaded: it could not keep up, and its drain limit").append(seconds(limit).isEmpty() ? "" : " of "
+                                        + seconds(limit)).append(" ended the session with ").append(queued(sum.queuedAtEnd()))
+                                        .append(" still queued, counted at their wait so far: these percentiles are lower bounds)");
+                            } else if (!sum.stopped() && sum.throughput() < 0.95 * Double.parseDouble(offered)) {
                                 b.append(" (overloaded: it could not keep up, and the backlog drained after the arrivals stopped)");
                             }
                         } catch (NumberFormatException unknownRate) {

@@ -28,6 +28,8 @@ class HostileOptionsTest {
         "stress|--workers|1|--closed|--inject-stall|x",
         "stress|--workers|1|--closed|--heap|lots",
         "stress|--workers|1|--closed|--think|-5ms",
+        "stress|--workers|1|--rate|10|--drain-limit|-1s",
+        "stress|--workers|1|--rate|10|--drain-limit|forever",
         "cliff|--workers|1|--from|-1|--to|100",
         "cliff|--workers|1|--slo|p99=abc",
         "cliff|--workers|1|--steps|0",

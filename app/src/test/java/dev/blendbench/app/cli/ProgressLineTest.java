@@ -41,6 +41,23 @@ class ProgressLineTest {
     }
 
     @Test
+    void linesAfterTheArrivalsStop_sayTheBacklogIsDraining_butNotTheLastJobsSliver() {
+        StringWriter w = new StringWriter();
+        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).arrivalsEndAt(1.0);
+        for (int i = 1; i <= 20; i++) p.add(i * 0.1, 0.1, 100, 1.0, 1.0, 0, 0);
+        p.add(2.005, 0.005, 200, 1.0, 1.0, 0, 0);
+        p.finish();
+        List<String> l = lines(w);
+        assertEquals(3, l.size(), w.toString());
+        assertTrue(!l.get(0).contains("draining") && l.get(1).endsWith("gc 0  draining the backlog") && !l.get(2).contains("draining"),
+                w.toString());
+        StringWriter closed = new StringWriter();
+        StressCommand.Progress c = new StressCommand.Progress(new PrintWriter(closed), false); // a closed loop: never
+        for (int i = 1; i <= 20; i++) c.add(i * 0.1, 0.1, 100, 1.0, 1.0, 0, 0);
+        assertTrue(!closed.toString().contains("draining"), closed.toString());
+    }
+
+    @Test
     void aNewStep_timeStartingAgain_printsTheRestOfTheLastOneFirst() {
         StringWriter w = new StringWriter();
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);

@@ -42,6 +42,40 @@ class StressCommandTest {
     }
 
     @Test
+    void drainLimit_endsAnOverloadedOpenLoop_andTheJobsStillQueuedAreCountedAtTheirWait() throws Exception {
+        // one worker, 10 ms jobs (100 jobs/s at most) offered 400 jobs/s for 500 ms: 200 due, about 50
+        // done by the end; draining the rest would take 1.5 s, the limit allows 0.3 s
+        Path json = dir.resolve("cut.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:10ms",
+                "--workers", "1", "--rate", "400", "--warmup", "0s", "--duration", "500ms", "--drain-limit", "300ms",
+                "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("then draining for at most 300ms"), r.err());
+        assertTrue(r.out().contains("the drain limit ended the session"), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        long jobs = root.at("/summary/jobs").asLong(), queued = root.at("/summary/queuedAtEnd").asLong();
+        assertTrue(queued > 0, r.out());
+        assertEquals(200, jobs + queued, "every job due is done or counted as queued");
+        assertEquals(200, root.at("/latency/count").asLong());
+        assertEquals(jobs, root.at("/service/count").asLong());
+        assertFalse(root.at("/summary/stopped").asBoolean());
+        assertEquals(0.3, root.at("/settings/drainLimitSeconds").asDouble(), 1e-9);
+        var session = dev.blendbench.app.report.SessionReader.read(json);
+        assertEquals(queued, session.summary().queuedAtEnd());
+        String sentence = dev.blendbench.app.report.Summaries.sentence(session);
+        assertTrue(sentence.contains("its drain limit of 0.3 s ended the session with " + queued + " jobs still queued"), sentence);
+        assertTrue(sentence.contains("these percentiles are lower bounds"), sentence);
+        assertTrue(dev.blendbench.app.report.Summaries.caveats(session).stream().anyMatch(c -> c.contains("drain limit")),
+                "compare warns about it");
+
+        ComposeCommandTest.Result all = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:10ms",
+                "--workers", "1", "--rate", "200", "--warmup", "0s", "--duration", "300ms", "--drain-limit", "none");
+        assertEquals(0, all.code(), all.err());
+        assertTrue(all.err().contains("then draining without limit"), all.err());
+        assertTrue(all.out().contains("jobs 60 in") && all.out().contains("the backlog drained for"), all.out());
+    }
+
+    @Test
     void syntheticOpenLoop_writesJsonCsvAndHlog_thatAgree() throws IOException, dev.blendbench.app.report.ReportException {
         Path json = dir.resolve("s.json"), csv = dir.resolve("s.csv"), hlog = dir.resolve("s.hlog");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "exp:2ms", "--workers", "2",

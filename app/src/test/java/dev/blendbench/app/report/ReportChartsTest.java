@@ -19,8 +19,10 @@ class ReportChartsTest {
         try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
             root = (ObjectNode) new ObjectMapper().readTree(in);
         }
-        ObjectNode stalled = (ObjectNode) root.get("intervals").get(3).get("latency");
-        for (String f : new String[] {"count", "mean", "p50", "p90", "p95", "p99", "p999", "max"}) stalled.put(f, 0);
+        for (String figure : new String[] {"latency", "service"}) {
+            ObjectNode stalled = (ObjectNode) root.get("intervals").get(3).get(figure);
+            for (String f : new String[] {"count", "mean", "p50", "p90", "p95", "p99", "p999", "max"}) stalled.put(f, 0);
+        }
         return SessionReader.parse(root, "pooled.json", "pooled.json");
     }
 

@@ -5,7 +5,10 @@ package dev.blendbench.engine.stress;
  *
  * @param endNanos        end of the interval, from the start of measurement
  * @param lengthNanos     length of the interval
- * @param latency         end-to-end latency of jobs completed in it (from intended start in open loop)
+ * @param latency         end-to-end latency of jobs completed in it (from intended start in open loop);
+ *                        the last interval of an open loop that was stopped or cut by its drain limit
+ *                        also holds the jobs still queued, at their wait so far
+ *                        ({@link StressReport#queuedAtEnd()})
  * @param service         the same jobs' service time (from actual start: blind to queueing and stalls)
  * @param throughput      jobs completed per second
  * @param allocatedBytes  bytes allocated by the workers in the interval

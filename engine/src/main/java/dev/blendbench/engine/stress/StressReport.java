@@ -14,10 +14,10 @@ import java.util.Map;
  * @param measuredNanos   length of the measured phase: from its start until the last measured job
  *                        ended — a little longer than asked (the jobs started before its end finish),
  *                        much longer when an overloaded open loop drains its backlog, shorter if stopped
- * @param jobs            jobs completed in it
+ * @param jobs            jobs completed in it (so not the {@code queuedAtEnd} ones)
  * @param errors          jobs that threw
  * @param firstError      the first job failure, one line, or null
- * @param latency         end-to-end latency over the whole phase
+ * @param latency         end-to-end latency over the whole phase (with the {@code queuedAtEnd} jobs)
  * @param service         service time over the whole phase
  * @param stages          per-stage times, by stage name, in order
  * @param bytesPerJob     bytes allocated by the workers per job
@@ -27,12 +27,19 @@ import java.util.Map;
  *                        the offered load was then lower than asked
  * @param stopped         true when the session was stopped ({@code stop()} or its job limit) with jobs still due:
  *                        before its end, or while an overloaded open loop drained its backlog
+ * @param queuedAtEnd     open loop: measured jobs that were due but had not started when the session
+ *                        was stopped ({@code stop()}) or its drain limit ran out; each is in
+ *                        {@code latency} (and in its last interval's) at its wait until then, a lower
+ *                        bound of the latency it would have had, and in no other figure. Leaving
+ *                        them out would drop the slowest jobs of all; counting them keeps the
+ *                        percentiles honest lower bounds. 0 for a closed loop, a session that
+ *                        drained its backlog, or one ended by its job limit.
  * @param intervals       the interval snapshots
  */
 public record StressReport(String workload, LoadModel load, boolean virtualThreads, long warmupJobs, long measuredNanos, long jobs,
                            long errors, String firstError, Percentiles latency, Percentiles service,
                            Map<String, Percentiles> stages, double bytesPerJob, long gcCount, double gcPauseMillis,
-                           boolean generatorSaturated, boolean stopped, List<IntervalSnapshot> intervals) {
+                           boolean generatorSaturated, boolean stopped, long queuedAtEnd, List<IntervalSnapshot> intervals) {
     public StressReport {
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
         intervals = List.copyOf(intervals);

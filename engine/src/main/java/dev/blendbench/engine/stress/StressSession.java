@@ -1,5 +1,6 @@
 package dev.blendbench.engine.stress;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ import org.HdrHistogram.Histogram;
  * lag; if it averages more than one arrival gap (and more than 1 ms, the size of ordinary timer
  * lag) the session is flagged generator-saturated.
  *
+ * <p><b>The end of an open loop.</b> Arrivals stop at the end of the duration; jobs already due
+ * still run (an overloaded system drains its backlog), for at most the config's drain limit. When
+ * that runs out, or when {@link #stop()} is called, the jobs still queued are not run: each is
+ * counted in the latency at its wait until then ({@link StressReport#queuedAtEnd()}).
+ *
  * <p><b>Closed loop.</b> Each worker runs jobs back to back (with optional think time); latency is
  * the job's duration.
  *
@@ -39,6 +45,8 @@ public final class StressSession {
     private final Ticker ticker;
     private final Consumer<IntervalSnapshot> listener;
     private volatile boolean stopRequested;
+    /** When {@link #stop()} was called or the drain limit ran out (0: neither): the queued jobs' waits end there. */
+    private volatile long stopAt;
     /** A worker left its loop because of a stop, with jobs still due (a closed loop before its end, an open-loop backlog). */
     private volatile boolean cut;
 
@@ -87,6 +95,7 @@ public final class StressSession {
 
     /** Asks the session to end now; what was measured is kept. */
     public void stop() {
+        if (stopAt == 0) stopAt = ticker.nanoTime();
         stopRequested = true;
     }
 
@@ -241,7 +250,17 @@ public final class StressSession {
         // stopped in the warm-up: nothing was measured, so no interval either (not one that ends
         // before the measurement began)
         boolean finished = stopRequested && t0 < measureStart;
+        if (finished) done.await(2, java.util.concurrent.TimeUnit.SECONDS); // the workers see the stop, and say whether it cut them short
+        Duration drainLimit = config.drainLimit();
+        long drainEnd = config.load() instanceof LoadModel.Open && drainLimit != null
+                ? end + Math.min(drainLimit.toNanos(), HIGHEST) : Long.MAX_VALUE;
+        long queued = 0;
+        boolean drainCut = false;
         while (!finished) {
+            if (!stopRequested && ticker.nanoTime() - drainEnd >= 0 && done.getCount() > 0) { // the backlog ran out of time
+                drainCut = true;
+                stop();
+            }
             long next = prev + intervalNanos;
             // the sample after the workers have ended is the last: it holds their final jobs
             finished = done.await(Math.max(0, next - ticker.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
@@ -249,6 +268,7 @@ public final class StressSession {
             long now = ticker.nanoTime();
             Histogram[] got = recorder.interval(); // latency, service and stages of the same jobs
             Histogram lat = got[0], srv = got[1];
+            if (finished && stopAt != 0 && config.load() instanceof LoadModel.Open open) queued = countQueued(open, lat);
             for (int i = 0; i < stageCount; i++) totalStages[i].add(got[2 + i]);
             totalLat.add(lat);
             totalSrv.add(srv);
@@ -257,7 +277,7 @@ public final class StressSession {
             double pause = telemetry.gcPauseMillis();
             long lm = lagMax.getAndSet(0);
             IntervalSnapshot snap = new IntervalSnapshot(now - measureStart, now - prev, Percentiles.of(lat),
-                    Percentiles.of(srv), lat.getTotalCount() / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
+                    Percentiles.of(srv), srv.getTotalCount() / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
                     gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm);
             intervals.add(snap);
             histogramSink.accept(prev - measureStart, lat);
@@ -272,7 +292,7 @@ public final class StressSession {
         long measured = Math.max(0, prev - t0);
         Map<String, Percentiles> stageMap = new LinkedHashMap<>();
         for (int i = 0; i < stageCount; i++) stageMap.put(workload.stages().get(i), Percentiles.of(totalStages[i]));
-        long jobs = totalLat.getTotalCount();
+        long jobs = totalSrv.getTotalCount(); // completed: the latency holds the queued ones too
         boolean saturated = false;
         if (config.load() instanceof LoadModel.Open open && lagCount.get() > 0) {
             double meanLag = (double) lagSum.get() / lagCount.get();
@@ -284,7 +304,23 @@ public final class StressSession {
         return new StressReport(workload.description(), config.load(), virtual, warmupJobs.get(), measured, jobs, errors.get(),
                 firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
                 jobs == 0 ? 0 : (double) (allocPrev - allocStart) / jobs, gcPrev - gcStart, pausePrev - pauseStart,
-                saturated, cut, intervals);
+                saturated, cut && !drainCut, queued, intervals);
+    }
+
+    /**
+     * Records the measured jobs that were due by the stop (and by the end of arrivals) but never
+     * started into {@code lat}, each at its wait until the stop, and returns how many. The workers
+     * have ended, so the schedule is this thread's alone.
+     */
+    private long countQueued(LoadModel.Open open, Histogram lat) {
+        long due = Math.min(stopAt, end), n = 0;
+        for (long t = nextSlot(open); t - due < 0; t = nextSlot(open)) {
+            if (measuring(t)) {
+                lat.recordValue(Math.min(HIGHEST, Math.max(0, stopAt - t)));
+                n++;
+            }
+        }
+        return n;
     }
 
     private volatile Histogram totalLatency;

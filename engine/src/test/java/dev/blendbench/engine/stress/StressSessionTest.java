@@ -142,6 +142,38 @@ class StressSessionTest {
         stopper.join();
         assertTrue(r.jobs() < 4_000, "cut short: " + r.jobs());
         assertTrue(r.stopped(), "a backlog cut short is a stop, not an end");
+        assertEquals(4_000, r.jobs() + r.queuedAtEnd(), "every job due is either done or counted as queued");
+        assertEquals(4_000, r.latency().count(), "the queued ones are in the latency");
+    }
+
+    @Test
+    void drainLimit_endsAnOverloadedOpenLoop_countingTheJobsStillQueuedAtTheirWait() throws InterruptedException {
+        // one worker, 10 ms jobs (100/s at most), offered 200/s for 500 ms: 100 due, about 50 done by
+        // the end; the drain would take another 0.5 s, the limit allows 0.2 s
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:10ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Open(200, Arrivals.CONSTANT, 1), false, Duration.ZERO,
+                Duration.ofMillis(500), 0, Duration.ofMillis(100), Duration.ofMillis(200));
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        assertFalse(r.stopped(), "the drain limit is the session's planned end, not a stop");
+        assertTrue(r.queuedAtEnd() > 0 && r.jobs() < 100, "cut: " + r.jobs() + " done, " + r.queuedAtEnd() + " queued");
+        assertEquals(100, r.jobs() + r.queuedAtEnd(), "every job due is either done or counted as queued");
+        assertEquals(100, r.latency().count(), "the queued ones are in the latency");
+        assertEquals(r.jobs(), r.service().count(), "and in no other figure");
+        assertEquals(r.jobs(), Math.round(r.intervals().stream().mapToDouble(i -> i.throughput() * i.lengthNanos() / 1e9).sum()),
+                "throughput counts the jobs done");
+        // the queued ones waited from their slot (350 … 500 ms) to the cut (about 700 ms)
+        assertTrue(r.latency().max() >= 150_000_000L, "the longest wait is kept: " + r.latency().max());
+    }
+
+    @Test
+    void noDrainLimit_drainsTheWholeBacklog() throws InterruptedException {
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:10ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Open(200, Arrivals.CONSTANT, 1), false, Duration.ZERO,
+                Duration.ofMillis(300), 0, Duration.ofMillis(100), null);
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        assertEquals(60, r.jobs());
+        assertEquals(0, r.queuedAtEnd());
+        assertFalse(r.stopped());
     }
 
     @Test
@@ -197,6 +229,8 @@ class StressSessionTest {
         assertThrows(IllegalArgumentException.class, () -> Stall.parse("10s"));
         assertThrows(IllegalArgumentException.class, () -> new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false,
                 Duration.ZERO, Duration.ZERO, 0, Duration.ofMillis(100)));
+        assertThrows(IllegalArgumentException.class, () -> new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false,
+                Duration.ZERO, Duration.ofSeconds(1), 0, Duration.ofMillis(100), Duration.ofSeconds(-1)));
         assertEquals(Duration.ofMillis(1500), Durations.parse("1.5s"));
         assertEquals(Duration.ZERO, Durations.parse("0"));
         assertEquals(Duration.ZERO, Durations.parse(" 0.0 "));
