@@ -422,6 +422,11 @@ public final class StressCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%,d jobs still queued at the stop are in the latency at their wait so far%n", r.queuedAtEnd());
             }
         }
+        if (r.warmupBacklogJobs() > Math.max(1, r.load().workers())) {
+            out.printf(Locale.ROOT, "warm-up backlog: %,d jobs due in the warm-up ended in the measured phase (the rate is beyond what "
+                    + "the system does): the throughput counts them, the latency does not, and the first measured jobs waited "
+                    + "behind them%n", r.warmupBacklogJobs());
+        }
         if (r.errors() > 0) out.printf(Locale.ROOT, "errors: %d (first: %s)%n", r.errors(), r.firstError());
         if (r.warmupJobs() == 0 && warmup.toNanos() > 0 && r.jobs() > 0) {
             out.printf(Locale.ROOT, "warning: no job ended during the %s warm-up, so the measurement starts cold (class "
@@ -436,7 +441,12 @@ public final class StressCommand implements Callable<Integer> {
         r.stages().forEach((k, v) -> row(out, "stage " + k, v));
     }
 
+    /** One row of the percentile table; dashes, not zeros, where no job ended. */
     private static void row(PrintWriter out, String name, Percentiles p) {
+        if (p.count() == 0) {
+            out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s %10s%n", name, "—", "—", "—", "—", "—", "—");
+            return;
+        }
         out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s %10s%n", name, ms(p.p50()), ms(p.p90()), ms(p.p95()),
                 ms(p.p99()), ms(p.p999()), ms(p.max()));
     }
@@ -453,7 +463,7 @@ public final class StressCommand implements Callable<Integer> {
         private final boolean terminal;
         private final double every;
         private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB, arrivalsEnd = Double.NaN;
-        private long gcCount;
+        private long gcCount, measured;
         private boolean inPlace;
 
         Progress(PrintWriter err, boolean terminal) {
@@ -473,16 +483,17 @@ public final class StressCommand implements Callable<Integer> {
 
         @Override
         public void accept(IntervalSnapshot s) {
-            add(s.endNanos() / 1e9, s.lengthNanos() / 1e9, s.throughput(), s.latency().p99() / 1e6, s.latency().max() / 1e6,
-                    s.allocationMBps(), s.gcCount());
+            add(s.endNanos() / 1e9, s.lengthNanos() / 1e9, s.throughput(), s.latency().count(), s.latency().p99() / 1e6,
+                    s.latency().max() / 1e6, s.allocationMBps(), s.gcCount());
         }
 
         /**
-         * Adds one interval (seconds from the start of measurement; rates per second; times in ms). Time
-         * running backwards means a new session (the next step of a ramp): what is left of the last
-         * one is printed first.
+         * Adds one interval (seconds from the start of measurement; rates per second; times in ms;
+         * {@code latencies}: how many jobs its percentiles are of — none where only jobs of the warm-up
+         * ended). Time running backwards means a new session (the next step of a ramp): what is left
+         * of the last one is printed first.
          */
-        void add(double endSeconds, double lengthSeconds, double throughput, double p99Millis, double maxMillis,
+        void add(double endSeconds, double lengthSeconds, double throughput, long latencies, double p99Millis, double maxMillis,
                  double allocMBps, long gcs) {
             if (endSeconds < end) {
                 finish();
@@ -490,9 +501,9 @@ public final class StressCommand implements Callable<Integer> {
             }
             end = endSeconds;
             length += lengthSeconds;
-            double n = throughput * lengthSeconds;
-            jobs += n;
-            if (n > 0) {
+            jobs += throughput * lengthSeconds;
+            measured += latencies;
+            if (latencies > 0) {
                 worstP99 = Math.max(worstP99, p99Millis);
                 max = Math.max(max, maxMillis);
             }
@@ -502,7 +513,7 @@ public final class StressCommand implements Callable<Integer> {
         }
 
         private void flush() {
-            String latency = jobs < 0.5
+            String latency = measured == 0
                     ? String.format(Locale.ROOT, "p99 %9s ms  max %9s ms", "—", "—")
                     : String.format(Locale.ROOT, "p99 %9.3f ms  max %9.3f ms", worstP99, max);
             String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s",
@@ -517,7 +528,7 @@ public final class StressCommand implements Callable<Integer> {
             err.flush();
             lastPrinted = end;
             length = jobs = worstP99 = max = allocatedMB = 0;
-            gcCount = 0;
+            gcCount = measured = 0;
         }
 
         /**

@@ -24,8 +24,9 @@ public final class ReportTables {
         return rows;
     }
 
-    /** Stats as table cells (used by both report formats). */
+    /** Stats as table cells (used by both report formats); dashes, not zeros, where no job ended. */
     static List<String> cells(String name, Stats s) {
+        if (s.count() == 0) return List.of(name, "0", "–", "–", "–", "–", "–", "–", "–");
         return List.of(name, Long.toString(s.count()), SessionReader.fmt(s.mean()), SessionReader.fmt(s.p50()),
                 SessionReader.fmt(s.p90()), SessionReader.fmt(s.p95()), SessionReader.fmt(s.p99()),
                 SessionReader.fmt(s.p999()), SessionReader.fmt(s.max()));

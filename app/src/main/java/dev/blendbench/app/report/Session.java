@@ -88,18 +88,28 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
      * Totals of a session or of a ramp step; {@code warmupJobs} is −1 where the file does not say.
      * {@code queuedAtEnd}: jobs of an open loop still queued when it was stopped or its drain limit
      * ran out, in the latency at their wait so far but not in {@code jobs} (0 in older files).
+     * {@code warmupBacklogJobs}: jobs due in the warm-up that ended in the measured phase, in the
+     * throughput but not in {@code jobs} (0 in older files).
      */
     public record Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput,
                           double bytesPerJob, long gcCount, double gcPauseMillis, boolean generatorSaturated,
-                          boolean stopped, long warmupJobs, long queuedAtEnd) {
+                          boolean stopped, long warmupJobs, long queuedAtEnd, long warmupBacklogJobs) {
         /** No totals: a cliff search's, or a ramp's still running. */
         public static final Summary NONE = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1);
 
-        /** Totals with no jobs left queued. */
+        /** Totals with no jobs left queued and no warm-up backlog. */
         public Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput, double bytesPerJob,
                        long gcCount, double gcPauseMillis, boolean generatorSaturated, boolean stopped, long warmupJobs) {
             this(jobs, errors, firstError, measuredSeconds, throughput, bytesPerJob, gcCount, gcPauseMillis, generatorSaturated,
-                    stopped, warmupJobs, 0);
+                    stopped, warmupJobs, 0, 0);
+        }
+
+        /**
+         * The warm-up left a backlog the first measured jobs waited behind: more of its jobs ended in
+         * the measured phase than one a worker (what any session has at the boundary).
+         */
+        public boolean warmupBacklog(int workers) {
+            return warmupBacklogJobs > Math.max(1, workers);
         }
 
         /** The session ended with jobs still queued, cut by its drain limit rather than stopped. */

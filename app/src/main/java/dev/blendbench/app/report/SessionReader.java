@@ -196,7 +196,8 @@ public final class SessionReader {
         Summary sum = lastStep == null ? summary(r.path("summary"), "summary") : lastStep.summary();
         if (r.path("stopped").asBoolean(false) && !sum.stopped()) { // the ramp was stopped between or before steps
             sum = new Summary(sum.jobs(), sum.errors(), sum.firstError(), sum.measuredSeconds(), sum.throughput(), sum.bytesPerJob(),
-                    sum.gcCount(), sum.gcPauseMillis(), sum.generatorSaturated(), true, sum.warmupJobs(), sum.queuedAtEnd());
+                    sum.gcCount(), sum.gcPauseMillis(), sum.generatorSaturated(), true, sum.warmupJobs(), sum.queuedAtEnd(),
+                    sum.warmupBacklogJobs());
         }
         return new Session(name, Kind.RAMP, r.path("createdAt").asText(""), false, flat(r.path("settings")),
                 r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
@@ -253,7 +254,8 @@ public final class SessionReader {
         return new Summary(lng(s, "jobs", p), s.path("errors").asLong(0), s.path("firstError").asText(""),
                 optNum(s, "measuredSeconds", p), optNum(s, "throughputPerSecond", p), optNum(s, "bytesPerJob", p),
                 s.path("gcCount").asLong(0), optNum(s, "gcPauseMillis", p), s.path("generatorSaturated").asBoolean(false),
-                s.path("stopped").asBoolean(false), s.path("warmupJobs").asLong(-1), Math.max(0, s.path("queuedAtEnd").asLong(0)));
+                s.path("stopped").asBoolean(false), s.path("warmupJobs").asLong(-1), Math.max(0, s.path("queuedAtEnd").asLong(0)),
+                Math.max(0, s.path("warmupBacklogJobs").asLong(0)));
     }
 
     private static Stats stats(JsonNode s, String p, boolean required) {

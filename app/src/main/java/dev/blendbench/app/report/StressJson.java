@@ -57,6 +57,7 @@ public final class StressJson {
         summary.put("generatorSaturated", r.generatorSaturated());
         summary.put("stopped", r.stopped());
         summary.put("queuedAtEnd", r.queuedAtEnd());
+        summary.put("warmupBacklogJobs", r.warmupBacklogJobs());
         root.put("summary", summary);
         root.put("latency", ms(r.latency()));
         root.put("service", ms(r.service()));
@@ -136,6 +137,7 @@ public final class StressJson {
         m.put("generatorSaturated", r.generatorSaturated());
         m.put("stopped", r.stopped());
         m.put("queuedAtEnd", r.queuedAtEnd());
+        m.put("warmupBacklogJobs", r.warmupBacklogJobs());
         m.put("latency", ms(r.latency()));
         m.put("service", ms(r.service()));
         m.put("stages", stages(r));

@@ -304,6 +304,12 @@ public final class Summaries {
                     b.append('.');
                 }
                 if (l.count() == 0 && sum.jobs() == 0) b.append("No job was measured.");
+                int workers = (int) Math.min(Integer.MAX_VALUE, parseLong(s.settings().get("load.workers")));
+                if (sum.warmupBacklog(workers)) {
+                    b.append(" The warm-up left a backlog (the rate is beyond what the system does): ").append(queued(sum.warmupBacklogJobs()))
+                            .append(" due in it ended in the measured phase, so the first measured jobs waited behind them;"
+                                    + " the throughput counts them, the latency does not.");
+                }
                 if (!stoppedAfter(s).isEmpty()) b.append(" It was ").append(stoppedAfter(s)).append('.');
                 if (sum.warmupJobs() == 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
                     b.append(" No job ended during the warm-up, so these figures include the cold start (class loading,"

@@ -42,7 +42,7 @@ class RampSentenceTest {
     @Test
     void stepEndedByTheDrainLimit_isNamed_asItsPercentilesAreLowerBounds() {
         Session.Step cut = step(800, 9000, 300);
-        cut = new Session.Step(cut.load(), cut.loadText(), new Session.Summary(400, 0, "", 12, 80, 0, 0, 0, false, false, 300, 1500),
+        cut = new Session.Step(cut.load(), cut.loadText(), new Session.Summary(400, 0, "", 12, 80, 0, 0, 0, false, false, 300, 1500, 0),
                 cut.latency(), cut.stages(), cut.intervals());
         assertEquals("p99 rose from 5 ms at 100 jobs/s to 9000 ms at 800 jobs/s (1800×). The steepest rise comes after 100 jobs/s: that is the knee. The step at 800 jobs/s was ended by the "
                 + "drain limit with jobs still queued, counted at their wait so far, so its percentiles are lower bounds.",

@@ -10,7 +10,8 @@ package dev.blendbench.engine.stress;
  *                        also holds the jobs still queued, at their wait so far
  *                        ({@link StressReport#queuedAtEnd()})
  * @param service         the same jobs' service time (from actual start: blind to queueing and stalls)
- * @param throughput      jobs completed per second
+ * @param throughput      jobs that ended per second: those of {@code service}, and warm-up jobs that
+ *                        ended in it ({@link StressReport#warmupBacklogJobs()})
  * @param allocatedBytes  bytes allocated by the workers in the interval
  * @param gcCount         collections that ended in the interval
  * @param gcPauseMillis   their summed pause (or duration) in ms

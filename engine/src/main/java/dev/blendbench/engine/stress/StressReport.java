@@ -11,6 +11,11 @@ import java.util.Map;
  * @param virtualThreads  whether workers were virtual threads
  * @param warmupJobs      jobs that ended during the warm-up: none (with a warm-up asked for) means the
  *                        measurement started cold, with class loading and JIT compilation in it
+ * @param warmupBacklogJobs jobs due in the warm-up that ended in the measured phase: one a worker at
+ *                        most, except where an overloaded open loop's warm-up left a backlog, which
+ *                        the first measured jobs then wait behind. They count in {@link #throughput()}
+ *                        (the system did them), not in {@code jobs} or the latency (their wait began
+ *                        before measuring did)
  * @param measuredNanos   length of the measured phase: from its start until the last measured job
  *                        ended — a little longer than asked (the jobs started before its end finish),
  *                        much longer when an overloaded open loop drains its backlog, shorter if stopped
@@ -36,7 +41,8 @@ import java.util.Map;
  *                        drained its backlog, or one ended by its job limit.
  * @param intervals       the interval snapshots
  */
-public record StressReport(String workload, LoadModel load, boolean virtualThreads, long warmupJobs, long measuredNanos, long jobs,
+public record StressReport(String workload, LoadModel load, boolean virtualThreads, long warmupJobs, long warmupBacklogJobs,
+                           long measuredNanos, long jobs,
                            long errors, String firstError, Percentiles latency, Percentiles service,
                            Map<String, Percentiles> stages, double bytesPerJob, long gcCount, double gcPauseMillis,
                            boolean generatorSaturated, boolean stopped, long queuedAtEnd, List<IntervalSnapshot> intervals) {
@@ -46,10 +52,10 @@ public record StressReport(String workload, LoadModel load, boolean virtualThrea
     }
 
     /**
-     * Completed jobs per second over the measured phase. Under an open loop the system could not keep
-     * up with, this is what it did, below the offered rate.
+     * Jobs that ended per second over the measured phase, the {@code warmupBacklogJobs} among them.
+     * Under an open loop the system could not keep up with, this is what it did, below the offered rate.
      */
     public double throughput() {
-        return measuredNanos == 0 ? 0 : jobs / (measuredNanos / 1e9);
+        return measuredNanos == 0 ? 0 : (jobs + warmupBacklogJobs) / (measuredNanos / 1e9);
     }
 }

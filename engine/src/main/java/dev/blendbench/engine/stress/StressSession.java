@@ -55,6 +55,8 @@ public final class StressSession {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final AtomicLong measuredJobs = new AtomicLong(), warmupJobs = new AtomicLong();
+    /** Warm-up jobs that ended since the last interval, in the measured phase (an overloaded open loop's warm-up backlog). */
+    private final AtomicLong warmupTail = new AtomicLong();
     private final AtomicLong lagSum = new AtomicLong(), lagCount = new AtomicLong(), lagMax = new AtomicLong();
 
     // open-loop schedule
@@ -210,6 +212,8 @@ public final class StressSession {
                 }
             } else if (finish < measureStart) {
                 warmupJobs.incrementAndGet();
+            } else {
+                warmupTail.incrementAndGet(); // due in the warm-up, ended in the measured phase: done, but no measured latency
             }
             if (think > 0) sleepUntil(ticker.nanoTime() + think);
         }
@@ -254,7 +258,7 @@ public final class StressSession {
         Duration drainLimit = config.drainLimit();
         long drainEnd = config.load() instanceof LoadModel.Open && drainLimit != null
                 ? end + Math.min(drainLimit.toNanos(), HIGHEST) : Long.MAX_VALUE;
-        long queued = 0;
+        long queued = 0, warmupTailTotal = 0;
         boolean drainCut = false;
         while (!finished) {
             if (!stopRequested && ticker.nanoTime() - drainEnd >= 0 && done.getCount() > 0) { // the backlog ran out of time
@@ -276,8 +280,10 @@ public final class StressSession {
             long gc = telemetry.gcCount();
             double pause = telemetry.gcPauseMillis();
             long lm = lagMax.getAndSet(0);
+            long tail = warmupTail.getAndSet(0);
+            warmupTailTotal += tail;
             IntervalSnapshot snap = new IntervalSnapshot(now - measureStart, now - prev, Percentiles.of(lat),
-                    Percentiles.of(srv), srv.getTotalCount() / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
+                    Percentiles.of(srv), (srv.getTotalCount() + tail) / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
                     gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm);
             intervals.add(snap);
             histogramSink.accept(prev - measureStart, lat);
@@ -301,7 +307,7 @@ public final class StressSession {
             saturated = meanLag > Math.max(1_000_000, 1e9 / open.rate());
         }
         this.totalLatency = totalLat;
-        return new StressReport(workload.description(), config.load(), virtual, warmupJobs.get(), measured, jobs, errors.get(),
+        return new StressReport(workload.description(), config.load(), virtual, warmupJobs.get(), warmupTailTotal, measured, jobs, errors.get(),
                 firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
                 jobs == 0 ? 0 : (double) (allocPrev - allocStart) / jobs, gcPrev - gcStart, pausePrev - pauseStart,
                 saturated, cut && !drainCut, queued, intervals);

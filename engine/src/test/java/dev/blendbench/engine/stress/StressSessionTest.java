@@ -166,6 +166,25 @@ class StressSessionTest {
     }
 
     @Test
+    void warmUpBacklog_countsInTheThroughput_notInTheMeasuredJobs() throws InterruptedException {
+        // one worker, 10 ms jobs (100/s at most), offered 200/s: the 300 ms warm-up leaves about 30 of
+        // its 60 jobs queued, which end in the measured phase, ahead of the 60 measured ones
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:10ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Open(200, Arrivals.CONSTANT, 1), false, Duration.ofMillis(300),
+                Duration.ofMillis(300), 0, Duration.ofMillis(100), null);
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        assertEquals(60, r.jobs(), "the measured jobs, all drained");
+        assertEquals(60, r.warmupJobs() + r.warmupBacklogJobs(), "every warm-up job ended in the warm-up or after it");
+        assertTrue(r.warmupBacklogJobs() >= 15, "the warm-up's backlog: " + r.warmupBacklogJobs());
+        // the worker was busy all along: 100 jobs/s, not the 60 measured ones over the 0.9 s they took
+        assertEquals(100, r.throughput(), 15, "what the system did");
+        assertEquals(r.jobs() + r.warmupBacklogJobs(),
+                Math.round(r.intervals().stream().mapToDouble(i -> i.throughput() * i.lengthNanos() / 1e9).sum()));
+        assertTrue(r.intervals().get(0).latency().count() == 0 && r.intervals().get(0).throughput() > 0,
+                "the first interval ended warm-up jobs only: a rate, and no latency");
+    }
+
+    @Test
     void noDrainLimit_drainsTheWholeBacklog() throws InterruptedException {
         SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:10ms"), null, Ticker.SYSTEM);
         StressConfig cfg = new StressConfig(new LoadModel.Open(200, Arrivals.CONSTANT, 1), false, Duration.ZERO,
