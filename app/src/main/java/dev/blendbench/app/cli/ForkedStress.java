@@ -226,7 +226,7 @@ public final class ForkedStress {
                     streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
                     progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/count").asLong(), n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
-                            n.get("gcCount").asLong());
+                            n.get("gcCount").asLong(), n.path("oldestWaitMillis").asDouble(-1));
                 } else if (!line.startsWith(STEP)) {
                     progress.finish(); // the session's (or step's) last window before its results
                     if (isFailure(line)) {

@@ -464,6 +464,7 @@ public final class StressCommand implements Callable<Integer> {
         private final double every;
         private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB, arrivalsEnd = Double.NaN;
         private long gcCount, measured;
+        private double waited = -1;
         private boolean inPlace;
 
         Progress(PrintWriter err, boolean terminal) {
@@ -484,17 +485,18 @@ public final class StressCommand implements Callable<Integer> {
         @Override
         public void accept(IntervalSnapshot s) {
             add(s.endNanos() / 1e9, s.lengthNanos() / 1e9, s.throughput(), s.latency().count(), s.latency().p99() / 1e6,
-                    s.latency().max() / 1e6, s.allocationMBps(), s.gcCount());
+                    s.latency().max() / 1e6, s.allocationMBps(), s.gcCount(), s.oldestWaitNanos() < 0 ? -1 : s.oldestWaitNanos() / 1e6);
         }
 
         /**
          * Adds one interval (seconds from the start of measurement; rates per second; times in ms;
          * {@code latencies}: how many jobs its percentiles are of — none where only jobs of the warm-up
-         * ended). Time running backwards means a new session (the next step of a ramp): what is left
-         * of the last one is printed first.
+         * ended; {@code oldestWaitMillis}: the queue's age at its end, negative in closed loop). Time
+         * running backwards means a new session (the next step of a ramp): what is left of the last
+         * one is printed first.
          */
         void add(double endSeconds, double lengthSeconds, double throughput, long latencies, double p99Millis, double maxMillis,
-                 double allocMBps, long gcs) {
+                 double allocMBps, long gcs, double oldestWaitMillis) {
             if (endSeconds < end) {
                 finish();
                 lastPrinted = 0;
@@ -509,6 +511,7 @@ public final class StressCommand implements Callable<Integer> {
             }
             allocatedMB += allocMBps * lengthSeconds;
             gcCount += gcs;
+            waited = Math.max(waited, oldestWaitMillis);
             if (end - lastPrinted >= every - 1e-9) flush();
         }
 
@@ -518,7 +521,9 @@ public final class StressCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "p99 %9.3f ms  max %9.3f ms", worstP99, max);
             String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s",
                     end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount,
-                    lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : ""); // not the last jobs' sliver
+                    (lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : "") // not the last jobs' sliver
+                            + (waited >= 1 ? "  oldest waiting " + (waited < 1000 ? String.format(Locale.ROOT, "%.1f ms", waited)
+                                    : String.format(Locale.ROOT, "%.2f s", waited / 1000)) : "")); // jobs queue: the system fell behind
             if (terminal) {
                 err.print("\r" + line);
                 inPlace = true;
@@ -529,6 +534,7 @@ public final class StressCommand implements Callable<Integer> {
             lastPrinted = end;
             length = jobs = worstP99 = max = allocatedMB = 0;
             gcCount = measured = 0;
+            waited = -1;
         }
 
         /**

@@ -25,6 +25,9 @@ final class LiveCharts {
     private static final String[] PERCENTILES = {"p50", "p95", "p99", "p999", "max"};
 
     private final XYSeries[] pct = new XYSeries[PERCENTILES.length];
+    /** Open loop only: joins the latency chart (and its legend) with the first interval that says it. */
+    private final XYSeries waiting = new XYSeries(ReportCharts.WAITING_LABEL, false, true);
+    private final XYSeriesCollection latencies = new XYSeriesCollection();
     private final XYSeries throughput = new XYSeries("jobs/s", false, true), alloc = new XYSeries("allocation MB/s", false, true),
             heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true);
     private final JFreeChart heapChart, raceChart;
@@ -36,11 +39,13 @@ final class LiveCharts {
 
     LiveCharts() {
         for (int k = 0; k < pct.length; k++) pct[k] = new XYSeries(new String[] {"p50", "p95", "p99", "p99.9", "max"}[k], false, true);
-        XYSeriesCollection lat = new XYSeriesCollection();
-        for (XYSeries s : pct) lat.addSeries(s);
-        JFreeChart latChart = line("Latency percentiles (ms)", "latency (ms)", lat, true, ReportCharts.PERCENTILE_COLOURS);
+        for (XYSeries s : pct) latencies.addSeries(s);
+        JFreeChart latChart = line("Latency percentiles (ms)", "latency (ms)", latencies, true, ReportCharts.PERCENTILE_COLOURS);
+        ReportCharts.styleWaiting(latChart, pct.length);
         JFreeChart tpChart = line("Throughput", "jobs/s", new XYSeriesCollection(throughput), false, new Color[] {new Color(0x2b6cb0)});
+        ReportCharts.rateAxis(tpChart, 1);
         heapChart = line("Heap churn and GC pauses", "allocation (MB/s)", new XYSeriesCollection(alloc), true, new Color[] {new Color(0x6b46c1)});
+        ReportCharts.rateAxis(heapChart, 1);
         XYPlot hp = heapChart.getXYPlot();
         org.jfree.chart.axis.NumberAxis right = new org.jfree.chart.axis.NumberAxis("heap after GC (MB)");
         hp.setRangeAxis(1, right);
@@ -98,6 +103,10 @@ final class LiveCharts {
         } else {
             for (XYSeries p : pct) p.add(t, null, false); // no job ended: a gap (a stall), not a line across it
         }
+        if (!Double.isNaN(i.oldestWaitMillis())) {
+            if (latencies.getSeriesIndex(waiting.getKey()) < 0) latencies.addSeries(waiting);
+            waiting.add(t, i.oldestWaitMillis(), false);
+        }
         throughput.add(t, i.throughput(), false);
         if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
         if (i.heapAfterGcBytes() >= 0) heapAfter.add(t, i.heapAfterGcBytes() / 1e6, false);
@@ -115,11 +124,13 @@ final class LiveCharts {
     /** Redraws what {@link #add} brought, each series kept short enough to redraw every tick. */
     void redraw() {
         for (XYSeries s : pct) LiveSeries.halveIfLong(s, LiveSeries.Merge.WORST);
+        LiveSeries.halveIfLong(waiting, LiveSeries.Merge.WORST);
         LiveSeries.halveIfLong(throughput, LiveSeries.Merge.MEAN);
         LiveSeries.halveIfLong(alloc, LiveSeries.Merge.MEAN);
         LiveSeries.halveIfLong(heapAfter, LiveSeries.Merge.LAST);
         LiveSeries.halveIfLong(raceCount, LiveSeries.Merge.LAST);
         for (XYSeries s : pct) s.fireSeriesChanged();
+        waiting.fireSeriesChanged();
         throughput.fireSeriesChanged();
         alloc.fireSeriesChanged();
         heapAfter.fireSeriesChanged();
@@ -129,6 +140,8 @@ final class LiveCharts {
     /** Empties every chart for a new run. */
     void clear() {
         for (XYSeries s : pct) s.clear();
+        waiting.clear();
+        if (latencies.getSeriesIndex(waiting.getKey()) >= 0) latencies.removeSeries(waiting);
         throughput.clear();
         alloc.clear();
         heapAfter.clear();

@@ -246,6 +246,9 @@ public final class StressPanel {
         Label stepsLabel = new Label();
         stepsLabel.textProperty().bind(javafx.beans.binding.Bindings.when(loop.valueProperty().isEqualTo("closed loop"))
                 .then("Steps (workers)").otherwise("Steps (jobs/s)"));
+        // as wide as its wider text whichever it shows, so that the fields do not jump sideways when the load changes
+        stepsLabel.setMinWidth(Math.ceil(java.util.stream.Stream.of("Steps (workers)", "Steps (jobs/s)")
+                .mapToDouble(text -> new javafx.scene.text.Text(text).getLayoutBounds().getWidth()).max().orElse(0)) + 1);
         g.add(stepsLabel, 0, r);
         g.add(rampSteps, 1, r++);
         g.add(compare, 0, r++, 2, 1);

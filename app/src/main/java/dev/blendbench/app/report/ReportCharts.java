@@ -39,6 +39,12 @@ public final class ReportCharts {
             new Color(0xc2410c), new Color(0x9b1c1c)};
     static final String[] PERCENTILES = {"p50", "p95", "p99", "p999", "max"};
     static final String[] PERCENTILE_LABELS = {"p50", "p95", "p99", "p99.9", "max"};
+    /**
+     * The open-loop series beside the percentiles: how long the oldest job not yet started had
+     * waited. It climbs as soon as the system falls behind, before the jobs stuck in the queue end
+     * and reach the percentiles.
+     */
+    public static final String WAITING_LABEL = "oldest waiting";
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
@@ -61,8 +67,9 @@ public final class ReportCharts {
             double tp = 0, alloc = 0;
             int allocN = 0;
             long gcs = 0, heap = -1;
-            double pause = 0;
+            double pause = 0, waited = Double.NaN;
             for (Interval i : g) {
+                if (!(waited >= i.oldestWaitMillis())) waited = i.oldestWaitMillis(); // the longest (NaN: none said)
                 tp += i.throughput();
                 if (!Double.isNaN(i.allocationMBps())) {
                     alloc += i.allocationMBps();
@@ -73,7 +80,7 @@ public final class ReportCharts {
                 if (i.heapAfterGcBytes() >= 0) heap = i.heapAfterGcBytes();
             }
             out.add(new Interval(g.get(g.size() - 1).endSeconds(), tp / g.size(), worst(g, Interval::latency), worst(g, Interval::service),
-                    allocN == 0 ? Double.NaN : alloc / allocN, gcs, pause, heap));
+                    allocN == 0 ? Double.NaN : alloc / allocN, gcs, pause, heap, waited));
         }
         return out;
     }
@@ -126,9 +133,15 @@ public final class ReportCharts {
             }
             data.addSeries(line);
         }
+        XYSeries waiting = new XYSeries(WAITING_LABEL, false, true);
+        for (Interval i : intervals) {
+            if (!Double.isNaN(i.oldestWaitMillis())) waiting.add(i.endSeconds(), i.oldestWaitMillis());
+        }
+        if (waiting.getItemCount() > 0) data.addSeries(waiting); // open loop
         JFreeChart c = ChartFactory.createXYLineChart("Latency percentiles over time", "time (s)", "latency (ms)",
                 data, PlotOrientation.VERTICAL, true, false, false);
         style(c, PERCENTILE_COLOURS);
+        styleWaiting(c, PERCENTILES.length);
         noteMerged(c, s, "the worst of each percentile");
         stepMarkers(c, s);
         return c;
@@ -140,6 +153,7 @@ public final class ReportCharts {
         JFreeChart c = ChartFactory.createXYLineChart("Throughput", "time (s)", "completed jobs/s", data,
                 PlotOrientation.VERTICAL, false, false, false);
         style(c, new Color[] {new Color(0x2b6cb0)});
+        rateAxis(c, 1);
         noteMerged(c, s, "their mean");
         stepMarkers(c, s);
         return c;
@@ -156,6 +170,7 @@ public final class ReportCharts {
         JFreeChart c = ChartFactory.createXYLineChart("Heap churn and GC pauses", "time (s)", "allocation (MB/s)", alloc,
                 PlotOrientation.VERTICAL, true, false, false);
         style(c, new Color[] {new Color(0x6b46c1)});
+        rateAxis(c, 1);
         noteMerged(c, s, "mean allocation, GCs and pauses summed");
         XYPlot p = c.getXYPlot();
         XYSeries heap = new XYSeries("heap after GC (MB)");
@@ -422,6 +437,25 @@ public final class ReportCharts {
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             c.getXYPlot().addDomainMarker(m);
+        }
+    }
+
+    /** Draws series {@code k} of the chart as the {@link #WAITING_LABEL} series: grey and dashed, under the percentiles' colours. */
+    public static void styleWaiting(JFreeChart c, int k) {
+        var r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
+        r.setSeriesPaint(k, new Color(0x6b7280));
+        r.setSeriesStroke(k, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+    }
+
+    /**
+     * A rate's axis (jobs/s, MB/s): from zero, and at least {@code minimum} tall, so that a series flat
+     * at zero shows 0 … minimum rather than ±4E-9.
+     */
+    public static void rateAxis(JFreeChart c, double minimum) {
+        if (c.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis a) {
+            a.setAutoRangeIncludesZero(true);
+            a.setAutoRangeMinimumSize(minimum);
+            a.setRangeType(org.jfree.data.RangeType.POSITIVE);
         }
     }
 

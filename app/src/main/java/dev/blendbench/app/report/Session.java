@@ -118,9 +118,19 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         }
     }
 
-    /** One 100 ms interval. {@code heapAfterGcBytes} is −1 before the first collection. */
+    /**
+     * One 100 ms interval. {@code heapAfterGcBytes} is −1 before the first collection;
+     * {@code oldestWaitMillis}: how long the oldest job due but not started had waited at its end
+     * (open loop; NaN in closed loop and in older files).
+     */
     public record Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
-                           long gcCount, double gcPauseMillis, long heapAfterGcBytes) {}
+                           long gcCount, double gcPauseMillis, long heapAfterGcBytes, double oldestWaitMillis) {
+        /** An interval of a file that does not say how long jobs waited to start. */
+        public Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
+                        long gcCount, double gcPauseMillis, long heapAfterGcBytes) {
+            this(endSeconds, throughput, latency, service, allocationMBps, gcCount, gcPauseMillis, heapAfterGcBytes, Double.NaN);
+        }
+    }
 
     /** One access of a race finding. */
     public record Access(String thread, String kind, String rect, List<String> stack) {}

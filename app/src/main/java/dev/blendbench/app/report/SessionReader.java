@@ -187,7 +187,7 @@ public final class SessionReader {
             double last = 0;
             for (Interval i : s.intervals()) {
                 all.add(new Interval(offset + i.endSeconds(), i.throughput(), i.latency(), i.service(), i.allocationMBps(),
-                        i.gcCount(), i.gcPauseMillis(), i.heapAfterGcBytes()));
+                        i.gcCount(), i.gcPauseMillis(), i.heapAfterGcBytes(), i.oldestWaitMillis()));
                 last = i.endSeconds();
             }
             offset += last;
@@ -248,6 +248,11 @@ public final class SessionReader {
         return new UniversalScalability(lambda, sigma, kappa, Double.isNaN(peak) || peak <= 0 ? Double.POSITIVE_INFINITY : peak, r2);
     }
 
+    /** A wait as read: NaN (not said) for a missing, negative or infinite one. */
+    private static double wait(double millis) {
+        return millis >= 0 && millis < Double.POSITIVE_INFINITY ? millis : Double.NaN;
+    }
+
     private static Summary summary(JsonNode s, String p) {
         if (s.isMissingNode()) throw new Bad(p, "is missing");
         if (!s.isObject()) throw new Bad(p, "is not an object");
@@ -288,7 +293,7 @@ public final class SessionReader {
             if (!n.isObject()) throw new Bad(q, "is not an object");
             out.add(new Interval(num(n, "endSeconds", q), num(n, "throughputPerSecond", q), stats(n.path("latency"), q + ".latency", true),
                     stats(n.path("service"), q + ".service", false), optNum(n, "allocationMBps", q), n.path("gcCount").asLong(0),
-                    optNum(n, "gcPauseMillis", q), n.path("heapAfterGcBytes").asLong(-1)));
+                    optNum(n, "gcPauseMillis", q), n.path("heapAfterGcBytes").asLong(-1), wait(optNum(n, "oldestWaitMillis", q))));
         }
         return out;
     }

@@ -171,6 +171,7 @@ public final class StressJson {
         m.put("gcPauseMillis", i.gcPauseMillis());
         m.put("heapAfterGcBytes", i.heapAfterGcBytes());
         m.put("maxScheduleLagMillis", i.maxScheduleLagNanos() / 1e6);
+        if (i.oldestWaitNanos() >= 0) m.put("oldestWaitMillis", i.oldestWaitNanos() / 1e6);
         return m;
     }
 

@@ -24,7 +24,7 @@ class ProgressLineTest {
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
         for (int i = 1; i <= 10; i++) {
             // 100 ms intervals: 50 jobs/s except one of 150; allocation only in the fourth; one GC in the seventh
-            p.add(i * 0.1, 0.1, i == 5 ? 150 : 50, jobs(i == 5 ? 150 : 50, 0.1), i == 3 ? 9.0 : 2.0, i == 3 ? 12.0 : 3.0, i == 4 ? 500 : 0, i == 7 ? 1 : 0);
+            p.add(i * 0.1, 0.1, i == 5 ? 150 : 50, jobs(i == 5 ? 150 : 50, 0.1), i == 3 ? 9.0 : 2.0, i == 3 ? 12.0 : 3.0, i == 4 ? 500 : 0, i == 7 ? 1 : 0, -1);
         }
         List<String> l = lines(w);
         assertEquals(1, l.size(), w.toString());
@@ -35,9 +35,9 @@ class ProgressLineTest {
     void aWindowWithoutJobs_showsDashesNotZeros_andTheRestIsPrintedAtTheEnd() {
         StringWriter w = new StringWriter();
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
-        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 0, 0, 0, 0, 20, 0);
-        p.add(1.1, 0.1, 10, jobs(10, 0.1), 4.0, 4.5, 0, 0);
-        p.add(1.2, 0.1, 30, jobs(30, 0.1), 5.0, 6.0, 0, 0);
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 0, 0, 0, 0, 20, 0, -1);
+        p.add(1.1, 0.1, 10, jobs(10, 0.1), 4.0, 4.5, 0, 0, -1);
+        p.add(1.2, 0.1, 30, jobs(30, 0.1), 5.0, 6.0, 0, 0, -1);
         p.finish();
         List<String> l = lines(w);
         assertEquals(2, l.size(), w.toString());
@@ -49,16 +49,29 @@ class ProgressLineTest {
     void intervalsInWhichOnlyWarmUpJobsEnded_countInTheRate_butHaveNoPercentiles() {
         StringWriter w = new StringWriter();
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
-        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 1500, 0, 0, 0, 0, 0); // the warm-up's backlog draining
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 1500, 0, 0, 0, 0, 0, -1); // the warm-up's backlog draining
         assertEquals("   1.0s    1500.0 jobs/s  p99         — ms  max         — ms  alloc     0.0 MB/s  gc 0", lines(w).get(0));
+    }
+
+    @Test
+    void anOpenLoopFallingBehind_saysHowLongTheOldestQueuedJobHasWaited() {
+        StringWriter w = new StringWriter();
+        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).arrivalsEndAt(5);
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, 0); // keeping up
+        for (int i = 11; i <= 20; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, (i - 10) * 90.0); // behind
+        for (int i = 21; i <= 30; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, 1500.0 + (i - 20) * 100);
+        List<String> l = lines(w);
+        assertTrue(l.get(0).endsWith("gc 0"), l.get(0));
+        assertTrue(l.get(1).endsWith("gc 0  oldest waiting 900.0 ms"), l.get(1));
+        assertTrue(l.get(2).endsWith("gc 0  oldest waiting 2.50 s"), l.get(2));
     }
 
     @Test
     void linesAfterTheArrivalsStop_sayTheBacklogIsDraining_butNotTheLastJobsSliver() {
         StringWriter w = new StringWriter();
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).arrivalsEndAt(1.0);
-        for (int i = 1; i <= 20; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0);
-        p.add(2.005, 0.005, 200, jobs(200, 0.005), 1.0, 1.0, 0, 0);
+        for (int i = 1; i <= 20; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
+        p.add(2.005, 0.005, 200, jobs(200, 0.005), 1.0, 1.0, 0, 0, -1);
         p.finish();
         List<String> l = lines(w);
         assertEquals(3, l.size(), w.toString());
@@ -66,7 +79,7 @@ class ProgressLineTest {
                 w.toString());
         StringWriter closed = new StringWriter();
         StressCommand.Progress c = new StressCommand.Progress(new PrintWriter(closed), false); // a closed loop: never
-        for (int i = 1; i <= 20; i++) c.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0);
+        for (int i = 1; i <= 20; i++) c.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
         assertTrue(!closed.toString().contains("draining"), closed.toString());
     }
 
@@ -74,10 +87,10 @@ class ProgressLineTest {
     void aNewStep_timeStartingAgain_printsTheRestOfTheLastOneFirst() {
         StringWriter w = new StringWriter();
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
-        for (int i = 1; i <= 15; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0);
+        for (int i = 1; i <= 15; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
         p.finish(); // the step's results come next
         p.finish();
-        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 2.0, 2.0, 0, 0);
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 2.0, 2.0, 0, 0, -1);
         List<String> l = lines(w);
         assertEquals(3, l.size(), w.toString());
         assertTrue(l.get(0).startsWith("   1.0s     100.0 jobs/s"), l.get(0));

@@ -39,6 +39,21 @@ class ReportChartsTest {
     }
 
     @Test
+    void openLoopSessions_chartTheOldestWaitBesideThePercentiles_closedLoopOnesDoNot() throws Exception {
+        assertEquals(5, ReportCharts.percentilesOverTime(stalledAtFourthInterval()).getXYPlot().getDataset().getSeriesCount());
+        ObjectNode root;
+        try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
+            root = (ObjectNode) new ObjectMapper().readTree(in);
+        }
+        var intervals = root.get("intervals");
+        for (int k = 0; k < intervals.size(); k++) ((ObjectNode) intervals.get(k)).put("oldestWaitMillis", (k + 1) * 40.0);
+        XYDataset d = ReportCharts.percentilesOverTime(SessionReader.parse(root, "open.json", "open.json")).getXYPlot().getDataset();
+        assertEquals(6, d.getSeriesCount());
+        assertEquals(ReportCharts.WAITING_LABEL, d.getSeriesKey(5));
+        assertEquals(40.0 * d.getItemCount(5), d.getYValue(5, d.getItemCount(5) - 1), 1e-9);
+    }
+
+    @Test
     void intervalInWhichNoJobEnded_isAGapInThePercentileLines_notAFallToZero() throws Exception {
         Session s = stalledAtFourthInterval();
 

@@ -18,10 +18,14 @@ package dev.blendbench.engine.stress;
  * @param heapAfterGcBytes heap used after the JVM's latest collection up to the interval's end (in
  *                         it or before it), or -1 if there was none yet
  * @param maxScheduleLagNanos worst lateness of a free worker waking for its scheduled start (open loop)
+ * @param oldestWaitNanos how long the oldest job due but not yet started had been waiting at the
+ *                        interval's end (open loop; 0 when none was waiting, -1 in closed loop): the
+ *                        queue's age, which grows while the system falls behind, long before the
+ *                        jobs stuck in it end and show in the latency
  */
 public record IntervalSnapshot(long endNanos, long lengthNanos, Percentiles latency, Percentiles service,
                                double throughput, long allocatedBytes, long gcCount, double gcPauseMillis,
-                               long heapAfterGcBytes, long maxScheduleLagNanos) {
+                               long heapAfterGcBytes, long maxScheduleLagNanos, long oldestWaitNanos) {
     /** Allocation rate in MB/s (10^6 bytes). */
     public double allocationMBps() {
         return lengthNanos == 0 ? 0 : allocatedBytes / 1e6 / (lengthNanos / 1e9);

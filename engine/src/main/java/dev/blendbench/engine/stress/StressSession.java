@@ -219,6 +219,12 @@ public final class StressSession {
         }
     }
 
+    /** How long the next slot no worker has taken yet has been due at {@code now}: the queue's oldest wait (0: none due). */
+    private synchronized long oldestWait(long now) {
+        long t = nextIntended;
+        return t - end < 0 && now - t > 0 ? now - t : 0;
+    }
+
     private void recordError(Throwable e) {
         errors.incrementAndGet();
         firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
@@ -270,6 +276,7 @@ public final class StressSession {
             finished = done.await(Math.max(0, next - ticker.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
                     || stopRequested && done.await(2, java.util.concurrent.TimeUnit.SECONDS);
             long now = ticker.nanoTime();
+            long waiting = config.load() instanceof LoadModel.Open ? oldestWait(now) : -1;
             Histogram[] got = recorder.interval(); // latency, service and stages of the same jobs
             Histogram lat = got[0], srv = got[1];
             if (finished && stopAt != 0 && config.load() instanceof LoadModel.Open open) queued = countQueued(open, lat);
@@ -284,7 +291,7 @@ public final class StressSession {
             warmupTailTotal += tail;
             IntervalSnapshot snap = new IntervalSnapshot(now - measureStart, now - prev, Percentiles.of(lat),
                     Percentiles.of(srv), (srv.getTotalCount() + tail) / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
-                    gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm);
+                    gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm, waiting);
             intervals.add(snap);
             histogramSink.accept(prev - measureStart, lat);
             listener.accept(snap);

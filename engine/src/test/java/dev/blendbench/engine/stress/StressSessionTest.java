@@ -163,6 +163,23 @@ class StressSessionTest {
                 "throughput counts the jobs done");
         // the queued ones waited from their slot (350 … 500 ms) to the cut (about 700 ms)
         assertTrue(r.latency().max() >= 150_000_000L, "the longest wait is kept: " + r.latency().max());
+        // the queue's age climbs while the worker falls behind: about 100 ms at 0.2 s, 250 ms at 0.5 s
+        long early = r.intervals().get(1).oldestWaitNanos(), later = r.intervals().get(4).oldestWaitNanos();
+        assertTrue(later > early && later >= 100_000_000L, "oldest waiting: " + early + " then " + later);
+    }
+
+    @Test
+    void oldestWait_isZeroForAnOpenLoopThatKeepsUp_andUnsaidInClosedLoop() throws InterruptedException {
+        StressConfig open = new StressConfig(new LoadModel.Open(50, Arrivals.CONSTANT, 2), false, Duration.ZERO,
+                Duration.ofMillis(300), 0, Duration.ofMillis(100));
+        StressReport r = new StressSession(open, new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM),
+                Ticker.SYSTEM, null).run();
+        assertTrue(r.intervals().stream().allMatch(i -> i.oldestWaitNanos() >= 0 && i.oldestWaitNanos() < 20_000_000L), r.intervals().toString());
+        StressConfig closed = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
+                Duration.ofMillis(200), 0, Duration.ofMillis(100));
+        StressReport c = new StressSession(closed, new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM),
+                Ticker.SYSTEM, null).run();
+        assertTrue(c.intervals().stream().allMatch(i -> i.oldestWaitNanos() == -1), c.intervals().toString());
     }
 
     @Test
