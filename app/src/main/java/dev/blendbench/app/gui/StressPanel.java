@@ -75,6 +75,8 @@ public final class StressPanel {
     /** The strategy running now, and the number of steps of its ramp (0: not a ramp). */
     private String running = "";
     private int rampStepCount;
+    /** When the running single open-loop session's arrivals stop (seconds into measuring; NaN otherwise), until its drain is said. */
+    private double arrivalsEnd = Double.NaN;
 
     private final RadioButton single = new RadioButton("One session"), ramp = new RadioButton("Ramp: find the cliff"),
             compare = new RadioButton("Compare strategies");
@@ -382,6 +384,7 @@ public final class StressPanel {
             });
             running = s;
             rampStepCount = set.ramp().size();
+            arrivalsEnd = set.closed() || !set.ramp().isEmpty() ? Double.NaN : set.seconds();
             status.setText(set.ramp().isEmpty()
                     ? String.format(Locale.ROOT, "Running %s: %d workers, %s; %s s of warm-up (not charted), then %s s measured…", s,
                             set.workers(), set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()),
@@ -422,6 +425,12 @@ public final class StressPanel {
                 case Session.Interval i -> {
                     charts.add(i, findings.size());
                     any = true;
+                    if (i.endSeconds() > arrivalsEnd + 0.15) { // past the last jobs' sliver: an overloaded system's backlog
+                        status.setText(String.format(Locale.ROOT, "Running %s: the arrivals stopped at %s s; draining the backlog "
+                                + "(for at most %s s; the jobs still queued then are counted at their wait so far)…", running,
+                                number(arrivalsEnd), number(dev.blendbench.engine.stress.StressConfig.DEFAULT_DRAIN_LIMIT.toSeconds())));
+                        arrivalsEnd = Double.NaN; // said once
+                    }
                 }
                 case Session.Race r -> findings.add(r);
                 case Session.Step st -> {

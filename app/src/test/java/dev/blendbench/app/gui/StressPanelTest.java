@@ -126,6 +126,32 @@ class StressPanelTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anOverloadedTargetRate_saysItDrainsTheBacklog_andAStopCountsTheJobsStillQueued(FxRobot robot) throws Exception {
+        configure(robot, "per-worker", 1, false, 1, "256m");
+        robot.interact(() -> {
+            ((ComboBox<String>) robot.lookup("#stress-loop").query()).setValue("target rate");
+            ((Spinner<Double>) robot.lookup("#stress-rate").query()).getValueFactory().setValue(300_000.0); // ten times what one worker does on the test scene
+        });
+        robot.clickOn("#stress-start");
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.stressPanel().status().getText().contains("draining the backlog"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("status: " + view.stressPanel().status().getText() + " points " + view.stressPanel().chartPoints());
+        }
+        assertTrue(view.stressPanel().status().getText().contains("the arrivals stopped at 1 s; draining the backlog (for at most 10 s"),
+                view.stressPanel().status().getText());
+        robot.clickOn("#stress-stop");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = view.stressPanel().status().getText();
+        assertEquals(1, view.stressPanel().results().size(), said);
+        var sum = view.stressPanel().results().get(0).summary();
+        assertTrue(sum.stopped() && sum.queuedAtEnd() > 0, said);
+        assertTrue(said.contains("into draining its backlog, before it was drained, with ") && said.contains("still queued"), said);
+    }
+
+    @Test
     void stop_inTheWarmup_saysNothingWasMeasured(FxRobot robot) throws Exception {
         configure(robot, "per-worker", 2, false, 120, "256m");
         robot.interact(() -> robot.lookup("#stress-warmup").queryAs(Spinner.class).getValueFactory().setValue(120.0));
