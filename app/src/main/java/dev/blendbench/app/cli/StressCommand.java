@@ -362,6 +362,17 @@ public final class StressCommand implements Callable<Integer> {
 
     private LoadModel loadModel() {
         if (workers < 1 || workers > 10_000) throw new BadInputException("--workers must be 1..10000, got " + workers);
+        var given = spec.commandLine().getParseResult();
+        // an option of the other loop would be ignored without a word: refused instead
+        if (load.closed && given.hasMatchedOption("--drain-limit")) {
+            throw new BadInputException("--drain-limit bounds how long an open loop drains its backlog; a closed loop has none: leave it out with --closed");
+        }
+        if (load.closed && given.hasMatchedOption("--arrivals")) {
+            throw new BadInputException("--arrivals spaces an open loop's arrivals; in a closed loop each job starts when one ends: leave it out with --closed");
+        }
+        if (!load.closed && given.hasMatchedOption("--think")) {
+            throw new BadInputException("--think is the closed loop's pause between jobs: leave it out with --rate");
+        }
         try {
             if (load.closed) {
                 return new LoadModel.Closed(workers, duration("--think", think, true));
