@@ -174,7 +174,9 @@ class StressSessionTest {
                 Duration.ofMillis(300), 0, Duration.ofMillis(100));
         StressReport r = new StressSession(open, new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM),
                 Ticker.SYSTEM, null).run();
-        assertTrue(r.intervals().stream().allMatch(i -> i.oldestWaitNanos() >= 0 && i.oldestWaitNanos() < 20_000_000L), r.intervals().toString());
+        // a job waits only while both workers are busy or not yet woken: rarely, and briefly (a loaded machine's scheduling)
+        assertTrue(r.intervals().stream().allMatch(i -> i.oldestWaitNanos() >= 0 && i.oldestWaitNanos() < 200_000_000L), r.intervals().toString());
+        assertTrue(r.intervals().stream().filter(i -> i.oldestWaitNanos() == 0).count() * 2 >= r.intervals().size(), r.intervals().toString());
         StressConfig closed = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
                 Duration.ofMillis(200), 0, Duration.ofMillis(100));
         StressReport c = new StressSession(closed, new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM),
@@ -194,7 +196,7 @@ class StressSessionTest {
         assertEquals(60, r.warmupJobs() + r.warmupBacklogJobs(), "every warm-up job ended in the warm-up or after it");
         assertTrue(r.warmupBacklogJobs() >= 15, "the warm-up's backlog: " + r.warmupBacklogJobs());
         // the worker was busy all along: 100 jobs/s, not the 60 measured ones over the 0.9 s they took
-        assertEquals(100, r.throughput(), 15, "what the system did");
+        assertEquals(95, r.throughput(), 20, "what the system did (a sleep overshoots a little)");
         assertEquals(r.jobs() + r.warmupBacklogJobs(),
                 Math.round(r.intervals().stream().mapToDouble(i -> i.throughput() * i.lengthNanos() / 1e9).sum()));
         assertTrue(r.intervals().get(0).latency().count() == 0 && r.intervals().get(0).throughput() > 0,
