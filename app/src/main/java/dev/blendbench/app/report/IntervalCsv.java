@@ -16,7 +16,7 @@ public final class IntervalCsv {
             + "service_p99_ms,alloc_MBps,gc_count,gc_pause_ms,heap_after_gc_MB,max_schedule_lag_ms";
 
     public static final String STEPS_HEADER = "workers,rate_per_s,jobs,throughput_per_s,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,"
-            + "bytes_per_job,gc_count,gc_pause_ms,generator_saturated";
+            + "bytes_per_job,gc_count,gc_pause_ms,generator_saturated,queued_at_end";
 
     /** A ramp: one row per step. */
     public static byte[] stepsCsv(java.util.List<StressReport> steps) {
@@ -24,10 +24,10 @@ public final class IntervalCsv {
         for (StressReport r : steps) {
             var l = r.latency();
             double rate = r.load() instanceof dev.blendbench.engine.stress.LoadModel.Open o ? o.rate() : 0;
-            b.append(String.format(Locale.ROOT, "%d,%.1f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.0f,%d,%.1f,%b%n",
+            b.append(String.format(Locale.ROOT, "%d,%.1f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.0f,%d,%.1f,%b,%d%n",
                     r.load().workers(), rate, r.jobs(), r.throughput(), l.p50() / 1e6, l.p90() / 1e6, l.p95() / 1e6,
                     l.p99() / 1e6, l.p999() / 1e6, l.max() / 1e6, r.bytesPerJob(), r.gcCount(), r.gcPauseMillis(),
-                    r.generatorSaturated()));
+                    r.generatorSaturated(), r.queuedAtEnd()));
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
