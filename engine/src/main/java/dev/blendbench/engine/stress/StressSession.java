@@ -45,8 +45,9 @@ public final class StressSession {
     private final Ticker ticker;
     private final Consumer<IntervalSnapshot> listener;
     private volatile boolean stopRequested;
-    /** When {@link #stop()} was called or the drain limit ran out (0: neither): the queued jobs' waits end there. */
-    private volatile long stopAt;
+    private static final long NOT_STOPPED = Long.MIN_VALUE;
+    /** When {@link #stop()} was called or the drain limit ran out ({@link #NOT_STOPPED}: neither): the queued jobs' waits end there. */
+    private volatile long stopAt = NOT_STOPPED;
     /** A worker left its loop because of a stop, with jobs still due (a closed loop before its end, an open-loop backlog). */
     private volatile boolean cut;
 
@@ -97,7 +98,7 @@ public final class StressSession {
 
     /** Asks the session to end now; what was measured is kept. */
     public void stop() {
-        if (stopAt == 0) stopAt = ticker.nanoTime();
+        if (stopAt == NOT_STOPPED) stopAt = ticker.nanoTime();
         stopRequested = true;
     }
 
@@ -279,7 +280,7 @@ public final class StressSession {
             long waiting = config.load() instanceof LoadModel.Open ? oldestWait(now) : -1;
             Histogram[] got = recorder.interval(); // latency, service and stages of the same jobs
             Histogram lat = got[0], srv = got[1];
-            if (finished && stopAt != 0 && config.load() instanceof LoadModel.Open open) queued = countQueued(open, lat);
+            if (finished && stopAt != NOT_STOPPED && config.load() instanceof LoadModel.Open open) queued = countQueued(open, lat);
             for (int i = 0; i < stageCount; i++) totalStages[i].add(got[2 + i]);
             totalLat.add(lat);
             totalSrv.add(srv);
