@@ -106,6 +106,8 @@ class StressCommandTest {
             long n = root.get("intervals").get(k - 1).at("/latency/count").asLong();
             assertEquals(n, Long.parseLong(f[2]));
             assertEquals(n == 0, f[3].isEmpty(), rows.get(k));
+            assertEquals(root.get("intervals").get(k - 1).get("oldestWaitMillis").asDouble(), Double.parseDouble(f[15]), 0.0005,
+                    "the open loop's queue age, as in the JSON");
         }
 
         // the .hlog read back with stock HdrHistogram gives the JSON's percentiles
