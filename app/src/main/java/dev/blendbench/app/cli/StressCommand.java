@@ -433,7 +433,7 @@ public final class StressCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%,d jobs still queued at the stop are in the latency at their wait so far%n", r.queuedAtEnd());
             }
         }
-        if (r.warmupBacklogJobs() > Math.max(1, r.load().workers())) {
+        if (StressReport.leftWarmupBacklog(r.warmupBacklogJobs(), r.load().workers())) {
             out.printf(Locale.ROOT, "warm-up backlog: %,d jobs due in the warm-up ended in the measured phase (the rate is beyond what "
                     + "the system does): the throughput counts them, the latency does not, and the first measured jobs waited "
                     + "behind them%n", r.warmupBacklogJobs());

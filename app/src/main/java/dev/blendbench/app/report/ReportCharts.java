@@ -69,7 +69,7 @@ public final class ReportCharts {
             long gcs = 0, heap = -1;
             double pause = 0, waited = Double.NaN;
             for (Interval i : g) {
-                if (!(waited >= i.oldestWaitMillis())) waited = i.oldestWaitMillis(); // the longest (NaN: none said)
+                if (!Double.isNaN(i.oldestWaitMillis()) && !(waited >= i.oldestWaitMillis())) waited = i.oldestWaitMillis(); // the longest said
                 tp += i.throughput();
                 if (!Double.isNaN(i.allocationMBps())) {
                     alloc += i.allocationMBps();

@@ -104,12 +104,9 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
                     stopped, warmupJobs, 0, 0);
         }
 
-        /**
-         * The warm-up left a backlog the first measured jobs waited behind: more of its jobs ended in
-         * the measured phase than one a worker (what any session has at the boundary).
-         */
+        /** The warm-up left a backlog the first measured jobs waited behind ({@link dev.blendbench.engine.stress.StressReport#leftWarmupBacklog}). */
         public boolean warmupBacklog(int workers) {
-            return warmupBacklogJobs > Math.max(1, workers);
+            return dev.blendbench.engine.stress.StressReport.leftWarmupBacklog(warmupBacklogJobs, workers);
         }
 
         /** The session ended with jobs still queued, cut by its drain limit rather than stopped. */

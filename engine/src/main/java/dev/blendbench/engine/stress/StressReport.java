@@ -52,6 +52,14 @@ public record StressReport(String workload, LoadModel load, boolean virtualThrea
     }
 
     /**
+     * Whether the warm-up left a backlog the first measured jobs waited behind: more of its jobs
+     * ended in the measured phase than one a worker (what any session has at the boundary).
+     */
+    public static boolean leftWarmupBacklog(long warmupBacklogJobs, int workers) {
+        return warmupBacklogJobs > Math.max(1, workers);
+    }
+
+    /**
      * Jobs that ended per second over the measured phase, the {@code warmupBacklogJobs} among them.
      * Under an open loop the system could not keep up with, this is what it did, below the offered rate.
      */

@@ -262,13 +262,13 @@ public final class StressSession {
         // before the measurement began)
         boolean finished = stopRequested && t0 < measureStart;
         if (finished) done.await(2, java.util.concurrent.TimeUnit.SECONDS); // the workers see the stop, and say whether it cut them short
-        Duration drainLimit = config.drainLimit();
-        long drainEnd = config.load() instanceof LoadModel.Open && drainLimit != null
-                ? end + Math.min(drainLimit.toNanos(), HIGHEST) : Long.MAX_VALUE;
+        LoadModel.Open open = config.load() instanceof LoadModel.Open o ? o : null; // null: a closed loop
+        Duration drainLimit = open == null ? null : config.drainLimit(); // null: the backlog drains to its end
+        long drainEnd = drainLimit == null ? 0 : end + Math.min(drainLimit.toNanos(), HIGHEST);
         long queued = 0, warmupTailTotal = 0;
         boolean drainCut = false;
         while (!finished) {
-            if (!stopRequested && ticker.nanoTime() - drainEnd >= 0 && done.getCount() > 0) { // the backlog ran out of time
+            if (drainLimit != null && !stopRequested && ticker.nanoTime() - drainEnd >= 0 && done.getCount() > 0) { // the backlog ran out of time
                 drainCut = true;
                 stop();
             }
@@ -277,10 +277,10 @@ public final class StressSession {
             finished = done.await(Math.max(0, next - ticker.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
                     || stopRequested && done.await(2, java.util.concurrent.TimeUnit.SECONDS);
             long now = ticker.nanoTime();
-            long waiting = config.load() instanceof LoadModel.Open ? oldestWait(now) : -1;
+            long waiting = open != null ? oldestWait(now) : -1;
             Histogram[] got = recorder.interval(); // latency, service and stages of the same jobs
             Histogram lat = got[0], srv = got[1];
-            if (finished && stopAt != NOT_STOPPED && config.load() instanceof LoadModel.Open open) queued = countQueued(open, lat);
+            if (finished && stopAt != NOT_STOPPED && open != null) queued = countQueued(open, lat);
             for (int i = 0; i < stageCount; i++) totalStages[i].add(got[2 + i]);
             totalLat.add(lat);
             totalSrv.add(srv);
@@ -308,7 +308,7 @@ public final class StressSession {
         for (int i = 0; i < stageCount; i++) stageMap.put(workload.stages().get(i), Percentiles.of(totalStages[i]));
         long jobs = totalSrv.getTotalCount(); // completed: the latency holds the queued ones too
         boolean saturated = false;
-        if (config.load() instanceof LoadModel.Open open && lagCount.get() > 0) {
+        if (open != null && lagCount.get() > 0) {
             double meanLag = (double) lagSum.get() / lagCount.get();
             // Waking from a timed park costs ~50-100 us on Linux whatever the rate; that lag is in the
             // measured latency anyway. Flag only a generator that falls behind by more than that.
