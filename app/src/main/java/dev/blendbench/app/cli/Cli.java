@@ -55,7 +55,23 @@ public final class Cli {
         } else if (args.length == 1 && !cl.getSubcommands().containsKey(args[0]) && looksLikeAFile(args[0])) {
             args = new String[] {"gui", args[0]}; // what a file manager or "Open with" runs
         }
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // what HeapBudget did not foresee (decoding many large layers, say): the arrays are
+            // unreachable by now, so there is room to say so on one line instead of a stack trace
+            String name = cl.getSubcommands().containsKey(args[0]) ? cl.getCommandName() + " " + args[0] : cl.getCommandName();
+            cl.getErr().println(name + ": " + outOfMemory(e, Runtime.getRuntime().maxMemory()));
+            return INTERNAL;
+        }
+    }
+
+    /** The one line for an {@link OutOfMemoryError} in a heap of at most {@code maxHeap} bytes. */
+    static String outOfMemory(OutOfMemoryError e, long maxHeap) {
+        String what = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + oneLine(e.getMessage()) + ")";
+        return "out of memory" + what + "; this JVM's heap is at most " + HeapBudget.size(maxHeap)
+                + ": give java a larger heap (e.g. java -Xmx" + HeapBudget.suggestedGigabytes(2 * maxHeap)
+                + "g -jar blendbench.jar ...) or use smaller images";
     }
 
     /** An existing file, or a name a document or image would have: "open it", not a misspelt subcommand. */

@@ -61,6 +61,8 @@ public final class ComposeCommand implements Callable<Integer> {
             description = "Refuse input images larger than this many pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
+    private final HeapBudget heap = HeapBudget.ofThisJvm();
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
             description = "Output file; .png, .jpg/.jpeg, .tif/.tiff or .ora picks the format.")
     Path output;
@@ -119,6 +121,8 @@ public final class ComposeCommand implements Callable<Integer> {
             return Cli.OK;
         }
 
+        // the canvas, and the straight-alpha copy the encoder writes
+        heap.require("the " + w + "x" + h + " canvas", HeapBudget.pixelBytes(w, h, 2));
         Surface out = Surface.allocate(w, h);
         ExecutorService pool = nThreads > 1 ? Executors.newFixedThreadPool(nThreads - 1, daemon()) : null;
         try {

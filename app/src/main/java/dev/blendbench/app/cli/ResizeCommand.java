@@ -58,6 +58,8 @@ public final class ResizeCommand implements Callable<Integer> {
             description = "Refuse input or output images larger than this many pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
+    private final HeapBudget heap = HeapBudget.ofThisJvm();
+
     @Override
     public Integer call() throws IOException {
         Filter f;
@@ -113,6 +115,8 @@ public final class ResizeCommand implements Callable<Integer> {
             throw new BadInputException("output " + w + "x" + h + " is too large (at most 65535 a side and --max-pixels "
                     + maxPixels + " in all)");
         }
+        // the output, and the straight-alpha copy the encoder writes
+        heap.require("the " + w + "x" + h + " output", HeapBudget.pixelBytes(w, h, 2));
         long t1 = System.nanoTime();
         Surface out = linear ? Resampler.resizeLinear(src, (int) w, (int) h, f) : Resampler.resize(src, (int) w, (int) h, f);
         long t2 = System.nanoTime();

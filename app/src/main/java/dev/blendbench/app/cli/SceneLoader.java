@@ -78,6 +78,10 @@ final class SceneLoader {
         if ((long) w * h > maxPixels) {
             throw new BadInputException("canvas " + w + "x" + h + " is over --max-pixels " + maxPixels);
         }
+        if ((long) w * h > Surface.MAX_PIXELS) {
+            throw new BadInputException("canvas " + w + "x" + h + " has more pixels than one image can hold ("
+                    + Surface.MAX_PIXELS + ")");
+        }
         Scene scene = new Scene(w, h, background != null ? background : docBackground, ls);
         return docSpace == null ? scene : scene.withBlendSpace(docSpace);
     }

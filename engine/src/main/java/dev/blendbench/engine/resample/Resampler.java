@@ -126,7 +126,7 @@ public final class Resampler {
     }
 
     private static void checkSize(int width, int height) {
-        if (width <= 0 || height <= 0 || width > 65_535 || height > 65_535 || (long) width * height > Integer.MAX_VALUE - 8) {
+        if (width <= 0 || height <= 0 || width > 65_535 || height > 65_535 || (long) width * height > Surface.MAX_PIXELS) {
             throw new IllegalArgumentException("output size must be positive and at most 65535 a side: " + width + "x" + height);
         }
     }

@@ -2,6 +2,7 @@ package dev.blendbench.engine.scene;
 
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.surface.Rect;
+import dev.blendbench.engine.surface.Surface;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
         if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
             throw new IllegalArgumentException("canvas size must be within 1.." + MAX_SIDE + ": " + width + "x" + height);
         }
-        if ((long) width * height > Integer.MAX_VALUE - 8) {
+        if ((long) width * height > Surface.MAX_PIXELS) {
             throw new IllegalArgumentException("canvas too large: " + width + "x" + height);
         }
         layers = List.copyOf(Objects.requireNonNull(layers, "layers"));

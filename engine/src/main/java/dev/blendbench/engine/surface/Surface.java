@@ -52,7 +52,10 @@ public final class Surface {
         return new Surface(pixels, offset, width, height, stride, l);
     }
 
-    /** Allocates a transparent surface. Dimensions must be positive and at most 2^31-1 pixels in all. */
+    /** The most pixels a surface can have: the longest {@code int[]} a JVM allocates. */
+    public static final long MAX_PIXELS = Integer.MAX_VALUE - 8;
+
+    /** Allocates a transparent surface. Dimensions must be positive and at most {@link #MAX_PIXELS} pixels in all. */
     public static Surface allocate(int width, int height) {
         checkSize(width, height);
         return new Surface(new int[width * height], 0, width, height, width);
@@ -84,7 +87,7 @@ public final class Surface {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("surface size must be positive: " + width + "x" + height);
         }
-        if ((long) width * height > Integer.MAX_VALUE - 8) {
+        if ((long) width * height > MAX_PIXELS) {
             throw new IllegalArgumentException("surface too large: " + width + "x" + height);
         }
     }
