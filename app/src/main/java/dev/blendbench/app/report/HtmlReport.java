@@ -60,7 +60,7 @@ public final class HtmlReport {
 
     private static void session(StringBuilder h, Session s, int[] chart) {
         h.append("<div class=\"facts\"><div><h3>Settings</h3>");
-        kv(h, s.settings());
+        kv(h, ReportTables.settings(s));
         h.append("</div><div><h3>Machine and JVM</h3>");
         kv(h, ReportTables.facts(s));
         h.append("</div></div>\n");

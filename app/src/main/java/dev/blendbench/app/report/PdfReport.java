@@ -79,7 +79,7 @@ public final class PdfReport {
 
     private static void session(Document doc, PdfWriter w, Fonts f, Session s) throws DocumentException {
         heading(doc, f, "Settings");
-        doc.add(kv(f, s.settings()));
+        doc.add(kv(f, ReportTables.settings(s)));
         heading(doc, f, "Machine and JVM");
         doc.add(kv(f, ReportTables.facts(s)));
         if (s.kind() == Session.Kind.SESSION && s.latency().count() > 0) {
@@ -157,12 +157,22 @@ public final class PdfReport {
         doc.add(img);
     }
 
+    private static float textWidth(Font font, String text) {
+        return font.getBaseFont() == null ? text.length() * font.getSize() * 0.6f : font.getBaseFont().getWidthPoint(text, font.getSize());
+    }
+
     private static PdfPTable table(Fonts f, List<String> header, List<List<String>> rows) {
         PdfPTable t = new PdfPTable(header.size());
         t.setWidthPercentage(100);
+        // each column as wide as its widest text (a header such as "saturated" kept on one line), plus padding
         float[] widths = new float[header.size()];
-        java.util.Arrays.fill(widths, 1);
-        widths[0] = 2.6f;
+        for (int i = 0; i < header.size(); i++) {
+            widths[i] = textWidth(f.head, header.get(i));
+            for (List<String> r : rows) {
+                if (i < r.size()) widths[i] = Math.max(widths[i], textWidth(i == 0 ? f.bold : f.small, r.get(i)));
+            }
+            widths[i] += 8;
+        }
         try {
             t.setWidths(widths);
         } catch (DocumentException e) {

@@ -96,20 +96,16 @@ public final class ReportTables {
         return rows;
     }
 
-    /** Machine and JVM facts for display: byte counts in MB, the JVM's under {@code jvm.}, and when the file was written. */
-    static java.util.Map<String, String> facts(Session s) {
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
-        s.machine().forEach((k, v) -> facts.put(k, k.endsWith("Bytes") ? Summaries.bytes(parse(v)) : v));
-        s.jvm().forEach((k, v) -> facts.put("jvm." + k, k.endsWith("Bytes") ? Summaries.bytes(parse(v)) : v));
-        if (!s.createdAt().isEmpty()) facts.put("written", s.createdAt());
-        return facts;
+    /** The session's settings for display: labels in words, values with their units ({@link FactLabels}). */
+    static java.util.Map<String, String> settings(Session s) {
+        return FactLabels.readable(s.settings());
     }
 
-    private static double parse(String v) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+    /** Machine and JVM facts for display ({@link FactLabels}), and when the file was written. */
+    static java.util.Map<String, String> facts(Session s) {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(s.machine());
+        s.jvm().forEach((k, v) -> facts.put("jvm." + k, v));
+        if (!s.createdAt().isEmpty()) facts.put("written", s.createdAt());
+        return FactLabels.readable(facts);
     }
 }

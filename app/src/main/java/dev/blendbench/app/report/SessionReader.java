@@ -338,8 +338,9 @@ public final class SessionReader {
             }
         } else if (n.isArray()) {
             List<String> parts = new ArrayList<>();
-            for (JsonNode x : n) parts.add(x.isValueNode() ? x.asText() : x.toString());
-            m.put(prefix, String.join(" ", parts));
+            for (JsonNode x : n) parts.add(x.isFloatingPointNumber() ? fmt(x.asDouble()) : x.isValueNode() ? x.asText() : x.toString());
+            // a command line's words stay as it was typed; a list of names or loads reads as a list
+            m.put(prefix, String.join(prefix.endsWith("rguments") ? " " : ", ", parts));
         } else if (!n.isMissingNode() && !n.isNull()) {
             m.put(prefix, n.isFloatingPointNumber() ? fmt(n.asDouble()) : n.asText());
         }
