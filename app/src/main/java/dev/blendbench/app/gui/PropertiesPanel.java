@@ -35,11 +35,12 @@ public final class PropertiesPanel {
     private final Spinner<Double> x = spinner("X", -100_000, 100_000, 1), y = spinner("Y", -100_000, 100_000, 1);
     private final Spinner<Double> scale = spinner("Scale", 0.01, 100, 0.05), rotation = spinner("Rotation", -360, 360, 1);
     private final ComboBox<Filter> filter = new ComboBox<>();
-    private final Spinner<Integer> width = NumberSpinners.whole("Width", 1, Scene.MAX_SIDE, 1, this::complain),
-            height = NumberSpinners.whole("Height", 1, Scene.MAX_SIDE, 1, this::complain);
+    private final Spinner<Integer> width = NumberSpinners.whole("Width", 1, Scene.MAX_SIDE, 1, this::complainAboutScene),
+            height = NumberSpinners.whole("Height", 1, Scene.MAX_SIDE, 1, this::complainAboutScene);
     private final ColorPicker background = new ColorPicker();
     private final ComboBox<BlendSpace> space = new ComboBox<>();
-    private final Label error = new Label();
+    /** Why the layer's fields refused something (under them), and the scene's (under the canvas size). */
+    private final Label error = new Label(), sceneError = new Label();
     private boolean syncing, complaintPending;
     private Doc sliderBefore;
 
@@ -66,6 +67,9 @@ public final class PropertiesPanel {
         error.setId("properties-error");
         error.setStyle("-fx-text-fill: #dc2626;");
         error.setWrapText(true);
+        sceneError.setId("scene-error");
+        sceneError.setStyle(error.getStyle());
+        sceneError.setWrapText(true);
         BlendModeMenu.install(mode);
         mode.setVisibleRowCount(16);
         filter.getItems().setAll(Filter.values());
@@ -96,13 +100,21 @@ public final class PropertiesPanel {
             int w = width.getValue(), h = height.getValue();
             long most = dev.blendbench.engine.document.DocumentLimits.DEFAULT.maxPixels();
             if ((long) w * h > most) { // the cap a document read from a file has
-                error.setText(String.format(java.util.Locale.ROOT, "%d×%d is %,d pixels: a canvas holds at most %,d", w, h, (long) w * h, most));
+                sceneError.setText(String.format(java.util.Locale.ROOT, "%d×%d is %,d pixels: a canvas holds at most %,d", w, h, (long) w * h, most));
                 return;
             }
+            sceneError.setText("");
             model.edit("Canvas size " + w + "×" + h, d -> d.withSize(w, h));
         });
         row("Size", new HBox(4, width, new Label("×"), height), r++);
         grid.add(apply, 1, r++);
+        grid.add(sceneError, 0, r++, 2, 1);
+        width.valueProperty().addListener((o, a, v) -> {
+            if (!complaintPending) sceneError.setText("");
+        });
+        height.valueProperty().addListener((o, a, v) -> {
+            if (!complaintPending) sceneError.setText("");
+        });
         row("Background", background, r++);
         row("Blend space", space, r++);
 
@@ -175,9 +187,18 @@ public final class PropertiesPanel {
         return s;
     }
 
-    /** A field refused or bounded what was typed; the edit that the same commit makes keeps the message. */
+    /** A layer's field refused or bounded what was typed; the edit that the same commit makes keeps the message. */
     private void complain(String why) {
-        error.setText(why);
+        complain(error, why);
+    }
+
+    /** As {@link #complain(String)}, for the scene's fields: said under them. */
+    private void complainAboutScene(String why) {
+        complain(sceneError, why);
+    }
+
+    private void complain(Label where, String why) {
+        where.setText(why);
         complaintPending = true;
         javafx.application.Platform.runLater(() -> complaintPending = false);
     }

@@ -46,6 +46,10 @@ class NumberSpinnersTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private String sceneError(FxRobot robot) {
+        return robot.lookup("#scene-error").queryAs(Label.class).getText();
+    }
+
     private String error(FxRobot robot) {
         return robot.lookup("#properties-error").queryAs(Label.class).getText();
     }
@@ -104,7 +108,9 @@ class NumberSpinnersTest {
         typeInto(robot, "#scene-height", "65535", KeyCode.TAB);
         robot.clickOn("#scene-apply-size");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("65535×65535 is 4,294,836,225 pixels: a canvas holds at most 100,000,000", error(robot));
+        assertEquals("65535×65535 is 4,294,836,225 pixels: a canvas holds at most 100,000,000", sceneError(robot),
+                "said under the canvas size, not under the layer's fields");
+        assertEquals("", error(robot));
         assertEquals(w, view.model().doc().width());
         assertEquals(h, view.model().doc().height());
         assertEquals(0, view.model().history().nextUndo().stream().count(), "no undo step");
@@ -113,5 +119,6 @@ class NumberSpinnersTest {
         robot.clickOn("#scene-apply-size");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(10000, view.model().doc().width(), "at the cap is fine");
+        assertEquals("", sceneError(robot), "the complaint goes once the size is taken");
     }
 }
