@@ -119,7 +119,8 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--gc", paramLabel = "g1|zgc|parallel|serial", description = "Collector of the workload JVM.")
     String gc;
 
-    @Option(names = "--jfr", paramLabel = "OUT.jfr", description = "Record the session with Java Flight Recorder (opens in JDK Mission Control).")
+    @Option(names = "--jfr", paramLabel = "OUT.jfr", description = "Record the session with Java Flight Recorder (opens in JDK Mission Control): the JVM's events and"
+            + " Blendbench's, one per job (dev.blendbench.Job: service time, latency, queue wait), phase and race finding.")
     Path jfr;
 
     /** Set by the parent on a forked child: print each snapshot as an '@snapshot {json}' line on stdout. */

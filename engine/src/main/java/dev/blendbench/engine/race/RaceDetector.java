@@ -326,7 +326,10 @@ public final class RaceDetector {
             }
         }
         if (fresh == null) return raced;
-        for (Finding f : fresh) listener.accept(f);
+        for (Finding f : fresh) {
+            RaceEvent.commit(f);
+            listener.accept(f);
+        }
         return raced;
     }
 

@@ -198,13 +198,16 @@ public final class StressSession {
                 intended = actual;
                 if (intended >= end) break;
             }
+            JobEvent event = JobEvent.beginIfRecording();
             try {
                 job.run(stageNanos);
             } catch (Exception | AssertionError e) {
                 recordError(e);
+                JobEvent.commit(event, index, measuring(intended), ticker.nanoTime() - intended, actual - intended, true);
                 continue;
             }
             long finish = ticker.nanoTime();
+            JobEvent.commit(event, index, measuring(intended), finish - intended, actual - intended, false);
             if (measuring(intended)) {
                 recorder.record(finish - intended, finish - actual, stageNanos);
                 long jobs = measuredJobs.incrementAndGet();
@@ -241,10 +244,15 @@ public final class StressSession {
     /** The sampler loop, on the caller's thread. */
     private StressReport sample(CountDownLatch done, long[] ids, Telemetry telemetry) throws InterruptedException {
         long intervalNanos = config.interval().toNanos();
+        String description = workload.description();
+        PhaseEvent phase = config.warmup().isZero() ? null : PhaseEvent.beginIfRecording("warm-up", description);
         // warm-up: wait, then drop whatever the recorders hold
         while (!stopRequested && ticker.nanoTime() < measureStart && done.getCount() > 0) {
             LockSupport.parkNanos(Math.min(intervalNanos, measureStart - ticker.nanoTime()));
         }
+        PhaseEvent.commit(phase);
+        phase = PhaseEvent.beginIfRecording("measured", description);
+        boolean draining = false;
         // Warm-up jobs were never recorded (their intended start is before measureStart), so the
         // recorders hold only measured jobs: nothing to discard here.
         Histogram totalLat = new Histogram(HIGHEST, 3), totalSrv = new Histogram(HIGHEST, 3);
@@ -277,6 +285,11 @@ public final class StressSession {
             finished = done.await(Math.max(0, next - ticker.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
                     || stopRequested && done.await(2, java.util.concurrent.TimeUnit.SECONDS);
             long now = ticker.nanoTime();
+            if (!draining && !finished && open != null && now - end >= 0) { // the arrivals have stopped; jobs are still due
+                draining = true;
+                PhaseEvent.commit(phase);
+                phase = PhaseEvent.beginIfRecording("drain", description);
+            }
             long waiting = open != null ? oldestWait(now) : -1;
             Histogram[] got = recorder.interval(); // latency, service and stages of the same jobs
             Histogram lat = got[0], srv = got[1];
@@ -301,6 +314,7 @@ public final class StressSession {
             pausePrev = pause;
             prev = now;
         }
+        PhaseEvent.commit(phase);
         // until the last measured job ended: an open-loop backlog that drains after the arrivals stop is
         // part of the phase, so throughput counts completions over the time they took (not the offered rate)
         long measured = Math.max(0, prev - t0);
