@@ -239,12 +239,7 @@ public final class StressCommand implements Callable<Integer> {
             halt.setDaemon(true);
             halt.start();
         }
-        jdk.jfr.Recording recording = null;
-        if (jfr != null) {
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            recording.setName("blendbench stress");
-            recording.start();
-        }
+        FlightRecording recording = FlightRecording.start(jfr, "blendbench stress");
         ByteArrayOutputStream hlogBytes = new ByteArrayOutputStream();
         HistogramLogWriter hlogWriter = hlog == null ? null : new HistogramLogWriter(new PrintStream(hlogBytes, true, java.nio.charset.StandardCharsets.UTF_8));
         if (hlogWriter != null) {
@@ -260,25 +255,15 @@ public final class StressCommand implements Callable<Integer> {
         }
         StressReport report;
         ShutdownStop onSignal = new ShutdownStop(session::stop);
-        try {
+        try (recording) {
             report = session.run();
             if (progress instanceof Progress p) p.finish();
             if (report.stopped() && report.intervals().isEmpty()) {
-                if (recording != null) recording.close();
                 out.println("stopped in the warm-up: nothing was measured, so no file was written");
                 out.flush();
                 return Cli.OK;
             }
-            if (recording != null) {
-                recording.stop();
-                jdk.jfr.Recording rec = recording;
-                AtomicFiles.write(jfr, o -> {
-                    try (var in = rec.getStream(null, null)) {
-                        in.transferTo(o);
-                    }
-                });
-                recording.close();
-            }
+            recording.save();
             if (json != null) AtomicFiles.write(json, StressJson.toJson(report, settings, races == null ? null : races.findings(),
                     session.measurementStartNanos()));
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.toCsv(report));
@@ -307,7 +292,8 @@ public final class StressCommand implements Callable<Integer> {
         List<StressReport> reports = new ArrayList<>();
         StopSwitch stopped = new StopSwitch();
         ShutdownStop onSignal = new ShutdownStop(stopped::stop);
-        try {
+        // one recording for the whole ramp: its phase events say which step each stretch belongs to
+        try (FlightRecording recording = FlightRecording.start(jfr, "blendbench stress ramp")) {
             for (double v : ramp) {
                 if (stopped.stopped()) break;
                 LoadModel m = load.closed ? new LoadModel.Closed((int) v, ((LoadModel.Closed) base.load()).think())
@@ -343,6 +329,7 @@ public final class StressCommand implements Callable<Integer> {
                 if (reports.isEmpty()) return Cli.OK;
             }
             byte[] rampJson = StressJson.toRampJson(reports, settings, stopped.stopped());
+            recording.save();
             if (json != null) AtomicFiles.write(json, rampJson);
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));
             if (reports.size() >= 2) {
@@ -401,11 +388,7 @@ public final class StressCommand implements Callable<Integer> {
     }
 
     private static String describe(LoadModel m) {
-        return switch (m) {
-            case LoadModel.Closed c -> "closed loop, " + c.workers() + (c.workers() == 1 ? " worker" : " workers");
-            case LoadModel.Open o -> String.format(Locale.ROOT, "open loop at %.1f jobs/s (%s), %d worker%s", o.rate(),
-                    o.arrivals().name().toLowerCase(Locale.ROOT), o.workers(), o.workers() == 1 ? "" : "s");
-        };
+        return m.description();
     }
 
     static String ms(long nanos) {

@@ -228,7 +228,26 @@ class StressCommandTest {
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms", "--workers", "1",
                 "--closed", "--warmup", "0s", "--duration", "300ms", "--jfr", jfr.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(jdk.jfr.consumer.RecordingFile.readAllEvents(jfr).size() > 10);
+        List<jdk.jfr.consumer.RecordedEvent> events = jdk.jfr.consumer.RecordingFile.readAllEvents(jfr);
+        assertTrue(events.size() > 10);
+        assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("jdk.JVMInformation")), "the JVM's own events");
+        long jobs = events.stream().filter(e -> e.getEventType().getName().equals("dev.blendbench.Job")).count();
+        assertTrue(jobs > 50, "an event per 1 ms job: " + jobs);
+    }
+
+    @Test
+    void jfr_withARamp_recordsEveryStep_eachPhaseNamingItsLoad() throws IOException {
+        // --jfr was accepted with --ramp and no file was written
+        Path jfr = dir.resolve("ramp.jfr");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms", "--workers", "1",
+                "--ramp", "50,100", "--warmup", "100ms", "--duration", "300ms", "--jfr", jfr.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> phases = jdk.jfr.consumer.RecordingFile.readAllEvents(jfr).stream()
+                .filter(e -> e.getEventType().getName().equals("dev.blendbench.StressPhase"))
+                .sorted(java.util.Comparator.comparing(jdk.jfr.consumer.RecordedEvent::getStartTime))
+                .map(e -> e.getString("phase") + " " + e.getString("load")).toList();
+        assertEquals(List.of("warm-up open loop at 50.0 jobs/s (constant), 1 worker", "measured open loop at 50.0 jobs/s (constant), 1 worker",
+                "warm-up open loop at 100.0 jobs/s (constant), 1 worker", "measured open loop at 100.0 jobs/s (constant), 1 worker"), phases);
     }
 
     @Test

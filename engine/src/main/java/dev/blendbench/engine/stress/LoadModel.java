@@ -1,11 +1,21 @@
 package dev.blendbench.engine.stress;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Closed loop (a fixed number of workers, each starting its next job when one ends) or open loop (a target rate). */
 public sealed interface LoadModel {
     int workers();
+
+    /** One line: "closed loop, 4 workers" or "open loop at 200.0 jobs/s (poisson), 2 workers". */
+    default String description() {
+        return switch (this) {
+            case Closed c -> "closed loop, " + c.workers() + (c.workers() == 1 ? " worker" : " workers");
+            case Open o -> String.format(Locale.ROOT, "open loop at %.1f jobs/s (%s), %d worker%s", o.rate(),
+                    o.arrivals().name().toLowerCase(Locale.ROOT), o.workers(), o.workers() == 1 ? "" : "s");
+        };
+    }
 
     /** {@code workers} each run jobs back to back, pausing {@code think} in between. */
     record Closed(int workers, Duration think) implements LoadModel {

@@ -27,12 +27,17 @@ final class PhaseEvent extends jdk.jfr.Event {
     @Label("Workload")
     String workload;
 
+    @Label("Load")
+    @Description("closed loop and its workers, or open loop, its rate and arrivals (a ramp's steps differ in it)")
+    String load;
+
     /** A begun event while a recording wants it, else null. */
-    static PhaseEvent beginIfRecording(String phase, String workload) {
+    static PhaseEvent beginIfRecording(String phase, String workload, LoadModel load) {
         if (!TYPE.isEnabled()) return null;
         PhaseEvent e = new PhaseEvent();
         e.phase = phase;
         e.workload = workload;
+        e.load = load.description();
         e.begin();
         return e;
     }

@@ -245,13 +245,13 @@ public final class StressSession {
     private StressReport sample(CountDownLatch done, long[] ids, Telemetry telemetry) throws InterruptedException {
         long intervalNanos = config.interval().toNanos();
         String description = workload.description();
-        PhaseEvent phase = config.warmup().isZero() ? null : PhaseEvent.beginIfRecording("warm-up", description);
+        PhaseEvent phase = config.warmup().isZero() ? null : PhaseEvent.beginIfRecording("warm-up", description, config.load());
         // warm-up: wait, then drop whatever the recorders hold
         while (!stopRequested && ticker.nanoTime() < measureStart && done.getCount() > 0) {
             LockSupport.parkNanos(Math.min(intervalNanos, measureStart - ticker.nanoTime()));
         }
         PhaseEvent.commit(phase);
-        phase = PhaseEvent.beginIfRecording("measured", description);
+        phase = PhaseEvent.beginIfRecording("measured", description, config.load());
         boolean draining = false;
         // Warm-up jobs were never recorded (their intended start is before measureStart), so the
         // recorders hold only measured jobs: nothing to discard here.
@@ -288,7 +288,7 @@ public final class StressSession {
             if (!draining && !finished && open != null && now - end >= 0) { // the arrivals have stopped; jobs are still due
                 draining = true;
                 PhaseEvent.commit(phase);
-                phase = PhaseEvent.beginIfRecording("drain", description);
+                phase = PhaseEvent.beginIfRecording("drain", description, config.load());
             }
             long waiting = open != null ? oldestWait(now) : -1;
             Histogram[] got = recorder.interval(); // latency, service and stages of the same jobs
