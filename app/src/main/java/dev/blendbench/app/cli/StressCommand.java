@@ -188,23 +188,8 @@ public final class StressCommand implements Callable<Integer> {
         if (ramp != null) {
             return runRamp(config, settings);
         }
-        dev.blendbench.engine.race.RaceDetector races = null;
         java.util.concurrent.atomic.AtomicReference<StressSession> running = new java.util.concurrent.atomic.AtomicReference<>();
-        if (raceDetect) {
-            if (job.synthetic != null) throw new BadInputException("--race-detect watches composite jobs: leave out --synthetic");
-            races = new dev.blendbench.engine.race.RaceDetector();
-            PrintWriter raceOut = spec.commandLine().getOut();
-            races.onFinding(f -> {
-                StressSession s = running.get();
-                long measureStart = s == null ? Long.MAX_VALUE : s.measurementStartNanos();
-                synchronized (raceOut) {
-                    if (emitSnapshots) ForkedStress.emitRace(raceOut, f, measureStart); // the workbench shows it live
-                    raceOut.println(RaceText.line(f, measureStart));
-                    raceOut.flush();
-                }
-            });
-            settings.put("raceDetect", true);
-        }
+        dev.blendbench.engine.race.RaceDetector races = raceDetector(settings, running);
         Workload workload = job.factory(settings, spec.commandLine().getErr(), races).get();
 
         PrintWriter err = spec.commandLine().getErr();
@@ -283,11 +268,38 @@ public final class StressCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /**
+     * With {@code --race-detect}, a race detector that prints each finding as it is found (and
+     * streams it to the workbench), timed from the start of measuring of the session {@code running}
+     * holds then; else null.
+     */
+    private dev.blendbench.engine.race.RaceDetector raceDetector(Map<String, Object> settings,
+                                                                 java.util.concurrent.atomic.AtomicReference<StressSession> running) {
+        if (!raceDetect) return null;
+        if (job.synthetic != null) throw new BadInputException("--race-detect watches composite jobs: leave out --synthetic");
+        dev.blendbench.engine.race.RaceDetector races = new dev.blendbench.engine.race.RaceDetector();
+        PrintWriter raceOut = spec.commandLine().getOut();
+        races.onFinding(f -> {
+            StressSession s = running.get();
+            long measureStart = s == null ? Long.MAX_VALUE : s.measurementStartNanos();
+            synchronized (raceOut) {
+                if (emitSnapshots) ForkedStress.emitRace(raceOut, f, measureStart); // the workbench shows it live
+                raceOut.println(RaceText.line(f, measureStart));
+                raceOut.flush();
+            }
+        });
+        settings.put("raceDetect", true);
+        return races;
+    }
+
     /** The steps of {@code --ramp}, one session each; Ctrl-C ends the current step and skips the rest. */
     private int runRamp(StressConfig base, Map<String, Object> settings) throws Exception {
         if (hlog != null) throw new BadInputException("--hlog records one session: leave it out with --ramp");
         PrintWriter err = spec.commandLine().getErr(), out = spec.commandLine().getOut();
-        java.util.function.Supplier<Workload> workloads = job.factory(settings, err);
+        // one detector for the whole ramp: a race found at one step is not reported again at the next
+        java.util.concurrent.atomic.AtomicReference<StressSession> running = new java.util.concurrent.atomic.AtomicReference<>();
+        dev.blendbench.engine.race.RaceDetector races = raceDetector(settings, running);
+        java.util.function.Supplier<Workload> workloads = job.factory(settings, err, races);
         settings.put("ramp", ramp);
         List<StressReport> reports = new ArrayList<>();
         StopSwitch stopped = new StopSwitch();
@@ -307,6 +319,7 @@ public final class StressCommand implements Callable<Integer> {
                     StressSession session = new StressSession(cfg, w, Ticker.SYSTEM,
                             emitSnapshots ? snap -> ForkedStress.emit(out, snap) : progress);
                     stopped.track(session::stop);
+                    running.set(session);
                     StressReport r = session.run();
                     if (progress != null) progress.finish();
                     if (r.stopped() && r.intervals().isEmpty()) {
@@ -328,7 +341,7 @@ public final class StressCommand implements Callable<Integer> {
                         : "stopped early: the steps measured up to the stop are above" + (json == null ? "" : " and in " + json));
                 if (reports.isEmpty()) return Cli.OK;
             }
-            byte[] rampJson = StressJson.toRampJson(reports, settings, stopped.stopped());
+            byte[] rampJson = StressJson.toRampJson(reports, settings, stopped.stopped(), races == null ? null : races.findings());
             recording.save();
             if (json != null) AtomicFiles.write(json, rampJson);
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));

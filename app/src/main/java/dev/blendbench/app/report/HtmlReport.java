@@ -87,7 +87,7 @@ public final class HtmlReport {
             h.append(svg(ReportCharts.throughput(s), chart));
             h.append(svg(ReportCharts.heapChurn(s), chart));
         }
-        if (s.kind() == Session.Kind.SESSION) {
+        if (Summaries.hasRaceSection(s)) {
             h.append("<h2>Race findings</h2>\n");
             if (s.races().isEmpty()) {
                 h.append("<p class=\"muted\">").append(esc(Summaries.noRaces(s))).append("</p>\n");

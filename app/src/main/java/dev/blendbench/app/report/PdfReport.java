@@ -102,7 +102,7 @@ public final class PdfReport {
             chart(doc, w, ReportCharts.throughput(s));
             chart(doc, w, ReportCharts.heapChurn(s));
         }
-        if (s.kind() == Session.Kind.SESSION) {
+        if (Summaries.hasRaceSection(s)) {
             heading(doc, f, "Race findings");
             if (s.races().isEmpty()) doc.add(new Paragraph(Summaries.noRaces(s), f.body));
             int n = 0;

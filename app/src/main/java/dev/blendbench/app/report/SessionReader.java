@@ -204,7 +204,7 @@ public final class SessionReader {
                 flat(r.path("machine")), flat(r.path("jvm")),
                 sum,
                 lastStep == null ? Stats.EMPTY : lastStep.latency(), Stats.EMPTY,
-                lastStep == null ? Map.of() : lastStep.stages(), all, List.of(), steps, null);
+                lastStep == null ? Map.of() : lastStep.stages(), all, races(r.path("races")), steps, null);
     }
 
     private static Session cliff(JsonNode r, String name) {

@@ -109,6 +109,16 @@ public final class StressJson {
 
     /** A ramp: the common facts once, then one entry per step with that step's load, summary and percentiles. */
     public static byte[] toRampJson(List<StressReport> steps, Map<String, Object> settings, boolean stopped) {
+        return toRampJson(steps, settings, stopped, null);
+    }
+
+    /**
+     * As {@link #toRampJson(List, Map, boolean)}, with the race findings of the whole ramp
+     * ({@code races[]}, null for none asked): without {@code firstSeenSeconds}, as each step
+     * measures from its own start.
+     */
+    public static byte[] toRampJson(List<StressReport> steps, Map<String, Object> settings, boolean stopped,
+                                    List<dev.blendbench.engine.race.Finding> races) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("createdAt", Instant.now().toString());
@@ -121,6 +131,7 @@ public final class StressJson {
         }
         root.put("steps", out);
         if (stopped) root.put("stopped", true);
+        if (races != null) root.put("races", races.stream().map(f -> finding(f, Long.MAX_VALUE)).toList());
         return bytes(root);
     }
 

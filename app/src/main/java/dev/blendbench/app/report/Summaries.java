@@ -267,7 +267,7 @@ public final class Summaries {
                             + " ended by the drain limit with jobs still queued, counted at their wait so far, so "
                             + (cut.size() == 1 ? "its" : "their") + " percentiles are lower bounds.";
                 }
-                return text + stopped;
+                return text + racesFound(s) + stopped;
             }
             default -> {
                 var l = s.latency();
@@ -323,10 +323,7 @@ public final class Summaries {
                     b.append(" Each job allocated ").append(bytes(sum.bytesPerJob())).append('.');
                 }
                 if (sum.errors() > 0) b.append(" ").append(sum.errors()).append(" jobs failed (first: ").append(sum.firstError()).append(").");
-                if (!s.races().isEmpty()) {
-                    b.append(" The race detector found ").append(s.races().size()).append(" race").append(s.races().size() == 1 ? "" : "s")
-                            .append(" on shared pixels.");
-                }
+                b.append(racesFound(s));
                 if (sum.generatorSaturated()) b.append(" The load generator fell behind: the offered load was lower than asked.");
                 return b.toString().strip();
             }
@@ -349,6 +346,20 @@ public final class Summaries {
     /** The ramps and cliff searches among {@code sessions}. */
     public static List<Session> loadSearches(List<Session> sessions) {
         return sessions.stream().filter(s -> s.kind() != Session.Kind.SESSION).toList();
+    }
+
+    /** " The race detector found N races on shared pixels.", or "" where it found none. */
+    private static String racesFound(Session s) {
+        int n = s.races().size();
+        return n == 0 ? "" : " The race detector found " + n + " race" + (n == 1 ? "" : "s") + " on shared pixels.";
+    }
+
+    /**
+     * Whether a report has a race findings section for {@code s}: every single session (saying
+     * that none were found, or that nobody looked), and a ramp that was watched.
+     */
+    static boolean hasRaceSection(Session s) {
+        return s.kind() == Session.Kind.SESSION || s.kind() == Session.Kind.RAMP && (!s.races().isEmpty() || s.settings().containsKey("raceDetect"));
     }
 
     /** What an empty list of race findings means for this session: none seen, or not looked for. */

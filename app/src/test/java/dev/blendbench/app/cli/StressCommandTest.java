@@ -200,6 +200,24 @@ class StressCommandTest {
     }
 
     @Test
+    void raceDetect_withARamp_watchesEveryStep_andTheRampFileAndReportHoldTheFindings() throws Exception {
+        // --race-detect was accepted with --ramp and silently did nothing
+        Path json = dir.resolve("ramp-races.json"), html = dir.resolve("ramp-races.html");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--workers", "2", "--closed", "--ramp", "1,2",
+                "--strategy", "shared-unsafe", "--warmup", "0s", "--duration", "500ms", "--race-detect", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("race on shared canvas at ")), "printed as found: " + r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.get("races").size() >= 1, "two workers on one canvas race: " + root);
+        assertTrue(root.get("races").get(0).get("firstSeenSeconds") == null, "each step measures from its own start: no one timeline");
+        assertTrue(root.at("/settings/raceDetect").asBoolean());
+        assertEquals(0, ComposeCommandTest.run("report", json.toString(), "-o", html.toString()).code());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2>Race findings</h2>") && page.contains("<b>Race 1</b> on shared canvas"), "the ramp's report lists them");
+        assertTrue(page.contains("The race detector found " + root.get("races").size() + " race"), "and its sentence says so");
+    }
+
+    @Test
     void raceDetect_sharedUnsafe_printsTheRaceOnceAndStoresBothSides() throws IOException {
         Path json = dir.resolve("race.json");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--workers", "3", "--closed",
