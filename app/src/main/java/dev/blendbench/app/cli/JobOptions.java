@@ -16,11 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The job a stress or cliff run measures: the scene and strategy, or a synthetic job. Shared by both commands. */
 public final class JobOptions {
+    /** The command this is mixed into: what was given on its command line. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Parameters(paramLabel = "LAYER", arity = "0..*", description = "Scene layers, bottom first, as for compose (default: the demo scene).")
     List<String> layers = new ArrayList<>();
 
@@ -45,6 +51,10 @@ public final class JobOptions {
     void validate() {
         if (synthetic != null) {
             if (!layers.isEmpty()) throw new BadInputException("--synthetic runs no scene: leave out the LAYERs");
+            // options of the composite job would be ignored without a word: refused instead
+            for (String o : List.of("--strategy", "--stages", "--max-pixels")) {
+                if (given(o)) throw new BadInputException(o + " sets up the composite job; --synthetic runs none: leave out " + o);
+            }
             try {
                 ServiceTime.parse(synthetic);
                 if (stall != null) Stall.parse(stall);
@@ -65,6 +75,11 @@ public final class JobOptions {
             if (Files.isDirectory(p)) throw new BadInputException(p + ": is a folder, not an image or document");
             if (!Files.isRegularFile(p)) throw new BadInputException(p + ": no such file");
         }
+    }
+
+    private boolean given(String option) {
+        return mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
+                && mixee.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private List<String> stageList() {
