@@ -107,6 +107,18 @@ public final class CliffCommand implements Callable<Integer> {
         Duration warm = StressCommand.duration("--warmup", warmup, true);
         Duration jvmWarm = StressCommand.duration("--jvm-warmup", jvmWarmup, true);
         if (json != null) OutputFiles.requireFolder(json);
+        if (closed) {
+            // an option of the open-loop search would be ignored without a word: refused instead
+            var given = spec.commandLine().getParseResult();
+            for (String o : List.of("--slo", "--from", "--to", "--arrivals", "--steps", "--bisections")) {
+                if (given.hasMatchedOption(o)) {
+                    throw new BadInputException(o + " shapes the open-loop search; --closed ramps the workers (1, 2, 3, 4, 8, ... up to"
+                            + " --workers) instead: leave out " + o);
+                }
+            }
+            // before the JVM warm-up, not after it
+            if (workerCounts(workers).size() < 3) throw new BadInputException("--closed needs --workers of at least 3 to fit the USL");
+        }
         Slo objective = null;
         Arrivals arr;
         try {
@@ -222,13 +234,18 @@ public final class CliffCommand implements Callable<Integer> {
         return m;
     }
 
+    /** The closed-loop ramp: 1, 2, 3, 4, then doubling, and {@code most} itself. */
+    static List<Integer> workerCounts(int most) {
+        List<Integer> counts = new ArrayList<>();
+        for (int n = 1; n <= most; n = n < 4 ? n + 1 : n * 2) counts.add(n);
+        if (counts.get(counts.size() - 1) != most) counts.add(most);
+        return counts;
+    }
+
     /** Whether any worker count was measured in full (and so there is something to write). */
     private boolean closedLoop(Supplier<Workload> workloads, Duration step, Duration warm, PrintWriter out, Map<String, Object> root)
             throws InterruptedException {
-        List<Integer> counts = new ArrayList<>();
-        for (int n = 1; n <= workers; n = n < 4 ? n + 1 : n * 2) counts.add(n);
-        if (counts.get(counts.size() - 1) != workers) counts.add(workers);
-        if (counts.size() < 3) throw new BadInputException("--closed needs --workers of at least 3 to fit the USL");
+        List<Integer> counts = workerCounts(workers);
         int[] n = new int[counts.size()];
         double[] x = new double[counts.size()];
         List<Map<String, Object>> points = new ArrayList<>();
@@ -238,7 +255,7 @@ public final class CliffCommand implements Callable<Integer> {
             if (stopSwitch.stopped()) break; // the cut step is shorter than asked: left out
             n[i] = counts.get(i);
             x[i] = r.throughput();
-            out.printf(Locale.ROOT, "%4d workers: %10.1f jobs/s  p99 %10.3f ms%n", n[i], x[i], r.latency().p99() / 1e6);
+            out.printf(Locale.ROOT, "%13s %10.1f jobs/s  p99 %10.3f ms%n", n[i] + (n[i] == 1 ? " worker:" : " workers:"), x[i], r.latency().p99() / 1e6);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("workers", n[i]);
             m.put("throughputPerSecond", x[i]);
