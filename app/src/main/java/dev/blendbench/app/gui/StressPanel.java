@@ -70,6 +70,7 @@ public final class StressPanel {
     private final TextField heap = new TextField();
     private final ComboBox<String> gc = new ComboBox<>(FXCollections.observableArrayList("default", "g1", "zgc", "parallel", "serial"));
     private final CheckBox races = new CheckBox("Race detector");
+    private final CheckBox flight = new CheckBox("Flight recording");
     /** The finished steps of the running ramp. */
     private final List<Session.Step> liveSteps = new ArrayList<>();
     /** The strategy running now, and the number of steps of its ramp (0: not a ramp). */
@@ -194,6 +195,9 @@ public final class StressPanel {
         gc.setId("stress-gc");
         gc.setValue("default");
         races.setId("stress-races");
+        flight.setId("stress-jfr");
+        flight.setTooltip(new javafx.scene.control.Tooltip("Record the workload JVM with Java Flight Recorder: GC pauses, lock waits,"
+                + " allocation and CPU samples, and an event per job; Export… writes it as .jfr for JDK Mission Control"));
         ToggleGroup modes = new ToggleGroup();
         for (RadioButton r : List.of(single, ramp, compare)) r.setToggleGroup(modes);
         single.setSelected(true);
@@ -204,8 +208,8 @@ public final class StressPanel {
         start.setId("stress-start");
         stop.setId("stress-stop");
         export.setId("stress-export");
-        export.setTooltip(new javafx.scene.control.Tooltip("An HTML or PDF report, the CSV of the intervals, or the session JSON files"
-                + " (for blendbench compare and report)"));
+        export.setTooltip(new javafx.scene.control.Tooltip("An HTML or PDF report, the CSV of the intervals, the session JSON files"
+                + " (for blendbench compare and report) or the flight recordings"));
         status.setId("stress-status");
         status.setWrapText(true);
         // wrapped to the form's width: a long result must not widen the form's fields
@@ -217,7 +221,7 @@ public final class StressPanel {
         rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         arrivals.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         rampSteps.disableProperty().bind(ramp.selectedProperty().not().or(locked));
-        for (Node n : List.<Node>of(workers, virtual, loop, strategy, seconds, warmup, heap, gc, races, single, ramp, compare)) {
+        for (Node n : List.<Node>of(workers, virtual, loop, strategy, seconds, warmup, heap, gc, races, flight, single, ramp, compare)) {
             n.disableProperty().bind(locked);
         }
         // the default steps follow the load (closed-loop steps are worker counts); typed steps stay
@@ -242,6 +246,7 @@ public final class StressPanel {
         r = row(g, r, "Heap", heap);
         r = row(g, r, "Collector", gc);
         g.add(races, 1, r++);
+        g.add(flight, 1, r++);
         g.add(new Separator(), 0, r++, 2, 1);
         g.add(single, 0, r++, 2, 1);
         g.add(ramp, 0, r++, 2, 1);
@@ -309,7 +314,8 @@ public final class StressPanel {
             throw new IllegalArgumentException("heap must be a size like 512m or 4g, got '" + h + "'");
         }
         return new StressRun.Settings(workers.getValue(), virtual.isSelected(), loop.getValue().equals("closed loop"),
-                rate.getValue(), arrivals.getValue(), strategyName, seconds.getValue(), warmup.getValue(), h, gc.getValue(), races.isSelected(), steps);
+                rate.getValue(), arrivals.getValue(), strategyName, seconds.getValue(), warmup.getValue(), h, gc.getValue(), races.isSelected(), steps,
+                flight.isSelected());
     }
 
     /** Starts what the form says (FX thread). */
@@ -615,7 +621,8 @@ public final class StressPanel {
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HTML report", "*.html"),
                 new FileChooser.ExtensionFilter("PDF report", "*.pdf"),
                 new FileChooser.ExtensionFilter("CSV of the intervals", "*.csv"),
-                new FileChooser.ExtensionFilter("Session JSON (for blendbench compare and report)", "*.json"));
+                new FileChooser.ExtensionFilter("Session JSON (for blendbench compare and report)", "*.json"),
+                new FileChooser.ExtensionFilter("Flight recording (for JDK Mission Control)", "*.jfr"));
         ChooserFolders.apply(fc, null);
         var file = fc.showSaveDialog(root.getScene().getWindow());
         ChooserFolders.remember(file);
@@ -629,7 +636,7 @@ public final class StressPanel {
      */
     public void exportTo(Path out) {
         if (!SessionExport.EXTENSIONS.contains(dev.blendbench.app.report.ReportFormats.extension(out))) {
-            fail(out.getFileName() + ": unknown format; use .html, .pdf, .csv or .json");
+            fail(out.getFileName() + ": unknown format; use .html, .pdf, .csv, .json or .jfr");
             return;
         }
         List<Session> sessions = List.copyOf(results);

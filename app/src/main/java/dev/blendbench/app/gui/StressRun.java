@@ -25,7 +25,13 @@ public final class StressRun {
      * rates (open) / worker counts (closed).
      */
     public record Settings(int workers, boolean virtual, boolean closed, double rate, String arrivals, String strategy, double seconds,
-                           double warmupSeconds, String heap, String gc, boolean races, List<Double> ramp) {}
+                           double warmupSeconds, String heap, String gc, boolean races, List<Double> ramp,
+                           boolean flightRecording) {}
+
+    /** Where a run whose session file is {@code json} keeps its flight recording: beside it, as {@code .jfr}. */
+    public static Path recordingFor(Path json) {
+        return json.resolveSibling(json.getFileName().toString().replaceFirst("(?i)\\.json$", "") + ".jfr");
+    }
 
     /** Called on the run's reader threads. */
     public interface Listener {
@@ -68,6 +74,7 @@ public final class StressRun {
         if (s.closed()) c.add("--closed");
         else c.addAll(List.of("--rate", fmt(s.rate()), "--arrivals", s.arrivals()));
         if (s.races()) c.add("--race-detect");
+        if (s.flightRecording()) c.addAll(List.of("--jfr", recordingFor(json).toString()));
         if (!s.ramp().isEmpty()) {
             c.add("--ramp");
             c.add(String.join(",", s.ramp().stream().map(StressRun::fmt).toList()));

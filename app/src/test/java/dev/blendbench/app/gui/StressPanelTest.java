@@ -55,6 +55,7 @@ class StressPanelTest {
     @Test
     void aShortSession_drawsLiveChartPoints_andCanBeExported(FxRobot robot) throws Exception {
         configure(robot, "per-worker", 2, false, 1.5, "256m");
+        robot.interact(() -> ((CheckBox) robot.lookup("#stress-jfr").query()).setSelected(true));
         robot.clickOn("#stress-start");
         assertTrue(robot.lookup("#stress-workers").queryAs(Spinner.class).isDisabled(), "the form is locked while it runs");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
@@ -81,8 +82,15 @@ class StressPanelTest {
         robot.interact(() -> view.stressPanel().exportTo(csv));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(csv));
         assertTrue(Files.readAllLines(csv).size() >= 10, "a row per interval");
+        // the flight recording, for JDK Mission Control: the JVM's events and one per job
+        Path jfr = dir.resolve("session.jfr");
+        robot.interact(() -> view.stressPanel().exportTo(jfr));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(jfr));
+        var events = jdk.jfr.consumer.RecordingFile.readAllEvents(jfr);
+        assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("dev.blendbench.Job")), "job events");
+        assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("jdk.JVMInformation")), "the JVM's own");
         robot.interact(() -> view.stressPanel().exportTo(dir.resolve("report.txt")));
-        assertEquals("report.txt: unknown format; use .html, .pdf, .csv or .json", view.stressPanel().status().getText());
+        assertEquals("report.txt: unknown format; use .html, .pdf, .csv, .json or .jfr", view.stressPanel().status().getText());
     }
 
     @Test
@@ -212,6 +220,11 @@ class StressPanelTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(out.resolveSibling("both-slower.json")));
         assertEquals(Files.readString(a), Files.readString(out.resolveSibling("both-pooled.json")), "each file as it was");
         assertTrue(view.stressPanel().status().getText().startsWith("Wrote 2 session files: both-pooled.json, both-slower.json"));
+        // files recorded without Flight recording: nothing to export as .jfr, and it says so
+        robot.interact(() -> view.stressPanel().exportTo(dir.resolve("both.jfr")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.stressPanel().status().getText().contains("flight recording"));
+        assertEquals("cannot write both.jfr: these sessions have no flight recording: tick Flight recording before Start",
+                view.stressPanel().status().getText());
     }
 
     @Test
