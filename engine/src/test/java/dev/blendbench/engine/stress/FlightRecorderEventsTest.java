@@ -74,7 +74,8 @@ class FlightRecorderEventsTest {
         assertEquals(w.description(), phases.get(0).getString("workload"));
         assertEquals("closed loop, 2 workers", phases.get(0).getString("load"));
         long measuredNanos = phases.get(1).getDuration().toNanos();
-        assertTrue(measuredNanos >= 390_000_000L && measuredNanos < 400_000_000L + 20 * SLACK, "measured: the 400 ms asked: " + phases.get(1));
+        // from when the sampler saw the warm-up end (late on a busy machine) to the last job's end
+        assertTrue(measuredNanos >= 400_000_000L - 2 * SLACK && measuredNanos < 400_000_000L + 20 * SLACK, "measured: the 400 ms asked: " + phases.get(1));
     }
 
     @Test
