@@ -221,9 +221,11 @@ public final class StressPanel {
         rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         arrivals.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         rampSteps.disableProperty().bind(ramp.selectedProperty().not().or(locked));
-        for (Node n : List.<Node>of(workers, virtual, loop, strategy, seconds, warmup, heap, gc, races, flight, single, ramp, compare)) {
+        for (Node n : List.<Node>of(workers, virtual, loop, seconds, warmup, heap, gc, races, flight, single, ramp, compare)) {
             n.disableProperty().bind(locked);
         }
+        // comparing runs the ticked strategies, not this one
+        strategy.disableProperty().bind(compare.selectedProperty().or(locked));
         // the default steps follow the load (closed-loop steps are worker counts); typed steps stay
         loop.valueProperty().addListener((o, was, now) -> {
             String text = rampSteps.getText().strip();

@@ -53,6 +53,18 @@ class StressPanelTest {
     }
 
     @Test
+    void comparingStrategies_greysOutTheSingleStrategy_whichItWouldNotRun(FxRobot robot) {
+        robot.clickOn("#tab-stress");
+        assertFalse(robot.lookup("#stress-strategy").queryAs(ComboBox.class).isDisabled());
+        assertTrue(robot.lookup("#compare-pooled").queryAs(CheckBox.class).isDisabled());
+        robot.interact(() -> ((javafx.scene.control.RadioButton) robot.lookup("#mode-compare").query()).setSelected(true));
+        assertTrue(robot.lookup("#stress-strategy").queryAs(ComboBox.class).isDisabled(), "the ticked strategies run instead");
+        assertFalse(robot.lookup("#compare-pooled").queryAs(CheckBox.class).isDisabled());
+        robot.interact(() -> ((javafx.scene.control.RadioButton) robot.lookup("#mode-single").query()).setSelected(true));
+        assertFalse(robot.lookup("#stress-strategy").queryAs(ComboBox.class).isDisabled());
+    }
+
+    @Test
     void aShortSession_drawsLiveChartPoints_andCanBeExported(FxRobot robot) throws Exception {
         configure(robot, "per-worker", 2, false, 1.5, "256m");
         robot.interact(() -> ((CheckBox) robot.lookup("#stress-jfr").query()).setSelected(true));
