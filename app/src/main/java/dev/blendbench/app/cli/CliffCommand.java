@@ -95,6 +95,10 @@ public final class CliffCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the steps and the knee as JSON.")
     Path json;
 
+    @Option(names = "--jfr", paramLabel = "OUT.jfr", description = "Record the whole search with Java Flight Recorder, as stress --jfr"
+            + " does (each step's phases name its load).")
+    Path jfr;
+
     /** Ctrl-C or SIGTERM: the step or run in progress ends now, and no other starts. */
     private final StopSwitch stopSwitch = new StopSwitch();
 
@@ -107,6 +111,7 @@ public final class CliffCommand implements Callable<Integer> {
         Duration warm = StressCommand.duration("--warmup", warmup, true);
         Duration jvmWarm = StressCommand.duration("--jvm-warmup", jvmWarmup, true);
         if (json != null) OutputFiles.requireFolder(json);
+        if (jfr != null) OutputFiles.requireFolder(jfr);
         if (closed) {
             // an option of the open-loop search would be ignored without a word: refused instead
             var given = spec.commandLine().getParseResult();
@@ -148,7 +153,7 @@ public final class CliffCommand implements Callable<Integer> {
         root.put("jvm", dev.blendbench.app.report.StressJson.jvm());
         settings.put("jvmWarmupSeconds", jvmWarm.toNanos() / 1e9);
         ShutdownStop onSignal = new ShutdownStop(stopSwitch::stop);
-        try {
+        try (FlightRecording recording = FlightRecording.start(jfr, "blendbench cliff")) {
             if (!jvmWarm.isZero()) {
                 out.printf(Locale.ROOT, "warming up the JVM: %s closed loop, %d workers, unmeasured%n", Durations.format(jvmWarm.toNanos()), workers);
                 out.flush();
@@ -164,6 +169,7 @@ public final class CliffCommand implements Callable<Integer> {
             if (json != null && measured) {
                 AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
             }
+            if (measured) recording.save();
             out.flush();
         } finally {
             onSignal.close();

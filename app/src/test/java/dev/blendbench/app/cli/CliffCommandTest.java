@@ -37,10 +37,15 @@ class CliffCommandTest {
 
     @Test
     void closedLoop_fitsTheUsl() throws IOException {
-        Path json = dir.resolve("u.json");
+        Path json = dir.resolve("u.json"), jfr = dir.resolve("u.jfr");
         ComposeCommandTest.Result r = ComposeCommandTest.run("cliff", "--closed", "--synthetic", "const:5ms", "--workers", "3",
-                "--step-duration", "500ms", "--warmup", "100ms", "--jvm-warmup", "0", "--json", json.toString());
+                "--step-duration", "500ms", "--warmup", "100ms", "--jvm-warmup", "0", "--json", json.toString(), "--jfr", jfr.toString());
         assertEquals(0, r.code(), r.err());
+        // the whole search recorded, each step's phases naming its load
+        assertEquals(java.util.Set.of("closed loop, 1 worker", "closed loop, 2 workers", "closed loop, 3 workers"),
+                jdk.jfr.consumer.RecordingFile.readAllEvents(jfr).stream()
+                        .filter(e -> e.getEventType().getName().equals("dev.blendbench.StressPhase"))
+                        .map(e -> e.getString("load")).collect(java.util.stream.Collectors.toSet()));
         JsonNode usl = new ObjectMapper().readTree(json.toFile()).get("usl");
         assertTrue(usl.get("rSquared").asDouble() > 0.9, usl.toString());
         assertEquals(200, usl.get("lambda").asDouble(), 40, "one sleeping 5 ms worker does about 200 jobs/s");
