@@ -105,16 +105,25 @@ public final class ComposeCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         Integer bgOverride = spec.commandLine().getParseResult().hasMatchedOption("--background") ? bg : null;
-        Scene scene = SceneLoader.load(specs, wh, bgOverride, maxPixels, spec.commandLine().getErr());
+        StageStatus status = StageStatus.forTerminal(spec.commandLine().getErr());
+        Scene scene;
+        try {
+            scene = SceneLoader.load(specs, wh, bgOverride, maxPixels, spec.commandLine().getErr(), status);
+        } finally {
+            status.clear(); // a refusal's line starts at the margin
+        }
         if (space != null) scene = scene.withBlendSpace(space);
         int w = scene.width(), h = scene.height();
         List<Layer> ls = scene.layers();
         long t1 = System.nanoTime();
         if (saveOra) {
+            status.say("writing " + output.getFileName());
             try {
                 OpenRaster.write(scene, output);
             } catch (IOException e) {
                 throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
+            } finally {
+                status.clear();
             }
             spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %s: OpenRaster, %dx%d, %d layer%s in %.0f ms",
                     output, w, h, ls.size(), ls.size() == 1 ? "" : "s", (System.nanoTime() - t1) / 1e6));
@@ -124,6 +133,8 @@ public final class ComposeCommand implements Callable<Integer> {
         // the canvas, and the straight-alpha copy the encoder writes
         heap.require("the " + w + "x" + h + " canvas", HeapBudget.pixelBytes(w, h, 2));
         Surface out = Surface.allocate(w, h);
+        status.say(String.format(Locale.ROOT, "compositing %dx%d, %d layer%s on %d thread%s", w, h, ls.size(), ls.size() == 1 ? "" : "s",
+                nThreads, nThreads == 1 ? "" : "s"));
         ExecutorService pool = nThreads > 1 ? Executors.newFixedThreadPool(nThreads - 1, daemon()) : null;
         try {
             TileRenderer r = pool == null ? TileRenderer.singleThreaded()
@@ -133,8 +144,13 @@ public final class ComposeCommand implements Callable<Integer> {
             if (pool != null) pool.shutdownNow();
         }
         long t2 = System.nanoTime();
-        OutputFiles.writeImage(out, output, spec.commandLine().getErr(),
-                "give --background, e.g. '#FFFFFFFF' for white, or write .png or .tif to keep them");
+        status.say("encoding " + output.getFileName());
+        try {
+            OutputFiles.writeImage(out, output, spec.commandLine().getErr(), status,
+                    "give --background, e.g. '#FFFFFFFF' for white, or write .png or .tif to keep them");
+        } finally {
+            status.clear();
+        }
         long t3 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "wrote %s: %dx%d, %d layer%s, %d thread%s; decode %.0f ms, composite %.1f ms, encode %.0f ms",

@@ -54,13 +54,14 @@ final class OutputFiles {
      * reason. Where the format drops transparency the image has (JPEG), says so on {@code err} as a
      * {@code warning:} line ending in {@code hint} (how to choose what it is flattened onto).
      */
-    static void writeImage(Surface s, Path output, PrintWriter err, String hint) {
+    static void writeImage(Surface s, Path output, PrintWriter err, StageStatus status, String hint) {
         try {
             ImageFiles.write(s, output);
         } catch (IOException e) {
             throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
         }
         if (ImageFiles.losesAlpha(s, output)) {
+            status.clear(); // the warning starts at the margin
             err.println("warning: " + output + ": JPEG has no transparency; the transparent and translucent areas were"
                     + " written over black (" + hint + ")");
         }

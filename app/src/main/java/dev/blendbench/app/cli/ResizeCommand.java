@@ -90,11 +90,15 @@ public final class ResizeCommand implements Callable<Integer> {
         if (maxPixels <= 0) throw new BadInputException("--max-pixels must be positive, got " + maxPixels);
         OutputFiles.requireImage(output, "");
         long t0 = System.nanoTime();
+        StageStatus status = StageStatus.forTerminal(spec.commandLine().getErr());
         Surface src;
+        status.say("decoding " + input.getFileName());
         try {
             src = ImageFiles.read(input, new ImageLimits(maxPixels));
         } catch (ImageReadException e) {
             throw new BadInputException(e.getMessage(), e);
+        } finally {
+            status.clear();
         }
         int sw = src.width(), sh = src.height();
         long w, h;
@@ -118,9 +122,15 @@ public final class ResizeCommand implements Callable<Integer> {
         // the output, and the straight-alpha copy the encoder writes
         heap.require("the " + w + "x" + h + " output", HeapBudget.pixelBytes(w, h, 2));
         long t1 = System.nanoTime();
+        status.say(String.format(Locale.ROOT, "resizing %dx%d to %dx%d (%s)", sw, sh, w, h, f.cliName()));
         Surface out = linear ? Resampler.resizeLinear(src, (int) w, (int) h, f) : Resampler.resize(src, (int) w, (int) h, f);
         long t2 = System.nanoTime();
-        OutputFiles.writeImage(out, output, spec.commandLine().getErr(), "write .png or .tif to keep them");
+        status.say("encoding " + output.getFileName());
+        try {
+            OutputFiles.writeImage(out, output, spec.commandLine().getErr(), status, "write .png or .tif to keep them");
+        } finally {
+            status.clear();
+        }
         long t3 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "wrote %s: %dx%d → %dx%d, %s%s; decode %.0f ms, resize %.1f ms, encode %.0f ms",

@@ -30,6 +30,11 @@ final class SceneLoader {
      *         {@code --blend-space} overrides it
      */
     static Scene load(List<LayerSpec> specs, int[] size, Integer background, long maxPixels, PrintWriter err) {
+        return load(specs, size, background, maxPixels, err, null);
+    }
+
+    /** As {@link #load(List, int[], Integer, long, PrintWriter)}, saying on {@code status} which file it decodes. */
+    static Scene load(List<LayerSpec> specs, int[] size, Integer background, long maxPixels, PrintWriter err, StageStatus status) {
         List<Layer> ls = new ArrayList<>();
         ImageLimits limits = new ImageLimits(maxPixels);
         int docW = -1, docH = -1;
@@ -37,6 +42,9 @@ final class SceneLoader {
         dev.blendbench.engine.colour.BlendSpace docSpace = null;
         for (int i = 0; i < specs.size(); i++) {
             LayerSpec s = specs.get(i);
+            if (status != null) {
+                status.say("decoding " + s.path().getFileName() + (specs.size() == 1 ? "" : " (" + (i + 1) + " of " + specs.size() + ")"));
+            }
             if (Documents.isDocument(s.path())) {
                 if (s.mode() != BlendMode.SOURCE_OVER || s.opacity() != 1f || s.isTransformed()) {
                     throw new BadInputException(s.path() + ": a layered file takes whole-pixel :x and :y only "
