@@ -71,6 +71,11 @@ public final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
                     + sb.workload() + "')");
         }
+        List<String> differ = Summaries.differences(sa, sb);
+        if (!differ.isEmpty()) {
+            spec.commandLine().getErr().println("warning: the sessions ran under different conditions, which the ratio measures too: "
+                    + String.join("; ", differ));
+        }
         for (Session s : List.of(sa, sb)) { // what makes a side weigh less than its figures suggest
             for (String why : Summaries.caveats(s)) {
                 spec.commandLine().getErr().println("warning: " + (s == sa ? "A" : "B") + " (" + s.name() + ") " + why);

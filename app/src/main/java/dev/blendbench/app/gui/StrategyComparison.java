@@ -65,14 +65,20 @@ final class StrategyComparison {
         for (Session s : sessions.subList(1, sessions.size())) {
             try {
                 var c = Comparison.of(base, s, "p99", 0.05, 1);
-                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%n",
+                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%s%n",
                         Summaries.label(s), Summaries.label(base), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB(),
-                        c.verdict().text(), cutShort(base), cutShort(s)));
+                        c.verdict().text(), cutShort(base), cutShort(s), differing(base, s)));
             } catch (IllegalArgumentException e) {
                 v.append(Summaries.label(s)).append(": ").append(e.getMessage()).append('\n');
             }
         }
         verdicts.setText(v.toString().strip());
+    }
+
+    /** A note for a verdict line where the two ran under different conditions besides the strategy. */
+    private static String differing(Session base, Session s) {
+        List<String> d = Summaries.differences(base, s);
+        return d.isEmpty() ? "" : " (under different conditions: " + String.join("; ", d) + ")";
     }
 
     /** A note for a verdict line where one side weighs less than its figures suggest (stopped short, cold). */

@@ -47,6 +47,16 @@ final class FactLabels {
             Map.entry("jvm.inputArguments", new Label("JVM options", "")),
             Map.entry("jvm.vectorKernels", new Label("kernels", "")));
 
+    /** {@code key}'s label ("warm-up" for {@code warmupSeconds}). */
+    static String label(String key) {
+        return KNOWN.getOrDefault(key, guess(key)).name();
+    }
+
+    /** {@code value} of {@code key} as the report shows it ("2 s" for {@code warmupSeconds 2}). */
+    static String value(String key, String value) {
+        return value(key, KNOWN.getOrDefault(key, guess(key)), value);
+    }
+
     /** Each key's label and its value with its unit, in the given order. */
     static Map<String, String> readable(Map<String, String> raw) {
         Map<String, String> out = new LinkedHashMap<>();

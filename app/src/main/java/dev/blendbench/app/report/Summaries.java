@@ -47,6 +47,37 @@ public final class Summaries {
     }
 
     /**
+     * The conditions besides the workload that two sessions ran under and that differ, each as
+     * "label A vs B" ("workers 2 vs 4", "cores 2 vs 16", "collectors G1 ... vs ZGC ..."): the load,
+     * the threads, the race detector, the machine and the JVM. A comparison across them measures
+     * them as well as the change; {@code compare} and the Strategies tab say so.
+     */
+    public static List<String> differences(Session a, Session b) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String key : List.of("load.model", "load.workers", "load.ratePerSecond", "load.arrivals", "load.thinkMillis",
+                "virtualThreads", "raceDetect")) {
+            differ(out, key, a.settings().getOrDefault(key, absent(key)), b.settings().getOrDefault(key, absent(key)));
+        }
+        for (String key : List.of("cores", "arch")) {
+            differ(out, key, a.machine().getOrDefault(key, ""), b.machine().getOrDefault(key, ""));
+        }
+        for (String key : List.of("version", "vm", "maxHeapBytes", "collectors", "vectorKernels")) {
+            differ(out, "jvm." + key, a.jvm().getOrDefault(key, ""), b.jvm().getOrDefault(key, ""));
+        }
+        return out;
+    }
+
+    /** A setting a file leaves out when it is off. */
+    private static String absent(String key) {
+        return key.equals("raceDetect") || key.equals("virtualThreads") ? "false" : "";
+    }
+
+    private static void differ(List<String> out, String key, String a, String b) {
+        if (a.equals(b) || a.isEmpty() || b.isEmpty()) return; // a fact one file does not have is no difference
+        out.add(FactLabels.label(key) + " " + FactLabels.value(key, a) + " vs " + FactLabels.value(key, b));
+    }
+
+    /**
      * "stopped after 3.49 s of the 20 s asked" for a session stopped with jobs still due (Ctrl-C,
      * Stop), else empty; not for one that ended at its own job limit ({@code --jobs}).
      */

@@ -1,0 +1,51 @@
+package dev.blendbench.app.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What compare and the Strategies tab say differs between two sessions besides the workload. */
+class ConditionDifferencesTest {
+    private static ObjectNode tree(String resource) throws IOException {
+        try (InputStream in = ConditionDifferencesTest.class.getResourceAsStream("/sessions/" + resource)) {
+            return (ObjectNode) new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static Session session(ObjectNode root, String name) throws ReportException {
+        return SessionReader.parse(root, name, name);
+    }
+
+    @Test
+    void aSessionAgainstItself_differsInNothing() throws Exception {
+        Session s = session(tree("pooled.json"), "a");
+        assertEquals(List.of(), Summaries.differences(s, s));
+    }
+
+    @Test
+    void theLoadTheDetectorTheMachineAndTheJvm_areNamedWithBothValues() throws Exception {
+        ObjectNode a = tree("pooled.json"), b = tree("pooled.json");
+        ((ObjectNode) b.get("settings").get("load")).put("workers", 8);
+        ((ObjectNode) b.get("settings")).put("raceDetect", true);
+        ((ObjectNode) b.get("machine")).put("cores", 16);
+        ((ObjectNode) b.get("jvm")).put("maxHeapBytes", 1L << 30);
+        ((ObjectNode) b.get("jvm")).putArray("collectors").add("ZGC Cycles").add("ZGC Pauses");
+        String heapA = Summaries.bytes(a.at("/jvm/maxHeapBytes").asDouble());
+        assertEquals(List.of("workers 2 vs 8", "race detector off vs on", "cores 2 vs 16", "max heap " + heapA + " vs 1024.0 MB",
+                        "collectors G1 Young Generation, G1 Concurrent GC, G1 Old Generation vs ZGC Cycles, ZGC Pauses"),
+                Summaries.differences(session(a, "a"), session(b, "b")));
+    }
+
+    @Test
+    void aFactOneFileLacks_isNoDifference() throws Exception {
+        // an older file without the JVM facts: nothing to say about them
+        ObjectNode a = tree("pooled.json"), b = tree("pooled.json");
+        b.remove("jvm");
+        assertEquals(List.of(), Summaries.differences(session(a, "a"), session(b, "b")));
+    }
+}
