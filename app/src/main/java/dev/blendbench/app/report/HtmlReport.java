@@ -40,6 +40,8 @@ public final class HtmlReport {
             if (plain.size() >= 2) {
                 h.append("<h2>Sessions compared</h2>\n");
                 table(h, ReportTables.comparisonHeader(), ReportTables.comparisonRows(plain), "num");
+                String note = Summaries.conditionsNote(plain);
+                if (!note.isEmpty()) h.append("<p class=\"muted\">").append(esc(note)).append("</p>\n");
                 h.append(svg(ReportCharts.strategies(plain), chart));
             }
             if (loads.size() >= 2) {

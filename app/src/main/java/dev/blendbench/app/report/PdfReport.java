@@ -54,6 +54,8 @@ public final class PdfReport {
                 if (plain.size() >= 2) {
                     heading(doc, f, "Sessions compared");
                     doc.add(table(f, ReportTables.comparisonHeader(), ReportTables.comparisonRows(plain)));
+                    String note = Summaries.conditionsNote(plain);
+                    if (!note.isEmpty()) doc.add(new Paragraph(note, f.body));
                     chart(doc, w, ReportCharts.strategies(plain));
                 }
                 if (loads.size() >= 2) {

@@ -67,6 +67,22 @@ public final class Summaries {
         return out;
     }
 
+    /**
+     * For a report comparing {@code sessions}: how each differs from the first besides the workload
+     * ({@link #differences}), in one paragraph; "" where they ran under the same conditions.
+     */
+    public static String conditionsNote(List<Session> sessions) {
+        if (sessions.size() < 2) return "";
+        Session base = sessions.get(0);
+        List<String> parts = new java.util.ArrayList<>();
+        for (Session s : sessions.subList(1, sessions.size())) {
+            List<String> d = differences(base, s);
+            if (!d.isEmpty()) parts.add(label(s) + ": " + String.join("; ", d));
+        }
+        return parts.isEmpty() ? "" : "Conditions that differ from " + label(base) + "'s besides the workload — "
+                + String.join(". ", parts) + ". The comparison measures these differences too.";
+    }
+
     /** A setting a file leaves out when it is off. */
     private static String absent(String key) {
         return key.equals("raceDetect") || key.equals("virtualThreads") ? "false" : "";

@@ -42,6 +42,16 @@ class ConditionDifferencesTest {
     }
 
     @Test
+    void aReportOfSeveralSessions_saysHowEachDiffersFromTheFirst() throws Exception {
+        ObjectNode a = tree("pooled.json"), b = tree("pooled.json"), c = tree("pooled.json");
+        ((ObjectNode) c.get("settings").get("load")).put("workers", 4);
+        List<Session> three = List.of(session(a, "a.json"), session(b, "b.json"), session(c, "c.json"));
+        assertEquals("Conditions that differ from " + Summaries.label(three.get(0)) + "'s besides the workload — "
+                + Summaries.label(three.get(2)) + ": workers 2 vs 4. The comparison measures these differences too.", Summaries.conditionsNote(three));
+        assertEquals("", Summaries.conditionsNote(three.subList(0, 2)), "the same conditions: nothing to say");
+    }
+
+    @Test
     void aFactOneFileLacks_isNoDifference() throws Exception {
         // an older file without the JVM facts: nothing to say about them
         ObjectNode a = tree("pooled.json"), b = tree("pooled.json");
