@@ -106,6 +106,11 @@ public final class StressCommand implements Callable<Integer> {
                     + "out) or, with --closed, worker counts; e.g. 100,200,400.")
     List<Double> ramp;
 
+    @Option(names = "--slo", paramLabel = "pNN=LIMIT",
+            description = "With --ramp: a latency objective (p50, p90, p95, p99 or p99.9), e.g. p99=20ms; the ramp says up to which "
+                    + "step it holds, and its charts draw it.")
+    String slo;
+
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "0", description = "Stop after N measured jobs (0: no limit).")
     long maxJobs;
 
@@ -167,6 +172,7 @@ public final class StressCommand implements Callable<Integer> {
             }
         }
         if (maxJobs < 0) throw new BadInputException("--jobs must not be negative, got " + maxJobs); // before the config refuses it as an internal error
+        String objective = rampObjective();
         LoadModel model = loadModel();
         Duration drain = drainLimit.strip().equalsIgnoreCase("none") ? null : duration("--drain-limit", drainLimit, true);
         StressConfig config = new StressConfig(model, virtual, duration("--warmup", warmup, true),
@@ -179,6 +185,7 @@ public final class StressCommand implements Callable<Integer> {
         settings.put("durationSeconds", config.duration().toNanos() / 1e9);
         settings.put("maxJobs", maxJobs);
         if (model instanceof LoadModel.Open) settings.put("drainLimitSeconds", drain == null ? null : drain.toNanos() / 1e9);
+        if (objective != null) settings.put("slo", objective);
         if (!inProcess) {
             job.validate();
             return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json, arrivalsEnd(config),
@@ -359,6 +366,19 @@ public final class StressCommand implements Callable<Integer> {
             onSignal.close();
         }
         return Cli.OK;
+    }
+
+    /** {@code --slo} as the ramp's file states it ({@code p99 <= 20.0ms}), or null; refused without {@code --ramp}. */
+    private String rampObjective() {
+        if (slo == null) return null;
+        if (ramp == null) {
+            throw new BadInputException("--slo judges the steps of a ramp: give --ramp too (or search for the knee with cliff --slo)");
+        }
+        try {
+            return dev.blendbench.app.report.Summaries.rampObjectiveText(slo);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--slo: " + e.getMessage());
+        }
     }
 
     private LoadModel loadModel() {

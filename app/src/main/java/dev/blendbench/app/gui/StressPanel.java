@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
@@ -84,6 +85,10 @@ public final class StressPanel {
     /** The ramp's default steps: worker counts in closed loop, rates at a target rate. */
     static final String WORKER_STEPS = "1, 2, 4, 8", RATE_STEPS = "100, 200, 400, 800";
     private final TextField rampSteps = new TextField(WORKER_STEPS);
+    /** A ramp's latency objective (p99=20ms), optional: drawn on its chart, and said up to which step it holds. */
+    private final TextField objective = new TextField();
+    /** The running ramp's settings that its live chart shows (its objective). */
+    private Map<String, String> liveRampSettings = Map.of();
     private final List<CheckBox> compareWith = new ArrayList<>();
     private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export…");
     private final Label status = new Label("Ready.");
@@ -205,6 +210,10 @@ public final class StressPanel {
         ramp.setId("mode-ramp");
         compare.setId("mode-compare");
         rampSteps.setId("stress-ramp");
+        objective.setId("stress-slo");
+        objective.setPromptText("e.g. p99=20ms (optional)");
+        objective.setTooltip(new javafx.scene.control.Tooltip("A latency objective (p50, p90, p95, p99 or p99.9): the chart draws it and"
+                + " the result says up to which step it holds"));
         start.setId("stress-start");
         stop.setId("stress-stop");
         export.setId("stress-export");
@@ -221,6 +230,7 @@ public final class StressPanel {
         rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         arrivals.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         rampSteps.disableProperty().bind(ramp.selectedProperty().not().or(locked));
+        objective.disableProperty().bind(ramp.selectedProperty().not().or(locked));
         for (Node n : List.<Node>of(workers, virtual, loop, seconds, warmup, heap, gc, races, flight, single, ramp, compare)) {
             n.disableProperty().bind(locked);
         }
@@ -260,6 +270,7 @@ public final class StressPanel {
                 .mapToDouble(text -> new javafx.scene.text.Text(text).getLayoutBounds().getWidth()).max().orElse(0)) + 1);
         g.add(stepsLabel, 0, r);
         g.add(rampSteps, 1, r++);
+        r = row(g, r, "Objective", objective);
         g.add(compare, 0, r++, 2, 1);
         VBox strategies = new VBox(2);
         for (Strategy s : Strategy.values()) {
@@ -315,9 +326,17 @@ public final class StressPanel {
         if (!h.isEmpty() && !h.toLowerCase(Locale.ROOT).matches("\\d{1,7}[kmg]")) {
             throw new IllegalArgumentException("heap must be a size like 512m or 4g, got '" + h + "'");
         }
+        String slo = ramp.isSelected() && !objective.getText().isBlank() ? objective.getText().strip() : null;
+        if (slo != null) {
+            try {
+                dev.blendbench.app.report.Summaries.rampObjectiveText(slo);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("objective: " + e.getMessage());
+            }
+        }
         return new StressRun.Settings(workers.getValue(), virtual.isSelected(), loop.getValue().equals("closed loop"),
                 rate.getValue(), arrivals.getValue(), strategyName, seconds.getValue(), warmup.getValue(), h, gc.getValue(), races.isSelected(), steps,
-                flight.isSelected());
+                flight.isSelected(), slo);
     }
 
     /** Starts what the form says (FX thread). */
@@ -392,6 +411,8 @@ public final class StressPanel {
             });
             running = s;
             rampStepCount = set.ramp().size();
+            liveRampSettings = set.objective() == null ? Map.of()
+                    : Map.of("slo", dev.blendbench.app.report.Summaries.rampObjectiveText(set.objective()));
             arrivalsEnd = set.closed() || !set.ramp().isEmpty() ? Double.NaN : set.seconds();
             status.setText(set.ramp().isEmpty()
                     ? String.format(Locale.ROOT, "Running %s: %d workers, %s; %s s of warm-up (not charted), then %s s measured…", s,
@@ -444,7 +465,7 @@ public final class StressPanel {
                 case Session.Step st -> {
                     // the cliff forming: each finished step joins the latency-versus-load chart at once
                     liveSteps.add(st);
-                    loadCharts.showLive(Session.liveRamp("ramp", liveSteps));
+                    loadCharts.showLive(Session.liveRamp("ramp", liveSteps, liveRampSettings));
                     if (liveSteps.size() < rampStepCount) {
                         status.setText(String.format(Locale.ROOT, "Running %s: ramp step %d of %d (%s done: p99 %s ms)…",
                                 running, liveSteps.size() + 1, rampStepCount, st.loadText(),

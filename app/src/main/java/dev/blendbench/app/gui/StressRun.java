@@ -26,7 +26,7 @@ public final class StressRun {
      */
     public record Settings(int workers, boolean virtual, boolean closed, double rate, String arrivals, String strategy, double seconds,
                            double warmupSeconds, String heap, String gc, boolean races, List<Double> ramp,
-                           boolean flightRecording) {}
+                           boolean flightRecording, String objective) {}
 
     /** Where a run whose session file is {@code json} keeps its flight recording: beside it, as {@code .jfr}. */
     public static Path recordingFor(Path json) {
@@ -78,6 +78,7 @@ public final class StressRun {
         if (!s.ramp().isEmpty()) {
             c.add("--ramp");
             c.add(String.join(",", s.ramp().stream().map(StressRun::fmt).toList()));
+            if (s.objective() != null) c.addAll(List.of("--slo", s.objective()));
         }
         c.add(scene.toString());
         return c;

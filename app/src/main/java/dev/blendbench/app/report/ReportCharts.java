@@ -242,7 +242,24 @@ public final class ReportCharts {
         if (x.startsWith("workers")) wholeNumberTicks(c);
         double knee = Summaries.knee(s);
         if (!Double.isNaN(knee)) markLoad(c, knee, "knee");
+        Summaries.RampObjective o = Summaries.rampObjective(s);
+        if (o != null) markLatency(c, o.limitMillis(), "objective " + o.text());
         return c;
+    }
+
+    /** A horizontal dashed line at {@code y} ms, labelled: a ramp's objective. */
+    private static void markLatency(JFreeChart c, double y, String label) {
+        ValueMarker m = new ValueMarker(y, new Color(0x6b7280), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+        m.setLabel(label);
+        m.setLabelFont(FONT);
+        m.setLabelPaint(new Color(0x374151));
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        c.getXYPlot().addRangeMarker(m);
+        // the axis reaches the line even where every step stays far below it
+        NumberAxis axis = (NumberAxis) c.getXYPlot().getRangeAxis();
+        if (axis.getUpperBound() < y * 1.1) axis.setUpperBound(y * 1.1);
     }
 
     /** Worker counts on the x axis: whole-number ticks (not 0.9, 1.1, …). */

@@ -58,7 +58,12 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
 
     /** A ramp still running: its finished steps only, for the live latency-versus-load chart. */
     public static Session liveRamp(String name, List<Step> steps) {
-        return new Session(name, Kind.RAMP, "", false, Map.of(), "", "", Map.of(), Map.of(),
+        return liveRamp(name, steps, Map.of());
+    }
+
+    /** As {@link #liveRamp(String, List)}, with the ramp's settings (its objective, {@code slo}). */
+    public static Session liveRamp(String name, List<Step> steps, Map<String, String> settings) {
+        return new Session(name, Kind.RAMP, "", false, Map.copyOf(settings), "", "", Map.of(), Map.of(),
                 Summary.NONE,
                 Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(), List.of(), List.copyOf(steps), null);
     }

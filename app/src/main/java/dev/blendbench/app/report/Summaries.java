@@ -83,6 +83,59 @@ public final class Summaries {
                 + String.join(". ", parts) + ". The comparison measures these differences too.";
     }
 
+    /**
+     * A ramp's latency objective ({@code stress --ramp … --slo p99=20ms}, the Stress tab's Objective):
+     * its text as the file has it ({@code p99 <= 20.0ms}), the step metric it judges and its limit.
+     */
+    public record RampObjective(String text, String metric, double limitMillis) {}
+
+    private static final java.util.regex.Pattern SLO_TEXT = java.util.regex.Pattern.compile("p(50|90|95|99|99\\.9) <= (\\S+)");
+
+    /**
+     * {@code spec} ({@code p99=20ms}) as a ramp's file states its objective ({@code p99 <= 20.0ms}).
+     *
+     * @throws IllegalArgumentException why it is no objective a ramp can judge (each step keeps p50,
+     *                                  p90, p95, p99 and p99.9 only)
+     */
+    public static String rampObjectiveText(String spec) {
+        dev.blendbench.engine.stress.Slo o = dev.blendbench.engine.stress.Slo.parse(spec);
+        if (!List.of(50.0, 90.0, 95.0, 99.0, 99.9).contains(o.percentile())) {
+            throw new IllegalArgumentException("a ramp keeps p50, p90, p95, p99 and p99.9 of each step; got '" + spec.strip() + "'");
+        }
+        return o.toString();
+    }
+
+    /** The ramp's objective, or null: none was set, the session is no ramp, or the text is not one. */
+    public static RampObjective rampObjective(Session s) {
+        if (s.kind() != Session.Kind.RAMP) return null;
+        var m = SLO_TEXT.matcher(s.settings().getOrDefault("slo", ""));
+        if (!m.matches()) return null;
+        try {
+            double limit = dev.blendbench.engine.stress.Durations.parse(m.group(2)).toNanos() / 1e6;
+            return limit > 0 ? new RampObjective(m.group(0), "p" + m.group(1).replace(".", ""), limit) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * " p99 <= 20.0ms holds up to 400 jobs/s and is missed from 600 jobs/s (31.2 ms)." for a ramp
+     * with an objective: the steps before the first that misses it, and that one; "" without one.
+     */
+    static String objectiveSentence(Session s) {
+        RampObjective o = rampObjective(s);
+        List<Step> st = s.measuredSteps();
+        if (o == null || st.isEmpty()) return "";
+        int miss = -1;
+        for (int i = 0; i < st.size() && miss < 0; i++) {
+            if (st.get(i).latency().get(o.metric()) > o.limitMillis()) miss = i;
+        }
+        if (miss < 0) return " " + o.text() + " holds at every step, up to " + st.get(st.size() - 1).loadText() + ".";
+        String missed = st.get(miss).loadText() + " (" + SessionReader.fmt(st.get(miss).latency().get(o.metric())) + " ms)";
+        return miss == 0 ? " " + o.text() + " is missed already at " + missed + "."
+                : " " + o.text() + " holds up to " + st.get(miss - 1).loadText() + " and is missed from " + missed + ".";
+    }
+
     /** A setting a file leaves out when it is off. */
     private static String absent(String key) {
         return key.equals("raceDetect") || key.equals("virtualThreads") ? "false" : "";
@@ -314,7 +367,7 @@ public final class Summaries {
                             + " ended by the drain limit with jobs still queued, counted at their wait so far, so "
                             + (cut.size() == 1 ? "its" : "their") + " percentiles are lower bounds.";
                 }
-                return text + racesFound(s) + stopped;
+                return text + objectiveSentence(s) + racesFound(s) + stopped;
             }
             default -> {
                 var l = s.latency();

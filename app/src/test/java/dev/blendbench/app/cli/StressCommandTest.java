@@ -143,9 +143,11 @@ class StressCommandTest {
     void ramp_recordsPercentilesPerStep() throws IOException {
         Path json = dir.resolve("ramp.json"), csv = dir.resolve("ramp.csv");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:2ms", "--workers", "2",
-                "--ramp", "100,300,600", "--warmup", "100ms", "--duration", "700ms",
+                "--ramp", "100,300,600", "--warmup", "100ms", "--duration", "700ms", "--slo", "p50=1s",
                 "--json", json.toString(), "--csv", csv.toString());
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(" p50 <= 1.00s holds at every step, up to 600 jobs/s."), "the objective, judged: " + r.out());
+        assertEquals("p50 <= 1.00s", new ObjectMapper().readTree(json.toFile()).at("/settings/slo").asText(), "kept for the report");
         assertTrue(r.out().lines().anyMatch(l -> l.matches("p99 (rose|fell|changed little) from .*") && l.contains(" at 100 jobs/s to ")
                 && l.contains(" at 600 jobs/s")), "the ramp in one sentence: " + r.out());
         JsonNode steps = new ObjectMapper().readTree(json.toFile()).get("steps");

@@ -306,6 +306,7 @@ class StressPanelTest {
             ((ComboBox<String>) robot.lookup("#stress-loop").query()).setValue("target rate");
             ((javafx.scene.control.RadioButton) robot.lookup("#mode-ramp").query()).setSelected(true);
             ((TextField) robot.lookup("#stress-ramp").query()).setText("50, 100, 200");
+            ((TextField) robot.lookup("#stress-slo").query()).setText("p99 = 5 s");
         });
         robot.clickOn("#stress-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
@@ -318,5 +319,22 @@ class StressPanelTest {
         assertEquals("Latency versus load", chart.getTitle().getText());
         assertEquals(3, chart.getXYPlot().getDataset().getItemCount(0), "one point per step");
         assertTrue(view.stressPanel().status().getText().matches("p99 (rose|fell|changed little) from .*"), view.stressPanel().status().getText());
+        // the objective: drawn on the chart, and said up to which step it holds
+        assertTrue(view.stressPanel().status().getText().contains("p99 <= 5.00s holds at every step, up to 200 jobs/s."),
+                view.stressPanel().status().getText());
+        var markers = chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertEquals(5000, ((org.jfree.chart.plot.ValueMarker) markers.iterator().next()).getValue(), 0);
+    }
+
+    @Test
+    void aRampObjectiveThatIsNoObjective_isRefusedAtStart_withTheReason(FxRobot robot) {
+        configure(robot, "per-worker", 2, false, 0.6, "");
+        robot.interact(() -> {
+            ((javafx.scene.control.RadioButton) robot.lookup("#mode-ramp").query()).setSelected(true);
+            ((TextField) robot.lookup("#stress-slo").query()).setText("p97=20ms");
+        });
+        robot.clickOn("#stress-start");
+        assertEquals("objective: a ramp keeps p50, p90, p95, p99 and p99.9 of each step; got 'p97=20ms'", view.stressPanel().status().getText());
+        assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled(), "nothing started");
     }
 }

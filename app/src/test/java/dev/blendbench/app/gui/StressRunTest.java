@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The stress command the Stress tab runs for what its form says. */
 class StressRunTest {
     private static List<String> command(boolean closed, String arrivals) {
-        return StressRun.command(new StressRun.Settings(3, false, closed, 250, arrivals, "pooled", 10, 2, "", "default", false, List.of(), false),
+        return StressRun.command(new StressRun.Settings(3, false, closed, 250, arrivals, "pooled", 10, 2, "", "default", false, List.of(), false, null),
                 Path.of("scene.ora"), Path.of("out.json"));
     }
 
@@ -31,7 +31,7 @@ class StressRunTest {
     @Test
     void flightRecording_isWrittenBesideTheSessionFile() {
         List<String> c = StressRun.command(new StressRun.Settings(3, false, true, 250, "constant", "pooled", 10, 2, "", "default", false,
-                List.of(), true), Path.of("scene.ora"), Path.of("runs", "pooled.json"));
+                List.of(), true, null), Path.of("scene.ora"), Path.of("runs", "pooled.json"));
         assertEquals(Path.of("runs", "pooled.jfr").toString(), after(c, "--jfr"));
         assertFalse(command(true, "constant").contains("--jfr"), "off unless ticked");
     }

@@ -49,6 +49,34 @@ class RampSentenceTest {
                 Summaries.sentence(Session.liveRamp("r", List.of(step(100, 5, 50), cut))));
     }
 
+    private static String objective(String slo, Session.Step... steps) {
+        Session ramp = Session.liveRamp("r", List.of(steps), Map.of("slo", Summaries.rampObjectiveText(slo)));
+        return Summaries.objectiveSentence(ramp);
+    }
+
+    @Test
+    void anObjective_isSaidUpToTheStepItHolds_andFromWhichItIsMissed() {
+        assertEquals(" p99 <= 20.0ms holds up to 200 jobs/s and is missed from 400 jobs/s (400 ms).",
+                objective("p99=20ms", step(100, 5, 50), step(200, 6, 90), step(400, 400, 200)));
+        assertEquals(" p99 <= 500ms holds at every step, up to 400 jobs/s.",
+                objective("p99=500ms", step(100, 5, 50), step(200, 6, 90), step(400, 400, 200)));
+        assertEquals(" p99 <= 1.00ms is missed already at 100 jobs/s (5 ms).",
+                objective("p99=1ms", step(100, 5, 50), step(200, 6, 90)));
+        // a step that meets it again after a miss does not move "up to": the first miss is the cliff
+        assertEquals(" p99 <= 20.0ms holds up to 100 jobs/s and is missed from 200 jobs/s (30 ms).",
+                objective("p99=20ms", step(100, 5, 50), step(200, 30, 90), step(400, 10, 200)));
+        // another percentile than p99: judged on that one (p50 is p99 / 4 here)
+        assertEquals(" p50 <= 50.0ms holds up to 200 jobs/s and is missed from 400 jobs/s (100 ms).",
+                objective("p50=50ms", step(100, 5, 50), step(200, 6, 90), step(400, 400, 200)));
+    }
+
+    @Test
+    void anObjectiveARampCannotJudge_isRefused_andNoneIsNoSentence() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Summaries.rampObjectiveText("p97=20ms"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Summaries.rampObjectiveText("20ms"));
+        assertEquals("", Summaries.objectiveSentence(Session.liveRamp("r", List.of(step(100, 5, 50)))));
+    }
+
     @Test
     void oneStep_isSaidWithoutAComparisonToItself() {
         assertEquals("p99 was 5 ms at 100 jobs/s.", Summaries.sentence(Session.liveRamp("r", List.of(step(100, 5, 50)))));
