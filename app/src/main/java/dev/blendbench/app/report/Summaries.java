@@ -124,16 +124,21 @@ public final class Summaries {
      */
     static String objectiveSentence(Session s) {
         RampObjective o = rampObjective(s);
-        List<Step> st = s.measuredSteps();
-        if (o == null || st.isEmpty()) return "";
+        if (o == null || s.measuredSteps().isEmpty()) return "";
+        // a cold step's figures hold the JIT's compiling: judged on the warm steps where there are some
+        List<Step> cold = coldSteps(s), warm = s.measuredSteps().stream().filter(x -> !cold.contains(x)).toList();
+        List<Step> st = warm.isEmpty() ? s.measuredSteps() : warm;
+        String leftOut = warm.isEmpty() || cold.isEmpty() ? ""
+                : " (judged without the cold " + (cold.size() == 1 ? "step" : "steps") + " at "
+                + String.join(", ", cold.stream().map(Step::loadText).toList()) + ")";
         int miss = -1;
         for (int i = 0; i < st.size() && miss < 0; i++) {
             if (st.get(i).latency().get(o.metric()) > o.limitMillis()) miss = i;
         }
-        if (miss < 0) return " " + o.text() + " holds at every step, up to " + st.get(st.size() - 1).loadText() + ".";
+        if (miss < 0) return " " + o.text() + " holds at every step, up to " + st.get(st.size() - 1).loadText() + leftOut + ".";
         String missed = st.get(miss).loadText() + " (" + SessionReader.fmt(st.get(miss).latency().get(o.metric())) + " ms)";
-        return miss == 0 ? " " + o.text() + " is missed already at " + missed + "."
-                : " " + o.text() + " holds up to " + st.get(miss - 1).loadText() + " and is missed from " + missed + ".";
+        return miss == 0 ? " " + o.text() + " is missed already at " + missed + leftOut + "."
+                : " " + o.text() + " holds up to " + st.get(miss - 1).loadText() + " and is missed from " + missed + leftOut + ".";
     }
 
     /** A setting a file leaves out when it is off. */

@@ -71,6 +71,15 @@ class RampSentenceTest {
     }
 
     @Test
+    void aColdStep_isLeftOutOfTheObjective_whileWarmStepsAreThere() {
+        // the first step's 1.9 s is the JIT compiling the kernels, not the load
+        assertEquals(" p99 <= 30.0ms holds up to 600 jobs/s and is missed from 1000 jobs/s (960 ms) (judged without the cold step at 200 jobs/s).",
+                objective("p99=30ms", step(200, 1900, 0), step(600, 20, 300), step(1000, 960, 500)));
+        assertEquals(" p99 <= 30.0ms is missed already at 200 jobs/s (1900 ms).", objective("p99=30ms", step(200, 1900, 0)),
+                "all cold: judged as they are");
+    }
+
+    @Test
     void anObjectiveARampCannotJudge_isRefused_andNoneIsNoSentence() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Summaries.rampObjectiveText("p97=20ms"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Summaries.rampObjectiveText("20ms"));
