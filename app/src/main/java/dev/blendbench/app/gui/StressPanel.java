@@ -272,7 +272,10 @@ public final class StressPanel {
         g.add(rampSteps, 1, r++);
         r = row(g, r, "Objective", objective);
         g.add(compare, 0, r++, 2, 1);
-        VBox strategies = new VBox(2);
+        // two columns: the form stays short enough that the result below it shows without scrolling
+        javafx.scene.layout.TilePane strategies = new javafx.scene.layout.TilePane(8, 2);
+        strategies.setPrefColumns(2);
+        strategies.setTileAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (Strategy s : Strategy.values()) {
             CheckBox c = new CheckBox(s.cliName());
             c.setId("compare-" + s.cliName());
