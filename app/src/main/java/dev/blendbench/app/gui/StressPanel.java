@@ -273,18 +273,22 @@ public final class StressPanel {
         r = row(g, r, "Objective", objective);
         g.add(compare, 0, r++, 2, 1);
         // two columns: the form stays short enough that the result below it shows without scrolling
-        javafx.scene.layout.TilePane strategies = new javafx.scene.layout.TilePane(8, 2);
-        strategies.setPrefColumns(2);
-        strategies.setTileAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // across the form's width (indented under the radio button), whatever the fields' column's width
+        GridPane strategies = new GridPane();
+        strategies.setHgap(12);
+        strategies.setVgap(2);
+        strategies.setPadding(new Insets(0, 0, 0, 24));
+        int k = 0;
         for (Strategy s : Strategy.values()) {
             CheckBox c = new CheckBox(s.cliName());
             c.setId("compare-" + s.cliName());
             c.setSelected(s == Strategy.PER_WORKER || s == Strategy.POOLED || s == Strategy.ALLOC_PER_JOB);
             c.disableProperty().bind(compare.selectedProperty().not().or(locked));
             compareWith.add(c);
-            strategies.getChildren().add(c);
+            strategies.add(c, k % 2, k / 2);
+            k++;
         }
-        g.add(strategies, 1, r++);
+        g.add(strategies, 0, r++, 2, 1);
         g.add(new HBox(6, start, stop), 0, r++, 2, 1);
         g.add(export, 0, r++, 2, 1);
         g.add(status, 0, r++, 2, 1);
