@@ -206,7 +206,7 @@ public final class Summaries {
      */
     public static double knee(Session s) {
         if (s.cliff() != null) return s.cliff().knee();
-        List<Step> st = s.measuredSteps();
+        List<Step> st = judgedSteps(s);
         if (s.kind() != Session.Kind.RAMP || st.size() < 2) return Double.NaN;
         double best = 2;
         double knee = Double.NaN;
@@ -277,6 +277,15 @@ public final class Summaries {
                 .filter(st -> st.summary().throughput() > 0).map(st -> new double[] {st.load(), st.summary().throughput()}).toList();
     }
 
+    /**
+     * The steps a ramp's rise and knee are read from: those that started warm while there are two,
+     * else all (a first step's JIT compiling would otherwise be read as the load's doing).
+     */
+    private static List<Step> judgedSteps(Session s) {
+        List<Step> cold = coldSteps(s), warm = s.measuredSteps().stream().filter(x -> !cold.contains(x)).toList();
+        return warm.size() >= 2 ? warm : s.measuredSteps();
+    }
+
     /** A ramp's steps that started cold: no job ended in their warm-up, so JIT compilation is in their figures. */
     private static List<Step> coldSteps(Session s) {
         return s.measuredSteps().stream().filter(x -> x.summary().warmupJobs() == 0 && x.summary().jobs() > 0).toList();
@@ -339,7 +348,8 @@ public final class Summaries {
                 if (st.isEmpty()) return "The ramp measured no step." + (s.summary().stopped() ? " It was stopped early." : "");
                 String stopped = s.summary().stopped() ? " The ramp was stopped early, after " + st.size()
                         + (st.size() == 1 ? " step." : " steps.") : "";
-                Step lo = st.get(0), hi = st.get(st.size() - 1);
+                List<Step> judged = judgedSteps(s); // without cold steps while two warm ones are there
+                Step lo = judged.get(0), hi = judged.get(judged.size() - 1);
                 String text;
                 if (st.size() == 1) {
                     text = String.format(Locale.ROOT, "p99 was %s ms at %s%s.", SessionReader.fmt(lo.latency().p99()), lo.loadText(), under);
@@ -359,12 +369,14 @@ public final class Summaries {
                 List<String> cold = coldSteps(s).stream().map(Step::loadText).toList();
                 if (fit != null) {
                     int fitted = fittedSteps(s).size();
-                    text += " " + uslSentence(fit, hi.load(), fitted < st.size()
+                    text += " " + uslSentence(fit, st.get(st.size() - 1).load(), fitted < st.size()
                             ? " (without the cold " + (cold.size() == 1 ? "step" : "steps") + " at " + String.join(", ", cold) + ")" : "", fitted);
                 }
                 if (!cold.isEmpty()) {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")
-                            + " cold (no job ended in its warm-up), so class loading and JIT compilation are in its figures; a longer warm-up leaves them out.";
+                            + " cold (no job ended in its warm-up), so class loading and JIT compilation are in its figures"
+                            + (judged.size() < st.size() ? ", and the rise above is read without " + (cold.size() == 1 ? "it" : "them") : "")
+                            + "; a longer warm-up leaves them out.";
                 }
                 List<String> cut = st.stream().filter(x -> x.summary().drainCut()).map(Step::loadText).toList();
                 if (!cut.isEmpty()) {

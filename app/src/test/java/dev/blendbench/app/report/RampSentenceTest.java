@@ -40,6 +40,17 @@ class RampSentenceTest {
     }
 
     @Test
+    void aColdFirstStep_isLeftOutOfTheRiseAndTheKnee_whileTwoWarmStepsAreThere() {
+        // the workbench's 1 s warm-up: the first step's 1.9 s is the JIT compiling, and read as the
+        // start of the rise it made a 119x rise look like 1.25x
+        assertEquals("p99 rose from 20 ms at 600 jobs/s to 2380 ms at 1400 jobs/s (119×). The steepest rise comes after 600 jobs/s: that is "
+                + "the knee. The step at 200 jobs/s started cold (no job ended in its warm-up), so class loading and JIT compilation are in its "
+                + "figures, and the rise above is read without it; a longer warm-up leaves them out.",
+                Summaries.sentence(Session.liveRamp("r", List.of(step(200, 1900, 0), step(600, 20, 300), step(1000, 960, 500),
+                        step(1400, 2380, 700)))));
+    }
+
+    @Test
     void stepEndedByTheDrainLimit_isNamed_asItsPercentilesAreLowerBounds() {
         Session.Step cut = step(800, 9000, 300);
         cut = new Session.Step(cut.load(), cut.loadText(), new Session.Summary(400, 0, "", 12, 80, 0, 0, 0, false, false, 300, 1500, 0),
