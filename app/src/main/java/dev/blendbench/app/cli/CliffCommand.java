@@ -169,7 +169,11 @@ public final class CliffCommand implements Callable<Integer> {
             if (json != null && measured) {
                 AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
             }
-            if (measured) recording.save();
+            if (measured) {
+                recording.save();
+                String wrote = OutputFiles.wrote(json, jfr);
+                if (wrote != null) out.println(wrote);
+            }
             out.flush();
         } finally {
             onSignal.close();

@@ -49,6 +49,12 @@ final class OutputFiles {
         requireFolder(output);
     }
 
+    /** "wrote a.json, a.csv, a.jfr" for the files given (nulls left out), or null for none. */
+    static String wrote(Path... files) {
+        java.util.List<String> names = java.util.Arrays.stream(files).filter(java.util.Objects::nonNull).map(Path::toString).toList();
+        return names.isEmpty() ? null : "wrote " + String.join(", ", names);
+    }
+
     /**
      * Writes an image atomically; a failure is the user's (full disk, permissions): exit 2 with the
      * reason. Where the format drops transparency the image has (JPEG), says so on {@code err} as a

@@ -268,6 +268,8 @@ public final class StressCommand implements Callable<Integer> {
                         fs.size(), fs.size() == 1 ? "" : "s", fs.stream().mapToLong(dev.blendbench.engine.race.Finding::count).sum(),
                         races.shadowEntries(), races.shadowBytes() / 1024.0);
             }
+            String wrote = OutputFiles.wrote(json, csv, hlog, jfr);
+            if (wrote != null) out.println(wrote);
             out.flush();
         } finally {
             onSignal.close();
@@ -362,6 +364,8 @@ public final class StressCommand implements Callable<Integer> {
                     throw new IllegalStateException("the ramp's own JSON did not read back: " + e.getMessage(), e);
                 }
             }
+            String wrote = OutputFiles.wrote(json, csv, jfr);
+            if (wrote != null) out.println(wrote);
         } finally {
             onSignal.close();
         }

@@ -85,6 +85,8 @@ class StressCommandTest {
         assertTrue(r.out().contains("p99.9"), r.out());
         // bytes in units a person reads (it printed "92066528 bytes"), the exact figure in the JSON
         assertTrue(r.out().lines().anyMatch(l -> l.matches("jobs \\d+ in .* jobs/s; [0-9.]+ (B|KB|MB) allocated per job; .*")), r.out());
+        assertEquals("wrote " + json + ", " + csv + ", " + hlog, r.out().strip().lines().reduce((a, b) -> b).orElse(""),
+                "the files it wrote, last, as compose and report say theirs");
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("blendbench-stress/1", root.get("schema").asText());
