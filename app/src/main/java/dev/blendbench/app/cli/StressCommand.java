@@ -311,6 +311,7 @@ public final class StressCommand implements Callable<Integer> {
         java.util.function.Supplier<Workload> workloads = job.factory(settings, err, races);
         settings.put("ramp", ramp);
         List<StressReport> reports = new ArrayList<>();
+        List<Long> stepStarts = new ArrayList<>(), measureStarts = new ArrayList<>(); // per step, for the race findings
         StopSwitch stopped = new StopSwitch();
         ShutdownStop onSignal = new ShutdownStop(stopped::stop);
         // one recording for the whole ramp: its phase events say which step each stretch belongs to
@@ -329,6 +330,7 @@ public final class StressCommand implements Callable<Integer> {
                             emitSnapshots ? snap -> ForkedStress.emit(out, snap) : progress);
                     stopped.track(session::stop);
                     running.set(session);
+                    stepStarts.add(Ticker.SYSTEM.nanoTime()); // the race detector's clock too: where each finding belongs
                     StressReport r = session.run();
                     if (progress != null) progress.finish();
                     if (r.stopped() && r.intervals().isEmpty()) {
@@ -337,6 +339,7 @@ public final class StressCommand implements Callable<Integer> {
                     }
                     if (emitSnapshots) ForkedStress.emitStep(out, r);
                     reports.add(r);
+                    measureStarts.add(session.measurementStartNanos());
                     out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%s%n", describe(m), r.throughput(),
                             ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),
                             r.generatorSaturated() ? " (generator saturated)" : "",
@@ -350,7 +353,8 @@ public final class StressCommand implements Callable<Integer> {
                         : "stopped early: the steps measured up to the stop are above" + (json == null ? "" : " and in " + json));
                 if (reports.isEmpty()) return Cli.OK;
             }
-            byte[] rampJson = StressJson.toRampJson(reports, settings, stopped.stopped(), races == null ? null : races.findings());
+            byte[] rampJson = StressJson.toRampJson(reports, settings, stopped.stopped(), races == null ? null : races.findings(),
+                    stepStarts, measureStarts);
             recording.save();
             if (json != null) AtomicFiles.write(json, rampJson);
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));

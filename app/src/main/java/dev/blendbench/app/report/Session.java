@@ -142,10 +142,19 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
      * {@code box} is the intersection as {x, y, width, height}; {@code firstSeenSeconds} counts from
      * the start of measuring (negative: in the warm-up; NaN: the file does not say).
      */
-    public record Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds) {
-        /** When it was first seen, as people read it: "in warm-up", "1.234 s" (into measuring), or "–". */
+    public record Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds,
+                       String step) {
+        /** A race of a single session (no ramp step). */
+        public Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds) {
+            this(surface, intersection, count, earlier, later, box, firstSeenSeconds, "");
+        }
+
+        /**
+         * When it was first seen, as people read it: "in warm-up", "1.234 s" (into measuring), or "–";
+         * in a ramp with the step's load first ("2 workers, 1.234 s").
+         */
         public String whenText() {
-            return when(firstSeenSeconds);
+            return step.isEmpty() ? when(firstSeenSeconds) : Double.isNaN(firstSeenSeconds) ? step : step + ", " + when(firstSeenSeconds);
         }
 
         /** {@code seconds} from the start of measuring as {@link #whenText()} shows them (the CLI's race lines too). */
@@ -156,6 +165,10 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
 
         /** The same as a phrase after the finding's count: ", first seen in warm-up", ", first seen 1.234 s into measuring", or "". */
         public String whenPhrase() {
+            if (!step.isEmpty()) {
+                return ", first seen at " + step + (Double.isNaN(firstSeenSeconds) ? ""
+                        : firstSeenSeconds < 0 ? ", in its warm-up" : ", " + when(firstSeenSeconds) + " into its measuring");
+            }
             if (Double.isNaN(firstSeenSeconds)) return "";
             return ", first seen " + (firstSeenSeconds < 0 ? "in warm-up" : whenText() + " into measuring");
         }

@@ -129,7 +129,7 @@ public final class SessionReader {
     /** One race finding as streamed by a running session ({@code @race} lines). */
     public static Race race(JsonNode n) throws ReportException {
         try {
-            return races(JSON.createArrayNode().add(n)).get(0);
+            return races(JSON.createArrayNode().add(n), List.of()).get(0);
         } catch (Bad e) {
             throw new ReportException(e.getMessage());
         }
@@ -152,7 +152,7 @@ public final class SessionReader {
                 r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
                 flat(r.path("machine")), flat(r.path("jvm")), summary,
                 stats(r.path("latency"), "latency", !partial), stats(r.path("service"), "service", false),
-                stages(r.path("stages"), "stages"), intervals, races(r.path("races")), List.of(), null);
+                stages(r.path("stages"), "stages"), intervals, races(r.path("races"), List.of()), List.of(), null);
     }
 
     /** One ramp step ({@code steps[]} of a ramp file, or the line a forked ramp streams as a step ends). */
@@ -204,7 +204,7 @@ public final class SessionReader {
                 flat(r.path("machine")), flat(r.path("jvm")),
                 sum,
                 lastStep == null ? Stats.EMPTY : lastStep.latency(), Stats.EMPTY,
-                lastStep == null ? Map.of() : lastStep.stages(), all, races(r.path("races")), steps, null);
+                lastStep == null ? Map.of() : lastStep.stages(), all, races(r.path("races"), steps), steps, null);
     }
 
     private static Session cliff(JsonNode r, String name) {
@@ -298,7 +298,8 @@ public final class SessionReader {
         return out;
     }
 
-    private static List<Race> races(JsonNode a) {
+    /** {@code races[]}; in a ramp ({@code steps} as the file lists them) each names the step it was first seen in. */
+    private static List<Race> races(JsonNode a, List<Step> steps) {
         List<Race> out = new ArrayList<>();
         if (!a.isArray()) return out;
         for (int i = 0; i < a.size(); i++) {
@@ -308,7 +309,9 @@ public final class SessionReader {
             out.add(new Race(n.path("surface").asText("?"), rect(in), n.path("count").asLong(1),
                     access(n.path("earlier"), p + ".earlier"), access(n.path("later"), p + ".later"),
                     new int[] {in.path("x").asInt(), in.path("y").asInt(), in.path("width").asInt(), in.path("height").asInt()},
-                    n.path("firstSeenSeconds").isNumber() ? n.path("firstSeenSeconds").asDouble() : Double.NaN));
+                    n.path("firstSeenSeconds").isNumber() ? n.path("firstSeenSeconds").asDouble() : Double.NaN,
+                    n.path("step").isInt() && n.path("step").asInt() >= 0 && n.path("step").asInt() < steps.size()
+                            ? steps.get(n.path("step").asInt()).loadText() : ""));
         }
         return out;
     }

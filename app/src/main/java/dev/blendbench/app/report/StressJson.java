@@ -109,16 +109,19 @@ public final class StressJson {
 
     /** A ramp: the common facts once, then one entry per step with that step's load, summary and percentiles. */
     public static byte[] toRampJson(List<StressReport> steps, Map<String, Object> settings, boolean stopped) {
-        return toRampJson(steps, settings, stopped, null);
+        return toRampJson(steps, settings, stopped, null, List.of(), List.of());
     }
 
     /**
      * As {@link #toRampJson(List, Map, boolean)}, with the race findings of the whole ramp
-     * ({@code races[]}, null for none asked): without {@code firstSeenSeconds}, as each step
-     * measures from its own start.
+     * ({@code races[]}, null for none asked). {@code stepStarts} and {@code measureStarts} (the
+     * {@code System.nanoTime} each step began and began measuring, one per step) place each finding
+     * in the step it was first seen in: {@code step} (its index in {@code steps[]}) and
+     * {@code firstSeenSeconds} from that step's start of measuring; a finding of a step left out (cut
+     * in its warm-up) has neither.
      */
     public static byte[] toRampJson(List<StressReport> steps, Map<String, Object> settings, boolean stopped,
-                                    List<dev.blendbench.engine.race.Finding> races) {
+                                    List<dev.blendbench.engine.race.Finding> races, List<Long> stepStarts, List<Long> measureStarts) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("createdAt", Instant.now().toString());
@@ -131,7 +134,22 @@ public final class StressJson {
         }
         root.put("steps", out);
         if (stopped) root.put("stopped", true);
-        if (races != null) root.put("races", races.stream().map(f -> finding(f, Long.MAX_VALUE)).toList());
+        if (races != null) {
+            List<Map<String, Object>> rs = new ArrayList<>();
+            for (var f : races) {
+                int step = -1;
+                for (int i = 0; i < stepStarts.size(); i++) {
+                    boolean after = f.firstSeenNanos() - stepStarts.get(i) >= 0;
+                    boolean before = i + 1 == stepStarts.size() || f.firstSeenNanos() - stepStarts.get(i + 1) < 0;
+                    if (after && before) step = i;
+                }
+                if (step >= measureStarts.size()) step = -1; // the step cut in its warm-up, left out
+                Map<String, Object> m = finding(f, step < 0 ? Long.MAX_VALUE : measureStarts.get(step));
+                if (step >= 0) m.put("step", step);
+                rs.add(m);
+            }
+            root.put("races", rs);
+        }
         return bytes(root);
     }
 

@@ -213,11 +213,15 @@ class StressCommandTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("race on shared canvas at ")), "printed as found: " + r.out());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertTrue(root.get("races").size() >= 1, "two workers on one canvas race: " + root);
-        assertTrue(root.get("races").get(0).get("firstSeenSeconds") == null, "each step measures from its own start: no one timeline");
+        JsonNode first = root.get("races").get(0);
+        int step = first.get("step").asInt(-1);
+        assertTrue(step == 0 || step == 1, "the step it was first seen in, by index: " + first);
+        assertTrue(first.get("firstSeenSeconds").asDouble() < 0.6, "from that step's start of measuring: " + first);
         assertTrue(root.at("/settings/raceDetect").asBoolean());
         assertEquals(0, ComposeCommandTest.run("report", json.toString(), "-o", html.toString()).code());
         String page = Files.readString(html);
         assertTrue(page.contains("<h2>Race findings</h2>") && page.contains("<b>Race 1</b> on shared canvas"), "the ramp's report lists them");
+        assertTrue(page.contains(", first seen at " + (step == 0 ? "1 worker" : "2 workers")), "with the step each was first seen in");
         assertTrue(page.contains("The race detector found " + root.get("races").size() + " race"), "and its sentence says so");
     }
 

@@ -23,6 +23,19 @@ class RaceWhenTest {
         assertEquals(", first seen in warm-up", seenAt(-0.4).whenPhrase());
     }
 
+    private static Session.Race seenInStep(String step, double seconds) {
+        Session.Race r = seenAt(seconds);
+        return new Session.Race(r.surface(), r.intersection(), r.count(), r.earlier(), r.later(), r.box(), seconds, step);
+    }
+
+    @Test
+    void aRampsFinding_namesItsStep_thenTheTimeIntoIt() {
+        assertEquals("2 workers, 0.812 s", seenInStep("2 workers", 0.812).whenText());
+        assertEquals(", first seen at 2 workers, 0.812 s into its measuring", seenInStep("2 workers", 0.812).whenPhrase());
+        assertEquals("400 jobs/s, in warm-up", seenInStep("400 jobs/s", -0.1).whenText());
+        assertEquals(", first seen at 400 jobs/s, in its warm-up", seenInStep("400 jobs/s", -0.1).whenPhrase());
+    }
+
     @Test
     void fileThatDoesNotSay_showsNothing() {
         assertEquals("–", seenAt(Double.NaN).whenText());
