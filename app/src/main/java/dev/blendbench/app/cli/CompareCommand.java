@@ -21,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Compare two stress sessions: percentiles side by side, the ratio B / A of a metric with a "
                 + "bootstrap 95 %% confidence interval over the 100 ms intervals, and a verdict.",
                 "Verdict 'slower' needs both: the interval lies wholly on the worse side of 1 (the change is real) "
-                        + "and the ratio is beyond the threshold (it matters)."},
+                        + "and the ratio is beyond the threshold (it matters).",
+                "Two ramps (stress --ramp) are compared step by step, at each load both ran; B is slower if it is "
+                        + "slower at any of them."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no regression (faster, or no significant change)", "3:regression: B is slower than A",
                 "2:bad input (a missing, truncated or foreign file, a bad option)", "1:internal failure"},
@@ -56,26 +58,31 @@ public final class CompareCommand implements Callable<Integer> {
         String m = metric.toLowerCase(Locale.ROOT).strip();
         Session sa, sb;
         Comparison c;
+        List<Comparison.StepComparison> steps = null;
         try {
             List<Session> both = SessionReader.readAll(List.of(a, b)); // a/session.json vs b/session.json: named by folder
             sa = both.get(0);
             sb = both.get(1);
-            c = Comparison.of(sa, sb, m, t, seed);
+            if ((sa.kind() == Session.Kind.RAMP) != (sb.kind() == Session.Kind.RAMP)
+                    && sa.kind() != Session.Kind.CLIFF && sb.kind() != Session.Kind.CLIFF) {
+                Session ramp = sa.kind() == Session.Kind.RAMP ? sa : sb, single = ramp == sa ? sb : sa;
+                throw new BadInputException(ramp.name() + " is a ramp and " + single.name() + " a single session: compare two sessions,"
+                        + " or two ramps (step by step)");
+            }
+            if (sa.kind() == Session.Kind.RAMP && sb.kind() == Session.Kind.RAMP) {
+                steps = Comparison.ofRamps(sa, sb, m, t, seed);
+                c = null;
+            } else {
+                c = Comparison.of(sa, sb, m, t, seed);
+            }
         } catch (ReportException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (!sa.workload().equals(sb.workload())) {
-            spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
-                    + sb.workload() + "')");
-        }
-        List<String> differ = Summaries.differences(sa, sb);
-        if (!differ.isEmpty()) {
-            spec.commandLine().getErr().println("warning: the sessions ran under different conditions, which the ratio measures too: "
-                    + String.join("; ", differ));
-        }
+        if (steps != null) return ramps(out, sa, sb, steps);
+        warnAboutConditions(sa, sb);
         for (Session s : List.of(sa, sb)) { // what makes a side weigh less than its figures suggest
             for (String why : Summaries.caveats(s)) {
                 spec.commandLine().getErr().println("warning: " + (s == sa ? "A" : "B") + " (" + s.name() + ") " + why);
@@ -100,6 +107,55 @@ public final class CompareCommand implements Callable<Integer> {
                 c.metric(), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB());
         out.printf(Locale.ROOT, "verdict: %s (threshold %s)%n", c.verdict().text(), SessionReader.fmt(c.threshold() * 100) + " %");
         return c.verdict() == Comparison.Verdict.SLOWER ? REGRESSION : Cli.OK;
+    }
+
+    /** Warnings on stderr where the two ran different workloads, or under different conditions besides. */
+    private void warnAboutConditions(Session sa, Session sb) {
+        if (!sa.workload().equals(sb.workload())) {
+            spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
+                    + sb.workload() + "')");
+        }
+        List<String> differ = Summaries.differences(sa, sb);
+        if (!differ.isEmpty()) {
+            spec.commandLine().getErr().println("warning: the sessions ran under different conditions, which the ratio measures too: "
+                    + String.join("; ", differ));
+        }
+    }
+
+    /** Two ramps, a line per load both ran; a regression where B is slower at any of them. */
+    private int ramps(PrintWriter out, Session sa, Session sb, List<Comparison.StepComparison> steps) {
+        warnAboutConditions(sa, sb);
+        Comparison first = steps.get(0).comparison();
+        boolean throughput = first.metric().equals("throughput");
+        String unit = throughput ? " /s" : " ms";
+        int w = Math.max(12, Math.min(40, Math.max(sa.name().length(), sb.name().length())));
+        String row = "%-12s %" + w + "s %" + w + "s %9s  %-13s %s%n";
+        out.printf(Locale.ROOT, "%s per 100 ms interval, median B / A, at each load both ramps ran (95 %% CI: bootstrap over the step's intervals)%n",
+                first.metric());
+        out.printf(Locale.ROOT, row, "load", "A", "B", "B / A", "95 % CI", "verdict");
+        out.println(String.format(Locale.ROOT, row, "", shorten(sa.name(), w), shorten(sb.name(), w), "", "", "").stripTrailing());
+        List<String> slower = new java.util.ArrayList<>(), faster = new java.util.ArrayList<>();
+        for (Comparison.StepComparison st : steps) {
+            Comparison c = st.comparison();
+            double ma = metricOf(c, true), mb = metricOf(c, false);
+            out.printf(Locale.ROOT, row, st.loadText(), SessionReader.fmt(ma) + unit, SessionReader.fmt(mb) + unit,
+                    String.format(Locale.ROOT, "%.3f×", c.ratio()), String.format(Locale.ROOT, "%.3f–%.3f", c.low(), c.high()), c.verdict().text());
+            if (c.verdict() == Comparison.Verdict.SLOWER) slower.add(st.loadText());
+            if (c.verdict() == Comparison.Verdict.FASTER) faster.add(st.loadText());
+        }
+        String threshold = SessionReader.fmt(first.threshold() * 100) + " %";
+        out.printf(Locale.ROOT, "%nverdict: %s (threshold %s)%n", !slower.isEmpty() ? "slower at " + String.join(", ", slower)
+                : !faster.isEmpty() ? "faster at " + String.join(", ", faster) + ", slower at none" : "no significant change at any load", threshold);
+        return slower.isEmpty() ? Cli.OK : REGRESSION;
+    }
+
+    /** The whole step's figure of the comparison's metric, for A or for B. */
+    private static double metricOf(Comparison c, boolean a) {
+        String name = c.metric().equals("p999") ? "p99.9" : c.metric();
+        for (Comparison.Row r : c.rows()) {
+            if (r.name().equals(name)) return a ? r.a() : r.b();
+        }
+        return Double.NaN;
     }
 
     static double parseThreshold(String s) {

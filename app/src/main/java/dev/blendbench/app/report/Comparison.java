@@ -94,6 +94,38 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length);
     }
 
+    /** One load both ramps ran, and B's step judged against A's. */
+    public record StepComparison(double load, String loadText, Comparison comparison) {}
+
+    /**
+     * Two ramps step by step: for each load both ran (by value, in A's order), B's step against A's
+     * as {@link #of} judges two sessions.
+     *
+     * @throws IllegalArgumentException for sessions that are not ramps, ramps that share no load, or
+     *                                  as {@link #of} (a common step with too few intervals)
+     */
+    public static List<StepComparison> ofRamps(Session a, Session b, String metric, double threshold, long seed) {
+        for (Session s : List.of(a, b)) {
+            if (s.kind() != Session.Kind.RAMP) {
+                throw new IllegalArgumentException(s.name() + " is a " + s.kind().name().toLowerCase(java.util.Locale.ROOT) + ", not a ramp");
+            }
+        }
+        if (a.loadIsWorkers() != b.loadIsWorkers()) {
+            throw new IllegalArgumentException("one ramp steps through worker counts and the other through rates: they share no load");
+        }
+        List<StepComparison> out = new ArrayList<>();
+        for (Session.Step sa : a.measuredSteps()) {
+            for (Session.Step sb : b.measuredSteps()) {
+                if (sa.load() == sb.load()) {
+                    out.add(new StepComparison(sa.load(), sa.loadText(), of(a.stepAsSession(sa), b.stepAsSession(sb), metric, threshold, seed)));
+                    break;
+                }
+            }
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("the ramps share no load: compare ramps run at the same steps");
+        return out;
+    }
+
     /** The metric in every interval that completed jobs. */
     static double[] samples(Session s, String metric) {
         return s.intervals().stream().filter(i -> i.latency().count() > 0)

@@ -22,6 +22,15 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
 
     public enum Kind { SESSION, RAMP, CLIFF }
 
+    /**
+     * One step of this ramp as a session of its own ({@code "ramp.json at 200 jobs/s"}), with the
+     * ramp's settings, machine and JVM: what a step-by-step comparison of two ramps judges.
+     */
+    public Session stepAsSession(Step st) {
+        return new Session(name + " at " + st.loadText(), Kind.SESSION, createdAt, false, settings, workload, strategy, machine, jvm,
+                st.summary(), st.latency(), Stats.EMPTY, st.stages(), st.intervals(), List.of(), List.of(), null);
+    }
+
     /** This session under another name (the file name it is labelled by). */
     public Session withName(String newName) {
         return new Session(newName, kind, createdAt, partial, settings, workload, strategy, machine, jvm, summary, latency, service,

@@ -125,7 +125,9 @@ public final class StressJson {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("createdAt", Instant.now().toString());
-        root.put("settings", new LinkedHashMap<>(settings));
+        Map<String, Object> set = new LinkedHashMap<>(settings);
+        if (!steps.isEmpty()) set.putIfAbsent("workload", steps.get(0).workload()); // the same for every step
+        root.put("settings", set);
         root.put("machine", machine());
         root.put("jvm", jvm());
         List<Map<String, Object>> out = new ArrayList<>();

@@ -208,6 +208,41 @@ class ReportCommandTest {
     }
 
     @Test
+    void compare_twoRamps_stepByStep_slowerWhereAnyLoadIsSlower() throws IOException {
+        // two ramps were refused ("ramp.json is a ramp, not a single stress session")
+        Path a = session("ramp.json");
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
+        for (JsonNode st : n.get("steps")) {
+            if (st.at("/load/ratePerSecond").asDouble() != 600) continue;
+            for (JsonNode i : st.get("intervals")) {
+                ObjectNode l = (ObjectNode) i.get("latency");
+                for (String f : List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) l.put(f, l.get(f).asDouble() * 1.6);
+            }
+        }
+        Path b = Files.writeString(dir.resolve("slower-at-600.json"), n.toString());
+        Result r = ComposeCommandTest.run("compare", a.toString(), b.toString());
+        assertEquals(CompareCommand.REGRESSION, r.code(), r.out() + r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("600 jobs/s\\s+.*1\\.600×.*slower")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("200 jobs/s\\s+.*1\\.000×.*no significant change")), r.out());
+        assertTrue(r.out().contains("verdict: slower at 600 jobs/s"), r.out());
+
+        Result same = ComposeCommandTest.run("compare", a.toString(), a.toString());
+        assertEquals(0, same.code(), same.out());
+        assertTrue(same.out().contains("verdict: no significant change at any load"), same.out());
+
+        // no load in common, or a ramp against a session: bad input, one line
+        for (JsonNode st : n.get("steps")) ((ObjectNode) st.get("load")).put("ratePerSecond", st.at("/load/ratePerSecond").asDouble() + 1);
+        Path other = Files.writeString(dir.resolve("other-loads.json"), n.toString());
+        Result none = ComposeCommandTest.run("compare", a.toString(), other.toString());
+        assertEquals(2, none.code());
+        assertEquals("blendbench compare: the ramps share no load: compare ramps run at the same steps", none.err().strip());
+        Result mixed = ComposeCommandTest.run("compare", a.toString(), session("pooled.json").toString());
+        assertEquals(2, mixed.code());
+        assertEquals("blendbench compare: ramp.json is a ramp and pooled.json a single session: compare two sessions, or two ramps"
+                + " (step by step)", mixed.err().strip());
+    }
+
+    @Test
     void compare_gatesOnRegressions_withADistinctExitCode() throws IOException {
         Path a = session("pooled.json");
         Result same = ComposeCommandTest.run("compare", a.toString(), a.toString());
