@@ -47,21 +47,27 @@ final class FactLabels {
             Map.entry("jvm.inputArguments", new Label("JVM options", "")),
             Map.entry("jvm.vectorKernels", new Label("kernels", "")));
 
+    /** The listed label, or one guessed from the key (only then: the guess is not free). */
+    private static Label labelOf(String key) {
+        Label known = KNOWN.get(key);
+        return known != null ? known : guess(key);
+    }
+
     /** {@code key}'s label ("warm-up" for {@code warmupSeconds}). */
     static String label(String key) {
-        return KNOWN.getOrDefault(key, guess(key)).name();
+        return labelOf(key).name();
     }
 
     /** {@code value} of {@code key} as the report shows it ("2 s" for {@code warmupSeconds 2}). */
     static String value(String key, String value) {
-        return value(key, KNOWN.getOrDefault(key, guess(key)), value);
+        return value(key, labelOf(key), value);
     }
 
     /** Each key's label and its value with its unit, in the given order. */
     static Map<String, String> readable(Map<String, String> raw) {
         Map<String, String> out = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
-            Label l = KNOWN.getOrDefault(key, guess(key));
+            Label l = labelOf(key);
             out.merge(l.name(), value(key, l, value), (a, b) -> a + "; " + b);
         });
         return out;

@@ -126,9 +126,8 @@ public final class Summaries {
         RampObjective o = rampObjective(s);
         if (o == null || s.measuredSteps().isEmpty()) return "";
         // a cold step's figures hold the JIT's compiling: judged on the warm steps where there are some
-        List<Step> cold = coldSteps(s), warm = s.measuredSteps().stream().filter(x -> !cold.contains(x)).toList();
-        List<Step> st = warm.isEmpty() ? s.measuredSteps() : warm;
-        String leftOut = warm.isEmpty() || cold.isEmpty() ? ""
+        List<Step> cold = coldSteps(s), st = warmWhileAtLeast(s, 1);
+        String leftOut = st.size() == s.measuredSteps().size() ? ""
                 : " (judged without the cold " + (cold.size() == 1 ? "step" : "steps") + " at "
                 + String.join(", ", cold.stream().map(Step::loadText).toList()) + ")";
         int miss = -1;
@@ -282,8 +281,13 @@ public final class Summaries {
      * else all (a first step's JIT compiling would otherwise be read as the load's doing).
      */
     private static List<Step> judgedSteps(Session s) {
+        return warmWhileAtLeast(s, 2);
+    }
+
+    /** A ramp's steps that started warm while there are at least {@code n} of them, else all it measured. */
+    private static List<Step> warmWhileAtLeast(Session s, int n) {
         List<Step> cold = coldSteps(s), warm = s.measuredSteps().stream().filter(x -> !cold.contains(x)).toList();
-        return warm.size() >= 2 ? warm : s.measuredSteps();
+        return warm.size() >= n ? warm : s.measuredSteps();
     }
 
     /** A ramp's steps that started cold: no job ended in their warm-up, so JIT compilation is in their figures. */
@@ -293,8 +297,7 @@ public final class Summaries {
 
     /** The steps a closed-loop ramp's USL is fitted to: those that started warm while there are three, else all. */
     private static List<Step> fittedSteps(Session s) {
-        List<Step> cold = coldSteps(s), warm = s.measuredSteps().stream().filter(x -> !cold.contains(x)).toList();
-        return warm.size() >= 3 ? warm : s.measuredSteps();
+        return warmWhileAtLeast(s, 3);
     }
 
     /**
