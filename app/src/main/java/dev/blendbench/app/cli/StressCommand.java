@@ -340,8 +340,9 @@ public final class StressCommand implements Callable<Integer> {
                     if (emitSnapshots) ForkedStress.emitStep(out, r);
                     reports.add(r);
                     measureStarts.add(session.measurementStartNanos());
-                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%s%n", describe(m), r.throughput(),
+                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%s%s%n", describe(m), r.throughput(),
                             ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),
+                            load.closed || Double.isNaN(r.busy()) ? "" : String.format(Locale.ROOT, ", workers %.0f %% busy", 100 * r.busy()),
                             r.generatorSaturated() ? " (generator saturated)" : "",
                             r.queuedAtEnd() > 0 && !r.stopped() ? String.format(Locale.ROOT, " (drain limit: %,d jobs still queued, counted at "
                                     + "their wait so far)", r.queuedAtEnd()) : "",
@@ -441,7 +442,7 @@ public final class StressCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "jobs %d in %.1f s: %.1f jobs/s; %s allocated per job; %d GCs, %.1f ms paused%n",
                 r.jobs(), r.measuredNanos() / 1e9, r.throughput(), dev.blendbench.app.report.Summaries.bytes(r.bytesPerJob()),
                 r.gcCount(), r.gcPauseMillis());
-        if (r.load() instanceof LoadModel.Open o && r.throughput() < 0.95 * o.rate()) {
+        if (r.overloaded() && r.load() instanceof LoadModel.Open o) {
             if (r.queuedAtEnd() > 0 && !r.stopped()) {
                 out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; the drain limit ended the session %.1f s after the "
                         + "arrivals stopped, with %,d jobs still queued: they are in the latency at their wait so far, so its "
@@ -458,10 +459,10 @@ public final class StressCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%,d jobs still queued at the stop are in the latency at their wait so far%n", r.queuedAtEnd());
             }
         }
-        if (StressReport.leftWarmupBacklog(r.warmupBacklogJobs(), r.load().workers())) {
-            out.printf(Locale.ROOT, "warm-up backlog: %,d jobs due in the warm-up ended in the measured phase (the rate is beyond what "
-                    + "the system does): the throughput counts them, the latency does not, and the first measured jobs waited "
-                    + "behind them%n", r.warmupBacklogJobs());
+        if (r.leftWarmupBacklog()) {
+            out.printf(Locale.ROOT, "warm-up backlog: %,d jobs due in the warm-up ended in the measured phase (%s): the throughput "
+                    + "counts them, the latency does not, and the first measured jobs waited behind them%n", r.warmupBacklogJobs(),
+                    r.overloaded() ? "the rate is beyond what the system does" : "the warm-up fell behind: a cold start or a pause");
         }
         if (r.errors() > 0) out.printf(Locale.ROOT, "errors: %d (first: %s)%n", r.errors(), r.firstError());
         if (r.warmupJobs() == 0 && warmup.toNanos() > 0 && r.jobs() > 0) {

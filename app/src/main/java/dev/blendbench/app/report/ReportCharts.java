@@ -45,6 +45,9 @@ public final class ReportCharts {
      * and reach the percentiles.
      */
     public static final String WAITING_LABEL = "oldest waiting";
+
+    /** The latency-versus-load series of an open-loop ramp's service p99 (from each job's actual start), dashed in p99's colour. */
+    public static final String SERVICE_P99_LABEL = "service p99";
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
@@ -214,8 +217,9 @@ public final class ReportCharts {
     }
 
     /**
-     * Latency against offered load: a ramp's steps (p50, p95, p99, p99.9) or a cliff search's
-     * tried rates (the objective's percentile), with the knee marked.
+     * Latency against offered load: a ramp's steps (p50, p95, p99, p99.9, and for an open loop the
+     * service p99, which stays flat where the rise is queueing) or a cliff search's tried rates (the
+     * objective's percentile), with the knee marked.
      */
     public static JFreeChart latencyVersusLoad(Session s) {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -226,6 +230,12 @@ public final class ReportCharts {
             for (int k = 0; k < 4; k++) {
                 String metric = PERCENTILES[k];
                 data.addSeries(series(PERCENTILE_LABELS[k], s.measuredSteps(), Step::load, st -> st.latency().get(metric)));
+            }
+            // an open loop's service p99 beside its p99: flat while the latency climbs, the rise is queueing
+            if (!s.loadIsWorkers() && !s.measuredSteps().isEmpty() && s.measuredSteps().stream().allMatch(st -> st.service().count() > 0)) {
+                data.addSeries(series(SERVICE_P99_LABEL, s.measuredSteps(), Step::load, st -> st.service().p99()));
+                colours = java.util.Arrays.copyOf(PERCENTILE_COLOURS, 5);
+                colours[4] = PERCENTILE_COLOURS[2];
             }
         } else if (s.cliff() != null) {
             List<CliffStep> sorted = s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList();
@@ -239,6 +249,10 @@ public final class ReportCharts {
         style(c, colours);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
         r.setDefaultShapesVisible(true);
+        if (data.getSeriesCount() == 5) {
+            r.setSeriesStroke(4, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+            r.setSeriesShapesVisible(4, false);
+        }
         if (x.startsWith("workers")) wholeNumberTicks(c);
         double knee = Summaries.knee(s);
         if (!Double.isNaN(knee)) markLoad(c, knee, "knee");

@@ -52,9 +52,14 @@ public final class ReportTables {
     }
 
     static List<String> stepHeader() {
-        return List.of("load", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "max", "bytes/job", "GCs", "saturated");
+        return List.of("load", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "max", "service p99", "busy", "bytes/job", "GCs", "saturated");
     }
 
+    /**
+     * A ramp's steps by load: percentiles from each job's intended start, then the service p99 (from
+     * its actual start) and the workers' busy share ({@link LatencyBreakdown}), which tell queueing
+     * from slower jobs.
+     */
     static List<List<String>> stepRows(Session s) {
         List<List<String>> rows = new ArrayList<>();
         for (Step st : s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList()) {
@@ -62,7 +67,8 @@ public final class ReportTables {
             var m = st.summary();
             rows.add(List.of(st.loadText(), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()), SessionReader.fmt(l.p50()),
                     SessionReader.fmt(l.p95()), SessionReader.fmt(l.p99()), SessionReader.fmt(l.p999()),
-                    SessionReader.fmt(l.max()), Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
+                    SessionReader.fmt(l.max()), st.service().count() > 0 ? SessionReader.fmt(st.service().p99()) : "–",
+                    LatencyBreakdown.of(st).busyText(), Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
                     m.generatorSaturated() ? "yes" : ""));
         }
         return rows;

@@ -28,7 +28,7 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
      */
     public Session stepAsSession(Step st) {
         return new Session(name + " at " + st.loadText(), Kind.SESSION, createdAt, false, settings, workload, strategy, machine, jvm,
-                st.summary(), st.latency(), Stats.EMPTY, st.stages(), st.intervals(), List.of(), List.of(), null);
+                st.summary(), st.latency(), st.service(), st.stages(), st.intervals(), List.of(), List.of(), null);
     }
 
     /** This session under another name (the file name it is labelled by). */
@@ -118,9 +118,14 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
                     stopped, warmupJobs, 0, 0);
         }
 
-        /** The warm-up left a backlog the first measured jobs waited behind ({@link dev.blendbench.engine.stress.StressReport#leftWarmupBacklog}). */
-        public boolean warmupBacklog(int workers) {
-            return dev.blendbench.engine.stress.StressReport.leftWarmupBacklog(warmupBacklogJobs, workers);
+        /**
+         * The warm-up left a backlog the first measured jobs waited behind, for this many workers, this
+         * mean latency and an open loop {@code overloaded} or not
+         * ({@link dev.blendbench.engine.stress.StressReport#leftWarmupBacklog(long, int, double, boolean)}).
+         */
+        public boolean warmupBacklog(int workers, double meanLatencyMillis, boolean overloaded) {
+            double inSystem = throughput > 0 && !Double.isNaN(meanLatencyMillis) ? throughput * meanLatencyMillis / 1000 : 0;
+            return dev.blendbench.engine.stress.StressReport.leftWarmupBacklog(warmupBacklogJobs, workers, inSystem, overloaded);
         }
 
         /** The session ended with jobs still queued, cut by its drain limit rather than stopped. */
@@ -183,9 +188,18 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         }
     }
 
-    /** One step of a ramp: the offered load (jobs/s for open loop, workers for closed) and what it gave. */
+    /**
+     * One step of a ramp: the offered load (jobs/s for open loop, workers for closed) and what it gave.
+     * {@code service}: its jobs' service times, from their actual start ({@link Stats#EMPTY} where the
+     * file does not say); {@code workers}: the workers that ran it (0 where the file does not say).
+     */
     public record Step(double load, String loadText, Summary summary, Stats latency, Map<String, Stats> stages,
-                       List<Interval> intervals) {}
+                       List<Interval> intervals, Stats service, int workers) {
+        /** A step whose file gives no service times and no worker count. */
+        public Step(double load, String loadText, Summary summary, Stats latency, Map<String, Stats> stages, List<Interval> intervals) {
+            this(load, loadText, summary, latency, stages, intervals, Stats.EMPTY, 0);
+        }
+    }
 
     /**
      * A cliff search: the steps tried, the objective and the knee (NaN if none was found);

@@ -170,8 +170,10 @@ public final class SessionReader {
         boolean open = "open".equals(load.path("model").asText());
         double value = open ? num(load, "ratePerSecond", p + ".load") : num(load, "workers", p + ".load");
         String text = open ? fmt(value) + " jobs/s" : (long) value + ((long) value == 1 ? " worker" : " workers");
+        long workers = open ? load.path("workers").asLong(0) : (long) value;
         return new Step(value, text, summary(s, p), stats(s.path("latency"), p + ".latency", true),
-                stages(s.path("stages"), p + ".stages"), intervals(s.path("intervals"), p + ".intervals"));
+                stages(s.path("stages"), p + ".stages"), intervals(s.path("intervals"), p + ".intervals"),
+                stats(s.path("service"), p + ".service", false), (int) Math.max(0, Math.min(Integer.MAX_VALUE, workers)));
     }
 
     private static Session ramp(JsonNode r, String name) {

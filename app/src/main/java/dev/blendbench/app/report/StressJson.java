@@ -161,6 +161,7 @@ public final class StressJson {
         m.put("load", load(r.load()));
         m.put("jobs", r.jobs());
         m.put("warmupJobs", r.warmupJobs());
+        m.put("measuredSeconds", r.measuredNanos() / 1e9);
         m.put("throughputPerSecond", r.throughput());
         m.put("bytesPerJob", r.bytesPerJob());
         m.put("gcCount", r.gcCount());

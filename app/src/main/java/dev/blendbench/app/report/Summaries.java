@@ -191,6 +191,15 @@ public final class Summaries {
         return String.format(Locale.ROOT, "%,d job%s", n, n == 1 ? "" : "s");
     }
 
+    /** A number of the settings, or NaN where it is absent or not a number (an old or hand-edited file). */
+    private static double parseDouble(String v) {
+        try {
+            return v == null ? Double.NaN : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     private static long parseLong(String v) {
         try {
             return v == null ? 0 : (long) Double.parseDouble(v);
@@ -367,6 +376,7 @@ public final class Summaries {
                         Step at = st.stream().filter(x -> x.load() == knee).findFirst().orElse(lo);
                         text += " The steepest rise comes after " + at.loadText() + ": that is the knee.";
                     }
+                    if (!s.loadIsWorkers()) text += LatencyBreakdown.rampSentence(lo, hi); // a closed loop's jobs never wait to start
                 }
                 UniversalScalability fit = usl(s);
                 List<String> cold = coldSteps(s).stream().map(Step::loadText).toList();
@@ -392,6 +402,9 @@ public final class Summaries {
             default -> {
                 var l = s.latency();
                 var sum = s.summary();
+                int workers = (int) Math.min(Integer.MAX_VALUE, Math.max(0, parseLong(s.settings().get("load.workers"))));
+                boolean overloaded = "open".equals(s.settings().get("load.model"))
+                        && sum.throughput() < 0.95 * parseDouble(s.settings().get("load.ratePerSecond")); // false for an unknown rate
                 StringBuilder b = new StringBuilder();
                 if (s.partial()) {
                     b.append("The workload JVM died before the end (").append(sum.firstError().isEmpty() ? "no message" : sum.firstError())
@@ -406,27 +419,24 @@ public final class Summaries {
                         String offered = s.settings().getOrDefault("load.ratePerSecond", "?");
                         b.append(", offered ").append(offered).append(" jobs/s");
                         if ("poisson".equals(s.settings().get("load.arrivals"))) b.append(" in Poisson arrivals");
-                        try {
-                            if (sum.drainCut()) {
-                                String limit = s.settings().get("drainLimitSeconds");
-                                b.append(" (overloaded: it could not keep up, and its drain limit").append(seconds(limit).isEmpty() ? "" : " of "
-                                        + seconds(limit)).append(" ended the session with ").append(queued(sum.queuedAtEnd()))
-                                        .append(" still queued, counted at their wait so far: these percentiles are lower bounds)");
-                            } else if (!sum.stopped() && sum.throughput() < 0.95 * Double.parseDouble(offered)) {
-                                b.append(" (overloaded: it could not keep up, and the backlog drained after the arrivals stopped)");
-                            }
-                        } catch (NumberFormatException unknownRate) {
-                            // an old or hand-edited file: no judgement
+                        if (sum.drainCut()) {
+                            String limit = s.settings().get("drainLimitSeconds");
+                            b.append(" (overloaded: it could not keep up, and its drain limit").append(seconds(limit).isEmpty() ? "" : " of "
+                                    + seconds(limit)).append(" ended the session with ").append(queued(sum.queuedAtEnd()))
+                                    .append(" still queued, counted at their wait so far: these percentiles are lower bounds)");
+                        } else if (!sum.stopped() && overloaded) {
+                            b.append(" (overloaded: it could not keep up, and the backlog drained after the arrivals stopped)");
                         }
                     } else if (load.equals("closed")) {
                         b.append(", ").append(s.settings().getOrDefault("load.workers", "?")).append(" workers in closed loop");
                     }
                     b.append('.');
+                    if (load.equals("open")) b.append(LatencyBreakdown.sessionSentence(sum, l, s.service(), workers));
                 }
                 if (l.count() == 0 && sum.jobs() == 0) b.append("No job was measured.");
-                int workers = (int) Math.min(Integer.MAX_VALUE, parseLong(s.settings().get("load.workers")));
-                if (sum.warmupBacklog(workers)) {
-                    b.append(" The warm-up left a backlog (the rate is beyond what the system does): ").append(queued(sum.warmupBacklogJobs()))
+                if (sum.warmupBacklog(workers, l.count() > 0 ? l.mean() : Double.NaN, overloaded)) {
+                    b.append(overloaded ? " The warm-up left a backlog (the rate is beyond what the system does): "
+                            : " The warm-up fell behind (a cold start or a pause) and left a backlog: ").append(queued(sum.warmupBacklogJobs()))
                             .append(" due in it ended in the measured phase, so the first measured jobs waited behind them;"
                                     + " the throughput counts them, the latency does not.");
                 }

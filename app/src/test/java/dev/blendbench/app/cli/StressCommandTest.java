@@ -142,7 +142,7 @@ class StressCommandTest {
     }
 
     @Test
-    void ramp_recordsPercentilesPerStep() throws IOException {
+    void ramp_recordsPercentilesPerStep() throws Exception {
         Path json = dir.resolve("ramp.json"), csv = dir.resolve("ramp.csv");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:2ms", "--workers", "2",
                 "--ramp", "100,300,600", "--warmup", "100ms", "--duration", "700ms", "--slo", "p50=1s",
@@ -160,6 +160,17 @@ class StressCommandTest {
             double rate = steps.get(i).at("/load/ratePerSecond").asDouble();
             assertEquals(rate * 0.7, steps.get(i).get("jobs").asDouble(), rate * 0.7 * 0.1, "jobs of step " + i);
             assertTrue(steps.get(i).at("/latency/p99").asDouble() >= 2.0, "each job sleeps 2 ms");
+            double measured = steps.get(i).get("measuredSeconds").asDouble();
+            assertTrue(measured >= 0.69 && measured < 1.5, "step " + i + " measured " + measured + " s");
+        }
+        // each step's line says how busy the workers were: 2 ms a job, 2 workers, so about rate / 1000
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("open loop at 600.0 jobs/s") && l.matches(".*, workers \\d+ % busy")), r.out());
+        var read = dev.blendbench.app.report.SessionReader.read(json);
+        for (var st : read.steps()) {
+            assertEquals(2, st.workers());
+            assertTrue(st.service().count() > 0 && st.service().mean() >= 2.0, "the steps' service times are read: " + st.service());
+            double busy = dev.blendbench.app.report.LatencyBreakdown.of(st).busy();
+            assertTrue(busy > st.load() / 1000 * 0.9 && busy < st.load() / 1000 * 3, st.loadText() + ": busy " + busy);
         }
         assertEquals(4, Files.readAllLines(csv).size());
         assertEquals(IntervalCsv.STEPS_HEADER, Files.readAllLines(csv).get(0));

@@ -54,6 +54,21 @@ class ReportChartsTest {
     }
 
     @Test
+    void openLoopRamp_chartsItsServiceP99AgainstLoad_besideThePercentiles_closedLoopRampDoesNot() {
+        java.util.function.BiFunction<Double, String, Session.Step> step = (load, text) -> new Session.Step(load, text,
+                new Session.Summary(100, 0, "", 1, 100, 0, 0, 0, false, false, 10), new Session.Stats(100, 5, 4, 6, 7, 9, 10, 11),
+                java.util.Map.of(), java.util.List.of(), new Session.Stats(100, 2, 2, 2.5, 2.6, 3, 3.5, 4), 2);
+        XYDataset open = ReportCharts.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(100.0, "100 jobs/s"),
+                step.apply(200.0, "200 jobs/s")))).getXYPlot().getDataset();
+        assertEquals(5, open.getSeriesCount());
+        assertEquals(ReportCharts.SERVICE_P99_LABEL, open.getSeriesKey(4));
+        assertEquals(3.0, open.getYValue(4, 1), 1e-12);
+        XYDataset closed = ReportCharts.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(1.0, "1 worker"),
+                step.apply(2.0, "2 workers")))).getXYPlot().getDataset();
+        assertEquals(4, closed.getSeriesCount(), "a closed loop's jobs never wait: service is the latency");
+    }
+
+    @Test
     void intervalInWhichNoJobEnded_isAGapInThePercentileLines_notAFallToZero() throws Exception {
         Session s = stalledAtFourthInterval();
 

@@ -53,10 +53,43 @@ public record StressReport(String workload, LoadModel load, boolean virtualThrea
 
     /**
      * Whether the warm-up left a backlog the first measured jobs waited behind: more of its jobs
-     * ended in the measured phase than one a worker (what any session has at the boundary).
+     * ended in the measured phase than one a worker (what any session has at the boundary), and
+     * either the open loop was {@code overloaded} throughout (its rate beyond what the system does)
+     * or the backlog is over four times the jobs the measured phase itself held on average
+     * ({@code jobsInSystem}: throughput × mean latency, Little's law): the warm-up fell behind (a
+     * cold start, a pause). A queue near saturation holds a few jobs at any instant, the boundary
+     * among them, and that is no backlog.
      */
-    public static boolean leftWarmupBacklog(long warmupBacklogJobs, int workers) {
-        return warmupBacklogJobs > Math.max(1, workers);
+    public static boolean leftWarmupBacklog(long warmupBacklogJobs, int workers, double jobsInSystem, boolean overloaded) {
+        double usual = Math.max(1, workers);
+        return warmupBacklogJobs > usual && (overloaded || warmupBacklogJobs > usual + 4 * (jobsInSystem > 0 ? jobsInSystem : 0));
+    }
+
+    /** {@link #leftWarmupBacklog(long, int, double, boolean)} for this session. */
+    public boolean leftWarmupBacklog() {
+        return leftWarmupBacklog(warmupBacklogJobs, load.workers(), latency.count() == 0 ? 0 : throughput() * latency.mean() / 1e9,
+                overloaded());
+    }
+
+    /** An open loop that did less than 95 % of the rate offered: the rate is beyond what the system does. */
+    public boolean overloaded() {
+        return load instanceof LoadModel.Open o && throughput() < 0.95 * o.rate();
+    }
+
+    /**
+     * The workers' busy share over the measured phase, 0..1: the work done per second over the work
+     * they could do, {@code throughput × mean service / workers} (Little's law over the workers);
+     * NaN when no job was measured. Near 1 an open loop's jobs queue: its latency then grows with
+     * the wait to start, not with the work.
+     */
+    public double busy() {
+        return busyShare(throughput(), service.count() == 0 ? Double.NaN : service.mean() / 1e6, load.workers());
+    }
+
+    /** {@link #busy()} from its parts: jobs per second, their mean service in milliseconds, and the workers (NaN: unknown). */
+    public static double busyShare(double throughputPerSecond, double meanServiceMillis, int workers) {
+        if (workers < 1 || !(throughputPerSecond > 0) || Double.isNaN(meanServiceMillis)) return Double.NaN;
+        return Math.min(1, throughputPerSecond * meanServiceMillis / 1000 / workers);
     }
 
     /**

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * An M/M/c queue (Poisson arrivals, exponential service, c workers) run by the harness against
  * the Erlang-C result derived here, for the service rate the workers achieved: the measured p99
- * sojourn time within ±15 % (the stated tolerance: about 80 samples lie beyond p99 in a 27 s run).
+ * sojourn time within ±15 % (the stated tolerance: about 80 samples lie beyond p99 in a 27 s run);
+ * the workers' busy share ({@link StressReport#busy()}) within ±5 % of the utilisation λ / (cμ), and
+ * the mean wait to start (mean latency less mean service: what the reports split a rise into) within
+ * ±25 % of Erlang C's mean wait (a mean over correlated waits, looser than the share).
  */
 class ErlangCTest {
     /** Erlang's C formula: the probability that an arrival has to wait. */
@@ -72,5 +75,12 @@ class ErlangCTest {
         assertEquals(wantSeen, got, 0.15 * wantSeen, "p99 sojourn: Erlang C " + wantSeen + " s (nominal service rate: "
                 + want + " s), measured " + got + " s");
         assertTrue(!r.generatorSaturated());
+        // the workers' busy share is the utilisation, λ / (c·μ), at the service rate seen
+        double rho = lambda / (c * muSeen);
+        assertEquals(rho, r.busy(), 0.05 * rho, "busy share");
+        // and a job's mean wait to start (its mean latency less its mean service) is Erlang C's: C / (c·μ − λ)
+        double waitWant = erlangC(c, lambda, muSeen) / (c * muSeen - lambda);
+        double waitGot = (r.latency().mean() - r.service().mean()) / 1e9;
+        assertEquals(waitWant, waitGot, 0.25 * waitWant, "mean wait to start: Erlang C " + waitWant + " s, measured " + waitGot + " s");
     }
 }

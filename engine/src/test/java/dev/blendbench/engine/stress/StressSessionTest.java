@@ -195,6 +195,7 @@ class StressSessionTest {
         assertEquals(60, r.jobs(), "the measured jobs, all drained");
         assertEquals(60, r.warmupJobs() + r.warmupBacklogJobs(), "every warm-up job ended in the warm-up or after it");
         assertTrue(r.warmupBacklogJobs() >= 15, "the warm-up's backlog: " + r.warmupBacklogJobs());
+        assertTrue(r.overloaded() && r.leftWarmupBacklog(), "named as a backlog: the rate is beyond what the system does");
         // the worker was busy all along: 100 jobs/s, not the 60 measured ones over the 0.9 s they took
         assertEquals(95, r.throughput(), 20, "what the system did (a sleep overshoots a little)");
         assertEquals(r.jobs() + r.warmupBacklogJobs(),

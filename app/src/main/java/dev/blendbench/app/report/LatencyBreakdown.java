@@ -1,0 +1,125 @@
+package dev.blendbench.app.report;
+
+import dev.blendbench.app.report.Session.Stats;
+import dev.blendbench.app.report.Session.Step;
+import dev.blendbench.app.report.Session.Summary;
+import java.util.Locale;
+
+/**
+ * Where a session's or ramp step's latency went: waiting to start (queueing) against running
+ * (service), how busy the workers were, and how much of the time collections paused the JVM.
+ *
+ * <p>Open-loop latency counts from each job's intended start and service from its actual start, so
+ * over the same jobs the mean latency is the mean wait plus the mean service exactly; percentiles do
+ * not add up that way, so the split is of means. Jobs still queued when a session was cut are in
+ * the latency (at their wait so far) and not in the service, which makes the wait a little larger:
+ * they did nothing but wait. The workers' busy share is the work done per second over the work they
+ * could do: {@code throughput × mean service / workers} (Little's law over the workers).
+ *
+ * @param meanLatencyMillis end-to-end mean
+ * @param meanServiceMillis mean service time, or NaN where the file has none
+ * @param busy              the workers' busy share, 0..1, or NaN where unknown
+ * @param gcShare           the share of the measured time the JVM was paused by collections, or NaN
+ */
+public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMillis, double busy, double gcShare) {
+
+    /** Below this rise in mean latency a ramp gets no sentence on where it went: there is little to explain. */
+    static final double NOTABLE_RISE = 1.25;
+
+    /** From this growth of the mean service time on, a queueing rise is said to come from the jobs slowing down. */
+    static final double SLOWDOWN = 1.5;
+
+    /** One ramp step's breakdown. */
+    public static LatencyBreakdown of(Step st) {
+        return of(st.summary(), st.latency(), st.service(), st.workers());
+    }
+
+    /** A session's or step's breakdown from its totals, percentiles and worker count (0: unknown). */
+    static LatencyBreakdown of(Summary sum, Stats latency, Stats service, int workers) {
+        double meanService = service.count() > 0 ? service.mean() : Double.NaN;
+        double busy = dev.blendbench.engine.stress.StressReport.busyShare(sum.throughput(), meanService, workers);
+        double seconds = !Double.isNaN(sum.measuredSeconds()) ? sum.measuredSeconds()
+                : sum.throughput() > 0 ? (sum.jobs() + sum.warmupBacklogJobs()) / sum.throughput() : Double.NaN;
+        double gc = seconds > 0 && !Double.isNaN(sum.gcPauseMillis()) ? Math.min(1, sum.gcPauseMillis() / 1000 / seconds) : Double.NaN;
+        return new LatencyBreakdown(latency.count() > 0 ? latency.mean() : Double.NaN, meanService, busy, gc);
+    }
+
+    /** The mean time a job waited to start: the mean latency less the mean service (never below 0), or NaN. */
+    public double meanWaitMillis() {
+        return Double.isNaN(meanLatencyMillis) || Double.isNaN(meanServiceMillis) ? Double.NaN
+                : Math.max(0, meanLatencyMillis - meanServiceMillis);
+    }
+
+    /** The busy share as a table shows it ("95 %"), or "–". */
+    public String busyText() {
+        return Double.isNaN(busy) ? "–" : percent(busy);
+    }
+
+    /**
+     * Where an open-loop ramp's rise in latency went, from its lower step {@code lo} to its higher
+     * step {@code hi}: queueing (the wait to start grew), the jobs themselves (their service time
+     * grew: contention, GC, cores shared with other work), or both; with the collections' share of
+     * the time where it grew to matter. Empty where the mean latency rose less than a quarter, or a
+     * step has no service times.
+     */
+    static String rampSentence(Step lo, Step hi) {
+        LatencyBreakdown a = of(lo), b = of(hi);
+        if (Double.isNaN(a.meanWaitMillis()) || Double.isNaN(b.meanWaitMillis())) return "";
+        double rise = b.meanLatencyMillis - a.meanLatencyMillis;
+        if (!(b.meanLatencyMillis >= NOTABLE_RISE * a.meanLatencyMillis) || rise <= 0) return "";
+        double waitPart = Math.max(0, Math.min(1, (b.meanWaitMillis() - a.meanWaitMillis()) / rise));
+        String busy = Double.isNaN(a.busy) || Double.isNaN(b.busy) ? ""
+                : "the workers went from " + percent(a.busy) + " to " + percent(b.busy) + " busy";
+        String wait = "a job's mean wait to start grew from " + ms(a.meanWaitMillis()) + " to " + ms(b.meanWaitMillis()) + " ms";
+        String service = ms(a.meanServiceMillis).equals(ms(b.meanServiceMillis)) ? "mean service time stayed at " + ms(a.meanServiceMillis) + " ms"
+                : "mean service time " + (b.meanServiceMillis >= a.meanServiceMillis ? "grew" : "went") + " from "
+                + ms(a.meanServiceMillis) + " to " + ms(b.meanServiceMillis) + " ms";
+        String text;
+        if (waitPart >= 0.75) {
+            text = " The rise is queueing: " + (busy.isEmpty() ? "" : busy + ", and ") + wait + " while its " + service + ".";
+            double slower = b.meanServiceMillis / a.meanServiceMillis;
+            if (slower >= SLOWDOWN && hi.workers() > 0) {
+                // what the workers can do at each step's service time: the slowdown is why they filled up
+                text += String.format(Locale.ROOT, " That slowdown (%s×) is what filled the workers: at %s ms a job, %s can do"
+                        + " about %,.0f jobs/s; at %s ms, about %,.0f. Contention, collections or cores shared with other work brought the"
+                        + " queueing on early.", SessionReader.fmt(slower), ms(a.meanServiceMillis),
+                        hi.workers() == 1 ? "1 worker" : hi.workers() + " workers",
+                        hi.workers() * 1000 / a.meanServiceMillis, ms(b.meanServiceMillis), hi.workers() * 1000 / b.meanServiceMillis);
+            }
+        } else if (waitPart <= 0.25) {
+            text = " The rise is in the jobs themselves: their " + service + " (p99 " + ms(lo.service().p99()) + " to "
+                    + ms(hi.service().p99()) + " ms) while " + wait.replace("grew ", "went ")
+                    + (busy.isEmpty() ? "" : ", and " + busy) + ": contention, collections or cores shared with other work,"
+                    + " more than queueing.";
+        } else {
+            text = " Queueing and slower jobs both add to the rise: " + wait + (busy.isEmpty() ? "" : " (" + busy + ")")
+                    + ", and the " + service + ".";
+        }
+        if (!Double.isNaN(b.gcShare) && b.gcShare >= 0.01 && !(b.gcShare < 2 * a.gcShare)) {
+            text += " Collections paused the JVM " + percent(b.gcShare) + " of the time at " + hi.loadText() + ", against "
+                    + (Double.isNaN(a.gcShare) ? "an unknown share" : percent(a.gcShare)) + " at " + lo.loadText() + ".";
+        }
+        return text;
+    }
+
+    /**
+     * An open-loop session's split, as a sentence: how busy the workers were, and how long a job
+     * waited to start on average against how long it ran. Empty where the file has no service times.
+     */
+    static String sessionSentence(Summary sum, Stats latency, Stats service, int workers) {
+        LatencyBreakdown b = of(sum, latency, service, workers);
+        if (Double.isNaN(b.meanWaitMillis())) return "";
+        return (Double.isNaN(b.busy) ? "" : " The workers were busy " + percent(b.busy) + " of the time;")
+                + (Double.isNaN(b.busy) ? " A" : " a") + " job waited " + ms(b.meanWaitMillis()) + " ms on average to start and ran "
+                + ms(b.meanServiceMillis) + " ms.";
+    }
+
+    private static String percent(double share) {
+        double p = share * 100;
+        return (p > 0 && p < 1 ? String.format(Locale.ROOT, "%.1f", p) : Long.toString(Math.round(p))) + " %";
+    }
+
+    private static String ms(double millis) {
+        return SessionReader.fmt(millis);
+    }
+}

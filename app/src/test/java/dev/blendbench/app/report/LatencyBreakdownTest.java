@@ -1,0 +1,142 @@
+package dev.blendbench.app.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.app.report.Session.Stats;
+import dev.blendbench.app.report.Session.Step;
+import dev.blendbench.app.report.Session.Summary;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where an open-loop ramp's latency went: waiting to start against running, the workers' busy share
+ * (throughput × mean service / workers), and the collections' share of the time.
+ */
+class LatencyBreakdownTest {
+    /** An open-loop step at {@code rate} done in full by {@code workers}, with the given means (ms) and GC pause over 4 s. */
+    private static Step step(double rate, int workers, double meanLatency, double meanService, double gcPauseMillis) {
+        Summary sum = new Summary((long) (rate * 4), 0, "", 4, rate, 0, gcPauseMillis > 0 ? 3 : 0, gcPauseMillis, false, false, 100);
+        Stats lat = stats(meanLatency);
+        Stats svc = stats(meanService);
+        return new Step(rate, SessionReader.fmt(rate) + " jobs/s", sum, lat, Map.of(), List.of(), svc, workers);
+    }
+
+    private static Stats stats(double mean) {
+        return new Stats(1000, mean, mean * 0.8, mean * 1.5, mean * 2, mean * 3, mean * 4, mean * 5);
+    }
+
+    private static String rampSentence(Step... steps) {
+        return Summaries.sentence(Session.liveRamp("r", List.of(steps)));
+    }
+
+    @Test
+    void busyShare_isThroughputTimesMeanServiceOverWorkers() {
+        // 400 jobs/s × 4 ms = 1.6 worker-seconds a second, over 2 workers
+        LatencyBreakdown b = LatencyBreakdown.of(step(400, 2, 6, 4, 0));
+        assertEquals(0.8, b.busy(), 1e-12);
+        assertEquals("80 %", b.busyText());
+        assertEquals(2, b.meanWaitMillis(), 1e-12);
+        // more work than the workers have time for (a drained backlog): at most all of it
+        assertEquals(1, LatencyBreakdown.of(step(600, 2, 50, 4, 0)).busy());
+    }
+
+    @Test
+    void flatServiceAndAGrowingWait_isQueueing() {
+        String s = rampSentence(step(100, 2, 4.2, 4, 0), step(450, 2, 20, 4, 0));
+        assertTrue(s.endsWith(" The rise is queueing: the workers went from 20 % to 90 % busy, and a job's mean wait to start grew"
+                + " from 0.200 to 16 ms while its mean service time stayed at 4 ms."), s);
+    }
+
+    @Test
+    void queueingThatSlowerJobsBroughtOn_saysWhatTheWorkersCouldDoAtEachServiceTime() {
+        // lock contention: the service time grew 4x, so 4 workers that could do 2,667 jobs/s can do 667
+        String s = rampSentence(step(300, 4, 1.6, 1.5, 0), step(660, 4, 2000, 6, 0));
+        assertTrue(s.contains(" The rise is queueing: the workers went from 11 % to 99 % busy, and a job's mean wait to start grew from"
+                + " 0.100 to 1994 ms while its mean service time grew from 1.50 to 6 ms. That slowdown (4×) is what filled the workers:"
+                + " at 1.50 ms a job, 4 workers can do about 2,667 jobs/s; at 6 ms, about 667. Contention, collections or cores shared"
+                + " with other work brought the queueing on early."), s);
+    }
+
+    @Test
+    void aGrowingServiceTimeWithLittleWait_isTheJobsThemselves() {
+        String s = rampSentence(step(100, 4, 2.1, 2, 0), step(400, 4, 12.5, 12, 0));
+        assertTrue(s.endsWith(" The rise is in the jobs themselves: their mean service time grew from 2 to 12 ms (p99 6 to 36 ms)"
+                + " while a job's mean wait to start went from 0.100 to 0.500 ms, and the workers went from 5 % to 100 % busy:"
+                + " contention, collections or cores shared with other work, more than queueing."), s);
+        assertFalse(s.contains("That slowdown"), s);
+    }
+
+    @Test
+    void waitAndServiceGrowingAlike_isBoth() {
+        String s = rampSentence(step(100, 4, 2.5, 2, 0), step(200, 4, 12.5, 7, 0));
+        assertTrue(s.endsWith(" Queueing and slower jobs both add to the rise: a job's mean wait to start grew from 0.500 to 5.50 ms"
+                + " (the workers went from 5 % to 35 % busy), and the mean service time grew from 2 to 7 ms."), s);
+    }
+
+    @Test
+    void collectionsPausingTheJvmMoreAtTheTop_areNamedWithTheirShareOfTheTime() {
+        // 200 ms of pauses over 4 s at the top, 4 ms at the bottom
+        String s = rampSentence(step(100, 2, 4.2, 4, 4), step(450, 2, 20, 4, 200));
+        assertTrue(s.endsWith(" Collections paused the JVM 5 % of the time at 450 jobs/s, against 0.1 % at 100 jobs/s."), s);
+        // the same share at both ends explains nothing about the rise
+        assertFalse(rampSentence(step(100, 2, 4.2, 4, 200), step(450, 2, 20, 4, 200)).contains("Collections"));
+    }
+
+    @Test
+    void aSmallRise_aClosedLoop_orAFileWithoutServiceTimes_getNoBreakdown() {
+        assertFalse(rampSentence(step(100, 2, 4, 3.9, 0), step(200, 2, 4.8, 4, 0)).contains("queueing"));
+        Step lo = step(2, 2, 4, 4, 0), hi = step(8, 8, 40, 40, 0);
+        Step closedLo = new Step(2, "2 workers", lo.summary(), lo.latency(), Map.of(), List.of(), lo.service(), 2);
+        Step closedHi = new Step(8, "8 workers", hi.summary(), hi.latency(), Map.of(), List.of(), hi.service(), 8);
+        assertFalse(rampSentence(closedLo, closedHi).contains("jobs themselves"));
+        Step old = step(450, 2, 20, 4, 0);
+        Step noService = new Step(old.load(), old.loadText(), old.summary(), old.latency(), Map.of(), List.of());
+        assertEquals("p99 rose from 12.60 ms at 100 jobs/s to 60 ms at 450 jobs/s (4.76×). The steepest rise comes after 100 jobs/s:"
+                + " that is the knee.", rampSentence(step(100, 2, 4.2, 4, 0), noService));
+    }
+
+    @Test
+    void stepTable_showsTheServiceP99AndTheWorkersBusyShare_orDashesForAnOldFile() {
+        Step old = step(450, 2, 20, 4, 0);
+        Session ramp = Session.liveRamp("r", List.of(step(100, 2, 4.2, 4, 0),
+                new Step(old.load(), old.loadText(), old.summary(), old.latency(), Map.of(), List.of())));
+        List<String> header = ReportTables.stepHeader();
+        List<List<String>> rows = ReportTables.stepRows(ramp);
+        assertEquals("12", rows.get(0).get(header.indexOf("service p99")));
+        assertEquals("20 %", rows.get(0).get(header.indexOf("busy")));
+        assertEquals("–", rows.get(1).get(header.indexOf("service p99")));
+        assertEquals("–", rows.get(1).get(header.indexOf("busy")));
+    }
+
+    /** An open-loop session offered 400 jobs/s on 2 workers, done at {@code throughput}, with {@code backlog} warm-up jobs ending in it. */
+    private static Session openSession(double throughput, long backlog) {
+        Summary sum = new Summary(1200, 0, "", 3, throughput, 54, 0, 0, false, false, 390, 0, backlog);
+        return new Session("s.json", Session.Kind.SESSION, "", false,
+                Map.of("load.model", "open", "load.ratePerSecond", "400.0", "load.workers", "2"), "synthetic", "", Map.of(), Map.of(),
+                sum, stats(6.65), stats(3.93), Map.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void aFewJobsQueuedAtTheWarmUpsEnd_nearSaturation_areNotCalledABacklog() {
+        // 79 % busy: 2.7 jobs in the system on average, so 4 at the boundary is the queue, not a backlog
+        String said = Summaries.sentence(openSession(400.8, 4));
+        assertTrue(said.contains(" The workers were busy 79 % of the time; a job waited 2.72 ms on average to start and ran 3.93 ms."), said);
+        assertFalse(said.contains("backlog"), said);
+        assertTrue(Summaries.sentence(openSession(400.8, 200)).contains(" The warm-up fell behind (a cold start or a pause) and left a"
+                + " backlog: 200 jobs due in it ended in the measured phase"));
+        assertTrue(Summaries.sentence(openSession(300, 30)).contains(" The warm-up left a backlog (the rate is beyond what the system does):"
+                + " 30 jobs due in it"), "overloaded throughout: " + Summaries.sentence(openSession(300, 30)));
+    }
+
+    @Test
+    void openLoopSession_saysHowBusyTheWorkersWereAndHowLongAJobWaitedAgainstHowLongItRan() {
+        Summary sum = new Summary(2000, 0, "", 10, 200, 0, 0, 0, false, false, 100);
+        assertEquals(" The workers were busy 60 % of the time; a job waited 9 ms on average to start and ran 6 ms.",
+                LatencyBreakdown.sessionSentence(sum, stats(15), stats(6), 2));
+        assertEquals(" A job waited 9 ms on average to start and ran 6 ms.", LatencyBreakdown.sessionSentence(sum, stats(15), stats(6), 0));
+        assertEquals("", LatencyBreakdown.sessionSentence(sum, stats(15), Stats.EMPTY, 2));
+    }
+}
