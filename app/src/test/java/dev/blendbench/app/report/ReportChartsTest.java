@@ -69,6 +69,22 @@ class ReportChartsTest {
     }
 
     @Test
+    void kneeAtTheFirstStep_isLabelledRightOfItsLine_notCutOffAtThePlotsLeftEdge() {
+        java.util.function.BiFunction<Double, Double, Session.Step> step = (load, p99) -> new Session.Step(load, SessionReader.fmt(load)
+                + " jobs/s", new Session.Summary(100, 0, "", 1, load, 0, 0, 0, false, false, 10),
+                new Session.Stats(100, p99 / 2, p99 / 2, p99, p99, p99, p99, p99), java.util.Map.of(), java.util.List.of());
+        var atFirst = ReportCharts.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(300.0, 80.0),
+                step.apply(600.0, 1400.0), step.apply(1000.0, 3900.0)))).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        var marker = (org.jfree.chart.plot.ValueMarker) atFirst.iterator().next();
+        assertEquals(300.0, marker.getValue());
+        assertEquals(org.jfree.chart.ui.TextAnchor.TOP_LEFT, marker.getLabelTextAnchor(), "the label runs right, into the plot");
+        var later = ReportCharts.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(300.0, 80.0),
+                step.apply(600.0, 90.0), step.apply(800.0, 100.0), step.apply(1000.0, 3900.0)))).getXYPlot()
+                .getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertEquals(org.jfree.chart.ui.TextAnchor.TOP_RIGHT, ((org.jfree.chart.plot.ValueMarker) later.iterator().next()).getLabelTextAnchor());
+    }
+
+    @Test
     void intervalInWhichNoJobEnded_isAGapInThePercentileLines_notAFallToZero() throws Exception {
         Session s = stalledAtFourthInterval();
 
