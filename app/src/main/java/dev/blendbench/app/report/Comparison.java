@@ -31,6 +31,13 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         public String text() { return text; }
     }
 
+    /** The row of the service p99 (from each job's actual start), where both sessions have service times. */
+    public static final String SERVICE_P99 = "service p99";
+    /** The row of the mean wait to start (mean latency less mean service), where both sessions are open loops. */
+    public static final String MEAN_WAIT = "mean wait";
+    /** The row of the workers' busy share, 0..1 ({@link LatencyBreakdown#busy()}), where both are open loops. */
+    public static final String BUSY = "busy";
+
     /** One line of the side-by-side table. */
     public record Row(String name, double a, double b) {
         public double ratio() { return b / a; }
@@ -91,6 +98,15 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         }
         rows.add(new Row("throughput", a.summary().throughput(), b.summary().throughput()));
         rows.add(new Row("bytes/job", a.summary().bytesPerJob(), b.summary().bytesPerJob()));
+        // where the difference went: the jobs themselves (service), or the wait to start (an open loop's queue)
+        if (a.service().count() > 0 && b.service().count() > 0) {
+            rows.add(new Row(SERVICE_P99, a.service().p99(), b.service().p99()));
+            LatencyBreakdown ba = LatencyBreakdown.of(a), bb = LatencyBreakdown.of(b);
+            if (ba != null && bb != null) {
+                rows.add(new Row(MEAN_WAIT, ba.meanWaitMillis(), bb.meanWaitMillis()));
+                if (!Double.isNaN(ba.busy()) && !Double.isNaN(bb.busy())) rows.add(new Row(BUSY, ba.busy(), bb.busy()));
+            }
+        }
         return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length);
     }
 

@@ -29,6 +29,21 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
     /** From this growth of the mean service time on, a queueing rise is said to come from the jobs slowing down. */
     static final double SLOWDOWN = 1.5;
 
+    /**
+     * An open-loop session's breakdown, or null for a closed loop (whose jobs never wait to start) or
+     * a file that does not say which loop it ran.
+     */
+    public static LatencyBreakdown of(Session s) {
+        if (!"open".equals(s.settings().get("load.model"))) return null;
+        int workers;
+        try {
+            workers = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Double.parseDouble(s.settings().getOrDefault("load.workers", "0"))));
+        } catch (NumberFormatException e) {
+            workers = 0;
+        }
+        return of(s.summary(), s.latency(), s.service(), workers);
+    }
+
     /** One ramp step's breakdown. */
     public static LatencyBreakdown of(Step st) {
         return of(st.summary(), st.latency(), st.service(), st.workers());
@@ -50,6 +65,46 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
                 : Math.max(0, meanLatencyMillis - meanServiceMillis);
     }
 
+    /**
+     * The share, 0..1, of the change in mean latency from this to {@code other} that is the change in
+     * the mean wait to start (the rest is the change in service); NaN where the latency did not change.
+     */
+    double waitPartOf(LatencyBreakdown other) {
+        double change = other.meanLatencyMillis - meanLatencyMillis;
+        if (!(Math.abs(change) > 0)) return Double.NaN;
+        return Math.max(0, Math.min(1, (other.meanWaitMillis() - meanWaitMillis()) / change));
+    }
+
+    /**
+     * Where the difference in mean latency between two open-loop sessions went, as {@code compare}
+     * says it: mostly the wait to start (queueing), mostly the service (the jobs themselves), or
+     * both. Empty where a side has no service times, or the means differ by less than
+     * {@code threshold} (a fraction).
+     */
+    public static String difference(LatencyBreakdown a, LatencyBreakdown b, Stats serviceA, Stats serviceB, double threshold) {
+        if (a == null || b == null || Double.isNaN(a.meanWaitMillis()) || Double.isNaN(b.meanWaitMillis())) return "";
+        double ratio = b.meanLatencyMillis / a.meanLatencyMillis;
+        if (!(ratio > 1 + threshold || ratio < 1 / (1 + threshold))) return "";
+        double waitPart = a.waitPartOf(b);
+        String latency = "the difference in mean latency (" + ms(a.meanLatencyMillis) + " → " + ms(b.meanLatencyMillis) + " ms) is ";
+        String wait = "the wait to start (mean " + ms(a.meanWaitMillis()) + " → " + ms(b.meanWaitMillis()) + " ms"
+                + (Double.isNaN(a.busy) || Double.isNaN(b.busy) ? "" : ", the workers " + percent(a.busy) + " → " + percent(b.busy) + " busy")
+                + ")";
+        String service = "the service (mean " + ms(a.meanServiceMillis) + " → " + ms(b.meanServiceMillis) + " ms, p99 "
+                + String.format(Locale.ROOT, "%.3f×", serviceB.p99() / serviceA.p99()) + ")";
+        double slower = b.meanServiceMillis / a.meanServiceMillis;
+        if (waitPart >= 0.75 && (slower >= SLOWDOWN || slower <= 1 / SLOWDOWN)) {
+            // the queue follows the service: a job that takes longer fills the workers sooner
+            return latency + "mostly " + wait + ", which the " + (slower > 1 ? "slower" : "faster") + " service brought on ("
+                    + service.substring("the service (".length(), service.length() - 1) + "): the same workers fill "
+                    + (slower > 1 ? "sooner when each job takes longer — contention, collections or cores shared with other work"
+                    : "later when each job takes less time");
+        }
+        if (waitPart >= 0.75) return latency + "mostly " + wait + ", not " + service + ": queueing";
+        if (waitPart <= 0.25) return latency + "mostly " + service + ", not " + wait + ": the jobs themselves";
+        return latency + "both " + wait + " and " + service;
+    }
+
     /** The busy share as a table shows it ("95 %"), or "–". */
     public String busyText() {
         return Double.isNaN(busy) ? "–" : percent(busy);
@@ -65,9 +120,8 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
     static String rampSentence(Step lo, Step hi) {
         LatencyBreakdown a = of(lo), b = of(hi);
         if (Double.isNaN(a.meanWaitMillis()) || Double.isNaN(b.meanWaitMillis())) return "";
-        double rise = b.meanLatencyMillis - a.meanLatencyMillis;
-        if (!(b.meanLatencyMillis >= NOTABLE_RISE * a.meanLatencyMillis) || rise <= 0) return "";
-        double waitPart = Math.max(0, Math.min(1, (b.meanWaitMillis() - a.meanWaitMillis()) / rise));
+        if (!(b.meanLatencyMillis >= NOTABLE_RISE * a.meanLatencyMillis)) return "";
+        double waitPart = a.waitPartOf(b);
         String busy = Double.isNaN(a.busy) || Double.isNaN(b.busy) ? ""
                 : "the workers went from " + percent(a.busy) + " to " + percent(b.busy) + " busy";
         String wait = "a job's mean wait to start grew from " + ms(a.meanWaitMillis()) + " to " + ms(b.meanWaitMillis()) + " ms";
@@ -114,7 +168,8 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
                 + ms(b.meanServiceMillis) + " ms.";
     }
 
-    private static String percent(double share) {
+    /** A share as the reports write it: "79 %", "0.4 %" below one per cent. */
+    public static String percent(double share) {
         double p = share * 100;
         return (p > 0 && p < 1 ? String.format(Locale.ROOT, "%.1f", p) : Long.toString(Math.round(p))) + " %";
     }

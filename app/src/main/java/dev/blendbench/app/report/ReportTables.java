@@ -33,10 +33,14 @@ public final class ReportTables {
     }
 
     public static List<String> comparisonHeader() {
-        return List.of("session", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "bytes/job", "GCs", "GC pause ms", "races");
+        return List.of("session", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "service p99", "busy", "bytes/job", "GCs", "GC pause ms",
+                "races");
     }
 
-    /** The strategy comparison: one row per session. */
+    /**
+     * The strategy comparison: one row per session; the service p99 (from each job's actual start)
+     * and an open loop's busy workers beside the percentiles tell slower jobs from queueing.
+     */
     public static List<List<String>> comparisonRows(List<Session> sessions) {
         List<List<String>> rows = new ArrayList<>();
         for (Session s : sessions) {
@@ -45,7 +49,9 @@ public final class ReportTables {
             boolean none = m.jobs() == 0 && l.count() == 0; // nothing measured: no figures, rather than zeros
             rows.add(List.of(Summaries.label(s), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()),
                     none ? "–" : SessionReader.fmt(l.p50()), none ? "–" : SessionReader.fmt(l.p95()), none ? "–" : SessionReader.fmt(l.p99()),
-                    none ? "–" : SessionReader.fmt(l.p999()), none ? "–" : Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
+                    none ? "–" : SessionReader.fmt(l.p999()), none || s.service().count() == 0 ? "–" : SessionReader.fmt(s.service().p99()),
+                    none || LatencyBreakdown.of(s) == null ? "–" : LatencyBreakdown.of(s).busyText(),
+                    none ? "–" : Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
                     SessionReader.fmt(m.gcPauseMillis()), s.kind() == Session.Kind.SESSION ? Integer.toString(s.races().size()) : "–"));
         }
         return rows;

@@ -178,7 +178,11 @@ class ReportCommandTest {
         assertTrue(sentence.startsWith("No job was measured. It was stopped in its warm-up."), sentence);
         assertFalse(sentence.contains("allocated"), sentence);
         List<String> row = dev.blendbench.app.report.ReportTables.comparisonRows(List.of(s)).get(0);
-        assertEquals(List.of("0", "–", "–", "–", "–", "–"), List.of(row.get(1), row.get(3), row.get(4), row.get(5), row.get(6), row.get(7)));
+        List<String> header = dev.blendbench.app.report.ReportTables.comparisonHeader();
+        assertEquals("0", row.get(header.indexOf("jobs")));
+        for (String column : List.of("p50", "p95", "p99", "p99.9", "service p99", "busy", "bytes/job")) {
+            assertEquals("–", row.get(header.indexOf(column)), column);
+        }
     }
 
     @Test
@@ -205,6 +209,36 @@ class ReportCommandTest {
         Files.writeString(cut, n.toString());
         r = ComposeCommandTest.run("compare", a.toString(), cut.toString());
         assertEquals("", r.err().strip());
+    }
+
+    @Test
+    void compare_ofTwoOpenLoops_showsTheServiceTheWaitAndTheBusyWorkers_andSaysWhereTheDifferenceWent() throws IOException {
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(session("pooled.json").toFile());
+        ObjectNode load = (ObjectNode) n.at("/settings/load");
+        load.removeAll().put("model", "open").put("workers", 2).put("ratePerSecond", n.at("/summary/throughputPerSecond").asDouble())
+                .put("arrivals", "constant");
+        Path a = Files.writeString(dir.resolve("open-a.json"), n.toString());
+        // B: every job waited 5 ms more to start, as a busier queue makes them
+        for (String path : new String[] {"/latency", "/intervals"}) {
+            List<JsonNode> stats = new java.util.ArrayList<>();
+            if (path.equals("/latency")) stats.add(n.at(path));
+            else n.at(path).forEach(i -> stats.add(i.get("latency")));
+            for (JsonNode st : stats) {
+                for (String f : List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) ((ObjectNode) st).put(f, st.get(f).asDouble() + 5);
+            }
+        }
+        Path b = Files.writeString(dir.resolve("open-b.json"), n.toString());
+        Result r = ComposeCommandTest.run("compare", a.toString(), b.toString());
+        assertEquals(3, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("service p99 +(\\S+) ms +\\1 ms +1\\.000×")), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("mean wait +0 ms +5 ms +–")), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("busy +(\\d+) % +\\1 % +1\\.000×")), r.out());
+        assertTrue(r.out().contains("where it went: the difference in mean latency (") && r.out().contains(" is mostly the wait to start (mean 0 → 5 ms"),
+                r.out());
+        // closed loops: no wait to start, so no such rows or line
+        Result closed = ComposeCommandTest.run("compare", session("pooled.json").toString(), session("pooled.json").toString());
+        assertFalse(closed.out().contains("mean wait") || closed.out().contains("where it went"), closed.out());
     }
 
     @Test

@@ -131,6 +131,39 @@ class LatencyBreakdownTest {
                 + " 30 jobs due in it"), "overloaded throughout: " + Summaries.sentence(openSession(300, 30)));
     }
 
+    /** An open-loop breakdown: {@code throughput} jobs/s on 2 workers at these means (ms). */
+    private static LatencyBreakdown open(double throughput, double meanLatency, double meanService) {
+        return LatencyBreakdown.of(new Summary(1000, 0, "", 4, throughput, 0, 0, 0, false, false, 100), stats(meanLatency),
+                stats(meanService), 2);
+    }
+
+    @Test
+    void comparedSessions_sayWhereTheDifferenceInMeanLatencyWent() {
+        assertEquals("the difference in mean latency (4.70 → 8.22 ms) is mostly the wait to start (mean 0.670 → 4.20 ms, the workers"
+                + " 60 % → 84 % busy), not the service (mean 4.03 → 4.02 ms, p99 0.998×): queueing",
+                LatencyBreakdown.difference(open(300, 4.7, 4.03), open(420, 8.22, 4.02), stats(4.03), stats(4.02), 0.05));
+        // a shared lock: the jobs take 4x as long, so the same workers fill up and the wait follows
+        assertEquals("the difference in mean latency (1.75 → 176 ms) is mostly the wait to start (mean 0.200 → 169.4 ms, the workers"
+                + " 19 % → 100 % busy), which the slower service brought on (mean 1.55 → 6.60 ms, p99 4.258×): the same workers fill"
+                + " sooner when each job takes longer — contention, collections or cores shared with other work",
+                LatencyBreakdown.difference(open(250, 1.75, 1.55), open(500, 176, 6.6), stats(1.55), stats(6.6), 0.05));
+        assertEquals("the difference in mean latency (2.10 → 12.50 ms) is mostly the service (mean 2 → 12 ms, p99 6.000×), not the wait"
+                + " to start (mean 0.100 → 0.500 ms, the workers 10 % → 60 % busy): the jobs themselves",
+                LatencyBreakdown.difference(open(100, 2.1, 2), open(100, 12.5, 12), stats(2), stats(12), 0.05));
+        assertTrue(LatencyBreakdown.difference(open(100, 2.5, 2), open(100, 12.5, 7), stats(2), stats(7), 0.05)
+                .contains(" is both the wait to start (mean 0.500 → 5.50 ms"));
+    }
+
+    @Test
+    void comparedSessions_withinTheThreshold_orAClosedLoop_sayNothingOfWhereItWent() {
+        assertEquals("", LatencyBreakdown.difference(open(300, 4.7, 4.03), open(300, 4.8, 4.1), stats(4.03), stats(4.1), 0.05));
+        assertEquals("", LatencyBreakdown.difference(null, open(300, 4.8, 4.1), stats(4.03), stats(4.1), 0.05));
+        Session closed = new Session("c.json", Session.Kind.SESSION, "", false, Map.of("load.model", "closed", "load.workers", "2"),
+                "synthetic", "", Map.of(), Map.of(), new Summary(100, 0, "", 1, 100, 0, 0, 0, false, false, 10), stats(4), stats(4),
+                Map.of(), List.of(), List.of(), List.of(), null);
+        assertEquals(null, LatencyBreakdown.of(closed), "a closed loop's jobs never wait to start");
+    }
+
     @Test
     void openLoopSession_saysHowBusyTheWorkersWereAndHowLongAJobWaitedAgainstHowLongItRan() {
         Summary sum = new Summary(2000, 0, "", 10, 200, 0, 0, 0, false, false, 100);
