@@ -1,6 +1,7 @@
 package dev.blendbench.app.gui;
 
 import dev.blendbench.app.report.Comparison;
+import dev.blendbench.app.report.LatencyBreakdown;
 import dev.blendbench.app.report.ReportCharts;
 import dev.blendbench.app.report.ReportTables;
 import dev.blendbench.app.report.Session;
@@ -44,35 +45,51 @@ final class StrategyComparison {
 
     Node node() { return box; }
 
+    /** The width of {@code s} in the table's font (a little less than its bold header's, hence the margins). */
+    private static double textWidth(String s) {
+        return new javafx.scene.text.Text(s).getLayoutBounds().getWidth();
+    }
+
     Label verdicts() { return verdicts; }
 
     /** Shows {@code sessions}, the first as the baseline. */
     void show(List<Session> sessions) {
         chart.setChart(ReportCharts.strategies(sessions));
         List<String> header = ReportTables.comparisonHeader();
+        List<List<String>> rows = ReportTables.comparisonRows(sessions);
         table.getColumns().clear();
         for (int i = 0; i < header.size(); i++) {
             int k = i;
             TableColumn<List<String>, String> c = new TableColumn<>(header.get(i));
             c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().get(k)));
-            c.setPrefWidth(i == 0 ? 200 : 70);
+            // as wide as its header and its widest cell, so that neither is cut to "servic..." (the session names at most 200)
+            double w = textWidth(header.get(i)) + 24;
+            for (List<String> r : rows) w = Math.max(w, textWidth(r.get(i)) + 16);
+            c.setPrefWidth(i == 0 ? Math.min(200, w) : w);
             table.getColumns().add(c);
         }
-        table.setItems(FXCollections.observableArrayList(ReportTables.comparisonRows(sessions)));
+        table.setItems(FXCollections.observableArrayList(rows));
         // each session against the first: ratio of p99 with its bootstrap 95 % interval, and the verdict
         StringBuilder v = new StringBuilder();
         Session base = sessions.get(0);
         for (Session s : sessions.subList(1, sessions.size())) {
             try {
                 var c = Comparison.of(base, s, "p99", 0.05, 1);
-                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%s%n",
+                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%s%s%n",
                         Summaries.label(s), Summaries.label(base), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB(),
-                        c.verdict().text(), cutShort(base), cutShort(s), differing(base, s)));
+                        c.verdict().text(), cutShort(base), cutShort(s), differing(base, s), whereItWent(c, base, s)));
             } catch (IllegalArgumentException e) {
                 v.append(Summaries.label(s)).append(": ").append(e.getMessage()).append('\n');
             }
         }
         verdicts.setText(v.toString().strip());
+    }
+
+    /** For a verdict other than "no significant change" of two open loops: where the difference in mean latency went. */
+    private static String whereItWent(Comparison c, Session base, Session s) {
+        if (c.verdict() == Comparison.Verdict.NO_SIGNIFICANT_CHANGE) return "";
+        String went = LatencyBreakdown.difference(LatencyBreakdown.of(base), LatencyBreakdown.of(s), base.service(), s.service(), c.threshold());
+        return went.isEmpty() ? "" : "; " + went;
     }
 
     /** A note for a verdict line where the two ran under different conditions besides the strategy. */

@@ -240,6 +240,39 @@ class StressPanelTest {
     }
 
     @Test
+    void comparingOpenLoops_saysWhereTheDifferenceWent_andSizesTheColumnsToTheirHeaders(FxRobot robot) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root;
+        try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
+            root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/settings/load")).removeAll().put("model", "open").put("workers", 2)
+                .put("ratePerSecond", root.at("/summary/throughputPerSecond").asDouble()).put("arrivals", "constant");
+        Path a = Files.writeString(dir.resolve("open.json"), root.toString());
+        // the same jobs, each waiting 4 ms more to start: a queue, not slower jobs
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> lat = new java.util.ArrayList<>(java.util.List.of(root.get("latency")));
+        root.get("intervals").forEach(i -> lat.add(i.get("latency")));
+        for (var l : lat) {
+            for (String f : java.util.List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) l).put(f, l.get(f).asDouble() + 4);
+            }
+        }
+        Path b = Files.writeString(dir.resolve("queued.json"), root.toString());
+        robot.clickOn("#tab-stress");
+        robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(a, b)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.stressPanel().verdicts().getText().isEmpty());
+        String v = view.stressPanel().verdicts().getText();
+        assertTrue(v.contains("→ slower") && v.contains("; the difference in mean latency (") && v.contains("is mostly the wait to start"), v);
+        var table = robot.lookup(".table-view").queryAllAs(javafx.scene.control.TableView.class).stream()
+                .filter(t -> t.getColumns().size() == dev.blendbench.app.report.ReportTables.comparisonHeader().size()).findFirst().orElseThrow();
+        for (Object o : table.getColumns()) {
+            var c = (javafx.scene.control.TableColumn<?, ?>) o;
+            assertTrue(c.getPrefWidth() >= new javafx.scene.text.Text(c.getText()).getLayoutBounds().getWidth() + 20,
+                    c.getText() + " is " + c.getPrefWidth() + " px wide, too narrow for its header");
+        }
+    }
+
+    @Test
     void comparingSessionsWithRampsAndCliffSearches_tablesTheSessions_andPlotsTheOthersAgainstLoad(FxRobot robot) throws Exception {
         java.util.List<Path> files = new java.util.ArrayList<>();
         for (String name : java.util.List.of("pooled.json", "race.json", "ramp.json", "cliff.json")) {
