@@ -16,18 +16,27 @@ public final class IntervalCsv {
             + "service_p99_ms,alloc_MBps,gc_count,gc_pause_ms,heap_after_gc_MB,max_schedule_lag_ms,oldest_wait_ms";
 
     public static final String STEPS_HEADER = "workers,rate_per_s,jobs,throughput_per_s,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,"
-            + "bytes_per_job,gc_count,gc_pause_ms,generator_saturated,queued_at_end";
+            + "bytes_per_job,gc_count,gc_pause_ms,generator_saturated,queued_at_end,service_p99_ms,mean_wait_ms,busy";
 
-    /** A ramp: one row per step. */
+    /**
+     * A ramp: one row per step. After the percentiles (from each job's intended start) and totals,
+     * where the latency went: the service p99 (from each job's actual start), an open loop's mean
+     * wait to start (mean latency less mean service; empty in closed loop) and the workers' busy
+     * share, 0..1 ({@link StressReport#busy()}).
+     */
     public static byte[] stepsCsv(java.util.List<StressReport> steps) {
         StringBuilder b = new StringBuilder(STEPS_HEADER).append('\n');
         for (StressReport r : steps) {
             var l = r.latency();
             double rate = r.load() instanceof dev.blendbench.engine.stress.LoadModel.Open o ? o.rate() : 0;
-            b.append(String.format(Locale.ROOT, "%d,%.1f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.0f,%d,%.1f,%b,%d%n",
+            boolean noService = r.service().count() == 0;
+            boolean open = r.load() instanceof dev.blendbench.engine.stress.LoadModel.Open;
+            b.append(String.format(Locale.ROOT, "%d,%.1f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.0f,%d,%.1f,%b,%d,%s,%s,%s%n",
                     r.load().workers(), rate, r.jobs(), r.throughput(), l.p50() / 1e6, l.p90() / 1e6, l.p95() / 1e6,
                     l.p99() / 1e6, l.p999() / 1e6, l.max() / 1e6, r.bytesPerJob(), r.gcCount(), r.gcPauseMillis(),
-                    r.generatorSaturated(), r.queuedAtEnd()));
+                    r.generatorSaturated(), r.queuedAtEnd(), ms(r.service().p99(), noService),
+                    SessionCsv.ms(Math.max(0, l.mean() - r.service().mean()) / 1e6, noService || !open || l.count() == 0),
+                    Double.isNaN(r.busy()) ? "" : String.format(Locale.ROOT, "%.3f", r.busy())));
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }

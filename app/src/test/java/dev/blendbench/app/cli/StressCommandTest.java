@@ -174,6 +174,13 @@ class StressCommandTest {
         }
         assertEquals(4, Files.readAllLines(csv).size());
         assertEquals(IntervalCsv.STEPS_HEADER, Files.readAllLines(csv).get(0));
+        // where the latency went, per step: a 2 ms service p99 at least, a wait of its own, and about rate / 1000 of the workers busy
+        List<String> header = List.of(IntervalCsv.STEPS_HEADER.split(","));
+        String[] top = Files.readAllLines(csv).get(3).split(",", -1);
+        assertTrue(Double.parseDouble(top[header.indexOf("service_p99_ms")]) >= 2.0, String.join(",", top));
+        assertTrue(Double.parseDouble(top[header.indexOf("mean_wait_ms")]) >= 0, String.join(",", top));
+        double busy = Double.parseDouble(top[header.indexOf("busy")]);
+        assertTrue(busy > 0.54 && busy <= 1, "busy " + busy);
     }
 
     @Test
