@@ -107,7 +107,7 @@ public final class CompareCommand implements Callable<Integer> {
                 c.metric(), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB());
         out.printf(Locale.ROOT, "verdict: %s (threshold %s)%n", c.verdict().text(), SessionReader.fmt(c.threshold() * 100) + " %");
         String went = dev.blendbench.app.report.LatencyBreakdown.difference(dev.blendbench.app.report.LatencyBreakdown.of(sa),
-                dev.blendbench.app.report.LatencyBreakdown.of(sb), sa.service(), sb.service(), c.threshold());
+                dev.blendbench.app.report.LatencyBreakdown.of(sb), c.threshold());
         if (!went.isEmpty()) out.println("where it went: " + went);
         return c.verdict() == Comparison.Verdict.SLOWER ? REGRESSION : Cli.OK;
     }

@@ -88,7 +88,7 @@ final class StrategyComparison {
     /** For a verdict other than "no significant change" of two open loops: where the difference in mean latency went. */
     private static String whereItWent(Comparison c, Session base, Session s) {
         if (c.verdict() == Comparison.Verdict.NO_SIGNIFICANT_CHANGE) return "";
-        String went = LatencyBreakdown.difference(LatencyBreakdown.of(base), LatencyBreakdown.of(s), base.service(), s.service(), c.threshold());
+        String went = LatencyBreakdown.difference(LatencyBreakdown.of(base), LatencyBreakdown.of(s), c.threshold());
         return went.isEmpty() ? "" : "; " + went;
     }
 

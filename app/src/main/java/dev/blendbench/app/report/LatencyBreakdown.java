@@ -16,12 +16,21 @@ import java.util.Locale;
  * they did nothing but wait. The workers' busy share is the work done per second over the work they
  * could do: {@code throughput × mean service / workers} (Little's law over the workers).
  *
+ * <p>Where the strategy locks the shared canvas, its jobs' service includes their wait for the lock,
+ * timed as the {@code lock-wait} stage; a slowdown that is mostly that wait is said to be the lock.
+ *
  * @param meanLatencyMillis end-to-end mean
  * @param meanServiceMillis mean service time, or NaN where the file has none
+ * @param serviceP99Millis  the service p99, or NaN
+ * @param lockWaitMillis    the mean wait for the canvas lock (part of the service), or NaN where the strategy takes none
  * @param busy              the workers' busy share, 0..1, or NaN where unknown
  * @param gcShare           the share of the measured time the JVM was paused by collections, or NaN
  */
-public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMillis, double busy, double gcShare) {
+public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMillis, double serviceP99Millis, double lockWaitMillis,
+                               double busy, double gcShare) {
+
+    /** The stage of the wait for the canvas lock ({@link dev.blendbench.engine.stress.CompositeWorkload#LOCK_WAIT}). */
+    static final String LOCK_WAIT = dev.blendbench.engine.stress.CompositeWorkload.LOCK_WAIT;
 
     /** Below this rise in mean latency a ramp gets no sentence on where it went: there is little to explain. */
     static final double NOTABLE_RISE = 1.25;
@@ -41,22 +50,29 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
         } catch (NumberFormatException e) {
             workers = 0;
         }
-        return of(s.summary(), s.latency(), s.service(), workers);
+        LatencyBreakdown b = of(s.summary(), s.latency(), s.service(), s.stages(), workers);
+        // a strategy that takes no lock waits for none: 0, so that it compares with one that does
+        boolean takesNoLock = !s.strategy().isEmpty() && !s.strategy().equals(dev.blendbench.engine.stress.Strategy.SHARED_LOCKED.cliName())
+                && !s.strategy().equals(dev.blendbench.engine.stress.Strategy.STRIPED.cliName());
+        return takesNoLock && Double.isNaN(b.lockWaitMillis) && b.meanServiceMillis >= 0
+                ? new LatencyBreakdown(b.meanLatencyMillis, b.meanServiceMillis, b.serviceP99Millis, 0, b.busy, b.gcShare) : b;
     }
 
     /** One ramp step's breakdown. */
     public static LatencyBreakdown of(Step st) {
-        return of(st.summary(), st.latency(), st.service(), st.workers());
+        return of(st.summary(), st.latency(), st.service(), st.stages(), st.workers());
     }
 
-    /** A session's or step's breakdown from its totals, percentiles and worker count (0: unknown). */
-    static LatencyBreakdown of(Summary sum, Stats latency, Stats service, int workers) {
+    /** A session's or step's breakdown from its totals, percentiles, stages and worker count (0: unknown). */
+    static LatencyBreakdown of(Summary sum, Stats latency, Stats service, java.util.Map<String, Stats> stages, int workers) {
         double meanService = service.count() > 0 ? service.mean() : Double.NaN;
         double busy = dev.blendbench.engine.stress.StressReport.busyShare(sum.throughput(), meanService, workers);
         double seconds = !Double.isNaN(sum.measuredSeconds()) ? sum.measuredSeconds()
                 : sum.throughput() > 0 ? (sum.jobs() + sum.warmupBacklogJobs()) / sum.throughput() : Double.NaN;
         double gc = seconds > 0 && !Double.isNaN(sum.gcPauseMillis()) ? Math.min(1, sum.gcPauseMillis() / 1000 / seconds) : Double.NaN;
-        return new LatencyBreakdown(latency.count() > 0 ? latency.mean() : Double.NaN, meanService, busy, gc);
+        Stats lock = stages.get(LOCK_WAIT);
+        return new LatencyBreakdown(latency.count() > 0 ? latency.mean() : Double.NaN, meanService,
+                service.count() > 0 ? service.p99() : Double.NaN, lock != null && lock.count() > 0 ? lock.mean() : Double.NaN, busy, gc);
     }
 
     /** The mean time a job waited to start: the mean latency less the mean service (never below 0), or NaN. */
@@ -81,7 +97,7 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
      * both. Empty where a side has no service times, or the means differ by less than
      * {@code threshold} (a fraction).
      */
-    public static String difference(LatencyBreakdown a, LatencyBreakdown b, Stats serviceA, Stats serviceB, double threshold) {
+    public static String difference(LatencyBreakdown a, LatencyBreakdown b, double threshold) {
         if (a == null || b == null || Double.isNaN(a.meanWaitMillis()) || Double.isNaN(b.meanWaitMillis())) return "";
         double ratio = b.meanLatencyMillis / a.meanLatencyMillis;
         if (!(ratio > 1 + threshold || ratio < 1 / (1 + threshold))) return "";
@@ -91,18 +107,40 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
                 + (Double.isNaN(a.busy) || Double.isNaN(b.busy) ? "" : ", the workers " + percent(a.busy) + " → " + percent(b.busy) + " busy")
                 + ")";
         String service = "the service (mean " + ms(a.meanServiceMillis) + " → " + ms(b.meanServiceMillis) + " ms, p99 "
-                + String.format(Locale.ROOT, "%.3f×", serviceB.p99() / serviceA.p99()) + ")";
+                + String.format(Locale.ROOT, "%.3f×", b.serviceP99Millis / a.serviceP99Millis) + ")";
         double slower = b.meanServiceMillis / a.meanServiceMillis;
         if (waitPart >= 0.75 && (slower >= SLOWDOWN || slower <= 1 / SLOWDOWN)) {
             // the queue follows the service: a job that takes longer fills the workers sooner
             return latency + "mostly " + wait + ", which the " + (slower > 1 ? "slower" : "faster") + " service brought on ("
                     + service.substring("the service (".length(), service.length() - 1) + "): the same workers fill "
-                    + (slower > 1 ? "sooner when each job takes longer — contention, collections or cores shared with other work"
-                    : "later when each job takes less time");
+                    + (slower < 1 ? "later when each job takes less time" : "sooner when each job takes longer — "
+                    + (a.lockExplains(b) ? lockWait(a, b) : "contention, collections or cores shared with other work"));
         }
         if (waitPart >= 0.75) return latency + "mostly " + wait + ", not " + service + ": queueing";
-        if (waitPart <= 0.25) return latency + "mostly " + service + ", not " + wait + ": the jobs themselves";
-        return latency + "both " + wait + " and " + service;
+        if (waitPart <= 0.25) {
+            return latency + "mostly " + service + ", not " + wait + ": the jobs themselves" + (a.lockExplains(b) ? ", " + lockWait(a, b) : "");
+        }
+        return latency + "both " + wait + " and " + service + (a.lockExplains(b) ? ", " + lockWait(a, b) : "");
+    }
+
+    /**
+     * Whether the wait for the canvas lock is most of the growth in mean service from this to
+     * {@code other}: the lock, rather than collections or shared cores, slowed the jobs down.
+     */
+    boolean lockExplains(LatencyBreakdown other) {
+        double grew = other.meanServiceMillis - meanServiceMillis;
+        return !Double.isNaN(lockWaitMillis) && !Double.isNaN(other.lockWaitMillis) && grew > 0
+                && other.lockWaitMillis - lockWaitMillis >= 0.5 * grew;
+    }
+
+    /** The sentence of a slowdown that is mostly the canvas lock. */
+    private String lockSentence(LatencyBreakdown other) {
+        return "Most of the slowdown is waiting for the canvas lock: a job's mean wait for it grew from " + ms(lockWaitMillis) + " to "
+                + ms(other.lockWaitMillis) + " ms (the strategy's lock contention).";
+    }
+
+    private static String lockWait(LatencyBreakdown a, LatencyBreakdown b) {
+        return "mostly waiting for the canvas lock (mean " + ms(a.lockWaitMillis) + " → " + ms(b.lockWaitMillis) + " ms)";
     }
 
     /** The busy share as a table shows it ("95 %"), or "–". */
@@ -135,16 +173,17 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
             if (slower >= SLOWDOWN && hi.workers() > 0) {
                 // what the workers can do at each step's service time: the slowdown is why they filled up
                 text += String.format(Locale.ROOT, " That slowdown (%s×) is what filled the workers: at %s ms a job, %s can do"
-                        + " about %,.0f jobs/s; at %s ms, about %,.0f. Contention, collections or cores shared with other work brought the"
-                        + " queueing on early.", SessionReader.fmt(slower), ms(a.meanServiceMillis),
+                        + " about %,.0f jobs/s; at %s ms, about %,.0f.", SessionReader.fmt(slower), ms(a.meanServiceMillis),
                         hi.workers() == 1 ? "1 worker" : hi.workers() + " workers",
                         hi.workers() * 1000 / a.meanServiceMillis, ms(b.meanServiceMillis), hi.workers() * 1000 / b.meanServiceMillis);
+                text += a.lockExplains(b) ? " " + a.lockSentence(b)
+                        : " Contention, collections or cores shared with other work brought the queueing on early.";
             }
         } else if (waitPart <= 0.25) {
-            text = " The rise is in the jobs themselves: their " + service + " (p99 " + ms(lo.service().p99()) + " to "
-                    + ms(hi.service().p99()) + " ms) while " + wait.replace("grew ", "went ")
-                    + (busy.isEmpty() ? "" : ", and " + busy) + ": contention, collections or cores shared with other work,"
-                    + " more than queueing.";
+            text = " The rise is in the jobs themselves: their " + service + " (p99 " + ms(a.serviceP99Millis) + " to "
+                    + ms(b.serviceP99Millis) + " ms) while " + wait.replace("grew ", "went ")
+                    + (busy.isEmpty() ? "" : ", and " + busy) + (a.lockExplains(b) ? ". " + a.lockSentence(b)
+                    : ": contention, collections or cores shared with other work, more than queueing.");
         } else {
             text = " Queueing and slower jobs both add to the rise: " + wait + (busy.isEmpty() ? "" : " (" + busy + ")")
                     + ", and the " + service + ".";
@@ -160,12 +199,13 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
      * An open-loop session's split, as a sentence: how busy the workers were, and how long a job
      * waited to start on average against how long it ran. Empty where the file has no service times.
      */
-    static String sessionSentence(Summary sum, Stats latency, Stats service, int workers) {
-        LatencyBreakdown b = of(sum, latency, service, workers);
+    static String sessionSentence(Summary sum, Stats latency, Stats service, java.util.Map<String, Stats> stages, int workers) {
+        LatencyBreakdown b = of(sum, latency, service, stages, workers);
         if (Double.isNaN(b.meanWaitMillis())) return "";
         return (Double.isNaN(b.busy) ? "" : " The workers were busy " + percent(b.busy) + " of the time;")
                 + (Double.isNaN(b.busy) ? " A" : " a") + " job waited " + ms(b.meanWaitMillis()) + " ms on average to start and ran "
-                + ms(b.meanServiceMillis) + " ms.";
+                + ms(b.meanServiceMillis) + " ms" + (Double.isNaN(b.lockWaitMillis) ? "" : ", " + ms(b.lockWaitMillis)
+                + " ms of it waiting for the canvas lock") + ".";
     }
 
     /** A share as the reports write it: "79 %", "0.4 %" below one per cent. */

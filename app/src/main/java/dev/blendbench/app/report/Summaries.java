@@ -431,7 +431,7 @@ public final class Summaries {
                         b.append(", ").append(s.settings().getOrDefault("load.workers", "?")).append(" workers in closed loop");
                     }
                     b.append('.');
-                    if (load.equals("open")) b.append(LatencyBreakdown.sessionSentence(sum, l, s.service(), workers));
+                    if (load.equals("open")) b.append(LatencyBreakdown.sessionSentence(sum, l, s.service(), s.stages(), workers));
                 }
                 if (l.count() == 0 && sum.jobs() == 0) b.append("No job was measured.");
                 if (sum.warmupBacklog(workers, l.count() > 0 ? l.mean() : Double.NaN, overloaded)) {

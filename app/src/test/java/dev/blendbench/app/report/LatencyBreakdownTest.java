@@ -60,6 +60,36 @@ class LatencyBreakdownTest {
                 + " with other work brought the queueing on early."), s);
     }
 
+    /** A shared-locked step: of its mean service, {@code meanLockWait} ms waiting for the canvas lock. */
+    private static Step locked(double rate, int workers, double meanLatency, double meanService, double meanLockWait) {
+        Step st = step(rate, workers, meanLatency, meanService, 0);
+        return new Step(st.load(), st.loadText(), st.summary(), st.latency(), Map.of(LatencyBreakdown.LOCK_WAIT, stats(meanLockWait),
+                "composite", stats(meanService - meanLockWait)), List.of(), st.service(), workers);
+    }
+
+    @Test
+    void aSlowdownThatIsMostlyTheWaitForTheCanvasLock_isSaidToBeTheLock() {
+        String queued = rampSentence(locked(300, 4, 1.6, 1.5, 0.1), locked(660, 4, 2000, 6, 4.4));
+        assertTrue(queued.contains("about 667. Most of the slowdown is waiting for the canvas lock: a job's mean wait for it grew from"
+                + " 0.100 to 4.40 ms (the strategy's lock contention)."), queued);
+        assertFalse(queued.contains("Contention, collections"), queued);
+        String slower = rampSentence(locked(100, 4, 2.1, 2, 0.2), locked(400, 4, 12.5, 12, 9));
+        assertTrue(slower.endsWith(", and the workers went from 5 % to 100 % busy. Most of the slowdown is waiting for the canvas lock:"
+                + " a job's mean wait for it grew from 0.200 to 9 ms (the strategy's lock contention)."), slower);
+        // a lock that waited little: the slowdown is something else
+        assertTrue(rampSentence(locked(100, 4, 2.1, 2, 0.2), locked(400, 4, 12.5, 12, 1)).endsWith("more than queueing."));
+        LatencyBreakdown a = LatencyBreakdown.of(locked(250, 4, 1.75, 1.55, 0.05)), b = LatencyBreakdown.of(locked(500, 4, 176, 6.6, 4.9));
+        assertTrue(LatencyBreakdown.difference(a, b, 0.05).endsWith("sooner when each job takes longer — mostly waiting for the canvas lock"
+                + " (mean 0.050 → 4.90 ms)"), LatencyBreakdown.difference(a, b, 0.05));
+        // against a strategy that takes no lock, whose jobs wait for none
+        Session perWorker = new Session("p.json", Session.Kind.SESSION, "", false, Map.of("load.model", "open", "load.workers", "4"),
+                "composite", "per-worker", Map.of(), Map.of(), new Summary(1000, 0, "", 4, 500, 0, 0, 0, false, false, 100), stats(1.7),
+                stats(1.5), Map.of("composite", stats(1.5)), List.of(), List.of(), List.of(), null);
+        assertEquals(0, LatencyBreakdown.of(perWorker).lockWaitMillis());
+        assertTrue(LatencyBreakdown.difference(LatencyBreakdown.of(perWorker), LatencyBreakdown.of(locked(500, 4, 2.6, 2.1, 0.5)), 0.05)
+                .endsWith("the service (mean 1.50 → 2.10 ms, p99 1.400×), mostly waiting for the canvas lock (mean 0 → 0.500 ms)"));
+    }
+
     @Test
     void aGrowingServiceTimeWithLittleWait_isTheJobsThemselves() {
         String s = rampSentence(step(100, 4, 2.1, 2, 0), step(400, 4, 12.5, 12, 0));
@@ -134,30 +164,30 @@ class LatencyBreakdownTest {
     /** An open-loop breakdown: {@code throughput} jobs/s on 2 workers at these means (ms). */
     private static LatencyBreakdown open(double throughput, double meanLatency, double meanService) {
         return LatencyBreakdown.of(new Summary(1000, 0, "", 4, throughput, 0, 0, 0, false, false, 100), stats(meanLatency),
-                stats(meanService), 2);
+                stats(meanService), Map.of(), 2);
     }
 
     @Test
     void comparedSessions_sayWhereTheDifferenceInMeanLatencyWent() {
         assertEquals("the difference in mean latency (4.70 → 8.22 ms) is mostly the wait to start (mean 0.670 → 4.20 ms, the workers"
                 + " 60 % → 84 % busy), not the service (mean 4.03 → 4.02 ms, p99 0.998×): queueing",
-                LatencyBreakdown.difference(open(300, 4.7, 4.03), open(420, 8.22, 4.02), stats(4.03), stats(4.02), 0.05));
+                LatencyBreakdown.difference(open(300, 4.7, 4.03), open(420, 8.22, 4.02), 0.05));
         // a shared lock: the jobs take 4x as long, so the same workers fill up and the wait follows
         assertEquals("the difference in mean latency (1.75 → 176 ms) is mostly the wait to start (mean 0.200 → 169.4 ms, the workers"
                 + " 19 % → 100 % busy), which the slower service brought on (mean 1.55 → 6.60 ms, p99 4.258×): the same workers fill"
                 + " sooner when each job takes longer — contention, collections or cores shared with other work",
-                LatencyBreakdown.difference(open(250, 1.75, 1.55), open(500, 176, 6.6), stats(1.55), stats(6.6), 0.05));
+                LatencyBreakdown.difference(open(250, 1.75, 1.55), open(500, 176, 6.6), 0.05));
         assertEquals("the difference in mean latency (2.10 → 12.50 ms) is mostly the service (mean 2 → 12 ms, p99 6.000×), not the wait"
                 + " to start (mean 0.100 → 0.500 ms, the workers 10 % → 60 % busy): the jobs themselves",
-                LatencyBreakdown.difference(open(100, 2.1, 2), open(100, 12.5, 12), stats(2), stats(12), 0.05));
-        assertTrue(LatencyBreakdown.difference(open(100, 2.5, 2), open(100, 12.5, 7), stats(2), stats(7), 0.05)
+                LatencyBreakdown.difference(open(100, 2.1, 2), open(100, 12.5, 12), 0.05));
+        assertTrue(LatencyBreakdown.difference(open(100, 2.5, 2), open(100, 12.5, 7), 0.05)
                 .contains(" is both the wait to start (mean 0.500 → 5.50 ms"));
     }
 
     @Test
     void comparedSessions_withinTheThreshold_orAClosedLoop_sayNothingOfWhereItWent() {
-        assertEquals("", LatencyBreakdown.difference(open(300, 4.7, 4.03), open(300, 4.8, 4.1), stats(4.03), stats(4.1), 0.05));
-        assertEquals("", LatencyBreakdown.difference(null, open(300, 4.8, 4.1), stats(4.03), stats(4.1), 0.05));
+        assertEquals("", LatencyBreakdown.difference(open(300, 4.7, 4.03), open(300, 4.8, 4.1), 0.05));
+        assertEquals("", LatencyBreakdown.difference(null, open(300, 4.8, 4.1), 0.05));
         Session closed = new Session("c.json", Session.Kind.SESSION, "", false, Map.of("load.model", "closed", "load.workers", "2"),
                 "synthetic", "", Map.of(), Map.of(), new Summary(100, 0, "", 1, 100, 0, 0, 0, false, false, 10), stats(4), stats(4),
                 Map.of(), List.of(), List.of(), List.of(), null);
@@ -168,8 +198,11 @@ class LatencyBreakdownTest {
     void openLoopSession_saysHowBusyTheWorkersWereAndHowLongAJobWaitedAgainstHowLongItRan() {
         Summary sum = new Summary(2000, 0, "", 10, 200, 0, 0, 0, false, false, 100);
         assertEquals(" The workers were busy 60 % of the time; a job waited 9 ms on average to start and ran 6 ms.",
-                LatencyBreakdown.sessionSentence(sum, stats(15), stats(6), 2));
-        assertEquals(" A job waited 9 ms on average to start and ran 6 ms.", LatencyBreakdown.sessionSentence(sum, stats(15), stats(6), 0));
-        assertEquals("", LatencyBreakdown.sessionSentence(sum, stats(15), Stats.EMPTY, 2));
+                LatencyBreakdown.sessionSentence(sum, stats(15), stats(6), Map.of(), 2));
+        assertEquals(" A job waited 9 ms on average to start and ran 6 ms.", LatencyBreakdown.sessionSentence(sum, stats(15), stats(6), Map.of(), 0));
+        assertEquals("", LatencyBreakdown.sessionSentence(sum, stats(15), Stats.EMPTY, Map.of(), 2));
+        assertEquals(" The workers were busy 60 % of the time; a job waited 9 ms on average to start and ran 6 ms, 2.50 ms of it waiting"
+                + " for the canvas lock.", LatencyBreakdown.sessionSentence(sum, stats(15), stats(6),
+                Map.of(LatencyBreakdown.LOCK_WAIT, stats(2.5)), 2));
     }
 }

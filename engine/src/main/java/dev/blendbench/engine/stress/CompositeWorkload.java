@@ -18,16 +18,23 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Composites a scene under one {@link Strategy}, optionally with a decode stage (the layers are
  * decoded from in-memory PNG bytes each job) and an encode stage (the result is encoded to an
- * in-memory PNG), each stage timed on its own.
+ * in-memory PNG), each stage timed on its own. The strategies that lock the shared canvas
+ * ({@link Strategy#SHARED_LOCKED}, {@link Strategy#STRIPED}) time the wait for their locks as a
+ * stage of its own, {@value #LOCK_WAIT}, before {@code composite} (then the rendering alone): lock
+ * contention shows as itself rather than as slower compositing.
  */
 public final class CompositeWorkload implements Workload {
+    /** The stage of the time a job waited to acquire the shared canvas's lock, or its stripes' locks. */
+    public static final String LOCK_WAIT = "lock-wait";
+
     /** Rows per lock in {@link Strategy#STRIPED}. */
     static final int STRIPE_ROWS = 64;
 
     private final Scene scene;
     private final Strategy strategy;
     private final boolean decode, encode;
-    private final List<String> stages;
+    private final List<String> stages, asked;
+    private final boolean locking;
     private final BufferPool pool;
     private final Surface shared;
     private final ReentrantLock lock = new ReentrantLock();
@@ -57,6 +64,9 @@ public final class CompositeWorkload implements Workload {
         if (decode) st.add("decode");
         st.add("composite");
         if (encode) st.add("encode");
+        this.asked = List.copyOf(st);
+        this.locking = strategy == Strategy.SHARED_LOCKED || strategy == Strategy.STRIPED;
+        if (locking) st.add(st.indexOf("composite"), LOCK_WAIT);
         this.stages = List.copyOf(st);
         this.pool = BufferPool.create(4L * scene.width() * scene.height() * 64);
         boolean sharedCanvas = strategy == Strategy.SHARED_LOCKED || strategy == Strategy.SHARED_UNSAFE || strategy == Strategy.STRIPED;
@@ -88,7 +98,7 @@ public final class CompositeWorkload implements Workload {
         // the blend space is part of the job: linear light costs several times sRGB's
         return "composite " + scene.width() + "x" + scene.height() + ", " + n + (n == 1 ? " layer" : " layers")
                 + (scene.blendSpace() == dev.blendbench.engine.colour.BlendSpace.LINEAR ? " in linear light" : "")
-                + ", strategy " + strategy.cliName() + ", stages " + String.join("+", stages);
+                + ", strategy " + strategy.cliName() + ", stages " + String.join("+", asked); // the stages asked for: the same job
     }
 
     @Override
@@ -122,9 +132,12 @@ public final class CompositeWorkload implements Workload {
             }
             Surface result;
             BufferPool.Lease lease = null;
+            long waited = 0; // for the locks
             switch (strategy) {
                 case SHARED_LOCKED -> {
+                    long w0 = System.nanoTime();
                     lock.lock();
+                    waited = System.nanoTime() - w0;
                     try {
                         if (races != null) races.lock(races.current(), lock, "shared canvas lock");
                         renderer.render(sc, shared);
@@ -140,7 +153,9 @@ public final class CompositeWorkload implements Workload {
                 }
                 case STRIPED -> {
                     for (int b = 0; b < bands.length; b++) {
+                        long w0 = System.nanoTime();
                         stripes[b].lock();
+                        waited += System.nanoTime() - w0;
                         try {
                             if (races != null) races.lock(races.current(), stripes[b], "stripe " + b);
                             renderer.render(sc, shared, bands[b]);
@@ -167,7 +182,8 @@ public final class CompositeWorkload implements Workload {
                 }
             }
             long t1 = System.nanoTime();
-            stageNanos[s++] = t1 - t0;
+            if (locking) stageNanos[s++] = waited;
+            stageNanos[s++] = t1 - t0 - waited;
             try {
                 if (encode) {
                     ImageFiles.encodePng(result);

@@ -35,7 +35,17 @@ class StressSessionTest {
             assertTrue(r.jobs() > 10, strategy + ": " + r.jobs() + " jobs");
             assertEquals(0, r.errors(), String.valueOf(r.firstError()));
             assertNull(r.firstError());
-            assertEquals(List.of("composite"), List.copyOf(r.stages().keySet()));
+            boolean locks = strategy == Strategy.SHARED_LOCKED || strategy == Strategy.STRIPED;
+            assertEquals(locks ? List.of(CompositeWorkload.LOCK_WAIT, "composite") : List.of("composite"), List.copyOf(r.stages().keySet()));
+            if (locks) {
+                // two workers on one lock: the second waits while the first composites, and the wait is not compositing
+                Percentiles wait = r.stages().get(CompositeWorkload.LOCK_WAIT), composite = r.stages().get("composite");
+                assertEquals(composite.count(), wait.count());
+                assertTrue(wait.max() > 0, strategy + ": no job ever waited for the lock");
+                assertTrue(wait.mean() + composite.mean() <= r.service().mean() * 1.05 + 1000,
+                        "the stages split the service: " + wait.mean() + " + " + composite.mean() + " vs " + r.service().mean());
+            }
+            assertTrue(w.description().endsWith("stages composite"), "the job is the same whatever its locks: " + w.description());
         }
     }
 
