@@ -201,8 +201,9 @@ public final class CliffCommand implements Callable<Integer> {
         CliffFinder f = new CliffFinder(workloads, workers, arr, objective, warm, step, Ticker.SYSTEM);
         stopSwitch.track(f::stop);
         CliffFinder.Result r = f.find(lo, hi, steps, bisections, s -> out.printf(Locale.ROOT,
-                "rate %9.1f/s: p%s %10.3f ms  %s%s%n", s.rate(), fmt(o.percentile()), s.measured() / 1e6,
-                s.passed() ? "meets" : "misses", s.saturated() ? " (generator saturated)" : ""));
+                "rate %9.1f/s: p%s %10.3f ms  %s%s%s%n", s.rate(), fmt(o.percentile()), s.measured() / 1e6,
+                s.passed() ? "meets " : "misses", Double.isNaN(s.busy()) ? "" : String.format(Locale.ROOT, "  workers %3.0f %% busy", 100 * s.busy()),
+                s.saturated() ? " (generator saturated)" : ""));
         List<Map<String, Object>> st = new ArrayList<>();
         for (CliffFinder.Step s : r.steps()) st.add(step(s));
         root.put("steps", st);
@@ -241,6 +242,7 @@ public final class CliffCommand implements Callable<Integer> {
         m.put("throughputPerSecond", s.throughput());
         m.put("jobs", s.jobs());
         m.put("generatorSaturated", s.saturated());
+        if (!Double.isNaN(s.busy())) m.put("busy", s.busy());
         return m;
     }
 

@@ -474,9 +474,11 @@ public final class StressPanel {
                     liveSteps.add(st);
                     loadCharts.showLive(Session.liveRamp("ramp", liveSteps, liveRampSettings));
                     if (liveSteps.size() < rampStepCount) {
-                        status.setText(String.format(Locale.ROOT, "Running %s: ramp step %d of %d (%s done: p99 %s ms)…",
+                        double busy = st.loadText().endsWith(" jobs/s") ? dev.blendbench.app.report.LatencyBreakdown.of(st).busy() : Double.NaN;
+                        status.setText(String.format(Locale.ROOT, "Running %s: ramp step %d of %d (%s done: p99 %s ms%s)…",
                                 running, liveSteps.size() + 1, rampStepCount, st.loadText(),
-                                dev.blendbench.app.report.SessionReader.fmt(st.latency().p99())));
+                                dev.blendbench.app.report.SessionReader.fmt(st.latency().p99()),
+                                Double.isNaN(busy) ? "" : ", workers " + dev.blendbench.app.report.LatencyBreakdown.percent(busy) + " busy"));
                     }
                     if (liveSteps.size() == 1) tabs.getSelectionModel().select(1);
                 }

@@ -88,22 +88,23 @@ public final class ReportTables {
     /**
      * The cliff table's columns: the load, the objective's percentile by name (p99 for the closed
      * loop's fit), whether it met the objective (open loop only: a closed-loop ramp has none), and
-     * the completed rate.
+     * the completed rate; an open loop's also how busy the workers were.
      */
-    static List<String> cliffHeader(Session s) {
+    public static List<String> cliffHeader(Session s) {
         String slo = s.cliff().slo();
         String pct = slo.matches("p[0-9.]+\\b.*") ? slo.substring(0, slo.indexOf(' ') < 0 ? slo.length() : slo.indexOf(' ')) : "measured";
         if (s.loadIsWorkers()) return List.of("workers", pct + " ms", "completed jobs/s");
-        return List.of("offered jobs/s", pct + " ms", slo.isEmpty() ? "objective met" : "meets " + slo, "completed jobs/s");
+        return List.of("offered jobs/s", pct + " ms", slo.isEmpty() ? "objective met" : "meets " + slo, "completed jobs/s", "busy");
     }
 
-    static List<List<String>> cliffRows(Session s) {
+    public static List<List<String>> cliffRows(Session s) {
         boolean workers = s.loadIsWorkers();
         List<List<String>> rows = new ArrayList<>();
         for (CliffStep st : s.cliff().steps().stream().sorted(Comparator.comparingDouble(CliffStep::rate)).toList()) {
             String load = workers ? Long.toString(Math.round(st.rate())) : SessionReader.fmt(st.rate());
             rows.add(workers ? List.of(load, SessionReader.fmt(st.measuredMillis()), SessionReader.fmt(st.throughput()))
-                    : List.of(load, SessionReader.fmt(st.measuredMillis()), st.passed() ? "yes" : "no", SessionReader.fmt(st.throughput())));
+                    : List.of(load, SessionReader.fmt(st.measuredMillis()), st.passed() ? "yes" : "no", SessionReader.fmt(st.throughput()),
+                    Double.isNaN(st.busy()) ? "–" : LatencyBreakdown.percent(st.busy())));
         }
         return rows;
     }

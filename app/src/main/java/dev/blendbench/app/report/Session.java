@@ -210,6 +210,14 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     public record Cliff(String slo, List<CliffStep> steps, double knee, boolean stopped,
                         dev.blendbench.engine.stress.UniversalScalability usl) {}
 
-    /** One rate tried by a cliff search. */
-    public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput) {}
+    /**
+     * One rate tried by a cliff search (or, closed loop, a worker count); {@code busy}: the workers'
+     * busy share there, 0..1, or NaN where the file does not say (a closed loop, an older file).
+     */
+    public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput, double busy) {
+        /** A step whose file does not say how busy the workers were. */
+        public CliffStep(double rate, double measuredMillis, boolean passed, double throughput) {
+            this(rate, measuredMillis, passed, throughput, Double.NaN);
+        }
+    }
 }

@@ -217,8 +217,9 @@ public final class SessionReader {
             for (int i = 0; i < st.size(); i++) {
                 JsonNode s = st.get(i);
                 String p = "steps[" + i + "]";
+                double busy = s.path("busy").isNumber() ? Math.max(0, Math.min(1, s.path("busy").asDouble())) : Double.NaN;
                 steps.add(new CliffStep(num(s, "rate", p), num(s, "measuredMillis", p), s.path("passed").asBoolean(false),
-                        num(s, "throughputPerSecond", p)));
+                        num(s, "throughputPerSecond", p), busy));
             }
         }
         JsonNode pts = r.path("points");

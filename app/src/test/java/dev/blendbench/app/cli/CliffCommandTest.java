@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class CliffCommandTest {
     Path dir;
 
     @Test
-    void openLoop_findsAKneeAndWritesSteps() throws IOException {
+    void openLoop_findsAKneeAndWritesSteps() throws Exception {
         Path json = dir.resolve("c.json");
         ComposeCommandTest.Result r = ComposeCommandTest.run("cliff", "--synthetic", "const:10ms", "--workers", "2", "--arrivals", "constant",
                 "--slo", "p90=60ms", "--from", "50", "--to", "400", "--steps", "3", "--bisections", "1",
@@ -33,6 +34,16 @@ class CliffCommandTest {
         // shared machine would fail the 50 jobs/s step.)
         assertTrue(knee >= 50 && knee < 200, "knee " + knee);
         assertTrue(root.get("steps").size() >= 3);
+        // how busy the workers were at each rate: 50 jobs/s of 10 ms jobs on 2 workers is about a quarter; 400 is all of it
+        for (JsonNode st : root.get("steps")) {
+            double rate = st.get("rate").asDouble(), busy = st.get("busy").asDouble();
+            assertTrue(busy >= Math.min(1, rate / 200) * 0.8 && busy <= 1, rate + " jobs/s: busy " + busy);
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("rate +50\\.0/s: p90 .* workers +\\d+ % busy")), r.out());
+        var read = dev.blendbench.app.report.SessionReader.read(json);
+        List<List<String>> rows = dev.blendbench.app.report.ReportTables.cliffRows(read);
+        assertEquals("busy", dev.blendbench.app.report.ReportTables.cliffHeader(read).get(4));
+        assertTrue(rows.get(rows.size() - 1).get(4).matches("\\d+ %"), rows.toString());
     }
 
     @Test

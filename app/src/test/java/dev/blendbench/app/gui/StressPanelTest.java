@@ -341,6 +341,8 @@ class StressPanelTest {
             ((TextField) robot.lookup("#stress-ramp").query()).setText("50, 100, 200");
             ((TextField) robot.lookup("#stress-slo").query()).setText("p99 = 5 s");
         });
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> view.stressPanel().status().textProperty().addListener((o, was, now) -> said.add(now)));
         robot.clickOn("#stress-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
                 && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
@@ -351,6 +353,10 @@ class StressPanelTest {
         var chart = view.stressPanel().loadChart().getChart();
         assertEquals("Latency versus load", chart.getTitle().getText());
         assertEquals(3, chart.getXYPlot().getDataset().getItemCount(0), "one point per step");
+        assertEquals(dev.blendbench.app.report.ReportCharts.SERVICE_P99_LABEL, chart.getXYPlot().getDataset().getSeriesKey(4),
+                "the service p99 beside the percentiles");
+        assertTrue(said.stream().anyMatch(t -> t.matches("Running .*: ramp step 2 of 3 \\(50 jobs/s done: p99 \\S+ ms, workers \\S+ % busy\\)…")),
+                "each step's status says how busy the workers were: " + said);
         assertTrue(view.stressPanel().status().getText().matches("p99 (rose|fell|changed little) from .*"), view.stressPanel().status().getText());
         // the objective: drawn on the chart, and said up to which step it holds
         assertTrue(view.stressPanel().status().getText().contains("p99 <= 5.00s holds at every step, up to 200 jobs/s."),

@@ -24,8 +24,9 @@ public class CliffReportTest {
             s = SessionReader.parse(new ObjectMapper().readTree(in), "cliff.json", "cliff.json");
         }
         assertEquals("Rates tried", ReportTables.cliffTitle(s));
-        assertEquals(List.of("offered jobs/s", "p99 ms", "meets p99 <= 30.0ms", "completed jobs/s"), ReportTables.cliffHeader(s));
-        assertEquals(4, ReportTables.cliffRows(s).get(0).size());
+        assertEquals(List.of("offered jobs/s", "p99 ms", "meets p99 <= 30.0ms", "completed jobs/s", "busy"), ReportTables.cliffHeader(s));
+        assertEquals(5, ReportTables.cliffRows(s).get(0).size());
+        assertEquals("–", ReportTables.cliffRows(s).get(0).get(4), "a file from before cliff searches said how busy the workers were");
     }
 
     /** A closed-loop search as {@code cliff --closed --json} writes it: 1, 2, 3, 4 workers, throughput peaking past 3. */
@@ -46,7 +47,7 @@ public class CliffReportTest {
         assertEquals(List.of("workers", "p99 ms", "completed jobs/s"), ReportTables.cliffHeader(s));
         assertEquals(List.of("1", "2.50", "390"), ReportTables.cliffRows(s).get(0));
         String csv = new String(SessionCsv.render(List.of(s)), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals("usl.json,1.000,2.500,,390.0", csv.lines().skip(1).findFirst().orElseThrow(), "no objective, so no passed");
+        assertEquals("usl.json,1.000,2.500,,390.0,", csv.lines().skip(1).findFirst().orElseThrow(), "no objective, so no passed");
     }
 
     @Test
