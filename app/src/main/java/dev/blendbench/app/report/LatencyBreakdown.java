@@ -135,12 +135,12 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
 
     /** The sentence of a slowdown that is mostly the canvas lock. */
     private String lockSentence(LatencyBreakdown other) {
-        return "Most of the slowdown is waiting for the canvas lock: a job's mean wait for it grew from " + ms(lockWaitMillis) + " to "
+        return "Most of the slowdown is waiting to lock the canvas: a job's mean lock wait grew from " + ms(lockWaitMillis) + " to "
                 + ms(other.lockWaitMillis) + " ms (the strategy's lock contention).";
     }
 
     private static String lockWait(LatencyBreakdown a, LatencyBreakdown b) {
-        return "mostly waiting for the canvas lock (mean " + ms(a.lockWaitMillis) + " → " + ms(b.lockWaitMillis) + " ms)";
+        return "mostly waiting to lock the canvas (mean " + ms(a.lockWaitMillis) + " → " + ms(b.lockWaitMillis) + " ms)";
     }
 
     /** The busy share as a table shows it ("95 %"), or "–". */
@@ -196,6 +196,18 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
     }
 
     /**
+     * How much of a job's service went to waiting to lock the canvas, as a sentence for a closed loop
+     * ({@code where}: "" for a session, "At 8 workers" for a ramp's top step), whose jobs never wait
+     * to start, so that their latency is their service; empty where the strategy takes no lock.
+     */
+    static String closedLockSentence(String where, Stats service, java.util.Map<String, Stats> stages) {
+        Stats lock = stages.get(LOCK_WAIT);
+        if (lock == null || lock.count() == 0 || service.count() == 0 || !(service.mean() > 0)) return "";
+        return " " + (where.isEmpty() ? "A job" : where + " a job") + " spent " + ms(lock.mean()) + " of its " + ms(service.mean())
+                + " ms on average waiting to lock the canvas (" + percent(Math.min(1, lock.mean() / service.mean())) + ").";
+    }
+
+    /**
      * An open-loop session's split, as a sentence: how busy the workers were, and how long a job
      * waited to start on average against how long it ran. Empty where the file has no service times.
      */
@@ -205,7 +217,7 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
         return (Double.isNaN(b.busy) ? "" : " The workers were busy " + percent(b.busy) + " of the time;")
                 + (Double.isNaN(b.busy) ? " A" : " a") + " job waited " + ms(b.meanWaitMillis()) + " ms on average to start and ran "
                 + ms(b.meanServiceMillis) + " ms" + (Double.isNaN(b.lockWaitMillis) ? "" : ", " + ms(b.lockWaitMillis)
-                + " ms of it waiting for the canvas lock") + ".";
+                + " ms of it waiting to lock the canvas") + ".";
     }
 
     /** A share as the reports write it: "79 %", "0.4 %" below one per cent. */

@@ -376,7 +376,9 @@ public final class Summaries {
                         Step at = st.stream().filter(x -> x.load() == knee).findFirst().orElse(lo);
                         text += " The steepest rise comes after " + at.loadText() + ": that is the knee.";
                     }
-                    if (!s.loadIsWorkers()) text += LatencyBreakdown.rampSentence(lo, hi); // a closed loop's jobs never wait to start
+                    // a closed loop's jobs never wait to start: what there is to say is how much of their service the lock took
+                    text += s.loadIsWorkers() ? LatencyBreakdown.closedLockSentence("At " + hi.loadText(), hi.service(), hi.stages())
+                            : LatencyBreakdown.rampSentence(lo, hi);
                 }
                 UniversalScalability fit = usl(s);
                 List<String> cold = coldSteps(s).stream().map(Step::loadText).toList();
@@ -432,6 +434,7 @@ public final class Summaries {
                     }
                     b.append('.');
                     if (load.equals("open")) b.append(LatencyBreakdown.sessionSentence(sum, l, s.service(), s.stages(), workers));
+                    if (load.equals("closed")) b.append(LatencyBreakdown.closedLockSentence("", s.service(), s.stages()));
                 }
                 if (l.count() == 0 && sum.jobs() == 0) b.append("No job was measured.");
                 if (sum.warmupBacklog(workers, l.count() > 0 ? l.mean() : Double.NaN, overloaded)) {

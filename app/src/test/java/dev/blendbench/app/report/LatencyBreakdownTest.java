@@ -60,7 +60,7 @@ class LatencyBreakdownTest {
                 + " with other work brought the queueing on early."), s);
     }
 
-    /** A shared-locked step: of its mean service, {@code meanLockWait} ms waiting for the canvas lock. */
+    /** A shared-locked step: of its mean service, {@code meanLockWait} ms waiting to lock the canvas. */
     private static Step locked(double rate, int workers, double meanLatency, double meanService, double meanLockWait) {
         Step st = step(rate, workers, meanLatency, meanService, 0);
         return new Step(st.load(), st.loadText(), st.summary(), st.latency(), Map.of(LatencyBreakdown.LOCK_WAIT, stats(meanLockWait),
@@ -70,16 +70,16 @@ class LatencyBreakdownTest {
     @Test
     void aSlowdownThatIsMostlyTheWaitForTheCanvasLock_isSaidToBeTheLock() {
         String queued = rampSentence(locked(300, 4, 1.6, 1.5, 0.1), locked(660, 4, 2000, 6, 4.4));
-        assertTrue(queued.contains("about 667. Most of the slowdown is waiting for the canvas lock: a job's mean wait for it grew from"
+        assertTrue(queued.contains("about 667. Most of the slowdown is waiting to lock the canvas: a job's mean lock wait grew from"
                 + " 0.100 to 4.40 ms (the strategy's lock contention)."), queued);
         assertFalse(queued.contains("Contention, collections"), queued);
         String slower = rampSentence(locked(100, 4, 2.1, 2, 0.2), locked(400, 4, 12.5, 12, 9));
-        assertTrue(slower.endsWith(", and the workers went from 5 % to 100 % busy. Most of the slowdown is waiting for the canvas lock:"
-                + " a job's mean wait for it grew from 0.200 to 9 ms (the strategy's lock contention)."), slower);
+        assertTrue(slower.endsWith(", and the workers went from 5 % to 100 % busy. Most of the slowdown is waiting to lock the canvas:"
+                + " a job's mean lock wait grew from 0.200 to 9 ms (the strategy's lock contention)."), slower);
         // a lock that waited little: the slowdown is something else
         assertTrue(rampSentence(locked(100, 4, 2.1, 2, 0.2), locked(400, 4, 12.5, 12, 1)).endsWith("more than queueing."));
         LatencyBreakdown a = LatencyBreakdown.of(locked(250, 4, 1.75, 1.55, 0.05)), b = LatencyBreakdown.of(locked(500, 4, 176, 6.6, 4.9));
-        assertTrue(LatencyBreakdown.difference(a, b, 0.05).endsWith("sooner when each job takes longer — mostly waiting for the canvas lock"
+        assertTrue(LatencyBreakdown.difference(a, b, 0.05).endsWith("sooner when each job takes longer — mostly waiting to lock the canvas"
                 + " (mean 0.050 → 4.90 ms)"), LatencyBreakdown.difference(a, b, 0.05));
         // against a strategy that takes no lock, whose jobs wait for none
         Session perWorker = new Session("p.json", Session.Kind.SESSION, "", false, Map.of("load.model", "open", "load.workers", "4"),
@@ -87,7 +87,18 @@ class LatencyBreakdownTest {
                 stats(1.5), Map.of("composite", stats(1.5)), List.of(), List.of(), List.of(), null);
         assertEquals(0, LatencyBreakdown.of(perWorker).lockWaitMillis());
         assertTrue(LatencyBreakdown.difference(LatencyBreakdown.of(perWorker), LatencyBreakdown.of(locked(500, 4, 2.6, 2.1, 0.5)), 0.05)
-                .endsWith("the service (mean 1.50 → 2.10 ms, p99 1.400×), mostly waiting for the canvas lock (mean 0 → 0.500 ms)"));
+                .endsWith("the service (mean 1.50 → 2.10 ms, p99 1.400×), mostly waiting to lock the canvas (mean 0 → 0.500 ms)"));
+    }
+
+    @Test
+    void aClosedLoop_saysHowMuchOfAJobsServiceWentToWaitingToLockTheCanvas() {
+        Step lo = locked(1, 1, 1.5, 1.5, 0.01), hi = locked(4, 4, 4.84, 4.84, 3.6);
+        Step closedLo = new Step(1, "1 worker", lo.summary(), lo.latency(), lo.stages(), List.of(), lo.service(), 1);
+        Step closedHi = new Step(4, "4 workers", hi.summary(), hi.latency(), hi.stages(), List.of(), hi.service(), 4);
+        String s = rampSentence(closedLo, closedHi);
+        assertTrue(s.contains(" At 4 workers a job spent 3.60 of its 4.84 ms on average waiting to lock the canvas (74 %)."), s);
+        assertFalse(s.contains("queueing"), s);
+        assertEquals("", LatencyBreakdown.closedLockSentence("", stats(2), Map.of("composite", stats(2))), "a strategy that takes no lock");
     }
 
     @Test
@@ -202,7 +213,7 @@ class LatencyBreakdownTest {
         assertEquals(" A job waited 9 ms on average to start and ran 6 ms.", LatencyBreakdown.sessionSentence(sum, stats(15), stats(6), Map.of(), 0));
         assertEquals("", LatencyBreakdown.sessionSentence(sum, stats(15), Stats.EMPTY, Map.of(), 2));
         assertEquals(" The workers were busy 60 % of the time; a job waited 9 ms on average to start and ran 6 ms, 2.50 ms of it waiting"
-                + " for the canvas lock.", LatencyBreakdown.sessionSentence(sum, stats(15), stats(6),
+                + " to lock the canvas.", LatencyBreakdown.sessionSentence(sum, stats(15), stats(6),
                 Map.of(LatencyBreakdown.LOCK_WAIT, stats(2.5)), 2));
     }
 }
