@@ -113,8 +113,9 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
             // the queue follows the service: a job that takes longer fills the workers sooner
             return latency + "mostly " + wait + ", which the " + (slower > 1 ? "slower" : "faster") + " service brought on ("
                     + service.substring("the service (".length(), service.length() - 1) + "): the same workers fill "
-                    + (slower < 1 ? "later when each job takes less time" : "sooner when each job takes longer — "
-                    + (a.lockExplains(b) ? lockWait(a, b) : "contention, collections or cores shared with other work"));
+                    + (slower < 1 ? "later when each job takes less time" + (a.lockExplains(b) ? " — " + lockWait(a, b) : "")
+                    : "sooner when each job takes longer — " + (a.lockExplains(b) ? lockWait(a, b)
+                    : "contention, collections or cores shared with other work"));
         }
         if (waitPart >= 0.75) return latency + "mostly " + wait + ", not " + service + ": queueing";
         if (waitPart <= 0.25) {
@@ -124,13 +125,14 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
     }
 
     /**
-     * Whether the wait for the canvas lock is most of the growth in mean service from this to
-     * {@code other}: the lock, rather than collections or shared cores, slowed the jobs down.
+     * Whether the change in the wait to lock the canvas is most of the change in mean service from
+     * this to {@code other}, the same way: the lock, rather than collections or shared cores, made the
+     * jobs slower (or, gone, faster).
      */
     boolean lockExplains(LatencyBreakdown other) {
-        double grew = other.meanServiceMillis - meanServiceMillis;
-        return !Double.isNaN(lockWaitMillis) && !Double.isNaN(other.lockWaitMillis) && grew > 0
-                && other.lockWaitMillis - lockWaitMillis >= 0.5 * grew;
+        double change = other.meanServiceMillis - meanServiceMillis;
+        return !Double.isNaN(lockWaitMillis) && !Double.isNaN(other.lockWaitMillis) && change != 0
+                && (other.lockWaitMillis - lockWaitMillis) / change >= 0.5;
     }
 
     /** The sentence of a slowdown that is mostly the canvas lock. */
@@ -140,7 +142,7 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
     }
 
     private static String lockWait(LatencyBreakdown a, LatencyBreakdown b) {
-        return "mostly waiting to lock the canvas (mean " + ms(a.lockWaitMillis) + " → " + ms(b.lockWaitMillis) + " ms)";
+        return "mostly the wait to lock the canvas (mean " + ms(a.lockWaitMillis) + " → " + ms(b.lockWaitMillis) + " ms)";
     }
 
     /** The busy share as a table shows it ("95 %"), or "–". */
