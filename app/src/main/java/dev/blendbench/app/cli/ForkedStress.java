@@ -128,7 +128,8 @@ public final class ForkedStress {
         }
     }
 
-    static int run(List<String> originalArgs, List<String> jvmOptions, Path json, double arrivalsEnd, PrintWriter out, PrintWriter err)
+    static int run(List<String> originalArgs, List<String> jvmOptions, Path json, StressCommand.Progress progress, PrintWriter out,
+                   PrintWriter err)
             throws IOException, InterruptedException {
         long startedAt = System.currentTimeMillis();
         List<java.util.Map<String, Object>> streamed = new ArrayList<>();
@@ -172,7 +173,7 @@ public final class ForkedStress {
         }, "blendbench-stress-child-wait");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            return pump(p, originalArgs, jvmOptions, json, arrivalsEnd, out, err, startedAt, streamed, signalled);
+            return pump(p, originalArgs, jvmOptions, json, progress, out, err, startedAt, streamed, signalled);
         } finally {
             drained.countDown();
             try {
@@ -184,11 +185,10 @@ public final class ForkedStress {
     }
 
     /** Prints the child's output as it comes and returns this command's exit code once the child has ended. */
-    private static int pump(Process p, List<String> originalArgs, List<String> jvmOptions, Path json, double arrivalsEnd,
+    private static int pump(Process p, List<String> originalArgs, List<String> jvmOptions, Path json, StressCommand.Progress progress,
                             PrintWriter out, PrintWriter err,
                             long startedAt, List<java.util.Map<String, Object>> streamed,
                             java.util.concurrent.atomic.AtomicBoolean signalled) throws IOException, InterruptedException {
-        StressCommand.Progress progress = new StressCommand.Progress(err, System.console() != null).arrivalsEndAt(arrivalsEnd);
         // The child's stderr is held back until its session starts (its header line), so that a
         // child that cannot start ends in one line from us, not in the JVM's own messages.
         List<String> held = new ArrayList<>();
@@ -226,7 +226,8 @@ public final class ForkedStress {
                     streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
                     progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/count").asLong(), n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
-                            n.get("gcCount").asLong(), n.path("oldestWaitMillis").asDouble(-1));
+                            n.get("gcCount").asLong(), n.path("oldestWaitMillis").asDouble(-1),
+                            n.at("/service/count").asLong() * n.at("/service/mean").asDouble() / 1000);
                 } else if (!line.startsWith(STEP)) {
                     progress.finish(); // the session's (or step's) last window before its results
                     if (isFailure(line)) {

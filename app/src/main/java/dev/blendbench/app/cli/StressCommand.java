@@ -188,8 +188,8 @@ public final class StressCommand implements Callable<Integer> {
         if (objective != null) settings.put("slo", objective);
         if (!inProcess) {
             job.validate();
-            return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json, arrivalsEnd(config),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json,
+                    progress(spec.commandLine().getErr(), config), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (emitSnapshots) ForkedStress.endWithParent();
         if (ramp != null) {
@@ -215,7 +215,7 @@ public final class StressCommand implements Callable<Integer> {
         }
         java.util.function.Consumer<IntervalSnapshot> progress = emitSnapshots
                 ? snap -> ForkedStress.emit(out, snap)
-                : new Progress(err, System.console() != null).arrivalsEndAt(arrivalsEnd(config));
+                : progress(err, config);
         StressSession session = new StressSession(config, workload, Ticker.SYSTEM, progress);
         running.set(session);
         if (haltAfter != null && inProcess) {
@@ -325,7 +325,7 @@ public final class StressCommand implements Callable<Integer> {
                 try (Workload w = workloads.get()) {
                     out.println("step: " + describe(m)); // on stdout: a forked child's steps and results stay in order
                     out.flush();
-                    Progress progress = emitSnapshots ? null : new Progress(err, System.console() != null).arrivalsEndAt(arrivalsEnd(cfg));
+                    Progress progress = emitSnapshots ? null : progress(err, cfg);
                     StressSession session = new StressSession(cfg, w, Ticker.SYSTEM,
                             emitSnapshots ? snap -> ForkedStress.emit(out, snap) : progress);
                     stopped.track(session::stop);
@@ -429,6 +429,12 @@ public final class StressCommand implements Callable<Integer> {
         return c.load() instanceof LoadModel.Open ? c.duration().toNanos() / 1e9 : Double.NaN;
     }
 
+    /** The progress lines of a session (or ramp) of {@code c}: draining after an open loop's arrivals, and how busy its workers were. */
+    static Progress progress(PrintWriter err, StressConfig c) {
+        return new Progress(err, System.console() != null).arrivalsEndAt(arrivalsEnd(c))
+                .busyOf(c.load() instanceof LoadModel.Open ? c.load().workers() : 0);
+    }
+
     private static String describe(LoadModel m) {
         return m.description();
     }
@@ -499,8 +505,9 @@ public final class StressCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean terminal;
         private final double every;
-        private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB, arrivalsEnd = Double.NaN;
+        private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB, arrivalsEnd = Double.NaN, serviceSeconds;
         private long gcCount, measured;
+        private int workers; // an open loop's, for how busy they were; 0: not said (a closed loop's are always busy)
         private double waited = -1;
         private boolean inPlace;
 
@@ -519,21 +526,35 @@ public final class StressCommand implements Callable<Integer> {
             return this;
         }
 
+        /** An open loop's {@code workers}: each line then says how busy they were (the work done over the work they could do). */
+        Progress busyOf(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
         @Override
         public void accept(IntervalSnapshot s) {
             add(s.endNanos() / 1e9, s.lengthNanos() / 1e9, s.throughput(), s.latency().count(), s.latency().p99() / 1e6,
-                    s.latency().max() / 1e6, s.allocationMBps(), s.gcCount(), s.oldestWaitNanos() < 0 ? -1 : s.oldestWaitNanos() / 1e6);
+                    s.latency().max() / 1e6, s.allocationMBps(), s.gcCount(), s.oldestWaitNanos() < 0 ? -1 : s.oldestWaitNanos() / 1e6,
+                    s.service().count() * s.service().mean() / 1e9);
+        }
+
+        /** {@link #add(double, double, double, long, double, double, double, long, double, double)} without the service time. */
+        void add(double endSeconds, double lengthSeconds, double throughput, long latencies, double p99Millis, double maxMillis,
+                 double allocMBps, long gcs, double oldestWaitMillis) {
+            add(endSeconds, lengthSeconds, throughput, latencies, p99Millis, maxMillis, allocMBps, gcs, oldestWaitMillis, 0);
         }
 
         /**
          * Adds one interval (seconds from the start of measurement; rates per second; times in ms;
          * {@code latencies}: how many jobs its percentiles are of — none where only jobs of the warm-up
-         * ended; {@code oldestWaitMillis}: the queue's age at its end, negative in closed loop). Time
-         * running backwards means a new session (the next step of a ramp): what is left of the last
-         * one is printed first.
+         * ended; {@code oldestWaitMillis}: the queue's age at its end, negative in closed loop;
+         * {@code serviceSeconds}: the service time of the jobs that ended in it, summed). Time running
+         * backwards means a new session (the next step of a ramp): what is left of the last one is
+         * printed first.
          */
         void add(double endSeconds, double lengthSeconds, double throughput, long latencies, double p99Millis, double maxMillis,
-                 double allocMBps, long gcs, double oldestWaitMillis) {
+                 double allocMBps, long gcs, double oldestWaitMillis, double serviceSeconds) {
             if (endSeconds < end) {
                 finish();
                 lastPrinted = 0;
@@ -548,6 +569,7 @@ public final class StressCommand implements Callable<Integer> {
             }
             allocatedMB += allocMBps * lengthSeconds;
             gcCount += gcs;
+            this.serviceSeconds += serviceSeconds;
             waited = Math.max(waited, oldestWaitMillis);
             if (end - lastPrinted >= every - 1e-9) flush();
         }
@@ -556,8 +578,10 @@ public final class StressCommand implements Callable<Integer> {
             String latency = measured == 0
                     ? String.format(Locale.ROOT, "p99 %9s ms  max %9s ms", "—", "—")
                     : String.format(Locale.ROOT, "p99 %9.3f ms  max %9.3f ms", worstP99, max);
-            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s",
-                    end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount,
+            String busy = workers > 0 && length > 0
+                    ? String.format(Locale.ROOT, "  busy %3.0f %%", 100 * Math.min(1, serviceSeconds / (workers * length))) : "";
+            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s",
+                    end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy,
                     (lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : "") // not the last jobs' sliver
                             + (waited >= 1 ? "  oldest waiting " + (waited < 1000 ? String.format(Locale.ROOT, "%.1f ms", waited)
                                     : String.format(Locale.ROOT, "%.2f s", waited / 1000)) : "")); // jobs queue: the system fell behind
@@ -569,7 +593,7 @@ public final class StressCommand implements Callable<Integer> {
             }
             err.flush();
             lastPrinted = end;
-            length = jobs = worstP99 = max = allocatedMB = 0;
+            length = jobs = worstP99 = max = allocatedMB = serviceSeconds = 0;
             gcCount = measured = 0;
             waited = -1;
         }

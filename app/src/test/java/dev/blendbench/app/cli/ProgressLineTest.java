@@ -1,6 +1,7 @@
 package dev.blendbench.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -51,6 +52,19 @@ class ProgressLineTest {
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
         for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 1500, 0, 0, 0, 0, 0, -1); // the warm-up's backlog draining
         assertEquals("   1.0s    1500.0 jobs/s  p99         — ms  max         — ms  alloc     0.0 MB/s  gc 0", lines(w).get(0));
+    }
+
+    @Test
+    void anOpenLoop_saysHowBusyItsWorkersWere_fromTheServiceTimeOfTheJobsThatEnded() {
+        StringWriter w = new StringWriter();
+        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).busyOf(2);
+        // 30 jobs of 5 ms ending in each 100 ms: 0.15 s of work a 0.1 s on 2 workers, 75 % busy
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 30 * 0.005);
+        assertEquals("   1.0s     300.0 jobs/s  p99     9.000 ms  max     9.000 ms  alloc     0.0 MB/s  gc 0  busy  75 %", lines(w).get(0));
+        StringWriter closed = new StringWriter();
+        StressCommand.Progress c = new StressCommand.Progress(new PrintWriter(closed), false);
+        for (int i = 1; i <= 10; i++) c.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 30 * 0.005);
+        assertFalse(lines(closed).get(0).contains("busy"), "a closed loop's workers are always busy: " + lines(closed).get(0));
     }
 
     @Test
