@@ -227,7 +227,7 @@ public final class ForkedStress {
                     progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/count").asLong(), n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
                             n.get("gcCount").asLong(), n.path("oldestWaitMillis").asDouble(-1),
-                            n.at("/service/count").asLong() * n.at("/service/mean").asDouble() / 1000);
+                            n.at("/service/count").asLong() > 0 ? n.at("/service/mean").asDouble() : Double.NaN);
                 } else if (!line.startsWith(STEP)) {
                     progress.finish(); // the session's (or step's) last window before its results
                     if (isFailure(line)) {

@@ -506,6 +506,7 @@ public final class StressCommand implements Callable<Integer> {
         private final boolean terminal;
         private final double every;
         private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB, arrivalsEnd = Double.NaN, serviceSeconds;
+        private double lastServiceMillis = Double.NaN;
         private long gcCount, measured;
         private int workers; // an open loop's, for how busy they were; 0: not said (a closed loop's are always busy)
         private double waited = -1;
@@ -536,28 +537,29 @@ public final class StressCommand implements Callable<Integer> {
         public void accept(IntervalSnapshot s) {
             add(s.endNanos() / 1e9, s.lengthNanos() / 1e9, s.throughput(), s.latency().count(), s.latency().p99() / 1e6,
                     s.latency().max() / 1e6, s.allocationMBps(), s.gcCount(), s.oldestWaitNanos() < 0 ? -1 : s.oldestWaitNanos() / 1e6,
-                    s.service().count() * s.service().mean() / 1e9);
+                    s.service().count() > 0 ? s.service().mean() / 1e6 : Double.NaN);
         }
 
         /** {@link #add(double, double, double, long, double, double, double, long, double, double)} without the service time. */
         void add(double endSeconds, double lengthSeconds, double throughput, long latencies, double p99Millis, double maxMillis,
                  double allocMBps, long gcs, double oldestWaitMillis) {
-            add(endSeconds, lengthSeconds, throughput, latencies, p99Millis, maxMillis, allocMBps, gcs, oldestWaitMillis, 0);
+            add(endSeconds, lengthSeconds, throughput, latencies, p99Millis, maxMillis, allocMBps, gcs, oldestWaitMillis, Double.NaN);
         }
 
         /**
          * Adds one interval (seconds from the start of measurement; rates per second; times in ms;
          * {@code latencies}: how many jobs its percentiles are of — none where only jobs of the warm-up
          * ended; {@code oldestWaitMillis}: the queue's age at its end, negative in closed loop;
-         * {@code serviceSeconds}: the service time of the jobs that ended in it, summed). Time running
-         * backwards means a new session (the next step of a ramp): what is left of the last one is
-         * printed first.
+         * {@code serviceMeanMillis}: the mean service of its measured jobs, NaN where none ended).
+         * Time running backwards means a new session (the next step of a ramp): what is left of the
+         * last one is printed first.
          */
         void add(double endSeconds, double lengthSeconds, double throughput, long latencies, double p99Millis, double maxMillis,
-                 double allocMBps, long gcs, double oldestWaitMillis, double serviceSeconds) {
+                 double allocMBps, long gcs, double oldestWaitMillis, double serviceMeanMillis) {
             if (endSeconds < end) {
                 finish();
                 lastPrinted = 0;
+                lastServiceMillis = Double.NaN;
             }
             end = endSeconds;
             length += lengthSeconds;
@@ -569,7 +571,9 @@ public final class StressCommand implements Callable<Integer> {
             }
             allocatedMB += allocMBps * lengthSeconds;
             gcCount += gcs;
-            this.serviceSeconds += serviceSeconds;
+            // the work done: every job that ended, warm-up ones too (unmeasured, so at the measured mean)
+            if (!Double.isNaN(serviceMeanMillis)) lastServiceMillis = serviceMeanMillis;
+            if (!Double.isNaN(lastServiceMillis)) serviceSeconds += throughput * lengthSeconds * lastServiceMillis / 1000;
             waited = Math.max(waited, oldestWaitMillis);
             if (end - lastPrinted >= every - 1e-9) flush();
         }

@@ -17,8 +17,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The Stress tab's four live charts — latency percentiles, throughput, heap churn with GC pauses,
- * race findings so far — fed one interval at a time on the FX thread and redrawn once a tick.
+ * The Stress tab's four live charts — latency percentiles, throughput (with an open loop's busy
+ * workers), heap churn with GC pauses, race findings so far — fed one interval at a time on the FX
+ * thread and redrawn once a tick.
  * Successive sessions (a ramp's steps, compared strategies) continue one time axis.
  */
 final class LiveCharts {
@@ -29,8 +30,16 @@ final class LiveCharts {
     private final XYSeries waiting = new XYSeries(ReportCharts.WAITING_LABEL, false, true);
     private final XYSeriesCollection latencies = new XYSeriesCollection();
     private final XYSeries throughput = new XYSeries("jobs/s", false, true), alloc = new XYSeries("allocation MB/s", false, true),
-            heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true);
-    private final JFreeChart heapChart, raceChart;
+            heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true),
+            busy = new XYSeries(BUSY_LABEL, false, true);
+    /** The throughput chart's second series, on its right axis: an open loop's workers' busy share over the last second. */
+    static final String BUSY_LABEL = "workers busy (%)";
+    /** The intervals the busy share is taken over: a second's worth, so that a job ending now and then does not make it jump. */
+    private static final int BUSY_WINDOW = 10;
+    private final java.util.ArrayDeque<double[]> busyWindow = new java.util.ArrayDeque<>(); // {jobs ended, measured, their service ms, length}
+    private int busyWorkers;
+    private double lastRawEnd;
+    private final JFreeChart heapChart, raceChart, tpChart;
     private final GridPane node = new GridPane();
     /** Whether the session shown watches for races: if not, the race chart says so instead of showing zero. */
     private boolean watchingRaces;
@@ -42,8 +51,20 @@ final class LiveCharts {
         for (XYSeries s : pct) latencies.addSeries(s);
         JFreeChart latChart = line("Latency percentiles (ms)", "latency (ms)", latencies, true, ReportCharts.PERCENTILE_COLOURS);
         ReportCharts.styleWaiting(latChart, pct.length);
-        JFreeChart tpChart = line("Throughput", "jobs/s", new XYSeriesCollection(throughput), false, new Color[] {new Color(0x2b6cb0)});
+        tpChart = line("Throughput", "jobs/s", new XYSeriesCollection(throughput), false, new Color[] {new Color(0x2b6cb0)});
         ReportCharts.rateAxis(tpChart, 1);
+        XYPlot tp = tpChart.getXYPlot();
+        org.jfree.chart.axis.NumberAxis busyAxis = new org.jfree.chart.axis.NumberAxis(BUSY_LABEL);
+        busyAxis.setRange(0, 105);
+        busyAxis.setAutoRange(false);
+        tp.setRangeAxis(1, busyAxis);
+        tp.setDataset(1, new XYSeriesCollection(busy));
+        tp.mapDatasetToRangeAxis(1, 1);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer br = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        br.setSeriesPaint(0, new Color(0xb45309));
+        br.setSeriesStroke(0, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+        tp.setRenderer(1, br);
+        busyAxis.setVisible(false); // shown once an open loop says how busy its workers were
         heapChart = line("Heap churn and GC pauses", "allocation (MB/s)", new XYSeriesCollection(alloc), true, new Color[] {new Color(0x6b46c1)});
         ReportCharts.rateAxis(heapChart, 1);
         XYPlot hp = heapChart.getXYPlot();
@@ -93,9 +114,23 @@ final class LiveCharts {
         raceChart.getXYPlot().setNoDataMessage(on ? "no session yet" : "race detector off");
     }
 
+    /**
+     * The workers of the open loop about to run, whose busy share the throughput chart then draws on
+     * its right axis; 0 for a closed loop (whose workers are always busy).
+     */
+    void busyOf(int workers) {
+        busyWorkers = workers;
+        busyWindow.clear();
+    }
+
     /** Adds one interval (shown at the next {@link #redraw()}); {@code findingsSoFar} for the race chart. */
     void add(Session.Interval i, int findingsSoFar) {
-        if (i.endSeconds() + timeOffset < lastEnd) timeOffset = lastEnd; // a new ramp step or session
+        double length = i.endSeconds() > lastRawEnd ? i.endSeconds() - lastRawEnd : 0.1; // 100 ms, the first of a session
+        lastRawEnd = i.endSeconds();
+        if (i.endSeconds() + timeOffset < lastEnd) {
+            timeOffset = lastEnd; // a new ramp step or session
+            busyWindow.clear();
+        }
         double t = i.endSeconds() + timeOffset;
         lastEnd = t;
         if (i.latency().count() > 0) {
@@ -108,6 +143,23 @@ final class LiveCharts {
             waiting.add(t, i.oldestWaitMillis(), false);
         }
         throughput.add(t, i.throughput(), false);
+        if (busyWorkers > 0) {
+            // the work done over the last second, against the time the workers had: the jobs that ended (warm-up ones too,
+            // which are not measured) times the mean service of the measured ones among them; none measured yet: a gap, not 0
+            boolean measured = i.service().count() > 0;
+            busyWindow.addLast(new double[] {i.throughput() * length, measured ? i.service().count() : 0,
+                    measured ? i.service().count() * i.service().mean() : 0, length});
+            if (busyWindow.size() > BUSY_WINDOW) busyWindow.removeFirst();
+            double jobsDone = 0, serviced = 0, serviceMillis = 0, time = 0;
+            for (double[] w : busyWindow) {
+                jobsDone += w[0];
+                serviced += w[1];
+                serviceMillis += w[2];
+                time += w[3];
+            }
+            busy.add(t, serviced == 0 ? null : Math.min(100, 100 * jobsDone * (serviceMillis / serviced) / 1000 / (busyWorkers * time)), false);
+            tpChart.getXYPlot().getRangeAxis(1).setVisible(true);
+        }
         if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
         if (i.heapAfterGcBytes() >= 0) heapAfter.add(t, i.heapAfterGcBytes() / 1e6, false);
         // GC markers no closer than 1/1500 of the time so far: a long soak stays drawable
@@ -126,12 +178,14 @@ final class LiveCharts {
         for (XYSeries s : pct) LiveSeries.halveIfLong(s, LiveSeries.Merge.WORST);
         LiveSeries.halveIfLong(waiting, LiveSeries.Merge.WORST);
         LiveSeries.halveIfLong(throughput, LiveSeries.Merge.MEAN);
+        LiveSeries.halveIfLong(busy, LiveSeries.Merge.MEAN);
         LiveSeries.halveIfLong(alloc, LiveSeries.Merge.MEAN);
         LiveSeries.halveIfLong(heapAfter, LiveSeries.Merge.LAST);
         LiveSeries.halveIfLong(raceCount, LiveSeries.Merge.LAST);
         for (XYSeries s : pct) s.fireSeriesChanged();
         waiting.fireSeriesChanged();
         throughput.fireSeriesChanged();
+        busy.fireSeriesChanged();
         alloc.fireSeriesChanged();
         heapAfter.fireSeriesChanged();
         raceCount.fireSeriesChanged();
@@ -143,6 +197,10 @@ final class LiveCharts {
         waiting.clear();
         if (latencies.getSeriesIndex(waiting.getKey()) >= 0) latencies.removeSeries(waiting);
         throughput.clear();
+        busy.clear();
+        busyWindow.clear();
+        lastRawEnd = 0;
+        tpChart.getXYPlot().getRangeAxis(1).setVisible(false);
         alloc.clear();
         heapAfter.clear();
         raceCount.clear();

@@ -417,6 +417,7 @@ public final class StressPanel {
                 }
             });
             running = s;
+            charts.busyOf(set.closed() ? 0 : set.workers()); // an open loop's: the throughput chart draws how busy they were
             rampStepCount = set.ramp().size();
             liveRampSettings = set.objective() == null ? Map.of()
                     : Map.of("slo", dev.blendbench.app.report.Summaries.rampObjectiveText(set.objective()));

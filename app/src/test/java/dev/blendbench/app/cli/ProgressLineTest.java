@@ -59,12 +59,18 @@ class ProgressLineTest {
         StringWriter w = new StringWriter();
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).busyOf(2);
         // 30 jobs of 5 ms ending in each 100 ms: 0.15 s of work a 0.1 s on 2 workers, 75 % busy
-        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 30 * 0.005);
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 5.0);
         assertEquals("   1.0s     300.0 jobs/s  p99     9.000 ms  max     9.000 ms  alloc     0.0 MB/s  gc 0  busy  75 %", lines(w).get(0));
         StringWriter closed = new StringWriter();
         StressCommand.Progress c = new StressCommand.Progress(new PrintWriter(closed), false);
-        for (int i = 1; i <= 10; i++) c.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 30 * 0.005);
+        for (int i = 1; i <= 10; i++) c.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 5.0);
         assertFalse(lines(closed).get(0).contains("busy"), "a closed loop's workers are always busy: " + lines(closed).get(0));
+        // the warm-up's backlog ending: no measured job, so no service time of its own, but work all the same
+        StringWriter backlog = new StringWriter();
+        StressCommand.Progress b = new StressCommand.Progress(new PrintWriter(backlog), false).busyOf(2);
+        b.add(0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 5.0);
+        for (int i = 2; i <= 10; i++) b.add(i * 0.1, 0.1, 300, 0, 0, 0, 0, 0, -1, Double.NaN);
+        assertTrue(lines(backlog).get(0).endsWith("busy  75 %"), lines(backlog).get(0));
     }
 
     @Test

@@ -357,6 +357,14 @@ class StressPanelTest {
                 "the service p99 beside the percentiles");
         assertTrue(said.stream().anyMatch(t -> t.matches("Running .*: ramp step 2 of 3 \\(50 jobs/s done: p99 \\S+ ms, workers \\S+ % busy\\)…")),
                 "each step's status says how busy the workers were: " + said);
+        // and the throughput chart draws it live, on its right axis (this scene's jobs take a fraction of a millisecond: under 5 %)
+        var tp = robot.lookup("#chart-throughput").queryAs(org.jfree.chart.fx.ChartViewer.class).getChart().getXYPlot();
+        var busy = tp.getDataset(1);
+        assertTrue(tp.getRangeAxis(1).isVisible() && busy.getItemCount(0) > 10, "points: " + busy.getItemCount(0));
+        for (int k = 0; k < busy.getItemCount(0); k++) { // a gap (NaN) where no measured job had ended yet in the step
+            assertTrue(Double.isNaN(busy.getYValue(0, k)) || busy.getYValue(0, k) >= 0 && busy.getYValue(0, k) <= 100, "busy " + busy.getYValue(0, k));
+        }
+        assertTrue(busy.getYValue(0, busy.getItemCount(0) - 1) > 0, "the last step's workers were busy at times");
         assertTrue(view.stressPanel().status().getText().matches("p99 (rose|fell|changed little) from .*"), view.stressPanel().status().getText());
         // the objective: drawn on the chart, and said up to which step it holds
         assertTrue(view.stressPanel().status().getText().contains("p99 <= 5.00s holds at every step, up to 200 jobs/s."),
