@@ -31,14 +31,9 @@ final class LiveCharts {
     private final XYSeriesCollection latencies = new XYSeriesCollection();
     private final XYSeries throughput = new XYSeries("jobs/s", false, true), alloc = new XYSeries("allocation MB/s", false, true),
             heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true),
-            busy = new XYSeries(BUSY_LABEL, false, true);
-    /** The throughput chart's second series, on its right axis: an open loop's workers' busy share over the last second. */
-    static final String BUSY_LABEL = "workers busy (%)";
-    /** The intervals the busy share is taken over: a second's worth, so that a job ending now and then does not make it jump. */
-    private static final int BUSY_WINDOW = 10;
-    private final java.util.ArrayDeque<double[]> busyWindow = new java.util.ArrayDeque<>(); // {jobs ended, measured, their service ms, length}
-    private int busyWorkers;
-    private double lastRawEnd;
+            busy = new XYSeries(ReportCharts.BUSY_LABEL, false, true);
+    /** The open loop's busy share over the last second; null for a closed loop. */
+    private dev.blendbench.app.report.BusyWindow busyWindow;
     private final JFreeChart heapChart, raceChart, tpChart;
     private final GridPane node = new GridPane();
     /** Whether the session shown watches for races: if not, the race chart says so instead of showing zero. */
@@ -53,18 +48,7 @@ final class LiveCharts {
         ReportCharts.styleWaiting(latChart, pct.length);
         tpChart = line("Throughput", "jobs/s", new XYSeriesCollection(throughput), false, new Color[] {new Color(0x2b6cb0)});
         ReportCharts.rateAxis(tpChart, 1);
-        XYPlot tp = tpChart.getXYPlot();
-        org.jfree.chart.axis.NumberAxis busyAxis = new org.jfree.chart.axis.NumberAxis(BUSY_LABEL);
-        busyAxis.setRange(0, 105);
-        busyAxis.setAutoRange(false);
-        tp.setRangeAxis(1, busyAxis);
-        tp.setDataset(1, new XYSeriesCollection(busy));
-        tp.mapDatasetToRangeAxis(1, 1);
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer br = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
-        br.setSeriesPaint(0, new Color(0xb45309));
-        br.setSeriesStroke(0, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
-        tp.setRenderer(1, br);
-        busyAxis.setVisible(false); // shown once an open loop says how busy its workers were
+        ReportCharts.busyAxis(tpChart, busy).setVisible(false); // shown once an open loop says how busy its workers were
         heapChart = line("Heap churn and GC pauses", "allocation (MB/s)", new XYSeriesCollection(alloc), true, new Color[] {new Color(0x6b46c1)});
         ReportCharts.rateAxis(heapChart, 1);
         XYPlot hp = heapChart.getXYPlot();
@@ -119,18 +103,12 @@ final class LiveCharts {
      * its right axis; 0 for a closed loop (whose workers are always busy).
      */
     void busyOf(int workers) {
-        busyWorkers = workers;
-        busyWindow.clear();
+        busyWindow = workers > 0 ? new dev.blendbench.app.report.BusyWindow(workers) : null;
     }
 
     /** Adds one interval (shown at the next {@link #redraw()}); {@code findingsSoFar} for the race chart. */
     void add(Session.Interval i, int findingsSoFar) {
-        double length = i.endSeconds() > lastRawEnd ? i.endSeconds() - lastRawEnd : 0.1; // 100 ms, the first of a session
-        lastRawEnd = i.endSeconds();
-        if (i.endSeconds() + timeOffset < lastEnd) {
-            timeOffset = lastEnd; // a new ramp step or session
-            busyWindow.clear();
-        }
+        if (i.endSeconds() + timeOffset < lastEnd) timeOffset = lastEnd; // a new ramp step or session
         double t = i.endSeconds() + timeOffset;
         lastEnd = t;
         if (i.latency().count() > 0) {
@@ -143,21 +121,9 @@ final class LiveCharts {
             waiting.add(t, i.oldestWaitMillis(), false);
         }
         throughput.add(t, i.throughput(), false);
-        if (busyWorkers > 0) {
-            // the work done over the last second, against the time the workers had: the jobs that ended (warm-up ones too,
-            // which are not measured) times the mean service of the measured ones among them; none measured yet: a gap, not 0
-            boolean measured = i.service().count() > 0;
-            busyWindow.addLast(new double[] {i.throughput() * length, measured ? i.service().count() : 0,
-                    measured ? i.service().count() * i.service().mean() : 0, length});
-            if (busyWindow.size() > BUSY_WINDOW) busyWindow.removeFirst();
-            double jobsDone = 0, serviced = 0, serviceMillis = 0, time = 0;
-            for (double[] w : busyWindow) {
-                jobsDone += w[0];
-                serviced += w[1];
-                serviceMillis += w[2];
-                time += w[3];
-            }
-            busy.add(t, serviced == 0 ? null : Math.min(100, 100 * jobsDone * (serviceMillis / serviced) / 1000 / (busyWorkers * time)), false);
+        if (busyWindow != null) {
+            double share = busyWindow.add(i); // NaN (a gap) until a measured job has ended in the step
+            busy.add(t, Double.isNaN(share) ? null : share, false);
             tpChart.getXYPlot().getRangeAxis(1).setVisible(true);
         }
         if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
@@ -198,8 +164,7 @@ final class LiveCharts {
         if (latencies.getSeriesIndex(waiting.getKey()) >= 0) latencies.removeSeries(waiting);
         throughput.clear();
         busy.clear();
-        busyWindow.clear();
-        lastRawEnd = 0;
+        if (busyWindow != null) busyWindow.clear();
         tpChart.getXYPlot().getRangeAxis(1).setVisible(false);
         alloc.clear();
         heapAfter.clear();

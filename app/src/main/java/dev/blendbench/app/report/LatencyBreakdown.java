@@ -44,18 +44,21 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
      */
     public static LatencyBreakdown of(Session s) {
         if (!"open".equals(s.settings().get("load.model"))) return null;
-        int workers;
-        try {
-            workers = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Double.parseDouble(s.settings().getOrDefault("load.workers", "0"))));
-        } catch (NumberFormatException e) {
-            workers = 0;
-        }
-        LatencyBreakdown b = of(s.summary(), s.latency(), s.service(), s.stages(), workers);
+        LatencyBreakdown b = of(s.summary(), s.latency(), s.service(), s.stages(), workersOf(s));
         // a strategy that takes no lock waits for none: 0, so that it compares with one that does
         boolean takesNoLock = !s.strategy().isEmpty() && !s.strategy().equals(dev.blendbench.engine.stress.Strategy.SHARED_LOCKED.cliName())
                 && !s.strategy().equals(dev.blendbench.engine.stress.Strategy.STRIPED.cliName());
         return takesNoLock && Double.isNaN(b.lockWaitMillis) && b.meanServiceMillis >= 0
                 ? new LatencyBreakdown(b.meanLatencyMillis, b.meanServiceMillis, b.serviceP99Millis, 0, b.busy, b.gcShare) : b;
+    }
+
+    /** A session's workers as its settings give them ({@code load.workers}), or 0 where they do not. */
+    static int workersOf(Session s) {
+        try {
+            return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Double.parseDouble(s.settings().getOrDefault("load.workers", "0"))));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** One ramp step's breakdown. */

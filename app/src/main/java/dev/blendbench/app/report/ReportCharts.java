@@ -150,17 +150,81 @@ public final class ReportCharts {
         return c;
     }
 
-    /** Completed jobs per second, per interval. */
+    /**
+     * Completed jobs per second, per interval; for an open loop (a session, or a ramp of rates) also
+     * how busy its workers were over each last second, on the right axis ({@link BusyWindow}).
+     */
     public static JFreeChart throughput(Session s) {
         XYSeriesCollection data = new XYSeriesCollection(series("jobs/s", merged(s.intervals()), Interval::endSeconds, Interval::throughput));
         JFreeChart c = ChartFactory.createXYLineChart("Throughput", "time (s)", "completed jobs/s", data,
                 PlotOrientation.VERTICAL, false, false, false);
         style(c, new Color[] {new Color(0x2b6cb0)});
         rateAxis(c, 1);
+        XYSeries busy = busyOverTime(s);
+        if (busy.getItemCount() > 0) busyAxis(c, busy);
         noteMerged(c, s, "their mean");
         stepMarkers(c, s);
         return c;
     }
+
+    /** The label of the busy share's series and axis. */
+    public static final String BUSY_LABEL = "workers busy (%)";
+
+    /**
+     * Puts {@code busy} (per cent) on a right axis of 0..100 of chart {@code c}, dashed in amber, and
+     * returns that axis.
+     */
+    public static NumberAxis busyAxis(JFreeChart c, XYSeries busy) {
+        XYPlot p = c.getXYPlot();
+        NumberAxis axis = new NumberAxis(BUSY_LABEL);
+        axis.setRange(0, 105);
+        axis.setAutoRange(false);
+        axis.setLabelFont(FONT);
+        p.setRangeAxis(1, axis);
+        p.setDataset(1, new XYSeriesCollection(busy));
+        p.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, new Color(0xb45309));
+        r.setSeriesStroke(0, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+        p.setRenderer(1, r);
+        return axis;
+    }
+
+    /**
+     * An open loop's busy share over time, on the session's clock (a ramp's steps one after another),
+     * at most one point a merged interval; empty for a closed loop or where the workers are not known.
+     */
+    static XYSeries busyOverTime(Session s) {
+        XYSeries out = new XYSeries(BUSY_LABEL, false, true);
+        int per = Math.max(1, perPoint(s.intervals().size()));
+        int k = 0;
+        if (s.kind() == Session.Kind.RAMP) {
+            if (s.loadIsWorkers()) return out;
+            double offset = 0;
+            for (Session.Step st : s.steps()) {
+                if (st.workers() > 0) {
+                    BusyWindow w = new BusyWindow(st.workers());
+                    for (Interval i : st.intervals()) {
+                        double share = w.add(i);
+                        if (++k % per == 0) out.add(offset + i.endSeconds(), Double.isNaN(share) ? null : share);
+                    }
+                } else {
+                    k += st.intervals().size();
+                }
+                if (!st.intervals().isEmpty()) offset += st.intervals().get(st.intervals().size() - 1).endSeconds();
+            }
+            return out;
+        }
+        int workers = s.kind() == Session.Kind.SESSION && LatencyBreakdown.of(s) != null ? LatencyBreakdown.workersOf(s) : 0;
+        if (workers < 1) return out;
+        BusyWindow w = new BusyWindow(workers);
+        for (Interval i : s.intervals()) {
+            double share = w.add(i);
+            if (++k % per == 0) out.add(i.endSeconds(), Double.isNaN(share) ? null : share);
+        }
+        return out;
+    }
+
 
     /**
      * Allocation rate (left axis) and heap after each collection (right axis), with every GC pause

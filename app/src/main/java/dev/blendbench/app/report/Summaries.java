@@ -404,7 +404,7 @@ public final class Summaries {
             default -> {
                 var l = s.latency();
                 var sum = s.summary();
-                int workers = (int) Math.min(Integer.MAX_VALUE, Math.max(0, parseLong(s.settings().get("load.workers"))));
+                int workers = LatencyBreakdown.workersOf(s);
                 boolean overloaded = "open".equals(s.settings().get("load.model"))
                         && sum.throughput() < 0.95 * parseDouble(s.settings().get("load.ratePerSecond")); // false for an unknown rate
                 StringBuilder b = new StringBuilder();
