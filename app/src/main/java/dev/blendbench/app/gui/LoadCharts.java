@@ -10,16 +10,26 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The Stress tab's "Latency vs load" view: latency against load for a ramp or cliff search (or
+ * The Stress tab's "Latency vs load" view: one ramp's or cliff search's sentence over the chart
+ * (how far the latency rose, the knee, where the latency went), latency against load for it (or
  * several, compared), and under it, for one closed-loop ramp or search, throughput against workers
  * with its USL fit. FX thread only.
  */
 final class LoadCharts {
     private final ChartViewer latency = new ChartViewer(ReportCharts.strategies(List.of()));
     private final ChartViewer usl = new ChartViewer(ReportCharts.strategies(List.of()));
-    private final VBox box = new VBox(latency, usl);
+    private final javafx.scene.control.Label summary = new javafx.scene.control.Label();
+    private final VBox box = new VBox(summary, latency, usl);
 
     LoadCharts() {
+        summary.setId("load-summary");
+        summary.setWrapText(true);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole sentence, never "…"
+        summary.setStyle("-fx-background-color: #eef4ff; -fx-border-color: transparent transparent transparent #2b6cb0;"
+                + " -fx-border-width: 0 0 0 3; -fx-padding: 6 10 6 10;");
+        summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
         latency.setId("chart-load");
         usl.setId("chart-usl");
         usl.setVisible(false);
@@ -34,8 +44,12 @@ final class LoadCharts {
 
     ChartViewer usl() { return usl; }
 
-    /** One ramp or search: its latency against load, and its USL chart where it is closed loop. */
+    /** The sentence over the chart: one finished ramp's or search's, else empty (hidden). */
+    javafx.scene.control.Label summary() { return summary; }
+
+    /** One ramp or search: its sentence, its latency against load, and its USL chart where it is closed loop. */
     void show(Session s) {
+        summary.setText(dev.blendbench.app.report.Summaries.sentence(s));
         latency.setChart(ReportCharts.latencyVersusLoad(s));
         JFreeChart c = ReportCharts.throughputVersusWorkers(s);
         if (c != null) usl.setChart(c);
@@ -44,6 +58,7 @@ final class LoadCharts {
 
     /** A ramp still running: its finished steps, no fit yet. */
     void showLive(Session ramp) {
+        summary.setText("");
         latency.setChart(ReportCharts.latencyVersusLoad(ramp));
         usl.setVisible(false);
     }
@@ -54,6 +69,7 @@ final class LoadCharts {
             show(loads.get(0));
             return;
         }
+        summary.setText("");
         latency.setChart(ReportCharts.loadsCompared(loads));
         usl.setVisible(false);
     }

@@ -173,6 +173,9 @@ public final class StressPanel {
     /** The USL chart under the latency one; hidden unless one closed-loop ramp or search is shown (tests read it). */
     public ChartViewer uslChart() { return loadCharts.usl(); }
 
+    /** The sentence over the latency-versus-load chart: one finished ramp's or search's (tests read it). */
+    public Label loadSummary() { return loadCharts.summary(); }
+
     private Node form() {
         GridPane g = new GridPane();
         // the fields' column takes the form's width, however long the texts below it are

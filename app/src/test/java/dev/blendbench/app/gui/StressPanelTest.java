@@ -369,6 +369,9 @@ class StressPanelTest {
         // the objective: drawn on the chart, and said up to which step it holds
         assertTrue(view.stressPanel().status().getText().contains("p99 <= 5.00s holds at every step, up to 200 jobs/s."),
                 view.stressPanel().status().getText());
+        // the same sentence over the chart, where it is read whole (the form's status line scrolls)
+        assertTrue(view.stressPanel().loadSummary().isVisible()
+                && view.stressPanel().status().getText().startsWith(view.stressPanel().loadSummary().getText()), view.stressPanel().loadSummary().getText());
         var markers = chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
         assertEquals(5000, ((org.jfree.chart.plot.ValueMarker) markers.iterator().next()).getValue(), 0);
     }
