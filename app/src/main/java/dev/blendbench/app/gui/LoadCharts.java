@@ -18,18 +18,27 @@ import org.jfree.chart.fx.ChartViewer;
 final class LoadCharts {
     private final ChartViewer latency = new ChartViewer(ReportCharts.strategies(List.of()));
     private final ChartViewer usl = new ChartViewer(ReportCharts.strategies(List.of()));
-    private final javafx.scene.control.Label summary = new javafx.scene.control.Label();
+    private final javafx.scene.control.Label summary = sentence("load-summary");
     private final VBox box = new VBox(summary, latency, usl);
 
-    LoadCharts() {
-        summary.setId("load-summary");
-        summary.setWrapText(true);
-        summary.setMaxWidth(Double.MAX_VALUE);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole sentence, never "…"
-        summary.setStyle("-fx-background-color: #eef4ff; -fx-border-color: transparent transparent transparent #2b6cb0;"
+    /**
+     * A box for a result's sentence over its charts, as the report puts it at the top: wrapped,
+     * whole, and gone while it has no text.
+     */
+    static javafx.scene.control.Label sentence(String id) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole sentence, never "…"
+        l.setStyle("-fx-background-color: #eef4ff; -fx-border-color: transparent transparent transparent #2b6cb0;"
                 + " -fx-border-width: 0 0 0 3; -fx-padding: 6 10 6 10;");
-        summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
-        summary.managedProperty().bind(summary.visibleProperty());
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    LoadCharts() {
         latency.setId("chart-load");
         usl.setId("chart-usl");
         usl.setVisible(false);

@@ -95,6 +95,8 @@ public final class StressPanel {
     // live view
     private final LiveCharts charts = new LiveCharts();
     private final LoadCharts loadCharts = new LoadCharts();
+    /** One finished session's sentence over the live charts. */
+    private final Label liveSummary = LoadCharts.sentence("live-summary");
     private final StrategyComparison comparison;
     private final RaceFindings findings;
     private final TabPane tabs = new TabPane();
@@ -123,7 +125,7 @@ public final class StressPanel {
         races.selectedProperty().addListener((o, was, on) -> {
             if (run == null && charts.points() == 0) watchRaces(on);
         });
-        VBox live = new VBox(6, charts.node(), findings.node());
+        VBox live = new VBox(6, liveSummary, charts.node(), findings.node());
         VBox.setVgrow(charts.node(), Priority.ALWAYS);
         live.setPadding(new Insets(6));
         Button openSessions = new Button("Compare session files…");
@@ -172,6 +174,9 @@ public final class StressPanel {
 
     /** The USL chart under the latency one; hidden unless one closed-loop ramp or search is shown (tests read it). */
     public ChartViewer uslChart() { return loadCharts.usl(); }
+
+    /** The sentence over the live charts: one finished session's (tests read it). */
+    public Label liveSummary() { return liveSummary; }
 
     /** The sentence over the latency-versus-load chart: one finished ramp's or search's (tests read it). */
     public Label loadSummary() { return loadCharts.summary(); }
@@ -547,6 +552,8 @@ public final class StressPanel {
             loadCharts.show(s);
             tabs.getSelectionModel().select(1);
         }
+        // one session's sentence over its live charts, whole (the form's status line is narrow and scrolls)
+        liveSummary.setText(results.size() == 1 && s.kind() == Session.Kind.SESSION && !compare.isSelected() ? Summaries.sentence(s) : "");
         if (results.size() > 1 || compare.isSelected()) {
             showComparison(results);
         }
@@ -644,6 +651,7 @@ public final class StressPanel {
     }
 
     private void clearCharts() {
+        liveSummary.setText("");
         liveSteps.clear();
         charts.clear();
         findings.clear();
