@@ -191,7 +191,7 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
                     : ": contention, collections or cores shared with other work, more than queueing.");
         } else {
             text = " Queueing and slower jobs both add to the rise: " + wait + (busy.isEmpty() ? "" : " (" + busy + ")")
-                    + ", and the " + service + ".";
+                    + ", and the " + service + "." + (a.lockExplains(b) ? " " + a.lockSentence(b) : "");
         }
         if (!Double.isNaN(b.gcShare) && b.gcShare >= 0.01 && !(b.gcShare < 2 * a.gcShare)) {
             text += " Collections paused the JVM " + percent(b.gcShare) + " of the time at " + hi.loadText() + ", against "

@@ -76,6 +76,10 @@ class LatencyBreakdownTest {
         String slower = rampSentence(locked(100, 4, 2.1, 2, 0.2), locked(400, 4, 12.5, 12, 9));
         assertTrue(slower.endsWith(", and the workers went from 5 % to 100 % busy. Most of the slowdown is waiting to lock the canvas:"
                 + " a job's mean lock wait grew from 0.200 to 9 ms (the strategy's lock contention)."), slower);
+        // queueing and slower jobs both, the slower jobs mostly the lock
+        assertTrue(rampSentence(locked(100, 4, 2.5, 2, 0.1), locked(200, 4, 12.5, 7, 4)).endsWith("and the mean service time grew from 2 to 7"
+                + " ms. Most of the slowdown is waiting to lock the canvas: a job's mean lock wait grew from 0.100 to 4 ms (the strategy's"
+                + " lock contention)."));
         // a lock that waited little: the slowdown is something else
         assertTrue(rampSentence(locked(100, 4, 2.1, 2, 0.2), locked(400, 4, 12.5, 12, 1)).endsWith("more than queueing."));
         LatencyBreakdown a = LatencyBreakdown.of(locked(250, 4, 1.75, 1.55, 0.05)), b = LatencyBreakdown.of(locked(500, 4, 176, 6.6, 4.9));
