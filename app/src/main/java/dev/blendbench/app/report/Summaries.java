@@ -191,6 +191,23 @@ public final class Summaries {
         return String.format(Locale.ROOT, "%,d job%s", n, n == 1 ? "" : "s");
     }
 
+    /**
+     * How busy the workers were at an open-loop cliff search's knee and at the first rate tried past
+     * it: a knee well below full workers was set by something besides queueing for them. Empty where
+     * the file does not say.
+     */
+    private static String busyAtKnee(List<CliffStep> byRate, double knee) {
+        for (int k = 0; k < byRate.size(); k++) {
+            CliffStep at = byRate.get(k);
+            if (at.rate() != knee || Double.isNaN(at.busy())) continue;
+            CliffStep next = k + 1 < byRate.size() ? byRate.get(k + 1) : null;
+            return " There the workers were " + LatencyBreakdown.percent(at.busy()) + " busy"
+                    + (next == null || Double.isNaN(next.busy()) ? "" : " (" + LatencyBreakdown.percent(next.busy()) + " at "
+                    + SessionReader.fmt(next.rate()) + " jobs/s, the next rate tried)") + ".";
+        }
+        return "";
+    }
+
     /** A number of the settings, or NaN where it is absent or not a number (an old or hand-edited file). */
     private static double parseDouble(String v) {
         try {
@@ -353,7 +370,7 @@ public final class Summaries {
                         ? reached + "; no knee was found" + (s.cliff().stopped() ? " before the stop" : "")
                         + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "."
                         : reached + "; the knee is at " + SessionReader.fmt(knee) + unit
-                        + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + ".") + stopped;
+                        + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "." + busyAtKnee(st, knee)) + stopped;
             }
             case RAMP -> {
                 List<Step> st = s.measuredSteps();

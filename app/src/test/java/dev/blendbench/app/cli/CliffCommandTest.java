@@ -44,6 +44,9 @@ class CliffCommandTest {
         List<List<String>> rows = dev.blendbench.app.report.ReportTables.cliffRows(read);
         assertEquals("busy", dev.blendbench.app.report.ReportTables.cliffHeader(read).get(4));
         assertTrue(rows.get(rows.size() - 1).get(4).matches("\\d+ %"), rows.toString());
+        String said = dev.blendbench.app.report.Summaries.sentence(read);
+        assertTrue(said.matches(".*; the knee is at .* There the workers were \\d+ % busy( \\(\\d+ % at \\S+ jobs/s, the next rate tried\\))?\\."),
+                "the knee's sentence says how busy the workers were there: " + said);
     }
 
     @Test
