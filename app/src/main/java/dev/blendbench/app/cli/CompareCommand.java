@@ -1,6 +1,7 @@
 package dev.blendbench.app.cli;
 
 import dev.blendbench.app.report.Comparison;
+import dev.blendbench.app.report.LatencyBreakdown;
 import dev.blendbench.app.report.ReportException;
 import dev.blendbench.app.report.Session;
 import dev.blendbench.app.report.SessionReader;
@@ -96,8 +97,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (Comparison.Row r : c.rows()) {
             boolean bytes = r.name().equals("bytes/job"), busy = r.name().equals(Comparison.BUSY);
             String unit = r.name().equals("throughput") ? " /s" : " ms";
-            String a = bytes ? Summaries.bytes(r.a()) : busy ? dev.blendbench.app.report.LatencyBreakdown.percent(r.a()) : SessionReader.fmt(r.a()) + unit;
-            String b = bytes ? Summaries.bytes(r.b()) : busy ? dev.blendbench.app.report.LatencyBreakdown.percent(r.b()) : SessionReader.fmt(r.b()) + unit;
+            String a = bytes ? Summaries.bytes(r.a()) : busy ? LatencyBreakdown.percent(r.a()) : SessionReader.fmt(r.a()) + unit;
+            String b = bytes ? Summaries.bytes(r.b()) : busy ? LatencyBreakdown.percent(r.b()) : SessionReader.fmt(r.b()) + unit;
             // a ratio to a baseline that shows as "0 B" (a pooled job: a fraction of a byte) would read as nonsense
             boolean noBase = !Double.isFinite(r.ratio()) || (bytes && r.a() < 0.5);
             out.printf(Locale.ROOT, row, r.name(), a, b, noBase ? "–"
@@ -106,8 +107,8 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%n%s per 100 ms interval, median B / A: %.3f× (95 %% CI %.3f–%.3f, bootstrap over %d and %d intervals)%n",
                 c.metric(), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB());
         out.printf(Locale.ROOT, "verdict: %s (threshold %s)%n", c.verdict().text(), SessionReader.fmt(c.threshold() * 100) + " %");
-        String went = dev.blendbench.app.report.LatencyBreakdown.difference(dev.blendbench.app.report.LatencyBreakdown.of(sa),
-                dev.blendbench.app.report.LatencyBreakdown.of(sb), c.threshold());
+        String went = LatencyBreakdown.difference(LatencyBreakdown.of(sa),
+                LatencyBreakdown.of(sb), c.threshold());
         if (!went.isEmpty()) out.println("where it went: " + went);
         return c.verdict() == Comparison.Verdict.SLOWER ? REGRESSION : Cli.OK;
     }

@@ -505,8 +505,9 @@ public final class StressCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean terminal;
         private final double every;
-        private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB, arrivalsEnd = Double.NaN, serviceSeconds;
-        private double lastServiceMillis = Double.NaN;
+        private double lastPrinted, end, length, jobs, worstP99, max, allocatedMB, arrivalsEnd = Double.NaN;
+        /** The measured jobs' service in this line's window (summed, and how many), and the last window's mean, for busy. */
+        private double servedMillis, served, lastServiceMillis = Double.NaN;
         private long gcCount, measured;
         private int workers; // an open loop's, for how busy they were; 0: not said (a closed loop's are always busy)
         private double waited = -1;
@@ -571,9 +572,10 @@ public final class StressCommand implements Callable<Integer> {
             }
             allocatedMB += allocMBps * lengthSeconds;
             gcCount += gcs;
-            // the work done: every job that ended, warm-up ones too (unmeasured, so at the measured mean)
-            if (!Double.isNaN(serviceMeanMillis)) lastServiceMillis = serviceMeanMillis;
-            if (!Double.isNaN(lastServiceMillis)) serviceSeconds += throughput * lengthSeconds * lastServiceMillis / 1000;
+            if (!Double.isNaN(serviceMeanMillis) && latencies > 0) {
+                servedMillis += serviceMeanMillis * latencies;
+                served += latencies;
+            }
             waited = Math.max(waited, oldestWaitMillis);
             if (end - lastPrinted >= every - 1e-9) flush();
         }
@@ -582,8 +584,10 @@ public final class StressCommand implements Callable<Integer> {
             String latency = measured == 0
                     ? String.format(Locale.ROOT, "p99 %9s ms  max %9s ms", "—", "—")
                     : String.format(Locale.ROOT, "p99 %9.3f ms  max %9.3f ms", worstP99, max);
-            String busy = workers > 0 && length > 0
-                    ? String.format(Locale.ROOT, "  busy %3.0f %%", 100 * Math.min(1, serviceSeconds / (workers * length))) : "";
+            // the work done: every job that ended (warm-up ones too, unmeasured) at the measured jobs' mean service
+            if (served > 0) lastServiceMillis = servedMillis / served;
+            double share = length > 0 ? StressReport.busyShare(jobs / length, lastServiceMillis, workers) : Double.NaN;
+            String busy = Double.isNaN(share) ? "" : String.format(Locale.ROOT, "  busy %3.0f %%", 100 * share);
             String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s",
                     end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy,
                     (lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : "") // not the last jobs' sliver
@@ -597,7 +601,7 @@ public final class StressCommand implements Callable<Integer> {
             }
             err.flush();
             lastPrinted = end;
-            length = jobs = worstP99 = max = allocatedMB = serviceSeconds = 0;
+            length = jobs = worstP99 = max = allocatedMB = servedMillis = served = 0;
             gcCount = measured = 0;
             waited = -1;
         }

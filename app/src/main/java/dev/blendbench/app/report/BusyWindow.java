@@ -45,7 +45,7 @@ public final class BusyWindow {
             seconds += w[3];
         }
         if (serviced == 0 || !(seconds > 0)) return Double.NaN;
-        return Math.min(100, 100 * jobs * (serviceMillis / serviced) / 1000 / (workers * seconds));
+        return 100 * dev.blendbench.engine.stress.StressReport.busyShare(jobs / seconds, serviceMillis / serviced, workers);
     }
 
     /** Forgets the intervals so far: a new session follows. */

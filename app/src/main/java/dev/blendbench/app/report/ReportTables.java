@@ -47,10 +47,11 @@ public final class ReportTables {
             Stats l = s.latency();
             var m = s.summary();
             boolean none = m.jobs() == 0 && l.count() == 0; // nothing measured: no figures, rather than zeros
+            LatencyBreakdown open = LatencyBreakdown.of(s); // null for a closed loop
             rows.add(List.of(Summaries.label(s), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()),
                     none ? "–" : SessionReader.fmt(l.p50()), none ? "–" : SessionReader.fmt(l.p95()), none ? "–" : SessionReader.fmt(l.p99()),
                     none ? "–" : SessionReader.fmt(l.p999()), none || s.service().count() == 0 ? "–" : SessionReader.fmt(s.service().p99()),
-                    none || LatencyBreakdown.of(s) == null ? "–" : LatencyBreakdown.of(s).busyText(),
+                    none || open == null ? "–" : open.busyText(),
                     none ? "–" : Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
                     SessionReader.fmt(m.gcPauseMillis()), s.kind() == Session.Kind.SESSION ? Integer.toString(s.races().size()) : "–"));
         }
