@@ -196,12 +196,8 @@ public final class CompositeWorkload implements Workload {
         };
     }
 
-    /**
-     * Takes {@code l} and returns how long that waited, in nanoseconds: 0 without reading the clock
-     * where the lock was free (the common case, so an uncontended job pays nothing for the timing).
-     */
+    /** Takes {@code l} and returns how long that took, in nanoseconds. */
     private static long lockTimed(ReentrantLock l) {
-        if (l.tryLock()) return 0;
         long w0 = System.nanoTime();
         l.lock();
         return System.nanoTime() - w0;
