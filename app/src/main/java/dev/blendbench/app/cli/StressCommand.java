@@ -262,12 +262,7 @@ public final class StressCommand implements Callable<Integer> {
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
             // printed before the signal hook is released: after a Ctrl-C the JVM ends as soon as it is
             summary(out, report, config.warmup(), config.duration());
-            if (races != null) {
-                List<dev.blendbench.engine.race.Finding> fs = races.findings();
-                out.printf(Locale.ROOT, "races: %d finding%s, %d racing accesses in all; detector holds %d shadow entries (about %.1f KB)%n",
-                        fs.size(), fs.size() == 1 ? "" : "s", fs.stream().mapToLong(dev.blendbench.engine.race.Finding::count).sum(),
-                        races.shadowEntries(), races.shadowBytes() / 1024.0);
-            }
+            if (races != null) RaceText.summary(out, races);
             String wrote = OutputFiles.wrote(json, csv, hlog, jfr);
             if (wrote != null) out.println(wrote);
             out.flush();
@@ -369,6 +364,7 @@ public final class StressCommand implements Callable<Integer> {
                     throw new IllegalStateException("the ramp's own JSON did not read back: " + e.getMessage(), e);
                 }
             }
+            if (races != null) RaceText.summary(out, races);
             String wrote = OutputFiles.wrote(json, csv, jfr);
             if (wrote != null) out.println(wrote);
         } finally {

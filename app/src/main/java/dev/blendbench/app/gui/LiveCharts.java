@@ -2,6 +2,7 @@ package dev.blendbench.app.gui;
 
 import dev.blendbench.app.report.ReportCharts;
 import dev.blendbench.app.report.Session;
+import dev.blendbench.app.report.ShortIntervals;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import javafx.scene.Node;
@@ -40,6 +41,9 @@ final class LiveCharts {
     private boolean watchingRaces;
     private int points;
     private double timeOffset, lastEnd, lastGcMarker = Double.NEGATIVE_INFINITY;
+    /** The interval drawn last (folded, if it was) and its length, for folding the next into it if that is cut short; null at a new step. */
+    private Session.Interval previous;
+    private double previousLength;
 
     LiveCharts() {
         for (int k = 0; k < pct.length; k++) pct[k] = new XYSeries(new String[] {"p50", "p95", "p99", "p99.9", "max"}[k], false, true);
@@ -106,27 +110,31 @@ final class LiveCharts {
         busyWindow = workers > 0 ? new dev.blendbench.app.report.BusyWindow(workers) : null;
     }
 
-    /** Adds one interval (shown at the next {@link #redraw()}); {@code findingsSoFar} for the race chart. */
+    /**
+     * Adds one interval (shown at the next {@link #redraw()}); {@code findingsSoFar} for the race
+     * chart. An interval cut short (a session's last) is folded into the one before it on the
+     * latency, throughput and allocation charts ({@link ShortIntervals}).
+     */
     void add(Session.Interval i, int findingsSoFar) {
-        if (i.endSeconds() + timeOffset < lastEnd) timeOffset = lastEnd; // a new ramp step or session
-        double t = i.endSeconds() + timeOffset;
+        if (i.endSeconds() + timeOffset < lastEnd) { // a new ramp step or session
+            timeOffset = lastEnd;
+            previous = null;
+        }
+        double t = i.endSeconds() + timeOffset, length = t - lastEnd;
+        Session.Interval folded = i;
+        if (previous != null && ShortIntervals.isShort(length, previousLength) && unplot(previous, lastEnd)) {
+            folded = ShortIntervals.fold(previous, previousLength, i, length);
+            length += previousLength;
+        }
         lastEnd = t;
-        if (i.latency().count() > 0) {
-            for (int k = 0; k < pct.length; k++) pct[k].add(t, i.latency().get(PERCENTILES[k]), false);
-        } else {
-            for (XYSeries p : pct) p.add(t, null, false); // no job ended: a gap (a stall), not a line across it
-        }
-        if (!Double.isNaN(i.oldestWaitMillis())) {
-            if (latencies.getSeriesIndex(waiting.getKey()) < 0) latencies.addSeries(waiting);
-            waiting.add(t, i.oldestWaitMillis(), false);
-        }
-        throughput.add(t, i.throughput(), false);
+        previous = folded;
+        previousLength = length;
+        plot(folded, t);
         if (busyWindow != null) {
             double share = busyWindow.add(i); // NaN (a gap) until a measured job has ended in the step
             busy.add(t, Double.isNaN(share) ? null : share, false);
             tpChart.getXYPlot().getRangeAxis(1).setVisible(true);
         }
-        if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
         if (i.heapAfterGcBytes() >= 0) heapAfter.add(t, i.heapAfterGcBytes() / 1e6, false);
         // GC markers no closer than 1/1500 of the time so far: a long soak stays drawable
         if (i.gcCount() > 0 && t - lastGcMarker >= t / LiveSeries.MAX_POINTS) {
@@ -137,6 +145,37 @@ final class LiveCharts {
         }
         if (watchingRaces) raceCount.add(t, findingsSoFar, false);
         points++;
+    }
+
+    /** The percentiles, oldest wait, throughput and allocation of {@code i}, at {@code t}. */
+    private void plot(Session.Interval i, double t) {
+        if (i.latency().count() > 0) {
+            for (int k = 0; k < pct.length; k++) pct[k].add(t, i.latency().get(PERCENTILES[k]), false);
+        } else {
+            for (XYSeries p : pct) p.add(t, null, false); // no job ended: a gap (a stall), not a line across it
+        }
+        if (!Double.isNaN(i.oldestWaitMillis())) {
+            if (latencies.getSeriesIndex(waiting.getKey()) < 0) latencies.addSeries(waiting);
+            waiting.add(t, i.oldestWaitMillis(), false);
+        }
+        throughput.add(t, i.throughput(), false);
+        if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
+    }
+
+    /**
+     * Takes back what {@link #plot} drew for {@code i} at {@code t}; false, taking back nothing, where
+     * a series no longer ends there (its points merged since: {@link LiveSeries#halveIfLong}).
+     */
+    private boolean unplot(Session.Interval i, double t) {
+        java.util.List<XYSeries> drawn = new java.util.ArrayList<>(java.util.List.of(pct));
+        if (!Double.isNaN(i.oldestWaitMillis())) drawn.add(waiting);
+        drawn.add(throughput);
+        if (!Double.isNaN(i.allocationMBps())) drawn.add(alloc);
+        for (XYSeries s : drawn) {
+            if (s.getItemCount() == 0 || s.getX(s.getItemCount() - 1).doubleValue() != t) return false;
+        }
+        for (XYSeries s : drawn) s.remove(s.getItemCount() - 1);
+        return true;
     }
 
     /** Redraws what {@link #add} brought, each series kept short enough to redraw every tick. */
@@ -173,6 +212,7 @@ final class LiveCharts {
         points = 0;
         timeOffset = 0;
         lastEnd = 0;
+        previous = null;
         lastGcMarker = Double.NEGATIVE_INFINITY;
     }
 }

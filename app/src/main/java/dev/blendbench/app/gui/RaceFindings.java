@@ -1,6 +1,7 @@
 package dev.blendbench.app.gui;
 
 import dev.blendbench.app.report.Session;
+import dev.blendbench.app.report.ThreadList;
 import dev.blendbench.engine.surface.Rect;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,8 +17,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The Stress tab's race findings: a table (threads, accesses, pixels, count, when first seen), both
- * stacks of the selected finding, and <i>Show on canvas</i>. Its placeholder says whether the
+ * The Stress tab's race findings: a table (threads, accesses, pixels, count, when first seen), the
+ * selected finding's threads and the stacks of its first pair, and <i>Show on canvas</i>. Its placeholder says whether the
  * detector is off or has found nothing yet.
  */
 final class RaceFindings {
@@ -32,9 +33,8 @@ final class RaceFindings {
         placeholder.setId("findings-placeholder");
         table.setPlaceholder(placeholder);
         watching(false);
-        // the workers' common "blendbench-" prefix left out, so that both names fit the column
-        table.getColumns().add(column("threads", r -> r.earlier().thread().replaceFirst("^blendbench-", "") + " / "
-                + r.later().thread().replaceFirst("^blendbench-", ""), 230));
+        // every thread of the finding's races, the workers' common "blendbench-" prefix left out to fit the column
+        table.getColumns().add(column("threads", RaceFindings::threads, 230));
         table.getColumns().add(column("accesses", r -> r.earlier().kind() + " vs " + r.later().kind(), 110));
         table.getColumns().add(column("pixels", Session.Race::intersection, 170));
         table.getColumns().add(column("count", r -> Long.toString(r.count()), 60));
@@ -86,8 +86,16 @@ final class RaceFindings {
         return c;
     }
 
+    /** The finding's threads, short: "worker-0–3". */
+    static String threads(Session.Race r) {
+        return ThreadList.compact(r.threads().stream().map(t -> t.replaceFirst("^blendbench-", "")).toList())
+                + (r.moreThreads() ? " and more" : "");
+    }
+
     private static String stackText(Session.Race r) {
         StringBuilder b = new StringBuilder();
+        b.append(r.count()).append(r.count() == 1 ? " race " : " races ").append(r.threadsPhrase())
+                .append("; the first pair seen:\n");
         for (Session.Access a : List.of(r.earlier(), r.later())) {
             b.append(a == r.earlier() ? "earlier " : "later ").append(a.kind()).append(" by ").append(a.thread()).append(", ")
                     .append(a.rect()).append('\n');

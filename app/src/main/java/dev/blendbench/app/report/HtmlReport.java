@@ -99,9 +99,11 @@ public final class HtmlReport {
                 n++;
                 h.append("<details").append(n == 1 ? " open" : "").append("><summary><b>Race ").append(n).append("</b> on ")
                         .append(esc(r.surface())).append(", pixels ").append(esc(r.intersection())).append(" — ")
-                        .append(r.count()).append(" racing access").append(r.count() == 1 ? "" : "es").append(esc(r.whenPhrase())).append("</summary>\n<div class=\"stacks\">");
-                access(h, "earlier", r.earlier());
-                access(h, "later", r.later());
+                        .append(r.count()).append(" racing access").append(r.count() == 1 ? "" : "es").append(' ').append(esc(r.threadsPhrase()))
+                        .append(esc(r.whenPhrase())).append("</summary>\n<div class=\"stacks\">");
+                boolean many = r.count() > 1; // the stacks are of the first pair, an example of them all
+                access(h, many ? "first seen, earlier" : "earlier", r.earlier());
+                access(h, many ? "first seen, later" : "later", r.later());
                 h.append("</div></details>\n");
             }
         }

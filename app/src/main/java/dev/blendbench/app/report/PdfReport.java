@@ -111,9 +111,9 @@ public final class PdfReport {
             for (Race r : s.races()) {
                 n++;
                 doc.add(new Paragraph("Race " + n + " on " + r.surface() + ", pixels " + r.intersection() + " — " + r.count()
-                        + " racing accesses" + r.whenPhrase(), f.bold));
+                        + " racing access" + (r.count() == 1 ? " " : "es ") + r.threadsPhrase() + r.whenPhrase(), f.bold));
                 for (var a : List.of(r.earlier(), r.later())) {
-                    doc.add(new Paragraph((a == r.earlier() ? "earlier: " : "later: ") + a.kind() + " by " + a.thread() + ", " + a.rect(), f.body));
+                    doc.add(new Paragraph((r.count() > 1 ? "first seen, " : "") + (a == r.earlier() ? "earlier: " : "later: ") + a.kind() + " by " + a.thread() + ", " + a.rect(), f.body));
                     Paragraph st = new Paragraph(String.join("\n", a.stack()), f.mono);
                     st.setIndentationLeft(12);
                     doc.add(st);

@@ -59,9 +59,11 @@ public final class ReportCharts {
      * 30-minute session has 18,000), so that a report stays a few MB: each group ends where its
      * last interval ends; its latency figures are the worst of its intervals that had jobs (a
      * spike stays visible), its job count the sum, throughput and allocation the mean, GCs and
-     * pauses the sum, heap after GC the last known. Short sessions are returned as they are.
+     * pauses the sum, heap after GC the last known. Short sessions are returned as they are, but
+     * for intervals cut short ({@link ShortIntervals}), folded into the one before them.
      */
     static List<Interval> merged(List<Interval> all) {
+        all = ShortIntervals.folded(all);
         int per = perPoint(all.size());
         if (per <= 1) return all;
         List<Interval> out = new java.util.ArrayList<>();
@@ -82,7 +84,7 @@ public final class ReportCharts {
                 pause += i.gcPauseMillis();
                 if (i.heapAfterGcBytes() >= 0) heap = i.heapAfterGcBytes();
             }
-            out.add(new Interval(g.get(g.size() - 1).endSeconds(), tp / g.size(), worst(g, Interval::latency), worst(g, Interval::service),
+            out.add(new Interval(g.get(g.size() - 1).endSeconds(), tp / g.size(), ShortIntervals.worst(g, Interval::latency), ShortIntervals.worst(g, Interval::service),
                     allocN == 0 ? Double.NaN : alloc / allocN, gcs, pause, heap, waited));
         }
         return out;
@@ -93,28 +95,9 @@ public final class ReportCharts {
         return (intervals + MAX_POINTS - 1) / MAX_POINTS;
     }
 
-    /** The worst of each figure over the intervals with jobs (their count summed, the mean weighted by it). */
-    private static Session.Stats worst(List<Interval> g, java.util.function.Function<Interval, Session.Stats> of) {
-        long n = 0;
-        double sum = 0, p50 = 0, p90 = 0, p95 = 0, p99 = 0, p999 = 0, max = 0;
-        for (Interval i : g) {
-            Session.Stats x = of.apply(i);
-            if (x.count() == 0) continue;
-            n += x.count();
-            sum += x.mean() * x.count();
-            p50 = Math.max(p50, x.p50());
-            p90 = Math.max(p90, x.p90());
-            p95 = Math.max(p95, x.p95());
-            p99 = Math.max(p99, x.p99());
-            p999 = Math.max(p999, x.p999());
-            max = Math.max(max, x.max());
-        }
-        return new Session.Stats(n, n == 0 ? 0 : sum / n, p50, p90, p95, p99, p999, max);
-    }
-
     /** Says on a chart that its points are merged intervals, and how many each. */
     private static void noteMerged(JFreeChart c, Session s, String how) {
-        int per = perPoint(s.intervals().size());
+        int per = perPoint(ShortIntervals.folded(s.intervals()).size());
         if (per > 1) c.addSubtitle(new TextTitle("each point: " + per + " intervals merged (" + how + ")", FONT));
     }
 

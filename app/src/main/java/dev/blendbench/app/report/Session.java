@@ -152,15 +152,39 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     public record Access(String thread, String kind, String rect, List<String> stack) {}
 
     /**
-     * One race finding: two unordered accesses to overlapping pixels, at least one a write.
-     * {@code box} is the intersection as {x, y, width, height}; {@code firstSeenSeconds} counts from
-     * the start of measuring (negative: in the warm-up; NaN: the file does not say).
+     * One race finding: two unordered accesses to overlapping pixels, at least one a write, from
+     * the same pair of code sites {@code count} times. {@code earlier} and {@code later} are the
+     * first pair seen; {@code threads} names every thread of those races ({@code moreThreads}: and
+     * others beyond the names kept). {@code box} is the intersection as {x, y, width, height};
+     * {@code firstSeenSeconds} counts from the start of measuring (negative: in the warm-up; NaN:
+     * the file does not say).
      */
     public record Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds,
-                       String step) {
+                       String step, List<String> threads, boolean moreThreads) {
+        public Race {
+            threads = List.copyOf(threads);
+        }
+
+        /** A race that names only its first pair's threads (as files written before threads[] do). */
+        public Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds,
+                    String step) {
+            this(surface, intersection, count, earlier, later, box, firstSeenSeconds, step,
+                    java.util.stream.Stream.of(earlier.thread(), later.thread()).distinct().toList(), false);
+        }
+
         /** A race of a single session (no ramp step). */
         public Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds) {
             this(surface, intersection, count, earlier, later, box, firstSeenSeconds, "");
+        }
+
+        /** Its threads as people read them: "blendbench-worker-0–3" (see {@link ThreadList#compact}), "… and more" where there were more. */
+        public String threadsText() {
+            return ThreadList.compact(threads) + (moreThreads ? " and more" : "");
+        }
+
+        /** Its threads after a count: "among 4 threads (blendbench-worker-0–3)" (see {@link ThreadList#phrase}). */
+        public String threadsPhrase() {
+            return ThreadList.phrase(threads, moreThreads);
         }
 
         /**

@@ -14,6 +14,7 @@ import dev.blendbench.app.report.Session.Race;
 import dev.blendbench.app.report.Session.Stats;
 import dev.blendbench.app.report.Session.Step;
 import dev.blendbench.app.report.Session.Summary;
+import dev.blendbench.engine.race.Finding;
 import dev.blendbench.engine.stress.UniversalScalability;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads session files ({@code blendbench-stress/1} sessions and ramps, {@code blendbench-cliff/1}
@@ -309,12 +311,17 @@ public final class SessionReader {
             JsonNode n = a.get(i);
             String p = "races[" + i + "]";
             JsonNode in = n.path("intersection");
-            out.add(new Race(n.path("surface").asText("?"), rect(in), n.path("count").asLong(1),
-                    access(n.path("earlier"), p + ".earlier"), access(n.path("later"), p + ".later"),
+            Access earlier = access(n.path("earlier"), p + ".earlier"), later = access(n.path("later"), p + ".later");
+            List<String> threads = new ArrayList<>();
+            JsonNode names = n.path("threads");
+            for (int k = 0; k < Math.min(names.size(), Finding.MAX_THREADS); k++) threads.add(names.get(k).asText("?"));
+            if (threads.isEmpty()) threads = Stream.of(earlier.thread(), later.thread()).distinct().toList(); // files before threads[]
+            out.add(new Race(n.path("surface").asText("?"), rect(in), n.path("count").asLong(1), earlier, later,
                     new int[] {in.path("x").asInt(), in.path("y").asInt(), in.path("width").asInt(), in.path("height").asInt()},
                     n.path("firstSeenSeconds").isNumber() ? n.path("firstSeenSeconds").asDouble() : Double.NaN,
                     n.path("step").isInt() && n.path("step").asInt() >= 0 && n.path("step").asInt() < steps.size()
-                            ? steps.get(n.path("step").asInt()).loadText() : ""));
+                            ? steps.get(n.path("step").asInt()).loadText() : "",
+                    threads, n.path("moreThreads").asBoolean(false) || names.size() > Finding.MAX_THREADS));
         }
         return out;
     }

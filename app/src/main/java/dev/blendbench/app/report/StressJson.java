@@ -82,6 +82,8 @@ public final class StressJson {
         m.put("firstSeenNanos", f.firstSeenNanos());
         if (measureStartNanos != Long.MAX_VALUE) m.put("firstSeenSeconds", (f.firstSeenNanos() - measureStartNanos) / 1e9);
         m.put("count", f.count());
+        m.put("threads", f.threads());
+        if (f.moreThreads()) m.put("moreThreads", true);
         m.put("earlier", access(f.earlier()));
         m.put("later", access(f.later()));
         return m;

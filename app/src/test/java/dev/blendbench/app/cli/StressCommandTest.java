@@ -260,6 +260,13 @@ class StressCommandTest {
         double seen = races.get(0).get("firstSeenSeconds").asDouble(-1);
         assertTrue(seen >= 0 && seen < 1.5, "first seen while measuring (no warm-up): " + seen);
         assertTrue(r.out().lines().filter(l -> l.startsWith("race on ")).allMatch(l -> l.matches(".*\\(\\d+\\.\\d{3} s\\)")), r.out());
+        // each finding names every thread of its races, not only the first pair: three workers, each of whose jobs
+        // overwrites the canvas unordered with the others', all race
+        Set<String> threads = new java.util.TreeSet<>();
+        for (JsonNode f : races) f.get("threads").forEach(t -> threads.add(t.asText()));
+        assertEquals(Set.of("blendbench-worker-0", "blendbench-worker-1", "blendbench-worker-2"), threads);
+        assertEquals(races.size(), r.out().lines().filter(l -> l.matches("  \\d\\. (read|write) vs (read|write) on shared canvas at .*: [\\d,]+ times? "
+                + "(among \\d threads \\(blendbench-worker-.*\\)|between .* and .*), both at CompositeWorkload\\.java:\\d+")).count(), r.out());
         ComposeCommandTest.Result ok = ComposeCommandTest.run("stress", "--in-process", "--workers", "3", "--closed",
                 "--strategy", "shared-locked", "--warmup", "0s", "--duration", "500ms", "--race-detect");
         assertEquals(0, ok.code(), ok.err());

@@ -118,6 +118,9 @@ class StressPanelTest {
         robot.interact(() -> view.stressPanel().findings().getSelectionModel().select(0));
         String stacks = robot.lookup("#finding-stacks").queryAs(javafx.scene.control.TextArea.class).getText();
         assertTrue(stacks.contains("earlier") && stacks.contains("later") && stacks.contains("CompositeWorkload"), stacks);
+        assertTrue(stacks.matches("(?s)\\d+ races? (among|between) .*; the first pair seen:\n.*"), stacks);
+        String threads = (String) view.stressPanel().findings().getColumns().get(0).getCellData(0);
+        assertTrue(threads.matches("worker-\\d(–\\d|, \\d)*"), "every thread of it, without the common prefix: " + threads);
         robot.interact(() -> robot.lookup("#finding-show").queryAs(Button.class).fire());
         assertEquals("tab-compose", robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .getSelectedItem().getId(), "Show on canvas goes to the canvas");

@@ -98,6 +98,29 @@ class ReportChartsTest {
         }
     }
 
+    @Test
+    void throughputAndAllocation_doNotFallAtTheEnd_whereTheLastIntervalWasCutShort() throws Exception {
+        ObjectNode root;
+        try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
+            root = (ObjectNode) new ObjectMapper().readTree(in);
+        }
+        var intervals = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("intervals");
+        ObjectNode last = (ObjectNode) intervals.get(intervals.size() - 1), before = (ObjectNode) intervals.get(intervals.size() - 2);
+        for (var i : intervals) ((ObjectNode) i).put("allocationMBps", 40.0);
+        double end = before.get("endSeconds").asDouble();
+        last.put("endSeconds", end + 0.004).put("lengthSeconds", 0.004).put("throughputPerSecond", 250.0).put("allocationMBps", 0.0);
+        Session s = SessionReader.parse(root, "short.json", "short.json");
+        XYDataset tp = ReportCharts.throughput(s).getXYPlot().getDataset();
+        int n = tp.getItemCount(0);
+        assertEquals(intervals.size() - 1, n, "the 4 ms interval is folded into the one before it");
+        assertEquals(end + 0.004, tp.getXValue(0, n - 1), 1e-9);
+        double expected = (before.get("throughputPerSecond").asDouble() * (end - intervals.get(intervals.size() - 3).get("endSeconds").asDouble())
+                + 250.0 * 0.004) / (end + 0.004 - intervals.get(intervals.size() - 3).get("endSeconds").asDouble());
+        assertEquals(expected, tp.getYValue(0, n - 1), 1e-6);
+        XYDataset alloc = ReportCharts.heapChurn(s).getXYPlot().getDataset(0);
+        assertTrue(alloc.getYValue(0, alloc.getItemCount(0) - 1) > 36, "no fall to 0 MB/s: " + alloc.getYValue(0, alloc.getItemCount(0) - 1));
+    }
+
     private static Session.Interval interval(double end, long jobs, double p99) {
         Session.Stats l = jobs == 0 ? new Session.Stats(0, 0, 0, 0, 0, 0, 0, 0)
                 : new Session.Stats(jobs, p99 / 2, p99 / 4, p99 / 2, p99 / 1.5, p99, p99, p99 * 1.1);

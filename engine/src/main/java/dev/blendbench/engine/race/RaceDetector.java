@@ -5,10 +5,12 @@ import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
@@ -32,7 +34,7 @@ import java.util.function.Consumer;
  * brute-force vector-clock checker on random schedules).
  *
  * <p><b>Threads.</b> All methods are thread-safe: clock operations share one lock, each surface's
- * shadow has its own, findings another. Findings are de-duplicated per (surface, pair of code sites); the listener
+ * shadow has its own, findings another. Findings are de-duplicated per (surface, pair of code sites), counting the races and naming the threads of each; the listener
  * is called once per new finding, on the reporting thread, outside the lock.
  */
 public final class RaceDetector {
@@ -114,7 +116,7 @@ public final class RaceDetector {
     private final Map<Thread, Actor> threads = new WeakHashMap<>();
     private final Map<Object, VectorClock> sync = new WeakHashMap<>();
     private final Map<int[], Shadow> shadows = new WeakHashMap<>();
-    private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final Map<String, Tally> findings = new LinkedHashMap<>();
     private volatile Consumer<Finding> listener = f -> { };
     private int nextSlot;
 
@@ -337,14 +339,39 @@ public final class RaceDetector {
     private Finding record(String surface, Entry earlier, Entry later, Rect where) {
         String key = surface + "|" + siteKey(earlier.site) + "|" + siteKey(later.site) + "|" + earlier.write + later.write;
         synchronized (findings) {
-            Finding f = findings.get(key);
-            if (f != null) {
-                findings.put(key, f.withCount(f.count() + 1));
+            Tally t = findings.get(key);
+            if (t != null) {
+                t.count++;
+                t.saw(earlier.thread);
+                t.saw(later.thread);
                 return null;
             }
-            f = new Finding(surface, earlier.access(), later.access(), where, ticker.nanoTime(), 1);
-            findings.put(key, f);
+            Finding f = new Finding(surface, earlier.access(), later.access(), where, ticker.nanoTime(), 1);
+            findings.put(key, new Tally(f));
             return f;
+        }
+    }
+
+    /** A finding's first pair, with the count and thread names of all its races since; guarded by {@code findings}. */
+    private static final class Tally {
+        final Finding first;
+        final Set<String> threads = new HashSet<>();
+        long count = 1;
+        boolean moreThreads;
+
+        Tally(Finding first) {
+            this.first = first;
+            threads.addAll(first.threads());
+        }
+
+        void saw(String thread) {
+            if (threads.size() < Finding.MAX_THREADS) threads.add(thread);
+            else if (!threads.contains(thread)) moreThreads = true;
+        }
+
+        Finding snapshot() {
+            return new Finding(first.surface(), first.earlier(), first.later(), first.intersection(), first.firstSeenNanos(),
+                    count, ThreadNames.sorted(threads), moreThreads);
         }
     }
 
@@ -362,10 +389,10 @@ public final class RaceDetector {
                 .limit(stackDepth).map(StackWalker.StackFrame::toStackTraceElement).toList());
     }
 
-    /** Every finding so far, first seen first, with repeat counts. */
+    /** Every finding so far, first seen first, with repeat counts and every thread that took part. */
     public List<Finding> findings() {
         synchronized (findings) {
-            return List.copyOf(findings.values());
+            return findings.values().stream().map(Tally::snapshot).toList();
         }
     }
 

@@ -95,6 +95,37 @@ class RaceDetectorTest {
         assertTrue(d.findings().size() <= 2);
     }
 
+    @Test
+    void aFindingNamesEveryThreadOfItsRaces_inNaturalOrder_notJustItsFirstPair() {
+        RaceDetector d = new RaceDetector();
+        Surface s = Surface.allocate(64, 64);
+        List<Finding> heard = new ArrayList<>();
+        d.onFinding(heard::add);
+        for (int i = 11; i >= 0; i--) { // one code site, twelve threads, the last named first
+            d.write(d.actor("worker-" + i), s, s.bounds());
+        }
+        assertEquals(1, d.findings().size());
+        Finding f = d.findings().get(0);
+        assertEquals(List.of("worker-10", "worker-11"), heard.get(0).threads(), "the first race's own pair, when it is reported");
+        assertEquals(List.of("worker-0", "worker-1", "worker-2", "worker-3", "worker-4", "worker-5", "worker-6", "worker-7",
+                "worker-8", "worker-9", "worker-10", "worker-11"), f.threads());
+        assertFalse(f.moreThreads());
+        assertEquals("worker-11", f.earlier().threadName(), "the first pair stays the example");
+    }
+
+    @Test
+    void aFindingNamesAtMost64Threads_andSaysThereWereMore() {
+        RaceDetector d = new RaceDetector();
+        Surface s = Surface.allocate(16, 16);
+        for (int i = 0; i < Finding.MAX_THREADS + 6; i++) {
+            d.write(d.actor("t" + i), s, s.bounds());
+        }
+        Finding f = d.findings().get(0);
+        assertEquals(Finding.MAX_THREADS, f.threads().size());
+        assertEquals("t0", f.threads().get(0));
+        assertTrue(f.moreThreads());
+    }
+
     /**
      * 300 random schedules of 3–4 actors (locks, a channel, fork and join, reads and writes of
      * random rectangles spanning several tiles, some through sub-views): for every access, the

@@ -1,0 +1,53 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.blendbench.app.report.Session;
+import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class LiveChartsTest {
+    @Start
+    void start(Stage stage) {}
+
+    private static Session.Interval at(double end, double throughput) {
+        Session.Stats l = new Session.Stats(Math.round(throughput / 10), 4, 3, 5, 6, 8, 9, 10);
+        return new Session.Interval(end, throughput, l, l, throughput / 100, 0, 0, -1, Double.NaN);
+    }
+
+    private static XYDataset data(LiveCharts c, String chart) {
+        return ((ChartViewer) c.node().lookup(chart)).getChart().getXYPlot().getDataset();
+    }
+
+    @Test
+    void aSessionsLastIntervalCutShort_isFoldedIntoTheOneBefore_soThroughputDoesNotFallAtTheEnd(FxRobot robot) {
+        LiveCharts[] c = new LiveCharts[1];
+        robot.interact(() -> {
+            c[0] = new LiveCharts();
+            for (int k = 1; k <= 5; k++) c[0].add(at(0.1 * k, 500), 0);
+            c[0].add(at(0.505, 200), 0); // 5 ms, one job: 200 jobs/s
+            c[0].redraw();
+        });
+        XYDataset tp = data(c[0], "#chart-throughput"), lat = data(c[0], "#chart-latency"), heap = data(c[0], "#chart-heap");
+        assertEquals(5, tp.getItemCount(0));
+        assertEquals(0.505, tp.getXValue(0, 4), 1e-12);
+        assertEquals((500 * 0.1 + 200 * 0.005) / 0.105, tp.getYValue(0, 4), 1e-9);
+        assertEquals(5, lat.getItemCount(0), "the percentiles too");
+        assertEquals(5, heap.getItemCount(0), "and the allocation rate");
+        // the next session starts its own clock: its first interval is not folded into the last one's
+        robot.interact(() -> {
+            c[0].add(at(0.1, 300), 0);
+            c[0].add(at(0.2, 300), 0);
+            c[0].redraw();
+        });
+        assertEquals(7, tp.getItemCount(0));
+        assertEquals(300, tp.getYValue(0, 5), 1e-9);
+    }
+}
