@@ -5,13 +5,11 @@ import dev.blendbench.app.report.Session;
 import dev.blendbench.app.report.SessionReader;
 import dev.blendbench.app.report.Summaries;
 import dev.blendbench.engine.document.OpenRaster;
-import dev.blendbench.engine.stress.Strategy;
 import dev.blendbench.engine.surface.Rect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,25 +18,15 @@ import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -46,9 +34,9 @@ import javafx.util.Duration;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The stress panel: configure a session on the current scene (workers, platform or virtual
- * threads, closed loop or a target rate, strategy, duration, heap and collector of the forked JVM,
- * race detector), start and stop it, and watch it live: latency percentiles, throughput, heap
+ * The stress panel: configure a session on the current scene in its {@link StressForm} (workers,
+ * platform or virtual threads, closed loop or a target rate, strategy, duration, heap and collector
+ * of the forked JVM, race detector), start and stop it, and watch it live: latency percentiles, throughput, heap
  * churn with GC pauses, and race findings, redrawn ten times a second from the snapshots the
  * child streams (coalesced: the FX thread drains a queue on a timer, never waits). Modes: one
  * session; a ramp that plots latency against offered load and marks the knee; the same scene
@@ -56,22 +44,14 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class StressPanel {
     private final DocumentModel model;
+    private final StressForm form = new StressForm();
+    private final Label status = form.status();
+    private final Button start = form.start(), stop = form.stop(), export = form.export();
+    /** True from Start until the last session ends: the form is locked, so every queued strategy runs as it said. */
+    private final javafx.beans.property.BooleanProperty locked = form.locked();
     private final Consumer<Rect> showOnCanvas;
     private final SplitPane root = new SplitPane();
-    // settings
-    private final Spinner<Integer> workers = NumberSpinners.whole("Workers", 1, 512, 4, this::complain);
-    private final CheckBox virtual = new CheckBox("Virtual threads");
-    private final ComboBox<String> loop = new ComboBox<>(FXCollections.observableArrayList("closed loop", "target rate"));
-    private final Spinner<Double> rate = NumberSpinners.decimal("Rate", 1, 1_000_000, 200, 50, this::complain);
-    /** Open-loop arrival spacing: every 1/rate exactly, or a Poisson process (as real traffic). */
-    private final ComboBox<String> arrivals = new ComboBox<>(FXCollections.observableArrayList("constant", "poisson"));
-    private final ComboBox<String> strategy = new ComboBox<>();
-    private final Spinner<Double> seconds = NumberSpinners.decimal("Duration", 0.5, 3600, 10, 1, this::complain);
-    private final Spinner<Double> warmup = NumberSpinners.decimal("Warm-up", 0, 600, 5, 1, this::complain);
-    private final TextField heap = new TextField();
-    private final ComboBox<String> gc = new ComboBox<>(FXCollections.observableArrayList("default", "g1", "zgc", "parallel", "serial"));
-    private final CheckBox races = new CheckBox("Race detector");
-    private final CheckBox flight = new CheckBox("Flight recording");
+    // live view
     /** The finished steps of the running ramp. */
     private final List<Session.Step> liveSteps = new ArrayList<>();
     /** The strategy running now, and the number of steps of its ramp (0: not a ramp). */
@@ -79,20 +59,8 @@ public final class StressPanel {
     private int rampStepCount;
     /** When the running single open-loop session's arrivals stop (seconds into measuring; NaN otherwise), until its drain is said. */
     private double arrivalsEnd = Double.NaN;
-
-    private final RadioButton single = new RadioButton("One session"), ramp = new RadioButton("Ramp: find the cliff"),
-            compare = new RadioButton("Compare strategies");
-    /** The ramp's default steps: worker counts in closed loop, rates at a target rate. */
-    static final String WORKER_STEPS = "1, 2, 4, 8", RATE_STEPS = "100, 200, 400, 800";
-    private final TextField rampSteps = new TextField(WORKER_STEPS);
-    /** A ramp's latency objective (p99=20ms), optional: drawn on its chart, and said up to which step it holds. */
-    private final TextField objective = new TextField();
     /** The running ramp's settings that its live chart shows (its objective). */
     private Map<String, String> liveRampSettings = Map.of();
-    private final List<CheckBox> compareWith = new ArrayList<>();
-    private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export…");
-    private final Label status = new Label("Ready.");
-    // live view
     private final LiveCharts charts = new LiveCharts();
     private final LoadCharts loadCharts = new LoadCharts();
     /** One finished session's sentence over the live charts. */
@@ -109,8 +77,6 @@ public final class StressPanel {
     private final List<Session> results = new ArrayList<>();
     /** The session file each of {@link #results} was read from (for exporting them as JSON). */
     private final List<Path> resultFiles = new ArrayList<>();
-    /** True from Start until the last session ends: the form is locked, so every queued strategy runs as it said. */
-    private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty();
     /** Each queued strategy's settings, taken from the form at Start. */
     private final java.util.Map<String, StressRun.Settings> planned = new java.util.HashMap<>();
     private List<String> queue = List.of();
@@ -122,7 +88,7 @@ public final class StressPanel {
         this.findings = new RaceFindings(showOnCanvas);
         watchRaces(false);
         // before a session (or between them, charts cleared) the placeholder follows the box
-        races.selectedProperty().addListener((o, was, on) -> {
+        form.races().selectedProperty().addListener((o, was, on) -> {
             if (run == null && charts.points() == 0) watchRaces(on);
         });
         VBox live = new VBox(6, liveSummary, charts.node(), findings.node());
@@ -150,7 +116,10 @@ public final class StressPanel {
         tabs.getTabs().setAll(liveTab, loadTab, cmpTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        root.getItems().setAll(form(), tabs);
+        start.setOnAction(e -> start());
+        stop.setOnAction(e -> stop());
+        export.setOnAction(e -> export());
+        root.getItems().setAll(form.node(), tabs);
         root.setDividerPositions(0.27);
         pump = new Timeline(new KeyFrame(Duration.millis(100), e -> drain()));
         pump.setCycleCount(Timeline.INDEFINITE);
@@ -181,187 +150,13 @@ public final class StressPanel {
     /** The sentence over the latency-versus-load chart: one finished ramp's or search's (tests read it). */
     public Label loadSummary() { return loadCharts.summary(); }
 
-    private Node form() {
-        GridPane g = new GridPane();
-        // the fields' column takes the form's width, however long the texts below it are
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), fields);
-        g.setHgap(8);
-        g.setVgap(6);
-        g.setPadding(new Insets(8));
-        workers.setId("stress-workers");
-        virtual.setId("stress-virtual");
-        loop.setId("stress-loop");
-        loop.setValue("closed loop");
-        rate.setId("stress-rate");
-        arrivals.setId("stress-arrivals");
-        arrivals.setValue("constant");
-        arrivals.setTooltip(new javafx.scene.control.Tooltip("constant: a job every 1/rate; poisson: random gaps with that mean, as independent clients send them"));
-        strategy.setId("stress-strategy");
-        for (Strategy s : Strategy.values()) strategy.getItems().add(s.cliName());
-        strategy.setValue(Strategy.PER_WORKER.cliName());
-        seconds.setId("stress-seconds");
-        warmup.setId("stress-warmup");
-        heap.setId("stress-heap");
-        heap.setPromptText("e.g. 512m (default: JVM's)");
-        gc.setId("stress-gc");
-        gc.setValue("default");
-        races.setId("stress-races");
-        flight.setId("stress-jfr");
-        flight.setTooltip(new javafx.scene.control.Tooltip("Record the workload JVM with Java Flight Recorder: GC pauses, lock waits,"
-                + " allocation and CPU samples, and an event per job; Export… writes it as .jfr for JDK Mission Control"));
-        ToggleGroup modes = new ToggleGroup();
-        for (RadioButton r : List.of(single, ramp, compare)) r.setToggleGroup(modes);
-        single.setSelected(true);
-        single.setId("mode-single");
-        ramp.setId("mode-ramp");
-        compare.setId("mode-compare");
-        rampSteps.setId("stress-ramp");
-        objective.setId("stress-slo");
-        objective.setPromptText("e.g. p99=20ms (optional)");
-        objective.setTooltip(new javafx.scene.control.Tooltip("A latency objective (p50, p90, p95, p99 or p99.9): the chart draws it and"
-                + " the result says up to which step it holds"));
-        start.setId("stress-start");
-        stop.setId("stress-stop");
-        export.setId("stress-export");
-        export.setTooltip(new javafx.scene.control.Tooltip("An HTML or PDF report, the CSV of the intervals, the session JSON files"
-                + " (for blendbench compare and report) or the flight recordings"));
-        status.setId("stress-status");
-        status.setWrapText(true);
-        // wrapped to the form's width: a long result must not widen the form's fields
-        status.setPrefWidth(240);
-        status.setMaxWidth(Double.MAX_VALUE);
-        start.setDefaultButton(true);
-        stop.setDisable(true);
-        export.setDisable(true);
-        rate.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
-        arrivals.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
-        rampSteps.disableProperty().bind(ramp.selectedProperty().not().or(locked));
-        objective.disableProperty().bind(ramp.selectedProperty().not().or(locked));
-        for (Node n : List.<Node>of(workers, virtual, loop, seconds, warmup, heap, gc, races, flight, single, ramp, compare)) {
-            n.disableProperty().bind(locked);
-        }
-        // comparing runs the ticked strategies, not this one
-        strategy.disableProperty().bind(compare.selectedProperty().or(locked));
-        // the default steps follow the load (closed-loop steps are worker counts); typed steps stay
-        loop.valueProperty().addListener((o, was, now) -> {
-            String text = rampSteps.getText().strip();
-            if (text.isEmpty() || text.equals(WORKER_STEPS) || text.equals(RATE_STEPS)) {
-                rampSteps.setText("closed loop".equals(now) ? WORKER_STEPS : RATE_STEPS);
-            }
-        });
-        int r = 0;
-        Label t = new Label("Stress session on this scene");
-        t.getStyleClass().add("panel-title");
-        g.add(t, 0, r++, 2, 1);
-        r = row(g, r, "Workers", workers);
-        g.add(virtual, 1, r++);
-        r = row(g, r, "Load", loop);
-        r = row(g, r, "Rate (jobs/s)", rate);
-        r = row(g, r, "Arrivals", arrivals);
-        r = row(g, r, "Strategy", strategy);
-        r = row(g, r, "Duration (s)", seconds);
-        r = row(g, r, "Warm-up (s)", warmup);
-        r = row(g, r, "Heap", heap);
-        r = row(g, r, "Collector", gc);
-        g.add(races, 1, r++);
-        g.add(flight, 1, r++);
-        g.add(new Separator(), 0, r++, 2, 1);
-        g.add(single, 0, r++, 2, 1);
-        g.add(ramp, 0, r++, 2, 1);
-        Label stepsLabel = new Label();
-        stepsLabel.textProperty().bind(javafx.beans.binding.Bindings.when(loop.valueProperty().isEqualTo("closed loop"))
-                .then("Steps (workers)").otherwise("Steps (jobs/s)"));
-        // as wide as its wider text whichever it shows, so that the fields do not jump sideways when the load changes
-        stepsLabel.setMinWidth(Math.ceil(java.util.stream.Stream.of("Steps (workers)", "Steps (jobs/s)")
-                .mapToDouble(text -> new javafx.scene.text.Text(text).getLayoutBounds().getWidth()).max().orElse(0)) + 1);
-        g.add(stepsLabel, 0, r);
-        g.add(rampSteps, 1, r++);
-        r = row(g, r, "Objective", objective);
-        g.add(compare, 0, r++, 2, 1);
-        // two columns: the form stays short enough that the result below it shows without scrolling
-        // across the form's width (indented under the radio button), whatever the fields' column's width
-        GridPane strategies = new GridPane();
-        strategies.setHgap(12);
-        strategies.setVgap(2);
-        strategies.setPadding(new Insets(0, 0, 0, 24));
-        int k = 0;
-        for (Strategy s : Strategy.values()) {
-            CheckBox c = new CheckBox(s.cliName());
-            c.setId("compare-" + s.cliName());
-            c.setSelected(s == Strategy.PER_WORKER || s == Strategy.POOLED || s == Strategy.ALLOC_PER_JOB);
-            c.disableProperty().bind(compare.selectedProperty().not().or(locked));
-            compareWith.add(c);
-            strategies.add(c, k % 2, k / 2);
-            k++;
-        }
-        g.add(strategies, 0, r++, 2, 1);
-        g.add(new HBox(6, start, stop), 0, r++, 2, 1);
-        g.add(export, 0, r++, 2, 1);
-        g.add(status, 0, r++, 2, 1);
-        start.setOnAction(e -> start());
-        stop.setOnAction(e -> stop());
-        export.setOnAction(e -> export());
-        ScrollPane sp = new ScrollPane(g);
-        sp.setFitToWidth(true);
-        sp.setMinWidth(260);
-        return sp;
-    }
-
-    /** A settings field refused or bounded what was typed: say so where the user looks next. */
-    private void complain(String why) {
-        status.setText(why);
-    }
-
-    private static int row(GridPane g, int r, String label, Node n) {
-        g.add(new Label(label), 0, r);
-        g.add(n, 1, r);
-        return r + 1;
-    }
-
-    /** Settings from the form, checked. @throws IllegalArgumentException naming the bad value */
-    StressRun.Settings settings(String strategyName) {
-        List<Double> steps = List.of();
-        if (ramp.isSelected()) {
-            try {
-                steps = Arrays.stream(rampSteps.getText().split("[,\\s]+")).filter(s -> !s.isBlank()).map(Double::parseDouble).toList();
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("ramp steps must be numbers separated by commas, got '" + rampSteps.getText() + "'");
-            }
-            if (steps.size() < 2 || steps.stream().anyMatch(v -> !(v > 0))) {
-                throw new IllegalArgumentException("a ramp needs at least two positive steps");
-            }
-            if (loop.getValue().equals("closed loop")
-                    && steps.stream().anyMatch(v -> v != Math.rint(v) || v > 512)) {
-                throw new IllegalArgumentException("in closed loop the ramp steps are worker counts: whole numbers up to 512");
-            }
-        }
-        String h = heap.getText().strip();
-        if (!h.isEmpty() && !h.toLowerCase(Locale.ROOT).matches("\\d{1,7}[kmg]")) {
-            throw new IllegalArgumentException("heap must be a size like 512m or 4g, got '" + h + "'");
-        }
-        String slo = ramp.isSelected() && !objective.getText().isBlank() ? objective.getText().strip() : null;
-        if (slo != null) {
-            try {
-                dev.blendbench.app.report.Summaries.rampObjectiveText(slo);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("objective: " + e.getMessage());
-            }
-        }
-        return new StressRun.Settings(workers.getValue(), virtual.isSelected(), loop.getValue().equals("closed loop"),
-                rate.getValue(), arrivals.getValue(), strategyName, seconds.getValue(), warmup.getValue(), h, gc.getValue(), races.isSelected(), steps,
-                flight.isSelected(), slo);
-    }
-
     /** Starts what the form says (FX thread). */
     public void start() {
         if (run != null) return;
         results.clear();
         stopRequested = false;
         resultFiles.clear();
-        List<String> plan = compare.isSelected()
-                ? compareWith.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList() : List.of(strategy.getValue());
+        List<String> plan = form.plan();
         if (plan.isEmpty()) {
             fail("pick at least one strategy to compare");
             return;
@@ -374,7 +169,7 @@ public final class StressPanel {
         }
         planned.clear();
         try {
-            for (String s : plan) planned.put(s, settings(s));
+            for (String s : plan) planned.put(s, form.settings(s));
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return;
@@ -382,7 +177,7 @@ public final class StressPanel {
         locked.set(true);
         queue = new ArrayList<>(plan);
         clearCharts();
-        watchRaces(races.isSelected());
+        watchRaces(form.races().isSelected());
         status.setStyle("");
         status.setText("Saving the scene for the workload JVM…");
         start.setDisable(true);
@@ -553,8 +348,8 @@ public final class StressPanel {
             tabs.getSelectionModel().select(1);
         }
         // one session's sentence over its live charts, whole (the form's status line is narrow and scrolls)
-        liveSummary.setText(results.size() == 1 && s.kind() == Session.Kind.SESSION && !compare.isSelected() ? Summaries.sentence(s) : "");
-        if (results.size() > 1 || compare.isSelected()) {
+        liveSummary.setText(results.size() == 1 && s.kind() == Session.Kind.SESSION && !form.comparing() ? Summaries.sentence(s) : "");
+        if (results.size() > 1 || form.comparing()) {
             showComparison(results);
         }
     }

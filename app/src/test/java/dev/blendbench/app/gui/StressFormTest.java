@@ -1,0 +1,87 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Stress tab's form: what it refuses, and what it hands the panel. */
+@ExtendWith(ApplicationExtension.class)
+class StressFormTest {
+    StressForm form;
+
+    @Start
+    void start(Stage stage) {
+        form = new StressForm();
+    }
+
+    private <T extends Node> T field(String id) {
+        @SuppressWarnings("unchecked")
+        T n = (T) ((javafx.scene.control.ScrollPane) form.node()).getContent().lookup("#" + id);
+        return n;
+    }
+
+    private String refusal(FxRobot robot, Runnable set) {
+        robot.interact(set);
+        return assertThrows(IllegalArgumentException.class, () -> form.settings("per-worker")).getMessage();
+    }
+
+    @Test
+    void rampStepsThatAreNotNumbers_orFewerThanTwo_orNotPositive_areRefusedByName(FxRobot robot) {
+        robot.interact(() -> ((RadioButton) field("mode-ramp")).setSelected(true));
+        assertEquals("ramp steps must be numbers separated by commas, got '1, two'",
+                refusal(robot, () -> ((TextField) field("stress-ramp")).setText("1, two")));
+        assertEquals("a ramp needs at least two positive steps", refusal(robot, () -> ((TextField) field("stress-ramp")).setText("4")));
+        assertEquals("a ramp needs at least two positive steps", refusal(robot, () -> ((TextField) field("stress-ramp")).setText("0, 2")));
+        assertEquals("in closed loop the ramp steps are worker counts: whole numbers up to 512",
+                refusal(robot, () -> ((TextField) field("stress-ramp")).setText("1, 2.5")));
+        assertEquals("in closed loop the ramp steps are worker counts: whole numbers up to 512",
+                refusal(robot, () -> ((TextField) field("stress-ramp")).setText("1, 100000")));
+        robot.interact(() -> ((TextField) field("stress-ramp")).setText(" 1,2  4 "));
+        assertEquals(List.of(1.0, 2.0, 4.0), form.settings("per-worker").ramp(), "commas or spaces, as typed");
+    }
+
+    @Test
+    void aHeapThatIsNotASize_andAnObjectiveThatIsNotOne_areRefused(FxRobot robot) {
+        assertEquals("heap must be a size like 512m or 4g, got '12q'", refusal(robot, () -> ((TextField) field("stress-heap")).setText("12q")));
+        robot.interact(() -> ((TextField) field("stress-heap")).setText(" 512M "));
+        assertEquals("512M", form.settings("pooled").heap());
+        robot.interact(() -> ((RadioButton) field("mode-ramp")).setSelected(true));
+        assertTrue(refusal(robot, () -> ((TextField) field("stress-slo")).setText("p99<20")).startsWith("objective: "));
+        robot.interact(() -> ((RadioButton) field("mode-single")).setSelected(true));
+        assertEquals(null, form.settings("pooled").objective(), "an objective belongs to a ramp only");
+    }
+
+    @Test
+    void thePlan_isTheChosenStrategy_orTheTickedOnesWhenComparing(FxRobot robot) {
+        robot.interact(() -> this.<ComboBox<String>>field("stress-strategy").setValue("striped"));
+        assertEquals(List.of("striped"), form.plan());
+        robot.interact(() -> {
+            ((RadioButton) field("mode-compare")).setSelected(true);
+            ((CheckBox) field("compare-pooled")).setSelected(false);
+        });
+        assertEquals(List.of("per-worker", "alloc-per-job"), form.plan());
+        assertTrue(form.comparing());
+    }
+
+    @Test
+    void whileLocked_everySettingIsDisabled(FxRobot robot) {
+        robot.interact(() -> form.locked().set(true));
+        for (String id : List.of("stress-workers", "stress-loop", "stress-strategy", "stress-seconds", "stress-warmup", "stress-heap",
+                "stress-races", "mode-ramp", "compare-pooled")) {
+            assertTrue(field(id).isDisabled(), id);
+        }
+    }
+}
