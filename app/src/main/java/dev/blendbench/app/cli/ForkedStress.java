@@ -224,6 +224,7 @@ public final class ForkedStress {
                     releaseHeld(held, started, err);
                     JsonNode n = JSON.readTree(line.substring(SNAPSHOT.length()));
                     streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
+                    progress.racing(n.path("racingAccesses").asLong(-1)); // before add: its line may end with this interval
                     progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/count").asLong(), n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
                             n.get("gcCount").asLong(), n.path("oldestWaitMillis").asDouble(-1),

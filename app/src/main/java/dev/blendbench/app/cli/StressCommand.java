@@ -507,6 +507,8 @@ public final class StressCommand implements Callable<Integer> {
         private long gcCount, measured;
         private int workers; // an open loop's, for how busy they were; 0: not said (a closed loop's are always busy)
         private double waited = -1;
+        /** Racing accesses in this line's window; -1 while no interval has said (the race detector is off). */
+        private long racing = -1;
         private boolean inPlace;
 
         Progress(PrintWriter err, boolean terminal) {
@@ -530,8 +532,17 @@ public final class StressCommand implements Callable<Integer> {
             return this;
         }
 
+        /**
+         * The racing accesses the race detector found in the interval {@link #add} brings next (-1:
+         * it is off); each line then says how many a second there were.
+         */
+        void racing(long accesses) {
+            if (accesses >= 0) racing = Math.max(racing, 0) + accesses;
+        }
+
         @Override
         public void accept(IntervalSnapshot s) {
+            racing(s.racingAccesses());
             add(s.endNanos() / 1e9, s.lengthNanos() / 1e9, s.throughput(), s.latency().count(), s.latency().p99() / 1e6,
                     s.latency().max() / 1e6, s.allocationMBps(), s.gcCount(), s.oldestWaitNanos() < 0 ? -1 : s.oldestWaitNanos() / 1e6,
                     s.service().count() > 0 ? s.service().mean() / 1e6 : Double.NaN);
@@ -584,8 +595,9 @@ public final class StressCommand implements Callable<Integer> {
             if (served > 0) lastServiceMillis = servedMillis / served;
             double share = length > 0 ? StressReport.busyShare(jobs / length, lastServiceMillis, workers) : Double.NaN;
             String busy = Double.isNaN(share) ? "" : String.format(Locale.ROOT, "  busy %3.0f %%", 100 * share);
-            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s",
-                    end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy,
+            String races = racing < 0 ? "" : String.format(Locale.ROOT, "  races %,.0f/s", length > 0 ? racing / length : 0);
+            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s%s",
+                    end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy, races,
                     (lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : "") // not the last jobs' sliver
                             + (waited >= 1 ? "  oldest waiting " + (waited < 1000 ? String.format(Locale.ROOT, "%.1f ms", waited)
                                     : String.format(Locale.ROOT, "%.2f s", waited / 1000)) : "")); // jobs queue: the system fell behind
@@ -600,6 +612,7 @@ public final class StressCommand implements Callable<Integer> {
             length = jobs = worstP99 = max = allocatedMB = servedMillis = served = 0;
             gcCount = measured = 0;
             waited = -1;
+            if (racing > 0) racing = 0; // still said (as 0/s) in the next line: the detector is on
         }
 
         /**

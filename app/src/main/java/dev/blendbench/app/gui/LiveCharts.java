@@ -19,7 +19,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The Stress tab's four live charts — latency percentiles, throughput (with an open loop's busy
- * workers), heap churn with GC pauses, race findings so far — fed one interval at a time on the FX
+ * workers), heap churn with GC pauses, racing accesses a second with the findings so far — fed one interval at a time on the FX
  * thread and redrawn once a tick.
  * Successive sessions (a ramp's steps, compared strategies) continue one time axis.
  */
@@ -31,7 +31,8 @@ final class LiveCharts {
     private final XYSeries waiting = new XYSeries(ReportCharts.WAITING_LABEL, false, true);
     private final XYSeriesCollection latencies = new XYSeriesCollection();
     private final XYSeries throughput = new XYSeries("jobs/s", false, true), alloc = new XYSeries("allocation MB/s", false, true),
-            heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings", false, true),
+            heapAfter = new XYSeries("heap after GC (MB)", false, true), raceCount = new XYSeries("findings so far", false, true),
+            racing = new XYSeries(ReportCharts.RACING_LABEL, false, true),
             busy = new XYSeries(ReportCharts.BUSY_LABEL, false, true);
     /** The open loop's busy share over the last second; null for a closed loop. */
     private dev.blendbench.app.report.BusyWindow busyWindow;
@@ -63,13 +64,7 @@ final class LiveCharts {
         org.jfree.chart.renderer.xy.XYLineAndShapeRenderer hr = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
         hr.setSeriesPaint(0, new Color(0x0f766e));
         hp.setRenderer(1, hr);
-        raceChart = line("Race findings", "findings so far", new XYSeriesCollection(raceCount), false, new Color[] {new Color(0xdc2626)});
-        // a count: whole-number ticks from 0, and 0..1 rather than ±4E-9 while it is flat at zero
-        org.jfree.chart.axis.NumberAxis counts = (org.jfree.chart.axis.NumberAxis) raceChart.getXYPlot().getRangeAxis();
-        counts.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        counts.setAutoRangeIncludesZero(true);
-        counts.setAutoRangeMinimumSize(1);
-        counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        raceChart = ReportCharts.races(racing, raceCount);
         ChartViewer[] viewers = {new ChartViewer(latChart), new ChartViewer(tpChart), new ChartViewer(heapChart), new ChartViewer(raceChart)};
         String[] ids = {"chart-latency", "chart-throughput", "chart-heap", "chart-races"};
         node.setHgap(6);
@@ -129,7 +124,7 @@ final class LiveCharts {
         lastEnd = t;
         previous = folded;
         previousLength = length;
-        plot(folded, t);
+        plot(folded, t, length);
         if (busyWindow != null) {
             double share = busyWindow.add(i); // NaN (a gap) until a measured job has ended in the step
             busy.add(t, Double.isNaN(share) ? null : share, false);
@@ -147,8 +142,9 @@ final class LiveCharts {
         points++;
     }
 
-    /** The percentiles, oldest wait, throughput and allocation of {@code i}, at {@code t}. */
-    private void plot(Session.Interval i, double t) {
+    /** The percentiles, oldest wait, throughput, allocation and racing accesses of {@code i} (of {@code length} s), at {@code t}. */
+    private void plot(Session.Interval i, double t, double length) {
+        if (i.racingAccesses() >= 0) racing.add(t, i.racesPerSecond(length), false);
         if (i.latency().count() > 0) {
             for (int k = 0; k < pct.length; k++) pct[k].add(t, i.latency().get(PERCENTILES[k]), false);
         } else {
@@ -171,6 +167,7 @@ final class LiveCharts {
         if (!Double.isNaN(i.oldestWaitMillis())) drawn.add(waiting);
         drawn.add(throughput);
         if (!Double.isNaN(i.allocationMBps())) drawn.add(alloc);
+        if (i.racingAccesses() >= 0) drawn.add(racing);
         for (XYSeries s : drawn) {
             if (s.getItemCount() == 0 || s.getX(s.getItemCount() - 1).doubleValue() != t) return false;
         }
@@ -187,6 +184,7 @@ final class LiveCharts {
         LiveSeries.halveIfLong(alloc, LiveSeries.Merge.MEAN);
         LiveSeries.halveIfLong(heapAfter, LiveSeries.Merge.LAST);
         LiveSeries.halveIfLong(raceCount, LiveSeries.Merge.LAST);
+        LiveSeries.halveIfLong(racing, LiveSeries.Merge.MEAN);
         for (XYSeries s : pct) s.fireSeriesChanged();
         waiting.fireSeriesChanged();
         throughput.fireSeriesChanged();
@@ -194,6 +192,7 @@ final class LiveCharts {
         alloc.fireSeriesChanged();
         heapAfter.fireSeriesChanged();
         raceCount.fireSeriesChanged();
+        racing.fireSeriesChanged();
     }
 
     /** Empties every chart for a new run. */
@@ -208,6 +207,7 @@ final class LiveCharts {
         alloc.clear();
         heapAfter.clear();
         raceCount.clear();
+        racing.clear();
         heapChart.getXYPlot().clearDomainMarkers();
         points = 0;
         timeOffset = 0;

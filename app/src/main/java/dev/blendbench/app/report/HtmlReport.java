@@ -91,6 +91,8 @@ public final class HtmlReport {
         }
         if (Summaries.hasRaceSection(s)) {
             h.append("<h2>Race findings</h2>\n");
+            JFreeChart races = ReportCharts.racesOverTime(s);
+            if (races != null) h.append(svg(races, chart));
             if (s.races().isEmpty()) {
                 h.append("<p class=\"muted\">").append(esc(Summaries.noRaces(s))).append("</p>\n");
             }

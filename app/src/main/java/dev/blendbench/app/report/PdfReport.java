@@ -106,6 +106,8 @@ public final class PdfReport {
         }
         if (Summaries.hasRaceSection(s)) {
             heading(doc, f, "Race findings");
+            JFreeChart races = ReportCharts.racesOverTime(s);
+            if (races != null) chart(doc, w, races);
             if (s.races().isEmpty()) doc.add(new Paragraph(Summaries.noRaces(s), f.body));
             int n = 0;
             for (Race r : s.races()) {

@@ -7,6 +7,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -59,7 +60,7 @@ public final class ReportCharts {
      * 30-minute session has 18,000), so that a report stays a few MB: each group ends where its
      * last interval ends; its latency figures are the worst of its intervals that had jobs (a
      * spike stays visible), its job count the sum, throughput and allocation the mean, GCs and
-     * pauses the sum, heap after GC the last known. Short sessions are returned as they are, but
+     * pauses the sum, heap after GC the last known, racing accesses the sum. Short sessions are returned as they are, but
      * for intervals cut short ({@link ShortIntervals}), folded into the one before them.
      */
     static List<Interval> merged(List<Interval> all) {
@@ -85,7 +86,7 @@ public final class ReportCharts {
                 if (i.heapAfterGcBytes() >= 0) heap = i.heapAfterGcBytes();
             }
             out.add(new Interval(g.get(g.size() - 1).endSeconds(), tp / g.size(), ShortIntervals.worst(g, Interval::latency), ShortIntervals.worst(g, Interval::service),
-                    allocN == 0 ? Double.NaN : alloc / allocN, gcs, pause, heap, waited));
+                    allocN == 0 ? Double.NaN : alloc / allocN, gcs, pause, heap, waited, ShortIntervals.racingSum(g)));
         }
         return out;
     }
@@ -146,6 +147,75 @@ public final class ReportCharts {
         XYSeries busy = busyOverTime(s);
         if (busy.getItemCount() > 0) busyAxis(c, busy);
         noteMerged(c, s, "their mean");
+        stepMarkers(c, s);
+        return c;
+    }
+
+    /** The label of the racing accesses' series and axis. */
+    public static final String RACING_LABEL = "racing accesses/s";
+
+    /**
+     * The races chart, live and in reports: racing accesses a second (left axis, red) and the
+     * findings so far (right axis, whole numbers, dark dashed steps) against time.
+     */
+    public static JFreeChart races(XYSeries racingPerSecond, XYSeries findingsSoFar) {
+        JFreeChart c = ChartFactory.createXYLineChart("Races", "time (s)", RACING_LABEL, new XYSeriesCollection(racingPerSecond),
+                PlotOrientation.VERTICAL, true, false, false);
+        style(c, new Color[] {new Color(0xdc2626)});
+        rateAxis(c, 1);
+        XYPlot p = c.getXYPlot();
+        NumberAxis counts = new NumberAxis("findings so far");
+        counts.setLabelFont(FONT);
+        counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        counts.setAutoRangeIncludesZero(true);
+        counts.setAutoRangeMinimumSize(1);
+        counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        p.setRangeAxis(1, counts);
+        p.setDataset(1, new XYSeriesCollection(findingsSoFar));
+        p.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, new Color(0x374151));
+        r.setSeriesStroke(0, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+        p.setRenderer(1, r);
+        return c;
+    }
+
+    /**
+     * A session's (or a ramp's, its steps one after another) racing accesses a second and race
+     * findings so far, over time; null where no interval has a race count (the detector was off,
+     * or the file is older). A finding counts from where it was first seen, one of the warm-up
+     * from the start.
+     */
+    public static JFreeChart racesOverTime(Session s) {
+        if (s.intervals().stream().noneMatch(i -> i.racingAccesses() >= 0)) return null;
+        XYSeries racing = new XYSeries(RACING_LABEL, false, true), found = new XYSeries("findings so far", false, true);
+        double lastEnd = 0;
+        for (Interval i : merged(s.intervals())) {
+            double rate = i.racesPerSecond(i.endSeconds() - lastEnd);
+            lastEnd = i.endSeconds();
+            racing.add(i.endSeconds(), Double.isNaN(rate) ? null : rate);
+        }
+        // each finding on the session's clock: a ramp's are timed from their own step's start of measuring
+        Map<String, Double> stepStart = new java.util.HashMap<>();
+        double offset = 0;
+        for (Session.Step st : s.steps()) {
+            stepStart.putIfAbsent(st.loadText(), offset);
+            if (!st.intervals().isEmpty()) offset += st.intervals().getLast().endSeconds();
+        }
+        List<Double> seen = new java.util.ArrayList<>();
+        for (Session.Race r : s.races()) {
+            double at = Double.isNaN(r.firstSeenSeconds()) ? 0 : Math.max(0, r.firstSeenSeconds());
+            seen.add(at + stepStart.getOrDefault(r.step(), 0.0));
+        }
+        java.util.Collections.sort(seen);
+        int k = 0;
+        for (int n = 0; n < racing.getItemCount(); n++) {
+            double t = racing.getX(n).doubleValue();
+            while (k < seen.size() && seen.get(k) <= t) k++;
+            found.add(t, k);
+        }
+        JFreeChart c = races(racing, found);
+        noteMerged(c, s, "racing accesses summed");
         stepMarkers(c, s);
         return c;
     }

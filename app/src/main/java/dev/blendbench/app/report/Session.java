@@ -137,10 +137,22 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     /**
      * One 100 ms interval. {@code heapAfterGcBytes} is −1 before the first collection;
      * {@code oldestWaitMillis}: how long the oldest job due but not started had waited at its end
-     * (open loop; NaN in closed loop and in older files).
+     * (open loop; NaN in closed loop and in older files); {@code racingAccesses}: the racing pixel
+     * accesses the race detector found in it (−1 where it was off, or the file does not say).
      */
     public record Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
-                           long gcCount, double gcPauseMillis, long heapAfterGcBytes, double oldestWaitMillis) {
+                           long gcCount, double gcPauseMillis, long heapAfterGcBytes, double oldestWaitMillis, long racingAccesses) {
+        /** An interval without a race count. */
+        public Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
+                        long gcCount, double gcPauseMillis, long heapAfterGcBytes, double oldestWaitMillis) {
+            this(endSeconds, throughput, latency, service, allocationMBps, gcCount, gcPauseMillis, heapAfterGcBytes, oldestWaitMillis, -1);
+        }
+
+        /** The racing accesses per second in it, from its {@code length} in seconds; NaN where it has no race count. */
+        public double racesPerSecond(double length) {
+            return racingAccesses < 0 || !(length > 0) ? Double.NaN : racingAccesses / length;
+        }
+
         /** An interval of a file that does not say how long jobs waited to start. */
         public Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
                         long gcCount, double gcPauseMillis, long heapAfterGcBytes) {

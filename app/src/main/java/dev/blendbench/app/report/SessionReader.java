@@ -191,7 +191,7 @@ public final class SessionReader {
             double last = 0;
             for (Interval i : s.intervals()) {
                 all.add(new Interval(offset + i.endSeconds(), i.throughput(), i.latency(), i.service(), i.allocationMBps(),
-                        i.gcCount(), i.gcPauseMillis(), i.heapAfterGcBytes(), i.oldestWaitMillis()));
+                        i.gcCount(), i.gcPauseMillis(), i.heapAfterGcBytes(), i.oldestWaitMillis(), i.racingAccesses()));
                 last = i.endSeconds();
             }
             offset += last;
@@ -298,7 +298,8 @@ public final class SessionReader {
             if (!n.isObject()) throw new Bad(q, "is not an object");
             out.add(new Interval(num(n, "endSeconds", q), num(n, "throughputPerSecond", q), stats(n.path("latency"), q + ".latency", true),
                     stats(n.path("service"), q + ".service", false), optNum(n, "allocationMBps", q), n.path("gcCount").asLong(0),
-                    optNum(n, "gcPauseMillis", q), n.path("heapAfterGcBytes").asLong(-1), wait(optNum(n, "oldestWaitMillis", q))));
+                    optNum(n, "gcPauseMillis", q), n.path("heapAfterGcBytes").asLong(-1), wait(optNum(n, "oldestWaitMillis", q)),
+                    Math.max(-1, n.path("racingAccesses").asLong(-1))));
         }
         return out;
     }

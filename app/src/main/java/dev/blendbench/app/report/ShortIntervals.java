@@ -22,7 +22,8 @@ public final class ShortIntervals {
      * {@code a} then {@code b} as one interval that ends where {@code b} ends: throughput and
      * allocation rate weighted by length, the latency and service figures the worst of the two
      * (their counts summed, as {@link ReportCharts} merges a long session's points), GCs and
-     * pauses summed, the heap after GC the last known, the oldest wait the longer.
+     * pauses summed, the heap after GC the last known, the oldest wait the longer, racing accesses
+     * summed.
      */
     public static Interval fold(Interval a, double aLength, Interval b, double bLength) {
         double total = aLength + bLength;
@@ -33,7 +34,8 @@ public final class ShortIntervals {
                 : Math.max(a.oldestWaitMillis(), b.oldestWaitMillis());
         return new Interval(b.endSeconds(), (a.throughput() * aLength + b.throughput() * bLength) / total,
                 worst(both, Interval::latency), worst(both, Interval::service), alloc, a.gcCount() + b.gcCount(),
-                a.gcPauseMillis() + b.gcPauseMillis(), b.heapAfterGcBytes() >= 0 ? b.heapAfterGcBytes() : a.heapAfterGcBytes(), waited);
+                a.gcPauseMillis() + b.gcPauseMillis(), b.heapAfterGcBytes() >= 0 ? b.heapAfterGcBytes() : a.heapAfterGcBytes(), waited,
+                racingSum(List.of(a, b)));
     }
 
     /**
@@ -57,6 +59,13 @@ public final class ShortIntervals {
             lastLength = length;
         }
         return any ? out : all;
+    }
+
+    /** The racing accesses of {@code g} summed; −1 where none of them has a count. */
+    static long racingSum(List<Interval> g) {
+        long sum = -1;
+        for (Interval i : g) if (i.racingAccesses() >= 0) sum = Math.max(sum, 0) + i.racingAccesses();
+        return sum;
     }
 
     /** The worst of each figure over the intervals with jobs (their count summed, the mean weighted by it). */

@@ -206,6 +206,7 @@ public final class StressJson {
         m.put("heapAfterGcBytes", i.heapAfterGcBytes());
         m.put("maxScheduleLagMillis", i.maxScheduleLagNanos() / 1e6);
         if (i.oldestWaitNanos() >= 0) m.put("oldestWaitMillis", i.oldestWaitNanos() / 1e6);
+        if (i.racingAccesses() >= 0) m.put("racingAccesses", i.racingAccesses());
         return m;
     }
 

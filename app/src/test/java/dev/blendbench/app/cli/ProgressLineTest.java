@@ -47,6 +47,27 @@ class ProgressLineTest {
     }
 
     @Test
+    void withTheRaceDetector_eachLineSaysHowManyRacingAccessesASecondItFound_zeroIncluded() {
+        StringWriter w = new StringWriter();
+        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        for (int i = 1; i <= 20; i++) {
+            p.racing(i <= 10 ? 250 : 0); // 2,500 a second, then none (a strategy that locks, say)
+            p.add(i * 0.1, 0.1, 50, jobs(50, 0.1), 2.0, 3.0, 0, 0, -1);
+        }
+        List<String> l = lines(w);
+        assertEquals(2, l.size(), w.toString());
+        assertTrue(l.get(0).endsWith("gc 0  races 2,500/s"), l.get(0));
+        assertTrue(l.get(1).endsWith("gc 0  races 0/s"), "said as 0 while the detector watches: " + l.get(1));
+        StringWriter off = new StringWriter();
+        StressCommand.Progress q = new StressCommand.Progress(new PrintWriter(off), false);
+        for (int i = 1; i <= 10; i++) {
+            q.racing(-1);
+            q.add(i * 0.1, 0.1, 50, jobs(50, 0.1), 2.0, 3.0, 0, 0, -1);
+        }
+        assertFalse(off.toString().contains("races"), "not said where the detector is off: " + off);
+    }
+
+    @Test
     void intervalsInWhichOnlyWarmUpJobsEnded_countInTheRate_butHaveNoPercentiles() {
         StringWriter w = new StringWriter();
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);

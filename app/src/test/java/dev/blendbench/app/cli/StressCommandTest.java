@@ -271,6 +271,18 @@ class StressCommandTest {
                 "--strategy", "shared-locked", "--warmup", "0s", "--duration", "500ms", "--race-detect");
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("races: 0 findings"), ok.out());
+        assertTrue(ok.err().lines().filter(l -> l.matches(" +\\d+\\.\\ds .*")).allMatch(l -> l.endsWith("races 0/s")), "each line says none: " + ok.err());
+        // each interval of the file says how many racing accesses were found in it
+        JsonNode intervals = new ObjectMapper().readTree(json.toFile()).get("intervals");
+        long inIntervals = 0;
+        for (JsonNode i : intervals) inIntervals += i.get("racingAccesses").asLong(-1);
+        assertTrue(inIntervals > 0 && inIntervals <= total(races), inIntervals + " of " + total(races));
+    }
+
+    private static long total(JsonNode races) {
+        long n = 0;
+        for (JsonNode r : races) n += r.get("count").asLong();
+        return n;
     }
 
     @Test

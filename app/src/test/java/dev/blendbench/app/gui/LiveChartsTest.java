@@ -50,4 +50,23 @@ class LiveChartsTest {
         assertEquals(7, tp.getItemCount(0));
         assertEquals(300, tp.getYValue(0, 5), 1e-9);
     }
+
+    @Test
+    void theRaceChart_drawsRacingAccessesASecond_andTheFindingsSoFar(FxRobot robot) {
+        LiveCharts[] c = new LiveCharts[1];
+        robot.interact(() -> {
+            c[0] = new LiveCharts();
+            c[0].watchRaces(true);
+            for (int k = 1; k <= 4; k++) {
+                Session.Interval i = at(0.1 * k, 500);
+                c[0].add(new Session.Interval(i.endSeconds(), i.throughput(), i.latency(), i.service(), i.allocationMBps(), 0, 0, -1,
+                        Double.NaN, k * 10L), k >= 2 ? 3 : 1);
+            }
+            c[0].redraw();
+        });
+        var plot = ((ChartViewer) c[0].node().lookup("#chart-races")).getChart().getXYPlot();
+        assertEquals(4, plot.getDataset(0).getItemCount(0));
+        assertEquals(400, plot.getDataset(0).getYValue(0, 3), 1e-6, "40 in 100 ms");
+        assertEquals(3, plot.getDataset(1).getYValue(0, 3), 1e-9);
+    }
 }

@@ -58,4 +58,20 @@ class RaceThreadsTest {
         assertTrue(r.moreThreads());
         assertEquals("among 64+ threads (t0–63 and more)", r.threadsPhrase());
     }
+
+    @Test
+    void anIntervalsRaceCount_isReadWhereItIsANumber_andIsMinusOneOtherwise() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root;
+        try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
+            root = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        var a = root.get("intervals");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a.get(0)).put("racingAccesses", 12);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a.get(1)).put("racingAccesses", "lots");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a.get(2)).put("racingAccesses", -40);
+        var intervals = SessionReader.parse(root, "s.json", "s.json").intervals();
+        assertEquals(List.of(12L, -1L, -1L, -1L), intervals.subList(0, 4).stream().map(Session.Interval::racingAccesses).toList());
+        assertEquals(120, intervals.get(0).racesPerSecond(0.1), 1e-9);
+        assertTrue(Double.isNaN(intervals.get(3).racesPerSecond(0.1)), "none said: none drawn");
+    }
 }

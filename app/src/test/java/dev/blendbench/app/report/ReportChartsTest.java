@@ -121,6 +121,33 @@ class ReportChartsTest {
         assertTrue(alloc.getYValue(0, alloc.getItemCount(0) - 1) > 36, "no fall to 0 MB/s: " + alloc.getYValue(0, alloc.getItemCount(0) - 1));
     }
 
+    @Test
+    void racesOverTime_drawsRacingAccessesASecond_andTheFindingsFromWhenEachWasFirstSeen() throws Exception {
+        ObjectNode root;
+        try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
+            root = (ObjectNode) new ObjectMapper().readTree(in);
+        }
+        assertNull(ReportCharts.racesOverTime(SessionReader.parse(root, "off.json", "off.json")), "no race counts: no chart");
+        var intervals = root.get("intervals");
+        for (int k = 0; k < intervals.size(); k++) ((ObjectNode) intervals.get(k)).put("racingAccesses", k < 5 ? 0 : 30);
+        var races = root.putArray("races");
+        for (double seen : new double[] {-0.2, 0.75}) {
+            ObjectNode r = races.addObject().put("surface", "shared canvas").put("count", 3).put("firstSeenSeconds", seen);
+            for (String side : new String[] {"earlier", "later"}) r.putObject(side).put("thread", "w").put("kind", "write");
+        }
+        Session s = SessionReader.parse(root, "races.json", "races.json");
+        var plot = ReportCharts.racesOverTime(s).getXYPlot();
+        XYDataset rate = plot.getDataset(0), found = plot.getDataset(1);
+        double end4 = s.intervals().get(4).endSeconds(), end5 = s.intervals().get(5).endSeconds();
+        assertEquals(0, rate.getYValue(0, 4), 1e-9);
+        assertEquals(30 / (end5 - end4), rate.getYValue(0, 5), 1e-6);
+        assertEquals(1, found.getYValue(0, 0), 1e-9, "the warm-up's finding from the start");
+        int before = 0;
+        while (s.intervals().get(before + 1).endSeconds() < 0.75) before++;
+        assertEquals(1, found.getYValue(0, before), 1e-9);
+        assertEquals(2, found.getYValue(0, before + 1), 1e-9);
+    }
+
     private static Session.Interval interval(double end, long jobs, double p99) {
         Session.Stats l = jobs == 0 ? new Session.Stats(0, 0, 0, 0, 0, 0, 0, 0)
                 : new Session.Stats(jobs, p99 / 2, p99 / 4, p99 / 2, p99 / 1.5, p99, p99, p99 * 1.1);

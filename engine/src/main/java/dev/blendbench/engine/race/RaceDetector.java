@@ -117,6 +117,8 @@ public final class RaceDetector {
     private final Map<Object, VectorClock> sync = new WeakHashMap<>();
     private final Map<int[], Shadow> shadows = new WeakHashMap<>();
     private final Map<String, Tally> findings = new LinkedHashMap<>();
+    /** Every racing access counted in {@link #findings}; guarded by it. */
+    private long racingAccesses;
     private volatile Consumer<Finding> listener = f -> { };
     private int nextSlot;
 
@@ -339,6 +341,7 @@ public final class RaceDetector {
     private Finding record(String surface, Entry earlier, Entry later, Rect where) {
         String key = surface + "|" + siteKey(earlier.site) + "|" + siteKey(later.site) + "|" + earlier.write + later.write;
         synchronized (findings) {
+            racingAccesses++;
             Tally t = findings.get(key);
             if (t != null) {
                 t.count++;
@@ -387,6 +390,13 @@ public final class RaceDetector {
                         && !f.getClassName().startsWith("dev.blendbench.engine.render.")
                         && !f.getClassName().startsWith("dev.blendbench.engine.surface."))
                 .limit(stackDepth).map(StackWalker.StackFrame::toStackTraceElement).toList());
+    }
+
+    /** Racing accesses found so far: the sum of every finding's count, kept as they are counted. */
+    public long racingAccesses() {
+        synchronized (findings) {
+            return racingAccesses;
+        }
     }
 
     /** Every finding so far, first seen first, with repeat counts and every thread that took part. */

@@ -93,6 +93,11 @@ public final class CompositeWorkload implements Workload {
     }
 
     @Override
+    public long racingAccesses() {
+        return races == null ? -1 : races.racingAccesses();
+    }
+
+    @Override
     public String description() {
         int n = scene.layers().size();
         // the blend space is part of the job: linear light costs several times sRGB's

@@ -22,10 +22,13 @@ package dev.blendbench.engine.stress;
  *                        interval's end (open loop; 0 when none was waiting, -1 in closed loop): the
  *                        queue's age, which grows while the system falls behind, long before the
  *                        jobs stuck in it end and show in the latency
+ * @param racingAccesses  pixel accesses the workload's race detector found racing in the interval,
+ *                        or -1 where none watches ({@link Workload#racingAccesses()})
  */
 public record IntervalSnapshot(long endNanos, long lengthNanos, Percentiles latency, Percentiles service,
                                double throughput, long allocatedBytes, long gcCount, double gcPauseMillis,
-                               long heapAfterGcBytes, long maxScheduleLagNanos, long oldestWaitNanos) {
+                               long heapAfterGcBytes, long maxScheduleLagNanos, long oldestWaitNanos,
+                               long racingAccesses) {
     /** Allocation rate in MB/s (10^6 bytes). */
     public double allocationMBps() {
         return lengthNanos == 0 ? 0 : allocatedBytes / 1e6 / (lengthNanos / 1e9);

@@ -263,6 +263,7 @@ public final class StressSession {
         long allocStart = telemetry.allocated(ids, exitAllocated, virtual), allocPrev = allocStart;
         long gcStart = telemetry.gcCount(), gcPrev = gcStart;
         double pauseStart = telemetry.gcPauseMillis(), pausePrev = pauseStart;
+        long racesPrev = workload.racingAccesses();
         long t0 = ticker.nanoTime();
         long prev = t0;
         List<IntervalSnapshot> intervals = new ArrayList<>();
@@ -303,9 +304,11 @@ public final class StressSession {
             long lm = lagMax.getAndSet(0);
             long tail = warmupTail.getAndSet(0);
             warmupTailTotal += tail;
+            long races = workload.racingAccesses();
             IntervalSnapshot snap = new IntervalSnapshot(now - measureStart, now - prev, Percentiles.of(lat),
                     Percentiles.of(srv), (srv.getTotalCount() + tail) / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
-                    gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm, waiting);
+                    gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm, waiting, races < 0 ? -1 : races - racesPrev);
+            racesPrev = races;
             intervals.add(snap);
             histogramSink.accept(prev - measureStart, lat);
             listener.accept(snap);

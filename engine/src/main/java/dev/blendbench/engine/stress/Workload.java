@@ -16,6 +16,14 @@ public interface Workload extends AutoCloseable {
     /** The job state of worker {@code index}; called once, on that worker's thread. */
     WorkerJob newWorker(int index);
 
+    /**
+     * Pixel accesses this workload's race detector has found racing so far (every repeat of every
+     * finding), or -1 where no detector watches it. Sessions sample it once an interval.
+     */
+    default long racingAccesses() {
+        return -1;
+    }
+
     @Override
     default void close() {}
 

@@ -92,6 +92,7 @@ class RaceDetectorTest {
         assertEquals(d.findings().size(), seen.size(), "the listener hears each finding once");
         long total = d.findings().stream().mapToLong(Finding::count).sum();
         assertEquals(9, total, "every racing access after the first is a repeat");
+        assertEquals(total, d.racingAccesses(), "counted as they are found");
         assertTrue(d.findings().size() <= 2);
     }
 

@@ -55,12 +55,13 @@ class StressRaceTest {
         // Sessions into the same detector until enough jobs were measured: on a loaded machine one
         // stop-the-world collection (alloc-per-job under the detector: 0.9 s seen) can take the
         // whole 600 ms window, and a session that measured no job proves nothing either way.
-        long jobs = 0;
+        long jobs = 0, inIntervals = 0;
         List<Long> sessions = new java.util.ArrayList<>();
         for (int attempt = 0; attempt < 5 && jobs <= 3; attempt++) {
             try (CompositeWorkload w = new CompositeWorkload(scene(), strategy, false, false, races)) {
                 StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
                 assertEquals(0, r.errors(), r.firstError());
+                inIntervals += r.intervals().stream().mapToLong(dev.blendbench.engine.stress.IntervalSnapshot::racingAccesses).sum();
                 jobs += r.jobs();
                 sessions.add(r.jobs());
             }
@@ -74,8 +75,10 @@ class StressRaceTest {
             assertTrue(first.earlier().write() || first.later().write(), "at least one side writes");
             assertTrue(!first.intersection().isEmpty());
             assertTrue(first.later().siteKey().contains("CompositeWorkload"), first.later().siteKey());
+            assertTrue(inIntervals <= races.racingAccesses(), "the intervals' count the measured phases' only: " + inIntervals);
         } else {
             assertEquals(List.of(), f, strategy + " is synchronised");
+            assertEquals(0, inIntervals, "and its intervals say no race");
         }
     }
 

@@ -105,6 +105,36 @@ class StressSessionTest {
     }
 
     @Test
+    void eachInterval_saysHowManyRacingAccessesItsWorkloadFoundInIt_orMinusOneWhereNothingWatches() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicLong found = new java.util.concurrent.atomic.AtomicLong();
+        SyntheticWorkload inner = new SyntheticWorkload(ServiceTime.parse("const:2ms"), null, Ticker.SYSTEM);
+        Workload watched = new Workload() { // a job finds one race, as a detector would count it
+            @Override public String description() { return inner.description(); }
+            @Override public List<String> stages() { return inner.stages(); }
+            @Override public WorkerJob newWorker(int index) {
+                WorkerJob job = inner.newWorker(index);
+                return stageNanos -> {
+                    job.run(stageNanos);
+                    found.incrementAndGet();
+                };
+            }
+            @Override public long racingAccesses() { return found.get(); }
+        };
+        StressConfig cfg = new StressConfig(new LoadModel.Closed(2, Duration.ZERO), false, Duration.ofMillis(200),
+                Duration.ofMillis(500), 0, Duration.ofMillis(100));
+        StressReport r = new StressSession(cfg, watched, Ticker.SYSTEM, null).run();
+        long inIntervals = r.intervals().stream().mapToLong(IntervalSnapshot::racingAccesses).sum();
+        assertTrue(r.intervals().stream().allMatch(i -> i.racingAccesses() >= 0), r.intervals().toString());
+        // the warm-up's are left out: the races of jobs ended before measuring began (at most one running per worker
+        // then); those of jobs ended while the sampler, late on a loaded machine, had not yet taken its first count too
+        long measured = found.get() - r.warmupJobs();
+        assertTrue(inIntervals <= measured + 2 && inIntervals >= measured / 2 - 2,
+                inIntervals + " in the intervals, " + found.get() + " in all, " + r.warmupJobs() + " jobs in the warm-up");
+        StressReport plain = new StressSession(cfg, inner, Ticker.SYSTEM, null).run();
+        assertTrue(plain.intervals().stream().allMatch(i -> i.racingAccesses() == -1), "no detector: -1");
+    }
+
+    @Test
     void warmupJobs_countJobsThatEndedBeforeMeasuring() throws InterruptedException {
         for (long warmupMillis : new long[] {0, 300}) {
             SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
