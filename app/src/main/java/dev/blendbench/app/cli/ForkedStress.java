@@ -3,6 +3,7 @@ package dev.blendbench.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blendbench.engine.stress.IntervalSnapshot;
+import dev.blendbench.engine.stress.Percentiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,6 +70,19 @@ public final class ForkedStress {
      */
     static void endWithParent() {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(Cli.INTERNAL)));
+    }
+
+    /**
+     * Writes a made-up snapshot line into nothing, a few dozen times, before the session: its first
+     * writing loads and compiles the JSON writer (about 50 ms of a
+     * core), which would otherwise happen on the sampler at the start of measuring, late for its
+     * next interval and taking a core from the workers of a small machine.
+     */
+    static void warmEmitter() {
+        Percentiles p = new Percentiles(10, 1e6, 1_000_000, 2_000_000, 2_500_000, 3_000_000, 3_500_000, 4_000_000);
+        IntervalSnapshot s = new IntervalSnapshot(100_000_000, 100_000_000, p, p, 100, 1 << 20, 1, 2.5, 1 << 26, 0, 0, 0);
+        PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
+        for (int i = 0; i < 50; i++) emit(nowhere, s);
     }
 
     /** One snapshot line, for the parent to read: the interval as in the session JSON. */

@@ -191,7 +191,10 @@ public final class StressCommand implements Callable<Integer> {
             return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json,
                     progress(spec.commandLine().getErr(), config), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
-        if (emitSnapshots) ForkedStress.endWithParent();
+        if (emitSnapshots) {
+            ForkedStress.endWithParent();
+            ForkedStress.warmEmitter();
+        }
         if (ramp != null) {
             return runRamp(config, settings);
         }
@@ -510,6 +513,8 @@ public final class StressCommand implements Callable<Integer> {
         /** Racing accesses in this line's window; -1 while no interval has said (the race detector is off). */
         private long racing = -1;
         private boolean inPlace;
+        /** The longest last window {@link #finish()} leaves unprinted: under half an interval. */
+        static final double SLIVER_SECONDS = 0.05;
 
         Progress(PrintWriter err, boolean terminal) {
             this.err = err;
@@ -609,6 +614,10 @@ public final class StressCommand implements Callable<Integer> {
             }
             err.flush();
             lastPrinted = end;
+            clearWindow();
+        }
+
+        private void clearWindow() {
             length = jobs = worstP99 = max = allocatedMB = servedMillis = served = 0;
             gcCount = measured = 0;
             waited = -1;
@@ -617,10 +626,14 @@ public final class StressCommand implements Callable<Integer> {
 
         /**
          * Prints what is left of the window (and ends the line refreshed in place), before a session's
-         * results or other output. Calling it again prints nothing.
+         * results or other output; a sliver of under {@link #SLIVER_SECONDS} after a line is left
+         * out. Calling it again prints nothing.
          */
         void finish() {
-            if (length > 0) flush();
+            // a last sliver (measuring ends a few ms into an interval) after a line of its own session:
+            // not a line of its own, whose rates of a job or two would look like a fall or a jump
+            if (length > 0 && !(lastPrinted > 0 && length < SLIVER_SECONDS)) flush();
+            clearWindow();
             if (inPlace) {
                 err.println();
                 err.flush();

@@ -246,9 +246,18 @@ public final class StressSession {
         long intervalNanos = config.interval().toNanos();
         String description = workload.description();
         PhaseEvent phase = config.warmup().isZero() ? null : PhaseEvent.beginIfRecording("warm-up", description, config.load());
-        // warm-up: wait, then drop whatever the recorders hold
+        // warm-up: wait, and take the telemetry's readings once an interval as measuring will (and
+        // drop them): their first calls load and compile code, which at the start of measuring would
+        // make the sampler late and take a core from the workers of a small machine
+        Histogram none = new Histogram(HIGHEST, 3);
         while (!stopRequested && ticker.nanoTime() < measureStart && done.getCount() > 0) {
             LockSupport.parkNanos(Math.min(intervalNanos, measureStart - ticker.nanoTime()));
+            telemetry.allocated(ids, exitAllocated, config.virtualThreads());
+            telemetry.gcCount();
+            telemetry.gcPauseMillis();
+            telemetry.heapAfterGc();
+            workload.racingAccesses();
+            Percentiles.of(none);
         }
         PhaseEvent.commit(phase);
         phase = PhaseEvent.beginIfRecording("measured", description, config.load());
