@@ -115,7 +115,8 @@ public final class StressCommand implements Callable<Integer> {
     long maxJobs;
 
     @Option(names = "--in-process", description = "Run the workload in this JVM instead of a forked one (quicker to start, but "
-            + "this JVM's own allocation and GC mix with the measurement).")
+            + "this JVM's own allocation and GC mix with the measurement; composite jobs under java -jar restart it with the "
+            + "Vector API module first).")
     boolean inProcess;
 
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap of the workload JVM, e.g. 512m or 4g.")
@@ -194,6 +195,10 @@ public final class StressCommand implements Callable<Integer> {
         if (emitSnapshots) {
             ForkedStress.endWithParent();
             ForkedStress.warmEmitter();
+        } else if (job.synthetic == null) {
+            // composite jobs in this JVM: one with the vector kernels, as a forked workload has them
+            int child = VectorRelaunch.runInVectorJvm(spec.commandLine().getParseResult().originalArgs());
+            if (child >= 0) return child;
         }
         if (ramp != null) {
             return runRamp(config, settings);
