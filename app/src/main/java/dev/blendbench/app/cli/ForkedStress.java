@@ -237,7 +237,9 @@ public final class ForkedStress {
                 } else if (line.startsWith(SNAPSHOT)) {
                     releaseHeld(held, started, err);
                     JsonNode n = JSON.readTree(line.substring(SNAPSHOT.length()));
-                    streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
+                    if (n.path("endSeconds").asDouble() > 0) { // the warm-up's are only watched
+                        streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
+                    }
                     progress.racing(n.path("racingAccesses").asLong(-1)); // before add: its line may end with this interval
                     progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/count").asLong(), n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),

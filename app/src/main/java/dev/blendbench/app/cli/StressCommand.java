@@ -518,6 +518,8 @@ public final class StressCommand implements Callable<Integer> {
         /** Racing accesses in this line's window; -1 while no interval has said (the race detector is off). */
         private long racing = -1;
         private boolean inPlace;
+        /** The lines now are of a warm-up; a line of this session (or warm-up) has been printed. */
+        private boolean warmup, printed;
         /** The longest last window {@link #finish()} leaves unprinted: under half an interval. */
         static final double SLIVER_SECONDS = 0.05;
 
@@ -569,15 +571,18 @@ public final class StressCommand implements Callable<Integer> {
          * {@code latencies}: how many jobs its percentiles are of — none where only jobs of the warm-up
          * ended; {@code oldestWaitMillis}: the queue's age at its end, negative in closed loop;
          * {@code serviceMeanMillis}: the mean service of its measured jobs, NaN where none ended).
-         * Time running backwards means a new session (the next step of a ramp): what is left of the
-         * last one is printed first.
+         * An interval ending at or before 0 is one of the warm-up: its lines end "warm-up". Time
+         * running backwards means a new session (the next step of a ramp), and the first interval
+         * after the warm-up starts measuring: what is left of the last one is printed first.
          */
         void add(double endSeconds, double lengthSeconds, double throughput, long latencies, double p99Millis, double maxMillis,
                  double allocMBps, long gcs, double oldestWaitMillis, double serviceMeanMillis) {
-            if (endSeconds < end) {
+            boolean inWarmup = endSeconds <= 0;
+            if (endSeconds < end || inWarmup != warmup) {
                 finish();
-                lastPrinted = 0;
+                lastPrinted = inWarmup ? endSeconds - lengthSeconds : 0; // the warm-up's lines count from its start
                 lastServiceMillis = Double.NaN;
+                warmup = inWarmup;
             }
             end = endSeconds;
             length += lengthSeconds;
@@ -606,8 +611,9 @@ public final class StressCommand implements Callable<Integer> {
             double share = length > 0 ? StressReport.busyShare(jobs / length, lastServiceMillis, workers) : Double.NaN;
             String busy = Double.isNaN(share) ? "" : String.format(Locale.ROOT, "  busy %3.0f %%", 100 * share);
             String races = racing < 0 ? "" : String.format(Locale.ROOT, "  races %,.0f/s", length > 0 ? racing / length : 0);
-            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s%s",
+            String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s%s%s",
                     end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy, races,
+                    warmup ? "  warm-up" : "",
                     (lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : "") // not the last jobs' sliver
                             + (waited >= 1 ? "  oldest waiting " + (waited < 1000 ? String.format(Locale.ROOT, "%.1f ms", waited)
                                     : String.format(Locale.ROOT, "%.2f s", waited / 1000)) : "")); // jobs queue: the system fell behind
@@ -619,6 +625,7 @@ public final class StressCommand implements Callable<Integer> {
             }
             err.flush();
             lastPrinted = end;
+            printed = true;
             clearWindow();
         }
 
@@ -631,14 +638,15 @@ public final class StressCommand implements Callable<Integer> {
 
         /**
          * Prints what is left of the window (and ends the line refreshed in place), before a session's
-         * results or other output; a sliver of under {@link #SLIVER_SECONDS} after a line is left
-         * out. Calling it again prints nothing.
+         * results or other output; a sliver of under {@link #SLIVER_SECONDS} after a line of the
+         * same session (or warm-up) is left out. Calling it again prints nothing.
          */
         void finish() {
             // a last sliver (measuring ends a few ms into an interval) after a line of its own session:
             // not a line of its own, whose rates of a job or two would look like a fall or a jump
-            if (length > 0 && !(lastPrinted > 0 && length < SLIVER_SECONDS)) flush();
+            if (length > 0 && !(printed && length < SLIVER_SECONDS)) flush();
             clearWindow();
+            printed = false;
             if (inPlace) {
                 err.println();
                 err.flush();

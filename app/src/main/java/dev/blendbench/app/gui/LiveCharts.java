@@ -5,6 +5,7 @@ import dev.blendbench.app.report.Session;
 import dev.blendbench.app.report.ShortIntervals;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -36,12 +37,15 @@ final class LiveCharts {
             busy = new XYSeries(ReportCharts.BUSY_LABEL, false, true);
     /** The open loop's busy share over the last second; null for a closed loop. */
     private dev.blendbench.app.report.BusyWindow busyWindow;
-    private final JFreeChart heapChart, raceChart, tpChart;
+    private final JFreeChart latChart, heapChart, raceChart, tpChart;
     private final GridPane node = new GridPane();
     /** Whether the session shown watches for races: if not, the race chart says so instead of showing zero. */
     private boolean watchingRaces;
     private int points;
     private double timeOffset, lastEnd, lastGcMarker = Double.NEGATIVE_INFINITY;
+    /** While a warm-up is drawn: where it began (what was drawn before it ends there), where its time 0 lies, and its last interval's end; NaN otherwise. */
+    private double warmupFrom = Double.NaN, warmupBase, warmupLast;
+    private final List<org.jfree.chart.plot.IntervalMarker> warmupBands = new java.util.ArrayList<>();
     /** The interval drawn last (folded, if it was) and its length, for folding the next into it if that is cut short; null at a new step. */
     private Session.Interval previous;
     private double previousLength;
@@ -49,7 +53,7 @@ final class LiveCharts {
     LiveCharts() {
         for (int k = 0; k < pct.length; k++) pct[k] = new XYSeries(new String[] {"p50", "p95", "p99", "p99.9", "max"}[k], false, true);
         for (XYSeries s : pct) latencies.addSeries(s);
-        JFreeChart latChart = line("Latency percentiles (ms)", "latency (ms)", latencies, true, ReportCharts.PERCENTILE_COLOURS);
+        latChart = line("Latency percentiles (ms)", "latency (ms)", latencies, true, ReportCharts.PERCENTILE_COLOURS);
         ReportCharts.styleWaiting(latChart, pct.length);
         tpChart = line("Throughput", "jobs/s", new XYSeriesCollection(throughput), false, new Color[] {new Color(0x2b6cb0)});
         ReportCharts.rateAxis(tpChart, 1);
@@ -111,6 +115,11 @@ final class LiveCharts {
      * latency, throughput and allocation charts ({@link ShortIntervals}).
      */
     void add(Session.Interval i, int findingsSoFar) {
+        if (i.endSeconds() <= 0) {
+            addWarmup(i, findingsSoFar);
+            return;
+        }
+        if (!Double.isNaN(warmupFrom)) endWarmup(); // measuring has begun
         if (i.endSeconds() + timeOffset < lastEnd) { // a new ramp step or session
             timeOffset = lastEnd;
             previous = null;
@@ -140,6 +149,49 @@ final class LiveCharts {
         }
         if (watchingRaces) raceCount.add(t, findingsSoFar, false);
         points++;
+    }
+
+    /**
+     * One interval of a warm-up (ending at or before the start of measuring): drawn after what is on
+     * the charts, in a grey band, until measuring begins and {@link #endWarmup} takes it away; so
+     * the warm-up can be watched settling, and the charts' first drawing happens before measuring.
+     */
+    private void addWarmup(Session.Interval i, int findingsSoFar) {
+        if (Double.isNaN(warmupFrom)) { // a new warm-up: after what is drawn, its first interval taken as 100 ms long
+            warmupFrom = lastEnd;
+            warmupBase = lastEnd - i.endSeconds() + 0.1;
+            warmupLast = warmupFrom;
+            for (JFreeChart c : List.of(latChart, tpChart, heapChart, raceChart)) {
+                org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(warmupFrom, warmupFrom,
+                        new Color(0xe5e7eb), new BasicStroke(1f), null, null, 0.6f);
+                band.setLabel("warm-up");
+                band.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+                band.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+                band.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+                c.getXYPlot().addDomainMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+                warmupBands.add(band);
+            }
+        }
+        double t = warmupBase + i.endSeconds();
+        plot(i, t, t - warmupLast);
+        warmupLast = t;
+        if (i.heapAfterGcBytes() >= 0) heapAfter.add(t, i.heapAfterGcBytes() / 1e6, false);
+        if (watchingRaces) raceCount.add(t, findingsSoFar, false);
+        for (org.jfree.chart.plot.IntervalMarker band : warmupBands) band.setEndValue(t);
+    }
+
+    /** Measuring has begun: the warm-up's points and bands go, and the session is drawn from where the warm-up began. */
+    private void endWarmup() {
+        for (XYSeries s : List.of(pct[0], pct[1], pct[2], pct[3], pct[4], waiting, throughput, alloc, racing, heapAfter, raceCount)) {
+            while (s.getItemCount() > 0 && s.getX(s.getItemCount() - 1).doubleValue() > warmupFrom) s.remove(s.getItemCount() - 1);
+        }
+        List<JFreeChart> charts = List.of(latChart, tpChart, heapChart, raceChart);
+        for (int k = 0; k < warmupBands.size(); k++) {
+            charts.get(k).getXYPlot().removeDomainMarker(warmupBands.get(k), org.jfree.chart.ui.Layer.BACKGROUND);
+        }
+        warmupBands.clear();
+        warmupFrom = Double.NaN;
+        previous = null;
     }
 
     /** The percentiles, oldest wait, throughput, allocation and racing accesses of {@code i} (of {@code length} s), at {@code t}. */
@@ -208,7 +260,9 @@ final class LiveCharts {
         heapAfter.clear();
         raceCount.clear();
         racing.clear();
-        heapChart.getXYPlot().clearDomainMarkers();
+        for (JFreeChart c : List.of(latChart, tpChart, heapChart, raceChart)) c.getXYPlot().clearDomainMarkers();
+        warmupBands.clear();
+        warmupFrom = Double.NaN;
         points = 0;
         timeOffset = 0;
         lastEnd = 0;

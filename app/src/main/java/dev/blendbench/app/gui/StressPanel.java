@@ -226,7 +226,7 @@ public final class StressPanel {
                     : Map.of("slo", dev.blendbench.app.report.Summaries.rampObjectiveText(set.objective()));
             arrivalsEnd = set.closed() || !set.ramp().isEmpty() ? Double.NaN : set.seconds();
             status.setText(set.ramp().isEmpty()
-                    ? String.format(Locale.ROOT, "Running %s: %d workers, %s; %s s of warm-up (not charted), then %s s measured…", s,
+                    ? String.format(Locale.ROOT, "Running %s: %d workers, %s; %s s of warm-up (shaded, then cleared), then %s s measured…", s,
                             set.workers(), set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()),
                             number(set.warmupSeconds()), number(set.seconds()))
                     : String.format(Locale.ROOT, "Running %s: a ramp of %s %s, step 1 of %d; each step %s s of warm-up, then %s s measured…", s,

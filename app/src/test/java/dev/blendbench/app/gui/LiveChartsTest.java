@@ -69,4 +69,44 @@ class LiveChartsTest {
         assertEquals(400, plot.getDataset(0).getYValue(0, 3), 1e-6, "40 in 100 ms");
         assertEquals(3, plot.getDataset(1).getYValue(0, 3), 1e-9);
     }
+
+    @Test
+    void aWarmUp_isDrawnShadedWhileItRuns_andTakenAwayWhenMeasuringBegins(FxRobot robot) {
+        LiveCharts[] c = new LiveCharts[1];
+        robot.interact(() -> {
+            c[0] = new LiveCharts();
+            for (int k = 0; k < 5; k++) c[0].add(at(-0.4 + 0.1 * k, 100 + 100 * k), 0); // -0.4 … 0.0: the warm-up settling
+            c[0].redraw();
+        });
+        var tp = ((ChartViewer) c[0].node().lookup("#chart-throughput")).getChart().getXYPlot();
+        assertEquals(5, tp.getDataset().getItemCount(0), "the warm-up, while it runs");
+        assertEquals(0.1, tp.getDataset().getXValue(0, 0), 1e-9, "drawn after what was there (nothing): from 0");
+        assertEquals(1, tp.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND).size(), "in a band");
+        assertEquals(0, c[0].points(), "not the session's points");
+        robot.interact(() -> {
+            c[0].add(at(0.1, 600), 0);
+            c[0].add(at(0.2, 600), 0);
+            c[0].redraw();
+        });
+        assertEquals(2, tp.getDataset().getItemCount(0), "measuring: the warm-up taken away");
+        assertEquals(0.1, tp.getDataset().getXValue(0, 0), 1e-9);
+        assertEquals(600, tp.getDataset().getYValue(0, 0), 1e-9);
+        var bands = tp.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        assertEquals(0, bands == null ? 0 : bands.size());
+        assertEquals(2, c[0].points());
+        // a ramp's next step: its warm-up is drawn after the first step's points, which stay
+        robot.interact(() -> {
+            for (int k = 0; k < 3; k++) c[0].add(at(-0.2 + 0.1 * k, 300), 0);
+            c[0].redraw();
+        });
+        assertEquals(5, tp.getDataset().getItemCount(0));
+        assertEquals(0.3, tp.getDataset().getXValue(0, 2), 1e-9, "after the first step's end, 0.2 s");
+        robot.interact(() -> {
+            c[0].add(at(0.1, 700), 0);
+            c[0].redraw();
+        });
+        assertEquals(3, tp.getDataset().getItemCount(0));
+        assertEquals(0.3, tp.getDataset().getXValue(0, 2), 1e-9, "the step measured from where the first ended");
+        assertEquals(700, tp.getDataset().getYValue(0, 2), 1e-9);
+    }
 }

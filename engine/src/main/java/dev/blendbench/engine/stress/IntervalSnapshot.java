@@ -1,9 +1,10 @@
 package dev.blendbench.engine.stress;
 
 /**
- * One measurement interval (100 ms by default) of a session.
+ * One measurement interval (100 ms by default) of a session, or of its warm-up ({@link #warmup()}:
+ * those reach a session's listener only, never its report).
  *
- * @param endNanos        end of the interval, from the start of measurement
+ * @param endNanos        end of the interval, from the start of measurement (at most 0 in the warm-up)
  * @param lengthNanos     length of the interval
  * @param latency         end-to-end latency of jobs completed in it (from intended start in open loop);
  *                        the last interval of an open loop that was stopped or cut by its drain limit
@@ -29,6 +30,11 @@ public record IntervalSnapshot(long endNanos, long lengthNanos, Percentiles late
                                double throughput, long allocatedBytes, long gcCount, double gcPauseMillis,
                                long heapAfterGcBytes, long maxScheduleLagNanos, long oldestWaitNanos,
                                long racingAccesses) {
+    /** An interval of the warm-up: its jobs are not measured (it ends at or before the start of measuring). */
+    public boolean warmup() {
+        return endNanos <= 0;
+    }
+
     /** Allocation rate in MB/s (10^6 bytes). */
     public double allocationMBps() {
         return lengthNanos == 0 ? 0 : allocatedBytes / 1e6 / (lengthNanos / 1e9);

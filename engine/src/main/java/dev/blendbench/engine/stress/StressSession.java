@@ -35,7 +35,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p><b>Threads.</b> {@link #run()} blocks its caller until the session ends; {@link #stop()} may
  * be called from any thread and keeps everything measured so far. The listener is called on the
- * sampler thread, once per interval, with an immutable snapshot.
+ * sampler thread, once per interval, with an immutable snapshot: through the warm-up too, with
+ * snapshots of the warm-up's jobs ({@link IntervalSnapshot#warmup()}: ending at or before the start
+ * of measuring, and in no report), so that whoever watches does its own first work then rather
+ * than at the start of measuring, and sees the warm-up settle.
  */
 public final class StressSession {
     private static final long HIGHEST = 3_600_000_000_000L; // one hour in ns
@@ -52,6 +55,8 @@ public final class StressSession {
     private volatile boolean cut;
 
     private final JobRecorder recorder;
+    /** The warm-up's jobs, for its snapshots: recorded as measured ones are, so the job loop does the same work in both. */
+    private final JobRecorder warmupRecorder;
     private final int stageCount;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstError = new AtomicReference<>();
@@ -75,6 +80,7 @@ public final class StressSession {
         this.listener = listener == null ? s -> { } : listener;
         this.stageCount = workload.stages().size();
         this.recorder = new JobRecorder(stageCount, HIGHEST);
+        this.warmupRecorder = new JobRecorder(stageCount, HIGHEST);
     }
 
     private volatile java.util.function.BiConsumer<Long, Histogram> histogramSink = (t, h) -> { };
@@ -214,10 +220,13 @@ public final class StressSession {
                 if (config.maxJobs() > 0 && jobs >= config.maxJobs()) {
                     stopRequested = true;
                 }
-            } else if (finish < measureStart) {
-                warmupJobs.incrementAndGet();
             } else {
-                warmupTail.incrementAndGet(); // due in the warm-up, ended in the measured phase: done, but no measured latency
+                warmupRecorder.record(finish - intended, finish - actual, stageNanos);
+                if (finish < measureStart) {
+                    warmupJobs.incrementAndGet();
+                } else {
+                    warmupTail.incrementAndGet(); // due in the warm-up, ended in the measured phase: done, but no measured latency
+                }
             }
             if (think > 0) sleepUntil(ticker.nanoTime() + think);
         }
@@ -246,18 +255,30 @@ public final class StressSession {
         long intervalNanos = config.interval().toNanos();
         String description = workload.description();
         PhaseEvent phase = config.warmup().isZero() ? null : PhaseEvent.beginIfRecording("warm-up", description, config.load());
-        // warm-up: wait, and take the telemetry's readings once an interval as measuring will (and
-        // drop them): their first calls load and compile code, which at the start of measuring would
-        // make the sampler late and take a core from the workers of a small machine
-        Histogram none = new Histogram(HIGHEST, 3);
+        // warm-up: its jobs' snapshots once an interval, as measuring will take them; the sampler's
+        // first readings (and the listener's first work) load and compile code, which at the start of
+        // measuring would make the sampler late and take a core from the workers of a small machine
+        LoadModel.Open openLoop = config.load() instanceof LoadModel.Open o ? o : null;
+        long wPrev = ticker.nanoTime(), wAlloc = telemetry.allocated(ids, exitAllocated, config.virtualThreads());
+        long wGc = telemetry.gcCount(), wRaces = workload.racingAccesses();
+        double wPause = telemetry.gcPauseMillis();
         while (!stopRequested && ticker.nanoTime() < measureStart && done.getCount() > 0) {
             LockSupport.parkNanos(Math.min(intervalNanos, measureStart - ticker.nanoTime()));
-            telemetry.allocated(ids, exitAllocated, config.virtualThreads());
-            telemetry.gcCount();
-            telemetry.gcPauseMillis();
-            telemetry.heapAfterGc();
-            workload.racingAccesses();
-            Percentiles.of(none);
+            long now = ticker.nanoTime(), alloc = telemetry.allocated(ids, exitAllocated, config.virtualThreads());
+            long gc = telemetry.gcCount(), races = workload.racingAccesses();
+            double pause = telemetry.gcPauseMillis();
+            Histogram[] got = warmupRecorder.interval();
+            if (now - wPrev > 0) {
+                listener.accept(new IntervalSnapshot(Math.min(0, now - measureStart), now - wPrev, Percentiles.of(got[0]),
+                        Percentiles.of(got[1]), got[1].getTotalCount() / ((now - wPrev) / 1e9), Math.max(0, alloc - wAlloc),
+                        gc - wGc, pause - wPause, telemetry.heapAfterGc(), 0, openLoop != null ? oldestWait(now) : -1,
+                        races < 0 ? -1 : races - wRaces));
+            }
+            wPrev = now;
+            wAlloc = alloc;
+            wGc = gc;
+            wPause = pause;
+            wRaces = races;
         }
         PhaseEvent.commit(phase);
         phase = PhaseEvent.beginIfRecording("measured", description, config.load());
@@ -273,14 +294,16 @@ public final class StressSession {
         long gcStart = telemetry.gcCount(), gcPrev = gcStart;
         double pauseStart = telemetry.gcPauseMillis(), pausePrev = pauseStart;
         long racesPrev = workload.racingAccesses();
-        long t0 = ticker.nanoTime();
+        // the measured phase began at measureStart, however late the sampler woke for it: the first
+        // interval holds the jobs from then, so its length and the phase's count from then too
+        long t0 = Math.min(ticker.nanoTime(), measureStart);
         long prev = t0;
         List<IntervalSnapshot> intervals = new ArrayList<>();
         // stopped in the warm-up: nothing was measured, so no interval either (not one that ends
         // before the measurement began)
         boolean finished = stopRequested && t0 < measureStart;
         if (finished) done.await(2, java.util.concurrent.TimeUnit.SECONDS); // the workers see the stop, and say whether it cut them short
-        LoadModel.Open open = config.load() instanceof LoadModel.Open o ? o : null; // null: a closed loop
+        LoadModel.Open open = openLoop; // null: a closed loop
         Duration drainLimit = open == null ? null : config.drainLimit(); // null: the backlog drains to its end
         long drainEnd = drainLimit == null ? 0 : end + Math.min(drainLimit.toNanos(), HIGHEST);
         long queued = 0, warmupTailTotal = 0;

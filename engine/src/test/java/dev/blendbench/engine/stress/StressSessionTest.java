@@ -269,7 +269,24 @@ class StressSessionTest {
         assertEquals(0, r.jobs());
         assertTrue(r.warmupJobs() > 0, "the warm-up ran: " + r.warmupJobs());
         assertTrue(r.intervals().isEmpty(), "no interval before the measurement began: " + r.intervals());
-        assertTrue(seen.isEmpty());
+        assertTrue(seen.stream().allMatch(IntervalSnapshot::warmup), "the watcher saw the warm-up only: " + seen);
+    }
+
+    @Test
+    void theListenerSeesTheWarmUpFirst_itsJobsInSnapshotsThatEndBeforeMeasuring_andTheReportHasNone() throws InterruptedException {
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:2ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Closed(2, Duration.ZERO), false, Duration.ofMillis(500),
+                Duration.ofMillis(300), 0, Duration.ofMillis(100));
+        List<IntervalSnapshot> seen = Collections.synchronizedList(new ArrayList<>());
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, seen::add).run();
+        List<IntervalSnapshot> warm = seen.stream().filter(IntervalSnapshot::warmup).toList();
+        assertTrue(warm.size() >= 3, "about five 100 ms snapshots of the warm-up: " + warm);
+        assertEquals(warm, seen.subList(0, warm.size()), "all before the measured ones");
+        assertTrue(warm.stream().allMatch(i -> i.endNanos() <= 0 && i.lengthNanos() > 0));
+        for (int k = 1; k < warm.size(); k++) assertTrue(warm.get(k).endNanos() > warm.get(k - 1).endNanos(), "in order: " + warm);
+        long warmJobs = warm.stream().mapToLong(i -> i.service().count()).sum();
+        assertTrue(warmJobs > 0 && warmJobs <= r.warmupJobs() + 2, warmJobs + " in the snapshots, " + r.warmupJobs() + " warm-up jobs");
+        assertEquals(seen.subList(warm.size(), seen.size()), r.intervals(), "the report holds the measured ones, all of them");
     }
 
     @Test
