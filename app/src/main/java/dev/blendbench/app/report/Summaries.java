@@ -25,7 +25,8 @@ public final class Summaries {
     /**
      * What makes a single session weigh less in a comparison, each as a phrase ("was stopped after
      * 3.5 s of the 20 s asked", "started cold: ..."): stopped before its end (not by its own job
-     * limit), no job ended in its warm-up, or its workload JVM died. Empty for a sound session,
+     * limit), no job ended in its warm-up or it was still warming up ({@link Settling}), or its
+     * workload JVM died. Empty for a sound session,
      * and for ramps and cliff searches.
      */
     public static List<String> caveats(Session s) {
@@ -42,6 +43,12 @@ public final class Summaries {
         }
         if (sum.warmupJobs() == 0 && sum.jobs() > 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
             out.add("started cold: no job ended in its warm-up");
+        } else {
+            Settling.Trend trend = Settling.of(s);
+            if (trend != null && trend.warming()) {
+                out.add("was still warming up: its jobs' mean service time fell " + SessionReader.fmt(trend.ratio())
+                        + "× from its first fifth to its last");
+            }
         }
         return out;
     }
@@ -410,6 +417,13 @@ public final class Summaries {
                             + (judged.size() < st.size() ? ", and the rise above is read without " + (cold.size() == 1 ? "it" : "them") : "")
                             + "; a longer warm-up leaves them out.";
                 }
+                List<String> warming = st.stream().filter(x -> !cold.contains(x.loadText()))
+                        .filter(x -> Settling.of(x) != null && Settling.of(x).warming()).map(Step::loadText).toList();
+                if (!warming.isEmpty()) {
+                    text += " " + (warming.size() == 1 ? "The step at " + warming.get(0) + " was" : "The steps at " + String.join(", ", warming)
+                            + " were") + " still warming up (the jobs' mean service time in " + (warming.size() == 1 ? "its" : "each one's")
+                            + " first fifth " + Settling.WARMING_TEXT + " of the last); a longer warm-up leaves that out.";
+                }
                 List<String> cut = st.stream().filter(x -> x.summary().drainCut()).map(Step::loadText).toList();
                 if (!cut.isEmpty()) {
                     text += " " + (cut.size() == 1 ? "The step at " + cut.get(0) + " was" : "The steps at " + String.join(", ", cut) + " were")
@@ -464,6 +478,9 @@ public final class Summaries {
                 if (sum.warmupJobs() == 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
                     b.append(" No job ended during the warm-up, so these figures include the cold start (class loading,"
                             + " JIT compilation); a longer warm-up leaves it out.");
+                } else {
+                    Settling.Trend trend = Settling.of(s);
+                    if (trend != null && trend.warming()) b.append(' ').append(trend.sentence());
                 }
                 if (sum.gcCount() > 0) {
                     b.append(String.format(Locale.ROOT, " %d collection%s paused %s ms in all.", sum.gcCount(),

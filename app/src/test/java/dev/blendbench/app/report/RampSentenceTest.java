@@ -51,6 +51,20 @@ class RampSentenceTest {
     }
 
     @Test
+    void aStepWhoseJobsWereStillGettingFaster_isNamedAsStillWarmingUp() {
+        Session.Step warm = step(100, 5, 50), settled = step(300, 5.2, 150);
+        java.util.List<Session.Interval> iv = new java.util.ArrayList<>();
+        for (int k = 1; k <= 30; k++) { // the first fifth's jobs at 6 ms, the rest at 3
+            Session.Stats srv = new Session.Stats(10, k <= 6 ? 6 : 3, 3, 3, 3, 3, 3, 3);
+            iv.add(new Session.Interval(0.1 * k, 100, srv, srv, 0, 0, 0, -1));
+        }
+        warm = new Session.Step(warm.load(), warm.loadText(), warm.summary(), warm.latency(), warm.stages(), iv);
+        assertEquals("p99 changed little from 5 ms at 100 jobs/s to 5.20 ms at 300 jobs/s (1.04×). The step at 100 jobs/s was still warming up "
+                + "(the jobs' mean service time in its first fifth was 1.25× or more that of the last); a longer warm-up leaves that out.",
+                Summaries.sentence(Session.liveRamp("r", List.of(warm, settled))));
+    }
+
+    @Test
     void stepEndedByTheDrainLimit_isNamed_asItsPercentilesAreLowerBounds() {
         Session.Step cut = step(800, 9000, 300);
         cut = new Session.Step(cut.load(), cut.loadText(), new Session.Summary(400, 0, "", 12, 80, 0, 0, 0, false, false, 300, 1500, 0),
