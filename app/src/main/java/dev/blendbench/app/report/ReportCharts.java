@@ -163,21 +163,26 @@ public final class ReportCharts {
                 PlotOrientation.VERTICAL, true, false, false);
         style(c, new Color[] {new Color(0xdc2626)});
         rateAxis(c, 1);
-        XYPlot p = c.getXYPlot();
         NumberAxis counts = new NumberAxis("findings so far");
-        counts.setLabelFont(FONT);
         counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         counts.setAutoRangeIncludesZero(true);
         counts.setAutoRangeMinimumSize(1);
         counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
-        p.setRangeAxis(1, counts);
-        p.setDataset(1, new XYSeriesCollection(findingsSoFar));
+        rightAxis(c, counts, findingsSoFar, new Color(0x374151));
+        return c;
+    }
+
+    /** Puts {@code series} on chart {@code c}'s right axis {@code axis}, drawn dashed in {@code colour}. */
+    private static void rightAxis(JFreeChart c, NumberAxis axis, XYSeries series, Color colour) {
+        XYPlot p = c.getXYPlot();
+        axis.setLabelFont(FONT);
+        p.setRangeAxis(1, axis);
+        p.setDataset(1, new XYSeriesCollection(series));
         p.mapDatasetToRangeAxis(1, 1);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, new Color(0x374151));
+        r.setSeriesPaint(0, colour);
         r.setSeriesStroke(0, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
         p.setRenderer(1, r);
-        return c;
     }
 
     /**
@@ -228,18 +233,10 @@ public final class ReportCharts {
      * returns that axis.
      */
     public static NumberAxis busyAxis(JFreeChart c, XYSeries busy) {
-        XYPlot p = c.getXYPlot();
         NumberAxis axis = new NumberAxis(BUSY_LABEL);
         axis.setRange(0, 105);
         axis.setAutoRange(false);
-        axis.setLabelFont(FONT);
-        p.setRangeAxis(1, axis);
-        p.setDataset(1, new XYSeriesCollection(busy));
-        p.mapDatasetToRangeAxis(1, 1);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-        r.setSeriesPaint(0, new Color(0xb45309));
-        r.setSeriesStroke(0, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
-        p.setRenderer(1, r);
+        rightAxis(c, axis, busy, new Color(0xb45309));
         return axis;
     }
 
