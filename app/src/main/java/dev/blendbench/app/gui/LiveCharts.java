@@ -20,8 +20,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The Stress tab's four live charts — latency percentiles, throughput (with an open loop's busy
- * workers), heap churn with GC pauses, racing accesses a second with the findings so far — fed one interval at a time on the FX
- * thread and redrawn once a tick.
+ * workers), heap churn with GC pauses, racing accesses a second with the findings so far — fed
+ * one interval at a time on the FX thread and redrawn once a tick; a warm-up is drawn shaded until
+ * measuring begins.
  * Successive sessions (a ramp's steps, compared strategies) continue one time axis.
  */
 final class LiveCharts {
@@ -43,7 +44,10 @@ final class LiveCharts {
     private boolean watchingRaces;
     private int points;
     private double timeOffset, lastEnd, lastGcMarker = Double.NEGATIVE_INFINITY;
-    /** While a warm-up is drawn: where it began (what was drawn before it ends there), where its time 0 lies, and its last interval's end; NaN otherwise. */
+    /**
+     * While a warm-up is drawn: where it began (what was drawn before it ends there), where its time
+     * 0 lies, and its last interval's end; {@code warmupFrom} is NaN otherwise.
+     */
     private double warmupFrom = Double.NaN, warmupBase, warmupLast;
     private final List<org.jfree.chart.plot.IntervalMarker> warmupBands = new java.util.ArrayList<>();
     /** The interval drawn last (folded, if it was) and its length, for folding the next into it if that is cut short; null at a new step. */

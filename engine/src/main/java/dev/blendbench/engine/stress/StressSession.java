@@ -258,7 +258,7 @@ public final class StressSession {
         // warm-up: its jobs' snapshots once an interval, as measuring will take them; the sampler's
         // first readings (and the listener's first work) load and compile code, which at the start of
         // measuring would make the sampler late and take a core from the workers of a small machine
-        LoadModel.Open openLoop = config.load() instanceof LoadModel.Open o ? o : null;
+        LoadModel.Open open = config.load() instanceof LoadModel.Open o ? o : null; // null: a closed loop
         long wPrev = ticker.nanoTime(), wAlloc = telemetry.allocated(ids, exitAllocated, config.virtualThreads());
         long wGc = telemetry.gcCount(), wRaces = workload.racingAccesses();
         double wPause = telemetry.gcPauseMillis();
@@ -271,7 +271,7 @@ public final class StressSession {
             if (now - wPrev > 0) {
                 listener.accept(new IntervalSnapshot(Math.min(0, now - measureStart), now - wPrev, Percentiles.of(got[0]),
                         Percentiles.of(got[1]), got[1].getTotalCount() / ((now - wPrev) / 1e9), Math.max(0, alloc - wAlloc),
-                        gc - wGc, pause - wPause, telemetry.heapAfterGc(), 0, openLoop != null ? oldestWait(now) : -1,
+                        gc - wGc, pause - wPause, telemetry.heapAfterGc(), 0, open != null ? oldestWait(now) : -1,
                         races < 0 ? -1 : races - wRaces));
             }
             wPrev = now;
@@ -303,7 +303,6 @@ public final class StressSession {
         // before the measurement began)
         boolean finished = stopRequested && t0 < measureStart;
         if (finished) done.await(2, java.util.concurrent.TimeUnit.SECONDS); // the workers see the stop, and say whether it cut them short
-        LoadModel.Open open = openLoop; // null: a closed loop
         Duration drainLimit = open == null ? null : config.drainLimit(); // null: the backlog drains to its end
         long drainEnd = drainLimit == null ? 0 : end + Math.min(drainLimit.toNanos(), HIGHEST);
         long queued = 0, warmupTailTotal = 0;
