@@ -1,6 +1,7 @@
 package dev.blendbench.app.report;
 
 import dev.blendbench.app.report.Session.CliffStep;
+import dev.blendbench.app.report.Session.Interval;
 import dev.blendbench.app.report.Session.Step;
 import dev.blendbench.engine.stress.UniversalScalability;
 import java.util.Comparator;
@@ -518,7 +519,24 @@ public final class Summaries {
     /** " The race detector found N races on shared pixels.", or "" where it found none. */
     private static String racesFound(Session s) {
         int n = s.races().size();
-        return n == 0 ? "" : " The race detector found " + n + " race" + (n == 1 ? "" : "s") + " on shared pixels.";
+        if (n == 0) return "";
+        String found = " The race detector found " + n + " race" + (n == 1 ? "" : "s") + " on shared pixels";
+        if (s.kind() == Session.Kind.RAMP) {
+            List<Step> st = s.measuredSteps().stream().filter(x -> !Double.isNaN(racingRate(x.intervals()))).toList();
+            if (st.size() < 2) return found + ".";
+            Step lo = st.get(0), hi = st.get(st.size() - 1);
+            return found + String.format(Locale.ROOT, "; racing accesses went from %,.0f a second at %s to %,.0f at %s.",
+                    racingRate(lo.intervals()), lo.loadText(), racingRate(hi.intervals()), hi.loadText());
+        }
+        double rate = racingRate(s.intervals());
+        return found + (Double.isNaN(rate) ? "." : String.format(Locale.ROOT, ", %,.0f racing accesses a second while measuring.", rate));
+    }
+
+    /** Racing accesses a second over intervals on one clock from the start of measuring; NaN where none has a count. */
+    static double racingRate(List<Interval> intervals) {
+        long sum = ShortIntervals.racingSum(intervals);
+        double seconds = intervals.isEmpty() ? 0 : intervals.getLast().endSeconds();
+        return sum < 0 || !(seconds > 0) ? Double.NaN : sum / seconds;
     }
 
     /**

@@ -65,6 +65,27 @@ class RampSentenceTest {
     }
 
     @Test
+    void aWatchedRamp_saysHowTheRacingAccessesGrewWithTheLoad() {
+        java.util.List<Session.Step> steps = new java.util.ArrayList<>();
+        for (int w : new int[] {1, 2, 4}) {
+            java.util.List<Session.Interval> iv = new java.util.ArrayList<>();
+            for (int k = 1; k <= 10; k++) {
+                Session.Stats srv = new Session.Stats(10, 3, 3, 3, 3, 3, 3, 3);
+                iv.add(new Session.Interval(0.1 * k, 100, srv, srv, 0, 0, 0, -1, Double.NaN, (w - 1) * 150L));
+            }
+            Session.Step base = step(w, 5, 50);
+            steps.add(new Session.Step(w, w + (w == 1 ? " worker" : " workers"), base.summary(), base.latency(), base.stages(), iv));
+        }
+        Session.Access a = new Session.Access("blendbench-worker-0", "write", "8x8+0+0", List.of());
+        Session ramp = Session.liveRamp("r", steps);
+        ramp = new Session(ramp.name(), ramp.kind(), ramp.createdAt(), ramp.partial(), Map.of("raceDetect", "true"), ramp.workload(),
+                ramp.strategy(), ramp.machine(), ramp.jvm(), ramp.summary(), ramp.latency(), ramp.service(), ramp.stages(), ramp.intervals(),
+                List.of(new Session.Race("shared canvas", "8x8+0+0", 3000, a, a, new int[] {0, 0, 8, 8}, -1)), ramp.steps(), ramp.cliff());
+        assertEquals(" The race detector found 1 race on shared pixels; racing accesses went from 0 a second at 1 worker to 4,500 at 4 workers.",
+                Summaries.sentence(ramp).substring(Summaries.sentence(ramp).indexOf(" The race detector")));
+    }
+
+    @Test
     void stepEndedByTheDrainLimit_isNamed_asItsPercentilesAreLowerBounds() {
         Session.Step cut = step(800, 9000, 300);
         cut = new Session.Step(cut.load(), cut.loadText(), new Session.Summary(400, 0, "", 12, 80, 0, 0, 0, false, false, 300, 1500, 0),

@@ -146,6 +146,10 @@ class ReportChartsTest {
         while (s.intervals().get(before + 1).endSeconds() < 0.75) before++;
         assertEquals(1, found.getYValue(0, before), 1e-9);
         assertEquals(2, found.getYValue(0, before + 1), 1e-9);
+        double perSecond = 30.0 * (s.intervals().size() - 5) / s.intervals().getLast().endSeconds();
+        assertTrue(Summaries.sentence(s).endsWith(String.format(java.util.Locale.ROOT,
+                "The race detector found 2 races on shared pixels, %,.0f racing accesses a second while measuring.", perSecond)),
+                Summaries.sentence(s));
     }
 
     private static Session.Interval interval(double end, long jobs, double p99) {
