@@ -39,7 +39,8 @@ public final class ReportTables {
 
     /**
      * The strategy comparison: one row per session; the service p99 (from each job's actual start)
-     * and an open loop's busy workers beside the percentiles tell slower jobs from queueing.
+     * and an open loop's busy workers beside the percentiles tell slower jobs from queueing; the
+     * race findings come with their racing accesses a second where the detector counted them.
      */
     public static List<List<String>> comparisonRows(List<Session> sessions) {
         List<List<String>> rows = new ArrayList<>();
@@ -53,9 +54,15 @@ public final class ReportTables {
                     none ? "–" : SessionReader.fmt(l.p999()), none || s.service().count() == 0 ? "–" : SessionReader.fmt(s.service().p99()),
                     none || open == null ? "–" : open.busyText(),
                     none ? "–" : Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
-                    SessionReader.fmt(m.gcPauseMillis()), s.kind() == Session.Kind.SESSION ? Integer.toString(s.races().size()) : "–"));
+                    SessionReader.fmt(m.gcPauseMillis()), s.kind() == Session.Kind.SESSION ? races(s) : "–"));
         }
         return rows;
+    }
+
+    /** A session's race findings, and its racing accesses a second where its intervals count them: "3 · 5,180/s". */
+    private static String races(Session s) {
+        double rate = Summaries.racingRate(s.intervals());
+        return s.races().size() + (Double.isNaN(rate) ? "" : String.format(java.util.Locale.ROOT, " · %,.0f/s", rate));
     }
 
     static List<String> stepHeader() {

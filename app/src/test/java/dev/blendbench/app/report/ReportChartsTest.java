@@ -150,6 +150,9 @@ class ReportChartsTest {
         assertTrue(Summaries.sentence(s).endsWith(String.format(java.util.Locale.ROOT,
                 "The race detector found 2 races on shared pixels, %,.0f racing accesses a second while measuring.", perSecond)),
                 Summaries.sentence(s));
+        var header = ReportTables.comparisonHeader();
+        assertEquals(String.format(java.util.Locale.ROOT, "2 · %,.0f/s", perSecond),
+                ReportTables.comparisonRows(java.util.List.of(s)).get(0).get(header.indexOf("races")), "and the strategies table");
     }
 
     private static Session.Interval interval(double end, long jobs, double p99) {
