@@ -1,7 +1,7 @@
 package dev.blendbench.app.cli;
 
-import dev.blendbench.engine.race.Access;
 import dev.blendbench.app.report.ThreadList;
+import dev.blendbench.engine.race.Access;
 import dev.blendbench.engine.race.Finding;
 import dev.blendbench.engine.race.RaceDetector;
 import java.io.PrintWriter;
@@ -29,7 +29,7 @@ final class RaceText {
     static void summary(PrintWriter out, RaceDetector races) {
         List<Finding> fs = races.findings();
         out.printf(Locale.ROOT, "races: %d finding%s, %d racing accesses in all; detector holds %d shadow entries (about %.1f KB)%n",
-                fs.size(), fs.size() == 1 ? "" : "s", fs.stream().mapToLong(Finding::count).sum(),
+                fs.size(), fs.size() == 1 ? "" : "s", races.racingAccesses(),
                 races.shadowEntries(), races.shadowBytes() / 1024.0);
         int k = 0;
         for (Finding f : fs) {

@@ -479,11 +479,8 @@ public final class StressCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "warning: no job ended during the %s warm-up, so the measurement starts cold (class "
                     + "loading, JIT compilation); a longer --warmup leaves that out%n", Durations.format(warmup.toNanos()));
         } else {
-            var iv = r.intervals();
-            dev.blendbench.app.report.Settling.Trend trend = dev.blendbench.app.report.Settling.of(
-                    iv.stream().mapToDouble(i -> i.endNanos() / 1e9).toArray(), iv.stream().mapToLong(i -> i.service().count()).toArray(),
-                    iv.stream().mapToDouble(i -> i.service().count() > 0 ? i.service().mean() / 1e6 : Double.NaN).toArray());
-            if (trend != null && trend.warming()) {
+            dev.blendbench.app.report.Settling.Trend trend = dev.blendbench.app.report.Settling.ofSnapshots(r.intervals());
+            if (dev.blendbench.app.report.Settling.warming(trend)) {
                 out.printf(Locale.ROOT, "warning: the jobs' mean service time fell from %s ms in the first fifth to %s ms in the last "
                         + "(%s×): still warming up (the JIT compiling, or the machine busy); a longer --warmup leaves that out%n",
                         ms(Math.round(trend.earlyMillis() * 1e6)), ms(Math.round(trend.lateMillis() * 1e6)), dev.blendbench.app.report.SessionReader.fmt(trend.ratio()));

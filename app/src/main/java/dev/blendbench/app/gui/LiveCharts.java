@@ -165,7 +165,7 @@ final class LiveCharts {
             warmupFrom = lastEnd;
             warmupBase = lastEnd - i.endSeconds() + 0.1;
             warmupLast = warmupFrom;
-            for (JFreeChart c : List.of(latChart, tpChart, heapChart, raceChart)) {
+            for (JFreeChart c : charts()) {
                 org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(warmupFrom, warmupFrom,
                         new Color(0xe5e7eb), new BasicStroke(1f), null, null, 0.6f);
                 band.setLabel("warm-up");
@@ -186,16 +186,24 @@ final class LiveCharts {
 
     /** Measuring has begun: the warm-up's points and bands go, and the session is drawn from where the warm-up began. */
     private void endWarmup() {
-        for (XYSeries s : List.of(pct[0], pct[1], pct[2], pct[3], pct[4], waiting, throughput, alloc, racing, heapAfter, raceCount)) {
-            while (s.getItemCount() > 0 && s.getX(s.getItemCount() - 1).doubleValue() > warmupFrom) s.remove(s.getItemCount() - 1);
+        List<XYSeries> all = new java.util.ArrayList<>(List.of(pct));
+        all.addAll(List.of(waiting, throughput, alloc, racing, heapAfter, raceCount));
+        for (XYSeries s : all) {
+            int from = s.getItemCount();
+            while (from > 0 && s.getX(from - 1).doubleValue() > warmupFrom) from--;
+            if (from < s.getItemCount()) s.delete(from, s.getItemCount() - 1); // one change event a series, not one a point
         }
-        List<JFreeChart> charts = List.of(latChart, tpChart, heapChart, raceChart);
         for (int k = 0; k < warmupBands.size(); k++) {
-            charts.get(k).getXYPlot().removeDomainMarker(warmupBands.get(k), org.jfree.chart.ui.Layer.BACKGROUND);
+            charts().get(k).getXYPlot().removeDomainMarker(warmupBands.get(k), org.jfree.chart.ui.Layer.BACKGROUND);
         }
         warmupBands.clear();
         warmupFrom = Double.NaN;
         previous = null;
+    }
+
+    /** The four charts, in the order the warm-up's bands are kept. */
+    private List<JFreeChart> charts() {
+        return List.of(latChart, tpChart, heapChart, raceChart);
     }
 
     /** The percentiles, oldest wait, throughput, allocation and racing accesses of {@code i} (of {@code length} s), at {@code t}. */
@@ -219,7 +227,7 @@ final class LiveCharts {
      * a series no longer ends there (its points merged since: {@link LiveSeries#halveIfLong}).
      */
     private boolean unplot(Session.Interval i, double t) {
-        java.util.List<XYSeries> drawn = new java.util.ArrayList<>(java.util.List.of(pct));
+        List<XYSeries> drawn = new java.util.ArrayList<>(List.of(pct));
         if (!Double.isNaN(i.oldestWaitMillis())) drawn.add(waiting);
         drawn.add(throughput);
         if (!Double.isNaN(i.allocationMBps())) drawn.add(alloc);
@@ -264,7 +272,7 @@ final class LiveCharts {
         heapAfter.clear();
         raceCount.clear();
         racing.clear();
-        for (JFreeChart c : List.of(latChart, tpChart, heapChart, raceChart)) c.getXYPlot().clearDomainMarkers();
+        for (JFreeChart c : charts()) c.getXYPlot().clearDomainMarkers();
         warmupBands.clear();
         warmupFrom = Double.NaN;
         points = 0;

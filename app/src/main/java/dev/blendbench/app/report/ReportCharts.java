@@ -202,11 +202,8 @@ public final class ReportCharts {
         }
         // each finding on the session's clock: a ramp's are timed from their own step's start of measuring
         Map<String, Double> stepStart = new java.util.HashMap<>();
-        double offset = 0;
-        for (Session.Step st : s.steps()) {
-            stepStart.putIfAbsent(st.loadText(), offset);
-            if (!st.intervals().isEmpty()) offset += st.intervals().getLast().endSeconds();
-        }
+        double[] starts = s.stepStarts();
+        for (int k = 0; k < starts.length; k++) stepStart.putIfAbsent(s.steps().get(k).loadText(), starts[k]);
         List<Double> seen = new java.util.ArrayList<>();
         for (Session.Race r : s.races()) {
             double at = Double.isNaN(r.firstSeenSeconds()) ? 0 : Math.max(0, r.firstSeenSeconds());
@@ -250,18 +247,18 @@ public final class ReportCharts {
         int k = 0;
         if (s.kind() == Session.Kind.RAMP) {
             if (s.loadIsWorkers()) return out;
-            double offset = 0;
-            for (Session.Step st : s.steps()) {
+            double[] starts = s.stepStarts();
+            for (int n = 0; n < starts.length; n++) {
+                Session.Step st = s.steps().get(n);
                 if (st.workers() > 0) {
                     BusyWindow w = new BusyWindow(st.workers());
                     for (Interval i : st.intervals()) {
                         double share = w.add(i);
-                        if (++k % per == 0) out.add(offset + i.endSeconds(), Double.isNaN(share) ? null : share);
+                        if (++k % per == 0) out.add(starts[n] + i.endSeconds(), Double.isNaN(share) ? null : share);
                     }
                 } else {
                     k += st.intervals().size();
                 }
-                if (!st.intervals().isEmpty()) offset += st.intervals().get(st.intervals().size() - 1).endSeconds();
             }
             return out;
         }
@@ -575,12 +572,11 @@ public final class ReportCharts {
     /** A ramp's step boundaries on the time axis. */
     private static void stepMarkers(JFreeChart c, Session s) {
         if (s.kind() != Session.Kind.RAMP) return;
-        double t = 0;
-        for (Step st : s.steps()) {
+        double[] starts = s.stepStarts();
+        for (int k = 0; k < starts.length; k++) {
+            Step st = s.steps().get(k);
             if (st.intervals().isEmpty()) continue;
-            double start = t;
-            t += st.intervals().get(st.intervals().size() - 1).endSeconds();
-            ValueMarker m = new ValueMarker(start, new Color(0x999999), new BasicStroke(0.8f));
+            ValueMarker m = new ValueMarker(starts[k], new Color(0x999999), new BasicStroke(0.8f));
             m.setLabel(st.loadText());
             m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

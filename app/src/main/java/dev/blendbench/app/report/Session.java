@@ -65,6 +65,22 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         return steps.stream().filter(st -> st.summary().jobs() > 0).sorted(java.util.Comparator.comparingDouble(Step::load)).toList();
     }
 
+    /**
+     * Where each of {@link #steps()} starts on the session's clock, which runs through a ramp's
+     * steps one after another (as {@link #intervals()} does): the sum of the earlier steps' last
+     * interval ends.
+     */
+    public double[] stepStarts() {
+        double[] starts = new double[steps.size()];
+        double t = 0;
+        for (int k = 0; k < steps.size(); k++) {
+            starts[k] = t;
+            List<Interval> iv = steps.get(k).intervals();
+            if (!iv.isEmpty()) t += iv.getLast().endSeconds();
+        }
+        return starts;
+    }
+
     /** A ramp still running: its finished steps only, for the live latency-versus-load chart. */
     public static Session liveRamp(String name, List<Step> steps) {
         return liveRamp(name, steps, Map.of());
@@ -180,8 +196,12 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         /** A race that names only its first pair's threads (as files written before threads[] do). */
         public Race(String surface, String intersection, long count, Access earlier, Access later, int[] box, double firstSeenSeconds,
                     String step) {
-            this(surface, intersection, count, earlier, later, box, firstSeenSeconds, step,
-                    java.util.stream.Stream.of(earlier.thread(), later.thread()).distinct().toList(), false);
+            this(surface, intersection, count, earlier, later, box, firstSeenSeconds, step, firstPair(earlier, later), false);
+        }
+
+        /** The threads of a race's first pair, once each: all a file before threads[] names. */
+        static List<String> firstPair(Access earlier, Access later) {
+            return java.util.stream.Stream.of(earlier.thread(), later.thread()).distinct().toList();
         }
 
         /** A race of a single session (no ramp step). */

@@ -46,14 +46,10 @@ public final class SessionCsv {
                 + "alloc_MBps,gc_count,gc_pause_ms,heap_after_gc_MB,oldest_wait_ms,racing_accesses\n");
         for (Session s : sessions) {
             if (s.kind() == Session.Kind.RAMP) {
-                double offset = 0;
-                for (Step st : s.steps()) {
-                    double last = 0;
-                    for (Interval i : st.intervals()) {
-                        row(b, s.name(), st.loadText(), offset, i);
-                        last = i.endSeconds();
-                    }
-                    offset += last;
+                double[] starts = s.stepStarts();
+                for (int k = 0; k < starts.length; k++) {
+                    Step st = s.steps().get(k);
+                    for (Interval i : st.intervals()) row(b, s.name(), st.loadText(), starts[k], i);
                 }
             } else {
                 for (Interval i : s.intervals()) row(b, s.name(), "", 0, i);

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads session files ({@code blendbench-stress/1} sessions and ramps, {@code blendbench-cliff/1}
@@ -316,7 +315,7 @@ public final class SessionReader {
             List<String> threads = new ArrayList<>();
             JsonNode names = n.path("threads");
             for (int k = 0; k < Math.min(names.size(), Finding.MAX_THREADS); k++) threads.add(names.get(k).asText("?"));
-            if (threads.isEmpty()) threads = Stream.of(earlier.thread(), later.thread()).distinct().toList(); // files before threads[]
+            if (threads.isEmpty()) threads = Race.firstPair(earlier, later); // files before threads[]
             out.add(new Race(n.path("surface").asText("?"), rect(in), n.path("count").asLong(1), earlier, later,
                     new int[] {in.path("x").asInt(), in.path("y").asInt(), in.path("width").asInt(), in.path("height").asInt()},
                     n.path("firstSeenSeconds").isNumber() ? n.path("firstSeenSeconds").asDouble() : Double.NaN,

@@ -1,5 +1,6 @@
 package dev.blendbench.app.report;
 
+import dev.blendbench.engine.stress.IntervalSnapshot;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,6 +36,17 @@ public final class Settling {
                     + " its percentiles; a longer warm-up leaves them out.", SessionReader.fmt(earlyMillis), SessionReader.fmt(lateMillis),
                     SessionReader.fmt(ratio()));
         }
+    }
+
+    /** Whether {@code trend} (null: none could be told) says the session was still warming up. */
+    public static boolean warming(Trend trend) {
+        return trend != null && trend.warming();
+    }
+
+    /** The trend of a session's measured intervals as its sampler took them. */
+    public static Trend ofSnapshots(List<IntervalSnapshot> iv) {
+        return of(iv.stream().mapToDouble(i -> i.endNanos() / 1e9).toArray(), iv.stream().mapToLong(i -> i.service().count()).toArray(),
+                iv.stream().mapToDouble(i -> i.service().count() > 0 ? i.service().mean() / 1e6 : Double.NaN).toArray());
     }
 
     /**

@@ -46,7 +46,7 @@ public final class Summaries {
             out.add("started cold: no job ended in its warm-up");
         } else {
             Settling.Trend trend = Settling.of(s);
-            if (trend != null && trend.warming()) {
+            if (Settling.warming(trend)) {
                 out.add("was still warming up: its jobs' mean service time fell " + SessionReader.fmt(trend.ratio())
                         + "× from its first fifth to its last");
             }
@@ -418,8 +418,8 @@ public final class Summaries {
                             + (judged.size() < st.size() ? ", and the rise above is read without " + (cold.size() == 1 ? "it" : "them") : "")
                             + "; a longer warm-up leaves them out.";
                 }
-                List<String> warming = st.stream().filter(x -> !cold.contains(x.loadText()))
-                        .filter(x -> Settling.of(x) != null && Settling.of(x).warming()).map(Step::loadText).toList();
+                List<String> warming = st.stream().filter(x -> !cold.contains(x.loadText()) && Settling.warming(Settling.of(x)))
+                        .map(Step::loadText).toList();
                 if (!warming.isEmpty()) {
                     text += " " + (warming.size() == 1 ? "The step at " + warming.get(0) + " was" : "The steps at " + String.join(", ", warming)
                             + " were") + " still warming up (the jobs' mean service time in " + (warming.size() == 1 ? "its" : "each one's")
@@ -481,7 +481,7 @@ public final class Summaries {
                             + " JIT compilation); a longer warm-up leaves it out.");
                 } else {
                     Settling.Trend trend = Settling.of(s);
-                    if (trend != null && trend.warming()) b.append(' ').append(trend.sentence());
+                    if (Settling.warming(trend)) b.append(' ').append(trend.sentence());
                 }
                 if (sum.gcCount() > 0) {
                     b.append(String.format(Locale.ROOT, " %d collection%s paused %s ms in all.", sum.gcCount(),

@@ -250,6 +250,26 @@ public final class StressSession {
         }
     }
 
+    /** The telemetry's running totals at one moment: an interval's figures are the differences of two. */
+    private record Readings(long allocated, long gcCount, double gcPauseMillis, long racingAccesses) {}
+
+    private Readings read(Telemetry telemetry, long[] ids) {
+        return new Readings(telemetry.allocated(ids, exitAllocated, config.virtualThreads()), telemetry.gcCount(),
+                telemetry.gcPauseMillis(), workload.racingAccesses());
+    }
+
+    /**
+     * The interval ending {@code endNanos} after measuring began and lasting {@code lengthNanos}:
+     * the jobs of {@code got} (latency, service), {@code ended} jobs done in it, and the telemetry
+     * between {@code from} and {@code to}.
+     */
+    private static IntervalSnapshot snapshot(long endNanos, long lengthNanos, Histogram[] got, long ended, Readings from, Readings to,
+                                             Telemetry telemetry, long lagNanos, long oldestWaitNanos) {
+        return new IntervalSnapshot(endNanos, lengthNanos, Percentiles.of(got[0]), Percentiles.of(got[1]), ended / (lengthNanos / 1e9),
+                Math.max(0, to.allocated() - from.allocated()), to.gcCount() - from.gcCount(), to.gcPauseMillis() - from.gcPauseMillis(),
+                telemetry.heapAfterGc(), lagNanos, oldestWaitNanos, to.racingAccesses() < 0 ? -1 : to.racingAccesses() - from.racingAccesses());
+    }
+
     /** The sampler loop, on the caller's thread. */
     private StressReport sample(CountDownLatch done, long[] ids, Telemetry telemetry) throws InterruptedException {
         long intervalNanos = config.interval().toNanos();
@@ -259,41 +279,31 @@ public final class StressSession {
         // first readings (and the listener's first work) load and compile code, which at the start of
         // measuring would make the sampler late and take a core from the workers of a small machine
         LoadModel.Open open = config.load() instanceof LoadModel.Open o ? o : null; // null: a closed loop
-        long wPrev = ticker.nanoTime(), wAlloc = telemetry.allocated(ids, exitAllocated, config.virtualThreads());
-        long wGc = telemetry.gcCount(), wRaces = workload.racingAccesses();
-        double wPause = telemetry.gcPauseMillis();
+        long wPrev = ticker.nanoTime();
+        Readings wFrom = read(telemetry, ids);
         while (!stopRequested && ticker.nanoTime() < measureStart && done.getCount() > 0) {
             LockSupport.parkNanos(Math.min(intervalNanos, measureStart - ticker.nanoTime()));
-            long now = ticker.nanoTime(), alloc = telemetry.allocated(ids, exitAllocated, config.virtualThreads());
-            long gc = telemetry.gcCount(), races = workload.racingAccesses();
-            double pause = telemetry.gcPauseMillis();
+            long now = ticker.nanoTime();
+            Readings wTo = read(telemetry, ids);
             Histogram[] got = warmupRecorder.interval();
             if (now - wPrev > 0) {
-                listener.accept(new IntervalSnapshot(Math.min(0, now - measureStart), now - wPrev, Percentiles.of(got[0]),
-                        Percentiles.of(got[1]), got[1].getTotalCount() / ((now - wPrev) / 1e9), Math.max(0, alloc - wAlloc),
-                        gc - wGc, pause - wPause, telemetry.heapAfterGc(), 0, open != null ? oldestWait(now) : -1,
-                        races < 0 ? -1 : races - wRaces));
+                listener.accept(snapshot(Math.min(0, now - measureStart), now - wPrev, got, got[1].getTotalCount(), wFrom, wTo,
+                        telemetry, 0, open != null ? oldestWait(now) : -1));
             }
             wPrev = now;
-            wAlloc = alloc;
-            wGc = gc;
-            wPause = pause;
-            wRaces = races;
+            wFrom = wTo;
         }
         PhaseEvent.commit(phase);
         phase = PhaseEvent.beginIfRecording("measured", description, config.load());
         boolean draining = false;
-        // Warm-up jobs were never recorded (their intended start is before measureStart), so the
-        // recorders hold only measured jobs: nothing to discard here.
+        // Warm-up jobs went to the warm-up's recorder (their intended start is before measureStart),
+        // so this one holds only measured jobs: nothing to discard here.
         Histogram totalLat = new Histogram(HIGHEST, 3), totalSrv = new Histogram(HIGHEST, 3);
         Histogram[] totalStages = new Histogram[stageCount];
         for (int i = 0; i < stageCount; i++) totalStages[i] = new Histogram(HIGHEST, 3);
 
         boolean virtual = config.virtualThreads();
-        long allocStart = telemetry.allocated(ids, exitAllocated, virtual), allocPrev = allocStart;
-        long gcStart = telemetry.gcCount(), gcPrev = gcStart;
-        double pauseStart = telemetry.gcPauseMillis(), pausePrev = pauseStart;
-        long racesPrev = workload.racingAccesses();
+        Readings start = read(telemetry, ids), from = start;
         // the measured phase began at measureStart, however late the sampler woke for it: the first
         // interval holds the jobs from then, so its length and the phase's count from then too
         long t0 = Math.min(ticker.nanoTime(), measureStart);
@@ -329,23 +339,15 @@ public final class StressSession {
             for (int i = 0; i < stageCount; i++) totalStages[i].add(got[2 + i]);
             totalLat.add(lat);
             totalSrv.add(srv);
-            long alloc = telemetry.allocated(ids, exitAllocated, virtual);
-            long gc = telemetry.gcCount();
-            double pause = telemetry.gcPauseMillis();
-            long lm = lagMax.getAndSet(0);
+            Readings to = read(telemetry, ids);
             long tail = warmupTail.getAndSet(0);
             warmupTailTotal += tail;
-            long races = workload.racingAccesses();
-            IntervalSnapshot snap = new IntervalSnapshot(now - measureStart, now - prev, Percentiles.of(lat),
-                    Percentiles.of(srv), (srv.getTotalCount() + tail) / ((now - prev) / 1e9), Math.max(0, alloc - allocPrev),
-                    gc - gcPrev, pause - pausePrev, telemetry.heapAfterGc(), lm, waiting, races < 0 ? -1 : races - racesPrev);
-            racesPrev = races;
+            IntervalSnapshot snap = snapshot(now - measureStart, now - prev, got, srv.getTotalCount() + tail, from, to, telemetry,
+                    lagMax.getAndSet(0), waiting);
             intervals.add(snap);
             histogramSink.accept(prev - measureStart, lat);
             listener.accept(snap);
-            allocPrev = alloc;
-            gcPrev = gc;
-            pausePrev = pause;
+            from = to;
             prev = now;
         }
         PhaseEvent.commit(phase);
@@ -365,7 +367,8 @@ public final class StressSession {
         this.totalLatency = totalLat;
         return new StressReport(workload.description(), config.load(), virtual, warmupJobs.get(), warmupTailTotal, measured, jobs, errors.get(),
                 firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
-                jobs == 0 ? 0 : (double) (allocPrev - allocStart) / jobs, gcPrev - gcStart, pausePrev - pauseStart,
+                jobs == 0 ? 0 : (double) (from.allocated() - start.allocated()) / jobs, from.gcCount() - start.gcCount(),
+                from.gcPauseMillis() - start.gcPauseMillis(),
                 saturated, cut && !drainCut, queued, intervals);
     }
 
