@@ -103,6 +103,7 @@ final class LiveCharts {
     void watchRaces(boolean on) {
         watchingRaces = on;
         raceChart.getXYPlot().setNoDataMessage(on ? "no session yet" : "race detector off");
+        release();
     }
 
     /**
@@ -119,6 +120,7 @@ final class LiveCharts {
      * latency, throughput and allocation charts ({@link ShortIntervals}).
      */
     void add(Session.Interval i, int findingsSoFar) {
+        hold();
         if (i.endSeconds() <= 0) {
             addWarmup(i, findingsSoFar);
             return;
@@ -239,8 +241,20 @@ final class LiveCharts {
         return true;
     }
 
-    /** Redraws what {@link #add} brought, each series kept short enough to redraw every tick. */
+    /**
+     * Stops the charts redrawing on each change until the next {@link #redraw()}: an interval
+     * changes a chart's series, markers and axes many times, and each change would draw it again.
+     */
+    private void hold() {
+        for (JFreeChart c : charts()) c.setNotify(false);
+    }
+
+    /**
+     * Redraws what {@link #add} brought, each series kept short enough to redraw every tick: one
+     * drawing a chart, whatever changed in it.
+     */
     void redraw() {
+        hold();
         for (XYSeries s : pct) LiveSeries.halveIfLong(s, LiveSeries.Merge.WORST);
         LiveSeries.halveIfLong(waiting, LiveSeries.Merge.WORST);
         LiveSeries.halveIfLong(throughput, LiveSeries.Merge.MEAN);
@@ -257,10 +271,17 @@ final class LiveCharts {
         heapAfter.fireSeriesChanged();
         raceCount.fireSeriesChanged();
         racing.fireSeriesChanged();
+        release();
+    }
+
+    /** Lets the charts redraw again, each at once: one change event each, so one drawing. */
+    private void release() {
+        for (JFreeChart c : charts()) c.setNotify(true);
     }
 
     /** Empties every chart for a new run. */
     void clear() {
+        hold();
         for (XYSeries s : pct) s.clear();
         waiting.clear();
         if (latencies.getSeriesIndex(waiting.getKey()) >= 0) latencies.removeSeries(waiting);
@@ -280,5 +301,6 @@ final class LiveCharts {
         lastEnd = 0;
         previous = null;
         lastGcMarker = Double.NEGATIVE_INFINITY;
+        release();
     }
 }

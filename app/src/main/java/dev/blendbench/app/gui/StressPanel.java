@@ -70,6 +70,8 @@ public final class StressPanel {
     private final TabPane tabs = new TabPane();
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final Timeline pump;
+    /** Charts at most four times a second, and not while hidden: the workbench's drawing takes CPU from the session it measures. */
+    private final RedrawPacer pacer = new RedrawPacer(250_000_000L);
     // run state (FX thread)
     private StressRun run;
     /** Stop was pressed during the run now ending. */
@@ -206,6 +208,7 @@ public final class StressPanel {
         String s = queue.remove(0);
         StressRun.Settings set = planned.get(s);
         Path json = ora.resolveSibling(s + ".json");
+        long cpuFrom = processCpuNanos(), wallFrom = System.nanoTime();
         try {
             run = StressRun.start(set, ora, json, new StressRun.Listener() {
                 @Override public void interval(Session.Interval i) { inbox.add(i); }
@@ -216,6 +219,7 @@ public final class StressPanel {
 
                 @Override public void finished(int code, Path file, String last) {
                     // read here, on the child's reader thread: the FX thread only shows the result
+                    recordOwnCpu(file, cpuFrom, wallFrom);
                     inbox.add(new Finished(code, file, last, ora, Loaded.read(file)));
                 }
             });
@@ -235,6 +239,27 @@ public final class StressPanel {
                             number(set.warmupSeconds()), number(set.seconds())));
         } catch (IOException | IllegalArgumentException e) {
             ended("cannot start the workload JVM: " + e.getMessage(), true);
+        }
+    }
+
+    /** This JVM's CPU time so far, in nanoseconds; -1 where the platform does not tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /**
+     * Writes into the finished run's session file how many cores the workbench itself used while it
+     * ran ({@link dev.blendbench.app.report.Observer}); a file that is absent or cannot be rewritten
+     * stays as the workload wrote it.
+     */
+    private static void recordOwnCpu(Path json, long cpuFrom, long wallFrom) {
+        long cpu = processCpuNanos(), wall = System.nanoTime() - wallFrom;
+        if (json == null || cpuFrom < 0 || cpu < cpuFrom || wall <= 0 || !Files.exists(json)) return;
+        try {
+            dev.blendbench.app.report.Observer.record(json, (double) (cpu - cpuFrom) / wall);
+        } catch (IOException | RuntimeException e) {
+            // the session stands without it; reading the file says what is wrong with it, if anything
         }
     }
 
@@ -259,12 +284,12 @@ public final class StressPanel {
 
     /** Applies what arrived since the last tick: one redraw per tick whatever the number of snapshots. */
     private void drain() {
-        boolean any = false;
+        boolean ended = false;
         for (Object o; (o = inbox.poll()) != null; ) {
             switch (o) {
                 case Session.Interval i -> {
                     charts.add(i, findings.size());
-                    any = true;
+                    pacer.changed();
                     if (i.endSeconds() > arrivalsEnd + 0.15) { // past the last jobs' sliver: an overloaded system's backlog
                         status.setText(String.format(Locale.ROOT, "Running %s: the arrivals stopped at %s s; draining the backlog "
                                 + "(for at most %s s; the jobs still queued then are counted at their wait so far)…", running,
@@ -286,11 +311,23 @@ public final class StressPanel {
                     }
                     if (liveSteps.size() == 1) tabs.getSelectionModel().select(1);
                 }
-                case Finished f -> finished(f);
+                case Finished f -> {
+                    finished(f);
+                    ended = true;
+                }
                 default -> { }
             }
         }
-        if (any) charts.redraw();
+        if (pacer.due(System.nanoTime(), onScreen(charts.node()), ended)) charts.redraw();
+    }
+
+    /** Whether {@code n} is drawn: it and every parent visible (an unselected tab's content is not), in a window not iconified. */
+    private static boolean onScreen(Node n) {
+        if (n.getScene() == null || n.getScene().getWindow() instanceof javafx.stage.Stage st && st.isIconified()) return false;
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) return false;
+        }
+        return true;
     }
 
     private void finished(Finished f) {

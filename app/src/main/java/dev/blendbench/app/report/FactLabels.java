@@ -39,6 +39,7 @@ final class FactLabels {
             Map.entry("toRate", new Label("highest rate", "jobs/s")),
             Map.entry("os", new Label("OS", "")),
             Map.entry("arch", new Label("architecture", "")),
+            Map.entry(Observer.KEY, new Label("workbench's CPU", "cores")),
             Map.entry("jvm.version", new Label("Java", "")),
             Map.entry("jvm.vendor", new Label("Java vendor", "")),
             Map.entry("jvm.vm", new Label("JVM", "")),

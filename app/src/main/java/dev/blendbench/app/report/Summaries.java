@@ -26,8 +26,8 @@ public final class Summaries {
     /**
      * What makes a single session weigh less in a comparison, each as a phrase ("was stopped after
      * 3.5 s of the 20 s asked", "started cold: ..."): stopped before its end (not by its own job
-     * limit), no job ended in its warm-up or it was still warming up ({@link Settling}), or its
-     * workload JVM died. Empty for a sound session,
+     * limit), no job ended in its warm-up or it was still warming up ({@link Settling}), its
+     * workload JVM died, or the workbench took a noticeable share of the machine ({@link Observer}). Empty for a sound session,
      * and for ramps and cliff searches.
      */
     public static List<String> caveats(Session s) {
@@ -51,6 +51,7 @@ public final class Summaries {
                         + "× from its first fifth to its last");
             }
         }
+        if (Observer.weighed(s)) out.add(Observer.caveat(s));
         return out;
     }
 
@@ -68,6 +69,9 @@ public final class Summaries {
         }
         for (String key : List.of("cores", "arch")) {
             differ(out, key, a.machine().getOrDefault(key, ""), b.machine().getOrDefault(key, ""));
+        }
+        if (Observer.weighed(a) != Observer.weighed(b)) { // one shared its machine with the workbench's drawing, the other did not
+            differ(out, Observer.KEY, Observer.weighed(a) ? Observer.coresText(a) : "none", Observer.weighed(b) ? Observer.coresText(b) : "none");
         }
         for (String key : List.of("version", "vm", "maxHeapBytes", "collectors", "vectorKernels")) {
             differ(out, "jvm." + key, a.jvm().getOrDefault(key, ""), b.jvm().getOrDefault(key, ""));
@@ -431,7 +435,7 @@ public final class Summaries {
                             + " ended by the drain limit with jobs still queued, counted at their wait so far, so "
                             + (cut.size() == 1 ? "its" : "their") + " percentiles are lower bounds.";
                 }
-                return text + objectiveSentence(s) + racesFound(s) + stopped;
+                return text + objectiveSentence(s) + racesFound(s) + stopped + Observer.sentence(s);
             }
             default -> {
                 var l = s.latency();
@@ -493,6 +497,7 @@ public final class Summaries {
                 if (sum.errors() > 0) b.append(" ").append(sum.errors()).append(" jobs failed (first: ").append(sum.firstError()).append(").");
                 b.append(racesFound(s));
                 if (sum.generatorSaturated()) b.append(" The load generator fell behind: the offered load was lower than asked.");
+                b.append(Observer.sentence(s));
                 return b.toString().strip();
             }
         }

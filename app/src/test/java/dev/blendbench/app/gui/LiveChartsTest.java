@@ -109,4 +109,29 @@ class LiveChartsTest {
         assertEquals(0.3, tp.getDataset().getXValue(0, 2), 1e-9, "the step measured from where the first ended");
         assertEquals(700, tp.getDataset().getYValue(0, 2), 1e-9);
     }
+
+    @Test
+    void intervalsAdded_drawNothing_untilARedraw_whichDrawsEachChartOnce(FxRobot robot) {
+        LiveCharts[] c = new LiveCharts[1];
+        java.util.Map<String, Integer> drawings = new java.util.HashMap<>();
+        robot.interact(() -> {
+            c[0] = new LiveCharts();
+            c[0].watchRaces(true);
+            c[0].busyOf(4); // the throughput chart's busy axis changes too
+            for (String id : new String[] {"#chart-latency", "#chart-throughput", "#chart-heap", "#chart-races"}) {
+                ((ChartViewer) c[0].node().lookup(id)).getChart().addChangeListener(e -> drawings.merge(id, 1, Integer::sum));
+            }
+            for (int k = 0; k < 3; k++) c[0].add(at(-0.2 + 0.1 * k, 300), 1); // a warm-up: its bands move with each interval
+            for (int k = 1; k <= 5; k++) {
+                Session.Interval i = at(0.1 * k, 500);
+                c[0].add(new Session.Interval(i.endSeconds(), i.throughput(), i.latency(), i.service(), i.allocationMBps(), 1, 2,
+                        50_000_000L, 3.5, 10L), 2); // a GC (a marker), heap after it, the oldest wait, racing accesses
+            }
+        });
+        assertEquals(java.util.Map.of(), drawings, "nothing drawn while intervals arrive");
+        robot.interact(() -> c[0].redraw());
+        assertEquals(java.util.Map.of("#chart-latency", 1, "#chart-throughput", 1, "#chart-heap", 1, "#chart-races", 1), drawings);
+        robot.interact(() -> c[0].clear());
+        assertEquals(2, drawings.get("#chart-throughput"), "clearing draws the empty charts at once");
+    }
 }

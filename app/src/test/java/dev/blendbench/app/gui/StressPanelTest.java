@@ -76,6 +76,8 @@ class StressPanelTest {
         assertFalse(robot.lookup("#stress-workers").queryAs(Spinner.class).isDisabled(), "and unlocked after");
         assertTrue(view.stressPanel().chartPoints() >= 10, "chart points: " + view.stressPanel().chartPoints());
         assertTrue(view.stressPanel().status().getText().startsWith("p99 was"), view.stressPanel().status().getText());
+        double ownCores = dev.blendbench.app.report.Observer.cores(view.stressPanel().results().get(0));
+        assertTrue(ownCores > 0, "the session file says how much CPU the workbench took while it ran: " + ownCores);
         assertTrue(view.stressPanel().liveSummary().isVisible() && view.stressPanel().liveSummary().getText().startsWith("p99 was"),
                 "the sentence over the live charts, whole: " + view.stressPanel().liveSummary().getText());
         assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled(), "ready for the next session");
