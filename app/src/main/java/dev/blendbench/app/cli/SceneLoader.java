@@ -12,6 +12,7 @@ import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +37,7 @@ final class SceneLoader {
     /** As {@link #load(List, int[], Integer, long, PrintWriter)}, saying on {@code status} which file it decodes. */
     static Scene load(List<LayerSpec> specs, int[] size, Integer background, long maxPixels, PrintWriter err, StageStatus status) {
         List<Layer> ls = new ArrayList<>();
+        java.util.Map<Path, Surface> decoded = new java.util.HashMap<>();
         ImageLimits limits = new ImageLimits(maxPixels);
         int docW = -1, docH = -1;
         int docBackground = 0;
@@ -70,11 +72,15 @@ final class SceneLoader {
                 }
                 continue;
             }
-            Surface src;
-            try {
-                src = ImageFiles.read(s.path(), limits);
-            } catch (ImageReadException e) {
-                throw new BadInputException(e.getMessage(), e);
+            Path key = s.path().toAbsolutePath().normalize();
+            Surface src = decoded.get(key); // an image given twice is decoded once, and its layers share its pixels
+            if (src == null) {
+                try {
+                    src = ImageFiles.read(s.path(), limits);
+                } catch (ImageReadException e) {
+                    throw new BadInputException(e.getMessage(), e);
+                }
+                decoded.put(key, src);
             }
             ls.add(s.toLayer(s.path().getFileName().toString(), src));
         }

@@ -57,7 +57,8 @@ import org.xml.sax.SAXException;
  * A nested stack that is isolated — {@code isolation="isolate"}, opacity below 1, a composite-op
  * other than src-over, or hidden — is rendered on its own and becomes one layer; any other stack
  * passes its layers through to its parent, which renders the same. Elements we do not draw
- * (text, filters) are named in a warning.
+ * (text, filters) are named in a warning. Layers that name the same file share one surface,
+ * decoded once.
  *
  * <p><b>Safety.</b> Entry names that could escape the archive ({@code ..}, absolute, backslash,
  * drive letter) are refused; every entry's declared and actual inflated size is capped, and so is
@@ -66,7 +67,8 @@ import org.xml.sax.SAXException;
  * each with a one-line {@link DocumentException} that names the file. Nothing is extracted to
  * disk.
  *
- * <p><b>Writing.</b> {@code mimetype} (stored, first), {@code stack.xml}, one PNG per layer,
+ * <p><b>Writing.</b> {@code mimetype} (stored, first), {@code stack.xml}, one PNG per layer
+ * (layers with the very same source surface share one, and read back sharing one surface),
  * {@code mergedimage.png} (the scene rendered) and {@code Thumbnails/thumbnail.png} (at most
  * 256 × 256), as the spec asks. The exact blend mode and the background colour go into
  * attributes of our own namespace, so save → load gives an equal scene; other programs ignore
@@ -285,6 +287,8 @@ public final class OpenRaster {
         final DocumentLimits limits;
         final int w, h;
         final List<String> warnings = new ArrayList<>();
+        /** Each layer file decoded so far, by its name in the archive. */
+        final Map<String, Surface> decoded = new java.util.HashMap<>();
         int layerCount;
 
         Reader(String file, Map<String, byte[]> entries, DocumentLimits limits, int w, int h) {
@@ -350,11 +354,14 @@ public final class OpenRaster {
             if (png == null) {
                 throw new DocumentException(file + ": layer file '" + shorten(src) + "' is missing from the archive");
             }
-            Surface pixels;
-            try {
-                pixels = ImageFiles.decode(png, file + "!" + src, new ImageLimits(limits.maxPixels()));
-            } catch (ImageReadException e) {
-                throw new DocumentException(e.getMessage(), e);
+            Surface pixels = decoded.get(src); // layers naming one file share its pixels, decoded once
+            if (pixels == null) {
+                try {
+                    pixels = ImageFiles.decode(png, file + "!" + src, new ImageLimits(limits.maxPixels()));
+                } catch (ImageReadException e) {
+                    throw new DocumentException(e.getMessage(), e);
+                }
+                decoded.put(src, pixels);
             }
             if ("true".equals(el.getAttribute("alpha-preserve"))) {
                 warnings.add("layer '" + name + "': alpha-preserve is not supported and was ignored");
@@ -430,9 +437,10 @@ public final class OpenRaster {
         zip.closeEntry();
 
         List<Layer> layers = scene.layers();
-        put(zip, "stack.xml", stackXml(scene));
+        int[] file = fileOfEachLayer(layers);
+        put(zip, "stack.xml", stackXml(scene, file));
         for (int i = 0; i < layers.size(); i++) {
-            put(zip, "data/layer" + i + ".png", ImageFiles.encodePng(layers.get(i).source()));
+            if (file[i] == i) put(zip, "data/layer" + i + ".png", ImageFiles.encodePng(layers.get(i).source()));
         }
         Surface merged = Surface.allocate(scene.width(), scene.height());
         TileRenderer.singleThreaded().render(scene, merged);
@@ -465,13 +473,29 @@ public final class OpenRaster {
         return scene.withLayers(out);
     }
 
+    /**
+     * For each layer, the index of the layer whose PNG holds its pixels: its own, or the first
+     * layer's with the very same source surface. Layers that share their pixels in memory (a layer
+     * drawn twice, as the demo scene's overlay is) share one file, and read back sharing one
+     * surface: the same memory traffic for the renderer as before the save.
+     */
+    private static int[] fileOfEachLayer(List<Layer> layers) {
+        int[] file = new int[layers.size()];
+        Map<Surface, Integer> first = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < file.length; i++) {
+            Integer earlier = first.putIfAbsent(layers.get(i).source(), i);
+            file[i] = earlier == null ? i : earlier;
+        }
+        return file;
+    }
+
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(data);
         zip.closeEntry();
     }
 
-    private static byte[] stackXml(Scene scene) throws IOException {
+    private static byte[] stackXml(Scene scene, int[] file) throws IOException {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -497,7 +521,7 @@ public final class OpenRaster {
                 Layer l = layers.get(i);
                 Element e = doc.createElement("layer");
                 e.setAttribute("name", l.name());
-                e.setAttribute("src", "data/layer" + i + ".png");
+                e.setAttribute("src", "data/layer" + file[i] + ".png");
                 e.setAttribute("x", Integer.toString(l.x()));
                 e.setAttribute("y", Integer.toString(l.y()));
                 e.setAttribute("opacity", Float.toString(l.opacity()));

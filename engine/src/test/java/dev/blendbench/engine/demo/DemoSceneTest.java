@@ -44,6 +44,8 @@ class DemoSceneTest {
         LoadedScene read = OpenRaster.read(ASSETS.resolve("scene.ora"));
         assertEquals(List.of(), read.warnings());
         SceneAssertions.assertSameScene(want, read.scene());
+        // the overlay drawn twice is one surface, as in memory: a stress session of the file does the same memory traffic
+        org.junit.jupiter.api.Assertions.assertSame(read.scene().layers().get(1).source(), read.scene().layers().get(2).source());
     }
 
     @Test

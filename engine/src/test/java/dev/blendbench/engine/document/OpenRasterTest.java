@@ -4,6 +4,8 @@ import static dev.blendbench.engine.SceneAssertions.assertSameScene;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +84,41 @@ class OpenRasterTest {
         String xml = new String(entries.get("stack.xml"), StandardCharsets.UTF_8);
         assertTrue(xml.contains("composite-op=\"krita:linear_burn\""), xml);
         assertTrue(xml.contains("composite-op=\"svg:dst-in\""), xml);
+    }
+
+    @Test
+    void layersSharingOneSurface_areSavedAsOneFile_andReadBackSharingOneSurface() throws IOException {
+        Surface overlay = TestImages.blocky(90, 70, 2);
+        Surface twin = overlay.copy(); // the same pixels in another surface: a layer of its own
+        Scene s = new Scene(200, 120, 0, List.of(
+                new Layer("base", TestImages.random(200, 120, 1), 0, 0, BlendMode.NORMAL, 1f, true),
+                new Layer("overlay", overlay, 10, 10, BlendMode.SOURCE_OVER, 1f, true),
+                new Layer("shadow", overlay, 50, 40, BlendMode.MULTIPLY, 0.6f, true),
+                new Layer("twin", twin, 0, 60, BlendMode.SCREEN, 0.5f, true)));
+        Path f = dir.resolve("shared.ora");
+        OpenRaster.write(s, f);
+        Map<String, byte[]> entries = OpenRaster.readEntries(Files.newInputStream(f), "x", DocumentLimits.DEFAULT);
+        assertEquals(List.of("data/layer0.png", "data/layer1.png", "data/layer3.png"),
+                entries.keySet().stream().filter(n -> n.startsWith("data/")).sorted().toList(), "the shared pixels once");
+        String xml = new String(entries.get("stack.xml"), StandardCharsets.UTF_8);
+        assertEquals(2, xml.split("src=\"data/layer1.png\"", -1).length - 1, xml);
+        Scene back = OpenRaster.read(f).scene();
+        assertSameScene(s, back);
+        assertArrayEquals(render(s).toArray(), render(back).toArray());
+        assertSame(back.layers().get(1).source(), back.layers().get(2).source(), "one surface, as before the save");
+        assertNotSame(back.layers().get(1).source(), back.layers().get(3).source(), "equal pixels are not the same surface");
+    }
+
+    @Test
+    void aFileNamedByTwoLayers_isDecodedOnce_forBoth() throws IOException {
+        String xml = "<image w='4' h='4'><stack><layer name='top' src='data/a.png' x='1'/><layer name='bottom' src='data/a.png'/>"
+                + "</stack></image>";
+        Path f = dir.resolve("twice.ora");
+        Files.write(f, ora(xml, Map.of("data/a.png", solid(4, 4, 0xFF336699))));
+        Scene back = OpenRaster.read(f).scene();
+        assertEquals(List.of("bottom", "top"), back.layers().stream().map(Layer::name).toList());
+        assertSame(back.layers().get(0).source(), back.layers().get(1).source());
+        assertEquals(1, back.layers().get(1).x());
     }
 
     /** Builds an .ora from a stack.xml and named PNG layers. */
