@@ -10,21 +10,30 @@ package dev.blendbench.engine.document;
  * @param maxEntries     the most entries in an archive
  * @param maxLayers      the most layers in a document
  * @param maxDepth       the deepest nesting of stacks
+ * @param maxTotalPixels the most pixels of all layers together, as their headers declare them
+ *                       before any is decoded (a file of a few kilobytes can declare many layers
+ *                       of the largest size); the JVM's heap caps them further ({@link PixelBudget})
  */
 public record DocumentLimits(long maxPixels, long maxEntryBytes, long maxTotalBytes, int maxEntries,
-                             int maxLayers, int maxDepth) {
-    /** 100 megapixels, 512 MiB per entry, 2 GiB in all, 10 000 entries, 1 000 layers, 32 levels. */
+                             int maxLayers, int maxDepth, long maxTotalPixels) {
+    /** 100 megapixels a layer, 512 MiB per entry, 2 GiB in all, 10 000 entries, 1 000 layers, 32 levels, 1 gigapixel of layers. */
     public static final DocumentLimits DEFAULT =
-            new DocumentLimits(100_000_000L, 512L << 20, 2L << 30, 10_000, 1_000, 32);
+            new DocumentLimits(100_000_000L, 512L << 20, 2L << 30, 10_000, 1_000, 32, 1_000_000_000L);
 
     public DocumentLimits {
-        if (maxPixels <= 0 || maxEntryBytes <= 0 || maxTotalBytes <= 0 || maxEntries <= 0 || maxLayers <= 0 || maxDepth <= 0) {
+        if (maxPixels <= 0 || maxEntryBytes <= 0 || maxTotalBytes <= 0 || maxEntries <= 0 || maxLayers <= 0 || maxDepth <= 0
+                || maxTotalPixels <= 0) {
             throw new IllegalArgumentException("document limits must be positive");
         }
     }
 
-    /** These limits with another pixel cap. */
+    /** These limits with another pixel cap for one layer (and at least as many for all of them). */
     public DocumentLimits withMaxPixels(long pixels) {
-        return new DocumentLimits(pixels, maxEntryBytes, maxTotalBytes, maxEntries, maxLayers, maxDepth);
+        return new DocumentLimits(pixels, maxEntryBytes, maxTotalBytes, maxEntries, maxLayers, maxDepth, Math.max(pixels, maxTotalPixels));
+    }
+
+    /** These limits with another cap on the pixels of all layers together. */
+    public DocumentLimits withMaxTotalPixels(long pixels) {
+        return new DocumentLimits(maxPixels, maxEntryBytes, maxTotalBytes, maxEntries, maxLayers, maxDepth, pixels);
     }
 }

@@ -146,6 +146,7 @@ public final class OpenRaster {
             throw new DocumentException(name + ": stack.xml has no root <stack>");
         }
         Reader r = new Reader(name, entries, limits, w, h);
+        r.spendDeclared(doc);
         List<Layer> layers = r.stack(root, 0, 0, 0);
         BlendSpace space = BlendSpace.SRGB;
         String bs = image.getAttributeNS(NS, "blend-space");
@@ -289,6 +290,8 @@ public final class OpenRaster {
         final List<String> warnings = new ArrayList<>();
         /** Each layer file decoded so far, by its name in the archive. */
         final Map<String, Surface> decoded = new java.util.HashMap<>();
+        /** The pixels of all layers, against the caps on all of them: spent from their headers before any is decoded. */
+        final PixelBudget budget;
         int layerCount;
 
         Reader(String file, Map<String, byte[]> entries, DocumentLimits limits, int w, int h) {
@@ -297,6 +300,33 @@ public final class OpenRaster {
             this.limits = limits;
             this.w = w;
             this.h = h;
+            this.budget = new PixelBudget(file, limits);
+        }
+
+        /**
+         * Spends the declared size of every layer file that {@code doc} names (each file once, as
+         * it is decoded once) from the budget, reading only their headers: a document whose layers
+         * would not fit is refused before any is decoded. Names that are missing or unsafe are left
+         * to the layers' own reading, which refuses them.
+         */
+        void spendDeclared(Document doc) throws DocumentException {
+            org.w3c.dom.NodeList all = doc.getElementsByTagName("layer");
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < all.getLength() && i <= limits.maxLayers(); i++) {
+                Element el = (Element) all.item(i);
+                String src = el.getAttribute("src");
+                byte[] data = entries.get(src);
+                if (src.isEmpty() || data == null || !seen.add(src)) continue;
+                checkEntryName(src, file);
+                int[] size;
+                try {
+                    size = ImageFiles.declaredSize(data, file + "!" + src);
+                } catch (ImageReadException e) {
+                    throw new DocumentException(e.getMessage(), e);
+                }
+                // a size of 0 or less is refused when the layer is decoded
+                budget.take(el.getAttribute("name").isEmpty() ? src : el.getAttribute("name"), Math.max(0, size[0]), Math.max(0, size[1]));
+            }
         }
 
         /** The layers of a stack, bottom first, offset by (dx, dy). */
@@ -334,10 +364,11 @@ public final class OpenRaster {
             if (!isolated) {
                 return children;
             }
+            String groupName = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
+            budget.take(groupName, w, h); // rendered into a canvas-sized layer of its own
             Surface group = Surface.allocate(w, h);
             TileRenderer.singleThreaded().render(new Scene(w, h, 0, children), group);
-            String name = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
-            return List.of(new Layer(name, group, 0, 0, mode, opacity, visible));
+            return List.of(new Layer(groupName, group, 0, 0, mode, opacity, visible));
         }
 
         private Layer layer(Element el, int dx, int dy) throws DocumentException {

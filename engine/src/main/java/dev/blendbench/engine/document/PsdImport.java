@@ -115,6 +115,13 @@ public final class PsdImport {
         if (infos.size() > limits.maxLayers()) {
             throw new DocumentException(name + ": more than " + limits.maxLayers() + " layers");
         }
+        // every layer's pixels against the caps on all of them, from the layer records, before any is decoded
+        PixelBudget budget = new PixelBudget(name, limits);
+        for (Element e : infos) {
+            long lw = Long.parseLong(e.getAttribute("right")) - Long.parseLong(e.getAttribute("left"));
+            long lh = Long.parseLong(e.getAttribute("bottom")) - Long.parseLong(e.getAttribute("top"));
+            if (lw > 0 && lh > 0 && lw * lh <= limits.maxPixels()) budget.take(e.getAttribute("name"), lw, lh); // larger: refused below
+        }
         boolean groups = false;
         for (int i = 0; i < infos.size() && i + 1 < images; i++) {
             Element e = infos.get(i);

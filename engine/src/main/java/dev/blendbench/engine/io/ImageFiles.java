@@ -83,15 +83,45 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * The width and height an image held in memory declares in its header, without decoding its
+     * pixels: what a document's layers will take, known before any of them is decoded.
+     *
+     * @throws ImageReadException naming {@code name}: not an image, or a header that cannot be read
+     */
+    public static int[] declaredSize(byte[] data, String name) throws ImageReadException {
+        try (ImageInputStream iis = new ReadBudget(new MemoryCacheImageInputStream(new ByteArrayInputStream(data)), data.length)) {
+            ImageReader reader = readerOf(iis, name);
+            try {
+                reader.setInput(iis, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } catch (IOException | RuntimeException | AssertionError e) {
+                throw new ImageReadException(name + ": corrupt or truncated "
+                        + reader.getFormatName().toUpperCase(Locale.ROOT) + " header (" + oneLine(e) + ")", e);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageReadException(name + ": cannot read (" + oneLine(e) + ")", e);
+        }
+    }
+
+    /** The first reader for the image {@code iis} holds; refused with a one-line reason where none knows its format. */
+    private static ImageReader readerOf(ImageInputStream iis, String name) throws ImageReadException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+        if (!readers.hasNext()) {
+            throw new ImageReadException(name + ": not an image in a known format"
+                    + " (PNG, JPEG, TIFF, BMP, GIF, WebP)");
+        }
+        return readers.next();
+    }
+
     /** Decodes the image {@code raw} holds, and closes it. */
     private static Surface decode(ImageInputStream raw, long fileBytes, String name, ImageLimits limits) throws IOException {
         try (ImageInputStream iis = new ReadBudget(raw, fileBytes)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-            if (!readers.hasNext()) {
-                throw new ImageReadException(name + ": not an image in a known format"
-                        + " (PNG, JPEG, TIFF, BMP, GIF, WebP)");
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = readerOf(iis, name);
             try {
                 reader.setInput(iis, true, true);
                 int w, h;

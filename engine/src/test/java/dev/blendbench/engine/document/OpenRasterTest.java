@@ -228,7 +228,7 @@ class OpenRasterTest {
             zip.write(new byte[10 << 20]); // 10 MiB of zeros compress to ~10 KiB
         }
         assertTrue(bytes.size() < 100_000);
-        DocumentLimits small = new DocumentLimits(100_000_000L, 1 << 20, 4 << 20, 100, 100, 8);
+        DocumentLimits small = new DocumentLimits(100_000_000L, 1 << 20, 4 << 20, 100, 100, 8, 1_000_000_000L);
         assertTrue(messageOf(bytes.toByteArray(), small).contains("zip bomb"));
     }
 
@@ -239,7 +239,7 @@ class OpenRasterTest {
             putStored(zip, "mimetype", OpenRaster.MIMETYPE.getBytes(StandardCharsets.US_ASCII));
             putStored(zip, "data/big.png", new byte[5000]);
         }
-        DocumentLimits small = new DocumentLimits(100_000_000L, 4000, 1 << 20, 100, 100, 8);
+        DocumentLimits small = new DocumentLimits(100_000_000L, 4000, 1 << 20, 100, 100, 8, 1_000_000_000L);
         assertTrue(messageOf(bytes.toByteArray(), small).contains("declares 5000 bytes"));
     }
 
