@@ -324,8 +324,10 @@ public final class OpenRaster {
                 } catch (ImageReadException e) {
                     throw new DocumentException(e.getMessage(), e);
                 }
-                // a size of 0 or less is refused when the layer is decoded
-                budget.take(el.getAttribute("name").isEmpty() ? src : el.getAttribute("name"), Math.max(0, size[0]), Math.max(0, size[1]));
+                long lw = size[0], lh = size[1];
+                if (lw > 0 && lh > 0 && lw * lh <= limits.maxPixels()) { // otherwise refused, more precisely, when the layer is decoded
+                    budget.take(el.getAttribute("name").isEmpty() ? src : el.getAttribute("name"), lw, lh);
+                }
             }
         }
 
