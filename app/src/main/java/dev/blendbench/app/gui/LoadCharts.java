@@ -65,10 +65,16 @@ final class LoadCharts {
         usl.setVisible(c != null);
     }
 
-    /** A ramp still running: its finished steps, no fit yet. */
-    void showLive(Session ramp) {
+    /** A ramp still running: its finished steps, no fit yet; before the first has ended, {@code waiting} says what runs. */
+    void showLive(Session ramp, String waiting) {
         summary.setText("");
-        latency.setChart(ReportCharts.latencyVersusLoad(ramp));
+        JFreeChart c = ReportCharts.latencyVersusLoad(ramp);
+        if (ramp.steps().isEmpty()) { // no load to scale an axis by yet: the message alone
+            c.getXYPlot().setNoDataMessage(waiting);
+            c.getXYPlot().getDomainAxis().setVisible(false);
+            c.getXYPlot().getRangeAxis().setVisible(false);
+        }
+        latency.setChart(c);
         usl.setVisible(false);
     }
 

@@ -229,6 +229,15 @@ public final class StressPanel {
             liveRampSettings = set.objective() == null ? Map.of()
                     : Map.of("slo", dev.blendbench.app.report.Summaries.rampObjectiveText(set.objective()));
             arrivalsEnd = set.closed() || !set.ramp().isEmpty() ? Double.NaN : set.seconds();
+            if (!set.ramp().isEmpty()) {
+                // latency against load from the start, each step joining it as it ends; the live charts stay out of sight
+                // for every step alike (drawing them takes CPU from the workload, and would from the first step only)
+                double first = set.ramp().get(0);
+                loadCharts.showLive(Session.liveRamp("ramp", liveSteps, liveRampSettings), String.format(Locale.ROOT,
+                        "Step 1 of %d (%s) is running: each step joins this chart as it ends.", set.ramp().size(),
+                        set.closed() ? number(first) + (first == 1 ? " worker" : " workers") : number(first) + " jobs/s"));
+                tabs.getSelectionModel().select(1);
+            }
             status.setText(set.ramp().isEmpty()
                     ? String.format(Locale.ROOT, "Running %s: %d workers, %s; %s s of warm-up (shaded, then cleared), then %s s measured…", s,
                             set.workers(), set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()),
@@ -301,7 +310,7 @@ public final class StressPanel {
                 case Session.Step st -> {
                     // the cliff forming: each finished step joins the latency-versus-load chart at once
                     liveSteps.add(st);
-                    loadCharts.showLive(Session.liveRamp("ramp", liveSteps, liveRampSettings));
+                    loadCharts.showLive(Session.liveRamp("ramp", liveSteps, liveRampSettings), "");
                     if (liveSteps.size() < rampStepCount) {
                         double busy = st.loadText().endsWith(" jobs/s") ? dev.blendbench.app.report.LatencyBreakdown.of(st).busy() : Double.NaN;
                         status.setText(String.format(Locale.ROOT, "Running %s: ramp step %d of %d (%s done: p99 %s ms%s)…",
@@ -309,7 +318,6 @@ public final class StressPanel {
                                 dev.blendbench.app.report.SessionReader.fmt(st.latency().p99()),
                                 Double.isNaN(busy) ? "" : ", workers " + dev.blendbench.app.report.LatencyBreakdown.percent(busy) + " busy"));
                     }
-                    if (liveSteps.size() == 1) tabs.getSelectionModel().select(1);
                 }
                 case Finished f -> {
                     finished(f);
@@ -387,7 +395,10 @@ public final class StressPanel {
         // one session's sentence over its live charts, whole (the form's status line is narrow and scrolls)
         liveSummary.setText(results.size() == 1 && s.kind() == Session.Kind.SESSION && !form.comparing() ? Summaries.sentence(s) : "");
         if (results.size() > 1 || form.comparing()) {
-            showComparison(results);
+            comparison.show(results);
+            // the Strategies tab once the last has run: until then the live charts stay in sight, so every
+            // strategy is measured beside the same drawing (hidden charts take less CPU from the later ones)
+            if (queue.isEmpty()) tabs.getSelectionModel().select(2);
         }
     }
 

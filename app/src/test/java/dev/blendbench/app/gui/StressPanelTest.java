@@ -65,6 +65,32 @@ class StressPanelTest {
     }
 
     @Test
+    void comparingStrategies_keepsTheLiveChartsInSightUntilTheLastHasRun_soEachIsMeasuredBesideTheSameDrawing(FxRobot robot)
+            throws Exception {
+        configure(robot, "per-worker", 2, false, 2, "");
+        robot.interact(() -> {
+            ((javafx.scene.control.RadioButton) robot.lookup("#mode-compare").query()).setSelected(true);
+            ((CheckBox) robot.lookup("#compare-alloc-per-job").query()).setSelected(false); // per-worker, then pooled
+        });
+        robot.clickOn("#stress-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.stressPanel().results().size() >= 1);
+        assertEquals(1, view.stressPanel().results().size(), "still the second strategy's turn");
+        assertEquals(0, stressTab(robot), "the live charts, while pooled runs");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.stressPanel().results().size() == 2
+                && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        assertEquals(2, stressTab(robot), "the Strategies tab once both have run");
+    }
+
+    /** The selected tab beside the stress form: 0 Live, 1 Latency vs load, 2 Strategies. */
+    private static int stressTab(FxRobot robot) {
+        int[] i = new int[1];
+        robot.interact(() -> i[0] = robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).stream()
+                .filter(t -> t.getTabs().stream().anyMatch(x -> "tab-live".equals(x.getId())))
+                .findFirst().orElseThrow().getSelectionModel().getSelectedIndex());
+        return i[0];
+    }
+
+    @Test
     void aShortSession_drawsLiveChartPoints_andCanBeExported(FxRobot robot) throws Exception {
         configure(robot, "per-worker", 2, false, 1.5, "256m");
         robot.interact(() -> ((CheckBox) robot.lookup("#stress-jfr").query()).setSelected(true));
@@ -351,6 +377,9 @@ class StressPanelTest {
         java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> view.stressPanel().status().textProperty().addListener((o, was, now) -> said.add(now)));
         robot.clickOn("#stress-start");
+        // latency against load from the start, before the first step has ended: every step is measured beside the same drawing
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stressTab(robot) == 1);
+        assertTrue(said.stream().noneMatch(t -> t.contains("ramp step 2 of 3")), "shown before the first step ended: " + said);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
                 && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
