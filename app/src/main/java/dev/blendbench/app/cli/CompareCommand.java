@@ -115,7 +115,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Warnings on stderr where the two ran different workloads, or under different conditions besides. */
     private void warnAboutConditions(Session sa, Session sb) {
-        if (!sa.workload().equals(sb.workload())) {
+        if (!Summaries.sameWorkload(sa.workload(), sb.workload())) {
             spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
                     + sb.workload() + "')");
         }

@@ -79,6 +79,19 @@ public final class Summaries {
         return out;
     }
 
+    private static final java.util.regex.Pattern SOURCE_MEMORY = java.util.regex.Pattern.compile(" \\([0-9.]+ MB of source pixels\\)");
+
+    /**
+     * Whether two sessions' workload descriptions name the same job. Files written before the
+     * description gave the layers' source memory ("3 layers (16.6 MB of source pixels)") lack it:
+     * where one of the two does, it is no difference (a fact one file does not have).
+     */
+    public static boolean sameWorkload(String a, String b) {
+        if (a.equals(b)) return true;
+        boolean sa = SOURCE_MEMORY.matcher(a).find(), sb = SOURCE_MEMORY.matcher(b).find();
+        return sa != sb && SOURCE_MEMORY.matcher(a).replaceAll("").equals(SOURCE_MEMORY.matcher(b).replaceAll(""));
+    }
+
     /**
      * For a report comparing {@code sessions}: how each differs from the first besides the workload
      * ({@link #differences}), in one paragraph; "" where they ran under the same conditions.

@@ -1,6 +1,8 @@
 package dev.blendbench.app.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,5 +59,18 @@ class ConditionDifferencesTest {
         ObjectNode a = tree("pooled.json"), b = tree("pooled.json");
         b.remove("jvm");
         assertEquals(List.of(), Summaries.differences(session(a, "a"), session(b, "b")));
+    }
+
+    @Test
+    void workloadsDifferingInTheirSourceMemory_areDifferentJobs_butAFileWithoutItIsNoDifference() {
+        String shared = "composite 1920x1080, 3 layers (16.6 MB of source pixels), strategy pooled, stages composite";
+        String copies = "composite 1920x1080, 3 layers (24.9 MB of source pixels), strategy pooled, stages composite";
+        String older = "composite 1920x1080, 3 layers, strategy pooled, stages composite";
+        assertTrue(Summaries.sameWorkload(shared, shared));
+        assertFalse(Summaries.sameWorkload(shared, copies), "the same layers from more memory: another job");
+        assertTrue(Summaries.sameWorkload(older, copies));
+        assertTrue(Summaries.sameWorkload(shared, older));
+        assertFalse(Summaries.sameWorkload(older, older.replace("pooled", "per-worker")));
+        assertFalse(Summaries.sameWorkload(shared, older.replace("3 layers", "4 layers")));
     }
 }

@@ -100,10 +100,22 @@ public final class CompositeWorkload implements Workload {
     @Override
     public String description() {
         int n = scene.layers().size();
-        // the blend space is part of the job: linear light costs several times sRGB's
+        // the blend space is part of the job: linear light costs several times sRGB's; and so is the memory its
+        // layers read (the same image drawn twice from one surface costs a render less than from two)
         return "composite " + scene.width() + "x" + scene.height() + ", " + n + (n == 1 ? " layer" : " layers")
                 + (scene.blendSpace() == dev.blendbench.engine.colour.BlendSpace.LINEAR ? " in linear light" : "")
+                + String.format(java.util.Locale.ROOT, " (%.1f MB of source pixels)", sourceBytes(scene) / 1e6)
                 + ", strategy " + strategy.cliName() + ", stages " + String.join("+", asked); // the stages asked for: the same job
+    }
+
+    /** The bytes of the distinct surfaces the layers of {@code scene} draw from: a surface two layers share counts once. */
+    static long sourceBytes(Scene scene) {
+        java.util.Set<Surface> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        long bytes = 0;
+        for (dev.blendbench.engine.scene.Layer l : scene.layers()) {
+            if (distinct.add(l.source())) bytes += (long) l.source().width() * l.source().height() * Integer.BYTES;
+        }
+        return bytes;
     }
 
     @Override

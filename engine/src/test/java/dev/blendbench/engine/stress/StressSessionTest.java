@@ -55,7 +55,22 @@ class StressSessionTest {
              CompositeWorkload linear = new CompositeWorkload(scene().withBlendSpace(dev.blendbench.engine.colour.BlendSpace.LINEAR),
                      Strategy.POOLED, false, false)) {
             assertFalse(srgb.description().contains("linear"), srgb.description());
-            assertTrue(linear.description().contains(" layers in linear light, strategy pooled"), linear.description());
+            assertTrue(linear.description().matches(".* layers in linear light \\([0-9.]+ MB of source pixels\\), strategy pooled.*"),
+                    linear.description());
+        }
+    }
+
+    @Test
+    void workloadDescription_saysTheSourceMemory_aSurfaceTwoLayersShareCountingOnce() {
+        dev.blendbench.engine.surface.Surface a = dev.blendbench.engine.surface.Surface.allocate(1000, 500); // 2 MB
+        dev.blendbench.engine.scene.Scene shared = new dev.blendbench.engine.scene.Scene(1000, 500, 0, java.util.List.of(
+                dev.blendbench.engine.scene.Layer.of("a", a), dev.blendbench.engine.scene.Layer.of("again", a)));
+        dev.blendbench.engine.scene.Scene twoCopies = shared.withLayers(java.util.List.of(
+                dev.blendbench.engine.scene.Layer.of("a", a), dev.blendbench.engine.scene.Layer.of("copy", a.copy())));
+        try (CompositeWorkload one = new CompositeWorkload(shared, Strategy.POOLED, false, false);
+             CompositeWorkload two = new CompositeWorkload(twoCopies, Strategy.POOLED, false, false)) {
+            assertTrue(one.description().contains("2 layers (2.0 MB of source pixels)"), one.description());
+            assertTrue(two.description().contains("2 layers (4.0 MB of source pixels)"), two.description());
         }
     }
 
