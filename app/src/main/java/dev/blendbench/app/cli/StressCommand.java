@@ -93,7 +93,9 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s", description = "Measured time (default: ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", description = "Unmeasured warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "DURATION|auto[:MAX]", defaultValue = "5s",
+            description = "Unmeasured warm-up (default: ${DEFAULT-VALUE}); auto: until the jobs' service time is steady"
+                    + " (3 s in a row within 10 %%), at most MAX (default 30s).")
     String warmup;
 
     @Option(names = "--drain-limit", paramLabel = "DURATION|none", defaultValue = "10s",
@@ -176,13 +178,18 @@ public final class StressCommand implements Callable<Integer> {
         String objective = rampObjective();
         LoadModel model = loadModel();
         Duration drain = drainLimit.strip().equalsIgnoreCase("none") ? null : duration("--drain-limit", drainLimit, true);
-        StressConfig config = new StressConfig(model, virtual, duration("--warmup", warmup, true),
+        java.util.regex.Matcher auto = AUTO_WARMUP.matcher(warmup.strip());
+        boolean untilSteady = auto.matches();
+        Duration warm = !untilSteady ? duration("--warmup", warmup, true)
+                : auto.group(1) == null ? DEFAULT_MAX_WARMUP : duration("--warmup", auto.group(1), false);
+        StressConfig config = new StressConfig(model, virtual, warm,
                 duration("--duration", duration, false), maxJobs, Duration.ofMillis(100), drain);
         for (Path p : new Path[] {json, csv, hlog, jfr}) {
             if (p != null) OutputFiles.requireFolder(p);
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("warmupSeconds", config.warmup().toNanos() / 1e9);
+        if (untilSteady) settings.put("warmupUntilSteady", true); // warmupSeconds is then the most it may run
         settings.put("durationSeconds", config.duration().toNanos() / 1e9);
         settings.put("maxJobs", maxJobs);
         if (model instanceof LoadModel.Open) settings.put("drainLimitSeconds", drain == null ? null : drain.toNanos() / 1e9);
@@ -201,7 +208,7 @@ public final class StressCommand implements Callable<Integer> {
             if (child >= 0) return child;
         }
         if (ramp != null) {
-            return runRamp(config, settings);
+            return runRamp(config, settings, untilSteady);
         }
         java.util.concurrent.atomic.AtomicReference<StressSession> running = new java.util.concurrent.atomic.AtomicReference<>();
         dev.blendbench.engine.race.RaceDetector races = raceDetector(settings, running);
@@ -213,7 +220,8 @@ public final class StressCommand implements Callable<Integer> {
             err.println("note: scalar kernels; start the JVM with --add-modules jdk.incubator.vector for the vector ones");
         }
         String header = "stress: " + workload.description() + "; " + describe(model) + (virtual ? ", virtual threads" : "")
-                + "; warm-up " + warmup + ", measuring " + duration
+                + "; warm-up " + (untilSteady ? "until steady (at most " + Durations.format(config.warmup().toNanos()) + ")" : warmup)
+                + ", measuring " + duration
                 + (model instanceof LoadModel.Open ? (drain == null ? ", then draining without limit" : ", then draining for at most " + drainLimit.strip()) : "");
         if (emitSnapshots) {
             out.println(ForkedStress.ERR + header); // in line with the race findings that follow on stdout
@@ -225,6 +233,7 @@ public final class StressCommand implements Callable<Integer> {
                 ? snap -> ForkedStress.emit(out, snap)
                 : progress(err, config);
         StressSession session = new StressSession(config, workload, Ticker.SYSTEM, progress);
+        session.warmUntilSteady(untilSteady);
         running.set(session);
         if (haltAfter != null && inProcess) {
             long ms = duration("--halt-after", haltAfter, false).toMillis();
@@ -270,6 +279,7 @@ public final class StressCommand implements Callable<Integer> {
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
             // printed before the signal hook is released: after a Ctrl-C the JVM ends as soon as it is
             summary(out, report, config.warmup(), config.duration());
+            if (untilSteady && !report.stopped()) out.println(warmupText(report, config.warmup()));
             if (races != null) RaceText.summary(out, races);
             String wrote = OutputFiles.wrote(json, csv, hlog, jfr);
             if (wrote != null) out.println(wrote);
@@ -305,7 +315,7 @@ public final class StressCommand implements Callable<Integer> {
     }
 
     /** The steps of {@code --ramp}, one session each; Ctrl-C ends the current step and skips the rest. */
-    private int runRamp(StressConfig base, Map<String, Object> settings) throws Exception {
+    private int runRamp(StressConfig base, Map<String, Object> settings, boolean untilSteady) throws Exception {
         if (hlog != null) throw new BadInputException("--hlog records one session: leave it out with --ramp");
         PrintWriter err = spec.commandLine().getErr(), out = spec.commandLine().getOut();
         // one detector for the whole ramp: a race found at one step is not reported again at the next
@@ -331,6 +341,7 @@ public final class StressCommand implements Callable<Integer> {
                     Progress progress = emitSnapshots ? null : progress(err, cfg);
                     StressSession session = new StressSession(cfg, w, Ticker.SYSTEM,
                             emitSnapshots ? snap -> ForkedStress.emit(out, snap) : progress);
+                    session.warmUntilSteady(untilSteady);
                     stopped.track(session::stop);
                     running.set(session);
                     stepStarts.add(Ticker.SYSTEM.nanoTime()); // the race detector's clock too: where each finding belongs
@@ -349,7 +360,8 @@ public final class StressCommand implements Callable<Integer> {
                             r.generatorSaturated() ? " (generator saturated)" : "",
                             r.queuedAtEnd() > 0 && !r.stopped() ? String.format(Locale.ROOT, " (drain limit: %,d jobs still queued, counted at "
                                     + "their wait so far)", r.queuedAtEnd()) : "",
-                            r.warmupJobs() == 0 && !cfg.warmup().isZero() && r.jobs() > 0 ? " (cold: no job ended in its warm-up)" : "");
+                            r.warmupJobs() == 0 && !cfg.warmup().isZero() && r.jobs() > 0 ? " (cold: no job ended in its warm-up)"
+                                    : untilSteady ? " (" + warmupText(r, cfg.warmup()) + ")" : "");
                 }
             }
             if (stopped.stopped()) {
@@ -415,6 +427,17 @@ public final class StressCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+    }
+
+    /** {@code --warmup auto} or {@code auto:MAX}: the warm-up ends once steady, at most MAX. */
+    private static final java.util.regex.Pattern AUTO_WARMUP = java.util.regex.Pattern.compile("(?i)auto(?::(.+))?");
+    /** The most an {@code auto} warm-up runs where no MAX is given. */
+    static final Duration DEFAULT_MAX_WARMUP = Duration.ofSeconds(30);
+
+    /** "warm-up steady after 3.4 s", or that it was not within {@code max}, for a warm-up that ran until steady. */
+    static String warmupText(StressReport r, Duration max) {
+        return r.warmupSteady() ? "warm-up steady after " + dev.blendbench.app.report.SessionReader.fmt(r.warmupNanos() / 1e9) + " s"
+                : "warm-up not steady within " + Durations.format(max.toNanos()) + ": measured from there";
     }
 
     static Duration duration(String option, String value, boolean zeroOk) {

@@ -46,6 +46,7 @@ final class StressForm {
     private final ComboBox<String> gc = new ComboBox<>(FXCollections.observableArrayList("default", "g1", "zgc", "parallel", "serial"));
     private final CheckBox races = new CheckBox("Race detector");
     private final CheckBox flight = new CheckBox("Flight recording");
+    private final CheckBox untilSteady = new CheckBox("Until steady (at most this)");
     private final RadioButton single = new RadioButton("One session"), ramp = new RadioButton("Ramp: find the cliff"),
             compare = new RadioButton("Compare strategies");
     /** The ramp's default steps: worker counts in closed loop, rates at a target rate. */
@@ -112,6 +113,9 @@ final class StressForm {
         strategy.setValue(Strategy.PER_WORKER.cliName());
         seconds.setId("stress-seconds");
         warmup.setId("stress-warmup");
+        untilSteady.setId("stress-warmup-steady");
+        untilSteady.setTooltip(new javafx.scene.control.Tooltip("End the warm-up once the jobs' service time is steady (3 s in a row"
+                + " within 10 %), at most the warm-up above; measuring then lasts the duration"));
         heap.setId("stress-heap");
         heap.setPromptText("e.g. 512m (default: JVM's)");
         gc.setId("stress-gc");
@@ -148,7 +152,7 @@ final class StressForm {
         arrivals.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         rampSteps.disableProperty().bind(ramp.selectedProperty().not().or(locked));
         objective.disableProperty().bind(ramp.selectedProperty().not().or(locked));
-        for (Node n : List.<Node>of(workers, virtual, loop, seconds, warmup, heap, gc, races, flight, single, ramp, compare)) {
+        for (Node n : List.<Node>of(workers, virtual, loop, seconds, warmup, untilSteady, heap, gc, races, flight, single, ramp, compare)) {
             n.disableProperty().bind(locked);
         }
         // comparing runs the ticked strategies, not this one
@@ -172,6 +176,7 @@ final class StressForm {
         r = row(g, r, "Strategy", strategy);
         r = row(g, r, "Duration (s)", seconds);
         r = row(g, r, "Warm-up (s)", warmup);
+        g.add(untilSteady, 1, r++);
         r = row(g, r, "Heap", heap);
         r = row(g, r, "Collector", gc);
         g.add(races, 1, r++);
@@ -255,8 +260,11 @@ final class StressForm {
                 throw new IllegalArgumentException("objective: " + e.getMessage());
             }
         }
+        if (untilSteady.isSelected() && !(warmup.getValue() > 0)) {
+            throw new IllegalArgumentException("warm-up: until steady runs at most the warm-up, so give it one (e.g. 30 s)");
+        }
         return new StressRun.Settings(workers.getValue(), virtual.isSelected(), loop.getValue().equals("closed loop"),
                 rate.getValue(), arrivals.getValue(), strategyName, seconds.getValue(), warmup.getValue(), h, gc.getValue(), races.isSelected(), steps,
-                flight.isSelected(), slo);
+                flight.isSelected(), slo, untilSteady.isSelected());
     }
 }

@@ -22,11 +22,11 @@ import java.util.Locale;
 public final class StressRun {
     /**
      * What the stress panel asks for. {@code arrivals}: constant or poisson (open loop); {@code ramp}: empty, or
-     * rates (open) / worker counts (closed).
+     * rates (open) / worker counts (closed). {@code untilSteady}: the warm-up ends once steady, {@code warmupSeconds} at most.
      */
     public record Settings(int workers, boolean virtual, boolean closed, double rate, String arrivals, String strategy, double seconds,
                            double warmupSeconds, String heap, String gc, boolean races, List<Double> ramp,
-                           boolean flightRecording, String objective) {}
+                           boolean flightRecording, String objective, boolean untilSteady) {}
 
     /** Where a run whose session file is {@code json} keeps its flight recording: beside it, as {@code .jfr}. */
     public static Path recordingFor(Path json) {
@@ -69,7 +69,7 @@ public final class StressRun {
                 s.gc() == null || s.gc().equals("default") ? null : s.gc()));
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.blendbench.app.Main", "stress", "--in-process",
                 "--emit-snapshots", "--json", json.toString(), "--workers", Integer.toString(s.workers()),
-                "--strategy", s.strategy(), "--duration", fmt(s.seconds()) + "s", "--warmup", fmt(s.warmupSeconds()) + "s"));
+                "--strategy", s.strategy(), "--duration", fmt(s.seconds()) + "s", "--warmup", (s.untilSteady() ? "auto:" : "") + fmt(s.warmupSeconds()) + "s"));
         if (s.virtual()) c.add("--virtual");
         if (s.closed()) c.add("--closed");
         else c.addAll(List.of("--rate", fmt(s.rate()), "--arrivals", s.arrivals()));

@@ -18,6 +18,7 @@ final class FactLabels {
 
     private static final Map<String, Label> KNOWN = Map.ofEntries(
             Map.entry("warmupSeconds", new Label("warm-up", "s")),
+            Map.entry("warmupUntilSteady", new Label("warm-up until steady, at most the above", "")),
             Map.entry("durationSeconds", new Label("duration", "s")),
             Map.entry("maxJobs", new Label("job limit", "")),
             Map.entry("drainLimitSeconds", new Label("drain limit", "s")),

@@ -119,13 +119,24 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
      * {@code queuedAtEnd}: jobs of an open loop still queued when it was stopped or its drain limit
      * ran out, in the latency at their wait so far but not in {@code jobs} (0 in older files).
      * {@code warmupBacklogJobs}: jobs due in the warm-up that ended in the measured phase, in the
-     * throughput but not in {@code jobs} (0 in older files).
+     * throughput but not in {@code jobs} (0 in older files). {@code warmupSeconds}: how long the
+     * warm-up ran (NaN in older files); {@code warmupSteady}: it ended because the jobs' service
+     * time was steady ({@code stress --warmup auto}).
      */
     public record Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput,
                           double bytesPerJob, long gcCount, double gcPauseMillis, boolean generatorSaturated,
-                          boolean stopped, long warmupJobs, long queuedAtEnd, long warmupBacklogJobs) {
+                          boolean stopped, long warmupJobs, long queuedAtEnd, long warmupBacklogJobs, double warmupSeconds,
+                          boolean warmupSteady) {
         /** No totals: a cliff search's, or a ramp's still running. */
         public static final Summary NONE = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1);
+
+        /** Totals whose warm-up's length the file does not give (older files). */
+        public Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput, double bytesPerJob,
+                       long gcCount, double gcPauseMillis, boolean generatorSaturated, boolean stopped, long warmupJobs,
+                       long queuedAtEnd, long warmupBacklogJobs) {
+            this(jobs, errors, firstError, measuredSeconds, throughput, bytesPerJob, gcCount, gcPauseMillis, generatorSaturated,
+                    stopped, warmupJobs, queuedAtEnd, warmupBacklogJobs, Double.NaN, false);
+        }
 
         /** Totals with no jobs left queued and no warm-up backlog. */
         public Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput, double bytesPerJob,

@@ -257,6 +257,12 @@ public final class SessionReader {
         return millis >= 0 && millis < Double.POSITIVE_INFINITY ? millis : Double.NaN;
     }
 
+    /** A length in seconds as read: NaN (not said) for a missing, non-numeric, negative or infinite one. */
+    private static double seconds(JsonNode n) {
+        double v = n.isNumber() ? n.asDouble() : Double.NaN;
+        return v >= 0 && v < Double.POSITIVE_INFINITY ? v : Double.NaN;
+    }
+
     private static Summary summary(JsonNode s, String p) {
         if (s.isMissingNode()) throw new Bad(p, "is missing");
         if (!s.isObject()) throw new Bad(p, "is not an object");
@@ -264,7 +270,7 @@ public final class SessionReader {
                 optNum(s, "measuredSeconds", p), optNum(s, "throughputPerSecond", p), optNum(s, "bytesPerJob", p),
                 s.path("gcCount").asLong(0), optNum(s, "gcPauseMillis", p), s.path("generatorSaturated").asBoolean(false),
                 s.path("stopped").asBoolean(false), s.path("warmupJobs").asLong(-1), Math.max(0, s.path("queuedAtEnd").asLong(0)),
-                Math.max(0, s.path("warmupBacklogJobs").asLong(0)));
+                Math.max(0, s.path("warmupBacklogJobs").asLong(0)), seconds(s.path("warmupSeconds")), s.path("warmupSteady").asBoolean(false));
     }
 
     private static Stats stats(JsonNode s, String p, boolean required) {

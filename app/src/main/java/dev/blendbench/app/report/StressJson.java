@@ -47,6 +47,8 @@ public final class StressJson {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("jobs", r.jobs());
         summary.put("warmupJobs", r.warmupJobs());
+        summary.put("warmupSeconds", r.warmupNanos() / 1e9);
+        summary.put("warmupSteady", r.warmupSteady());
         summary.put("errors", r.errors());
         summary.put("firstError", r.firstError());
         summary.put("measuredSeconds", r.measuredNanos() / 1e9);
@@ -163,6 +165,8 @@ public final class StressJson {
         m.put("load", load(r.load()));
         m.put("jobs", r.jobs());
         m.put("warmupJobs", r.warmupJobs());
+        m.put("warmupSeconds", r.warmupNanos() / 1e9);
+        m.put("warmupSteady", r.warmupSteady());
         m.put("measuredSeconds", r.measuredNanos() / 1e9);
         m.put("throughputPerSecond", r.throughput());
         m.put("bytesPerJob", r.bytesPerJob());

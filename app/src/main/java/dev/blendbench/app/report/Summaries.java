@@ -493,6 +493,7 @@ public final class Summaries {
                                     + " the throughput counts them, the latency does not.");
                 }
                 if (!stoppedAfter(s).isEmpty()) b.append(" It was ").append(stoppedAfter(s)).append('.');
+                b.append(warmupUntilSteady(s));
                 if (sum.warmupJobs() == 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
                     b.append(" No job ended during the warm-up, so these figures include the cold start (class loading,"
                             + " JIT compilation); a longer warm-up leaves it out.");
@@ -514,6 +515,15 @@ public final class Summaries {
                 return b.toString().strip();
             }
         }
+    }
+
+    /** For a session whose warm-up ran until steady ({@code stress --warmup auto}): how long it took, or that it never was. */
+    private static String warmupUntilSteady(Session s) {
+        if (!"true".equals(s.settings().get("warmupUntilSteady")) || Double.isNaN(s.summary().warmupSeconds())) return "";
+        return s.summary().warmupSteady()
+                ? " The warm-up ran until the jobs' service time was steady: " + SessionReader.fmt(s.summary().warmupSeconds()) + " s."
+                : " The warm-up did not become steady within its " + SessionReader.fmt(s.summary().warmupSeconds())
+                + " s; measuring started then.";
     }
 
     private static String metricOf(String slo) {

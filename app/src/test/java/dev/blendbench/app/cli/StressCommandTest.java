@@ -42,6 +42,28 @@ class StressCommandTest {
     }
 
     @Test
+    void aWarmUpUntilSteady_endsOnceSteady_andTheFileSaysHowLongItRan() throws Exception {
+        Path json = dir.resolve("auto.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:2ms", "--workers", "2",
+                "--closed", "--warmup", "auto:20s", "--duration", "500ms", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warm-up until steady (at most 20.0s)"), r.err());
+        assertTrue(r.out().contains("warm-up steady after "), r.out());
+        var s = dev.blendbench.app.report.SessionReader.read(json);
+        assertTrue(s.summary().warmupSteady());
+        assertTrue(s.summary().warmupSeconds() >= 3 && s.summary().warmupSeconds() < 20, "ran: " + s.summary().warmupSeconds());
+        assertEquals("true", s.settings().get("warmupUntilSteady"));
+        assertTrue(dev.blendbench.app.report.Summaries.sentence(s).contains("The warm-up ran until the jobs' service time was steady: "),
+                dev.blendbench.app.report.Summaries.sentence(s));
+        for (String bad : new String[] {"auto:", "auto:0s", "auto:soon", "autumn"}) {
+            ComposeCommandTest.Result refused = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:2ms", "--workers", "1",
+                    "--closed", "--warmup", bad, "--duration", "500ms");
+            assertEquals(2, refused.code(), bad);
+            assertTrue(refused.err().startsWith("blendbench stress: --warmup"), bad + ": " + refused.err());
+        }
+    }
+
+    @Test
     void drainLimit_endsAnOverloadedOpenLoop_andTheJobsStillQueuedAreCountedAtTheirWait() throws Exception {
         // one worker, 10 ms jobs (100 jobs/s at most) offered 400 jobs/s for 500 ms: 200 due, about 50
         // done by the end; draining the rest would take 1.5 s, the limit allows 0.3 s

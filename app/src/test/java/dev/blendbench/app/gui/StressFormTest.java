@@ -65,6 +65,14 @@ class StressFormTest {
     }
 
     @Test
+    void aWarmUpUntilSteady_needsAWarmUpToRunAtMost(FxRobot robot) {
+        robot.interact(() -> ((javafx.scene.control.CheckBox) field("stress-warmup-steady")).setSelected(true));
+        assertTrue(form.settings("pooled").untilSteady());
+        assertEquals("warm-up: until steady runs at most the warm-up, so give it one (e.g. 30 s)",
+                refusal(robot, () -> this.<javafx.scene.control.Spinner<Double>>field("stress-warmup").getValueFactory().setValue(0.0)));
+    }
+
+    @Test
     void thePlan_isTheChosenStrategy_orTheTickedOnesWhenComparing(FxRobot robot) {
         robot.interact(() -> this.<ComboBox<String>>field("stress-strategy").setValue("striped"));
         assertEquals(List.of("striped"), form.plan());

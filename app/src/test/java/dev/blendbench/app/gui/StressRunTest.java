@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The stress command the Stress tab runs for what its form says. */
 class StressRunTest {
     private static List<String> command(boolean closed, String arrivals) {
-        return StressRun.command(new StressRun.Settings(3, false, closed, 250, arrivals, "pooled", 10, 2, "", "default", false, List.of(), false, null),
+        return StressRun.command(new StressRun.Settings(3, false, closed, 250, arrivals, "pooled", 10, 2, "", "default", false, List.of(), false, null, false),
                 Path.of("scene.ora"), Path.of("out.json"));
     }
 
@@ -31,7 +31,7 @@ class StressRunTest {
     @Test
     void flightRecording_isWrittenBesideTheSessionFile() {
         List<String> c = StressRun.command(new StressRun.Settings(3, false, true, 250, "constant", "pooled", 10, 2, "", "default", false,
-                List.of(), true, null), Path.of("scene.ora"), Path.of("runs", "pooled.json"));
+                List.of(), true, null, false), Path.of("scene.ora"), Path.of("runs", "pooled.json"));
         assertEquals(Path.of("runs", "pooled.jfr").toString(), after(c, "--jfr"));
         assertFalse(command(true, "constant").contains("--jfr"), "off unless ticked");
     }
@@ -41,5 +41,13 @@ class StressRunTest {
         List<String> c = command(true, "poisson");
         assertFalse(c.contains("--rate") || c.contains("--arrivals"), c.toString());
         assertEquals(1, Collections.frequency(c, "--closed"));
+    }
+
+    @Test
+    void aWarmUpUntilSteady_isAskedForAsAuto_withTheWarmUpAsItsMost() {
+        List<String> c = StressRun.command(new StressRun.Settings(3, false, true, 250, "constant", "pooled", 10, 30, "", "default", false,
+                List.of(), false, null, true), Path.of("scene.ora"), Path.of("pooled.json"));
+        assertEquals("auto:30s", after(c, "--warmup"));
+        assertEquals("2s", after(command(true, "constant"), "--warmup"), "a fixed one as before");
     }
 }

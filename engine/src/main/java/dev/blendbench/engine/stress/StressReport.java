@@ -40,12 +40,16 @@ import java.util.Map;
  *                        percentiles honest lower bounds. 0 for a closed loop, a session that
  *                        drained its backlog, or one ended by its job limit.
  * @param intervals       the interval snapshots
+ * @param warmupNanos     how long the warm-up ran: its configured length, less where it ended steady
+ *                        ({@link StressSession#warmUntilSteady}) or was stopped
+ * @param warmupSteady    whether the warm-up ended because its jobs' service time was steady
  */
 public record StressReport(String workload, LoadModel load, boolean virtualThreads, long warmupJobs, long warmupBacklogJobs,
                            long measuredNanos, long jobs,
                            long errors, String firstError, Percentiles latency, Percentiles service,
                            Map<String, Percentiles> stages, double bytesPerJob, long gcCount, double gcPauseMillis,
-                           boolean generatorSaturated, boolean stopped, long queuedAtEnd, List<IntervalSnapshot> intervals) {
+                           boolean generatorSaturated, boolean stopped, long queuedAtEnd, List<IntervalSnapshot> intervals,
+                           long warmupNanos, boolean warmupSteady) {
     public StressReport {
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
         intervals = List.copyOf(intervals);

@@ -84,6 +84,20 @@ public final class StressSession {
     }
 
     private volatile java.util.function.BiConsumer<Long, Histogram> histogramSink = (t, h) -> { };
+    /** Whether the warm-up ends as soon as it is steady ({@link SteadyState}), its configured length then being its most. */
+    private volatile boolean untilSteady;
+    /** The warm-up as it ran: its length, and whether it ended because it was steady. */
+    private volatile long warmupRan;
+    private volatile boolean warmupSteady;
+
+    /**
+     * Makes the warm-up end as soon as its jobs' service time is steady ({@link SteadyState}), and at
+     * the latest after the configured warm-up; the measured phase then lasts the configured duration
+     * from there. Call before {@link #run}.
+     */
+    public void warmUntilSteady(boolean on) {
+        this.untilSteady = on;
+    }
 
     /**
      * Receives each interval's latency histogram on the sampler thread, with the interval's start
@@ -92,6 +106,16 @@ public final class StressSession {
      */
     public void onIntervalHistogram(java.util.function.BiConsumer<Long, Histogram> sink) {
         this.histogramSink = sink;
+    }
+
+    /** How long the warm-up ran (shorter than configured where it ended steady, or was stopped); 0 before it has ended. */
+    public long warmupNanos() {
+        return warmupRan;
+    }
+
+    /** Whether the warm-up ended because it was steady ({@link #warmUntilSteady}), before its configured length. */
+    public boolean warmupEndedSteady() {
+        return warmupSteady;
     }
 
     /**
@@ -275,6 +299,8 @@ public final class StressSession {
         long intervalNanos = config.interval().toNanos();
         String description = workload.description();
         PhaseEvent phase = config.warmup().isZero() ? null : PhaseEvent.beginIfRecording("warm-up", description, config.load());
+        long warmupStart = measureStart - config.warmup().toNanos();
+        SteadyState steadiness = untilSteady ? new SteadyState() : null;
         // warm-up: its jobs' snapshots once an interval, as measuring will take them; the sampler's
         // first readings (and the listener's first work) load and compile code, which at the start of
         // measuring would make the sampler late and take a core from the workers of a small machine
@@ -289,10 +315,18 @@ public final class StressSession {
             if (now - wPrev > 0) {
                 listener.accept(snapshot(Math.min(0, now - measureStart), now - wPrev, got, got[1].getTotalCount(), wFrom, wTo,
                         telemetry, 0, open != null ? oldestWait(now) : -1));
+                if (steadiness != null && now < measureStart && steadiness.add(now - wPrev, got[1].getTotalCount(), got[1].getMean())) {
+                    // steady: measuring starts now, for the whole duration; the workers read both at their next job
+                    end = now + config.duration().toNanos();
+                    measureStart = now;
+                    warmupSteady = true;
+                    if (workload instanceof SyntheticWorkload sw) sw.origin(now);
+                }
             }
             wPrev = now;
             wFrom = wTo;
         }
+        warmupRan = Math.max(0, Math.min(ticker.nanoTime(), measureStart) - warmupStart);
         PhaseEvent.commit(phase);
         phase = PhaseEvent.beginIfRecording("measured", description, config.load());
         boolean draining = false;
@@ -369,7 +403,7 @@ public final class StressSession {
                 firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
                 jobs == 0 ? 0 : (double) (from.allocated() - start.allocated()) / jobs, from.gcCount() - start.gcCount(),
                 from.gcPauseMillis() - start.gcPauseMillis(),
-                saturated, cut && !drainCut, queued, intervals);
+                saturated, cut && !drainCut, queued, intervals, warmupRan, warmupSteady);
     }
 
     /**
