@@ -238,14 +238,16 @@ public final class StressPanel {
                         set.closed() ? number(first) + (first == 1 ? " worker" : " workers") : number(first) + " jobs/s"));
                 tabs.getSelectionModel().select(1);
             }
+            String warm = set.untilSteady() ? "a warm-up until steady (at most " + number(set.warmupSeconds()) + " s)"
+                    : number(set.warmupSeconds()) + " s of warm-up";
             status.setText(set.ramp().isEmpty()
-                    ? String.format(Locale.ROOT, "Running %s: %d workers, %s; %s s of warm-up (shaded, then cleared), then %s s measured…", s,
+                    ? String.format(Locale.ROOT, "Running %s: %d workers, %s; %s (shaded, then cleared), then %s s measured…", s,
                             set.workers(), set.closed() ? "closed loop" : String.format(Locale.ROOT, "%.0f jobs/s", set.rate()),
-                            number(set.warmupSeconds()), number(set.seconds()))
-                    : String.format(Locale.ROOT, "Running %s: a ramp of %s %s, step 1 of %d; each step %s s of warm-up, then %s s measured…", s,
+                            warm, number(set.seconds()))
+                    : String.format(Locale.ROOT, "Running %s: a ramp of %s %s, step 1 of %d; each step %s, then %s s measured…", s,
                             String.join(", ", set.ramp().stream().map(StressPanel::number).toList()),
                             set.closed() ? "workers (closed loop)" : "jobs/s (" + set.workers() + " workers)", set.ramp().size(),
-                            number(set.warmupSeconds()), number(set.seconds())));
+                            warm, number(set.seconds())));
         } catch (IOException | IllegalArgumentException e) {
             ended("cannot start the workload JVM: " + e.getMessage(), true);
         }
