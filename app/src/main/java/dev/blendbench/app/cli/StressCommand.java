@@ -505,7 +505,7 @@ public final class StressCommand implements Callable<Integer> {
             dev.blendbench.app.report.Settling.Trend trend = dev.blendbench.app.report.Settling.ofSnapshots(r.intervals());
             if (dev.blendbench.app.report.Settling.warming(trend)) {
                 out.printf(Locale.ROOT, "warning: the jobs' mean service time fell from %s ms in the first fifth to %s ms in the last "
-                        + "(%s×): still warming up (the JIT compiling, or the machine busy); a longer --warmup leaves that out%n",
+                        + "(%s×): still warming up (the JIT compiling, or the machine busy); a longer --warmup, or --warmup auto, leaves that out%n",
                         ms(Math.round(trend.earlyMillis() * 1e6)), ms(Math.round(trend.lateMillis() * 1e6)), dev.blendbench.app.report.SessionReader.fmt(trend.ratio()));
             }
         }

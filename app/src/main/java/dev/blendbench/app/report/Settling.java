@@ -33,7 +33,7 @@ public final class Settling {
         public String sentence() {
             return String.format(Locale.ROOT, "The jobs' mean service time fell from %s ms in the first fifth of the session to %s ms in"
                     + " the last (%s×): it was still warming up (the JIT compiling, or the machine busy), and the early jobs weigh on"
-                    + " its percentiles; a longer warm-up leaves them out.", SessionReader.fmt(earlyMillis), SessionReader.fmt(lateMillis),
+                    + " its percentiles; a longer warm-up, or one until steady, leaves them out.", SessionReader.fmt(earlyMillis), SessionReader.fmt(lateMillis),
                     SessionReader.fmt(ratio()));
         }
     }
