@@ -197,7 +197,7 @@ public final class StressCommand implements Callable<Integer> {
         if (!inProcess) {
             job.validate();
             return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json,
-                    progress(spec.commandLine().getErr(), config), spec.commandLine().getOut(), spec.commandLine().getErr());
+                    progress(spec.commandLine().getErr(), config).warmupCountsUp(untilSteady), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (emitSnapshots) {
             ForkedStress.endWithParent();
@@ -231,7 +231,7 @@ public final class StressCommand implements Callable<Integer> {
         }
         java.util.function.Consumer<IntervalSnapshot> progress = emitSnapshots
                 ? snap -> ForkedStress.emit(out, snap)
-                : progress(err, config);
+                : progress(err, config).warmupCountsUp(untilSteady);
         StressSession session = new StressSession(config, workload, Ticker.SYSTEM, progress);
         session.warmUntilSteady(untilSteady);
         running.set(session);
@@ -338,7 +338,7 @@ public final class StressCommand implements Callable<Integer> {
                 try (Workload w = workloads.get()) {
                     out.println("step: " + describe(m)); // on stdout: a forked child's steps and results stay in order
                     out.flush();
-                    Progress progress = emitSnapshots ? null : progress(err, cfg);
+                    Progress progress = emitSnapshots ? null : progress(err, cfg).warmupCountsUp(untilSteady);
                     StressSession session = new StressSession(cfg, w, Ticker.SYSTEM,
                             emitSnapshots ? snap -> ForkedStress.emit(out, snap) : progress);
                     session.warmUntilSteady(untilSteady);
@@ -549,7 +549,9 @@ public final class StressCommand implements Callable<Integer> {
         private long racing = -1;
         private boolean inPlace;
         /** The lines now are of a warm-up; a line of this session (or warm-up) has been printed. */
-        private boolean warmup, printed;
+        private boolean warmup, printed, countUp;
+        /** Where the warm-up being printed began, on the interval clock. */
+        private double warmupFrom;
         /** The longest last window {@link #finish()} leaves unprinted: under half an interval. */
         static final double SLIVER_SECONDS = 0.05;
 
@@ -565,6 +567,15 @@ public final class StressCommand implements Callable<Integer> {
          */
         Progress arrivalsEndAt(double seconds) {
             arrivalsEnd = seconds;
+            return this;
+        }
+
+        /**
+         * For a warm-up until steady, whose end is not known ahead: its lines give the time since it
+         * began (1.0s, 2.0s …) rather than the time left until the latest it could end.
+         */
+        Progress warmupCountsUp(boolean on) {
+            this.countUp = on;
             return this;
         }
 
@@ -611,6 +622,7 @@ public final class StressCommand implements Callable<Integer> {
             if (endSeconds < end || inWarmup != warmup) {
                 finish();
                 lastPrinted = inWarmup ? endSeconds - lengthSeconds : 0; // the warm-up's lines count from its start
+                warmupFrom = lastPrinted;
                 lastServiceMillis = Double.NaN;
                 warmup = inWarmup;
             }
@@ -642,7 +654,7 @@ public final class StressCommand implements Callable<Integer> {
             String busy = Double.isNaN(share) ? "" : String.format(Locale.ROOT, "  busy %3.0f %%", 100 * share);
             String races = racing < 0 ? "" : String.format(Locale.ROOT, "  races %,.0f/s", length > 0 ? racing / length : 0);
             String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s%s%s",
-                    end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy, races,
+                    warmup && countUp ? end - warmupFrom : end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy, races,
                     warmup ? "  warm-up" : "",
                     (lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : "") // not the last jobs' sliver
                             + (waited >= 1 ? "  oldest waiting " + (waited < 1000 ? String.format(Locale.ROOT, "%.1f ms", waited)

@@ -91,6 +91,20 @@ class ProgressLineTest {
     }
 
     @Test
+    void aWarmUpUntilSteady_countsItsLinesUpFromItsStart_andMeasuringFromZero() {
+        StringWriter w = new StringWriter();
+        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).warmupCountsUp(true);
+        // its end not known ahead: its intervals end before the latest start of measuring, 30 s away
+        for (int i = 1; i <= 20; i++) p.add(-30 + i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
+        for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
+        p.finish();
+        List<String> l = lines(w);
+        assertTrue(l.get(0).startsWith("   1.0s") && l.get(0).endsWith("warm-up"), l.get(0));
+        assertTrue(l.get(1).startsWith("   2.0s") && l.get(1).endsWith("warm-up"), l.get(1));
+        assertTrue(l.get(2).startsWith("   1.0s") && !l.get(2).endsWith("warm-up"), l.get(2));
+    }
+
+    @Test
     void anOpenLoop_saysHowBusyItsWorkersWere_fromTheServiceTimeOfTheJobsThatEnded() {
         StringWriter w = new StringWriter();
         StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).busyOf(2);
