@@ -41,7 +41,8 @@ final class StressForm {
     private final ComboBox<String> arrivals = new ComboBox<>(FXCollections.observableArrayList("constant", "poisson"));
     private final ComboBox<String> strategy = new ComboBox<>();
     private final Spinner<Double> seconds = NumberSpinners.decimal("Duration", 0.5, 3600, 10, 1, this::complain);
-    private final Spinner<Double> warmup = NumberSpinners.decimal("Warm-up", 0, 600, 5, 1, this::complain);
+    /** At most 30 s, ended once steady by default: a fresh workload JVM's warm-up takes 5–10 s here, and a short one is flagged. */
+    private final Spinner<Double> warmup = NumberSpinners.decimal("Warm-up", 0, 600, 30, 1, this::complain);
     private final TextField heap = new TextField();
     private final ComboBox<String> gc = new ComboBox<>(FXCollections.observableArrayList("default", "g1", "zgc", "parallel", "serial"));
     private final CheckBox races = new CheckBox("Race detector");
@@ -114,6 +115,7 @@ final class StressForm {
         seconds.setId("stress-seconds");
         warmup.setId("stress-warmup");
         untilSteady.setId("stress-warmup-steady");
+        untilSteady.setSelected(true);
         untilSteady.setTooltip(new javafx.scene.control.Tooltip("End the warm-up once the jobs' service time is steady (3 s in a row"
                 + " within 10 %), at most the warm-up above; measuring then lasts the duration"));
         heap.setId("stress-heap");

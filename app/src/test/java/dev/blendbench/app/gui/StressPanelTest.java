@@ -47,6 +47,7 @@ class StressPanelTest {
             ((Spinner<Integer>) robot.lookup("#stress-workers").query()).getValueFactory().setValue(workers);
             ((Spinner<Double>) robot.lookup("#stress-seconds").query()).getValueFactory().setValue(seconds);
             ((Spinner<Double>) robot.lookup("#stress-warmup").query()).getValueFactory().setValue(0.3);
+            ((CheckBox) robot.lookup("#stress-warmup-steady").query()).setSelected(false); // a fixed 0.3 s: short tests
             ((CheckBox) robot.lookup("#stress-races").query()).setSelected(races);
             ((TextField) robot.lookup("#stress-heap").query()).setText(heap);
         });
