@@ -87,9 +87,9 @@ public final class CliffCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "1s", description = "Warm-up per step (default: ${DEFAULT-VALUE}).")
     String warmup;
 
-    @Option(names = "--jvm-warmup", paramLabel = "DURATION", defaultValue = "3s",
+    @Option(names = "--jvm-warmup", paramLabel = "DURATION|auto[:MAX]", defaultValue = "3s",
             description = "Unmeasured closed-loop run before the first step, so that no step measures a cold JVM "
-                    + "(default: ${DEFAULT-VALUE}; 0 to skip).")
+                    + "(default: ${DEFAULT-VALUE}; 0 to skip; auto: until the jobs' service time is steady, at most MAX, 30s).")
     String jvmWarmup;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the steps and the knee as JSON.")
@@ -109,7 +109,10 @@ public final class CliffCommand implements Callable<Integer> {
         if (bisections < 0 || bisections > 20) throw new BadInputException("--bisections must be 0..20, got " + bisections);
         Duration step = StressCommand.duration("--step-duration", stepDuration, false);
         Duration warm = StressCommand.duration("--warmup", warmup, true);
-        Duration jvmWarm = StressCommand.duration("--jvm-warmup", jvmWarmup, true);
+        java.util.regex.Matcher auto = StressCommand.AUTO_WARMUP.matcher(jvmWarmup.strip());
+        boolean jvmUntilSteady = auto.matches();
+        Duration jvmWarm = !jvmUntilSteady ? StressCommand.duration("--jvm-warmup", jvmWarmup, true)
+                : auto.group(1) == null ? StressCommand.DEFAULT_MAX_WARMUP : StressCommand.duration("--jvm-warmup", auto.group(1), false);
         if (json != null) OutputFiles.requireFolder(json);
         if (jfr != null) OutputFiles.requireFolder(jfr);
         if (closed) {
@@ -155,9 +158,15 @@ public final class CliffCommand implements Callable<Integer> {
         ShutdownStop onSignal = new ShutdownStop(stopSwitch::stop);
         try (FlightRecording recording = FlightRecording.start(jfr, "blendbench cliff")) {
             if (!jvmWarm.isZero()) {
-                out.printf(Locale.ROOT, "warming up the JVM: %s closed loop, %d workers, unmeasured%n", Durations.format(jvmWarm.toNanos()), workers);
+                out.printf(Locale.ROOT, "warming up the JVM: %s closed loop, %d workers, unmeasured%n", jvmUntilSteady
+                        ? "until steady (at most " + Durations.format(jvmWarm.toNanos()) + ")," : Durations.format(jvmWarm.toNanos()), workers);
                 out.flush();
-                run(workloads, new LoadModel.Closed(workers, Duration.ZERO), jvmWarm, Duration.ofMillis(100));
+                StressReport w = run(workloads, new LoadModel.Closed(workers, Duration.ZERO), jvmWarm, Duration.ofMillis(100), jvmUntilSteady);
+                if (jvmUntilSteady && !stopSwitch.stopped()) {
+                    out.println(StressCommand.warmupText(w, jvmWarm).replace("warm-up", "the JVM's warm-up"));
+                    settings.put("jvmWarmupSeconds", w.warmupNanos() / 1e9);
+                    settings.put("jvmWarmupSteady", w.warmupSteady());
+                }
             }
             boolean measured = closed ? closedLoop(workloads, step, warm, out, root)
                     : openLoop(workloads, objective, arr, step, warm, out, root, settings);
@@ -291,8 +300,15 @@ public final class CliffCommand implements Callable<Integer> {
     }
 
     private StressReport run(Supplier<Workload> workloads, LoadModel load, Duration warm, Duration step) throws InterruptedException {
+        return run(workloads, load, warm, step, false);
+    }
+
+    /** As {@link #run(Supplier, LoadModel, Duration, Duration)}; {@code untilSteady}: the warm-up ends once steady, {@code warm} at most. */
+    private StressReport run(Supplier<Workload> workloads, LoadModel load, Duration warm, Duration step, boolean untilSteady)
+            throws InterruptedException {
         try (Workload w = workloads.get()) {
             StressSession s = new StressSession(new StressConfig(load, false, warm, step, 0, Duration.ofMillis(100)), w, Ticker.SYSTEM, null);
+            s.warmUntilSteady(untilSteady);
             stopSwitch.track(s::stop);
             return s.run();
         }

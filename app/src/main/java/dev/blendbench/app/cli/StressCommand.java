@@ -430,7 +430,7 @@ public final class StressCommand implements Callable<Integer> {
     }
 
     /** {@code --warmup auto} or {@code auto:MAX}: the warm-up ends once steady, at most MAX. */
-    private static final java.util.regex.Pattern AUTO_WARMUP = java.util.regex.Pattern.compile("(?i)auto(?::(.+))?");
+    static final java.util.regex.Pattern AUTO_WARMUP = java.util.regex.Pattern.compile("(?i)auto(?::(.+))?");
     /** The most an {@code auto} warm-up runs where no MAX is given. */
     static final Duration DEFAULT_MAX_WARMUP = Duration.ofSeconds(30);
 

@@ -66,6 +66,19 @@ class CliffCommandTest {
     }
 
     @Test
+    void aJvmWarmUpUntilSteady_endsOnceSteady_andTheFileSaysHowLongItRan() throws IOException {
+        Path json = dir.resolve("w.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("cliff", "--closed", "--synthetic", "const:5ms", "--workers", "3",
+                "--step-duration", "300ms", "--warmup", "100ms", "--jvm-warmup", "auto:20s", "--json", json.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("warming up the JVM: until steady (at most 20.0s), closed loop, 3 workers")
+                && r.out().contains("the JVM's warm-up steady after "), r.out());
+        JsonNode settings = new ObjectMapper().readTree(json.toFile()).get("settings");
+        assertTrue(settings.get("jvmWarmupSteady").asBoolean(), settings.toString());
+        assertTrue(settings.get("jvmWarmupSeconds").asDouble() >= 3 && settings.get("jvmWarmupSeconds").asDouble() < 20, settings.toString());
+    }
+
+    @Test
     void badInputs_exitTwoWithOneLine() {
         String[][] cases = {
                 {"cliff", "--workers", "2", "--synthetic", "const:1ms"},
