@@ -10,7 +10,7 @@ package dev.blendbench.engine.stress;
  * {@value #MIN_JOBS} a window) never counts as steady: its warm-up runs to its limit. Not
  * thread-safe: the sampler's.
  */
-public final class SteadyState {
+final class SteadyState {
     static final long WINDOW_MILLIS = 1_000;
     static final int WINDOWS = 3;
     static final double SPREAD = 1.10;
@@ -26,7 +26,7 @@ public final class SteadyState {
      * Adds one interval of the warm-up: its length, the jobs that ended in it and their mean
      * service time (ignored where none ended); returns whether the warm-up is steady now.
      */
-    public boolean add(long lengthNanos, long jobs, double meanServiceNanos) {
+    boolean add(long lengthNanos, long jobs, double meanServiceNanos) {
         if (lengthNanos <= 0) return steady;
         windowNanos += lengthNanos;
         if (jobs > 0 && Double.isFinite(meanServiceNanos)) {
@@ -54,5 +54,5 @@ public final class SteadyState {
     }
 
     /** Whether the last {@value #WINDOWS} full windows were steady. */
-    public boolean steady() { return steady; }
+    boolean steady() { return steady; }
 }
