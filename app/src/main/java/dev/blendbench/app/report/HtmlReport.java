@@ -72,7 +72,7 @@ public final class HtmlReport {
         }
         if (s.kind() == Session.Kind.RAMP) {
             h.append("<h2>Steps</h2>\n");
-            table(h, ReportTables.stepHeader(), ReportTables.stepRows(s), "num");
+            table(h, ReportTables.stepHeader(s), ReportTables.stepRows(s), "num");
         }
         if (s.kind() == Session.Kind.CLIFF) {
             h.append("<h2>").append(ReportTables.cliffTitle(s)).append("</h2>\n");

@@ -90,7 +90,7 @@ public final class PdfReport {
         }
         if (s.kind() == Session.Kind.RAMP) {
             heading(doc, f, "Steps (ms)");
-            doc.add(table(f, ReportTables.stepHeader(), ReportTables.stepRows(s)));
+            doc.add(table(f, ReportTables.stepHeader(s), ReportTables.stepRows(s)));
         }
         if (s.kind() == Session.Kind.CLIFF) {
             heading(doc, f, ReportTables.cliffTitle(s));

@@ -69,6 +69,18 @@ public final class ReportTables {
         return List.of("load", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "max", "service p99", "busy", "bytes/job", "GCs", "saturated");
     }
 
+    /** The steps' columns of {@code s}: with each step's warm-up where it ran until steady ({@code --warmup auto}). */
+    static List<String> stepHeader(Session s) {
+        if (!warmedUntilSteady(s)) return stepHeader();
+        List<String> h = new ArrayList<>(stepHeader());
+        h.add("warm-up");
+        return h;
+    }
+
+    private static boolean warmedUntilSteady(Session s) {
+        return "true".equals(s.settings().get("warmupUntilSteady"));
+    }
+
     /**
      * A ramp's steps by load: percentiles from each job's intended start, then the service p99 (from
      * its actual start) and the workers' busy share ({@link LatencyBreakdown}), which tell queueing
@@ -84,6 +96,11 @@ public final class ReportTables {
                     SessionReader.fmt(l.max()), st.service().count() > 0 ? SessionReader.fmt(st.service().p99()) : "–",
                     LatencyBreakdown.of(st).busyText(), Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
                     m.generatorSaturated() ? "yes" : ""));
+            if (warmedUntilSteady(s)) { // how long each step took to settle, or that it did not within its limit
+                List<String> row = new ArrayList<>(rows.removeLast());
+                row.add(Double.isNaN(m.warmupSeconds()) ? "–" : SessionReader.fmt(m.warmupSeconds()) + " s" + (m.warmupSteady() ? "" : " (not steady)"));
+                rows.add(row);
+            }
         }
         return rows;
     }
