@@ -51,6 +51,10 @@ public final class Summaries {
                         + "× from its first fifth to its last");
             }
         }
+        if ("true".equals(s.settings().get("warmupUntilSteady")) && !sum.warmupSteady() && !Double.isNaN(sum.warmupSeconds())
+                && stopped.isEmpty()) {
+            out.add("never became steady in its warm-up (" + SessionReader.fmt(sum.warmupSeconds()) + " s)");
+        }
         if (Observer.weighed(s)) out.add(Observer.caveat(s));
         return out;
     }
