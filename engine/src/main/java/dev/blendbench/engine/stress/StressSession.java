@@ -86,9 +86,6 @@ public final class StressSession {
     private volatile java.util.function.BiConsumer<Long, Histogram> histogramSink = (t, h) -> { };
     /** Whether the warm-up ends as soon as it is steady ({@link SteadyState}), its configured length then being its most. */
     private volatile boolean untilSteady;
-    /** The warm-up as it ran: its length, and whether it ended because it was steady. */
-    private volatile long warmupRan;
-    private volatile boolean warmupSteady;
 
     /**
      * Makes the warm-up end as soon as its jobs' service time is steady ({@link SteadyState}), and at
@@ -106,16 +103,6 @@ public final class StressSession {
      */
     public void onIntervalHistogram(java.util.function.BiConsumer<Long, Histogram> sink) {
         this.histogramSink = sink;
-    }
-
-    /** How long the warm-up ran (shorter than configured where it ended steady, or was stopped); 0 before it has ended. */
-    public long warmupNanos() {
-        return warmupRan;
-    }
-
-    /** Whether the warm-up ended because it was steady ({@link #warmUntilSteady}), before its configured length. */
-    public boolean warmupEndedSteady() {
-        return warmupSteady;
     }
 
     /**
@@ -301,6 +288,7 @@ public final class StressSession {
         PhaseEvent phase = config.warmup().isZero() ? null : PhaseEvent.beginIfRecording("warm-up", description, config.load());
         long warmupStart = measureStart - config.warmup().toNanos();
         SteadyState steadiness = untilSteady ? new SteadyState() : null;
+        boolean warmupSteady = false; // the warm-up ended because it was steady
         // warm-up: its jobs' snapshots once an interval, as measuring will take them; the sampler's
         // first readings (and the listener's first work) load and compile code, which at the start of
         // measuring would make the sampler late and take a core from the workers of a small machine
@@ -326,7 +314,7 @@ public final class StressSession {
             wPrev = now;
             wFrom = wTo;
         }
-        warmupRan = Math.max(0, Math.min(ticker.nanoTime(), measureStart) - warmupStart);
+        long warmupRan = Math.max(0, Math.min(ticker.nanoTime(), measureStart) - warmupStart);
         PhaseEvent.commit(phase);
         phase = PhaseEvent.beginIfRecording("measured", description, config.load());
         boolean draining = false;
