@@ -109,10 +109,9 @@ public final class CliffCommand implements Callable<Integer> {
         if (bisections < 0 || bisections > 20) throw new BadInputException("--bisections must be 0..20, got " + bisections);
         Duration step = StressCommand.duration("--step-duration", stepDuration, false);
         Duration warm = StressCommand.duration("--warmup", warmup, true);
-        java.util.regex.Matcher auto = StressCommand.AUTO_WARMUP.matcher(jvmWarmup.strip());
-        boolean jvmUntilSteady = auto.matches();
-        Duration jvmWarm = !jvmUntilSteady ? StressCommand.duration("--jvm-warmup", jvmWarmup, true)
-                : auto.group(1) == null ? StressCommand.DEFAULT_MAX_WARMUP : StressCommand.duration("--jvm-warmup", auto.group(1), false);
+        StressCommand.Warmup jvmWarmOption = StressCommand.Warmup.parse("--jvm-warmup", jvmWarmup);
+        boolean jvmUntilSteady = jvmWarmOption.untilSteady();
+        Duration jvmWarm = jvmWarmOption.most();
         if (json != null) OutputFiles.requireFolder(json);
         if (jfr != null) OutputFiles.requireFolder(jfr);
         if (closed) {
@@ -163,7 +162,7 @@ public final class CliffCommand implements Callable<Integer> {
                 out.flush();
                 StressReport w = run(workloads, new LoadModel.Closed(workers, Duration.ZERO), jvmWarm, Duration.ofMillis(100), jvmUntilSteady);
                 if (jvmUntilSteady && !stopSwitch.stopped()) {
-                    out.println(StressCommand.warmupText(w, jvmWarm).replace("warm-up", "the JVM's warm-up"));
+                    out.println(StressCommand.warmupText("the JVM's warm-up", w, jvmWarm));
                     settings.put("jvmWarmupSeconds", w.warmupNanos() / 1e9);
                     settings.put("jvmWarmupSteady", w.warmupSteady());
                 }

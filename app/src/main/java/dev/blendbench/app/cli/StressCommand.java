@@ -178,11 +178,9 @@ public final class StressCommand implements Callable<Integer> {
         String objective = rampObjective();
         LoadModel model = loadModel();
         Duration drain = drainLimit.strip().equalsIgnoreCase("none") ? null : duration("--drain-limit", drainLimit, true);
-        java.util.regex.Matcher auto = AUTO_WARMUP.matcher(warmup.strip());
-        boolean untilSteady = auto.matches();
-        Duration warm = !untilSteady ? duration("--warmup", warmup, true)
-                : auto.group(1) == null ? DEFAULT_MAX_WARMUP : duration("--warmup", auto.group(1), false);
-        StressConfig config = new StressConfig(model, virtual, warm,
+        Warmup warm = Warmup.parse("--warmup", warmup);
+        boolean untilSteady = warm.untilSteady();
+        StressConfig config = new StressConfig(model, virtual, warm.most(),
                 duration("--duration", duration, false), maxJobs, Duration.ofMillis(100), drain);
         for (Path p : new Path[] {json, csv, hlog, jfr}) {
             if (p != null) OutputFiles.requireFolder(p);
@@ -279,7 +277,7 @@ public final class StressCommand implements Callable<Integer> {
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
             // printed before the signal hook is released: after a Ctrl-C the JVM ends as soon as it is
             summary(out, report, config.warmup(), config.duration());
-            if (untilSteady && !report.stopped()) out.println(warmupText(report, config.warmup()));
+            if (untilSteady && !report.stopped()) out.println(warmupText("warm-up", report, config.warmup()));
             if (races != null) RaceText.summary(out, races);
             String wrote = OutputFiles.wrote(json, csv, hlog, jfr);
             if (wrote != null) out.println(wrote);
@@ -361,7 +359,7 @@ public final class StressCommand implements Callable<Integer> {
                             r.queuedAtEnd() > 0 && !r.stopped() ? String.format(Locale.ROOT, " (drain limit: %,d jobs still queued, counted at "
                                     + "their wait so far)", r.queuedAtEnd()) : "",
                             r.warmupJobs() == 0 && !cfg.warmup().isZero() && r.jobs() > 0 ? " (cold: no job ended in its warm-up)"
-                                    : untilSteady ? " (" + warmupText(r, cfg.warmup()) + ")" : "");
+                                    : untilSteady ? " (" + warmupText("warm-up", r, cfg.warmup()) + ")" : "");
                 }
             }
             if (stopped.stopped()) {
@@ -429,15 +427,30 @@ public final class StressCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --warmup auto} or {@code auto:MAX}: the warm-up ends once steady, at most MAX. */
-    static final java.util.regex.Pattern AUTO_WARMUP = java.util.regex.Pattern.compile("(?i)auto(?::(.+))?");
-    /** The most an {@code auto} warm-up runs where no MAX is given. */
-    static final Duration DEFAULT_MAX_WARMUP = Duration.ofSeconds(30);
+    /**
+     * A warm-up option as given: a duration, or {@code auto} / {@code auto:MAX} — until the jobs'
+     * service time is steady, at most MAX (30 s without one); {@code most} is the duration or MAX.
+     */
+    record Warmup(Duration most, boolean untilSteady) {
+        private static final java.util.regex.Pattern AUTO = java.util.regex.Pattern.compile("(?i)auto(?::(.+))?");
+        /** The most an {@code auto} warm-up runs where no MAX is given. */
+        static final Duration DEFAULT_MOST = Duration.ofSeconds(30);
 
-    /** "warm-up steady after 3.4 s", or that it was not within {@code max}, for a warm-up that ran until steady. */
-    static String warmupText(StressReport r, Duration max) {
-        return r.warmupSteady() ? "warm-up steady after " + dev.blendbench.app.report.SessionReader.fmt(r.warmupNanos() / 1e9) + " s"
-                : "warm-up not steady within " + Durations.format(max.toNanos()) + ": measured from there";
+        /** {@code value} of {@code option}; refused as bad input with the option's name. */
+        static Warmup parse(String option, String value) {
+            java.util.regex.Matcher auto = AUTO.matcher(value.strip());
+            if (!auto.matches()) return new Warmup(duration(option, value, true), false);
+            return new Warmup(auto.group(1) == null ? DEFAULT_MOST : duration(option, auto.group(1), false), true);
+        }
+    }
+
+    /**
+     * "warm-up steady after 3.4 s", or that it was not within {@code max}, for a warm-up that ran
+     * until steady; {@code subject} names it ("warm-up", "the JVM's warm-up").
+     */
+    static String warmupText(String subject, StressReport r, Duration max) {
+        return r.warmupSteady() ? subject + " steady after " + dev.blendbench.app.report.SessionReader.fmt(r.warmupNanos() / 1e9) + " s"
+                : subject + " not steady within " + Durations.format(max.toNanos()) + ": measured from there";
     }
 
     static Duration duration(String option, String value, boolean zeroOk) {
