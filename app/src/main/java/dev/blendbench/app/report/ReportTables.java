@@ -71,14 +71,10 @@ public final class ReportTables {
 
     /** The steps' columns of {@code s}: with each step's warm-up where it ran until steady ({@code --warmup auto}). */
     static List<String> stepHeader(Session s) {
-        if (!warmedUntilSteady(s)) return stepHeader();
+        if (!s.warmedUntilSteady()) return stepHeader();
         List<String> h = new ArrayList<>(stepHeader());
         h.add("warm-up");
         return h;
-    }
-
-    private static boolean warmedUntilSteady(Session s) {
-        return "true".equals(s.settings().get("warmupUntilSteady"));
     }
 
     /**
@@ -91,16 +87,15 @@ public final class ReportTables {
         for (Step st : s.steps().stream().sorted(Comparator.comparingDouble(Step::load)).toList()) {
             Stats l = st.latency();
             var m = st.summary();
-            rows.add(List.of(st.loadText(), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()), SessionReader.fmt(l.p50()),
-                    SessionReader.fmt(l.p95()), SessionReader.fmt(l.p99()), SessionReader.fmt(l.p999()),
+            List<String> row = new ArrayList<>(List.of(st.loadText(), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()),
+                    SessionReader.fmt(l.p50()), SessionReader.fmt(l.p95()), SessionReader.fmt(l.p99()), SessionReader.fmt(l.p999()),
                     SessionReader.fmt(l.max()), st.service().count() > 0 ? SessionReader.fmt(st.service().p99()) : "–",
                     LatencyBreakdown.of(st).busyText(), Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
                     m.generatorSaturated() ? "yes" : ""));
-            if (warmedUntilSteady(s)) { // how long each step took to settle, or that it did not within its limit
-                List<String> row = new ArrayList<>(rows.removeLast());
+            if (s.warmedUntilSteady()) { // how long each step took to settle, or that it did not within its limit
                 row.add(Double.isNaN(m.warmupSeconds()) ? "–" : SessionReader.fmt(m.warmupSeconds()) + " s" + (m.warmupSteady() ? "" : " (not steady)"));
-                rows.add(row);
             }
+            rows.add(row);
         }
         return rows;
     }

@@ -52,6 +52,11 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         return out;
     }
 
+    /** Whether its warm-ups ran until the jobs were steady ({@code --warmup auto}), the warm-up setting being their most. */
+    public boolean warmedUntilSteady() {
+        return "true".equals(settings.get("warmupUntilSteady"));
+    }
+
     /** Whether a ramp's or cliff search's load is a worker count (closed loop) rather than a rate. */
     public boolean loadIsWorkers() {
         return cliff != null ? cliff.slo().contains("workers") : !steps.isEmpty() && !steps.get(0).loadText().endsWith(" jobs/s");

@@ -51,7 +51,7 @@ public final class Summaries {
                         + "× from its first fifth to its last");
             }
         }
-        if ("true".equals(s.settings().get("warmupUntilSteady")) && !sum.warmupSteady() && !Double.isNaN(sum.warmupSeconds())
+        if (s.warmedUntilSteady() && !sum.warmupSteady() && !Double.isNaN(sum.warmupSeconds())
                 && stopped.isEmpty()) {
             out.add("never became steady in its warm-up (" + SessionReader.fmt(sum.warmupSeconds()) + " s)");
         }
@@ -523,7 +523,7 @@ public final class Summaries {
 
     /** For a session whose warm-up ran until steady ({@code stress --warmup auto}): how long it took, or that it never was. */
     private static String warmupUntilSteady(Session s) {
-        if (!"true".equals(s.settings().get("warmupUntilSteady")) || Double.isNaN(s.summary().warmupSeconds())) return "";
+        if (!s.warmedUntilSteady() || Double.isNaN(s.summary().warmupSeconds())) return "";
         return s.summary().warmupSteady()
                 ? " The warm-up ran until the jobs' service time was steady: " + SessionReader.fmt(s.summary().warmupSeconds()) + " s."
                 : " The warm-up did not become steady within its " + SessionReader.fmt(s.summary().warmupSeconds())
