@@ -1,8 +1,6 @@
 package dev.blendbench.app.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blendbench.engine.io.AtomicFiles;
 import java.io.IOException;
@@ -27,8 +25,6 @@ public final class Observer {
     /** From this share of the machine's cores on, the workbench is said to have weighed on the session: 5 %. */
     static final double NOTICEABLE_SHARE = 0.05;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     /**
      * Writes {@code cores} into the session file {@code json} (atomically: it is rewritten whole or
      * left as it was).
@@ -37,14 +33,14 @@ public final class Observer {
      */
     public static void record(Path json, double cores) throws IOException {
         if (!(cores >= 0) || Double.isInfinite(cores)) throw new IllegalArgumentException("cores: " + cores);
-        JsonNode root = JSON.readTree(Files.readAllBytes(json));
+        JsonNode root = StressJson.JSON.readTree(Files.readAllBytes(json));
         if (!(root instanceof ObjectNode o) || !o.path("schema").asText().equals(StressJson.SCHEMA)) {
             throw new IOException(json.getFileName() + " is no session file");
         }
         JsonNode machine = o.path("machine");
         ObjectNode m = machine instanceof ObjectNode mo ? mo : o.putObject("machine");
         m.put(KEY, Math.round(cores * 1000) / 1000.0);
-        AtomicFiles.write(json, JSON.writeValueAsBytes(o));
+        AtomicFiles.write(json, StressJson.JSON.writeValueAsBytes(o));
     }
 
     /** The cores the workbench used while {@code s} ran; NaN where the file does not say (run from the command line). */

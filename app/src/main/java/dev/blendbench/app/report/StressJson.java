@@ -25,7 +25,8 @@ public final class StressJson {
 
     public static final String SCHEMA = "blendbench-stress/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** How session files are written (indented); {@link Observer} rewrites them with it too. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * The session file, with race findings ({@code races[]}; null when the detector was off).
