@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Compare two stress sessions: percentiles side by side, the ratio B / A of a metric with a "
                 + "bootstrap 95 %% confidence interval over the 100 ms intervals, and a verdict.",
                 "Verdict 'slower' needs both: the interval lies wholly on the worse side of 1 (the change is real) "
-                        + "and the ratio is beyond the threshold (it matters).",
+                        + "and the ratio is beyond the threshold (it matters). Notes follow it: the change the runs cannot rule out "
+                        + "where the interval reaches past the threshold, and the whole sessions' figure where it says otherwise "
+                        + "than the median interval (a few intervals, such as a stall, carry the difference).",
                 "Two ramps (stress --ramp) are compared step by step, at each load both ran; B is slower if it is "
                         + "slower at any of them."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -107,6 +109,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%n%s per 100 ms interval, median B / A: %.3f× (95 %% CI %.3f–%.3f, bootstrap over %d and %d intervals)%n",
                 c.metric(), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB());
         out.printf(Locale.ROOT, "verdict: %s (threshold %s)%n", c.verdict().text(), SessionReader.fmt(c.threshold() * 100) + " %");
+        for (String note : c.notes()) out.println("note: " + note);
         String went = LatencyBreakdown.difference(LatencyBreakdown.of(sa),
                 LatencyBreakdown.of(sb), c.threshold());
         if (!went.isEmpty()) out.println("where it went: " + went);
@@ -115,7 +118,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Warnings on stderr where the two ran different workloads, or under different conditions besides. */
     private void warnAboutConditions(Session sa, Session sb) {
-        if (!Summaries.sameWorkload(sa.workload(), sb.workload())) {
+        if (Summaries.sameJobOtherStrategy(sa, sb)) {
+            spec.commandLine().getErr().println("note: A ran strategy " + sa.strategy() + " and B " + sb.strategy()
+                    + ": the comparison is between the strategies");
+        } else if (!Summaries.sameWorkload(sa.workload(), sb.workload())) {
             spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
                     + sb.workload() + "')");
         }

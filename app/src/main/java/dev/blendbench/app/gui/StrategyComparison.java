@@ -75,9 +75,10 @@ final class StrategyComparison {
         for (Session s : sessions.subList(1, sessions.size())) {
             try {
                 var c = Comparison.of(base, s, "p99", 0.05, 1);
-                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%s%s%n",
+                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%s%s%s%n",
                         Summaries.label(s), Summaries.label(base), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB(),
-                        c.verdict().text(), cutShort(base), cutShort(s), differing(base, s), whereItWent(c, base, s)));
+                        c.verdict().text(), cutShort(base), cutShort(s), differing(base, s), whereItWent(c, base, s),
+                        c.notes().isEmpty() ? "" : "; " + String.join("; ", c.notes())));
             } catch (IllegalArgumentException e) {
                 v.append(Summaries.label(s)).append(": ").append(e.getMessage()).append('\n');
             }

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * same-settings runs from being flagged on a noisy machine.
  */
 public record Comparison(String metric, double threshold, List<Row> rows, double ratio, double low, double high,
-                         Verdict verdict, int samplesA, int samplesB) {
+                         Verdict verdict, int samplesA, int samplesB, List<String> notes) {
 
     public enum Verdict {
         FASTER("faster"), SLOWER("slower"), NO_SIGNIFICANT_CHANGE("no significant change");
@@ -107,7 +107,44 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
                 if (!Double.isNaN(ba.busy()) && !Double.isNaN(bb.busy())) rows.add(new Row(BUSY, ba.busy(), bb.busy()));
             }
         }
-        return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length);
+        List<String> notes = notes(metric, threshold, ratio, low, high, v, rows, xa, xb);
+        return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length, notes);
+    }
+
+    /**
+     * What a reader of the verdict needs besides it, a clause each: where the 95 % interval is too
+     * wide to rule out a change past the threshold (the verdict "no significant change" then means the
+     * runs cannot tell, not that nothing changed: the size of change they could not rule out), and where the whole sessions' figure of the
+     * metric (the table's) lies beyond the threshold while the verdict, on the median interval, does
+     * not say so: then a few intervals carry the difference, and their worst values are given.
+     */
+    private static List<String> notes(String metric, double threshold, double ratio, double low, double high, Verdict v,
+                                      List<Row> rows, double[] xa, double[] xb) {
+        List<String> out = new ArrayList<>();
+        double worse = 1 + threshold, better = 1 / (1 + threshold);
+        String pct = SessionReader.fmt(threshold * 100) + " %";
+        if (v == Verdict.NO_SIGNIFICANT_CHANGE && (high > worse || low < better)) {
+            String reach = high > worse && low < better ? String.format(java.util.Locale.ROOT, "up to %.3f× or down to %.3f×", high, low)
+                    : high > worse ? String.format(java.util.Locale.ROOT, "up to %.3f×", high) : String.format(java.util.Locale.ROOT, "down to %.3f×", low);
+            out.add("these runs cannot rule out a change " + reach + " (the 95 % interval), past the " + pct
+                    + " threshold: longer sessions, with more intervals, narrow the interval");
+        }
+        String name = metric.equals("p999") ? "p99.9" : metric;
+        boolean throughput = metric.equals("throughput");
+        for (Row r : rows) {
+            if (!r.name().equals(name) || !Double.isFinite(r.ratio())) continue;
+            double whole = r.ratio();
+            boolean bWorse = throughput ? whole < better : whole > worse, bBetter = throughput ? whole > worse : whole < better;
+            Verdict says = bWorse ? Verdict.SLOWER : bBetter ? Verdict.FASTER : v;
+            if (says == v) break;
+            String unit = throughput ? " /s" : " ms";
+            String worst = throughput ? "" : String.format(java.util.Locale.ROOT, " (the worst interval's %s: B %s, A %s)", name,
+                    SessionReader.fmt(Arrays.stream(xb).max().orElse(Double.NaN)) + unit,
+                    SessionReader.fmt(Arrays.stream(xa).max().orElse(Double.NaN)) + unit);
+            out.add(String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's (%s): the difference lies in a few"
+                    + " intervals, which the median interval discounts%s", name, whole, says.text(), worst));
+        }
+        return List.copyOf(out);
     }
 
     /** One load both ramps ran, and B's step judged against A's. */

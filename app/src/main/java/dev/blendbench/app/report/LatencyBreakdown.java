@@ -46,8 +46,8 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
         if (!"open".equals(s.settings().get("load.model"))) return null;
         LatencyBreakdown b = of(s.summary(), s.latency(), s.service(), s.stages(), workersOf(s));
         // a strategy that takes no lock waits for none: 0, so that it compares with one that does
-        boolean takesNoLock = !s.strategy().isEmpty() && !s.strategy().equals(dev.blendbench.engine.stress.Strategy.SHARED_LOCKED.cliName())
-                && !s.strategy().equals(dev.blendbench.engine.stress.Strategy.STRIPED.cliName());
+        boolean takesNoLock = !s.strategy().isEmpty() && java.util.Arrays.stream(dev.blendbench.engine.stress.Strategy.values())
+                .anyMatch(st -> st.cliName().equals(s.strategy()) && !st.locks());
         return takesNoLock && Double.isNaN(b.lockWaitMillis) && b.meanServiceMillis >= 0
                 ? new LatencyBreakdown(b.meanLatencyMillis, b.meanServiceMillis, b.serviceP99Millis, 0, b.busy, b.gcShare) : b;
     }
@@ -210,6 +210,27 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
         if (lock == null || lock.count() == 0 || service.count() == 0 || !(service.mean() > 0)) return "";
         return " " + (where.isEmpty() ? "A job" : where + " a job") + " spent " + ms(lock.mean()) + " of its " + ms(service.mean())
                 + " ms on average waiting to lock the canvas (" + percent(Math.min(1, lock.mean() / service.mean())) + ").";
+    }
+
+    /**
+     * Where the waits for the canvas lock were uneven, a sentence saying so: most jobs took the lock
+     * at once (the wait's p50 under a tenth of a composite's) while the longest waited as long as ten
+     * composites (at their p99) for every other worker, which a lock handed over in turn would not
+     * allow, so the lock passed a worker over again and again. Empty otherwise, or where the file
+     * has no lock waits. {@code workers}: 0 where unknown (taken as 2).
+     */
+    static String unevenLockSentence(String strategy, java.util.Map<String, Stats> stages, int workers) {
+        Stats lock = stages.get(LOCK_WAIT), hold = stages.get("composite");
+        if (lock == null || hold == null || lock.count() == 0 || hold.count() == 0 || !(hold.p99() > 0)) return "";
+        double holds = lock.max() / hold.p99();
+        if (!(holds >= 10.0 * Math.max(1, workers - 1)) || !(lock.p50() < 0.1 * hold.p50())) return "";
+        String p50 = lock.p50() < 0.001 ? "under 1 µs" : ms(lock.p50()) + " ms";
+        return " The waits were uneven: half the jobs took the lock at once (p50 " + p50 + ") while the longest waited "
+                + ms(lock.max()) + " ms, as long as " + Math.round(holds) + " composites at their p99 (" + ms(hold.p99())
+                + " ms): the lock is not fair (the worker that releases it may take it again ahead of those waiting), so a worker"
+                + " was passed over many times in a row"
+                + (strategy.equals(dev.blendbench.engine.stress.Strategy.SHARED_LOCKED.cliName())
+                        ? "; strategy shared-fair hands the lock over in turn." : ".");
     }
 
     /**

@@ -96,6 +96,18 @@ public final class Summaries {
         return sa != sb && SOURCE_MEMORY.matcher(a).replaceAll("").equals(SOURCE_MEMORY.matcher(b).replaceAll(""));
     }
 
+    private static final java.util.regex.Pattern STRATEGY = java.util.regex.Pattern.compile(", strategy [a-z-]+");
+
+    /**
+     * Whether two sessions ran the same job under different strategies (a comparison of strategies,
+     * as the Stress tab's or two {@code stress --strategy} runs make): their workload descriptions
+     * agree once the strategy is left out of both.
+     */
+    public static boolean sameJobOtherStrategy(Session a, Session b) {
+        return !a.strategy().equals(b.strategy())
+                && sameWorkload(STRATEGY.matcher(a.workload()).replaceAll(""), STRATEGY.matcher(b.workload()).replaceAll(""));
+    }
+
     /**
      * For a report comparing {@code sessions}: how each differs from the first besides the workload
      * ({@link #differences}), in one paragraph; "" where they ran under the same conditions.
@@ -425,6 +437,8 @@ public final class Summaries {
                     // a closed loop's jobs never wait to start: what there is to say is how much of their service the lock took
                     text += s.loadIsWorkers() ? LatencyBreakdown.closedLockSentence("At " + hi.loadText(), hi.service(), hi.stages())
                             : LatencyBreakdown.rampSentence(lo, hi);
+                    text += LatencyBreakdown.unevenLockSentence(s.strategy(), hi.stages(),
+                            s.loadIsWorkers() ? (int) hi.load() : LatencyBreakdown.workersOf(s));
                 }
                 UniversalScalability fit = usl(s);
                 List<String> cold = coldSteps(s).stream().map(Step::loadText).toList();
@@ -488,6 +502,7 @@ public final class Summaries {
                     b.append('.');
                     if (load.equals("open")) b.append(LatencyBreakdown.sessionSentence(sum, l, s.service(), s.stages(), workers));
                     if (load.equals("closed")) b.append(LatencyBreakdown.closedLockSentence("", s.service(), s.stages()));
+                    b.append(LatencyBreakdown.unevenLockSentence(s.strategy(), s.stages(), workers));
                 }
                 if (l.count() == 0 && sum.jobs() == 0) b.append("No job was measured.");
                 if (sum.warmupBacklog(workers, l.count() > 0 ? l.mean() : Double.NaN, overloaded)) {

@@ -284,6 +284,52 @@ class ReportCommandTest {
     }
 
     @Test
+    void compare_saysWhenAFewIntervalsCarryTheDifference_andWhatChangeTheRunsCannotRuleOut() throws IOException {
+        Path a = session("pooled.json");
+        // a session of 4 s against itself: 37 intervals each, too few to rule out a change of 5 %
+        Result same = ComposeCommandTest.run("compare", a.toString(), a.toString());
+        assertTrue(same.out().lines().anyMatch(l -> l.matches("note: these runs cannot rule out a change up to 1\\.\\d+× or down to 0\\.\\d+×"
+                + " \\(the 95 % interval\\), past the 5 % threshold: longer sessions, with more intervals, narrow the interval")), same.out());
+        assertFalse(same.out().contains("over the whole sessions"), same.out());
+
+        // B: three intervals stalled (as a lock held by one worker starves the other), the whole session's p99 doubled by them
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
+        for (int k : new int[] {10, 20, 30}) ((ObjectNode) n.get("intervals").get(k).get("latency")).put("p99", 900.0);
+        ((ObjectNode) n.get("latency")).put("p99", n.at("/latency/p99").asDouble() * 2);
+        Path stalls = Files.writeString(dir.resolve("stalls.json"), n.toString());
+        Result r = ComposeCommandTest.run("compare", a.toString(), stalls.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("verdict: no significant change"), r.out());
+        assertTrue(r.out().contains("note: over the whole sessions B's p99 is 2.000× A's (slower): the difference lies in a few intervals,"
+                + " which the median interval discounts (the worst interval's p99: B 900 ms, A 128.8 ms)"), r.out());
+
+        // B: every other interval 2× slower, the others 0.6×: the median interval lies anywhere between, the runs cannot tell
+        n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
+        int i = 0;
+        for (JsonNode in : n.get("intervals")) scale((ObjectNode) in.get("latency"), i++ % 2 == 0 ? 2 : 0.6);
+        Path noisy = Files.writeString(dir.resolve("noisy.json"), n.toString());
+        r = ComposeCommandTest.run("compare", a.toString(), noisy.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("verdict: no significant change (threshold 5 %)\nnote: these runs cannot rule out a change up to "), r.out());
+    }
+
+    @Test
+    void compare_ofTwoStrategies_saysSo_andWarnsOnlyOfAnotherJob() throws IOException {
+        Path a = session("pooled.json");
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
+        ObjectNode settings = (ObjectNode) n.get("settings");
+        settings.put("strategy", "per-worker").put("workload", settings.get("workload").asText().replace("pooled", "per-worker"));
+        Path perWorker = Files.writeString(dir.resolve("per-worker.json"), n.toString());
+        Result r = ComposeCommandTest.run("compare", a.toString(), perWorker.toString());
+        assertEquals(List.of("note: A ran strategy pooled and B per-worker: the comparison is between the strategies"), aside(r));
+        settings.put("workload", settings.get("workload").asText().replace("3 layers", "8 layers"));
+        Path other = Files.writeString(dir.resolve("other-scene.json"), n.toString());
+        r = ComposeCommandTest.run("compare", a.toString(), other.toString());
+        assertEquals(List.of("warning: the sessions ran different workloads ('composite 1920x1080, 3 layers, strategy pooled, stages"
+                + " composite' vs 'composite 1920x1080, 8 layers, strategy per-worker, stages composite')"), aside(r));
+    }
+
+    @Test
     void compare_gatesOnRegressions_withADistinctExitCode() throws IOException {
         Path a = session("pooled.json");
         Result same = ComposeCommandTest.run("compare", a.toString(), a.toString());

@@ -109,6 +109,29 @@ class LatencyBreakdownTest {
     }
 
     @Test
+    void lockWaitsThatPassAWorkerOverAgainAndAgain_areCalledUneven_andTheFairLockNamed() {
+        // shared-locked, two workers (as measured): most jobs took the lock at once, one waited 684 ms, 380 composites
+        Stats composite = new Stats(4957, 1.0, 0.962, 1.13, 1.23, 1.8, 6.19, 8.59);
+        Stats barging = new Stats(4957, 0.977, 0.00003, 0.0001, 0.001, 0.001, 320.1, 684.2);
+        assertEquals(" The waits were uneven: half the jobs took the lock at once (p50 under 1 µs) while the longest waited 684.2 ms,"
+                        + " as long as 380 composites at their p99 (1.80 ms): the lock is not fair (the worker that releases it may take it"
+                        + " again ahead of those waiting), so a worker was passed over many times in a row; strategy shared-fair hands the"
+                        + " lock over in turn.",
+                LatencyBreakdown.unevenLockSentence("shared-locked", Map.of("lock-wait", barging, "composite", composite), 2));
+        // striped has no fair form to name
+        assertTrue(LatencyBreakdown.unevenLockSentence("striped", Map.of("lock-wait", barging, "composite", composite), 2)
+                .endsWith("passed over many times in a row."));
+        // shared-fair, two workers: every job waits about one turn, none much more
+        Stats turns = new Stats(4758, 1.07, 1.007, 1.15, 1.3, 3.19, 5.02, 5.75);
+        assertEquals("", LatencyBreakdown.unevenLockSentence("shared-fair", Map.of("lock-wait", turns, "composite", composite), 2));
+        // the longest wait against the other workers' turns: 684 ms is 380 composites, uneven for 2 workers, not for 64
+        assertEquals("", LatencyBreakdown.unevenLockSentence("shared-locked", Map.of("lock-wait", barging, "composite", composite), 64));
+        // a file without lock waits, or without the composite stage
+        assertEquals("", LatencyBreakdown.unevenLockSentence("pooled", Map.of("composite", composite), 2));
+        assertEquals("", LatencyBreakdown.unevenLockSentence("shared-locked", Map.of("lock-wait", barging), 2));
+    }
+
+    @Test
     void aGrowingServiceTimeWithLittleWait_isTheJobsThemselves() {
         String s = rampSentence(step(100, 4, 2.1, 2, 0), step(400, 4, 12.5, 12, 0));
         assertTrue(s.endsWith(" The rise is in the jobs themselves: their mean service time grew from 2 to 12 ms (p99 6 to 36 ms)"

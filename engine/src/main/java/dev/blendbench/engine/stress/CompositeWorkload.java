@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Composites a scene under one {@link Strategy}, optionally with a decode stage (the layers are
  * decoded from in-memory PNG bytes each job) and an encode stage (the result is encoded to an
  * in-memory PNG), each stage timed on its own. The strategies that lock the shared canvas
- * ({@link Strategy#SHARED_LOCKED}, {@link Strategy#STRIPED}) time the wait for their locks as a
+ * ({@link Strategy#locks()}) time the wait for their locks as a
  * stage of its own, {@value #LOCK_WAIT}, before {@code composite} (then the rendering alone): lock
  * contention shows as itself rather than as slower compositing.
  */
@@ -37,7 +37,7 @@ public final class CompositeWorkload implements Workload {
     private final boolean locking;
     private final BufferPool pool;
     private final Surface shared;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock;
     private final ReentrantLock[] stripes;
     private final Rect[] bands;
     private final List<byte[]> encodedLayers;
@@ -65,12 +65,12 @@ public final class CompositeWorkload implements Workload {
         st.add("composite");
         if (encode) st.add("encode");
         this.asked = List.copyOf(st);
-        this.locking = strategy == Strategy.SHARED_LOCKED || strategy == Strategy.STRIPED;
+        this.locking = strategy.locks();
+        this.lock = new ReentrantLock(strategy == Strategy.SHARED_FAIR);
         if (locking) st.add(st.indexOf("composite"), LOCK_WAIT);
         this.stages = List.copyOf(st);
         this.pool = BufferPool.create(4L * scene.width() * scene.height() * 64);
-        boolean sharedCanvas = strategy == Strategy.SHARED_LOCKED || strategy == Strategy.SHARED_UNSAFE || strategy == Strategy.STRIPED;
-        this.shared = sharedCanvas ? Surface.allocate(scene.width(), scene.height()) : null;
+        this.shared = strategy.sharesCanvas() ? Surface.allocate(scene.width(), scene.height()) : null;
         int nb = (scene.height() + STRIPE_ROWS - 1) / STRIPE_ROWS;
         this.stripes = new ReentrantLock[nb];
         this.bands = new Rect[nb];
@@ -151,7 +151,7 @@ public final class CompositeWorkload implements Workload {
             BufferPool.Lease lease = null;
             long waited = 0; // for the locks
             switch (strategy) {
-                case SHARED_LOCKED -> {
+                case SHARED_LOCKED, SHARED_FAIR -> {
                     waited = lockTimed(lock);
                     try {
                         if (races != null) races.lock(races.current(), lock, "shared canvas lock");

@@ -6,8 +6,19 @@ import java.util.stream.Collectors;
 
 /** How workers organise canvases, buffers and locks. Each one is a way real services do it. */
 public enum Strategy {
-    /** All workers render into one shared canvas, one at a time, under one lock. */
+    /**
+     * All workers render into one shared canvas, one at a time, under one lock that is not fair:
+     * the worker that releases it may take it again at once, ahead of those waiting (the default
+     * of {@code ReentrantLock}, and how {@code synchronized} behaves), which keeps the lock busy
+     * but can pass a worker over many times in a row.
+     */
     SHARED_LOCKED("shared-locked"),
+    /**
+     * As {@link #SHARED_LOCKED}, under a fair lock: handed to the worker that has waited longest,
+     * so that no worker waits for more than the others' turns, at the cost of a hand-off between
+     * threads at every release.
+     */
+    SHARED_FAIR("shared-fair"),
     /** All workers render into one shared canvas with no synchronisation: it exists to show races. */
     SHARED_UNSAFE("shared-unsafe"),
     /** One shared canvas with a lock per band of rows; a worker takes the bands one after another. */
@@ -28,6 +39,16 @@ public enum Strategy {
     }
 
     public String cliName() { return cliName; }
+
+    /** Whether jobs take a lock on a shared canvas (and wait for it: the {@code lock-wait} stage). */
+    public boolean locks() {
+        return this == SHARED_LOCKED || this == SHARED_FAIR || this == STRIPED;
+    }
+
+    /** Whether all workers render into one shared canvas. */
+    public boolean sharesCanvas() {
+        return locks() || this == SHARED_UNSAFE;
+    }
 
     public static Strategy parse(String s) {
         for (Strategy v : values()) {

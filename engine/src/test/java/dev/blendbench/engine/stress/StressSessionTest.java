@@ -35,7 +35,7 @@ class StressSessionTest {
             assertTrue(r.jobs() > 10, strategy + ": " + r.jobs() + " jobs");
             assertEquals(0, r.errors(), String.valueOf(r.firstError()));
             assertNull(r.firstError());
-            boolean locks = strategy == Strategy.SHARED_LOCKED || strategy == Strategy.STRIPED;
+            boolean locks = java.util.EnumSet.of(Strategy.SHARED_LOCKED, Strategy.SHARED_FAIR, Strategy.STRIPED).contains(strategy);
             assertEquals(locks ? List.of(CompositeWorkload.LOCK_WAIT, "composite") : List.of("composite"), List.copyOf(r.stages().keySet()));
             if (locks) {
                 // two workers on one lock: the second waits while the first composites, and the wait is not compositing
