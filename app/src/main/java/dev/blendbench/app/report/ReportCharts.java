@@ -517,12 +517,15 @@ public final class ReportCharts {
         return log;
     }
 
-    /** Several sessions side by side: p50, p95, p99 per session (named by strategy where it has one). */
+    /**
+     * Several sessions side by side: p50, p95, p99 and p99.9 per session (named by strategy where it
+     * has one): the tail too, where a lock that passes a worker over shows and p99 may not.
+     */
     public static JFreeChart strategies(List<Session> sessions) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (Session s : sessions) {
             String label = Summaries.label(s);
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < 4; k++) {
                 d.addValue(s.latency().get(PERCENTILES[k]), PERCENTILE_LABELS[k], label);
             }
         }
@@ -540,7 +543,7 @@ public final class ReportCharts {
         p.getRangeAxis().setLabelFont(FONT);
         double lo = Double.MAX_VALUE, hi = 0;
         for (Session s : sessions) {
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < 4; k++) {
                 double v = s.latency().get(PERCENTILES[k]);
                 if (v > 0) {
                     lo = Math.min(lo, v);
@@ -550,13 +553,12 @@ public final class ReportCharts {
         }
         BarRenderer r = (BarRenderer) p.getRenderer();
         if (hi / lo > 20) { // one slow session would flatten the rest: log scale
-            org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("latency (ms, log scale)");
             p.setRangeAxis(logLatencyAxis(lo));
             r.setBase(lo / 2);
         }
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
-        for (int k = 0; k < 3; k++) r.setSeriesPaint(k, PERCENTILE_COLOURS[k]);
+        for (int k = 0; k < 4; k++) r.setSeriesPaint(k, PERCENTILE_COLOURS[k]);
         return c;
     }
 

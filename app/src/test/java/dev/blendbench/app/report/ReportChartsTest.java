@@ -39,6 +39,24 @@ class ReportChartsTest {
     }
 
     @Test
+    void sessionsSideBySide_showTheirTailToo_onALogScaleWhereItSpansDecades() throws Exception {
+        ObjectNode root;
+        try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
+            root = (ObjectNode) new ObjectMapper().readTree(in);
+        }
+        Session a = SessionReader.parse(root, "a.json", "a.json");
+        var chart = ReportCharts.strategies(java.util.List.of(a, a));
+        var data = chart.getCategoryPlot().getDataset();
+        assertEquals(java.util.List.of("p50", "p95", "p99", "p99.9"), data.getRowKeys());
+        assertEquals(a.latency().p999(), data.getValue("p99.9", data.getColumnKey(0)).doubleValue());
+        // the fixture's p50 1.57 ms and p99.9 18.6 ms: within 20×, a linear axis
+        assertFalse(chart.getCategoryPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+        ((ObjectNode) root.get("latency")).put("p999", 400.0); // a lock that passed a worker over
+        Session b = SessionReader.parse(root, "b.json", "b.json");
+        assertTrue(ReportCharts.strategies(java.util.List.of(a, b)).getCategoryPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+    }
+
+    @Test
     void openLoopSessions_chartTheOldestWaitBesideThePercentiles_closedLoopOnesDoNot() throws Exception {
         assertEquals(5, ReportCharts.percentilesOverTime(stalledAtFourthInterval()).getXYPlot().getDataset().getSeriesCount());
         ObjectNode root;
