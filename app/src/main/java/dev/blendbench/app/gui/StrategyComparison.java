@@ -14,27 +14,49 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The Stress tab's "Strategies" view: sessions side by side (table and chart) and each one's p99
- * against the first's, with its bootstrap interval and verdict. FX thread only.
+ * The Stress tab's "Strategies" view: sessions side by side (table and chart; a row's tooltip is
+ * its session's sentence) and each one's p99 against the first's, with its bootstrap interval and
+ * verdict. FX thread only.
  */
 final class StrategyComparison {
     private final ChartViewer chart = new ChartViewer(ReportCharts.strategies(List.of()));
     private final TableView<List<String>> table = new TableView<>();
     private final Label verdicts = new Label();
     private final VBox box;
+    /** The sessions' sentences, row by row: each row's tooltip. */
+    private List<String> sentences = List.of();
 
     /** @param actions controls shown above the table (the Compare session files… button) */
     StrategyComparison(Node... actions) {
         chart.setId("chart-strategies");
         table.setId("strategy-table");
         table.setPrefHeight(150);
+        // a row's tooltip is its session's sentence: the figures' reading (the lock's waits, the warm-up, ...)
+        table.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(List<String> item, boolean empty) {
+                super.updateItem(item, empty);
+                int i = getIndex();
+                if (empty || item == null || i < 0 || i >= sentences.size()) {
+                    setTooltip(null);
+                } else {
+                    Tooltip t = new Tooltip(sentences.get(i));
+                    t.setWrapText(true);
+                    t.setMaxWidth(640);
+                    t.setShowDuration(javafx.util.Duration.seconds(60));
+                    setTooltip(t);
+                }
+            }
+        });
         verdicts.setId("verdicts");
         verdicts.setWrapText(true);
         verdicts.setStyle("-fx-font-family: monospace;");
@@ -55,6 +77,7 @@ final class StrategyComparison {
     /** Shows {@code sessions}, the first as the baseline. */
     void show(List<Session> sessions) {
         chart.setChart(ReportCharts.strategies(sessions));
+        sentences = sessions.stream().map(Summaries::sentence).toList();
         List<String> header = ReportTables.comparisonHeader();
         List<List<String>> rows = ReportTables.comparisonRows(sessions);
         table.getColumns().clear();

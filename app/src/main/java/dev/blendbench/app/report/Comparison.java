@@ -107,18 +107,19 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
                 if (!Double.isNaN(ba.busy()) && !Double.isNaN(bb.busy())) rows.add(new Row(BUSY, ba.busy(), bb.busy()));
             }
         }
-        List<String> notes = notes(metric, threshold, ratio, low, high, v, rows, xa, xb);
+        List<String> notes = notes(metric, threshold, low, high, v, rows, xa, xb);
         return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length, notes);
     }
 
     /**
      * What a reader of the verdict needs besides it, a clause each: where the 95 % interval is too
-     * wide to rule out a change past the threshold (the verdict "no significant change" then means the
-     * runs cannot tell, not that nothing changed: the size of change they could not rule out), and where the whole sessions' figure of the
-     * metric (the table's) lies beyond the threshold while the verdict, on the median interval, does
-     * not say so: then a few intervals carry the difference, and their worst values are given.
+     * wide to rule out a change past the threshold, the size of change the runs could not rule out
+     * (the verdict "no significant change" then means they cannot tell, not that nothing changed);
+     * and where the whole sessions' figure of the metric (the table's) lies beyond the threshold
+     * while the verdict, on the median interval, does not say so: then a few intervals carry the
+     * difference, and their worst values are given.
      */
-    private static List<String> notes(String metric, double threshold, double ratio, double low, double high, Verdict v,
+    private static List<String> notes(String metric, double threshold, double low, double high, Verdict v,
                                       List<Row> rows, double[] xa, double[] xb) {
         List<String> out = new ArrayList<>();
         double worse = 1 + threshold, better = 1 / (1 + threshold);

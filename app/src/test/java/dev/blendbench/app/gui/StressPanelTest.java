@@ -304,6 +304,14 @@ class StressPanelTest {
             assertTrue(c.getPrefWidth() >= new javafx.scene.text.Text(c.getText()).getLayoutBounds().getWidth() + 20,
                     c.getText() + " is " + c.getPrefWidth() + " px wide, too narrow for its header");
         }
+        // each row's tooltip reads its session: the sentence the report and the Live tab give
+        var rows = robot.from(table).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> !r.isEmpty()).sorted(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex)).toList();
+        assertEquals(2, rows.size());
+        var sessions = dev.blendbench.app.report.SessionReader.readAll(java.util.List.of(a, b));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(dev.blendbench.app.report.Summaries.sentence(sessions.get(i)), rows.get(i).getTooltip().getText());
+        }
     }
 
     @Test
