@@ -52,8 +52,11 @@ public final class Cli {
         CommandLine cl = commandLine(out, err);
         if (args.length == 0) {
             args = new String[] {"gui"};
-        } else if (args.length == 1 && !cl.getSubcommands().containsKey(args[0]) && looksLikeAFile(args[0])) {
-            args = new String[] {"gui", args[0]}; // what a file manager or "Open with" runs
+        } else if (!cl.getSubcommands().containsKey(args[0]) && java.util.Arrays.stream(args).allMatch(Cli::looksLikeAFile)) {
+            String[] gui = new String[args.length + 1]; // what a file manager or "Open with" runs
+            gui[0] = "gui";
+            System.arraycopy(args, 0, gui, 1, args.length);
+            args = gui;
         }
         try {
             return cl.execute(args);

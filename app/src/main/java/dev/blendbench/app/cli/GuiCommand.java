@@ -1,6 +1,7 @@
 package dev.blendbench.app.cli;
 
 import dev.blendbench.app.gui.WorkbenchApp;
+import dev.blendbench.app.gui.WorkbenchView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code blendbench gui [FILE]}: opens the workbench on a document or image, or on the demo scene
- * (also what no arguments do; {@code blendbench FILE} for an existing file is {@code gui FILE}).
+ * {@code blendbench gui [FILE...]}: opens the workbench on a document or image, or on the demo scene
+ * (also what no arguments do), or compares several session files; {@code blendbench FILE...} for
+ * existing files is {@code gui FILE...}.
  *
  * <p>The engine's fast kernels need {@code --add-modules jdk.incubator.vector}, which a jar's
  * manifest cannot ask for; so when the module is missing, the workbench starts itself again in a
@@ -20,28 +22,41 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = {"Open the workbench window on FILE (an .ora or .psd document, or an image), or on the bundled demo scene.",
-                "A session file (.json, from stress --json or cliff --json) opens in the Stress tab, beside the demo scene.",
+                "A session file (.json, from stress --json or cliff --json) opens in the Stress tab, beside the demo scene;"
+                        + " several session files open side by side, the first as the baseline.",
                 "A file that cannot be read leaves the demo scene open and says why in the status bar."})
 public final class GuiCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Document, image or session file to open (default: the demo scene).")
-    Path file;
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "Document, image or session file to open (default: the demo scene); or several session files.")
+    List<Path> files = List.of();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (file != null) {
+        List<Path> open = new java.util.ArrayList<>();
+        for (Path file : files) {
             if (Files.isDirectory(file)) throw new BadInputException(file + ": is a folder, not a document or image");
             if (!Files.exists(file)) throw new BadInputException(file + ": no such file");
             if (!Files.isReadable(file)) throw new BadInputException(file + ": cannot be read (permissions)");
-            file = file.toAbsolutePath();
+            open.add(file.toAbsolutePath());
+        }
+        if (open.size() > 1) {
+            for (Path file : files) {
+                if (!WorkbenchView.isSessionFile(file)) {
+                    throw new BadInputException(file + ": only session files (.json) open several at a time, to compare;"
+                            + " open a document or image alone (File ▸ Add Image Layers… adds images to it)");
+                }
+            }
         }
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
                 && System.getProperty("glass.platform") == null) {
             throw new BadInputException("no display to open a window on (set DISPLAY, or run a subcommand: see --help)");
         }
-        int child = VectorRelaunch.runInVectorJvm(file == null ? List.of("gui") : List.of("gui", file.toString()));
+        List<String> relaunch = new java.util.ArrayList<>(List.of("gui"));
+        open.forEach(f -> relaunch.add(f.toString()));
+        int child = VectorRelaunch.runInVectorJvm(relaunch);
         if (child >= 0) return child;
         try {
-            WorkbenchApp.launchApp(file);
+            WorkbenchApp.launchApp(open);
         } catch (UnsupportedOperationException e) {
             // JavaFX's GTK toolkit: "Unable to open DISPLAY" (no X server at that address, or no access to it)
             if (String.valueOf(e.getMessage()).contains("DISPLAY")) {

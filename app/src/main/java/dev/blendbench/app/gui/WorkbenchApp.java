@@ -18,15 +18,18 @@ public final class WorkbenchApp extends Application {
 
     /** Starts JavaFX on the demo scene and blocks until the window is closed. */
     public static void launchApp() {
-        launchApp(null);
+        launchApp(java.util.List.of());
     }
 
-    /** Starts JavaFX, opening {@code file} (null: the demo scene), and blocks until the window is closed. */
-    public static void launchApp(java.nio.file.Path file) {
+    /**
+     * Starts JavaFX, opening {@code files} (none: the demo scene; one: a document, image or session
+     * file; several: session files, compared), and blocks until the window is closed.
+     */
+    public static void launchApp(java.util.List<java.nio.file.Path> files) {
         // JavaFX from the class path (the jar's lib/, not the module path) is how Blendbench ships:
         // its startup warning about that configuration is noise to a user, the rest of its log is not
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        Application.launch(WorkbenchApp.class, file == null ? new String[0] : new String[] {file.toString()});
+        Application.launch(WorkbenchApp.class, files.stream().map(java.nio.file.Path::toString).toArray(String[]::new));
     }
 
     /** Held so that the filter above stays on the logger (loggers are only weakly referenced). */
@@ -77,7 +80,9 @@ public final class WorkbenchApp extends Application {
         javafx.application.Platform.runLater(() -> view.canvasPane().fit());
         // a file to open: in the background, as File ▸ Open does (progress bar; a refusal in the
         // status bar, the demo scene left open)
-        getParameters().getRaw().stream().findFirst().map(java.nio.file.Path::of).ifPresent(view::open);
+        java.util.List<java.nio.file.Path> files = getParameters().getRaw().stream().map(java.nio.file.Path::of).toList();
+        if (files.size() == 1) view.open(files.get(0));
+        else view.showSessions(files); // several: session files (GuiCommand checked), side by side
     }
 
     @Override

@@ -387,7 +387,7 @@ public final class WorkbenchView {
      * Whether {@code p} names a session file ({@code stress --json}, {@code cliff --json}, or one
      * exported from the Stress tab): JSON, which no document or image is.
      */
-    static boolean isSessionFile(Path p) {
+    public static boolean isSessionFile(Path p) {
         return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
     }
 

@@ -57,7 +57,8 @@ class UsageErrorTest {
 
     @Test
     void argumentACommandDoesNotTake_isNamed() {
-        assertEquals("blendbench gui: unexpected argument 'extra' (see 'blendbench gui --help')", refused("gui", "a.ora", "extra"));
+        assertEquals("blendbench compare: unexpected argument 'extra' (see 'blendbench compare --help')",
+                refused("compare", "a.json", "b.json", "extra"));
     }
 
     @Test
@@ -66,6 +67,16 @@ class UsageErrorTest {
         assertEquals("blendbench gui: " + dir + ": is a folder, not a document or image", refused("gui", dir.toString()));
         assertEquals("blendbench gui: nope.ora: no such file", refused("nope.ora"), "a document's name alone is opened, as file managers run it");
         assertTrue(refused("nope").startsWith("blendbench: unknown subcommand 'nope'"), "a bare word is still a subcommand");
+    }
+
+    @Test
+    void severalFiles_openOnlyAsSessionFilesToCompare(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path a = java.nio.file.Files.writeString(dir.resolve("a.json"), "{}");
+        java.nio.file.Path doc = java.nio.file.Files.writeString(dir.resolve("scene.ora"), "x");
+        assertEquals("blendbench gui: " + doc + ": only session files (.json) open several at a time, to compare; open a document or"
+                + " image alone (File ▸ Add Image Layers… adds images to it)", refused(a.toString(), doc.toString()));
+        assertEquals("blendbench gui: " + dir.resolve("b.json") + ": no such file", refused(a.toString(), dir.resolve("b.json").toString()),
+                "several files named alone are opened too, as file managers run it");
     }
 
     @Test
