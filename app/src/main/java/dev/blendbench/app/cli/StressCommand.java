@@ -271,13 +271,15 @@ public final class StressCommand implements Callable<Integer> {
                 return Cli.OK;
             }
             recording.save();
-            if (json != null) AtomicFiles.write(json, StressJson.toJson(report, settings, races == null ? null : races.findings(),
-                    session.measurementStartNanos()));
+            byte[] sessionJson = StressJson.toJson(report, settings, races == null ? null : races.findings(), session.measurementStartNanos());
+            if (json != null) AtomicFiles.write(json, sessionJson);
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.toCsv(report));
             if (hlogWriter != null) AtomicFiles.write(hlog, hlogBytes.toByteArray());
             // printed before the signal hook is released: after a Ctrl-C the JVM ends as soon as it is
             summary(out, report, config.warmup(), config.duration());
             if (untilSteady && !report.stopped()) out.println(warmupText("warm-up", report, config.warmup()));
+            String uneven = dev.blendbench.app.report.LatencyBreakdown.unevenLockSentence(readBack(sessionJson, "session"));
+            if (!uneven.isEmpty()) out.println(uneven);
             if (races != null) RaceText.summary(out, races);
             String wrote = OutputFiles.wrote(json, csv, hlog, jfr);
             if (wrote != null) out.println(wrote);
@@ -374,13 +376,7 @@ public final class StressCommand implements Callable<Integer> {
             if (csv != null) AtomicFiles.write(csv, IntervalCsv.stepsCsv(reports));
             if (reports.size() >= 2) {
                 // the ramp in one sentence: how far p99 rose, and where the steepest rise (the knee) is
-                try {
-                    out.println(dev.blendbench.app.report.Summaries.sentence(dev.blendbench.app.report.SessionReader.parse(
-                            dev.blendbench.app.report.SessionReader.tree(new String(rampJson, java.nio.charset.StandardCharsets.UTF_8)),
-                            "ramp", "ramp")));
-                } catch (dev.blendbench.app.report.ReportException e) {
-                    throw new IllegalStateException("the ramp's own JSON did not read back: " + e.getMessage(), e);
-                }
+                out.println(dev.blendbench.app.report.Summaries.sentence(readBack(rampJson, "ramp")));
             }
             if (races != null) RaceText.summary(out, races);
             String wrote = OutputFiles.wrote(json, csv, jfr);
@@ -389,6 +385,16 @@ public final class StressCommand implements Callable<Integer> {
             onSignal.close();
         }
         return Cli.OK;
+    }
+
+    /** This run's own session file, read back as a report reads it (to word it as the report does). */
+    private static dev.blendbench.app.report.Session readBack(byte[] json, String what) {
+        try {
+            return dev.blendbench.app.report.SessionReader.parse(
+                    dev.blendbench.app.report.SessionReader.tree(new String(json, java.nio.charset.StandardCharsets.UTF_8)), what, what);
+        } catch (dev.blendbench.app.report.ReportException e) {
+            throw new IllegalStateException("the " + what + "'s own JSON did not read back: " + e.getMessage(), e);
+        }
     }
 
     /** {@code --slo} as the ramp's file states it ({@code p99 <= 20.0ms}), or null; refused without {@code --ramp}. */

@@ -217,15 +217,20 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
      * at once (the wait's p50 under a tenth of a composite's) while the longest waited as long as ten
      * composites (at their p99) for every other worker, which a lock handed over in turn would not
      * allow, so the lock passed a worker over again and again. Empty otherwise, or where the file
-     * has no lock waits. {@code workers}: 0 where unknown (taken as 2).
+     * has no lock waits.
      */
+    public static String unevenLockSentence(Session s) {
+        return unevenLockSentence(s.strategy(), s.stages(), workersOf(s)).strip();
+    }
+
+    /** {@link #unevenLockSentence(Session)} of a strategy's stages with {@code workers} workers (0: not known), with a leading space. */
     static String unevenLockSentence(String strategy, java.util.Map<String, Stats> stages, int workers) {
         Stats lock = stages.get(LOCK_WAIT), hold = stages.get("composite");
         if (lock == null || hold == null || lock.count() == 0 || hold.count() == 0 || !(hold.p99() > 0)) return "";
         double holds = lock.max() / hold.p99();
         if (!(holds >= 10.0 * Math.max(1, workers - 1)) || !(lock.p50() < 0.1 * hold.p50())) return "";
         String p50 = lock.p50() < 0.001 ? "under 1 µs" : ms(lock.p50()) + " ms";
-        return " The waits were uneven: half the jobs took the lock at once (p50 " + p50 + ") while the longest waited "
+        return " The lock waits were uneven: half the jobs took the lock at once (p50 " + p50 + ") while the longest waited "
                 + ms(lock.max()) + " ms, as long as " + Math.round(holds) + " composites at their p99 (" + ms(hold.p99())
                 + " ms): the lock is not fair (the worker that releases it may take it again ahead of those waiting), so a worker"
                 + " was passed over many times in a row"

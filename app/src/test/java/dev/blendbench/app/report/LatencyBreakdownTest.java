@@ -109,11 +109,11 @@ class LatencyBreakdownTest {
     }
 
     @Test
-    void lockWaitsThatPassAWorkerOverAgainAndAgain_areCalledUneven_andTheFairLockNamed() {
+    void lockWaitsThatPassAWorkerOverAgainAndAgain_areCalledUneven_andTheFairLockNamed() throws Exception {
         // shared-locked, two workers (as measured): most jobs took the lock at once, one waited 684 ms, 380 composites
         Stats composite = new Stats(4957, 1.0, 0.962, 1.13, 1.23, 1.8, 6.19, 8.59);
         Stats barging = new Stats(4957, 0.977, 0.00003, 0.0001, 0.001, 0.001, 320.1, 684.2);
-        assertEquals(" The waits were uneven: half the jobs took the lock at once (p50 under 1 µs) while the longest waited 684.2 ms,"
+        assertEquals(" The lock waits were uneven: half the jobs took the lock at once (p50 under 1 µs) while the longest waited 684.2 ms,"
                         + " as long as 380 composites at their p99 (1.80 ms): the lock is not fair (the worker that releases it may take it"
                         + " again ahead of those waiting), so a worker was passed over many times in a row; strategy shared-fair hands the"
                         + " lock over in turn.",
@@ -126,6 +126,20 @@ class LatencyBreakdownTest {
         assertEquals("", LatencyBreakdown.unevenLockSentence("shared-fair", Map.of("lock-wait", turns, "composite", composite), 2));
         // the longest wait against the other workers' turns: 684 ms is 380 composites, uneven for 2 workers, not for 64
         assertEquals("", LatencyBreakdown.unevenLockSentence("shared-locked", Map.of("lock-wait", barging, "composite", composite), 64));
+        // read from a session file, with its strategy and workers
+        com.fasterxml.jackson.databind.node.ObjectNode root;
+        try (var in = getClass().getResourceAsStream("/sessions/pooled.json")) {
+            root = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("settings")).put("strategy", "shared-locked");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("stages")).putObject("lock-wait").put("count", 4129).put("mean", 1)
+                .put("p50", 0.00003).put("p90", 0.0001).put("p95", 0.001).put("p99", 0.5).put("p999", 300).put("max", 700);
+        assertTrue(LatencyBreakdown.unevenLockSentence(SessionReader.parse(root, "s.json", "s.json")).startsWith(
+                "The lock waits were uneven: half the jobs took the lock at once (p50 under 1 µs) while the longest waited 700 ms,"
+                        + " as long as 114 composites at their p99 (6.13 ms)"));
+        com.fasterxml.jackson.databind.node.ObjectNode noStages = root.deepCopy();
+        noStages.remove("stages");
+        assertEquals("", LatencyBreakdown.unevenLockSentence(SessionReader.parse(noStages, "t.json", "t.json")));
         // a file without lock waits, or without the composite stage
         assertEquals("", LatencyBreakdown.unevenLockSentence("pooled", Map.of("composite", composite), 2));
         assertEquals("", LatencyBreakdown.unevenLockSentence("shared-locked", Map.of("lock-wait", barging), 2));
