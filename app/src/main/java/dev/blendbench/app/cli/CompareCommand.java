@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Verdict 'slower' needs both: the interval lies wholly on the worse side of 1 (the change is real) "
                         + "and the ratio is beyond the threshold (it matters). Notes follow it: the change the runs cannot rule out "
                         + "where the interval reaches past the threshold, and the whole sessions' figure where it says otherwise "
-                        + "than the median interval (a few intervals, such as a stall, carry the difference).",
+                        + "than the median interval (a few intervals, such as a stall, carry the difference), and where an "
+                        + "interval has too few jobs for the percentile to be other than its slowest job.",
                 "Two ramps (stress --ramp) are compared step by step, at each load both ran; B is slower if it is "
                         + "slower at any of them."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -107,7 +107,10 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
                 if (!Double.isNaN(ba.busy()) && !Double.isNaN(bb.busy())) rows.add(new Row(BUSY, ba.busy(), bb.busy()));
             }
         }
-        List<String> notes = notes(metric, threshold, low, high, v, rows, xa, xb);
+        List<String> notes = new ArrayList<>(notes(metric, threshold, low, high, v, rows, xa, xb));
+        String maxima = slowestJobNote(metric, a, b);
+        if (!maxima.isEmpty()) notes.add(maxima);
+        notes = List.copyOf(notes);
         return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length, notes);
     }
 
@@ -115,9 +118,9 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
      * What a reader of the verdict needs besides it, a clause each: where the 95 % interval is too
      * wide to rule out a change past the threshold, the size of change the runs could not rule out
      * (the verdict "no significant change" then means they cannot tell, not that nothing changed);
-     * and where the whole sessions' figure of the metric (the table's) lies beyond the threshold
-     * while the verdict, on the median interval, does not say so: then a few intervals carry the
-     * difference, and their worst values are given.
+     * and where the whole sessions' figure of the metric (the table's) says otherwise than the
+     * verdict on the median interval: beyond the threshold where the verdict is not (a few intervals
+     * carry the difference, and their worst values are given), or within it where the verdict is not.
      */
     private static List<String> notes(String metric, double threshold, double low, double high, Verdict v,
                                       List<Row> rows, double[] xa, double[] xb) {
@@ -136,8 +139,13 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
             if (!r.name().equals(name) || !Double.isFinite(r.ratio())) continue;
             double whole = r.ratio();
             boolean bWorse = throughput ? whole < better : whole > worse, bBetter = throughput ? whole > worse : whole < better;
-            Verdict says = bWorse ? Verdict.SLOWER : bBetter ? Verdict.FASTER : v;
+            Verdict says = bWorse ? Verdict.SLOWER : bBetter ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
             if (says == v) break;
+            if (says == Verdict.NO_SIGNIFICANT_CHANGE) { // the median interval moved, the whole sessions' figure did not
+                out.add(String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's, within the %s threshold:"
+                        + " the typical interval changed, the sessions' %s did not", name, whole, pct, name));
+                break;
+            }
             String unit = throughput ? " /s" : " ms";
             String worst = throughput ? "" : String.format(java.util.Locale.ROOT, " (the worst interval's %s: B %s, A %s)", name,
                     SessionReader.fmt(Arrays.stream(xb).max().orElse(Double.NaN)) + unit,
@@ -146,6 +154,33 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
                     + " intervals, which the median interval discounts%s", name, whole, says.text(), worst));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Where an interval holds too few jobs for the metric's percentile to be other than its slowest
+     * job (fewer than 100 for p99: the 99th of 80 values is the 80th), a clause saying so: the
+     * verdict then compares the intervals' slowest jobs. Empty otherwise, and for mean, max and
+     * throughput. The typical interval is the median over both sessions' intervals with jobs.
+     */
+    static String slowestJobNote(String metric, Session a, Session b) {
+        double q = switch (metric) {
+            case "p50" -> 0.5;
+            case "p90" -> 0.9;
+            case "p95" -> 0.95;
+            case "p99" -> 0.99;
+            case "p999", "p99.9" -> 0.999;
+            default -> Double.NaN;
+        };
+        if (Double.isNaN(q)) return "";
+        double[] counts = java.util.stream.Stream.of(a, b).flatMap(s -> s.intervals().stream())
+                .mapToDouble(i -> i.latency().count()).filter(c -> c > 0).toArray();
+        if (counts.length == 0) return "";
+        double typical = median(counts);
+        if (typical * (1 - q) >= 1) return "";
+        String name = metric.equals("p999") ? "p99.9" : metric;
+        return String.format(java.util.Locale.ROOT, "with %s jobs in a typical 100 ms interval, an interval's %s is its slowest job"
+                + " (%s needs %d or more to differ), so the verdict compares the intervals' slowest jobs",
+                SessionReader.fmt(typical), name, name, Math.round(Math.ceil(1 / (1 - q) - 1e-9)));
     }
 
     /** One load both ramps ran, and B's step judged against A's. */

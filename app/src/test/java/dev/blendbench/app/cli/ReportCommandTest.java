@@ -311,6 +311,27 @@ class ReportCommandTest {
         r = ComposeCommandTest.run("compare", a.toString(), noisy.toString());
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("verdict: no significant change (threshold 5 %)\nnote: these runs cannot rule out a change up to "), r.out());
+
+        // B: every interval's p99 1.6× A's, the whole session's the same: the typical interval moved, the session did not
+        n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
+        for (JsonNode in : n.get("intervals")) ((ObjectNode) in.get("latency")).put("p99", in.at("/latency/p99").asDouble() * 1.6);
+        Path typical = Files.writeString(dir.resolve("typical.json"), n.toString());
+        r = ComposeCommandTest.run("compare", a.toString(), typical.toString());
+        assertEquals(CompareCommand.REGRESSION, r.code(), r.out());
+        assertTrue(r.out().contains("verdict: slower (threshold 5 %)\nnote: over the whole sessions B's p99 is 1.000× A's, within the 5 %"
+                + " threshold: the typical interval changed, the sessions' p99 did not"), r.out());
+    }
+
+    @Test
+    void compare_saysWhenAnIntervalsPercentileIsItsSlowestJob() throws IOException {
+        Path a = session("pooled.json"); // about 100 jobs an interval
+        Result r = ComposeCommandTest.run("compare", a.toString(), a.toString(), "--metric", "p99.9");
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("note: with \\d+ jobs in a typical 100 ms interval, an interval's p99\\.9 is its"
+                + " slowest job \\(p99\\.9 needs 1000 or more to differ\\), so the verdict compares the intervals' slowest jobs")), r.out());
+        r = ComposeCommandTest.run("compare", a.toString(), a.toString(), "--metric", "p90");
+        assertFalse(r.out().contains("slowest job"), r.out());
+        r = ComposeCommandTest.run("compare", a.toString(), a.toString(), "--metric", "max");
+        assertFalse(r.out().contains("slowest job"), "max is the slowest job by name: " + r.out());
     }
 
     @Test
