@@ -56,10 +56,23 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--json", paramLabel = "OUT.json",
+            description = "Also write the comparison as JSON: the table, the ratio and its interval, the verdict, notes and warnings.")
+    Path json;
+
+    /** The warnings and notes said on stderr, in order: the JSON repeats them. */
+    private final List<String> asides = new java.util.ArrayList<>();
+
+    private void aside(String line) {
+        spec.commandLine().getErr().println(line);
+        asides.add(line);
+    }
+
     @Override
     public Integer call() {
         double t = parseThreshold(threshold);
         String m = metric.toLowerCase(Locale.ROOT).strip();
+        if (json != null) OutputFiles.requireFolder(json);
         Session sa, sb;
         Comparison c;
         List<Comparison.StepComparison> steps = null;
@@ -88,9 +101,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (steps != null) return ramps(out, sa, sb, steps);
         warnAboutConditions(sa, sb);
         for (Session s : List.of(sa, sb)) { // what makes a side weigh less than its figures suggest
-            for (String why : Summaries.caveats(s)) {
-                spec.commandLine().getErr().println("warning: " + (s == sa ? "A" : "B") + " (" + s.name() + ") " + why);
-            }
+            for (String why : Summaries.caveats(s)) aside("warning: " + (s == sa ? "A" : "B") + " (" + s.name() + ") " + why);
         }
         // the columns widen to the files' names (a/session.json against b/session.json), up to 40
         int w = Math.max(14, Math.min(40, Math.max(sa.name().length(), sb.name().length())));
@@ -114,22 +125,24 @@ public final class CompareCommand implements Callable<Integer> {
         String went = LatencyBreakdown.difference(LatencyBreakdown.of(sa),
                 LatencyBreakdown.of(sb), c.threshold());
         if (!went.isEmpty()) out.println("where it went: " + went);
-        return c.verdict() == Comparison.Verdict.SLOWER ? REGRESSION : Cli.OK;
+        boolean regression = c.verdict() == Comparison.Verdict.SLOWER;
+        if (json != null) {
+            write(CompareJson.session(sa, sb, c, went, asides, regression));
+            out.println("wrote " + json);
+        }
+        return regression ? REGRESSION : Cli.OK;
     }
 
     /** Warnings on stderr where the two ran different workloads, or under different conditions besides. */
     private void warnAboutConditions(Session sa, Session sb) {
         if (Summaries.sameJobOtherStrategy(sa, sb)) {
-            spec.commandLine().getErr().println("note: A ran strategy " + sa.strategy() + " and B " + sb.strategy()
-                    + ": the comparison is between the strategies");
+            aside("note: A ran strategy " + sa.strategy() + " and B " + sb.strategy() + ": the comparison is between the strategies");
         } else if (!Summaries.sameWorkload(sa.workload(), sb.workload())) {
-            spec.commandLine().getErr().println("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '"
-                    + sb.workload() + "')");
+            aside("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '" + sb.workload() + "')");
         }
         List<String> differ = Summaries.differences(sa, sb);
         if (!differ.isEmpty()) {
-            spec.commandLine().getErr().println("warning: the sessions ran under different conditions, which the ratio measures too: "
-                    + String.join("; ", differ));
+            aside("warning: the sessions ran under different conditions, which the ratio measures too: " + String.join("; ", differ));
         }
     }
 
@@ -155,9 +168,22 @@ public final class CompareCommand implements Callable<Integer> {
             if (c.verdict() == Comparison.Verdict.FASTER) faster.add(st.loadText());
         }
         String threshold = SessionReader.fmt(first.threshold() * 100) + " %";
-        out.printf(Locale.ROOT, "%nverdict: %s (threshold %s)%n", !slower.isEmpty() ? "slower at " + String.join(", ", slower)
-                : !faster.isEmpty() ? "faster at " + String.join(", ", faster) + ", slower at none" : "no significant change at any load", threshold);
+        String verdict = !slower.isEmpty() ? "slower at " + String.join(", ", slower)
+                : !faster.isEmpty() ? "faster at " + String.join(", ", faster) + ", slower at none" : "no significant change at any load";
+        out.printf(Locale.ROOT, "%nverdict: %s (threshold %s)%n", verdict, threshold);
+        if (json != null) {
+            write(CompareJson.ramps(sa, sb, steps, verdict, asides, !slower.isEmpty()));
+            out.println("wrote " + json);
+        }
         return slower.isEmpty() ? Cli.OK : REGRESSION;
+    }
+
+    private void write(byte[] bytes) {
+        try {
+            dev.blendbench.engine.io.AtomicFiles.write(json, bytes);
+        } catch (java.io.IOException e) {
+            throw new BadInputException(json + ": cannot write (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The whole step's figure of the comparison's metric, for A or for B. */

@@ -323,6 +323,48 @@ class ReportCommandTest {
     }
 
     @Test
+    void compare_writesItsJudgementAsJson_forAPipelineToKeep() throws IOException {
+        Path a = session("pooled.json");
+        Path out = dir.resolve("cmp.json");
+        Result r = ComposeCommandTest.run("compare", a.toString(), scaled(1.6, "slow.json").toString(), "--json", out.toString());
+        assertEquals(CompareCommand.REGRESSION, r.code(), r.out());
+        assertTrue(r.out().strip().endsWith("wrote " + out), r.out());
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertEquals("blendbench-compare/1", j.get("schema").asText());
+        assertEquals("sessions", j.get("kind").asText());
+        assertEquals("slower", j.get("verdict").asText());
+        assertTrue(j.get("regression").asBoolean());
+        assertEquals("p99", j.get("metric").asText());
+        assertEquals(0.05, j.get("threshold").asDouble(), 1e-12);
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "median B / A: %.3f×", j.get("ratio").asDouble())), r.out());
+        assertTrue(j.get("low").asDouble() > 1 && j.get("high").asDouble() >= j.get("low").asDouble());
+        JsonNode p99 = null;
+        for (JsonNode row : j.get("rows")) if (row.get("name").asText().equals("p99")) p99 = row;
+        assertEquals(1.6, p99.get("ratio").asDouble(), 1e-9);
+        // what stderr said is kept too, and a ratio to a zero is null rather than a bad number
+        assertEquals(r.err().strip().lines().toList(), java.util.stream.StreamSupport.stream(j.get("messages").spliterator(), false)
+                .map(JsonNode::asText).toList());
+        for (JsonNode row : j.get("rows")) {
+            if (row.get("name").asText().equals("bytes/job")) assertTrue(row.get("ratio").isNumber() || row.get("ratio").isNull());
+        }
+
+        // two ramps: a judgement per load
+        Result ramps = ComposeCommandTest.run("compare", session("ramp.json").toString(), session("ramp.json").toString(), "--json",
+                out.toString());
+        assertEquals(0, ramps.code(), ramps.out() + ramps.err());
+        j = new ObjectMapper().readTree(out.toFile());
+        assertEquals("ramps", j.get("kind").asText());
+        assertEquals("no significant change at any load", j.get("verdict").asText());
+        assertFalse(j.get("regression").asBoolean());
+        assertTrue(j.get("steps").size() >= 2 && j.get("steps").get(0).has("loadText") && j.get("steps").get(0).has("rows"), j.toString());
+
+        // a folder that is not there: refused before anything is read
+        Result bad = ComposeCommandTest.run("compare", a.toString(), a.toString(), "--json", dir.resolve("nowhere/cmp.json").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("does not exist") && bad.out().isEmpty(), bad.err() + bad.out());
+    }
+
+    @Test
     void compare_saysWhenAnIntervalsPercentileIsItsSlowestJob() throws IOException {
         Path a = session("pooled.json"); // about 100 jobs an interval
         Result r = ComposeCommandTest.run("compare", a.toString(), a.toString(), "--metric", "p99.9");
