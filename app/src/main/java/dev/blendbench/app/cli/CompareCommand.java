@@ -72,7 +72,15 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         double t = parseThreshold(threshold);
         String m = metric.toLowerCase(Locale.ROOT).strip();
-        if (json != null) OutputFiles.requireFolder(json);
+        if (json != null) {
+            OutputFiles.requireFolder(json);
+            for (Path in : List.of(a, b)) {
+                if (sameFile(json, in)) {
+                    throw new BadInputException(json + ": is " + (in == a ? "A" : "B") + ", a session being compared; write the comparison"
+                            + " to another file");
+                }
+            }
+        }
         Session sa, sb;
         Comparison c;
         List<Comparison.StepComparison> steps = null;
@@ -176,6 +184,15 @@ public final class CompareCommand implements Callable<Integer> {
             out.println("wrote " + json);
         }
         return slower.isEmpty() ? Cli.OK : REGRESSION;
+    }
+
+    private static boolean sameFile(Path x, Path y) {
+        try {
+            return java.nio.file.Files.exists(x) && java.nio.file.Files.exists(y) ? java.nio.file.Files.isSameFile(x, y)
+                    : x.toAbsolutePath().normalize().equals(y.toAbsolutePath().normalize());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void write(byte[] bytes) {

@@ -358,6 +358,12 @@ class ReportCommandTest {
         assertFalse(j.get("regression").asBoolean());
         assertTrue(j.get("steps").size() >= 2 && j.get("steps").get(0).has("loadText") && j.get("steps").get(0).has("rows"), j.toString());
 
+        // its own input: refused, the session left as it was
+        String before = Files.readString(a);
+        Result own = ComposeCommandTest.run("compare", a.toString(), a.toString(), "--json", a.toString());
+        assertEquals(2, own.code());
+        assertEquals("blendbench compare: " + a + ": is A, a session being compared; write the comparison to another file", own.err().strip());
+        assertEquals(before, Files.readString(a));
         // a folder that is not there: refused before anything is read
         Result bad = ComposeCommandTest.run("compare", a.toString(), a.toString(), "--json", dir.resolve("nowhere/cmp.json").toString());
         assertEquals(2, bad.code());
