@@ -305,9 +305,11 @@ class StressPanelTest {
                     c.getText() + " is " + c.getPrefWidth() + " px wide, too narrow for its header");
         }
         // each row's tooltip reads its session: the sentence the report and the Live tab give
-        var rows = robot.from(table).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
-                .filter(r -> !r.isEmpty()).sorted(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex)).toList();
-        assertEquals(2, rows.size());
+        java.util.function.Supplier<java.util.List<javafx.scene.control.TableRow>> filled = () -> robot.from(table).lookup(".table-row-cell")
+                .queryAllAs(javafx.scene.control.TableRow.class).stream().filter(r -> !r.isEmpty() && r.getTooltip() != null)
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex)).toList();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> filled.get().size() == 2); // the rows exist once the table is laid out
+        var rows = filled.get();
         var sessions = dev.blendbench.app.report.SessionReader.readAll(java.util.List.of(a, b));
         for (int i = 0; i < 2; i++) {
             assertEquals(dev.blendbench.app.report.Summaries.sentence(sessions.get(i)), rows.get(i).getTooltip().getText());
