@@ -186,6 +186,7 @@ public final class CompareCommand implements Callable<Integer> {
         return slower.isEmpty() ? Cli.OK : REGRESSION;
     }
 
+    /** Whether two paths name one file (through links where both exist; by their normal form where one does not yet). */
     private static boolean sameFile(Path x, Path y) {
         try {
             return java.nio.file.Files.exists(x) && java.nio.file.Files.exists(y) ? java.nio.file.Files.isSameFile(x, y)
