@@ -107,53 +107,51 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
                 if (!Double.isNaN(ba.busy()) && !Double.isNaN(bb.busy())) rows.add(new Row(BUSY, ba.busy(), bb.busy()));
             }
         }
-        List<String> notes = new ArrayList<>(notes(metric, threshold, low, high, v, rows, xa, xb));
-        String maxima = slowestJobNote(metric, a, b);
-        if (!maxima.isEmpty()) notes.add(maxima);
-        notes = List.copyOf(notes);
+        List<String> notes = java.util.stream.Stream.of(reachNote(threshold, low, high, v),
+                        wholeSessionNote(metric, threshold, v, rows, xa, xb), slowestJobNote(metric, a, b))
+                .filter(n -> !n.isEmpty()).toList();
         return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length, notes);
     }
 
     /**
-     * What a reader of the verdict needs besides it, a clause each: where the 95 % interval is too
-     * wide to rule out a change past the threshold, the size of change the runs could not rule out
-     * (the verdict "no significant change" then means they cannot tell, not that nothing changed);
-     * and where the whole sessions' figure of the metric (the table's) says otherwise than the
-     * verdict on the median interval: beyond the threshold where the verdict is not (a few intervals
-     * carry the difference, and their worst values are given), or within it where the verdict is not.
+     * Where the 95 % interval is too wide to rule out a change past the threshold, a clause giving
+     * the size of change the runs could not rule out: the verdict "no significant change" then means
+     * they cannot tell, not that nothing changed. Empty otherwise.
      */
-    private static List<String> notes(String metric, double threshold, double low, double high, Verdict v,
-                                      List<Row> rows, double[] xa, double[] xb) {
-        List<String> out = new ArrayList<>();
+    private static String reachNote(double threshold, double low, double high, Verdict v) {
         double worse = 1 + threshold, better = 1 / (1 + threshold);
-        String pct = SessionReader.fmt(threshold * 100) + " %";
-        if (v == Verdict.NO_SIGNIFICANT_CHANGE && (high > worse || low < better)) {
-            String reach = high > worse && low < better ? String.format(java.util.Locale.ROOT, "up to %.3f× or down to %.3f×", high, low)
-                    : high > worse ? String.format(java.util.Locale.ROOT, "up to %.3f×", high) : String.format(java.util.Locale.ROOT, "down to %.3f×", low);
-            out.add("these runs cannot rule out a change " + reach + " (the 95 % interval), past the " + pct
-                    + " threshold: longer sessions, with more intervals, narrow the interval");
-        }
+        if (v != Verdict.NO_SIGNIFICANT_CHANGE || !(high > worse || low < better)) return "";
+        String reach = high > worse && low < better ? String.format(java.util.Locale.ROOT, "up to %.3f× or down to %.3f×", high, low)
+                : high > worse ? String.format(java.util.Locale.ROOT, "up to %.3f×", high) : String.format(java.util.Locale.ROOT, "down to %.3f×", low);
+        return "these runs cannot rule out a change " + reach + " (the 95 % interval), past the " + SessionReader.fmt(threshold * 100)
+                + " % threshold: longer sessions, with more intervals, narrow the interval";
+    }
+
+    /**
+     * Where the whole sessions' figure of the metric (the table's) says otherwise than the verdict on
+     * the median interval, a clause saying so: beyond the threshold where the verdict is not (a few
+     * intervals carry the difference, and their worst values are given), or within it where the
+     * verdict is not. Empty otherwise.
+     */
+    private static String wholeSessionNote(String metric, double threshold, Verdict v, List<Row> rows, double[] xa, double[] xb) {
         String name = metric.equals("p999") ? "p99.9" : metric;
+        Row r = rows.stream().filter(x -> x.name().equals(name) && Double.isFinite(x.ratio())).findFirst().orElse(null);
+        if (r == null) return "";
+        double whole = r.ratio(), worse = 1 + threshold, better = 1 / (1 + threshold);
         boolean throughput = metric.equals("throughput");
-        for (Row r : rows) {
-            if (!r.name().equals(name) || !Double.isFinite(r.ratio())) continue;
-            double whole = r.ratio();
-            boolean bWorse = throughput ? whole < better : whole > worse, bBetter = throughput ? whole > worse : whole < better;
-            Verdict says = bWorse ? Verdict.SLOWER : bBetter ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
-            if (says == v) break;
-            if (says == Verdict.NO_SIGNIFICANT_CHANGE) { // the median interval moved, the whole sessions' figure did not
-                out.add(String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's, within the %s threshold:"
-                        + " the typical interval changed, the sessions' %s did not", name, whole, pct, name));
-                break;
-            }
-            String unit = throughput ? " /s" : " ms";
-            String worst = throughput ? "" : String.format(java.util.Locale.ROOT, " (the worst interval's %s: B %s, A %s)", name,
-                    SessionReader.fmt(Arrays.stream(xb).max().orElse(Double.NaN)) + unit,
-                    SessionReader.fmt(Arrays.stream(xa).max().orElse(Double.NaN)) + unit);
-            out.add(String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's (%s): the difference lies in a few"
-                    + " intervals, which the median interval discounts%s", name, whole, says.text(), worst));
+        boolean bWorse = throughput ? whole < better : whole > worse, bBetter = throughput ? whole > worse : whole < better;
+        Verdict says = bWorse ? Verdict.SLOWER : bBetter ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
+        if (says == v) return "";
+        if (says == Verdict.NO_SIGNIFICANT_CHANGE) { // the median interval moved, the whole sessions' figure did not
+            return String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's, within the %s %% threshold:"
+                    + " the typical interval changed, the sessions' %s did not", name, whole, SessionReader.fmt(threshold * 100), name);
         }
-        return List.copyOf(out);
+        String unit = throughput ? " /s" : " ms";
+        String worst = throughput ? "" : String.format(java.util.Locale.ROOT, " (the worst interval's %s: B %s, A %s)", name,
+                SessionReader.fmt(Arrays.stream(xb).max().orElse(Double.NaN)) + unit,
+                SessionReader.fmt(Arrays.stream(xa).max().orElse(Double.NaN)) + unit);
+        return String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's (%s): the difference lies in a few"
+                + " intervals, which the median interval discounts%s", name, whole, says.text(), worst);
     }
 
     /**

@@ -46,8 +46,7 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
         if (!"open".equals(s.settings().get("load.model"))) return null;
         LatencyBreakdown b = of(s.summary(), s.latency(), s.service(), s.stages(), workersOf(s));
         // a strategy that takes no lock waits for none: 0, so that it compares with one that does
-        boolean takesNoLock = !s.strategy().isEmpty() && java.util.Arrays.stream(dev.blendbench.engine.stress.Strategy.values())
-                .anyMatch(st -> st.cliName().equals(s.strategy()) && !st.locks());
+        boolean takesNoLock = dev.blendbench.engine.stress.Strategy.named(s.strategy()).map(st -> !st.locks()).orElse(false);
         return takesNoLock && Double.isNaN(b.lockWaitMillis) && b.meanServiceMillis >= 0
                 ? new LatencyBreakdown(b.meanLatencyMillis, b.meanServiceMillis, b.serviceP99Millis, 0, b.busy, b.gcShare) : b;
     }

@@ -40,6 +40,8 @@ public final class ReportCharts {
             new Color(0xc2410c), new Color(0x9b1c1c)};
     static final String[] PERCENTILES = {"p50", "p95", "p99", "p999", "max"};
     static final String[] PERCENTILE_LABELS = {"p50", "p95", "p99", "p99.9", "max"};
+    /** How many of {@link #PERCENTILES} sessions side by side chart: p50 to p99.9. */
+    private static final int SIDE_BY_SIDE = 4;
     /**
      * The open-loop series beside the percentiles: how long the oldest job not yet started had
      * waited. It climbs as soon as the system falls behind, before the jobs stuck in the queue end
@@ -525,7 +527,7 @@ public final class ReportCharts {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (Session s : sessions) {
             String label = Summaries.label(s);
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < SIDE_BY_SIDE; k++) {
                 d.addValue(s.latency().get(PERCENTILES[k]), PERCENTILE_LABELS[k], label);
             }
         }
@@ -543,7 +545,7 @@ public final class ReportCharts {
         p.getRangeAxis().setLabelFont(FONT);
         double lo = Double.MAX_VALUE, hi = 0;
         for (Session s : sessions) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < SIDE_BY_SIDE; k++) {
                 double v = s.latency().get(PERCENTILES[k]);
                 if (v > 0) {
                     lo = Math.min(lo, v);
@@ -558,7 +560,7 @@ public final class ReportCharts {
         }
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
-        for (int k = 0; k < 4; k++) r.setSeriesPaint(k, PERCENTILE_COLOURS[k]);
+        for (int k = 0; k < SIDE_BY_SIDE; k++) r.setSeriesPaint(k, PERCENTILE_COLOURS[k]);
         return c;
     }
 

@@ -50,12 +50,16 @@ public enum Strategy {
         return locks() || this == SHARED_UNSAFE;
     }
 
+    /** The strategy of that command-line name (any case, spaces around ignored), if there is one. */
+    public static java.util.Optional<Strategy> named(String s) {
+        String name = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(v -> v.cliName.equals(name)).findFirst();
+    }
+
+    /** @throws IllegalArgumentException for a name no strategy has, listing those there are */
     public static Strategy parse(String s) {
-        for (Strategy v : values()) {
-            if (v.cliName.equals(s == null ? "" : s.trim().toLowerCase(Locale.ROOT))) return v;
-        }
-        throw new IllegalArgumentException("unknown strategy '" + s + "'; expected one of: "
-                + Arrays.stream(values()).map(Strategy::cliName).collect(Collectors.joining(", ")));
+        return named(s).orElseThrow(() -> new IllegalArgumentException("unknown strategy '" + s + "'; expected one of: "
+                + Arrays.stream(values()).map(Strategy::cliName).collect(Collectors.joining(", "))));
     }
 
     @Override
