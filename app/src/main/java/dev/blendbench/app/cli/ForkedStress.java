@@ -142,7 +142,7 @@ public final class ForkedStress {
         }
     }
 
-    static int run(List<String> originalArgs, List<String> jvmOptions, Path json, StressCommand.Progress progress, PrintWriter out,
+    static int run(List<String> originalArgs, List<String> jvmOptions, Path json, ProgressLine progress, PrintWriter out,
                    PrintWriter err)
             throws IOException, InterruptedException {
         long startedAt = System.currentTimeMillis();
@@ -199,7 +199,7 @@ public final class ForkedStress {
     }
 
     /** Prints the child's output as it comes and returns this command's exit code once the child has ended. */
-    private static int pump(Process p, List<String> originalArgs, List<String> jvmOptions, Path json, StressCommand.Progress progress,
+    private static int pump(Process p, List<String> originalArgs, List<String> jvmOptions, Path json, ProgressLine progress,
                             PrintWriter out, PrintWriter err,
                             long startedAt, List<java.util.Map<String, Object>> streamed,
                             java.util.concurrent.atomic.AtomicBoolean signalled) throws IOException, InterruptedException {

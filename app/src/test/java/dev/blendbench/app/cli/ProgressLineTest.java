@@ -22,7 +22,7 @@ class ProgressLineTest {
     @Test
     void aLine_summarisesTheSecondOfIntervalsBeforeIt() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false);
         for (int i = 1; i <= 10; i++) {
             // 100 ms intervals: 50 jobs/s except one of 150; allocation only in the fourth; one GC in the seventh
             p.add(i * 0.1, 0.1, i == 5 ? 150 : 50, jobs(i == 5 ? 150 : 50, 0.1), i == 3 ? 9.0 : 2.0, i == 3 ? 12.0 : 3.0, i == 4 ? 500 : 0, i == 7 ? 1 : 0, -1);
@@ -35,7 +35,7 @@ class ProgressLineTest {
     @Test
     void aWindowWithoutJobs_showsDashesNotZeros_andTheRestIsPrintedAtTheEnd() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false);
         for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 0, 0, 0, 0, 20, 0, -1);
         p.add(1.1, 0.1, 10, jobs(10, 0.1), 4.0, 4.5, 0, 0, -1);
         p.add(1.2, 0.1, 30, jobs(30, 0.1), 5.0, 6.0, 0, 0, -1);
@@ -49,7 +49,7 @@ class ProgressLineTest {
     @Test
     void withTheRaceDetector_eachLineSaysHowManyRacingAccessesASecondItFound_zeroIncluded() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false);
         for (int i = 1; i <= 20; i++) {
             p.racing(i <= 10 ? 250 : 0); // 2,500 a second, then none (a strategy that locks, say)
             p.add(i * 0.1, 0.1, 50, jobs(50, 0.1), 2.0, 3.0, 0, 0, -1);
@@ -59,7 +59,7 @@ class ProgressLineTest {
         assertTrue(l.get(0).endsWith("gc 0  races 2,500/s"), l.get(0));
         assertTrue(l.get(1).endsWith("gc 0  races 0/s"), "said as 0 while the detector watches: " + l.get(1));
         StringWriter off = new StringWriter();
-        StressCommand.Progress q = new StressCommand.Progress(new PrintWriter(off), false);
+        ProgressLine q = new ProgressLine(new PrintWriter(off), false);
         for (int i = 1; i <= 10; i++) {
             q.racing(-1);
             q.add(i * 0.1, 0.1, 50, jobs(50, 0.1), 2.0, 3.0, 0, 0, -1);
@@ -70,13 +70,13 @@ class ProgressLineTest {
     @Test
     void aLastSliverOfAFewMilliseconds_isNoLineOfItsOwn_butASessionShorterThanOneIs() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false);
         for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 500, jobs(500, 0.1), 2.0, 3.0, 0, 0, -1);
         p.add(1.004, 0.004, 250, 1, 2.0, 2.0, 0, 0, -1); // one job in 4 ms: "250 jobs/s"
         p.finish();
         assertEquals(List.of("   1.0s     500.0 jobs/s  p99     2.000 ms  max     3.000 ms  alloc     0.0 MB/s  gc 0"), lines(w));
         StringWriter v = new StringWriter();
-        StressCommand.Progress q = new StressCommand.Progress(new PrintWriter(v), false);
+        ProgressLine q = new ProgressLine(new PrintWriter(v), false);
         q.add(0.03, 0.03, 100, 3, 2.0, 2.0, 0, 0, -1);
         q.finish();
         assertEquals(1, lines(v).size(), "30 ms measured in all: its only line");
@@ -85,7 +85,7 @@ class ProgressLineTest {
     @Test
     void intervalsInWhichOnlyWarmUpJobsEnded_countInTheRate_butHaveNoPercentiles() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false);
         for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 1500, 0, 0, 0, 0, 0, -1); // the warm-up's backlog draining
         assertEquals("   1.0s    1500.0 jobs/s  p99         — ms  max         — ms  alloc     0.0 MB/s  gc 0", lines(w).get(0));
     }
@@ -93,7 +93,7 @@ class ProgressLineTest {
     @Test
     void aWarmUpUntilSteady_countsItsLinesUpFromItsStart_andMeasuringFromZero() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).warmupCountsUp(true);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false).warmupCountsUp(true);
         // its end not known ahead: its intervals end before the latest start of measuring, 30 s away
         for (int i = 1; i <= 20; i++) p.add(-30 + i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
         for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
@@ -107,17 +107,17 @@ class ProgressLineTest {
     @Test
     void anOpenLoop_saysHowBusyItsWorkersWere_fromTheServiceTimeOfTheJobsThatEnded() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).busyOf(2);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false).busyOf(2);
         // 30 jobs of 5 ms ending in each 100 ms: 0.15 s of work a 0.1 s on 2 workers, 75 % busy
         for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 5.0);
         assertEquals("   1.0s     300.0 jobs/s  p99     9.000 ms  max     9.000 ms  alloc     0.0 MB/s  gc 0  busy  75 %", lines(w).get(0));
         StringWriter closed = new StringWriter();
-        StressCommand.Progress c = new StressCommand.Progress(new PrintWriter(closed), false);
+        ProgressLine c = new ProgressLine(new PrintWriter(closed), false);
         for (int i = 1; i <= 10; i++) c.add(i * 0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 5.0);
         assertFalse(lines(closed).get(0).contains("busy"), "a closed loop's workers are always busy: " + lines(closed).get(0));
         // the warm-up's backlog ending: no measured job, so no service time of its own, but work all the same
         StringWriter backlog = new StringWriter();
-        StressCommand.Progress b = new StressCommand.Progress(new PrintWriter(backlog), false).busyOf(2);
+        ProgressLine b = new ProgressLine(new PrintWriter(backlog), false).busyOf(2);
         b.add(0.1, 0.1, 300, jobs(300, 0.1), 9.0, 9.0, 0, 0, -1, 5.0);
         for (int i = 2; i <= 10; i++) b.add(i * 0.1, 0.1, 300, 0, 0, 0, 0, 0, -1, Double.NaN);
         assertTrue(lines(backlog).get(0).endsWith("busy  75 %"), lines(backlog).get(0));
@@ -126,7 +126,7 @@ class ProgressLineTest {
     @Test
     void anOpenLoopFallingBehind_saysHowLongTheOldestQueuedJobHasWaited() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).arrivalsEndAt(5);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false).arrivalsEndAt(5);
         for (int i = 1; i <= 10; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, 0); // keeping up
         for (int i = 11; i <= 20; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, (i - 10) * 90.0); // behind
         for (int i = 21; i <= 30; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, 1500.0 + (i - 20) * 100);
@@ -139,7 +139,7 @@ class ProgressLineTest {
     @Test
     void linesAfterTheArrivalsStop_sayTheBacklogIsDraining_butNotTheLastJobsSliver() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false).arrivalsEndAt(1.0);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false).arrivalsEndAt(1.0);
         for (int i = 1; i <= 20; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
         p.add(2.005, 0.005, 200, jobs(200, 0.005), 1.0, 1.0, 0, 0, -1);
         p.finish();
@@ -147,7 +147,7 @@ class ProgressLineTest {
         assertEquals(2, l.size(), "the last 5 ms are no line of their own: " + w);
         assertTrue(!l.get(0).contains("draining") && l.get(1).endsWith("gc 0  draining the backlog"), w.toString());
         StringWriter closed = new StringWriter();
-        StressCommand.Progress c = new StressCommand.Progress(new PrintWriter(closed), false); // a closed loop: never
+        ProgressLine c = new ProgressLine(new PrintWriter(closed), false); // a closed loop: never
         for (int i = 1; i <= 20; i++) c.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
         assertTrue(!closed.toString().contains("draining"), closed.toString());
     }
@@ -155,7 +155,7 @@ class ProgressLineTest {
     @Test
     void aNewStep_timeStartingAgain_printsTheRestOfTheLastOneFirst() {
         StringWriter w = new StringWriter();
-        StressCommand.Progress p = new StressCommand.Progress(new PrintWriter(w), false);
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false);
         for (int i = 1; i <= 15; i++) p.add(i * 0.1, 0.1, 100, jobs(100, 0.1), 1.0, 1.0, 0, 0, -1);
         p.finish(); // the step's results come next
         p.finish();
