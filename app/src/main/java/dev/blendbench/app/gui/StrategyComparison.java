@@ -23,12 +23,15 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The Stress tab's "Strategies" view: sessions side by side (table and chart; a row's tooltip is
- * its session's sentence) and each one's p99 against the first's, with its bootstrap interval and
- * verdict. FX thread only.
+ * The Stress tab's "Strategies" view: sessions side by side (table and charts: their percentiles as
+ * bars and, beside them where the files hold it, their whole latency distributions; a row's tooltip
+ * is its session's sentence) and each one's p99 against the first's, with its bootstrap interval
+ * and verdict. FX thread only.
  */
 final class StrategyComparison {
     private final ChartViewer chart = new ChartViewer(ReportCharts.strategies(List.of()));
+    /** The sessions' latency by percentile; hidden where fewer than two of them hold a distribution. */
+    private final ChartViewer distribution = new ChartViewer(ReportCharts.strategies(List.of()));
     private final TableView<List<String>> table = new TableView<>();
     private final Label verdicts = new Label();
     private final VBox box;
@@ -38,6 +41,9 @@ final class StrategyComparison {
     /** @param actions controls shown above the table (the Compare session files… button) */
     StrategyComparison(Node... actions) {
         chart.setId("chart-strategies");
+        distribution.setId("chart-distribution");
+        distribution.setVisible(false);
+        distribution.managedProperty().bind(distribution.visibleProperty());
         table.setId("strategy-table");
         table.setPrefHeight(150);
         // a row's tooltip is its session's sentence: the figures' reading (the lock's waits, the warm-up, ...)
@@ -60,8 +66,14 @@ final class StrategyComparison {
         verdicts.setId("verdicts");
         verdicts.setWrapText(true);
         verdicts.setStyle("-fx-font-family: monospace;");
-        box = new VBox(6, new HBox(6, actions), table, verdicts, chart);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox charts = new HBox(6, chart, distribution);
+        for (ChartViewer v : List.of(chart, distribution)) {
+            v.setMinSize(200, 140);
+            v.setPrefWidth(400);
+            HBox.setHgrow(v, Priority.ALWAYS);
+        }
+        box = new VBox(6, new HBox(6, actions), table, verdicts, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
         box.setPadding(new Insets(6));
     }
 
@@ -77,6 +89,9 @@ final class StrategyComparison {
     /** Shows {@code sessions}, the first as the baseline. */
     void show(List<Session> sessions) {
         chart.setChart(ReportCharts.strategies(sessions));
+        org.jfree.chart.JFreeChart byPercentile = dev.blendbench.app.report.PercentileChart.compared(sessions);
+        if (byPercentile != null) distribution.setChart(byPercentile);
+        distribution.setVisible(byPercentile != null);
         sentences = sessions.stream().map(Summaries::sentence).toList();
         List<String> header = ReportTables.comparisonHeader();
         List<List<String>> rows = ReportTables.comparisonRows(sessions);

@@ -43,6 +43,8 @@ public final class HtmlReport {
                 String note = Summaries.conditionsNote(plain);
                 if (!note.isEmpty()) h.append("<p class=\"muted\">").append(esc(note)).append("</p>\n");
                 h.append(svg(ReportCharts.strategies(plain), chart));
+                JFreeChart byPercentile = PercentileChart.compared(plain);
+                if (byPercentile != null) h.append(svg(byPercentile, chart));
             }
             if (loads.size() >= 2) {
                 h.append("<h2>Ramps and cliff searches compared</h2>\n").append(svg(ReportCharts.loadsCompared(loads), chart));
@@ -74,6 +76,8 @@ public final class HtmlReport {
             h.append("<h2>Steps</h2>\n");
             table(h, ReportTables.stepHeader(s), ReportTables.stepRows(s), "num");
         }
+        JFreeChart byPercentile = PercentileChart.of(s);
+        if (byPercentile != null) h.append(svg(byPercentile, chart));
         if (s.kind() == Session.Kind.CLIFF) {
             h.append("<h2>").append(ReportTables.cliffTitle(s)).append("</h2>\n");
             table(h, ReportTables.cliffHeader(s), ReportTables.cliffRows(s), "num");
@@ -127,7 +131,7 @@ public final class HtmlReport {
     }
 
     static void table(StringBuilder h, List<String> header, List<List<String>> rows, String cls) {
-        h.append("<table class=\"").append(cls).append("\"><thead><tr>");
+        h.append("<div class=\"table\"><table class=\"").append(cls).append("\"><thead><tr>");
         for (String c : header) h.append("<th>").append(esc(c)).append("</th>");
         h.append("</tr></thead><tbody>\n");
         for (List<String> r : rows) {
@@ -135,7 +139,7 @@ public final class HtmlReport {
             for (int i = 0; i < r.size(); i++) h.append(i == 0 ? "<th>" : "<td>").append(esc(r.get(i))).append(i == 0 ? "</th>" : "</td>");
             h.append("</tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table></div>\n");
     }
 
     private static void kv(StringBuilder h, Map<String, String> m) {
@@ -177,7 +181,9 @@ public final class HtmlReport {
             table.num{width:100%}
             th,td{padding:4px 8px;border-bottom:1px solid #eaecef;text-align:right;white-space:nowrap}
             thead th{background:#f3f4f6;font-weight:600}
-            tbody th{text-align:left;font-weight:600}
+            thead th:first-child{text-align:left}
+            tbody th{text-align:left;font-weight:600;white-space:normal;min-width:8em}
+            div.table{overflow-x:auto}
             table.kv th,table.kv td{text-align:left;white-space:normal;word-break:break-word}
             table.kv thead{display:none}
             table.kv th{color:#57606a;font-weight:500;width:40%}

@@ -57,6 +57,8 @@ public final class PdfReport {
                     String note = Summaries.conditionsNote(plain);
                     if (!note.isEmpty()) doc.add(new Paragraph(note, f.body));
                     chart(doc, w, ReportCharts.strategies(plain));
+                    JFreeChart byPercentile = PercentileChart.compared(plain);
+                    if (byPercentile != null) chart(doc, w, byPercentile);
                 }
                 if (loads.size() >= 2) {
                     heading(doc, f, "Ramps and cliff searches compared");
@@ -92,6 +94,8 @@ public final class PdfReport {
             heading(doc, f, "Steps (ms)");
             doc.add(table(f, ReportTables.stepHeader(s), ReportTables.stepRows(s)));
         }
+        JFreeChart byPercentile = PercentileChart.of(s);
+        if (byPercentile != null) chart(doc, w, byPercentile);
         if (s.kind() == Session.Kind.CLIFF) {
             heading(doc, f, ReportTables.cliffTitle(s));
             doc.add(table(f, ReportTables.cliffHeader(s), ReportTables.cliffRows(s)));

@@ -452,7 +452,7 @@ public final class ReportCharts {
     }
 
     /** The colours of several sessions' lines in one chart. */
-    private static final Color[] SESSION_COLOURS = {new Color(0x2b6cb0), new Color(0xdd6b20), new Color(0x2f855a),
+    static final Color[] SESSION_COLOURS = {new Color(0x2b6cb0), new Color(0xdd6b20), new Color(0x2f855a),
             new Color(0x9b2c2c), new Color(0x6b46c1), new Color(0x0f766e), new Color(0xb7791f), new Color(0x4a5568)};
 
     /**
@@ -494,6 +494,16 @@ public final class ReportCharts {
             c.addSubtitle(new TextTitle("not shown, their load is " + (byWorkers ? "a rate" : "a worker count") + ": "
                     + String.join(", ", otherAxis), FONT));
         }
+        latencyAxisBySpread(c); // a cliff spans decades: the flat part stays readable
+        return c;
+    }
+
+    /**
+     * Gives an XY chart of latencies a log axis where its values span more than 20× (one slow
+     * line would flatten the rest against zero); its values must then all be positive.
+     */
+    static void latencyAxisBySpread(JFreeChart c) {
+        org.jfree.data.xy.XYDataset data = c.getXYPlot().getDataset();
         double lo = Double.MAX_VALUE, hi = 0;
         for (int k = 0; k < data.getSeriesCount(); k++) {
             for (int i = 0; i < data.getItemCount(k); i++) {
@@ -504,8 +514,7 @@ public final class ReportCharts {
                 }
             }
         }
-        if (hi / lo > 20) c.getXYPlot().setRangeAxis(logLatencyAxis(lo)); // a cliff spans decades: the flat part stays readable
-        return c;
+        if (hi / lo > 20) c.getXYPlot().setRangeAxis(logLatencyAxis(lo));
     }
 
     /** A latency axis in log scale, one tick a decade, from half the smallest value. */

@@ -98,10 +98,24 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
                 Stats.EMPTY, Stats.EMPTY, Map.of(), List.of(), List.of(), List.copyOf(steps), null);
     }
 
-    /** Percentiles of one latency distribution. */
-    public record Stats(long count, double mean, double p50, double p90, double p95, double p99, double p999, double max) {
+    /**
+     * Percentiles of one latency distribution and, where the file holds it (a session's or a ramp
+     * step's end-to-end latency, in files from stress --json since it was added), the whole
+     * distribution by rising percentile; empty otherwise.
+     */
+    public record Stats(long count, double mean, double p50, double p90, double p95, double p99, double p999, double max,
+                        List<Point> distribution) {
         public static final Stats EMPTY = new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN);
+
+        public Stats {
+            distribution = List.copyOf(distribution);
+        }
+
+        /** Figures without the whole distribution. */
+        public Stats(long count, double mean, double p50, double p90, double p95, double p99, double p999, double max) {
+            this(count, mean, p50, p90, p95, p99, p999, max, List.of());
+        }
 
         /** The value of {@code metric}: mean, p50, p90, p95, p99, p999 (or p99.9) or max. */
         public double get(String metric) {
@@ -118,6 +132,9 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
             };
         }
     }
+
+    /** One point of a distribution: {@code percentile} (0..100) of the jobs took at most {@code ms}. */
+    public record Point(double percentile, double ms) {}
 
     /**
      * Totals of a session or of a ramp step; {@code warmupJobs} is −1 where the file does not say.

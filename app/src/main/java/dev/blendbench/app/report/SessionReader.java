@@ -280,7 +280,35 @@ public final class SessionReader {
         }
         if (!s.isObject()) throw new Bad(p, "is not an object");
         return new Stats(lng(s, "count", p), num(s, "mean", p), num(s, "p50", p), num(s, "p90", p), num(s, "p95", p),
-                num(s, "p99", p), num(s, "p999", p), num(s, "max", p));
+                num(s, "p99", p), num(s, "p999", p), num(s, "max", p), distribution(s.path("distribution"), p + ".distribution"));
+    }
+
+    /** The most points a distribution may have: HdrHistogram's iteration gives about a hundred. */
+    static final int MAX_DISTRIBUTION_POINTS = 10_000;
+
+    /**
+     * A latency's whole distribution ({@code [{percentile, ms}, …]}), absent in older files: both
+     * rising (never falling) from point to point, percentiles within 0..100, latencies finite and not
+     * negative — anything else is not a distribution, and charting it would draw a lie.
+     */
+    private static List<Session.Point> distribution(JsonNode a, String p) {
+        List<Session.Point> out = new ArrayList<>();
+        if (a.isMissingNode() || a.isNull()) return out;
+        if (!a.isArray()) throw new Bad(p, "is not an array");
+        if (a.size() > MAX_DISTRIBUTION_POINTS) throw new Bad(p, "has " + a.size() + " points (at most " + MAX_DISTRIBUTION_POINTS + ")");
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode n = a.get(i);
+            String q = p + "[" + i + "]";
+            if (!n.isObject()) throw new Bad(q, "is not an object");
+            double pct = num(n, "percentile", q), ms = num(n, "ms", q);
+            if (!(pct >= 0 && pct <= 100)) throw new Bad(q + ".percentile", "is not within 0..100");
+            if (!(ms >= 0) || Double.isInfinite(ms)) throw new Bad(q + ".ms", "is not a latency (finite, not negative)");
+            if (!out.isEmpty() && (pct < out.getLast().percentile() || ms < out.getLast().ms())) {
+                throw new Bad(q, "falls below the point before it (a distribution only rises)");
+            }
+            out.add(new Session.Point(pct, ms));
+        }
+        return out;
     }
 
     private static Map<String, Stats> stages(JsonNode s, String p) {

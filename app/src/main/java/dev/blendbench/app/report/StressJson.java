@@ -6,6 +6,7 @@ import dev.blendbench.engine.blend.Compositor;
 import dev.blendbench.engine.stress.IntervalSnapshot;
 import dev.blendbench.engine.stress.LoadModel;
 import dev.blendbench.engine.stress.Percentiles;
+import dev.blendbench.engine.stress.PercentilePoint;
 import dev.blendbench.engine.stress.StressReport;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -62,7 +63,7 @@ public final class StressJson {
         summary.put("queuedAtEnd", r.queuedAtEnd());
         summary.put("warmupBacklogJobs", r.warmupBacklogJobs());
         root.put("summary", summary);
-        root.put("latency", ms(r.latency()));
+        root.put("latency", latency(r));
         root.put("service", ms(r.service()));
         root.put("stages", stages(r));
         root.put("intervals", intervals(r));
@@ -177,7 +178,7 @@ public final class StressJson {
         m.put("stopped", r.stopped());
         m.put("queuedAtEnd", r.queuedAtEnd());
         m.put("warmupBacklogJobs", r.warmupBacklogJobs());
-        m.put("latency", ms(r.latency()));
+        m.put("latency", latency(r));
         m.put("service", ms(r.service()));
         m.put("stages", stages(r));
         if (withIntervals) m.put("intervals", intervals(r));
@@ -266,6 +267,23 @@ public final class StressJson {
                 m.put("arrivals", o.arrivals().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
+        return m;
+    }
+
+    /**
+     * The latency's figures and, as {@code distribution}, its whole distribution: one
+     * {@code {percentile, ms}} a point, by rising percentile ({@link Percentiles#distribution}).
+     */
+    private static Map<String, Object> latency(StressReport r) {
+        Map<String, Object> m = ms(r.latency());
+        List<Map<String, Object>> points = new ArrayList<>(r.latencyDistribution().size());
+        for (PercentilePoint p : r.latencyDistribution()) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("percentile", p.percentile());
+            point.put("ms", p.nanos() / 1e6);
+            points.add(point);
+        }
+        m.put("distribution", points);
         return m;
     }
 

@@ -291,12 +291,17 @@ class StressPanelTest {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) l).put(f, l.get(f).asDouble() + 4);
             }
         }
+        root.get("latency").get("distribution").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).put("ms", p.get("ms").asDouble() + 4));
         Path b = Files.writeString(dir.resolve("queued.json"), root.toString());
         robot.clickOn("#tab-stress");
         robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(a, b)));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.stressPanel().verdicts().getText().isEmpty());
         String v = view.stressPanel().verdicts().getText();
         assertTrue(v.contains("→ slower") && v.contains("; the difference in mean latency (") && v.contains("is mostly the wait to start"), v);
+        // both files hold their whole distribution: drawn side by side, a line each
+        var byPercentile = robot.lookup("#chart-distribution").queryAs(org.jfree.chart.fx.ChartViewer.class);
+        assertTrue(byPercentile.isVisible());
+        assertEquals(2, byPercentile.getChart().getXYPlot().getDataset().getSeriesCount());
         var table = robot.lookup(".table-view").queryAllAs(javafx.scene.control.TableView.class).stream()
                 .filter(t -> t.getColumns().size() == dev.blendbench.app.report.ReportTables.comparisonHeader().size()).findFirst().orElseThrow();
         for (Object o : table.getColumns()) {
@@ -332,6 +337,7 @@ class StressPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
         String v = view.stressPanel().verdicts().getText();
         assertTrue(v.contains("(race.json) vs") && !v.contains("ramp.json") && !v.contains("cliff.json"), "only sessions are compared: " + v);
+        assertFalse(robot.lookup("#chart-distribution").query().isVisible(), "race.json was written before the distribution: one line compares nothing");
         var load = view.stressPanel().loadChart().getChart();
         assertEquals("Latency versus load, compared", load.getTitle().getText());
         assertEquals(2, load.getXYPlot().getDataset().getSeriesCount(), "a line for the ramp, one for the cliff search");

@@ -43,16 +43,20 @@ import java.util.Map;
  * @param warmupNanos     how long the warm-up ran: its configured length, less where it ended steady
  *                        ({@link StressSession#warmUntilSteady}) or was stopped
  * @param warmupSteady    whether the warm-up ended because its jobs' service time was steady
+ * @param latencyDistribution the whole distribution of {@code latency}, by rising percentile
+ *                        ({@link Percentiles#distribution}): the shape of the tail between and beyond
+ *                        its fixed percentiles
  */
 public record StressReport(String workload, LoadModel load, boolean virtualThreads, long warmupJobs, long warmupBacklogJobs,
                            long measuredNanos, long jobs,
                            long errors, String firstError, Percentiles latency, Percentiles service,
                            Map<String, Percentiles> stages, double bytesPerJob, long gcCount, double gcPauseMillis,
                            boolean generatorSaturated, boolean stopped, long queuedAtEnd, List<IntervalSnapshot> intervals,
-                           long warmupNanos, boolean warmupSteady) {
+                           long warmupNanos, boolean warmupSteady, List<PercentilePoint> latencyDistribution) {
     public StressReport {
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
         intervals = List.copyOf(intervals);
+        latencyDistribution = List.copyOf(latencyDistribution);
     }
 
     /**

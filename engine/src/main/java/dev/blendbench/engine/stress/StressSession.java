@@ -391,7 +391,7 @@ public final class StressSession {
                 firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
                 jobs == 0 ? 0 : (double) (from.allocated() - start.allocated()) / jobs, from.gcCount() - start.gcCount(),
                 from.gcPauseMillis() - start.gcPauseMillis(),
-                saturated, cut && !drainCut, queued, intervals, warmupRan, warmupSteady);
+                saturated, cut && !drainCut, queued, intervals, warmupRan, warmupSteady, Percentiles.distribution(totalLat));
     }
 
     /**

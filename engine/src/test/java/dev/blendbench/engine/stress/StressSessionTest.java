@@ -224,6 +224,20 @@ class StressSessionTest {
     }
 
     @Test
+    void latencyDistribution_isTheWholePhasesLatency_theQueuedJobsAmongIt() throws InterruptedException {
+        // as above: an overloaded open loop cut by its drain limit, whose queued jobs are its slowest
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:10ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Open(200, Arrivals.CONSTANT, 1), false, Duration.ZERO,
+                Duration.ofMillis(500), 0, Duration.ofMillis(100), Duration.ofMillis(200));
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        List<PercentilePoint> d = r.latencyDistribution();
+        assertEquals(0, d.getFirst().percentile());
+        assertEquals(100, d.getLast().percentile());
+        assertEquals(r.latency().max(), d.getLast().nanos(), "ends at the longest wait, a queued job's");
+        assertTrue(d.getFirst().nanos() <= r.latency().p50() && r.latency().p50() <= d.getLast().nanos(), d.toString());
+    }
+
+    @Test
     void oldestWait_isZeroForAnOpenLoopThatKeepsUp_andUnsaidInClosedLoop() throws InterruptedException {
         StressConfig open = new StressConfig(new LoadModel.Open(50, Arrivals.CONSTANT, 2), false, Duration.ZERO,
                 Duration.ofMillis(300), 0, Duration.ofMillis(100));
