@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "and the ratio is beyond the threshold (it matters). Notes follow it: the change the runs cannot rule out "
                         + "where the interval reaches past the threshold, and the whole sessions' figure where it says otherwise "
                         + "than the median interval (a few intervals, such as a stall, carry the difference), and where an "
-                        + "interval has too few jobs for the percentile to be other than its slowest job.",
+                        + "interval has too few jobs for the percentile to be other than its slowest job, and where the "
+                        + "whole latency distributions cross (B 1.5x slower at one percentile and 1.5x faster at another).",
                 "Two ramps (stress --ramp) are compared step by step, at each load both ran; B is slower if it is "
                         + "slower at any of them."},
         exitCodeListHeading = "%nExit codes:%n",

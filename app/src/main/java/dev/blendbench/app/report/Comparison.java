@@ -108,7 +108,7 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
             }
         }
         List<String> notes = java.util.stream.Stream.of(reachNote(threshold, low, high, v),
-                        wholeSessionNote(metric, threshold, v, rows, xa, xb), slowestJobNote(metric, a, b))
+                        wholeSessionNote(metric, threshold, v, rows, xa, xb), slowestJobNote(metric, a, b), crossingNote(la, lb))
                 .filter(n -> !n.isEmpty()).toList();
         return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length, notes);
     }
@@ -179,6 +179,60 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         return String.format(java.util.Locale.ROOT, "with %s jobs in a typical 100 ms interval, an interval's %s is its slowest job"
                 + " (%s needs %d or more to differ), so the verdict compares the intervals' slowest jobs",
                 SessionReader.fmt(typical), name, name, Math.round(Math.ceil(1 / (1 - q) - 1e-9)));
+    }
+
+    /** How far apart two distributions must be, each way, for {@link #crossingNote} to say they cross. */
+    static final double CROSSING = 1.5;
+    /** The jobs a percentile must leave beyond it, in both sessions, for {@link #crossingNote} to weigh it. */
+    static final int JOBS_BEYOND = 10;
+
+    /**
+     * Where the two latency distributions cross by a wide margin — B at least {@value #CROSSING}×
+     * slower than A at one percentile and as much faster at another — a clause giving both places:
+     * a verdict on one percentile then speaks for its side only (a fair lock, say, slows the median
+     * and cuts the tail). Empty otherwise, and where either file holds no distribution. Only
+     * percentiles with at least {@value #JOBS_BEYOND} jobs beyond them in both sessions are
+     * weighed: two runs of the same settings differ by 10–20 % here and there, more in the last
+     * few jobs.
+     */
+    static String crossingNote(Stats a, Stats b) {
+        if (a.distribution().isEmpty() || b.distribution().isEmpty()) return "";
+        double limit = Math.min(100 * (1 - (double) JOBS_BEYOND / a.count()), 100 * (1 - (double) JOBS_BEYOND / b.count()));
+        double worst = 0, best = Double.MAX_VALUE, atWorst = 0, atBest = 0;
+        for (var points : List.of(a.distribution(), b.distribution())) {
+            for (Session.Point p : points) {
+                if (p.percentile() > limit) continue;
+                double va = at(a, p.percentile()), vb = at(b, p.percentile());
+                if (!(va > 0 && vb > 0)) continue;
+                double r = vb / va;
+                if (r > worst) {
+                    worst = r;
+                    atWorst = p.percentile();
+                }
+                if (r < best) {
+                    best = r;
+                    atBest = p.percentile();
+                }
+            }
+        }
+        if (!(worst >= CROSSING && best <= 1 / CROSSING)) return "";
+        return String.format(java.util.Locale.ROOT, "the latency distributions cross: B is slower at %s (%s against %s ms, %.3f×) and"
+                        + " faster at %s (%s against %s ms, %.3f×), so a verdict on one percentile speaks for its side only",
+                percentileName(atWorst), SessionReader.fmt(at(b, atWorst)), SessionReader.fmt(at(a, atWorst)), worst,
+                percentileName(atBest), SessionReader.fmt(at(b, atBest)), SessionReader.fmt(at(a, atBest)), best);
+    }
+
+    /** The latency at {@code percentile} of a distribution: at its first point at or past it. */
+    private static double at(Stats s, double percentile) {
+        for (Session.Point p : s.distribution()) {
+            if (p.percentile() >= percentile) return p.ms();
+        }
+        return s.distribution().getLast().ms();
+    }
+
+    /** p50, p97.5, p99.844: a percentile's name, to three decimals at most. */
+    static String percentileName(double percentile) {
+        return "p" + new java.math.BigDecimal(percentile).setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     /** One load both ramps ran, and B's step judged against A's. */
