@@ -12,10 +12,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,7 +34,8 @@ final class StrategyComparison {
     /** The sessions' latency by percentile; hidden where fewer than two of them hold a distribution. */
     private final ChartViewer distribution = new ChartViewer(ReportCharts.strategies(List.of()));
     private final TableView<List<String>> table = new TableView<>();
-    private final Label verdicts = new Label();
+    /** The verdicts, one a session after the first, with their notes: selectable, to copy into a ticket. */
+    private final TextArea verdicts = new TextArea();
     private final VBox box;
     /** The sessions' sentences, row by row: each row's tooltip. */
     private List<String> sentences = List.of();
@@ -64,7 +66,9 @@ final class StrategyComparison {
             }
         });
         verdicts.setId("verdicts");
+        verdicts.setEditable(false);
         verdicts.setWrapText(true);
+        verdicts.setPrefRowCount(6);
         verdicts.setStyle("-fx-font-family: monospace;");
         HBox charts = new HBox(6, chart, distribution);
         for (ChartViewer v : List.of(chart, distribution)) {
@@ -72,8 +76,17 @@ final class StrategyComparison {
             v.setPrefWidth(400);
             HBox.setHgrow(v, Priority.ALWAYS);
         }
-        box = new VBox(6, new HBox(6, actions), table, verdicts, charts);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        // the figures above, the charts below, the divider between them the user's to move: a
+        // comparison's notes can run long on a small screen
+        VBox figures = new VBox(6, new HBox(6, actions), table, verdicts);
+        VBox.setVgrow(verdicts, Priority.ALWAYS);
+        figures.setMinHeight(0);
+        charts.setMinHeight(0);
+        SplitPane split = new SplitPane(figures, charts);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        box = new VBox(split);
+        VBox.setVgrow(split, Priority.ALWAYS);
         box.setPadding(new Insets(6));
     }
 
@@ -84,7 +97,7 @@ final class StrategyComparison {
         return new javafx.scene.text.Text(s).getLayoutBounds().getWidth();
     }
 
-    Label verdicts() { return verdicts; }
+    TextArea verdicts() { return verdicts; }
 
     /** Shows {@code sessions}, the first as the baseline. */
     void show(List<Session> sessions) {

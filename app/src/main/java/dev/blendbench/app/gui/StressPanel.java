@@ -457,7 +457,7 @@ public final class StressPanel {
     }
 
     /** The verdict lines of the Strategies tab (tests read it). */
-    public Label verdicts() { return comparison.verdicts(); }
+    public javafx.scene.control.TextArea verdicts() { return comparison.verdicts(); }
 
     private String summary() {
         if (results.isEmpty()) return "Done.";

@@ -298,6 +298,7 @@ class StressPanelTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.stressPanel().verdicts().getText().isEmpty());
         String v = view.stressPanel().verdicts().getText();
         assertTrue(v.contains("→ slower") && v.contains("; the difference in mean latency (") && v.contains("is mostly the wait to start"), v);
+        assertFalse(view.stressPanel().verdicts().isEditable(), "the verdicts are read-only text, selectable to copy");
         // both files hold their whole distribution: drawn side by side, a line each
         var byPercentile = robot.lookup("#chart-distribution").queryAs(org.jfree.chart.fx.ChartViewer.class);
         assertTrue(byPercentile.isVisible());
