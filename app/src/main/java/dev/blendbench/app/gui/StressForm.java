@@ -23,6 +23,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The Stress tab's form: a session's settings (workers, platform or virtual threads, closed loop
@@ -213,13 +214,14 @@ final class StressForm {
             k++;
         }
         g.add(strategies, 0, r++, 2, 1);
-        g.add(new HBox(6, start, stop), 0, r++, 2, 1);
-        g.add(export, 0, r++, 2, 1);
-        g.add(status, 0, r++, 2, 1);
         ScrollPane sp = new ScrollPane(g);
         sp.setFitToWidth(true);
         sp.setMinWidth(260);
-        return sp;
+        // the settings scroll; Start, Stop, Export… and the status stay in sight below them, on a short screen too
+        VBox actions = new VBox(6, new HBox(6, start, stop), export, status);
+        actions.setPadding(new Insets(6, 8, 8, 8));
+        VBox.setVgrow(sp, Priority.ALWAYS);
+        return new VBox(sp, actions);
     }
 
     /** A settings field refused or bounded what was typed: say so where the user looks next. */

@@ -29,7 +29,9 @@ class StressFormTest {
 
     private <T extends Node> T field(String id) {
         @SuppressWarnings("unchecked")
-        T n = (T) ((javafx.scene.control.ScrollPane) form.node()).getContent().lookup("#" + id);
+        // the settings scroll above the pinned Start, Stop and Export…
+        var settings = (javafx.scene.control.ScrollPane) ((javafx.scene.layout.VBox) form.node()).getChildren().getFirst();
+        T n = (T) settings.getContent().lookup("#" + id);
         return n;
     }
 
@@ -90,6 +92,25 @@ class StressFormTest {
         for (String id : List.of("stress-workers", "stress-loop", "stress-strategy", "stress-seconds", "stress-warmup", "stress-heap",
                 "stress-races", "mode-ramp", "compare-pooled")) {
             assertTrue(field(id).isDisabled(), id);
+        }
+    }
+
+    @Test
+    void onAShortWindow_theSettingsScroll_whileStartStopAndExportStayInSight(FxRobot robot) {
+        Stage[] shown = new Stage[1];
+        robot.interact(() -> {
+            shown[0] = new Stage();
+            shown[0].setScene(new javafx.scene.Scene((javafx.scene.Parent) form.node(), 320, 360));
+            shown[0].show();
+        });
+        try {
+            for (String id : List.of("stress-start", "stress-stop", "stress-export")) {
+                Node n = form.node().lookup("#" + id);
+                var b = n.localToScene(n.getBoundsInLocal());
+                assertTrue(b.getMinY() >= 0 && b.getMaxY() <= 360, id + " lies at " + b.getMinY() + ".." + b.getMaxY() + " in a 360 px window");
+            }
+        } finally {
+            robot.interact(shown[0]::close);
         }
     }
 }
