@@ -351,6 +351,9 @@ public final class StressCommand implements Callable<Integer> {
                             r.queuedAtEnd() > 0 && !r.stopped() ? String.format(Locale.ROOT, " (drain limit: %,d jobs still queued, counted at "
                                     + "their wait so far)", r.queuedAtEnd()) : "",
                             r.warmupJobs() == 0 && !cfg.warmup().isZero() && r.jobs() > 0 ? " (cold: no job ended in its warm-up)"
+                                    : r.leftWarmupBacklog() && !r.overloaded() ? String.format(Locale.ROOT, " (cold: its warm-up fell behind, "
+                                    + "leaving %,d jobs the first measured ones waited behind; a longer --warmup, or --warmup auto, leaves that out)",
+                                    r.warmupBacklogJobs())
                                     : untilSteady ? " (" + warmupText("warm-up", r, cfg.warmup()) + ")" : "");
                 }
             }

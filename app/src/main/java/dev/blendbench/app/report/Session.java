@@ -168,12 +168,17 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
         }
 
         /**
-         * The warm-up left a backlog the first measured jobs waited behind, for this many workers, this
-         * mean latency and an open loop {@code overloaded} or not
+         * The warm-up left a backlog the first measured jobs waited behind, for this many workers,
+         * these intervals (the jobs they typically held: {@link
+         * dev.blendbench.engine.stress.StressReport#typicalJobsInSystem}; without intervals, from this
+         * mean latency) and an open loop {@code overloaded} or not
          * ({@link dev.blendbench.engine.stress.StressReport#leftWarmupBacklog(long, int, double, boolean)}).
          */
-        public boolean warmupBacklog(int workers, double meanLatencyMillis, boolean overloaded) {
-            double inSystem = throughput > 0 && !Double.isNaN(meanLatencyMillis) ? throughput * meanLatencyMillis / 1000 : 0;
+        public boolean warmupBacklog(int workers, List<Interval> intervals, double meanLatencyMillis, boolean overloaded) {
+            double[] each = intervals.stream().filter(i -> i.latency().count() > 0 && Double.isFinite(i.latency().mean()))
+                    .mapToDouble(i -> i.throughput() * i.latency().mean() / 1000).toArray();
+            double inSystem = each.length > 0 ? dev.blendbench.engine.stress.StressReport.typicalJobsInSystem(each)
+                    : throughput > 0 && !Double.isNaN(meanLatencyMillis) ? throughput * meanLatencyMillis / 1000 : 0;
             return dev.blendbench.engine.stress.StressReport.leftWarmupBacklog(warmupBacklogJobs, workers, inSystem, overloaded);
         }
 

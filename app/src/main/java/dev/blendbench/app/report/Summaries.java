@@ -357,9 +357,40 @@ public final class Summaries {
         return warm.size() >= n ? warm : s.measuredSteps();
     }
 
-    /** A ramp's steps that started cold: no job ended in their warm-up, so JIT compilation is in their figures. */
+    /**
+     * A ramp's steps that started cold, so JIT compilation is in their figures: no job ended in their
+     * warm-up, or it fell behind ({@link #fellBehind}).
+     */
     private static List<Step> coldSteps(Session s) {
-        return s.measuredSteps().stream().filter(x -> x.summary().warmupJobs() == 0 && x.summary().jobs() > 0).toList();
+        return s.measuredSteps().stream().filter(x -> x.summary().jobs() > 0 && (x.summary().warmupJobs() == 0 || fellBehind(s, x))).toList();
+    }
+
+    /**
+     * Why each cold step is cold: "no job ended in its warm-up", or "its warm-up fell behind, leaving
+     * 391 jobs the first measured ones waited behind"; named by load where there are several.
+     */
+    private static String coldReasons(Session s) {
+        List<Step> cold = coldSteps(s);
+        List<String> why = new java.util.ArrayList<>();
+        for (Step x : cold) {
+            String reason = x.summary().warmupJobs() == 0 ? "no job ended in its warm-up"
+                    : String.format(Locale.ROOT, "its warm-up fell behind, leaving %,d jobs the first measured ones waited behind",
+                    x.summary().warmupBacklogJobs());
+            why.add(cold.size() == 1 ? reason : x.loadText() + ": " + reason);
+        }
+        return String.join("; ", why);
+    }
+
+    /**
+     * An open-loop step whose warm-up fell behind a rate the step then kept up with: it left a backlog
+     * the first measured jobs waited behind ({@link Session.Summary#warmupBacklog}), which only a cold
+     * start or a pause explains — what the first step of a ramp with a short warm-up measures.
+     */
+    private static boolean fellBehind(Session s, Step x) {
+        if (s.loadIsWorkers()) return false;
+        boolean overloaded = x.summary().throughput() < 0.95 * x.load();
+        int workers = x.workers() > 0 ? x.workers() : LatencyBreakdown.workersOf(s);
+        return !overloaded && x.summary().warmupBacklog(workers, x.intervals(), x.latency().mean(), false);
     }
 
     /** The steps a closed-loop ramp's USL is fitted to: those that started warm while there are three, else all. */
@@ -449,7 +480,7 @@ public final class Summaries {
                 }
                 if (!cold.isEmpty()) {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")
-                            + " cold (no job ended in its warm-up), so class loading and JIT compilation are in its figures"
+                            + " cold (" + coldReasons(s) + "), so class loading and JIT compilation are in " + (cold.size() == 1 ? "its" : "their") + " figures"
                             + (judged.size() < st.size() ? ", and the rise above is read without " + (cold.size() == 1 ? "it" : "them") : "")
                             + "; a longer warm-up leaves them out.";
                 }
@@ -505,7 +536,7 @@ public final class Summaries {
                     b.append(LatencyBreakdown.unevenLockSentence(s.strategy(), s.stages(), workers));
                 }
                 if (l.count() == 0 && sum.jobs() == 0) b.append("No job was measured.");
-                if (sum.warmupBacklog(workers, l.count() > 0 ? l.mean() : Double.NaN, overloaded)) {
+                if (sum.warmupBacklog(workers, s.intervals(), l.count() > 0 ? l.mean() : Double.NaN, overloaded)) {
                     b.append(overloaded ? " The warm-up left a backlog (the rate is beyond what the system does): "
                             : " The warm-up fell behind (a cold start or a pause) and left a backlog: ").append(queued(sum.warmupBacklogJobs()))
                             .append(" due in it ended in the measured phase, so the first measured jobs waited behind them;"

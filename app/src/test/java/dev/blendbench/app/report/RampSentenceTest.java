@@ -125,6 +125,46 @@ class RampSentenceTest {
                 "all cold: judged as they are");
     }
 
+    /**
+     * The command line's first step at 400 jobs/s with a 1 s warm-up: 9 jobs ended in the warm-up,
+     * but it fell behind, and the 289 jobs due in it that ended in the measured phase held up the
+     * first intervals (their mean latency 300 ms); the others' jobs took 1.5 ms. With
+     * {@code overloadedThroughput} the step did far less than its rate instead.
+     */
+    private static Session.Step fellBehind(double throughput) {
+        Session.Summary sum = new Session.Summary(800, 0, "", 2, throughput, 0, 0, 0, false, false, 9, 0, 289);
+        List<Session.Interval> iv = new java.util.ArrayList<>();
+        for (int k = 1; k <= 20; k++) {
+            double mean = k <= 6 ? 300 : 1.5;
+            Session.Stats l = new Session.Stats(40, mean, mean, mean, mean, mean, mean, mean);
+            iv.add(new Session.Interval(0.1 * k, 400, l, l, 0, 0, 0, -1));
+        }
+        Session.Stats lat = new Session.Stats(800, 150, 1.45, 300, 350, 381.7, 387.7, 387.7);
+        return new Session.Step(400, "400 jobs/s", sum, lat, Map.of(), iv, Session.Stats.EMPTY, 2);
+    }
+
+    @Test
+    void aStepWhoseWarmUpFellBehind_isNamedAsCold_andLeftOutOfTheObjective() {
+        // the whole phase's mean latency (150 ms × 545 jobs/s: 82 jobs in the system, four times of
+        // which is more than the backlog) would hide the backlog behind itself; its intervals
+        // typically held under one job
+        Session ramp = Session.liveRamp("r", List.of(fellBehind(545), step(800, 4.49, 300), step(1200, 6, 500)),
+                Map.of("slo", Summaries.rampObjectiveText("p99=20ms")));
+        String s = Summaries.sentence(ramp);
+        assertEquals(true, s.contains("The step at 400 jobs/s started cold (its warm-up fell behind, leaving 289 jobs the first measured"
+                + " ones waited behind), so class loading and JIT compilation are in its figures, and the rise above is read without it"), s);
+        assertEquals(true, s.startsWith("p99 rose from 4.49 ms at 800 jobs/s to 6 ms at 1200 jobs/s (1.34×)"), s);
+        assertEquals(" p99 <= 20.0ms holds at every step, up to 1200 jobs/s (judged without the cold step at 400 jobs/s).",
+                Summaries.objectiveSentence(ramp));
+    }
+
+    @Test
+    void anOverloadedStepsBacklog_isTheLoads_notACold() {
+        // 300 jobs/s done of 400 offered: the queue grew throughout, the backlog with it
+        Session ramp = Session.liveRamp("r", List.of(step(200, 5, 50), step(300, 6, 90), fellBehind(300)));
+        assertEquals(false, Summaries.sentence(ramp).contains("cold"), Summaries.sentence(ramp));
+    }
+
     @Test
     void anObjectiveARampCannotJudge_isRefused_andNoneIsNoSentence() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Summaries.rampObjectiveText("p97=20ms"));

@@ -63,10 +63,10 @@ public record StressReport(String workload, LoadModel load, boolean virtualThrea
      * Whether the warm-up left a backlog the first measured jobs waited behind: more of its jobs
      * ended in the measured phase than one a worker (what any session has at the boundary), and
      * either the open loop was {@code overloaded} throughout (its rate beyond what the system does)
-     * or the backlog is over four times the jobs the measured phase itself held on average
-     * ({@code jobsInSystem}: throughput × mean latency, Little's law): the warm-up fell behind (a
-     * cold start, a pause). A queue near saturation holds a few jobs at any instant, the boundary
-     * among them, and that is no backlog.
+     * or the backlog is over four times the jobs the measured phase itself typically held
+     * ({@code jobsInSystem}: {@link #typicalJobsInSystem}): the warm-up fell behind (a cold start, a
+     * pause). A queue near saturation holds a few jobs at any instant, the boundary among them, and
+     * that is no backlog.
      */
     public static boolean leftWarmupBacklog(long warmupBacklogJobs, int workers, double jobsInSystem, boolean overloaded) {
         double usual = Math.max(1, workers);
@@ -75,8 +75,26 @@ public record StressReport(String workload, LoadModel load, boolean virtualThrea
 
     /** {@link #leftWarmupBacklog(long, int, double, boolean)} for this session. */
     public boolean leftWarmupBacklog() {
-        return leftWarmupBacklog(warmupBacklogJobs, load.workers(), latency.count() == 0 ? 0 : throughput() * latency.mean() / 1e9,
-                overloaded());
+        double[] inSystem = intervals.stream().filter(i -> i.latency().count() > 0)
+                .mapToDouble(i -> i.throughput() * i.latency().mean() / 1e9).toArray();
+        return leftWarmupBacklog(warmupBacklogJobs, load.workers(), inSystem.length > 0 ? typicalJobsInSystem(inSystem)
+                : latency.count() == 0 ? 0 : throughput() * latency.mean() / 1e9, overloaded());
+    }
+
+    /**
+     * The jobs a measured phase typically held, from each interval's jobs in the system (its
+     * throughput × its mean latency, Little's law): their median. Not the whole phase's throughput
+     * × mean latency: the backlog a warm-up left lifts the first intervals' latency, and with it
+     * the whole phase's mean, so that a cold start's backlog would hide behind itself (a ramp's
+     * first step at 400 jobs/s, 2 workers half busy, 289 jobs of backlog: the whole phase's mean
+     * latency said 65 jobs in the system, its intervals typically held under one). NaN for none.
+     */
+    public static double typicalJobsInSystem(double[] perInterval) {
+        if (perInterval.length == 0) return Double.NaN;
+        double[] c = perInterval.clone();
+        java.util.Arrays.sort(c);
+        int n = c.length;
+        return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
     }
 
     /** An open loop that did less than 95 % of the rate offered: the rate is beyond what the system does. */

@@ -1,5 +1,6 @@
 package dev.blendbench.engine.stress;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,5 +34,15 @@ class WarmupBacklogTest {
     void oneJobAWorkerAtTheBoundary_isNeverABacklog() {
         assertFalse(StressReport.leftWarmupBacklog(4, 4, 0, true));
         assertFalse(StressReport.leftWarmupBacklog(1, 0, 0, true));
+    }
+
+    @Test
+    void theJobsAPhaseTypicallyHeld_areNotLiftedByTheBacklogOfItsFirstIntervals() {
+        // 20 intervals at 400 jobs/s: the first six held up behind a cold start's backlog (300 ms), the rest 1.5 ms
+        double[] perInterval = new double[20];
+        for (int k = 0; k < 20; k++) perInterval[k] = 400 * (k < 6 ? 0.300 : 0.0015);
+        assertEquals(0.6, StressReport.typicalJobsInSystem(perInterval), 1e-12);
+        assertTrue(StressReport.leftWarmupBacklog(289, 2, StressReport.typicalJobsInSystem(perInterval), false));
+        assertTrue(Double.isNaN(StressReport.typicalJobsInSystem(new double[0])));
     }
 }
