@@ -69,7 +69,8 @@ final class LiveCharts {
         hp.setRangeAxis(1, right);
         hp.setDataset(1, new XYSeriesCollection(heapAfter));
         hp.mapDatasetToRangeAxis(1, 1);
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer hr = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+        // a line, as in the report: the last collection's figure until the next (the markers show when GCs ran)
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer hr = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
         hr.setSeriesPaint(0, new Color(0x0f766e));
         hp.setRenderer(1, hr);
         raceChart = ReportCharts.races(racing, raceCount);

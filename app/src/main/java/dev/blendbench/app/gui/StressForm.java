@@ -145,9 +145,17 @@ final class StressForm {
                 + " (for blendbench compare and report) or the flight recordings"));
         status.setId("stress-status");
         status.setWrapText(true);
-        // wrapped to the form's width: a long result must not widen the form's fields
+        // wrapped to the form's width: a long result must not widen the form's fields; and at most
+        // four lines tall, pinned under the buttons, so that it never squeezes the settings out of
+        // sight (the whole text is its tooltip, and a session's sentence is over the Live charts too)
         status.setPrefWidth(240);
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMaxHeight(Math.ceil(new javafx.scene.text.Text("A\nB\nC\nD").getLayoutBounds().getHeight()) + 2);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(status.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(480);
+        status.setTooltip(whole);
         start.setDefaultButton(true);
         stop.setDisable(true);
         export.setDisable(true);
