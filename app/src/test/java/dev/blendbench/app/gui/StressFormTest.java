@@ -102,8 +102,15 @@ class StressFormTest {
             shown[0] = new Stage();
             shown[0].setScene(new javafx.scene.Scene((javafx.scene.Parent) form.node(), 320, 360));
             shown[0].show();
+            // a session's whole sentence, as a finished run leaves it
+            form.status().setText("p99 was 15.68 ms (p50 1.36 ms, max 32.70 ms) over 4,482 jobs at 1120.2 jobs/s under strategy "
+                    + "per-worker, 4 workers in closed loop. ".repeat(6));
         });
+        robot.interact(() -> { }); // laid out
         try {
+            double line = new javafx.scene.text.Text("A").getLayoutBounds().getHeight();
+            assertTrue(form.status().getHeight() <= 4 * line + 4, "the status is " + form.status().getHeight() + " px tall: at most four lines");
+            assertEquals(form.status().getText(), form.status().getTooltip().getText(), "the whole text is its tooltip");
             for (String id : List.of("stress-start", "stress-stop", "stress-export")) {
                 Node n = form.node().lookup("#" + id);
                 var b = n.localToScene(n.getBoundsInLocal());
