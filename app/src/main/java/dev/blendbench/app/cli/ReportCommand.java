@@ -17,14 +17,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code blendbench report}: turns session files into an HTML, PDF or CSV report. */
+/** {@code blendbench report}: turns session files into an HTML, PDF or CSV report, or one session into an .hgrm. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a report of one or more session files (stress sessions, ramps, cliff searches).",
                 "HTML is one self-contained file (inline SVG charts, opens offline); PDF has the same content with "
-                        + "vector charts; CSV is the interval series.",
+                        + "vector charts; CSV is the interval series; .hgrm is one session's latency distribution as "
+                        + "HdrHistogram prints it (its plotter reads it).",
                 "Several sessions (e.g. one per strategy) get a comparison table and chart at the top."},
         footer = {"", "Examples:", "  blendbench report session.json -o report.html",
-                "  blendbench report pooled.json per-worker.json shared-locked.json -o strategies.pdf"})
+                "  blendbench report pooled.json per-worker.json shared-locked.json -o strategies.pdf",
+                "  blendbench report session.json -o session.hgrm"})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,7 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<Path> sessions;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
-            description = "Report file; .html, .pdf or .csv picks the format.")
+            description = "Report file; .html, .pdf, .csv or .hgrm picks the format.")
     Path output;
 
     @Override
@@ -41,7 +43,7 @@ public final class ReportCommand implements Callable<Integer> {
         OutputFiles.requireFileName(output);
         String ext = ReportFormats.extension(output);
         if (!ReportFormats.EXTENSIONS.contains(ext)) {
-            throw new BadInputException(output + ": unknown report format; use .html, .pdf or .csv");
+            throw new BadInputException(output + ": unknown report format; use .html, .pdf, .csv or .hgrm");
         }
         OutputFiles.requireFolder(output);
         List<Session> loaded = new ArrayList<>();

@@ -510,6 +510,7 @@ public final class StressPanel {
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HTML report", "*.html"),
                 new FileChooser.ExtensionFilter("PDF report", "*.pdf"),
                 new FileChooser.ExtensionFilter("CSV of the intervals", "*.csv"),
+                new FileChooser.ExtensionFilter("Latency distribution (HdrHistogram .hgrm, a file a session)", "*.hgrm"),
                 new FileChooser.ExtensionFilter("Session JSON (for blendbench compare and report)", "*.json"),
                 new FileChooser.ExtensionFilter("Flight recording (for JDK Mission Control)", "*.jfr"));
         ChooserFolders.apply(fc, null);
@@ -536,7 +537,7 @@ public final class StressPanel {
             try {
                 List<Path> written = SessionExport.write(sessions, files, out);
                 Platform.runLater(() -> status.setText(written.size() == 1 ? "Wrote " + written.get(0)
-                        : "Wrote " + written.size() + " session files: " + String.join(", ",
+                        : "Wrote " + written.size() + " files: " + String.join(", ",
                                 written.stream().map(p -> p.getFileName().toString()).toList()) + " (in " + out.toAbsolutePath().getParent() + ")"));
             } catch (ReportException | IOException | RuntimeException e) {
                 Platform.runLater(() -> fail("cannot write " + out.getFileName() + ": " + e.getMessage()));

@@ -6,13 +6,14 @@ import java.util.Locale;
 
 /**
  * The report formats, chosen by a file name's extension — one choice for {@code blendbench report -o}
- * and the workbench's Export: HTML (the default), PDF, or the CSV of the intervals.
+ * and the workbench's Export: HTML (the default), PDF, the CSV of the intervals, or one session's
+ * latency distribution as HdrHistogram's percentile distribution text ({@link Hgrm}).
  */
 public final class ReportFormats {
     private ReportFormats() {}
 
     /** Extensions that name a report format. */
-    public static final List<String> EXTENSIONS = List.of("html", "htm", "pdf", "csv");
+    public static final List<String> EXTENSIONS = List.of("html", "htm", "pdf", "csv", "hgrm");
 
     /** The lower-case extension of {@code p}'s file name, or "" when it has none (a leading dot starts no extension). */
     public static String extension(Path p) {
@@ -26,6 +27,7 @@ public final class ReportFormats {
         return switch (extension) {
             case "pdf" -> PdfReport.render(sessions);
             case "csv" -> SessionCsv.render(sessions);
+            case "hgrm" -> Hgrm.render(sessions);
             default -> HtmlReport.render(sessions);
         };
     }

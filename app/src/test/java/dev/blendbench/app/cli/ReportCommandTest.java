@@ -34,6 +34,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void hgrm_isOneSessionsDistribution_asHdrHistogramPrintsIt_andOtherFilesAreRefusedWithOneLine() throws IOException {
+        Path out = dir.resolve("s.hgrm");
+        Result r = ComposeCommandTest.run("report", session("pooled.json").toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("       Value     Percentile TotalCount 1/(1-Percentile)", lines.get(0));
+        assertTrue(lines.get(2).matches(" +0\\.941 0\\.000000000000 +0 +1\\.00"), lines.get(2));
+        String last = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.matches(" +128\\.778 1\\.000000000000 +4129"), "the slowest job, at 100 %, without 1/(1-p): " + last);
+        assertTrue(lines.contains("#[Total count    =         4129]"), lines.toString());
+        for (String[] c : new String[][] {{session("ramp.json").toString(), "ramp.json is a ramp: an .hgrm holds one session's latency distribution"},
+                {session("race.json").toString(), "race.json holds no latency distribution (written before stress --json kept it)"}}) {
+            r = ComposeCommandTest.run("report", c[0], "-o", dir.resolve("x.hgrm").toString());
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains(c[1]) && r.err().strip().lines().count() == 1, r.err());
+        }
+        r = ComposeCommandTest.run("report", session("pooled.json").toString(), session("pooled.json").toString(), "-o", dir.resolve("x.hgrm").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("an .hgrm holds one latency distribution: give one session file, not 2"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.hgrm")), "nothing written on failure");
+    }
+
+    @Test
     void html_isOneSelfContainedFile_withSummaryTablesChartsAndRaceStacks() throws IOException {
         Path out = dir.resolve("r.html");
         Result r = ComposeCommandTest.run("report", session("race.json").toString(), "-o", out.toString());
@@ -138,7 +161,7 @@ class ReportCommandTest {
         assertFalse(Files.exists(dir.resolve("x.html")), "nothing written on failure");
         Result r = ComposeCommandTest.run("report", good.toString(), "-o", dir.resolve("x.docx").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains(".html, .pdf or .csv"), r.err());
+        assertTrue(r.err().contains(".html, .pdf, .csv or .hgrm"), r.err());
         r = ComposeCommandTest.run("report", good.toString(), "-o", dir.resolve("nowhere/x.html").toString());
         assertEquals(2, r.code());
     }

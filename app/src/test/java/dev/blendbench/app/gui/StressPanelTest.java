@@ -265,7 +265,13 @@ class StressPanelTest {
         robot.interact(() -> view.stressPanel().exportTo(out));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(out.resolveSibling("both-slower.json")));
         assertEquals(Files.readString(a), Files.readString(out.resolveSibling("both-pooled.json")), "each file as it was");
-        assertTrue(view.stressPanel().status().getText().startsWith("Wrote 2 session files: both-pooled.json, both-slower.json"));
+        assertTrue(view.stressPanel().status().getText().startsWith("Wrote 2 files: both-pooled.json, both-slower.json"));
+        // their latency distributions, one .hgrm a session, as HdrHistogram prints them
+        Path hgrm = dir.resolve("out").resolve("both.hgrm");
+        robot.interact(() -> view.stressPanel().exportTo(hgrm));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(hgrm.resolveSibling("both-slower.hgrm")));
+        assertTrue(Files.readString(hgrm.resolveSibling("both-pooled.hgrm")).startsWith("       Value     Percentile TotalCount 1/(1-Percentile)"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.stressPanel().status().getText().startsWith("Wrote 2 files: both-pooled.hgrm, both-slower.hgrm"));
         // files recorded without Flight recording: nothing to export as .jfr, and it says so
         robot.interact(() -> view.stressPanel().exportTo(dir.resolve("both.jfr")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.stressPanel().status().getText().contains("flight recording"));
