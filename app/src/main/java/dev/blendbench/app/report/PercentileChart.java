@@ -27,11 +27,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class PercentileChart {
     private PercentileChart() {}
 
-    /** Whether {@code s} has a distribution to draw: a session's, or one of its ramp steps'. */
-    public static boolean has(Session s) {
-        return !lines(List.of(s)).isEmpty();
-    }
-
     /**
      * The chart of one session (one line) or one ramp (a line a measured step, named by its load);
      * null when it holds no distribution.
@@ -51,8 +46,11 @@ public final class PercentileChart {
 
     private static List<XYSeries> lines(List<Session> sessions) {
         List<XYSeries> out = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (Session s : sessions) {
             String label = sessions.size() == 1 ? null : Summaries.label(s);
+            // a dataset refuses a key twice: the same file given twice is told apart as the tables do
+            for (int k = 2; label != null && !used.add(label); k++) label = Summaries.label(s) + " (" + k + ")";
             if (s.kind() == Session.Kind.RAMP) {
                 for (Step st : s.measuredSteps()) {
                     XYSeries line = line(label == null ? st.loadText() : label + " at " + st.loadText(), st.latency());
