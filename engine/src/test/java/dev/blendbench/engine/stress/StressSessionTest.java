@@ -201,14 +201,20 @@ class StressSessionTest {
         assertEquals(4_000, r.latency().count(), "the queued ones are in the latency");
     }
 
-    @Test
-    void drainLimit_endsAnOverloadedOpenLoop_countingTheJobsStillQueuedAtTheirWait() throws InterruptedException {
-        // one worker, 10 ms jobs (100/s at most), offered 200/s for 500 ms: 100 due, about 50 done by
-        // the end; the drain would take another 0.5 s, the limit allows 0.2 s
+    /**
+     * One worker, 10 ms jobs (100/s at most), offered 200/s for 500 ms: 100 due, about 50 done by the
+     * end; the drain would take another 0.5 s, the limit allows 0.2 s.
+     */
+    private static StressReport cutByItsDrainLimit() throws InterruptedException {
         SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:10ms"), null, Ticker.SYSTEM);
         StressConfig cfg = new StressConfig(new LoadModel.Open(200, Arrivals.CONSTANT, 1), false, Duration.ZERO,
                 Duration.ofMillis(500), 0, Duration.ofMillis(100), Duration.ofMillis(200));
-        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        return new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+    }
+
+    @Test
+    void drainLimit_endsAnOverloadedOpenLoop_countingTheJobsStillQueuedAtTheirWait() throws InterruptedException {
+        StressReport r = cutByItsDrainLimit();
         assertFalse(r.stopped(), "the drain limit is the session's planned end, not a stop");
         assertTrue(r.queuedAtEnd() > 0 && r.jobs() < 100, "cut: " + r.jobs() + " done, " + r.queuedAtEnd() + " queued");
         assertEquals(100, r.jobs() + r.queuedAtEnd(), "every job due is either done or counted as queued");
@@ -225,11 +231,7 @@ class StressSessionTest {
 
     @Test
     void latencyDistribution_isTheWholePhasesLatency_theQueuedJobsAmongIt() throws InterruptedException {
-        // as above: an overloaded open loop cut by its drain limit, whose queued jobs are its slowest
-        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:10ms"), null, Ticker.SYSTEM);
-        StressConfig cfg = new StressConfig(new LoadModel.Open(200, Arrivals.CONSTANT, 1), false, Duration.ZERO,
-                Duration.ofMillis(500), 0, Duration.ofMillis(100), Duration.ofMillis(200));
-        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        StressReport r = cutByItsDrainLimit(); // its queued jobs are its slowest
         List<PercentilePoint> d = r.latencyDistribution();
         assertEquals(0, d.getFirst().percentile());
         assertEquals(100, d.getLast().percentile());
