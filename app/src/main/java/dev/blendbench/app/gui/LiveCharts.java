@@ -86,8 +86,18 @@ final class LiveCharts {
             GridPane.setVgrow(viewers[i], Priority.ALWAYS);
             node.add(viewers[i], i % 2, i / 2);
         }
+        // a lock that passes a worker over puts spikes of hundreds of ms beside a p50 of 1: a log
+        // axis keeps both readable (right-click the latency chart)
+        javafx.scene.control.CheckMenuItem log = new javafx.scene.control.CheckMenuItem("Log scale");
+        log.setId("latency-log-scale");
+        org.jfree.chart.axis.ValueAxis linear = latChart.getXYPlot().getRangeAxis();
+        log.setOnAction(e -> latChart.getXYPlot().setRangeAxis(log.isSelected() ? ReportCharts.logLatencyAxis(LOG_FLOOR_MILLIS) : linear));
+        viewers[0].getContextMenu().getItems().addAll(0, List.of(log, new javafx.scene.control.SeparatorMenuItem()));
         watchRaces(false);
     }
+
+    /** The log latency axis's floor: a microsecond, below any job's latency. */
+    private static final double LOG_FLOOR_MILLIS = 0.002;
 
     private static JFreeChart line(String title, String y, XYSeriesCollection data, boolean legend, Color[] colours) {
         JFreeChart c = ChartFactory.createXYLineChart(title, "time (s)", y, data, PlotOrientation.VERTICAL, legend, false, false);

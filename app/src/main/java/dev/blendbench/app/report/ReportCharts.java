@@ -518,9 +518,17 @@ public final class ReportCharts {
         if (hi / lo > 20) c.getXYPlot().setRangeAxis(logLatencyAxis(lo));
     }
 
-    /** A latency axis in log scale, one tick a decade, from half the smallest value. */
-    private static org.jfree.chart.axis.LogAxis logLatencyAxis(double smallest) {
-        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("latency (ms, log scale)");
+    /**
+     * A latency axis in log scale, one tick a decade, from half the smallest value; a value of 0 or
+     * less (no job waiting) lies at its bottom instead of at minus infinity.
+     */
+    public static org.jfree.chart.axis.LogAxis logLatencyAxis(double smallest) {
+        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("latency (ms, log scale)") {
+            @Override
+            public double calculateLog(double value) {
+                return super.calculateLog(Math.max(value, getSmallestValue()));
+            }
+        };
         log.setLabelFont(FONT);
         log.setTickLabelFont(FONT);
         log.setSmallestValue(smallest / 2);

@@ -134,4 +134,26 @@ class LiveChartsTest {
         robot.interact(() -> c[0].clear());
         assertEquals(2, drawings.get("#chart-throughput"), "clearing draws the empty charts at once");
     }
+
+    @Test
+    void theLatencyChartsMenu_switchesItToALogScale_andBack(FxRobot robot) {
+        LiveCharts[] c = new LiveCharts[1];
+        robot.interact(() -> c[0] = new LiveCharts());
+        ChartViewer v = (ChartViewer) c[0].node().lookup("#chart-latency");
+        var log = (javafx.scene.control.CheckMenuItem) v.getContextMenu().getItems().stream()
+                .filter(m -> "latency-log-scale".equals(m.getId())).findFirst().orElseThrow();
+        var linear = v.getChart().getXYPlot().getRangeAxis();
+        robot.interact(() -> {
+            log.setSelected(true);
+            log.fire();
+        });
+        var axis = (org.jfree.chart.axis.LogAxis) v.getChart().getXYPlot().getRangeAxis();
+        // an open loop's "oldest waiting" is 0 where nobody waits: at the axis's foot, not at minus infinity
+        assertEquals(axis.calculateLog(axis.getSmallestValue()), axis.calculateLog(0), 1e-12);
+        robot.interact(() -> {
+            log.setSelected(false);
+            log.fire();
+        });
+        org.junit.jupiter.api.Assertions.assertSame(linear, v.getChart().getXYPlot().getRangeAxis());
+    }
 }
