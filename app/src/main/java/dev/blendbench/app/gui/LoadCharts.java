@@ -12,14 +12,18 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * The Stress tab's "Latency vs load" view: one ramp's or cliff search's sentence over the chart
  * (how far the latency rose, the knee, where the latency went), latency against load for it (or
- * several, compared), and under it, for one closed-loop ramp or search, throughput against workers
- * with its USL fit. FX thread only.
+ * several, compared) and beside it, for one ramp, each step's latency by percentile (a line a step,
+ * joining as the step ends: how the tail bends as the load rises), and under them, for one
+ * closed-loop ramp or search, throughput against workers with its USL fit. FX thread only.
  */
 final class LoadCharts {
     private final ChartViewer latency = new ChartViewer(ReportCharts.strategies(List.of()));
     private final ChartViewer usl = new ChartViewer(ReportCharts.strategies(List.of()));
+    /** A ramp's steps' latency by percentile; hidden where no step holds a distribution (a search, older files). */
+    private final ChartViewer distribution = new ChartViewer(ReportCharts.strategies(List.of()));
     private final javafx.scene.control.Label summary = sentence("load-summary");
-    private final VBox box = new VBox(summary, latency, usl);
+    private final javafx.scene.layout.HBox charts = new javafx.scene.layout.HBox(6, latency, distribution);
+    private final VBox box = new VBox(summary, charts, usl);
 
     /**
      * A box for a result's sentence over its charts, as the report puts it at the top: wrapped,
@@ -43,8 +47,25 @@ final class LoadCharts {
         usl.setId("chart-usl");
         usl.setVisible(false);
         usl.managedProperty().bind(usl.visibleProperty());
-        VBox.setVgrow(latency, Priority.ALWAYS);
+        distribution.setId("chart-load-distribution");
+        distribution.setVisible(false);
+        distribution.managedProperty().bind(distribution.visibleProperty());
+        for (ChartViewer v : List.of(latency, distribution)) {
+            v.setMinSize(200, 140);
+            v.setPrefWidth(400);
+            javafx.scene.layout.HBox.setHgrow(v, Priority.ALWAYS);
+        }
+        VBox.setVgrow(charts, Priority.ALWAYS);
         VBox.setVgrow(usl, Priority.ALWAYS);
+    }
+
+    ChartViewer distribution() { return distribution; }
+
+    /** Each step's latency by percentile where {@code ramp} holds them (only a ramp's steps do), else hidden. */
+    private void distributionOf(Session ramp) {
+        JFreeChart c = ramp == null || ramp.kind() != Session.Kind.RAMP ? null : dev.blendbench.app.report.PercentileChart.of(ramp);
+        if (c != null) distribution.setChart(c);
+        distribution.setVisible(c != null);
     }
 
     Node node() { return box; }
@@ -60,6 +81,7 @@ final class LoadCharts {
     void show(Session s) {
         summary.setText(dev.blendbench.app.report.Summaries.sentence(s));
         latency.setChart(ReportCharts.latencyVersusLoad(s));
+        distributionOf(s);
         JFreeChart c = ReportCharts.throughputVersusWorkers(s);
         if (c != null) usl.setChart(c);
         usl.setVisible(c != null);
@@ -75,6 +97,7 @@ final class LoadCharts {
             c.getXYPlot().getRangeAxis().setVisible(false);
         }
         latency.setChart(c);
+        distributionOf(ramp);
         usl.setVisible(false);
     }
 
@@ -86,6 +109,7 @@ final class LoadCharts {
         }
         summary.setText("");
         latency.setChart(ReportCharts.loadsCompared(loads));
+        distributionOf(null);
         usl.setVisible(false);
     }
 }

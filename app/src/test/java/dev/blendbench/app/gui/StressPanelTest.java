@@ -349,8 +349,15 @@ class StressPanelTest {
         assertEquals("Latency versus load, compared", load.getTitle().getText());
         assertEquals(2, load.getXYPlot().getDataset().getSeriesCount(), "a line for the ramp, one for the cliff search");
         assertFalse(view.stressPanel().uslChart().isVisible(), "no closed-loop search alone: no USL chart");
+        assertFalse(robot.lookup("#chart-load-distribution").query().isVisible(), "several loads compared: no step's distribution");
         assertEquals("Comparing 2 sessions, the first as the baseline (Strategies); 2 ramps and cliff searches (Latency vs load).",
                 view.stressPanel().status().getText());
+        // one ramp alone: beside its latency against load, each step's latency by percentile
+        robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(files.get(2))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#chart-load-distribution").query().isVisible());
+        var steps = robot.lookup("#chart-load-distribution").queryAs(org.jfree.chart.fx.ChartViewer.class).getChart();
+        assertEquals("Latency by percentile, per step", steps.getTitle().getText());
+        assertEquals(4, steps.getXYPlot().getDataset().getSeriesCount(), "a line for each of the ramp's four steps");
     }
 
     @Test
