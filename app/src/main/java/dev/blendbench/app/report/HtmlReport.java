@@ -76,8 +76,6 @@ public final class HtmlReport {
             h.append("<h2>Steps</h2>\n");
             table(h, ReportTables.stepHeader(s), ReportTables.stepRows(s), "num");
         }
-        JFreeChart byPercentile = PercentileChart.of(s);
-        if (byPercentile != null) h.append(svg(byPercentile, chart));
         if (s.kind() == Session.Kind.CLIFF) {
             h.append("<h2>").append(ReportTables.cliffTitle(s)).append("</h2>\n");
             table(h, ReportTables.cliffHeader(s), ReportTables.cliffRows(s), "num");
@@ -87,6 +85,8 @@ public final class HtmlReport {
             JFreeChart usl = ReportCharts.throughputVersusWorkers(s);
             if (usl != null) h.append("<h2>Throughput versus workers</h2>\n").append(svg(usl, chart));
         }
+        JFreeChart byPercentile = PercentileChart.of(s); // a session's, or each of a ramp's steps'
+        if (byPercentile != null) h.append(svg(byPercentile, chart));
         if (!s.intervals().isEmpty()) {
             h.append("<h2>Over time</h2>\n");
             h.append(svg(ReportCharts.percentilesOverTime(s), chart));

@@ -94,8 +94,6 @@ public final class PdfReport {
             heading(doc, f, "Steps (ms)");
             doc.add(table(f, ReportTables.stepHeader(s), ReportTables.stepRows(s)));
         }
-        JFreeChart byPercentile = PercentileChart.of(s);
-        if (byPercentile != null) chart(doc, w, byPercentile);
         if (s.kind() == Session.Kind.CLIFF) {
             heading(doc, f, ReportTables.cliffTitle(s));
             doc.add(table(f, ReportTables.cliffHeader(s), ReportTables.cliffRows(s)));
@@ -103,6 +101,8 @@ public final class PdfReport {
         if (s.kind() != Session.Kind.SESSION) chart(doc, w, ReportCharts.latencyVersusLoad(s));
         JFreeChart usl = ReportCharts.throughputVersusWorkers(s);
         if (usl != null) chart(doc, w, usl);
+        JFreeChart byPercentile = PercentileChart.of(s); // a session's, or each of a ramp's steps'
+        if (byPercentile != null) chart(doc, w, byPercentile);
         if (!s.intervals().isEmpty()) {
             chart(doc, w, ReportCharts.percentilesOverTime(s));
             chart(doc, w, ReportCharts.throughput(s));

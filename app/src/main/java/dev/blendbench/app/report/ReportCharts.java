@@ -370,6 +370,9 @@ public final class ReportCharts {
         if (x.startsWith("workers")) wholeNumberTicks(c);
         double knee = Summaries.knee(s);
         if (!Double.isNaN(knee)) markLoad(c, knee, "knee");
+        if (s.kind() == Session.Kind.RAMP) { // a step whose figures are the cold start's, which the sentence reads without
+            for (Step cold : Summaries.coldSteps(s)) c.getXYPlot().addDomainMarker(coldBand(cold.load()), org.jfree.chart.ui.Layer.BACKGROUND);
+        }
         Summaries.RampObjective o = Summaries.rampObjective(s);
         if (o != null) markLatency(c, o.limitMillis(), "objective " + o.text());
         return c;
@@ -434,6 +437,17 @@ public final class ReportCharts {
         wholeNumberTicks(c);
         if (u != null && Double.isFinite(u.peakWorkers()) && u.peakWorkers() < 3 * most) markLoad(c, u.peakWorkers(), "peak");
         return c;
+    }
+
+    /** A grey band over a cold step's load, labelled "cold", for the plot's background layer (under the lines). */
+    private static ValueMarker coldBand(double x) {
+        ValueMarker m = new ValueMarker(x, new Color(0xe5e7eb), new BasicStroke(10f));
+        m.setLabel("cold");
+        m.setLabelFont(FONT);
+        m.setLabelPaint(new Color(0x4b5563));
+        m.setLabelAnchor(RectangleAnchor.TOP);
+        m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        return m;
     }
 
     /** A dashed red line across the plot at load {@code x}, labelled "{@code what} x" at its top. */

@@ -361,7 +361,7 @@ public final class Summaries {
      * A ramp's steps that started cold, so JIT compilation is in their figures: no job ended in their
      * warm-up, or it fell behind ({@link #fellBehind}).
      */
-    private static List<Step> coldSteps(Session s) {
+    static List<Step> coldSteps(Session s) {
         return s.measuredSteps().stream().filter(x -> x.summary().jobs() > 0 && (x.summary().warmupJobs() == 0 || fellBehind(s, x))).toList();
     }
 

@@ -159,6 +159,18 @@ class RampSentenceTest {
     }
 
     @Test
+    void aColdStep_isMarkedOnTheLatencyAgainstLoad_underTheLines() {
+        Session ramp = Session.liveRamp("r", List.of(fellBehind(545), step(800, 4.49, 300), step(1200, 6, 500)));
+        var markers = ReportCharts.latencyVersusLoad(ramp).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        assertEquals(1, markers.size());
+        var cold = (org.jfree.chart.plot.ValueMarker) markers.iterator().next();
+        assertEquals(400, cold.getValue());
+        assertEquals("cold", cold.getLabel());
+        Session warm = Session.liveRamp("r", List.of(step(400, 5, 200), step(800, 4.49, 300)));
+        assertEquals(null, ReportCharts.latencyVersusLoad(warm).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND));
+    }
+
+    @Test
     void anOverloadedStepsBacklog_isTheLoads_notACold() {
         // 300 jobs/s done of 400 offered: the queue grew throughout, the backlog with it
         Session ramp = Session.liveRamp("r", List.of(step(200, 5, 50), step(300, 6, 90), fellBehind(300)));
