@@ -91,13 +91,13 @@ final class LiveCharts {
         javafx.scene.control.CheckMenuItem log = new javafx.scene.control.CheckMenuItem("Log scale");
         log.setId("latency-log-scale");
         org.jfree.chart.axis.ValueAxis linear = latChart.getXYPlot().getRangeAxis();
-        log.setOnAction(e -> latChart.getXYPlot().setRangeAxis(log.isSelected() ? ReportCharts.logLatencyAxis(LOG_FLOOR_MILLIS) : linear));
+        log.setOnAction(e -> latChart.getXYPlot().setRangeAxis(log.isSelected() ? ReportCharts.flooredLogLatencyAxis(LOG_FLOOR_MILLIS) : linear));
         viewers[0].getContextMenu().getItems().addAll(0, List.of(log, new javafx.scene.control.SeparatorMenuItem()));
         watchRaces(false);
     }
 
-    /** The log latency axis's floor: a microsecond, below any job's latency. */
-    private static final double LOG_FLOOR_MILLIS = 0.002;
+    /** The log latency axis's foot: a microsecond, below any job's latency. */
+    private static final double LOG_FLOOR_MILLIS = 0.001;
 
     private static JFreeChart line(String title, String y, XYSeriesCollection data, boolean legend, Color[] colours) {
         JFreeChart c = ChartFactory.createXYLineChart(title, "time (s)", y, data, PlotOrientation.VERTICAL, legend, false, false);

@@ -532,17 +532,27 @@ public final class ReportCharts {
         if (hi / lo > 20) c.getXYPlot().setRangeAxis(logLatencyAxis(lo));
     }
 
+    /** A latency axis in log scale, one tick a decade, from half the smallest value. */
+    private static org.jfree.chart.axis.LogAxis logLatencyAxis(double smallest) {
+        return styledLog(new org.jfree.chart.axis.LogAxis("latency (ms, log scale)"), smallest);
+    }
+
     /**
-     * A latency axis in log scale, one tick a decade, from half the smallest value; a value of 0 or
-     * less (no job waiting) lies at its bottom instead of at minus infinity.
+     * A latency axis in log scale for charts whose values may be 0 (an open loop's oldest wait, where
+     * nobody waits): such a value lies at the axis's foot instead of at minus infinity. {@code floor}
+     * must lie under 1 ms (a foot above the range an empty chart starts with would collapse it).
      */
-    public static org.jfree.chart.axis.LogAxis logLatencyAxis(double smallest) {
-        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("latency (ms, log scale)") {
+    public static org.jfree.chart.axis.LogAxis flooredLogLatencyAxis(double floor) {
+        if (!(floor > 0 && floor < 1)) throw new IllegalArgumentException("floor must lie in (0, 1) ms, got " + floor);
+        return styledLog(new org.jfree.chart.axis.LogAxis("latency (ms, log scale)") {
             @Override
             public double calculateLog(double value) {
                 return super.calculateLog(Math.max(value, getSmallestValue()));
             }
-        };
+        }, floor * 2);
+    }
+
+    private static org.jfree.chart.axis.LogAxis styledLog(org.jfree.chart.axis.LogAxis log, double smallest) {
         log.setLabelFont(FONT);
         log.setTickLabelFont(FONT);
         log.setSmallestValue(smallest / 2);

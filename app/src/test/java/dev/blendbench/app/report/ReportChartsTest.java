@@ -216,4 +216,19 @@ class ReportChartsTest {
         for (int k = 0; k < ReportCharts.MAX_POINTS; k++) all.add(interval(0.1 * (k + 1), 3, 5));
         assertSame(all, ReportCharts.merged(all));
     }
+
+    @Test
+    void aLogAxis_startsFromItsOwnData_evenWhereItsFootLiesAboveTheRangeOfAnEmptyChart() throws Exception {
+        // race.json: p50 2.4 ms, p99.9 629 ms, so a log axis from 1.2 ms; clamping its values to that
+        // foot collapsed the range it is first given (0..1, before it knows its data): an internal error
+        Session race;
+        try (var in = getClass().getResourceAsStream("/sessions/race.json")) {
+            race = SessionReader.parse(new ObjectMapper().readTree(in), "race.json", "race.json");
+        }
+        var chart = ReportCharts.strategies(java.util.List.of(race, race.withName("again.json")));
+        assertTrue(chart.getCategoryPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+        chart.draw(new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_ARGB).createGraphics(),
+                new java.awt.Rectangle(0, 0, 400, 300));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ReportCharts.flooredLogLatencyAxis(1.2));
+    }
 }
