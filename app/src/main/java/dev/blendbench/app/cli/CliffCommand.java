@@ -251,6 +251,7 @@ public final class CliffCommand implements Callable<Integer> {
         m.put("jobs", s.jobs());
         m.put("generatorSaturated", s.saturated());
         if (!Double.isNaN(s.busy())) m.put("busy", s.busy());
+        m.put("distribution", dev.blendbench.app.report.StressJson.distribution(s.latencyDistribution()));
         return m;
     }
 

@@ -61,9 +61,9 @@ final class LoadCharts {
 
     ChartViewer distribution() { return distribution; }
 
-    /** Each step's latency by percentile where {@code ramp} holds them (only a ramp's steps do), else hidden. */
+    /** Each step's latency by percentile where {@code ramp} holds them (a ramp's steps, an open-loop search's rates), else hidden. */
     private void distributionOf(Session ramp) {
-        JFreeChart c = ramp == null || ramp.kind() != Session.Kind.RAMP ? null : dev.blendbench.app.report.PercentileChart.of(ramp);
+        JFreeChart c = ramp == null || ramp.kind() == Session.Kind.SESSION ? null : dev.blendbench.app.report.PercentileChart.of(ramp);
         if (c != null) distribution.setChart(c);
         distribution.setVisible(c != null);
     }

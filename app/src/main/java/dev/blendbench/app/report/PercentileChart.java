@@ -20,8 +20,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Latency by percentile: the whole distribution of a session's end-to-end latency, drawn as
  * HdrHistogram's plotters draw it, with the percentile on a scale of nines (90 %, 99 %, 99.9 % …
  * equally spaced), so that the tail — where a lock that passes a worker over, or a GC pause, shows
- * — takes as much room as the body. Several sessions (strategies compared) or a ramp's steps share
- * one plot, a line each. Only files that hold the distribution ({@code latency.distribution}, in
+ * — takes as much room as the body. Several sessions (strategies compared), a ramp's steps or the
+ * rates a cliff search tried share one plot, a line each. Only files that hold the distribution ({@code latency.distribution}, in
  * files from {@code stress --json} since it was added) have one.
  */
 public final class PercentileChart {
@@ -32,7 +32,40 @@ public final class PercentileChart {
      * null when it holds no distribution.
      */
     public static JFreeChart of(Session s) {
-        return chart(s.kind() == Session.Kind.RAMP ? "Latency by percentile, per step" : "Latency by percentile", lines(List.of(s)));
+        String title = switch (s.kind()) {
+            case RAMP -> "Latency by percentile, per step";
+            case CLIFF -> "Latency by percentile, per rate tried";
+            case SESSION -> "Latency by percentile";
+        };
+        JFreeChart c = chart(title, lines(List.of(s)));
+        Summaries.RampObjective o = Summaries.rampObjective(s);
+        if (c != null && o != null) markObjective(c, o);
+        return c;
+    }
+
+    /**
+     * A ramp's or search's objective as a cross: its latency limit across the plot and its
+     * percentile down it, so that a line passing above where they meet misses it.
+     */
+    private static void markObjective(JFreeChart c, Summaries.RampObjective o) {
+        java.awt.Color grey = new java.awt.Color(0x6b7280);
+        java.awt.BasicStroke dashed = new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                10, new float[] {6, 4}, 0);
+        org.jfree.chart.plot.ValueMarker limit = new org.jfree.chart.plot.ValueMarker(o.limitMillis(), grey, dashed);
+        limit.setLabel("objective " + o.text());
+        limit.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        limit.setLabelPaint(new java.awt.Color(0x374151));
+        limit.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        limit.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        c.getXYPlot().addRangeMarker(limit);
+        double percentile = switch (o.metric()) {
+            case "p50" -> 50;
+            case "p90" -> 90;
+            case "p95" -> 95;
+            case "p99" -> 99;
+            default -> 99.9;
+        };
+        c.getXYPlot().addDomainMarker(new org.jfree.chart.plot.ValueMarker(-Math.log10(1 - percentile / 100), grey, dashed));
     }
 
     /**
@@ -54,6 +87,13 @@ public final class PercentileChart {
             if (s.kind() == Session.Kind.RAMP) {
                 for (Step st : s.measuredSteps()) {
                     XYSeries line = line(label == null ? st.loadText() : label + " at " + st.loadText(), st.latency());
+                    if (line != null) out.add(line);
+                }
+            } else if (s.kind() == Session.Kind.CLIFF) { // a line a rate tried, saying whether it met the objective
+                if (s.cliff() == null) continue;
+                for (Session.CliffStep st : s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(Session.CliffStep::rate)).toList()) {
+                    String at = SessionReader.fmt(st.rate()) + " jobs/s" + (s.cliff().slo().isEmpty() ? "" : st.passed() ? " (meets)" : " (misses)");
+                    XYSeries line = line(label == null ? at : label + " at " + at, st.latency());
                     if (line != null) out.add(line);
                 }
             } else {

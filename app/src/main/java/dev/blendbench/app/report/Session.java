@@ -306,9 +306,16 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
 
     /**
      * One rate tried by a cliff search (or, closed loop, a worker count); {@code busy}: the workers'
-     * busy share there, 0..1, or NaN where the file does not say (a closed loop, an older file).
+     * busy share there, 0..1, or NaN where the file does not say (a closed loop, an older file);
+     * {@code latency}: its jobs' count and whole latency distribution where the file holds them (an
+     * open-loop search's steps, in files from cliff --json since it was added), else {@link Stats#EMPTY}.
      */
-    public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput, double busy) {
+    public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput, double busy, Stats latency) {
+        /** A step whose file gives no distribution. */
+        public CliffStep(double rate, double measuredMillis, boolean passed, double throughput, double busy) {
+            this(rate, measuredMillis, passed, throughput, busy, Stats.EMPTY);
+        }
+
         /** A step whose file does not say how busy the workers were. */
         public CliffStep(double rate, double measuredMillis, boolean passed, double throughput) {
             this(rate, measuredMillis, passed, throughput, Double.NaN);

@@ -219,8 +219,12 @@ public final class SessionReader {
                 JsonNode s = st.get(i);
                 String p = "steps[" + i + "]";
                 double busy = s.path("busy").isNumber() ? Math.max(0, Math.min(1, s.path("busy").asDouble())) : Double.NaN;
+                List<Session.Point> d = distribution(s.path("distribution"), p + ".distribution");
+                long jobs = s.path("jobs").canConvertToLong() ? Math.max(0, s.path("jobs").asLong()) : 0;
+                Stats latency = d.isEmpty() || jobs == 0 ? Stats.EMPTY
+                        : new Stats(jobs, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, d.getLast().ms(), d);
                 steps.add(new CliffStep(num(s, "rate", p), num(s, "measuredMillis", p), s.path("passed").asBoolean(false),
-                        num(s, "throughputPerSecond", p), busy));
+                        num(s, "throughputPerSecond", p), busy, latency));
             }
         }
         JsonNode pts = r.path("points");

@@ -276,15 +276,20 @@ public final class StressJson {
      */
     private static Map<String, Object> latency(StressReport r) {
         Map<String, Object> m = ms(r.latency());
-        List<Map<String, Object>> points = new ArrayList<>(r.latencyDistribution().size());
-        for (PercentilePoint p : r.latencyDistribution()) {
+        m.put("distribution", distribution(r.latencyDistribution()));
+        return m;
+    }
+
+    /** A latency distribution as the files hold it: {@code [{percentile, ms}, …]}. */
+    public static List<Map<String, Object>> distribution(List<PercentilePoint> d) {
+        List<Map<String, Object>> points = new ArrayList<>(d.size());
+        for (PercentilePoint p : d) {
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("percentile", p.percentile());
             point.put("ms", p.nanos() / 1e6);
             points.add(point);
         }
-        m.put("distribution", points);
-        return m;
+        return points;
     }
 
     static Map<String, Object> ms(Percentiles p) {

@@ -146,9 +146,12 @@ public final class Summaries {
         return o.toString();
     }
 
-    /** The ramp's objective, or null: none was set, the session is no ramp, or the text is not one. */
+    /**
+     * The objective of a ramp or of an open-loop cliff search (both keep it as {@code settings.slo},
+     * "p99 <= 20.0ms"), or null: none was set, the session is neither, or the text is not one.
+     */
     public static RampObjective rampObjective(Session s) {
-        if (s.kind() != Session.Kind.RAMP) return null;
+        if (s.kind() == Session.Kind.SESSION) return null;
         var m = SLO_TEXT.matcher(s.settings().getOrDefault("slo", ""));
         if (!m.matches()) return null;
         try {

@@ -83,6 +83,37 @@ class PercentileChartTest {
         assertEquals(ramp.measuredSteps().getFirst().loadText(), d.getSeriesKey(0));
     }
 
+    /** The cliff fixture with, for each rate tried, pooled.json's distribution scaled by the step's measured p99 over pooled's. */
+    private static ObjectNode cliffWithDistributions() throws Exception {
+        ObjectNode cliff = fixture("cliff.json");
+        var pooled = fixture("pooled.json").get("latency");
+        for (var st : cliff.get("steps")) {
+            double k = st.get("measuredMillis").asDouble() / pooled.get("p99").asDouble();
+            ArrayNode d = ((ObjectNode) st).putArray("distribution");
+            for (var p : pooled.get("distribution")) d.addObject().put("percentile", p.get("percentile").asDouble()).put("ms", p.get("ms").asDouble() * k);
+        }
+        return cliff;
+    }
+
+    @Test
+    void aCliffSearchsChart_hasALineARateTried_sayingWhetherItMetTheObjective_whichIsMarked() throws Exception {
+        Session cliff = read(cliffWithDistributions(), "cliff.json");
+        JFreeChart c = PercentileChart.of(cliff);
+        XYDataset d = c.getXYPlot().getDataset();
+        assertEquals(cliff.cliff().steps().size(), d.getSeriesCount());
+        var first = cliff.cliff().steps().stream().min(java.util.Comparator.comparingDouble(Session.CliffStep::rate)).orElseThrow();
+        assertEquals(SessionReader.fmt(first.rate()) + " jobs/s (" + (first.passed() ? "meets" : "misses") + ")", d.getSeriesKey(0));
+        // the objective p99 <= 30 ms: its limit across, its percentile (99 %, at 2 on the scale of nines) down
+        assertEquals(30, c.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .mapToDouble(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue()).findFirst().orElseThrow(), 1e-9);
+        assertEquals(2, c.getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).stream()
+                .mapToDouble(m -> ((org.jfree.chart.plot.ValueMarker) m).getValue()).findFirst().orElseThrow(), 1e-9);
+        assertNull(PercentileChart.of(read(fixture("cliff.json"), "old.json")), "a search written before it has none");
+        ObjectNode bad = cliffWithDistributions();
+        ((ObjectNode) bad.get("steps").get(2).get("distribution").get(4)).put("ms", -3);
+        assertTrue(refusal(bad).contains("steps[2].distribution[4].ms is not a latency"));
+    }
+
     @Test
     void sessionsCompared_aLineEach_leavingOutFilesWrittenBeforeTheDistribution() throws Exception {
         Session a = read(fixture("pooled.json"), "a.json"), b = read(fixture("pooled.json"), "b.json");

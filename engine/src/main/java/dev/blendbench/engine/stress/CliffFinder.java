@@ -21,8 +21,14 @@ public final class CliffFinder {
      * @param measured    the objective's percentile at that rate, in ns
      * @param passed      whether the objective held (and the generator kept the schedule)
      * @param busy        the workers' busy share at that rate ({@link StressReport#busy()}): near 1 the jobs queue
+     * @param latencyDistribution the step's whole latency distribution ({@link StressReport#latencyDistribution()})
      */
-    public record Step(double rate, long measured, boolean passed, double throughput, long jobs, boolean saturated, double busy) {}
+    public record Step(double rate, long measured, boolean passed, double throughput, long jobs, boolean saturated, double busy,
+                       List<PercentilePoint> latencyDistribution) {
+        public Step {
+            latencyDistribution = List.copyOf(latencyDistribution);
+        }
+    }
 
     /**
      * @param knee  highest passing rate found (0 if even {@code from} fails; {@code to} if nothing failed)
@@ -81,7 +87,7 @@ public final class CliffFinder {
             current = null;
             long v = slo.measure(s.latencyHistogram());
             boolean ok = v <= slo.limitNanos() && !r.generatorSaturated() && r.jobs() > 0;
-            return new Step(rate, v, ok, r.throughput(), r.jobs(), r.generatorSaturated(), r.busy());
+            return new Step(rate, v, ok, r.throughput(), r.jobs(), r.generatorSaturated(), r.busy(), r.latencyDistribution());
         }
     }
 

@@ -76,6 +76,18 @@ class CliffFinderTest {
     }
 
     @Test
+    void eachStep_keepsItsWholeLatencyDistribution_upToTheObjectivesPercentileAndBeyond() throws InterruptedException {
+        CliffFinder.Result r = constantFinder(Duration.ofMillis(300)).find(10, 20, 2, 0, s -> { });
+        for (CliffFinder.Step s : r.steps()) {
+            var d = s.latencyDistribution();
+            assertEquals(0, d.getFirst().percentile());
+            assertEquals(100, d.getLast().percentile());
+            assertTrue(d.stream().anyMatch(p -> p.nanos() >= s.measured()) && d.getFirst().nanos() <= s.measured(),
+                    "the objective's percentile (" + s.measured() + " ns) lies within it: " + d);
+        }
+    }
+
+    @Test
     void usl_fit_recoversKnownParameters() {
         int[] n = {1, 2, 4, 8, 12, 16, 24, 32};
         double[] x = new double[n.length];
