@@ -58,6 +58,9 @@ public final class PercentileChart {
         limit.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
         limit.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
         c.getXYPlot().addRangeMarker(limit);
+        // the axis reaches the limit even where every line stays far below it
+        org.jfree.chart.axis.ValueAxis axis = c.getXYPlot().getRangeAxis();
+        if (axis.getUpperBound() < o.limitMillis() * 1.1) axis.setUpperBound(o.limitMillis() * 1.1);
         double percentile = switch (o.metric()) {
             case "p50" -> 50;
             case "p90" -> 90;

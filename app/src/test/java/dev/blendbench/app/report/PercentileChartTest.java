@@ -81,6 +81,11 @@ class PercentileChartTest {
         XYDataset d = PercentileChart.of(ramp).getXYPlot().getDataset();
         assertEquals(ramp.measuredSteps().size(), d.getSeriesCount());
         assertEquals(ramp.measuredSteps().getFirst().loadText(), d.getSeriesKey(0));
+        // an objective far above every step (their slowest job 44 ms) is still in sight
+        ObjectNode withSlo = fixture("ramp.json");
+        ((ObjectNode) withSlo.get("settings")).put("slo", "p99 <= 500.0ms");
+        JFreeChart c = PercentileChart.of(read(withSlo, "ramp.json"));
+        assertTrue(c.getXYPlot().getRangeAxis().getUpperBound() >= 500, "the axis reaches " + c.getXYPlot().getRangeAxis().getUpperBound());
     }
 
     /** The cliff fixture with, for each rate tried, pooled.json's distribution scaled by the step's measured p99 over pooled's. */
