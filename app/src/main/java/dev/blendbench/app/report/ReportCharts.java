@@ -459,7 +459,7 @@ public final class ReportCharts {
         m.setLabelPaint(new Color(0x9b1c1c));
         // left of the line, unless the line is near the plot's left edge, which would cut the label off
         org.jfree.data.Range xs = c.getXYPlot().getDataset() == null ? null
-                : org.jfree.data.general.DatasetUtils.findDomainBounds(c.getXYPlot().getDataset());
+                : org.jfree.data.general.DatasetUtils.findDomainBounds(c.getXYPlot().getDataset(), false); // the points, not the bars an interval dataset gives them
         boolean nearLeft = xs != null && xs.getLength() > 0 && x - xs.getLowerBound() < 0.2 * xs.getLength();
         m.setLabelAnchor(nearLeft ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(nearLeft ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);

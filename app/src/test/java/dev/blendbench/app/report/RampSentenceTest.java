@@ -171,6 +171,17 @@ class RampSentenceTest {
     }
 
     @Test
+    void aKneeAtTheFirstStep_isLabelledRightOfItsLine_notCutOffAtThePlotsEdge() {
+        // two steps, as a live closed-loop ramp has after its second: 1 and 2 workers, the knee at the first
+        Session ramp = Session.liveRamp("r", List.of(step(1, 5, 50), step(2, 400, 90)));
+        java.util.Collection<?> markers = ReportCharts.latencyVersusLoad(ramp).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        var knee = markers.stream().map(org.jfree.chart.plot.ValueMarker.class::cast).filter(m -> m.getLabel().startsWith("knee"))
+                .findFirst().orElseThrow();
+        assertEquals(1, knee.getValue());
+        assertEquals(org.jfree.chart.ui.TextAnchor.TOP_LEFT, knee.getLabelTextAnchor(), "the label starts at the line and runs right");
+    }
+
+    @Test
     void anOverloadedStepsBacklog_isTheLoads_notACold() {
         // 300 jobs/s done of 400 offered: the queue grew throughout, the backlog with it
         Session ramp = Session.liveRamp("r", List.of(step(200, 5, 50), step(300, 6, 90), fellBehind(300)));
