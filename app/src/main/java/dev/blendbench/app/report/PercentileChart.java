@@ -48,19 +48,8 @@ public final class PercentileChart {
      * percentile down it, so that a line passing above where they meet misses it.
      */
     private static void markObjective(JFreeChart c, Summaries.RampObjective o) {
-        java.awt.Color grey = new java.awt.Color(0x6b7280);
-        java.awt.BasicStroke dashed = new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
-                10, new float[] {6, 4}, 0);
-        org.jfree.chart.plot.ValueMarker limit = new org.jfree.chart.plot.ValueMarker(o.limitMillis(), grey, dashed);
-        limit.setLabel("objective " + o.text());
-        limit.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
-        limit.setLabelPaint(new java.awt.Color(0x374151));
-        limit.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-        limit.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
-        c.getXYPlot().addRangeMarker(limit);
-        // the axis reaches the limit even where every line stays far below it
-        org.jfree.chart.axis.ValueAxis axis = c.getXYPlot().getRangeAxis();
-        if (axis.getUpperBound() < o.limitMillis() * 1.1) axis.setUpperBound(o.limitMillis() * 1.1);
+        c.getXYPlot().addRangeMarker(ReportCharts.objectiveLine(o.limitMillis(), "objective " + o.text()));
+        ReportCharts.reachLatency(c, o.limitMillis());
         double percentile = switch (o.metric()) {
             case "p50" -> 50;
             case "p90" -> 90;
@@ -68,7 +57,7 @@ public final class PercentileChart {
             case "p99" -> 99;
             default -> 99.9;
         };
-        c.getXYPlot().addDomainMarker(new org.jfree.chart.plot.ValueMarker(-Math.log10(1 - percentile / 100), grey, dashed));
+        c.getXYPlot().addDomainMarker(ReportCharts.objectiveLine(-Math.log10(1 - percentile / 100), null));
     }
 
     /**

@@ -380,16 +380,27 @@ public final class ReportCharts {
 
     /** A horizontal dashed line at {@code y} ms, labelled: a ramp's objective. */
     private static void markLatency(JFreeChart c, double y, String label) {
-        ValueMarker m = new ValueMarker(y, new Color(0x6b7280), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+        c.getXYPlot().addRangeMarker(objectiveLine(y, label));
+        reachLatency(c, y);
+    }
+
+    /** The look of an objective: a grey dashed line at {@code at}, with {@code label} (null: none) above its left end. */
+    static ValueMarker objectiveLine(double at, String label) {
+        ValueMarker m = new ValueMarker(at, new Color(0x6b7280), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
-        m.setLabel(label);
-        m.setLabelFont(FONT);
-        m.setLabelPaint(new Color(0x374151));
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        c.getXYPlot().addRangeMarker(m);
-        // the axis reaches the line even where every step stays far below it
-        NumberAxis axis = (NumberAxis) c.getXYPlot().getRangeAxis();
+        if (label != null) {
+            m.setLabel(label);
+            m.setLabelFont(FONT);
+            m.setLabelPaint(new Color(0x374151));
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        }
+        return m;
+    }
+
+    /** The latency axis reaches {@code y} (and a tenth more) even where every line stays far below it. */
+    static void reachLatency(JFreeChart c, double y) {
+        org.jfree.chart.axis.ValueAxis axis = c.getXYPlot().getRangeAxis();
         if (axis.getUpperBound() < y * 1.1) axis.setUpperBound(y * 1.1);
     }
 
