@@ -31,7 +31,7 @@ import org.jfree.chart.fx.ChartViewer;
  */
 final class StrategyComparison {
     private final ChartViewer chart = new ChartViewer(ReportCharts.strategies(List.of()));
-    /** The sessions' latency by percentile; hidden where fewer than two of them hold a distribution. */
+    /** The sessions' latency by percentile; hidden where none holds a distribution (or, of several, fewer than two). */
     private final ChartViewer distribution = new ChartViewer(ReportCharts.strategies(List.of()));
     private final TableView<List<String>> table = new TableView<>();
     /** The verdicts, one a session after the first, with their notes: selectable, to copy into a ticket. */
@@ -102,7 +102,9 @@ final class StrategyComparison {
     /** Shows {@code sessions}, the first as the baseline. */
     void show(List<Session> sessions) {
         chart.setChart(ReportCharts.strategies(sessions));
-        org.jfree.chart.JFreeChart byPercentile = dev.blendbench.app.report.PercentileChart.compared(sessions);
+        // one session (a file opened alone) has its own; several, a line each
+        org.jfree.chart.JFreeChart byPercentile = sessions.size() == 1 ? dev.blendbench.app.report.PercentileChart.of(sessions.get(0))
+                : dev.blendbench.app.report.PercentileChart.compared(sessions);
         if (byPercentile != null) distribution.setChart(byPercentile);
         distribution.setVisible(byPercentile != null);
         sentences = sessions.stream().map(Summaries::sentence).toList();

@@ -65,6 +65,8 @@ public final class StressPanel {
     private final LoadCharts loadCharts = new LoadCharts();
     /** One finished session's sentence over the live charts. */
     private final Label liveSummary = LoadCharts.sentence("live-summary");
+    /** A finished single session's latency by percentile, under its live charts; hidden otherwise. */
+    private final org.jfree.chart.fx.ChartViewer liveDistribution = new org.jfree.chart.fx.ChartViewer(dev.blendbench.app.report.ReportCharts.strategies(List.of()));
     private final StrategyComparison comparison;
     private final RaceFindings findings;
     private final TabPane tabs = new TabPane();
@@ -93,7 +95,12 @@ public final class StressPanel {
         form.races().selectedProperty().addListener((o, was, on) -> {
             if (run == null && charts.points() == 0) watchRaces(on);
         });
-        VBox live = new VBox(6, liveSummary, charts.node(), findings.node());
+        liveDistribution.setId("chart-live-distribution");
+        liveDistribution.setPrefHeight(260);
+        liveDistribution.setMinHeight(160);
+        liveDistribution.setVisible(false);
+        liveDistribution.managedProperty().bind(liveDistribution.visibleProperty());
+        VBox live = new VBox(6, liveSummary, charts.node(), liveDistribution, findings.node());
         VBox.setVgrow(charts.node(), Priority.ALWAYS);
         live.setPadding(new Insets(6));
         Button openSessions = new Button("Compare session files…");
@@ -395,7 +402,12 @@ public final class StressPanel {
             tabs.getSelectionModel().select(1);
         }
         // one session's sentence over its live charts, whole (the form's status line is narrow and scrolls)
-        liveSummary.setText(results.size() == 1 && s.kind() == Session.Kind.SESSION && !form.comparing() ? Summaries.sentence(s) : "");
+        boolean single = results.size() == 1 && s.kind() == Session.Kind.SESSION && !form.comparing();
+        liveSummary.setText(single ? Summaries.sentence(s) : "");
+        // and the whole distribution under the charts, where the tail's shape shows
+        org.jfree.chart.JFreeChart byPercentile = single ? dev.blendbench.app.report.PercentileChart.of(s) : null;
+        if (byPercentile != null) liveDistribution.setChart(byPercentile);
+        liveDistribution.setVisible(byPercentile != null);
         if (results.size() > 1 || form.comparing()) {
             comparison.show(results);
             // the Strategies tab once the last has run: until then the live charts stay in sight, so every
@@ -497,6 +509,7 @@ public final class StressPanel {
 
     private void clearCharts() {
         liveSummary.setText("");
+        liveDistribution.setVisible(false);
         liveSteps.clear();
         charts.clear();
         findings.clear();

@@ -107,6 +107,9 @@ class StressPanelTest {
         assertTrue(ownCores > 0, "the session file says how much CPU the workbench took while it ran: " + ownCores);
         assertTrue(view.stressPanel().liveSummary().isVisible() && view.stressPanel().liveSummary().getText().startsWith("p99 was"),
                 "the sentence over the live charts, whole: " + view.stressPanel().liveSummary().getText());
+        var distribution = robot.lookup("#chart-live-distribution").queryAs(org.jfree.chart.fx.ChartViewer.class);
+        assertTrue(distribution.isVisible(), "and under them the session's latency by percentile");
+        assertEquals(1, distribution.getChart().getXYPlot().getDataset().getSeriesCount());
         assertFalse(robot.lookup("#stress-start").queryAs(Button.class).isDisabled(), "ready for the next session");
         // the detector was off: the race chart and table say so rather than show zero findings
         var raceChart = robot.lookup("#chart-races").queryAs(org.jfree.chart.fx.ChartViewer.class).getChart().getXYPlot();
@@ -352,6 +355,13 @@ class StressPanelTest {
         assertFalse(robot.lookup("#chart-load-distribution").query().isVisible(), "several loads compared: no step's distribution");
         assertEquals("Comparing 2 sessions, the first as the baseline (Strategies); 2 ramps and cliff searches (Latency vs load).",
                 view.stressPanel().status().getText());
+        // one session alone: its own latency by percentile in the Strategies tab
+        robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(files.get(0))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.stressPanel().results().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        var own = robot.lookup("#chart-distribution").queryAs(org.jfree.chart.fx.ChartViewer.class);
+        assertTrue(own.isVisible());
+        assertEquals("Latency by percentile", own.getChart().getTitle().getText());
         // one ramp alone: beside its latency against load, each step's latency by percentile
         robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(files.get(2))));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#chart-load-distribution").query().isVisible());
