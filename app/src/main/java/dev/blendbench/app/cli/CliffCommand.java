@@ -232,8 +232,9 @@ public final class CliffCommand implements Callable<Integer> {
         } else if (r.below() == null) {
             out.printf(Locale.ROOT, "%s is missed already at %.1f jobs/s (lower --from)%n", objective, lo);
         } else {
-            out.printf(Locale.ROOT, "knee: %.1f jobs/s for %s (p%s %.3f ms at %.1f/s, %.3f ms at %.1f/s)%n", r.knee(), objective,
-                    fmt(o.percentile()), r.below().measured() / 1e6, r.below().rate(), r.above().measured() / 1e6, r.above().rate());
+            out.printf(Locale.ROOT, "knee: %.1f jobs/s for %s (p%s %.3f ms at %.1f/s, %.3f ms at %.1f/s: %.2f× the load, %.2f× the latency)%n",
+                    r.knee(), objective, fmt(o.percentile()), r.below().measured() / 1e6, r.below().rate(), r.above().measured() / 1e6,
+                    r.above().rate(), r.above().rate() / r.below().rate(), (double) r.above().measured() / Math.max(1, r.below().measured()));
         }
         return true;
     }

@@ -252,6 +252,23 @@ public final class Summaries {
         return "";
     }
 
+    /**
+     * How steep the cliff is: " Past it, 1.14× the load made p99 8.48× as long (15.85 to 134.5 ms)."
+     * — from the knee to the next rate tried (the lowest that missed); "" where there is none, or
+     * no positive figure to divide by.
+     */
+    static String pastKnee(List<CliffStep> byRate, double knee, String metric) {
+        for (int k = 0; k + 1 < byRate.size(); k++) {
+            CliffStep at = byRate.get(k), next = byRate.get(k + 1);
+            if (at.rate() != knee) continue;
+            if (!(at.rate() > 0 && at.measuredMillis() > 0 && next.measuredMillis() > 0)) return "";
+            return String.format(Locale.ROOT, " Past it, %s× the load made %s %s× as long (%s to %s ms).",
+                    SessionReader.fmt(next.rate() / at.rate()), metric, SessionReader.fmt(next.measuredMillis() / at.measuredMillis()),
+                    SessionReader.fmt(at.measuredMillis()), SessionReader.fmt(next.measuredMillis()));
+        }
+        return "";
+    }
+
     /** A number of the settings, or NaN where it is absent or not a number (an old or hand-edited file). */
     private static double parseDouble(String v) {
         try {
@@ -445,7 +462,8 @@ public final class Summaries {
                         ? reached + "; no knee was found" + (s.cliff().stopped() ? " before the stop" : "")
                         + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "."
                         : reached + "; the knee is at " + SessionReader.fmt(knee) + unit
-                        + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "." + busyAtKnee(st, knee)) + stopped;
+                        + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "." + busyAtKnee(st, knee)
+                        + pastKnee(st, knee, metricOf(s.cliff().slo()))) + stopped;
             }
             case RAMP -> {
                 List<Step> st = s.measuredSteps();

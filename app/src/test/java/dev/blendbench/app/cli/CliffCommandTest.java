@@ -45,7 +45,8 @@ class CliffCommandTest {
         assertEquals("busy", dev.blendbench.app.report.ReportTables.cliffHeader(read).get(4));
         assertTrue(rows.get(rows.size() - 1).get(4).matches("\\d+ %"), rows.toString());
         String said = dev.blendbench.app.report.Summaries.sentence(read);
-        assertTrue(said.matches(".*; the knee is at .* There the workers were \\d+ % busy( \\(\\d+ % at \\S+ jobs/s, the next rate tried\\))?\\."),
+        assertTrue(said.matches(".*; the knee is at .* There the workers were \\d+ % busy( \\(\\d+ % at \\S+ jobs/s, the next rate tried\\))?\\."
+                + "( Past it, \\S+× the load made \\S+ \\S+× as long \\(\\S+ to \\S+ ms\\)\\.)?"),
                 "the knee's sentence says how busy the workers were there: " + said);
     }
 

@@ -27,6 +27,9 @@ public class CliffReportTest {
         assertEquals(List.of("offered jobs/s", "p99 ms", "meets p99 <= 30.0ms", "completed jobs/s", "busy"), ReportTables.cliffHeader(s));
         assertEquals(5, ReportTables.cliffRows(s).get(0).size());
         assertEquals("–", ReportTables.cliffRows(s).get(0).get(4), "a file from before cliff searches said how busy the workers were");
+        // how steep the cliff is: from the knee (624 jobs/s, 19.19 ms) to the next rate tried (749.4, 31.65 ms)
+        assertTrue(Summaries.sentence(s).endsWith(" Past it, 1.20× the load made p99 1.65× as long (19.19 to 31.65 ms)."),
+                Summaries.sentence(s));
     }
 
     /** A closed-loop search as {@code cliff --closed --json} writes it: 1, 2, 3, 4 workers, throughput peaking past 3. */
