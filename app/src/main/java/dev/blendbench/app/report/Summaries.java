@@ -408,7 +408,7 @@ public final class Summaries {
      */
     private static boolean fellBehind(Session s, Step x) {
         if (s.loadIsWorkers()) return false;
-        boolean overloaded = x.summary().throughput() < 0.95 * x.load();
+        boolean overloaded = dev.blendbench.engine.stress.StressReport.overloaded(x.summary().throughput(), x.load());
         int workers = x.workers() > 0 ? x.workers() : LatencyBreakdown.workersOf(s);
         return !overloaded && x.summary().warmupBacklog(workers, x.intervals(), x.latency().mean(), false);
     }
@@ -525,7 +525,7 @@ public final class Summaries {
                 var sum = s.summary();
                 int workers = LatencyBreakdown.workersOf(s);
                 boolean overloaded = "open".equals(s.settings().get("load.model"))
-                        && sum.throughput() < 0.95 * parseDouble(s.settings().get("load.ratePerSecond")); // false for an unknown rate
+                        && dev.blendbench.engine.stress.StressReport.overloaded(sum.throughput(), parseDouble(s.settings().get("load.ratePerSecond")));
                 StringBuilder b = new StringBuilder();
                 if (s.partial()) {
                     b.append("The workload JVM died before the end (").append(sum.firstError().isEmpty() ? "no message" : sum.firstError())

@@ -99,7 +99,15 @@ public record StressReport(String workload, LoadModel load, boolean virtualThrea
 
     /** An open loop that did less than 95 % of the rate offered: the rate is beyond what the system does. */
     public boolean overloaded() {
-        return load instanceof LoadModel.Open o && throughput() < 0.95 * o.rate();
+        return load instanceof LoadModel.Open o && overloaded(throughput(), o.rate());
+    }
+
+    /**
+     * {@link #overloaded()} from its parts, as a file gives them: jobs done a second against the rate
+     * offered. False for a rate not known (NaN).
+     */
+    public static boolean overloaded(double throughputPerSecond, double ratePerSecond) {
+        return throughputPerSecond < 0.95 * ratePerSecond;
     }
 
     /**
