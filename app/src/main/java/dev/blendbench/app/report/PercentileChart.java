@@ -50,14 +50,7 @@ public final class PercentileChart {
     private static void markObjective(JFreeChart c, Summaries.RampObjective o) {
         c.getXYPlot().addRangeMarker(ReportCharts.objectiveLine(o.limitMillis(), "objective " + o.text()));
         ReportCharts.reachLatency(c, o.limitMillis());
-        double percentile = switch (o.metric()) {
-            case "p50" -> 50;
-            case "p90" -> 90;
-            case "p95" -> 95;
-            case "p99" -> 99;
-            default -> 99.9;
-        };
-        c.getXYPlot().addDomainMarker(ReportCharts.objectiveLine(-Math.log10(1 - percentile / 100), null));
+        c.getXYPlot().addDomainMarker(ReportCharts.objectiveLine(nines(o.percentile(), Long.MAX_VALUE), null));
     }
 
     /**
@@ -112,11 +105,6 @@ public final class PercentileChart {
     static double nines(double percentile, long count) {
         double rest = Math.max(1 - percentile / 100, 1.0 / Math.max(1, count));
         return Math.max(0, -Math.log10(rest));
-    }
-
-    /** The percentile a point on the scale of nines stands for ({@link #nines}' inverse). */
-    static double percentileAt(double nines) {
-        return 100 * (1 - Math.pow(10, -nines));
     }
 
     private static JFreeChart chart(String title, List<XYSeries> lines) {

@@ -126,9 +126,10 @@ public final class Summaries {
 
     /**
      * A ramp's latency objective ({@code stress --ramp … --slo p99=20ms}, the Stress tab's Objective):
-     * its text as the file has it ({@code p99 <= 20.0ms}), the step metric it judges and its limit.
+     * its text as the file has it ({@code p99 <= 20.0ms}), the step metric it judges, its limit and
+     * the metric's percentile (99).
      */
-    public record RampObjective(String text, String metric, double limitMillis) {}
+    public record RampObjective(String text, String metric, double limitMillis, double percentile) {}
 
     private static final java.util.regex.Pattern SLO_TEXT = java.util.regex.Pattern.compile("p(50|90|95|99|99\\.9) <= (\\S+)");
 
@@ -156,7 +157,7 @@ public final class Summaries {
         if (!m.matches()) return null;
         try {
             double limit = dev.blendbench.engine.stress.Durations.parse(m.group(2)).toNanos() / 1e6;
-            return limit > 0 ? new RampObjective(m.group(0), "p" + m.group(1).replace(".", ""), limit) : null;
+            return limit > 0 ? new RampObjective(m.group(0), "p" + m.group(1).replace(".", ""), limit, Double.parseDouble(m.group(1))) : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
