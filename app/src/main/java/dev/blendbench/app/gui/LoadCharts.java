@@ -18,11 +18,11 @@ import org.jfree.chart.fx.ChartViewer;
  */
 final class LoadCharts {
     private final ChartViewer latency = new ChartViewer(ReportCharts.strategies(List.of()));
-    private final ChartViewer usl = new ChartViewer(ReportCharts.strategies(List.of()));
+    private final ChartViewer usl = ChartSlots.hidden("chart-usl");
     /** A ramp's steps' latency by percentile; hidden where no step holds a distribution (a search, older files). */
-    private final ChartViewer distribution = new ChartViewer(ReportCharts.strategies(List.of()));
+    private final ChartViewer distribution = ChartSlots.hidden("chart-load-distribution");
     private final javafx.scene.control.Label summary = sentence("load-summary");
-    private final javafx.scene.layout.HBox charts = new javafx.scene.layout.HBox(6, latency, distribution);
+    private final javafx.scene.layout.HBox charts = ChartSlots.sideBySide(latency, distribution);
     private final VBox box = new VBox(summary, charts, usl);
 
     /**
@@ -44,17 +44,6 @@ final class LoadCharts {
 
     LoadCharts() {
         latency.setId("chart-load");
-        usl.setId("chart-usl");
-        usl.setVisible(false);
-        usl.managedProperty().bind(usl.visibleProperty());
-        distribution.setId("chart-load-distribution");
-        distribution.setVisible(false);
-        distribution.managedProperty().bind(distribution.visibleProperty());
-        for (ChartViewer v : List.of(latency, distribution)) {
-            v.setMinSize(200, 140);
-            v.setPrefWidth(400);
-            javafx.scene.layout.HBox.setHgrow(v, Priority.ALWAYS);
-        }
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox.setVgrow(usl, Priority.ALWAYS);
     }
@@ -63,9 +52,8 @@ final class LoadCharts {
 
     /** Each step's latency by percentile where {@code ramp} holds them (a ramp's steps, an open-loop search's rates), else hidden. */
     private void distributionOf(Session ramp) {
-        JFreeChart c = ramp == null || ramp.kind() == Session.Kind.SESSION ? null : dev.blendbench.app.report.PercentileChart.of(ramp);
-        if (c != null) distribution.setChart(c);
-        distribution.setVisible(c != null);
+        ChartSlots.show(distribution, ramp == null || ramp.kind() == Session.Kind.SESSION ? null
+                : dev.blendbench.app.report.PercentileChart.of(ramp));
     }
 
     Node node() { return box; }
@@ -82,9 +70,7 @@ final class LoadCharts {
         summary.setText(dev.blendbench.app.report.Summaries.sentence(s));
         latency.setChart(ReportCharts.latencyVersusLoad(s));
         distributionOf(s);
-        JFreeChart c = ReportCharts.throughputVersusWorkers(s);
-        if (c != null) usl.setChart(c);
-        usl.setVisible(c != null);
+        ChartSlots.show(usl, ReportCharts.throughputVersusWorkers(s));
     }
 
     /** A ramp still running: its finished steps, no fit yet; before the first has ended, {@code waiting} says what runs. */

@@ -32,7 +32,7 @@ import org.jfree.chart.fx.ChartViewer;
 final class StrategyComparison {
     private final ChartViewer chart = new ChartViewer(ReportCharts.strategies(List.of()));
     /** The sessions' latency by percentile; hidden where none holds a distribution (or, of several, fewer than two). */
-    private final ChartViewer distribution = new ChartViewer(ReportCharts.strategies(List.of()));
+    private final ChartViewer distribution = ChartSlots.hidden("chart-distribution");
     private final TableView<List<String>> table = new TableView<>();
     /** The verdicts, one a session after the first, with their notes: selectable, to copy into a ticket. */
     private final TextArea verdicts = new TextArea();
@@ -43,9 +43,6 @@ final class StrategyComparison {
     /** @param actions controls shown above the table (the Compare session files… button) */
     StrategyComparison(Node... actions) {
         chart.setId("chart-strategies");
-        distribution.setId("chart-distribution");
-        distribution.setVisible(false);
-        distribution.managedProperty().bind(distribution.visibleProperty());
         table.setId("strategy-table");
         table.setPrefHeight(150);
         // a row's tooltip is its session's sentence: the figures' reading (the lock's waits, the warm-up, ...)
@@ -70,12 +67,7 @@ final class StrategyComparison {
         verdicts.setWrapText(true);
         verdicts.setPrefRowCount(6);
         verdicts.setStyle("-fx-font-family: monospace;");
-        HBox charts = new HBox(6, chart, distribution);
-        for (ChartViewer v : List.of(chart, distribution)) {
-            v.setMinSize(200, 140);
-            v.setPrefWidth(400);
-            HBox.setHgrow(v, Priority.ALWAYS);
-        }
+        HBox charts = ChartSlots.sideBySide(chart, distribution);
         // the figures above, the charts below, the divider between them the user's to move: a
         // comparison's notes can run long on a small screen
         VBox figures = new VBox(6, new HBox(6, actions), table, verdicts);
@@ -103,10 +95,8 @@ final class StrategyComparison {
     void show(List<Session> sessions) {
         chart.setChart(ReportCharts.strategies(sessions));
         // one session (a file opened alone) has its own; several, a line each
-        org.jfree.chart.JFreeChart byPercentile = sessions.size() == 1 ? dev.blendbench.app.report.PercentileChart.of(sessions.get(0))
-                : dev.blendbench.app.report.PercentileChart.compared(sessions);
-        if (byPercentile != null) distribution.setChart(byPercentile);
-        distribution.setVisible(byPercentile != null);
+        ChartSlots.show(distribution, sessions.size() == 1 ? dev.blendbench.app.report.PercentileChart.of(sessions.get(0))
+                : dev.blendbench.app.report.PercentileChart.compared(sessions));
         sentences = sessions.stream().map(Summaries::sentence).toList();
         List<String> header = ReportTables.comparisonHeader();
         List<List<String>> rows = ReportTables.comparisonRows(sessions);

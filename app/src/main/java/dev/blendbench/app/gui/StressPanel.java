@@ -66,7 +66,7 @@ public final class StressPanel {
     /** One finished session's sentence over the live charts. */
     private final Label liveSummary = LoadCharts.sentence("live-summary");
     /** A finished single session's latency by percentile, under its live charts; hidden otherwise. */
-    private final org.jfree.chart.fx.ChartViewer liveDistribution = new org.jfree.chart.fx.ChartViewer(dev.blendbench.app.report.ReportCharts.strategies(List.of()));
+    private final org.jfree.chart.fx.ChartViewer liveDistribution = ChartSlots.hidden("chart-live-distribution");
     private final StrategyComparison comparison;
     private final RaceFindings findings;
     private final TabPane tabs = new TabPane();
@@ -95,11 +95,8 @@ public final class StressPanel {
         form.races().selectedProperty().addListener((o, was, on) -> {
             if (run == null && charts.points() == 0) watchRaces(on);
         });
-        liveDistribution.setId("chart-live-distribution");
         liveDistribution.setPrefHeight(260);
         liveDistribution.setMinHeight(160);
-        liveDistribution.setVisible(false);
-        liveDistribution.managedProperty().bind(liveDistribution.visibleProperty());
         VBox live = new VBox(6, liveSummary, charts.node(), liveDistribution, findings.node());
         VBox.setVgrow(charts.node(), Priority.ALWAYS);
         live.setPadding(new Insets(6));
@@ -405,9 +402,7 @@ public final class StressPanel {
         boolean single = results.size() == 1 && s.kind() == Session.Kind.SESSION && !form.comparing();
         liveSummary.setText(single ? Summaries.sentence(s) : "");
         // and the whole distribution under the charts, where the tail's shape shows
-        org.jfree.chart.JFreeChart byPercentile = single ? dev.blendbench.app.report.PercentileChart.of(s) : null;
-        if (byPercentile != null) liveDistribution.setChart(byPercentile);
-        liveDistribution.setVisible(byPercentile != null);
+        ChartSlots.show(liveDistribution, single ? dev.blendbench.app.report.PercentileChart.of(s) : null);
         if (results.size() > 1 || form.comparing()) {
             comparison.show(results);
             // the Strategies tab once the last has run: until then the live charts stay in sight, so every
