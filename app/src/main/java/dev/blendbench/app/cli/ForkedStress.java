@@ -80,7 +80,8 @@ public final class ForkedStress {
      */
     static void warmEmitter() {
         Percentiles p = new Percentiles(10, 1e6, 1_000_000, 2_000_000, 2_500_000, 3_000_000, 3_500_000, 4_000_000);
-        IntervalSnapshot s = new IntervalSnapshot(100_000_000, 100_000_000, p, p, 100, 1 << 20, 1, 2.5, 1 << 26, 0, 0, 0);
+        IntervalSnapshot s = new IntervalSnapshot(100_000_000, 100_000_000, p, p, 100, 1 << 20, 1, 2.5, 1 << 26, 0, 0, 0,
+                new dev.blendbench.engine.stress.CpuUse(1, 0.1, 0, 2));
         PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
         for (int i = 0; i < 50; i++) emit(nowhere, s);
     }

@@ -344,9 +344,10 @@ public final class StressCommand implements Callable<Integer> {
                     if (emitSnapshots) ForkedStress.emitStep(out, r);
                     reports.add(r);
                     measureStarts.add(session.measurementStartNanos());
-                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%s%s%n", describe(m), r.throughput(),
+                    out.printf(Locale.ROOT, "%s: %.1f jobs/s, p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%s%s%s%s%s%n", describe(m), r.throughput(),
                             ms(r.latency().p50()), ms(r.latency().p99()), ms(r.latency().p999()), ms(r.latency().max()),
                             load.closed || Double.isNaN(r.busy()) ? "" : String.format(Locale.ROOT, ", workers %.0f %% busy", 100 * r.busy()),
+                            dev.blendbench.app.report.CpuShare.aside(r.cpu()),
                             r.generatorSaturated() ? " (generator saturated)" : "",
                             r.queuedAtEnd() > 0 && !r.stopped() ? String.format(Locale.ROOT, " (drain limit: %,d jobs still queued, counted at "
                                     + "their wait so far)", r.queuedAtEnd()) : "",
@@ -509,6 +510,10 @@ public final class StressCommand implements Callable<Integer> {
                     + "counts them, the latency does not, and the first measured jobs waited behind them%n", r.warmupBacklogJobs(),
                     r.overloaded() ? "the rate is beyond what the system does" : "the warm-up fell behind: a cold start or a pause");
         }
+        String cpu = dev.blendbench.app.report.CpuShare.line(r.cpu());
+        if (!cpu.isEmpty()) out.println(cpu);
+        String crowded = dev.blendbench.app.report.CpuShare.warning(r.cpu());
+        if (!crowded.isEmpty()) out.println(crowded);
         if (r.errors() > 0) out.printf(Locale.ROOT, "errors: %d (first: %s)%n", r.errors(), r.firstError());
         if (r.warmupJobs() == 0 && warmup.toNanos() > 0 && r.jobs() > 0) {
             out.printf(Locale.ROOT, "warning: no job ended during the %s warm-up, so the measurement starts cold (class "

@@ -19,8 +19,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The Stress tab's four live charts — latency percentiles, throughput (with an open loop's busy
- * workers), heap churn with GC pauses, racing accesses a second with the findings so far — fed
+ * The Stress tab's five live charts — latency percentiles, throughput (with an open loop's busy
+ * workers), heap churn with GC pauses, racing accesses a second with the findings so far, and the
+ * CPU used by the workload, by other processes and by the hypervisor (steal) — fed
  * one interval at a time on the FX thread and redrawn once a tick; a warm-up is drawn shaded until
  * measuring begins.
  * Successive sessions (a ramp's steps, compared strategies) continue one time axis.
@@ -38,7 +39,11 @@ final class LiveCharts {
             busy = new XYSeries(ReportCharts.BUSY_LABEL, false, true);
     /** The open loop's busy share over the last second; null for a closed loop. */
     private dev.blendbench.app.report.BusyWindow busyWindow;
-    private final JFreeChart latChart, heapChart, raceChart, tpChart;
+    /** The workload's, other processes' and steal's cores ({@link ReportCharts#CPU_LABELS}). */
+    private final XYSeries[] cpu = new XYSeries[ReportCharts.CPU_LABELS.length];
+    /** Whether the CPU chart draws the machine's cores yet (the first interval that knows them says). */
+    private boolean coresShown;
+    private final JFreeChart latChart, heapChart, raceChart, tpChart, cpuChart;
     private final GridPane node = new GridPane();
     /** Whether the session shown watches for races: if not, the race chart says so instead of showing zero. */
     private boolean watchingRaces;
@@ -74,11 +79,17 @@ final class LiveCharts {
         hr.setSeriesPaint(0, new Color(0x0f766e));
         hp.setRenderer(1, hr);
         raceChart = ReportCharts.races(racing, raceCount);
-        ChartViewer[] viewers = {new ChartViewer(latChart), new ChartViewer(tpChart), new ChartViewer(heapChart), new ChartViewer(raceChart)};
-        String[] ids = {"chart-latency", "chart-throughput", "chart-heap", "chart-races"};
+        for (int k = 0; k < cpu.length; k++) {
+            // the workload runs in a JVM of its own: this window's drawing is among the other processes
+            cpu[k] = new XYSeries(ReportCharts.CPU_LABELS[k] + (k == 1 ? " (this window's among them)" : ""), false, true);
+        }
+        cpuChart = ReportCharts.cpu(cpu, 0);
+        ChartViewer[] viewers = {new ChartViewer(latChart), new ChartViewer(tpChart), new ChartViewer(heapChart), new ChartViewer(raceChart),
+                new ChartViewer(cpuChart)};
+        String[] ids = {"chart-latency", "chart-throughput", "chart-heap", "chart-races", "chart-cpu"};
         node.setHgap(6);
         node.setVgap(6);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < viewers.length; i++) {
             viewers[i].setId(ids[i]);
             viewers[i].setPrefSize(360, 200);
             viewers[i].setMinSize(200, 140);
@@ -86,6 +97,7 @@ final class LiveCharts {
             GridPane.setVgrow(viewers[i], Priority.ALWAYS);
             node.add(viewers[i], i % 2, i / 2);
         }
+        GridPane.setColumnSpan(viewers[4], 2); // the CPU over time, the width of the two above
         // a lock that passes a worker over puts spikes of hundreds of ms beside a p50 of 1: a log
         // axis keeps both readable (right-click the latency chart)
         javafx.scene.control.CheckMenuItem log = new javafx.scene.control.CheckMenuItem("Log scale");
@@ -201,6 +213,7 @@ final class LiveCharts {
     private void endWarmup() {
         List<XYSeries> all = new java.util.ArrayList<>(List.of(pct));
         all.addAll(List.of(waiting, throughput, alloc, racing, heapAfter, raceCount));
+        all.addAll(List.of(cpu));
         for (XYSeries s : all) {
             int from = s.getItemCount();
             while (from > 0 && s.getX(from - 1).doubleValue() > warmupFrom) from--;
@@ -214,9 +227,14 @@ final class LiveCharts {
         previous = null;
     }
 
-    /** The four charts, in the order the warm-up's bands are kept. */
+    /** The five charts, in the order the warm-up's bands are kept. */
     private List<JFreeChart> charts() {
-        return List.of(latChart, tpChart, heapChart, raceChart);
+        return List.of(latChart, tpChart, heapChart, raceChart, cpuChart);
+    }
+
+    /** The CPU figures of {@code i}, in {@link #cpu}'s order. */
+    private static double[] cpuOf(Session.Interval i) {
+        return new double[] {i.cpu().workloadCores(), i.cpu().otherCores(), i.cpu().stealCores()};
     }
 
     /** The percentiles, oldest wait, throughput, allocation and racing accesses of {@code i} (of {@code length} s), at {@code t}. */
@@ -233,6 +251,12 @@ final class LiveCharts {
         }
         throughput.add(t, i.throughput(), false);
         if (!Double.isNaN(i.allocationMBps())) alloc.add(t, i.allocationMBps(), false);
+        double[] c = cpuOf(i);
+        for (int k = 0; k < cpu.length; k++) if (!Double.isNaN(c[k])) cpu[k].add(t, c[k], false);
+        if (!coresShown && i.cpu().machineCores() > 0) {
+            ReportCharts.machineCores(cpuChart, i.cpu().machineCores());
+            coresShown = true;
+        }
     }
 
     /**
@@ -245,6 +269,8 @@ final class LiveCharts {
         drawn.add(throughput);
         if (!Double.isNaN(i.allocationMBps())) drawn.add(alloc);
         if (i.racingAccesses() >= 0) drawn.add(racing);
+        double[] c = cpuOf(i);
+        for (int k = 0; k < cpu.length; k++) if (!Double.isNaN(c[k])) drawn.add(cpu[k]);
         for (XYSeries s : drawn) {
             if (s.getItemCount() == 0 || s.getX(s.getItemCount() - 1).doubleValue() != t) return false;
         }
@@ -274,7 +300,9 @@ final class LiveCharts {
         LiveSeries.halveIfLong(heapAfter, LiveSeries.Merge.LAST);
         LiveSeries.halveIfLong(raceCount, LiveSeries.Merge.LAST);
         LiveSeries.halveIfLong(racing, LiveSeries.Merge.MEAN);
+        for (XYSeries s : cpu) LiveSeries.halveIfLong(s, LiveSeries.Merge.MEAN);
         for (XYSeries s : pct) s.fireSeriesChanged();
+        for (XYSeries s : cpu) s.fireSeriesChanged();
         waiting.fireSeriesChanged();
         throughput.fireSeriesChanged();
         busy.fireSeriesChanged();
@@ -304,6 +332,7 @@ final class LiveCharts {
         heapAfter.clear();
         raceCount.clear();
         racing.clear();
+        for (XYSeries s : cpu) s.clear();
         for (JFreeChart c : charts()) c.getXYPlot().clearDomainMarkers();
         warmupBands.clear();
         warmupFrom = Double.NaN;

@@ -16,6 +16,9 @@ final class FactLabels {
 
     private record Label(String name, String unit) {}
 
+    /** The key under which a comparison of conditions gives other processes' and steal's cores ({@link CpuShare}). */
+    static final String OTHER_LOAD = "otherLoad";
+
     private static final Map<String, Label> KNOWN = Map.ofEntries(
             Map.entry("warmupSeconds", new Label("warm-up", "s")),
             Map.entry("warmupUntilSteady", new Label("warm-up until steady, at most the above", "")),
@@ -40,6 +43,8 @@ final class FactLabels {
             Map.entry("toRate", new Label("highest rate", "jobs/s")),
             Map.entry("os", new Label("OS", "")),
             Map.entry("arch", new Label("architecture", "")),
+            Map.entry("cpuModel", new Label("processor", "")),
+            Map.entry(OTHER_LOAD, new Label("other processes and steal", "")),
             Map.entry(Observer.KEY, new Label("workbench's CPU", "cores")),
             Map.entry("jvm.version", new Label("Java", "")),
             Map.entry("jvm.vendor", new Label("Java vendor", "")),

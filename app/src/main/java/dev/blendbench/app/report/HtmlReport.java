@@ -92,6 +92,8 @@ public final class HtmlReport {
             h.append(svg(ReportCharts.percentilesOverTime(s), chart));
             h.append(svg(ReportCharts.throughput(s), chart));
             h.append(svg(ReportCharts.heapChurn(s), chart));
+            JFreeChart cpu = ReportCharts.cpuOverTime(s);
+            if (cpu != null) h.append(svg(cpu, chart));
         }
         if (Summaries.hasRaceSection(s)) {
             h.append("<h2>Race findings</h2>\n");

@@ -14,7 +14,7 @@ public final class IntervalCsv {
 
     public static final String HEADER = "end_s,throughput_per_s,jobs,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,"
             + "service_p99_ms,alloc_MBps,gc_count,gc_pause_ms,heap_after_gc_MB,max_schedule_lag_ms,oldest_wait_ms,"
-            + "racing_accesses";
+            + "racing_accesses,cpu_workload_cores,cpu_other_cores,cpu_steal_cores";
 
     public static final String STEPS_HEADER = "workers,rate_per_s,jobs,throughput_per_s,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,"
             + "bytes_per_job,gc_count,gc_pause_ms,generator_saturated,queued_at_end,service_p99_ms,mean_wait_ms,busy";
@@ -47,12 +47,13 @@ public final class IntervalCsv {
         for (IntervalSnapshot i : r.intervals()) {
             var l = i.latency(); // jobs: those done (a stopped or cut open loop's last latency holds the queued ones too)
             boolean none = l.count() == 0;
-            b.append(String.format(Locale.ROOT, "%.3f,%.1f,%d,%s,%s,%s,%s,%s,%s,%s,%.1f,%d,%.1f,%.1f,%.3f,%s,%s%n",
+            b.append(String.format(Locale.ROOT, "%.3f,%.1f,%d,%s,%s,%s,%s,%s,%s,%s,%.1f,%d,%.1f,%.1f,%.3f,%s,%s,%s%n",
                     i.endNanos() / 1e9, i.throughput(), i.service().count(), ms(l.p50(), none), ms(l.p90(), none), ms(l.p95(), none),
                     ms(l.p99(), none), ms(l.p999(), none), ms(l.max(), none), ms(i.service().p99(), none), i.allocationMBps(), i.gcCount(),
                     i.gcPauseMillis(), i.heapAfterGcBytes() < 0 ? -1.0 : i.heapAfterGcBytes() / 1e6,
                     i.maxScheduleLagNanos() / 1e6, ms(i.oldestWaitNanos(), i.oldestWaitNanos() < 0), // empty in closed loop
-                    i.racingAccesses() < 0 ? "" : Long.toString(i.racingAccesses()))); // empty without the race detector
+                    i.racingAccesses() < 0 ? "" : Long.toString(i.racingAccesses()), // empty without the race detector
+                    SessionCsv.cpu(i.cpu()))); // empty where unknown
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }

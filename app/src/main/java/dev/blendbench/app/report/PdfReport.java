@@ -107,6 +107,8 @@ public final class PdfReport {
             chart(doc, w, ReportCharts.percentilesOverTime(s));
             chart(doc, w, ReportCharts.throughput(s));
             chart(doc, w, ReportCharts.heapChurn(s));
+            JFreeChart cpu = ReportCharts.cpuOverTime(s);
+            if (cpu != null) chart(doc, w, cpu);
         }
         if (Summaries.hasRaceSection(s)) {
             heading(doc, f, "Race findings");

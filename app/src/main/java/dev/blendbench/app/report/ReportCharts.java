@@ -3,6 +3,7 @@ package dev.blendbench.app.report;
 import dev.blendbench.app.report.Session.CliffStep;
 import dev.blendbench.app.report.Session.Interval;
 import dev.blendbench.app.report.Session.Step;
+import dev.blendbench.engine.stress.CpuUse;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -62,7 +63,8 @@ public final class ReportCharts {
      * 30-minute session has 18,000), so that a report stays a few MB: each group ends where its
      * last interval ends; its latency figures are the worst of its intervals that had jobs (a
      * spike stays visible), its job count the sum, throughput and allocation the mean, GCs and
-     * pauses the sum, heap after GC the last known, racing accesses the sum. Short sessions are returned as they are, but
+     * pauses the sum, heap after GC the last known, racing accesses the sum, the CPU's use the mean.
+     * Short sessions are returned as they are, but
      * for intervals cut short ({@link ShortIntervals}), folded into the one before them.
      */
     static List<Interval> merged(List<Interval> all) {
@@ -88,9 +90,16 @@ public final class ReportCharts {
                 if (i.heapAfterGcBytes() >= 0) heap = i.heapAfterGcBytes();
             }
             out.add(new Interval(g.get(g.size() - 1).endSeconds(), tp / g.size(), ShortIntervals.worst(g, Interval::latency), ShortIntervals.worst(g, Interval::service),
-                    allocN == 0 ? Double.NaN : alloc / allocN, gcs, pause, heap, waited, ShortIntervals.racingSum(g)));
+                    allocN == 0 ? Double.NaN : alloc / allocN, gcs, pause, heap, waited, ShortIntervals.racingSum(g),
+                    CpuUse.mean(g.stream().map(Interval::cpu).toList(), equalWeights(g.size()))));
         }
         return out;
+    }
+
+    private static double[] equalWeights(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1);
+        return w;
     }
 
     /** How many intervals {@link #merged} puts in each point. */
@@ -327,6 +336,66 @@ public final class ReportCharts {
             }
             p.addDomainMarker(m);
         }
+        return c;
+    }
+
+    /** The CPU chart's series, in their order and colours: the workload's process, other processes, the hypervisor's steal. */
+    public static final String[] CPU_LABELS = {"workload", "other processes", "steal"};
+    private static final Color[] CPU_COLOURS = {new Color(0x2b6cb0), new Color(0xd97706), new Color(0xdc2626)};
+
+    /**
+     * The CPU chart, live and in reports: the cores used by the workload's process, by other
+     * processes and by the hypervisor (steal), each a series of {@code series} (in
+     * {@link #CPU_LABELS}' order), against the machine's cores, drawn as a dashed line where known.
+     * Other processes and steal took CPU time the workload may have wanted: where they rise, the
+     * latency measured what they did too.
+     */
+    public static JFreeChart cpu(XYSeries[] series, int machineCores) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries x : series) data.addSeries(x);
+        JFreeChart c = ChartFactory.createXYLineChart("CPU", "time (s)", "CPU (cores)", data, PlotOrientation.VERTICAL, true, false, false);
+        style(c, CPU_COLOURS);
+        NumberAxis y = (NumberAxis) c.getXYPlot().getRangeAxis();
+        y.setAutoRangeIncludesZero(true);
+        y.setUpperMargin(0.15);
+        machineCores(c, machineCores);
+        return c;
+    }
+
+    /** The machine's cores as a dashed line across the CPU chart (none where unknown); the axis reaches it. */
+    public static void machineCores(JFreeChart c, int cores) {
+        XYPlot p = c.getXYPlot();
+        p.clearRangeMarkers();
+        if (cores <= 0) return;
+        ValueMarker m = new ValueMarker(cores, new Color(0x6b7280), new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[] {4f, 3f}, 0f));
+        m.setLabel("the machine's " + cores + (cores == 1 ? " core" : " cores"));
+        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        m.setLabelPaint(new Color(0x4b5563));
+        m.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        p.addRangeMarker(m);
+        // from 0 to above the cores line: a workload at one core reads as half a two-core machine's
+        NumberAxis y = (NumberAxis) p.getRangeAxis();
+        y.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        y.setAutoRangeMinimumSize(cores * 1.2);
+    }
+
+    /** A session's CPU use over time ({@link #cpu}); null where its file does not give it (older files). */
+    public static JFreeChart cpuOverTime(Session s) {
+        List<Interval> intervals = merged(s.intervals());
+        if (intervals.stream().allMatch(i -> Double.isNaN(i.cpu().workloadCores()))) return null;
+        boolean machine = intervals.stream().anyMatch(i -> i.cpu().machineKnown());
+        List<ToDoubleFunction<CpuUse>> figures = List.of(CpuUse::workloadCores, CpuUse::otherCores, CpuUse::stealCores);
+        XYSeries[] lines = new XYSeries[machine ? 3 : 1];
+        for (int k = 0; k < lines.length; k++) {
+            ToDoubleFunction<CpuUse> f = figures.get(k);
+            lines[k] = series(CPU_LABELS[k], intervals, Interval::endSeconds, i -> f.applyAsDouble(i.cpu()));
+        }
+        JFreeChart c = cpu(lines, intervals.stream().mapToInt(i -> i.cpu().machineCores()).max().orElse(0));
+        noteMerged(c, s, "their mean");
+        stepMarkers(c, s);
         return c;
     }
 

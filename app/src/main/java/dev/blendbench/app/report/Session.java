@@ -1,5 +1,6 @@
 package dev.blendbench.app.report;
 
+import dev.blendbench.engine.stress.CpuUse;
 import java.util.List;
 import java.util.Map;
 
@@ -148,9 +149,17 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
     public record Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput,
                           double bytesPerJob, long gcCount, double gcPauseMillis, boolean generatorSaturated,
                           boolean stopped, long warmupJobs, long queuedAtEnd, long warmupBacklogJobs, double warmupSeconds,
-                          boolean warmupSteady) {
+                          boolean warmupSteady, CpuUse cpu) {
         /** No totals: a cliff search's, or a ramp's still running. */
         public static final Summary NONE = new Summary(0, 0, "", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, false, false, -1);
+
+        /** Totals without the CPU's use (files from before it was measured). */
+        public Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput, double bytesPerJob,
+                       long gcCount, double gcPauseMillis, boolean generatorSaturated, boolean stopped, long warmupJobs,
+                       long queuedAtEnd, long warmupBacklogJobs, double warmupSeconds, boolean warmupSteady) {
+            this(jobs, errors, firstError, measuredSeconds, throughput, bytesPerJob, gcCount, gcPauseMillis, generatorSaturated,
+                    stopped, warmupJobs, queuedAtEnd, warmupBacklogJobs, warmupSeconds, warmupSteady, CpuUse.UNKNOWN);
+        }
 
         /** Totals whose warm-up's length the file does not give (older files). */
         public Summary(long jobs, long errors, String firstError, double measuredSeconds, double throughput, double bytesPerJob,
@@ -192,10 +201,19 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
      * One 100 ms interval. {@code heapAfterGcBytes} is −1 before the first collection;
      * {@code oldestWaitMillis}: how long the oldest job due but not started had waited at its end
      * (open loop; NaN in closed loop and in older files); {@code racingAccesses}: the racing pixel
-     * accesses the race detector found in it (−1 where it was off, or the file does not say).
+     * accesses the race detector found in it (−1 where it was off, or the file does not say);
+     * {@code cpu}: how the machine's CPUs were used in it (unknown in older files).
      */
     public record Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
-                           long gcCount, double gcPauseMillis, long heapAfterGcBytes, double oldestWaitMillis, long racingAccesses) {
+                           long gcCount, double gcPauseMillis, long heapAfterGcBytes, double oldestWaitMillis, long racingAccesses,
+                           CpuUse cpu) {
+        /** An interval without the CPU's use (files from before it was measured). */
+        public Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
+                        long gcCount, double gcPauseMillis, long heapAfterGcBytes, double oldestWaitMillis, long racingAccesses) {
+            this(endSeconds, throughput, latency, service, allocationMBps, gcCount, gcPauseMillis, heapAfterGcBytes, oldestWaitMillis,
+                    racingAccesses, CpuUse.UNKNOWN);
+        }
+
         /** An interval without a race count. */
         public Interval(double endSeconds, double throughput, Stats latency, Stats service, double allocationMBps,
                         long gcCount, double gcPauseMillis, long heapAfterGcBytes, double oldestWaitMillis) {

@@ -43,7 +43,7 @@ public final class SessionCsv {
             return b.toString().getBytes(StandardCharsets.UTF_8);
         }
         b.append("session,step,end_s,throughput_per_s,jobs,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,service_p99_ms,"
-                + "alloc_MBps,gc_count,gc_pause_ms,heap_after_gc_MB,oldest_wait_ms,racing_accesses\n");
+                + "alloc_MBps,gc_count,gc_pause_ms,heap_after_gc_MB,oldest_wait_ms,racing_accesses,cpu_workload_cores,cpu_other_cores,cpu_steal_cores\n");
         for (Session s : sessions) {
             if (s.kind() == Session.Kind.RAMP) {
                 double[] starts = s.stepStarts();
@@ -62,12 +62,22 @@ public final class SessionCsv {
         var l = i.latency();
         boolean none = l.count() == 0; // no job ended: no percentiles (empty fields, not zeros)
         // jobs: those done, the service count (a stopped or cut open loop's last latency also holds the jobs still queued)
-        b.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.1f,%d,%s,%s,%s,%s,%s,%s,%s,%.1f,%d,%.1f,%.1f,%s,%s%n",
+        b.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.1f,%d,%s,%s,%s,%s,%s,%s,%s,%.1f,%d,%.1f,%.1f,%s,%s,%s%n",
                 quote(session), quote(step), offset + i.endSeconds(), i.throughput(), i.service().count(), ms(l.p50(), none), ms(l.p90(), none),
                 ms(l.p95(), none), ms(l.p99(), none), ms(l.p999(), none), ms(l.max(), none), ms(i.service().p99(), none),
                 i.allocationMBps(), i.gcCount(), i.gcPauseMillis(),
                 i.heapAfterGcBytes() < 0 ? -1.0 : i.heapAfterGcBytes() / 1e6, ms(i.oldestWaitMillis(), false), // NaN: closed loop, empty
-                i.racingAccesses() < 0 ? "" : Long.toString(i.racingAccesses()))); // empty without the race detector
+                i.racingAccesses() < 0 ? "" : Long.toString(i.racingAccesses()), // empty without the race detector
+                cpu(i.cpu()))); // empty where unknown (older files, a machine without /proc/stat)
+    }
+
+    /** The three CPU columns, in cores: the workload's, other processes', steal; each empty where unknown. */
+    static String cpu(dev.blendbench.engine.stress.CpuUse c) {
+        return cores(c.workloadCores()) + "," + cores(c.otherCores()) + "," + cores(c.stealCores());
+    }
+
+    private static String cores(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** Milliseconds with three decimals, or empty where there is no value (no job ended in the interval). */

@@ -15,6 +15,7 @@ import dev.blendbench.app.report.Session.Stats;
 import dev.blendbench.app.report.Session.Step;
 import dev.blendbench.app.report.Session.Summary;
 import dev.blendbench.engine.race.Finding;
+import dev.blendbench.engine.stress.CpuUse;
 import dev.blendbench.engine.stress.UniversalScalability;
 import java.io.IOException;
 import java.io.InputStream;
@@ -190,7 +191,7 @@ public final class SessionReader {
             double last = 0;
             for (Interval i : s.intervals()) {
                 all.add(new Interval(offset + i.endSeconds(), i.throughput(), i.latency(), i.service(), i.allocationMBps(),
-                        i.gcCount(), i.gcPauseMillis(), i.heapAfterGcBytes(), i.oldestWaitMillis(), i.racingAccesses()));
+                        i.gcCount(), i.gcPauseMillis(), i.heapAfterGcBytes(), i.oldestWaitMillis(), i.racingAccesses(), i.cpu()));
                 last = i.endSeconds();
             }
             offset += last;
@@ -200,7 +201,7 @@ public final class SessionReader {
         if (r.path("stopped").asBoolean(false) && !sum.stopped()) { // the ramp was stopped between or before steps
             sum = new Summary(sum.jobs(), sum.errors(), sum.firstError(), sum.measuredSeconds(), sum.throughput(), sum.bytesPerJob(),
                     sum.gcCount(), sum.gcPauseMillis(), sum.generatorSaturated(), true, sum.warmupJobs(), sum.queuedAtEnd(),
-                    sum.warmupBacklogJobs());
+                    sum.warmupBacklogJobs(), sum.warmupSeconds(), sum.warmupSteady(), sum.cpu());
         }
         return new Session(name, Kind.RAMP, r.path("createdAt").asText(""), false, flat(r.path("settings")),
                 r.path("settings").path("workload").asText(""), r.path("settings").path("strategy").asText(""),
@@ -274,7 +275,32 @@ public final class SessionReader {
                 optNum(s, "measuredSeconds", p), optNum(s, "throughputPerSecond", p), optNum(s, "bytesPerJob", p),
                 s.path("gcCount").asLong(0), optNum(s, "gcPauseMillis", p), s.path("generatorSaturated").asBoolean(false),
                 s.path("stopped").asBoolean(false), s.path("warmupJobs").asLong(-1), Math.max(0, s.path("queuedAtEnd").asLong(0)),
-                Math.max(0, s.path("warmupBacklogJobs").asLong(0)), seconds(s.path("warmupSeconds")), s.path("warmupSteady").asBoolean(false));
+                Math.max(0, s.path("warmupBacklogJobs").asLong(0)), seconds(s.path("warmupSeconds")), s.path("warmupSteady").asBoolean(false),
+                cpu(s.path("cpu"), p + ".cpu"));
+    }
+
+    /** The most cores a {@code cpu} figure may give: far beyond any machine, short of nonsense. */
+    static final int MAX_CORES = 1 << 16;
+
+    /** {@code cpu} ({@link StressJson#putCpu}): each figure optional, cores from 0 to {@value #MAX_CORES}; unknown where missing. */
+    private static CpuUse cpu(JsonNode n, String p) {
+        if (n.isMissingNode() || n.isNull()) return CpuUse.UNKNOWN;
+        if (!n.isObject()) throw new Bad(p, "is not an object");
+        double[] v = new double[3];
+        String[] names = {"workloadCores", "otherCores", "stealCores"};
+        for (int k = 0; k < 3; k++) {
+            v[k] = optNum(n, names[k], p);
+            if (!Double.isNaN(v[k]) && !(v[k] >= 0 && v[k] <= MAX_CORES)) {
+                throw new Bad(p + "." + names[k], "is not a number of cores (0 to " + MAX_CORES + ")");
+            }
+        }
+        int cores = 0;
+        if (n.has("machineCores") && !n.get("machineCores").isNull()) {
+            long c = lng(n, "machineCores", p);
+            if (c < 1 || c > MAX_CORES) throw new Bad(p + ".machineCores", "is not a number of cores (1 to " + MAX_CORES + ")");
+            cores = (int) c;
+        }
+        return new CpuUse(v[0], v[1], v[2], cores);
     }
 
     private static Stats stats(JsonNode s, String p, boolean required) {
@@ -336,7 +362,7 @@ public final class SessionReader {
             out.add(new Interval(num(n, "endSeconds", q), num(n, "throughputPerSecond", q), stats(n.path("latency"), q + ".latency", true),
                     stats(n.path("service"), q + ".service", false), optNum(n, "allocationMBps", q), n.path("gcCount").asLong(0),
                     optNum(n, "gcPauseMillis", q), n.path("heapAfterGcBytes").asLong(-1), wait(optNum(n, "oldestWaitMillis", q)),
-                    Math.max(-1, n.path("racingAccesses").asLong(-1))));
+                    Math.max(-1, n.path("racingAccesses").asLong(-1)), cpu(n.path("cpu"), q + ".cpu")));
         }
         return out;
     }

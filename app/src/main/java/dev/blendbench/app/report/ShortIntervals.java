@@ -1,6 +1,7 @@
 package dev.blendbench.app.report;
 
 import dev.blendbench.app.report.Session.Interval;
+import dev.blendbench.engine.stress.CpuUse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class ShortIntervals {
      * allocation rate weighted by length, the latency and service figures the worst of the two
      * (their counts summed, as {@link ReportCharts} merges a long session's points), GCs and
      * pauses summed, the heap after GC the last known, the oldest wait the longer, racing accesses
-     * summed.
+     * summed, the CPU's use weighted by length.
      */
     public static Interval fold(Interval a, double aLength, Interval b, double bLength) {
         double total = aLength + bLength;
@@ -35,7 +36,7 @@ public final class ShortIntervals {
         return new Interval(b.endSeconds(), (a.throughput() * aLength + b.throughput() * bLength) / total,
                 worst(both, Interval::latency), worst(both, Interval::service), alloc, a.gcCount() + b.gcCount(),
                 a.gcPauseMillis() + b.gcPauseMillis(), b.heapAfterGcBytes() >= 0 ? b.heapAfterGcBytes() : a.heapAfterGcBytes(), waited,
-                racingSum(List.of(a, b)));
+                racingSum(List.of(a, b)), CpuUse.mean(List.of(a.cpu(), b.cpu()), new double[] {aLength, bLength}));
     }
 
     /**

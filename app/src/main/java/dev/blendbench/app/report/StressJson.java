@@ -3,6 +3,7 @@ package dev.blendbench.app.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.blendbench.engine.blend.Compositor;
+import dev.blendbench.engine.stress.CpuUse;
 import dev.blendbench.engine.stress.IntervalSnapshot;
 import dev.blendbench.engine.stress.LoadModel;
 import dev.blendbench.engine.stress.Percentiles;
@@ -62,6 +63,7 @@ public final class StressJson {
         summary.put("stopped", r.stopped());
         summary.put("queuedAtEnd", r.queuedAtEnd());
         summary.put("warmupBacklogJobs", r.warmupBacklogJobs());
+        putCpu(summary, r.cpu());
         root.put("summary", summary);
         root.put("latency", latency(r));
         root.put("service", ms(r.service()));
@@ -178,6 +180,7 @@ public final class StressJson {
         m.put("stopped", r.stopped());
         m.put("queuedAtEnd", r.queuedAtEnd());
         m.put("warmupBacklogJobs", r.warmupBacklogJobs());
+        putCpu(m, r.cpu());
         m.put("latency", latency(r));
         m.put("service", ms(r.service()));
         m.put("stages", stages(r));
@@ -213,7 +216,22 @@ public final class StressJson {
         m.put("maxScheduleLagMillis", i.maxScheduleLagNanos() / 1e6);
         if (i.oldestWaitNanos() >= 0) m.put("oldestWaitMillis", i.oldestWaitNanos() / 1e6);
         if (i.racingAccesses() >= 0) m.put("racingAccesses", i.racingAccesses());
+        putCpu(m, i.cpu());
         return m;
+    }
+
+    /**
+     * {@code cpu}: the figures of {@code c} that are known (a machine without {@code /proc/stat}
+     * has the workload's only); left out where none is.
+     */
+    static void putCpu(Map<String, Object> into, CpuUse c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!Double.isNaN(c.workloadCores())) m.put("workloadCores", c.workloadCores());
+        if (!Double.isNaN(c.otherCores())) m.put("otherCores", c.otherCores());
+        if (!Double.isNaN(c.stealCores())) m.put("stealCores", c.stealCores());
+        if (m.isEmpty()) return;
+        if (c.machineCores() > 0) m.put("machineCores", c.machineCores());
+        into.put("cpu", m);
     }
 
     /**
@@ -310,11 +328,23 @@ public final class StressJson {
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("arch", System.getProperty("os.arch"));
+        String model = cpuModel();
+        if (model != null) m.put("cpuModel", model);
         var os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             m.put("memoryBytes", sun.getTotalMemorySize());
         }
         return m;
+    }
+
+    /** The processor's model name, from {@code /proc/cpuinfo} (Linux); null where it cannot be read. */
+    static String cpuModel() {
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .filter(m -> !m.isEmpty()).findFirst().orElse(null);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static Map<String, Object> jvm() {

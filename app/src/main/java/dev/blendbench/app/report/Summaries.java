@@ -27,7 +27,8 @@ public final class Summaries {
      * What makes a single session weigh less in a comparison, each as a phrase ("was stopped after
      * 3.5 s of the 20 s asked", "started cold: ..."): stopped before its end (not by its own job
      * limit), no job ended in its warm-up or it was still warming up ({@link Settling}), its
-     * workload JVM died, or the workbench took a noticeable share of the machine ({@link Observer}). Empty for a sound session,
+     * workload JVM died, or the workbench ({@link Observer}) or other processes and the hypervisor
+     * ({@link CpuShare}) took a noticeable share of the machine. Empty for a sound session,
      * and for ramps and cliff searches.
      */
     public static List<String> caveats(Session s) {
@@ -56,6 +57,7 @@ public final class Summaries {
             out.add("never became steady in its warm-up (" + SessionReader.fmt(sum.warmupSeconds()) + " s)");
         }
         if (Observer.weighed(s)) out.add(Observer.caveat(s));
+        if (CpuShare.noticeable(s)) out.add(CpuShare.caveat(s));
         return out;
     }
 
@@ -71,11 +73,14 @@ public final class Summaries {
                 "virtualThreads", "raceDetect")) {
             differ(out, key, a.settings().getOrDefault(key, absent(key)), b.settings().getOrDefault(key, absent(key)));
         }
-        for (String key : List.of("cores", "arch")) {
+        for (String key : List.of("cores", "arch", "cpuModel")) {
             differ(out, key, a.machine().getOrDefault(key, ""), b.machine().getOrDefault(key, ""));
         }
         if (Observer.weighed(a) != Observer.weighed(b)) { // one shared its machine with the workbench's drawing, the other did not
             differ(out, Observer.KEY, Observer.weighed(a) ? Observer.coresText(a) : "none", Observer.weighed(b) ? Observer.coresText(b) : "none");
+        }
+        if (CpuShare.noticeable(a) != CpuShare.noticeable(b)) { // one ran beside other work that took its share of the CPUs, the other did not
+            differ(out, FactLabels.OTHER_LOAD, CpuShare.othersText(a), CpuShare.othersText(b));
         }
         for (String key : List.of("version", "vm", "maxHeapBytes", "collectors", "vectorKernels")) {
             differ(out, "jvm." + key, a.jvm().getOrDefault(key, ""), b.jvm().getOrDefault(key, ""));
@@ -519,6 +524,12 @@ public final class Summaries {
                             + " ended by the drain limit with jobs still queued, counted at their wait so far, so "
                             + (cut.size() == 1 ? "its" : "their") + " percentiles are lower bounds.";
                 }
+                List<String> crowded = st.stream().filter(x -> CpuShare.noticeable(x.summary().cpu(), Observer.cores(s))).map(Step::loadText).toList();
+                if (!crowded.isEmpty()) {
+                    text += " Other processes or the hypervisor took " + Math.round(CpuShare.NOTICEABLE_SHARE * 100) + " % or more of the"
+                            + " machine's CPU during " + (crowded.size() == 1 ? "the step at " + crowded.get(0) + ", which" : "the steps at "
+                            + String.join(", ", crowded) + ", which") + " measured that too.";
+                }
                 return text + objectiveSentence(s) + racesFound(s) + stopped + Observer.sentence(s);
             }
             default -> {
@@ -580,6 +591,7 @@ public final class Summaries {
                 if (!Double.isNaN(sum.bytesPerJob()) && sum.jobs() > 0) {
                     b.append(" Each job allocated ").append(bytes(sum.bytesPerJob())).append('.');
                 }
+                b.append(CpuShare.sentence(s));
                 if (sum.errors() > 0) b.append(" ").append(sum.errors()).append(" jobs failed (first: ").append(sum.firstError()).append(").");
                 b.append(racesFound(s));
                 if (sum.generatorSaturated()) b.append(" The load generator fell behind: the offered load was lower than asked.");

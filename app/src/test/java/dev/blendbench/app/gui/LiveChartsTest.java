@@ -52,6 +52,31 @@ class LiveChartsTest {
     }
 
     @Test
+    void theCpuChart_drawsTheWorkloadOtherProcessesAndSteal_andTheMachinesCores_fromTheFirstIntervalThatKnowsThem(FxRobot robot) {
+        LiveCharts[] c = new LiveCharts[1];
+        robot.interact(() -> {
+            c[0] = new LiveCharts();
+            c[0].add(at(-0.1, 300), 0); // a warm-up interval: taken away when measuring begins
+            for (int k = 1; k <= 4; k++) {
+                Session.Interval i = at(0.1 * k, 500);
+                var cpu = k == 1 ? dev.blendbench.engine.stress.CpuUse.UNKNOWN : new dev.blendbench.engine.stress.CpuUse(1.5, 0.1 * k, 0.05, 2);
+                c[0].add(new Session.Interval(i.endSeconds(), i.throughput(), i.latency(), i.service(), i.allocationMBps(), 0, 0, -1,
+                        Double.NaN, -1, cpu), 0);
+            }
+            c[0].redraw();
+        });
+        var plot = ((ChartViewer) c[0].node().lookup("#chart-cpu")).getChart().getXYPlot();
+        XYDataset d = plot.getDataset();
+        for (int k = 0; k < 3; k++) assertEquals(3, d.getItemCount(k), "the first interval knew nothing: a gap, not a zero");
+        assertEquals(1.5, d.getYValue(0, 0), 1e-12);
+        assertEquals(0.4, d.getYValue(1, 2), 1e-12);
+        assertEquals(0.05, d.getYValue(2, 1), 1e-12);
+        assertEquals(1, plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "the machine's cores, once");
+        robot.interact(() -> c[0].clear());
+        assertEquals(0, d.getItemCount(0));
+    }
+
+    @Test
     void theRaceChart_drawsRacingAccessesASecond_andTheFindingsSoFar(FxRobot robot) {
         LiveCharts[] c = new LiveCharts[1];
         robot.interact(() -> {
@@ -118,19 +143,21 @@ class LiveChartsTest {
             c[0] = new LiveCharts();
             c[0].watchRaces(true);
             c[0].busyOf(4); // the throughput chart's busy axis changes too
-            for (String id : new String[] {"#chart-latency", "#chart-throughput", "#chart-heap", "#chart-races"}) {
+            for (String id : new String[] {"#chart-latency", "#chart-throughput", "#chart-heap", "#chart-races", "#chart-cpu"}) {
                 ((ChartViewer) c[0].node().lookup(id)).getChart().addChangeListener(e -> drawings.merge(id, 1, Integer::sum));
             }
             for (int k = 0; k < 3; k++) c[0].add(at(-0.2 + 0.1 * k, 300), 1); // a warm-up: its bands move with each interval
             for (int k = 1; k <= 5; k++) {
                 Session.Interval i = at(0.1 * k, 500);
                 c[0].add(new Session.Interval(i.endSeconds(), i.throughput(), i.latency(), i.service(), i.allocationMBps(), 1, 2,
-                        50_000_000L, 3.5, 10L), 2); // a GC (a marker), heap after it, the oldest wait, racing accesses
+                        50_000_000L, 3.5, 10L, new dev.blendbench.engine.stress.CpuUse(1.5, 0.2, 0, 2)), 2); // a GC (a marker), heap
+                        // after it, the oldest wait, racing accesses, the CPU (the machine's cores: a marker)
             }
         });
         assertEquals(java.util.Map.of(), drawings, "nothing drawn while intervals arrive");
         robot.interact(() -> c[0].redraw());
-        assertEquals(java.util.Map.of("#chart-latency", 1, "#chart-throughput", 1, "#chart-heap", 1, "#chart-races", 1), drawings);
+        assertEquals(java.util.Map.of("#chart-latency", 1, "#chart-throughput", 1, "#chart-heap", 1, "#chart-races", 1, "#chart-cpu", 1),
+                drawings);
         robot.interact(() -> c[0].clear());
         assertEquals(2, drawings.get("#chart-throughput"), "clearing draws the empty charts at once");
     }

@@ -25,11 +25,13 @@ package dev.blendbench.engine.stress;
  *                        jobs stuck in it end and show in the latency
  * @param racingAccesses  pixel accesses the workload's race detector found racing in the interval,
  *                        or -1 where none watches ({@link Workload#racingAccesses()})
+ * @param cpu             how the machine's CPUs were used in the interval: by the workload's process,
+ *                        by other processes, by the hypervisor ({@link CpuUse}; parts unknown are NaN)
  */
 public record IntervalSnapshot(long endNanos, long lengthNanos, Percentiles latency, Percentiles service,
                                double throughput, long allocatedBytes, long gcCount, double gcPauseMillis,
                                long heapAfterGcBytes, long maxScheduleLagNanos, long oldestWaitNanos,
-                               long racingAccesses) {
+                               long racingAccesses, CpuUse cpu) {
     /** An interval of the warm-up: its jobs are not measured (it ends at or before the start of measuring). */
     public boolean warmup() {
         return endNanos <= 0;

@@ -46,13 +46,15 @@ import java.util.Map;
  * @param latencyDistribution the whole distribution of {@code latency}, by rising percentile
  *                        ({@link Percentiles#distribution}): the shape of the tail between and beyond
  *                        its fixed percentiles
+ * @param cpu             how the machine's CPUs were used over the measured phase, from the counters
+ *                        at its start and its end ({@link CpuUse}; parts unknown are NaN)
  */
 public record StressReport(String workload, LoadModel load, boolean virtualThreads, long warmupJobs, long warmupBacklogJobs,
                            long measuredNanos, long jobs,
                            long errors, String firstError, Percentiles latency, Percentiles service,
                            Map<String, Percentiles> stages, double bytesPerJob, long gcCount, double gcPauseMillis,
                            boolean generatorSaturated, boolean stopped, long queuedAtEnd, List<IntervalSnapshot> intervals,
-                           long warmupNanos, boolean warmupSteady, List<PercentilePoint> latencyDistribution) {
+                           long warmupNanos, boolean warmupSteady, List<PercentilePoint> latencyDistribution, CpuUse cpu) {
     public StressReport {
         stages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stages));
         intervals = List.copyOf(intervals);

@@ -262,11 +262,11 @@ public final class StressSession {
     }
 
     /** The telemetry's running totals at one moment: an interval's figures are the differences of two. */
-    private record Readings(long allocated, long gcCount, double gcPauseMillis, long racingAccesses) {}
+    private record Readings(long allocated, long gcCount, double gcPauseMillis, long racingAccesses, CpuMeter.Reading cpu) {}
 
     private Readings read(Telemetry telemetry, long[] ids) {
         return new Readings(telemetry.allocated(ids, exitAllocated, config.virtualThreads()), telemetry.gcCount(),
-                telemetry.gcPauseMillis(), workload.racingAccesses());
+                telemetry.gcPauseMillis(), workload.racingAccesses(), telemetry.cpu(ticker.nanoTime()));
     }
 
     /**
@@ -278,7 +278,8 @@ public final class StressSession {
                                              Telemetry telemetry, long lagNanos, long oldestWaitNanos) {
         return new IntervalSnapshot(endNanos, lengthNanos, Percentiles.of(got[0]), Percentiles.of(got[1]), ended / (lengthNanos / 1e9),
                 Math.max(0, to.allocated() - from.allocated()), to.gcCount() - from.gcCount(), to.gcPauseMillis() - from.gcPauseMillis(),
-                telemetry.heapAfterGc(), lagNanos, oldestWaitNanos, to.racingAccesses() < 0 ? -1 : to.racingAccesses() - from.racingAccesses());
+                telemetry.heapAfterGc(), lagNanos, oldestWaitNanos, to.racingAccesses() < 0 ? -1 : to.racingAccesses() - from.racingAccesses(),
+                telemetry.cpuBetween(from.cpu(), to.cpu()));
     }
 
     /** The sampler loop, on the caller's thread. */
@@ -391,7 +392,8 @@ public final class StressSession {
                 firstError.get(), Percentiles.of(totalLat), Percentiles.of(totalSrv), stageMap,
                 jobs == 0 ? 0 : (double) (from.allocated() - start.allocated()) / jobs, from.gcCount() - start.gcCount(),
                 from.gcPauseMillis() - start.gcPauseMillis(),
-                saturated, cut && !drainCut, queued, intervals, warmupRan, warmupSteady, Percentiles.distribution(totalLat));
+                saturated, cut && !drainCut, queued, intervals, warmupRan, warmupSteady, Percentiles.distribution(totalLat),
+                telemetry.cpuBetween(start.cpu(), from.cpu()));
     }
 
     /**

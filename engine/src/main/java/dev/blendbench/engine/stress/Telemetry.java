@@ -18,7 +18,8 @@ import javax.management.openmbean.CompositeData;
  * Allocation and GC figures for a session: bytes allocated by given threads (ThreadMXBean,
  * ~16 ns a read) and collections as the JVM reports them (GC notifications, ~2 ms after the fact):
  * the number of collections (for ZGC and Shenandoah, their cycles) and the time the application
- * was paused (for those two, the sum of their pauses, not of their mostly concurrent cycles).
+ * was paused (for those two, the sum of their pauses, not of their mostly concurrent cycles); and
+ * the CPU time of the process and of the machine ({@link CpuMeter}).
  * Open until {@link #close()}.
  */
 final class Telemetry implements AutoCloseable {
@@ -29,6 +30,7 @@ final class Telemetry implements AutoCloseable {
     private final AtomicLong heapAfterGc = new AtomicLong(-1);
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
+    private final CpuMeter cpu = CpuMeter.system();
 
     Telemetry() {
         heapAfterGc.set(heapAfterLatestGc(ManagementFactory.getGarbageCollectorMXBeans()));
@@ -108,6 +110,16 @@ final class Telemetry implements AutoCloseable {
             sum += ended >= 0 ? ended : Math.max(0, live[i]);
         }
         return sum;
+    }
+
+    /** The CPU counters now, {@code wallNanos} on the session's clock. */
+    CpuMeter.Reading cpu(long wallNanos) {
+        return cpu.read(wallNanos);
+    }
+
+    /** The CPU use between two {@link #cpu} readings. */
+    CpuUse cpuBetween(CpuMeter.Reading from, CpuMeter.Reading to) {
+        return cpu.between(from, to);
     }
 
     /** Bytes the calling thread has allocated so far. */

@@ -1,0 +1,108 @@
+package dev.blendbench.app.report;
+
+import dev.blendbench.engine.stress.CpuUse;
+import java.util.Locale;
+
+/**
+ * What a session's CPU use ({@link CpuUse}) says to a reader: how many cores the workload's JVM
+ * used, and whether other processes or the hypervisor (steal) took a noticeable share of the
+ * machine while it ran. They took CPU time the workload may have wanted, so a session measured
+ * beside them measured them too: on a small shared machine, the commonest reason two runs of the
+ * same settings differ. The workbench's own share is {@link Observer}'s to say; here it is left
+ * out of the other processes' where the file gives it.
+ */
+public final class CpuShare {
+    private CpuShare() {}
+
+    /** From this share of the machine's cores on, other processes and steal together are said to have weighed on a session: 10 %. */
+    public static final double NOTICEABLE_SHARE = 0.10;
+
+    /** The cores other processes used besides the workbench ({@code workbenchCores}, NaN: none or unknown), never below 0. */
+    static double otherCores(CpuUse c, double workbenchCores) {
+        return Math.max(0, c.otherCores() - (Double.isNaN(workbenchCores) ? 0 : workbenchCores));
+    }
+
+    /** Whether other processes (besides the workbench) and steal together took {@value #NOTICEABLE_SHARE} or more of the machine. */
+    public static boolean noticeable(CpuUse c, double workbenchCores) {
+        if (!c.machineKnown()) return false;
+        double steal = Double.isNaN(c.stealCores()) ? 0 : c.stealCores();
+        return (otherCores(c, workbenchCores) + steal) / c.machineCores() >= NOTICEABLE_SHARE;
+    }
+
+    /** Whether they weighed on session {@code s} ({@link #noticeable}). */
+    public static boolean noticeable(Session s) {
+        return noticeable(s.summary().cpu(), Observer.cores(s));
+    }
+
+    /**
+     * The command line's line after a session: "cpu: the workload's JVM used 1.85 of the machine's 2
+     * cores; other processes 0.04, steal 0.00"; "" where nothing is known.
+     */
+    public static String line(CpuUse c) {
+        if (Double.isNaN(c.workloadCores())) return "";
+        String s = "cpu: the workload's JVM used " + used(c);
+        if (!c.machineKnown()) return s;
+        return s + "; other processes " + fmt(c.otherCores()) + ", steal " + fmt(Double.isNaN(c.stealCores()) ? 0 : c.stealCores());
+    }
+
+    /** The command line's warning where other processes and steal weighed on the session, or "". */
+    public static String warning(CpuUse c) {
+        if (!noticeable(c, Double.NaN)) return "";
+        return "warning: " + others(c, Double.NaN, true) + " while this ran: CPU time the workload may have wanted, so its figures"
+                + " measured that too (run it again when the machine is quieter)";
+    }
+
+    /** A ramp step's aside on the command line, " (other processes used 0.62 of the machine's 2 cores)", or "" where they did not weigh on it. */
+    public static String aside(CpuUse c) {
+        return noticeable(c, Double.NaN) ? " (" + others(c, Double.NaN, true) + ")" : "";
+    }
+
+    /**
+     * The report's sentence: " The workload's JVM used 1.85 of the machine's 2 cores." and, where
+     * other processes weighed on it, what they took; "" where the file does not say.
+     */
+    public static String sentence(Session s) {
+        CpuUse c = s.summary().cpu();
+        if (Double.isNaN(c.workloadCores())) return "";
+        String text = " The workload's JVM used " + used(c) + " while it was measured";
+        if (!noticeable(s)) return text + ".";
+        String besides = Double.isNaN(Observer.cores(s)) ? "" : " besides the workbench";
+        return text + "; " + others(c, Observer.cores(s), false).replaceFirst("^other processes", "other processes" + besides)
+                + ": CPU time the workload may have wanted, so these figures measured that too.";
+    }
+
+    /** The caveat's phrase, after the session's name: "ran beside other processes that used 0.62 of the machine's 2 cores", or "". */
+    public static String caveat(Session s) {
+        if (!noticeable(s)) return "";
+        return "ran while " + others(s.summary().cpu(), Observer.cores(s), true);
+    }
+
+    /** "0.62": other processes and steal together, as a comparison of conditions gives them. */
+    static String othersText(Session s) {
+        CpuUse c = s.summary().cpu();
+        return fmt(otherCores(c, Observer.cores(s)) + (Double.isNaN(c.stealCores()) ? 0 : c.stealCores())) + " cores";
+    }
+
+    /** "1.85 of the machine's 2 cores" or "1.85 cores". */
+    private static String used(CpuUse c) {
+        return fmt(c.workloadCores()) + (c.machineCores() > 0 ? " of the machine's " + c.machineCores() + (c.machineCores() == 1 ? " core" : " cores")
+                : " cores");
+    }
+
+    /**
+     * "other processes used 0.62 of the machine's 2 cores and the hypervisor took 0.05 (steal)", the
+     * parts that are not nil; without "of the machine's 2 cores" where {@code ofMachine} is false
+     * (a sentence that has just said it).
+     */
+    private static String others(CpuUse c, double workbenchCores, boolean ofMachine) {
+        double other = otherCores(c, workbenchCores), steal = Double.isNaN(c.stealCores()) ? 0 : c.stealCores();
+        String cores = !ofMachine ? "" : " of the machine's " + c.machineCores() + (c.machineCores() == 1 ? " core" : " cores");
+        boolean showSteal = steal >= 0.005;
+        if (other < 0.005 && showSteal) return "the hypervisor took " + fmt(steal) + cores + " (steal: the CPUs given to other virtual machines)";
+        return "other processes used " + fmt(other) + cores + (showSteal ? " and the hypervisor took " + fmt(steal) + " (steal)" : "");
+    }
+
+    private static String fmt(double cores) {
+        return String.format(Locale.ROOT, "%.2f", cores);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.blendbench.app.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.blendbench.engine.stress.CpuUse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+
+/** The CPU a session's workload, other processes and the hypervisor used: read, checked, charted and told. */
+class CpuShareTest {
+    private static ObjectNode pooled() throws IOException {
+        try (InputStream in = CpuShareTest.class.getResourceAsStream("/sessions/pooled.json")) {
+            return (ObjectNode) new ObjectMapper().readTree(in);
+        }
+    }
+
+    /** pooled.json (2 cores) with its summary's CPU as given (null: a file from before it was measured). */
+    private static Session session(CpuUse cpu, String workbenchCores) throws Exception {
+        ObjectNode root = pooled();
+        ObjectNode summary = (ObjectNode) root.get("summary");
+        summary.remove("cpu");
+        if (cpu != null) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            StressJson.putCpu(m, cpu);
+            summary.set("cpu", new ObjectMapper().valueToTree(m.get("cpu")));
+        }
+        if (workbenchCores != null) ((ObjectNode) root.get("machine")).put(Observer.KEY, workbenchCores);
+        return SessionReader.parse(root, "s.json", "s.json");
+    }
+
+    @Test
+    void otherProcessesAndSteal_weighOnASession_fromATenthOfTheMachine_theWorkbenchLeftToItsOwnNote() {
+        assertFalse(CpuShare.noticeable(new CpuUse(1.8, 0.15, 0.04, 2), Double.NaN), "0.19 of 2 cores: under a tenth");
+        assertTrue(CpuShare.noticeable(new CpuUse(1.5, 0.15, 0.05, 2), Double.NaN), "0.20 of 2: a tenth");
+        assertTrue(CpuShare.noticeable(new CpuUse(1.5, 0, 0.3, 2), Double.NaN), "steal alone");
+        assertFalse(CpuShare.noticeable(new CpuUse(1.5, 0.5, 0, 2), 0.4), "the workbench's 0.4 is Observer's to tell: 0.1 left");
+        assertFalse(CpuShare.noticeable(new CpuUse(1, Double.NaN, Double.NaN, 0), Double.NaN), "a machine without /proc/stat: not known");
+    }
+
+    @Test
+    void theCommandLine_saysTheCoresUsed_andWarnsWhereOtherWorkTookItsShare() {
+        assertEquals("cpu: the workload's JVM used 1.96 of the machine's 2 cores; other processes 0.04, steal 0.00",
+                CpuShare.line(new CpuUse(1.955, 0.041, 0, 2)));
+        assertEquals("", CpuShare.warning(new CpuUse(1.955, 0.041, 0, 2)));
+        assertEquals("cpu: the workload's JVM used 0.90 cores", CpuShare.line(new CpuUse(0.9, Double.NaN, Double.NaN, 0)));
+        assertEquals("", CpuShare.line(CpuUse.UNKNOWN));
+        assertEquals("warning: other processes used 0.68 of the machine's 2 cores and the hypervisor took 0.05 (steal) while this"
+                + " ran: CPU time the workload may have wanted, so its figures measured that too (run it again when the machine is"
+                + " quieter)", CpuShare.warning(new CpuUse(1.3, 0.68, 0.05, 2)));
+        assertTrue(CpuShare.warning(new CpuUse(1.3, 0, 0.4, 2)).startsWith("warning: the hypervisor took 0.40 of the machine's 2 cores (steal"));
+        assertEquals(" (other processes used 0.68 of the machine's 2 cores)", CpuShare.aside(new CpuUse(1.3, 0.68, 0, 2)), "a ramp's step");
+        assertEquals("", CpuShare.aside(new CpuUse(1.9, 0.05, 0, 2)));
+    }
+
+    @Test
+    void theReport_saysTheWorkloadsCores_andWhatOthersTook_besidesTheWorkbench() throws Exception {
+        Session quiet = session(new CpuUse(1.72, 0.05, 0.004, 2), null);
+        assertTrue(Summaries.sentence(quiet).contains(" The workload's JVM used 1.72 of the machine's 2 cores while it was measured."),
+                Summaries.sentence(quiet));
+        assertFalse(Summaries.caveats(quiet).stream().anyMatch(c -> c.contains("other processes")));
+        Session crowded = session(new CpuUse(1.2, 0.9, 0, 2), "0.3");
+        assertTrue(Summaries.sentence(crowded).contains(" The workload's JVM used 1.20 of the machine's 2 cores while it was measured;"
+                + " other processes besides the workbench used 0.60: CPU time the workload may have wanted, so these figures measured"
+                + " that too."), Summaries.sentence(crowded));
+        assertTrue(Summaries.caveats(crowded).contains("ran while other processes used 0.60 of the machine's 2 cores"), Summaries.caveats(crowded).toString());
+        Session older = session(null, null);
+        assertFalse(Summaries.sentence(older).contains("JVM used"), "a file without it says nothing of it");
+    }
+
+    @Test
+    void twoSessions_oneCrowdedOneNot_differInTheirConditions() throws Exception {
+        Session a = session(new CpuUse(1.9, 0.05, 0, 2), null), b = session(new CpuUse(1.3, 0.6, 0.05, 2), null);
+        assertEquals(List.of("other processes and steal 0.05 cores vs 0.65 cores"), Summaries.differences(a, b));
+        assertEquals(List.of(), Summaries.differences(a, session(new CpuUse(1.8, 0.1, 0, 2), null)), "both quiet: no difference");
+    }
+
+    @Test
+    void theFile_keepsEachIntervalsCpu_andRefusesFiguresThatAreNoCores() throws Exception {
+        Session s = SessionReader.parse(pooled(), "s.json", "s.json");
+        assertTrue(s.intervals().stream().allMatch(i -> i.cpu().machineKnown() && i.cpu().machineCores() == 2));
+        assertEquals(1.72, s.summary().cpu().workloadCores(), 1e-12);
+        for (Object bad : new Object[] {-0.1, 1e9, "x", true}) {
+            ObjectNode root = pooled();
+            ObjectNode cpu = (ObjectNode) ((ArrayNode) root.get("intervals")).get(3).get("cpu");
+            cpu.set("otherCores", new ObjectMapper().valueToTree(bad));
+            ReportException e = assertThrows(ReportException.class, () -> SessionReader.parse(root, "s.json", "s.json"), String.valueOf(bad));
+            assertTrue(e.getMessage().contains("intervals[3].cpu.otherCores"), e.getMessage());
+        }
+        for (Object bad : new Object[] {0, 1.5, 1 << 20}) {
+            ObjectNode root = pooled();
+            ((ObjectNode) root.get("summary").get("cpu")).set("machineCores", new ObjectMapper().valueToTree(bad));
+            ReportException e = assertThrows(ReportException.class, () -> SessionReader.parse(root, "s.json", "s.json"), String.valueOf(bad));
+            assertTrue(e.getMessage().contains("summary.cpu.machineCores"), e.getMessage());
+        }
+        ObjectNode root = pooled();
+        ((ObjectNode) root.get("summary")).put("cpu", 3);
+        assertThrows(ReportException.class, () -> SessionReader.parse(root, "s.json", "s.json"));
+    }
+
+    @Test
+    void theChart_drawsTheThreeFigures_againstTheMachinesCores_andIsLeftOutForOlderFiles() throws Exception {
+        Session s = SessionReader.parse(pooled(), "s.json", "s.json");
+        XYPlot p = ReportCharts.cpuOverTime(s).getXYPlot();
+        assertEquals(3, p.getDataset().getSeriesCount());
+        assertEquals(List.of(ReportCharts.CPU_LABELS), List.of(p.getDataset().getSeriesKey(0), p.getDataset().getSeriesKey(1),
+                p.getDataset().getSeriesKey(2)));
+        assertEquals(s.intervals().get(0).cpu().workloadCores(), p.getDataset().getYValue(0, 0), 1e-12);
+        assertEquals(2, ((ValueMarker) p.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue(), 1e-12);
+        assertTrue(p.getRangeAxis().getLowerBound() >= 0 && p.getRangeAxis().getUpperBound() > 2, "from 0 to above the cores line");
+        ObjectNode old = pooled();
+        for (var i : old.get("intervals")) ((ObjectNode) i).remove("cpu");
+        assertNull(ReportCharts.cpuOverTime(SessionReader.parse(old, "old.json", "old.json")));
+        String csv = new String(SessionCsv.render(List.of(s)), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",cpu_workload_cores,cpu_other_cores,cpu_steal_cores"));
+        assertTrue(csv.lines().skip(1).allMatch(l -> l.matches(".*,\\d+\\.\\d{3},\\d+\\.\\d{3},\\d+\\.\\d{3}")), csv.lines().skip(1).findFirst().orElse(""));
+    }
+}
