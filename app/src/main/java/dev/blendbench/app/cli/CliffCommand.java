@@ -209,9 +209,9 @@ public final class CliffCommand implements Callable<Integer> {
         CliffFinder f = new CliffFinder(workloads, workers, arr, objective, warm, step, Ticker.SYSTEM);
         stopSwitch.track(f::stop);
         CliffFinder.Result r = f.find(lo, hi, steps, bisections, s -> out.printf(Locale.ROOT,
-                "rate %9.1f/s: p%s %10.3f ms  %s%s%s%n", s.rate(), fmt(o.percentile()), s.measured() / 1e6,
+                "rate %9.1f/s: p%s %10.3f ms  %s%s%s%s%n", s.rate(), fmt(o.percentile()), s.measured() / 1e6,
                 s.passed() ? "meets " : "misses", Double.isNaN(s.busy()) ? "" : String.format(Locale.ROOT, "  workers %3.0f %% busy", 100 * s.busy()),
-                s.saturated() ? " (generator saturated)" : ""));
+                s.saturated() ? " (generator saturated)" : "", dev.blendbench.app.report.CpuShare.aside(s.cpu())));
         List<Map<String, Object>> st = new ArrayList<>();
         for (CliffFinder.Step s : r.steps()) st.add(step(s));
         root.put("steps", st);
@@ -253,6 +253,7 @@ public final class CliffCommand implements Callable<Integer> {
         m.put("generatorSaturated", s.saturated());
         if (!Double.isNaN(s.busy())) m.put("busy", s.busy());
         m.put("distribution", dev.blendbench.app.report.StressJson.distribution(s.latencyDistribution()));
+        dev.blendbench.app.report.StressJson.putCpu(m, s.cpu());
         return m;
     }
 

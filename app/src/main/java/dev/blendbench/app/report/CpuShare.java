@@ -52,6 +52,18 @@ public final class CpuShare {
                 + " measured that too (run it again when the machine is quieter)";
     }
 
+    /**
+     * " Other processes or the hypervisor took 10 % or more of the machine's CPU during the steps at
+     * 400 jobs/s, 800 jobs/s, which measured that too." for a ramp's steps ({@code what}: "step") or a
+     * cliff search's rates ("rate") among {@code loads}; "" where there are none.
+     */
+    static String crowded(java.util.List<String> loads, String what) {
+        if (loads.isEmpty()) return "";
+        return " Other processes or the hypervisor took " + Math.round(NOTICEABLE_SHARE * 100) + " % or more of the machine's CPU during the "
+                + what + (loads.size() == 1 ? "" : "s") + " at " + String.join(", ", loads) + ", which measured that too"
+                + (what.equals("rate") ? ": a rate that missed there may have met the objective on a quiet machine." : ".");
+    }
+
     /** A ramp step's aside on the command line, " (other processes used 0.62 of the machine's 2 cores)", or "" where they did not weigh on it. */
     public static String aside(CpuUse c) {
         return noticeable(c, Double.NaN) ? " (" + others(c, Double.NaN, true) + ")" : "";

@@ -328,7 +328,13 @@ public record Session(String name, Kind kind, String createdAt, boolean partial,
      * {@code latency}: its jobs' count and whole latency distribution where the file holds them (an
      * open-loop search's steps, in files from cliff --json since it was added), else {@link Stats#EMPTY}.
      */
-    public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput, double busy, Stats latency) {
+    public record CliffStep(double rate, double measuredMillis, boolean passed, double throughput, double busy, Stats latency,
+                            CpuUse cpu) {
+        /** A step whose file does not say how the CPUs were used. */
+        public CliffStep(double rate, double measuredMillis, boolean passed, double throughput, double busy, Stats latency) {
+            this(rate, measuredMillis, passed, throughput, busy, latency, CpuUse.UNKNOWN);
+        }
+
         /** A step whose file gives no distribution. */
         public CliffStep(double rate, double measuredMillis, boolean passed, double throughput, double busy) {
             this(rate, measuredMillis, passed, throughput, busy, Stats.EMPTY);

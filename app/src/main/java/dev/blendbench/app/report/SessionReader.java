@@ -225,7 +225,7 @@ public final class SessionReader {
                 Stats latency = d.isEmpty() || jobs == 0 ? Stats.EMPTY
                         : new Stats(jobs, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, d.getLast().ms(), d);
                 steps.add(new CliffStep(num(s, "rate", p), num(s, "measuredMillis", p), s.path("passed").asBoolean(false),
-                        num(s, "throughputPerSecond", p), busy, latency));
+                        num(s, "throughputPerSecond", p), busy, latency, cpu(s.path("cpu"), p + ".cpu")));
             }
         }
         JsonNode pts = r.path("points");

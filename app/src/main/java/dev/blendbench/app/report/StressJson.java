@@ -224,7 +224,7 @@ public final class StressJson {
      * {@code cpu}: the figures of {@code c} that are known (a machine without {@code /proc/stat}
      * has the workload's only); left out where none is.
      */
-    static void putCpu(Map<String, Object> into, CpuUse c) {
+    public static void putCpu(Map<String, Object> into, CpuUse c) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (!Double.isNaN(c.workloadCores())) m.put("workloadCores", c.workloadCores());
         if (!Double.isNaN(c.otherCores())) m.put("otherCores", c.otherCores());

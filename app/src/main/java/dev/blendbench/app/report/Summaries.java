@@ -469,7 +469,9 @@ public final class Summaries {
                         + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "."
                         : reached + "; the knee is at " + SessionReader.fmt(knee) + unit
                         + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "." + busyAtKnee(st, knee)
-                        + pastKnee(st, knee, metricOf(s.cliff().slo()))) + stopped;
+                        + pastKnee(st, knee, metricOf(s.cliff().slo())))
+                        + CpuShare.crowded(st.stream().filter(x -> CpuShare.noticeable(x.cpu(), Double.NaN))
+                                .map(x -> SessionReader.fmt(x.rate()) + unit).toList(), "rate") + stopped;
             }
             case RAMP -> {
                 List<Step> st = s.measuredSteps();
@@ -524,12 +526,8 @@ public final class Summaries {
                             + " ended by the drain limit with jobs still queued, counted at their wait so far, so "
                             + (cut.size() == 1 ? "its" : "their") + " percentiles are lower bounds.";
                 }
-                List<String> crowded = st.stream().filter(x -> CpuShare.noticeable(x.summary().cpu(), Observer.cores(s))).map(Step::loadText).toList();
-                if (!crowded.isEmpty()) {
-                    text += " Other processes or the hypervisor took " + Math.round(CpuShare.NOTICEABLE_SHARE * 100) + " % or more of the"
-                            + " machine's CPU during " + (crowded.size() == 1 ? "the step at " + crowded.get(0) + ", which" : "the steps at "
-                            + String.join(", ", crowded) + ", which") + " measured that too.";
-                }
+                text += CpuShare.crowded(st.stream().filter(x -> CpuShare.noticeable(x.summary().cpu(), Observer.cores(s)))
+                        .map(Step::loadText).toList(), "step");
                 return text + objectiveSentence(s) + racesFound(s) + stopped + Observer.sentence(s);
             }
             default -> {

@@ -86,6 +86,36 @@ class CpuShareTest {
         assertEquals(List.of(), Summaries.differences(a, session(new CpuUse(1.8, 0.1, 0, 2), null)), "both quiet: no difference");
     }
 
+    private static ObjectNode tree(String resource) throws IOException {
+        try (InputStream in = CpuShareTest.class.getResourceAsStream("/sessions/" + resource)) {
+            return (ObjectNode) new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static ObjectNode cpu(double workload, double other) {
+        ObjectNode c = new ObjectMapper().createObjectNode();
+        c.put("workloadCores", workload).put("otherCores", other).put("stealCores", 0.0).put("machineCores", 2);
+        return c;
+    }
+
+    @Test
+    void aRampOrCliffSearch_namesTheStepsOrRatesThatOtherWorkCrowded() throws Exception {
+        ObjectNode ramp = tree("ramp.json");
+        ((ObjectNode) ramp.get("steps").get(1)).set("cpu", cpu(1.2, 0.7));
+        Session r = SessionReader.parse(ramp, "ramp.json", "ramp.json");
+        String second = r.steps().get(1).loadText();
+        assertTrue(Summaries.sentence(r).contains(" Other processes or the hypervisor took 10 % or more of the machine's CPU during the step at "
+                + second + ", which measured that too."), Summaries.sentence(r));
+        ObjectNode cliff = tree("cliff.json");
+        for (int i = 0; i < cliff.get("steps").size(); i++) ((ObjectNode) cliff.get("steps").get(i)).set("cpu", cpu(1.5, i == 0 ? 0.5 : 0));
+        Session c = SessionReader.parse(cliff, "cliff.json", "cliff.json");
+        String rate = SessionReader.fmt(cliff.get("steps").get(0).get("rate").asDouble()) + " jobs/s";
+        assertTrue(Summaries.sentence(c).contains("during the rate at " + rate + ", which measured that too: a rate that missed there may have"
+                + " met the objective on a quiet machine."), Summaries.sentence(c));
+        assertFalse(Summaries.sentence(SessionReader.parse(tree("cliff.json"), "c.json", "c.json")).contains("Other processes"),
+                "a file without the CPU says nothing of it");
+    }
+
     @Test
     void theFile_keepsEachIntervalsCpu_andRefusesFiguresThatAreNoCores() throws Exception {
         Session s = SessionReader.parse(pooled(), "s.json", "s.json");

@@ -22,9 +22,11 @@ public final class CliffFinder {
      * @param passed      whether the objective held (and the generator kept the schedule)
      * @param busy        the workers' busy share at that rate ({@link StressReport#busy()}): near 1 the jobs queue
      * @param latencyDistribution the step's whole latency distribution ({@link StressReport#latencyDistribution()})
+     * @param cpu         how the machine's CPUs were used while it was measured ({@link StressReport#cpu()}): other
+     *                    processes taking their share can make a rate miss that would have met the objective
      */
     public record Step(double rate, long measured, boolean passed, double throughput, long jobs, boolean saturated, double busy,
-                       List<PercentilePoint> latencyDistribution) {
+                       List<PercentilePoint> latencyDistribution, CpuUse cpu) {
         public Step {
             latencyDistribution = List.copyOf(latencyDistribution);
         }
@@ -87,7 +89,7 @@ public final class CliffFinder {
             current = null;
             long v = slo.measure(s.latencyHistogram());
             boolean ok = v <= slo.limitNanos() && !r.generatorSaturated() && r.jobs() > 0;
-            return new Step(rate, v, ok, r.throughput(), r.jobs(), r.generatorSaturated(), r.busy(), r.latencyDistribution());
+            return new Step(rate, v, ok, r.throughput(), r.jobs(), r.generatorSaturated(), r.busy(), r.latencyDistribution(), r.cpu());
         }
     }
 

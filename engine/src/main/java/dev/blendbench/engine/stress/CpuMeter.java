@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * time (every thread of it, from the operating system) and, on Linux, the machine's, from the
  * first line of {@code /proc/stat} (clock ticks since boot: user, nice, system, idle, iowait,
  * irq, softirq, steal). A reading is a handful of longs; {@link #between} makes the figures of the
- * time between two. The machine's counters tick 100 times a second per CPU, so one 100 ms
- * interval's machine figures are good to about a tenth of a core; a session's mean is finer.
+ * time between two. Linux counts both in clock ticks, 100 a second per CPU, so one 100 ms
+ * interval's figures are good to about a tenth of a core; a session's are finer.
  */
 final class CpuMeter {
     /** One moment's counters; a negative process time or a null {@code ticks} is unknown. */
