@@ -54,14 +54,15 @@ public final class CpuShare {
 
     /**
      * " Other processes or the hypervisor took 10 % or more of the machine's CPU during the steps at
-     * 400 jobs/s, 800 jobs/s, which measured that too." for a ramp's steps ({@code what}: "step") or a
-     * cliff search's rates ("rate") among {@code loads}; "" where there are none.
+     * 400 jobs/s, 800 jobs/s, which measured that too." for a ramp's steps among {@code loads}, or a
+     * cliff search's rates ({@code rates}: a rate that missed there may have met the objective on a
+     * quiet machine); "" where there are none.
      */
-    static String crowded(java.util.List<String> loads, String what) {
+    static String crowded(java.util.List<String> loads, boolean rates) {
         if (loads.isEmpty()) return "";
         return " Other processes or the hypervisor took " + Math.round(NOTICEABLE_SHARE * 100) + " % or more of the machine's CPU during the "
-                + what + (loads.size() == 1 ? "" : "s") + " at " + String.join(", ", loads) + ", which measured that too"
-                + (what.equals("rate") ? ": a rate that missed there may have met the objective on a quiet machine." : ".");
+                + (rates ? "rate" : "step") + (loads.size() == 1 ? "" : "s") + " at " + String.join(", ", loads) + ", which measured that too"
+                + (rates ? ": a rate that missed there may have met the objective on a quiet machine." : ".");
     }
 
     /** A ramp step's aside on the command line, " (other processes used 0.62 of the machine's 2 cores)", or "" where they did not weigh on it. */
@@ -83,7 +84,7 @@ public final class CpuShare {
                 + ": CPU time the workload may have wanted, so these figures measured that too.";
     }
 
-    /** The caveat's phrase, after the session's name: "ran beside other processes that used 0.62 of the machine's 2 cores", or "". */
+    /** The caveat's phrase, after the session's name: "ran while other processes used 0.62 of the machine's 2 cores", or "". */
     public static String caveat(Session s) {
         if (!noticeable(s)) return "";
         return "ran while " + others(s.summary().cpu(), Observer.cores(s), true);

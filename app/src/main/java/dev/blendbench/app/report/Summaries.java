@@ -471,7 +471,7 @@ public final class Summaries {
                         + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "." + busyAtKnee(st, knee)
                         + pastKnee(st, knee, metricOf(s.cliff().slo())))
                         + CpuShare.crowded(st.stream().filter(x -> CpuShare.noticeable(x.cpu(), Double.NaN))
-                                .map(x -> SessionReader.fmt(x.rate()) + unit).toList(), "rate") + stopped;
+                                .map(x -> SessionReader.fmt(x.rate()) + unit).toList(), true) + stopped;
             }
             case RAMP -> {
                 List<Step> st = s.measuredSteps();
@@ -527,7 +527,7 @@ public final class Summaries {
                             + (cut.size() == 1 ? "its" : "their") + " percentiles are lower bounds.";
                 }
                 text += CpuShare.crowded(st.stream().filter(x -> CpuShare.noticeable(x.summary().cpu(), Observer.cores(s)))
-                        .map(Step::loadText).toList(), "step");
+                        .map(Step::loadText).toList(), false);
                 return text + objectiveSentence(s) + racesFound(s) + stopped + Observer.sentence(s);
             }
             default -> {
