@@ -119,7 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, row, "", shorten(sa.name(), w), shorten(sb.name(), w), "").stripTrailing());
         for (Comparison.Row r : c.rows()) {
             boolean bytes = r.name().equals("bytes/job"), busy = r.name().equals(Comparison.BUSY);
-            String unit = r.name().equals("throughput") ? " /s" : " ms";
+            String unit = r.name().equals("throughput") ? " /s" : r.name().equals(Comparison.CPU) ? "" : " ms";
             String a = bytes ? Summaries.bytes(r.a()) : busy ? LatencyBreakdown.percent(r.a()) : SessionReader.fmt(r.a()) + unit;
             String b = bytes ? Summaries.bytes(r.b()) : busy ? LatencyBreakdown.percent(r.b()) : SessionReader.fmt(r.b()) + unit;
             // a ratio to a baseline that shows as "0 B" (a pooled job: a fraction of a byte) would read as nonsense

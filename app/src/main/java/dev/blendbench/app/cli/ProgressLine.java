@@ -1,5 +1,7 @@
 package dev.blendbench.app.cli;
 
+import dev.blendbench.app.report.CpuShare;
+import dev.blendbench.engine.stress.CpuUse;
 import dev.blendbench.engine.stress.IntervalSnapshot;
 import dev.blendbench.engine.stress.StressReport;
 import java.io.PrintWriter;
@@ -10,7 +12,9 @@ import java.util.Locale;
  * terminal every half second, one line a second otherwise, and once more at the end for what is
  * left. Jobs per second and allocation are over the whole window; p99 is the worst of its 100 ms
  * intervals' (an upper bound of the window's own), max and GCs its max and count. A window in
- * which no job ended shows dashes, not zeros.
+ * which no job ended shows dashes, not zeros. A window in which other processes and the
+ * hypervisor's steal took a tenth of the machine or more ({@link CpuShare#NOTICEABLE_SHARE}) says
+ * how many cores they took: the latency beside it measured them too.
  */
 final class ProgressLine implements java.util.function.Consumer<IntervalSnapshot> {
     private final PrintWriter err;
@@ -22,6 +26,9 @@ final class ProgressLine implements java.util.function.Consumer<IntervalSnapshot
     private long gcCount, measured;
     private int workers; // an open loop's, for how busy they were; 0: not said (a closed loop's are always busy)
     private double waited = -1;
+    /** Other processes' and steal's core-seconds in this line's window, the seconds they are known over, and the machine's cores. */
+    private double othersCoreSeconds, othersSeconds;
+    private int machineCores;
     /** Racing accesses in this line's window; -1 while no interval has said (the race detector is off). */
     private long racing = -1;
     private boolean inPlace;
@@ -70,9 +77,18 @@ final class ProgressLine implements java.util.function.Consumer<IntervalSnapshot
         if (accesses >= 0) racing = Math.max(racing, 0) + accesses;
     }
 
+    /** The CPU use of the interval {@link #add} brings next, {@code lengthSeconds} long; unknown parts are left out. */
+    void cpu(CpuUse c, double lengthSeconds) {
+        if (!c.machineKnown()) return;
+        othersCoreSeconds += (c.otherCores() + (Double.isNaN(c.stealCores()) ? 0 : c.stealCores())) * lengthSeconds;
+        othersSeconds += lengthSeconds;
+        machineCores = c.machineCores();
+    }
+
     @Override
     public void accept(IntervalSnapshot s) {
         racing(s.racingAccesses());
+        cpu(s.cpu(), s.lengthNanos() / 1e9);
         add(s.endNanos() / 1e9, s.lengthNanos() / 1e9, s.throughput(), s.latency().count(), s.latency().p99() / 1e6,
                 s.latency().max() / 1e6, s.allocationMBps(), s.gcCount(), s.oldestWaitNanos() < 0 ? -1 : s.oldestWaitNanos() / 1e6,
                 s.service().count() > 0 ? s.service().mean() / 1e6 : Double.NaN);
@@ -130,9 +146,12 @@ final class ProgressLine implements java.util.function.Consumer<IntervalSnapshot
         double share = length > 0 ? StressReport.busyShare(jobs / length, lastServiceMillis, workers) : Double.NaN;
         String busy = Double.isNaN(share) ? "" : String.format(Locale.ROOT, "  busy %3.0f %%", 100 * share);
         String races = racing < 0 ? "" : String.format(Locale.ROOT, "  races %,.0f/s", length > 0 ? racing / length : 0);
-        String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s%s%s",
+        double others = othersSeconds > 0 ? othersCoreSeconds / othersSeconds : 0;
+        String crowded = machineCores > 0 && others / machineCores >= CpuShare.NOTICEABLE_SHARE
+                ? String.format(Locale.ROOT, "  other load %.2f cores", others) : "";
+        String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s%s%s%s",
                 warmup && countUp ? end - warmupFrom : end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy, races,
-                warmup ? "  warm-up" : "",
+                warmup ? "  warm-up" : "", crowded,
                 (lastPrinted >= arrivalsEnd - 1e-9 && length >= 0.099 ? "  draining the backlog" : "") // not the last jobs' sliver
                         + (waited >= 1 ? "  oldest waiting " + (waited < 1000 ? String.format(Locale.ROOT, "%.1f ms", waited)
                                 : String.format(Locale.ROOT, "%.2f s", waited / 1000)) : "")); // jobs queue: the system fell behind
@@ -149,7 +168,7 @@ final class ProgressLine implements java.util.function.Consumer<IntervalSnapshot
     }
 
     private void clearWindow() {
-        length = jobs = worstP99 = max = allocatedMB = servedMillis = served = 0;
+        length = jobs = worstP99 = max = allocatedMB = servedMillis = served = othersCoreSeconds = othersSeconds = 0;
         gcCount = measured = 0;
         waited = -1;
         if (racing > 0) racing = 0; // still said (as 0/s) in the next line: the detector is on

@@ -37,6 +37,11 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
     public static final String MEAN_WAIT = "mean wait";
     /** The row of the workers' busy share, 0..1 ({@link LatencyBreakdown#busy()}), where both are open loops. */
     public static final String BUSY = "busy";
+    /**
+     * The row of the cores the workload's JVM used ({@link dev.blendbench.engine.stress.CpuUse#workloadCores()}), where both
+     * files say: a strategy that serialises its workers on a lock uses fewer cores for the same work.
+     */
+    public static final String CPU = "cpu (cores)";
 
     /** One line of the side-by-side table. */
     public record Row(String name, double a, double b) {
@@ -98,6 +103,8 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         }
         rows.add(new Row("throughput", a.summary().throughput(), b.summary().throughput()));
         rows.add(new Row("bytes/job", a.summary().bytesPerJob(), b.summary().bytesPerJob()));
+        double ca = a.summary().cpu().workloadCores(), cb = b.summary().cpu().workloadCores();
+        if (!Double.isNaN(ca) && !Double.isNaN(cb)) rows.add(new Row(CPU, ca, cb));
         // where the difference went: the jobs themselves (service), or the wait to start (an open loop's queue)
         if (a.service().count() > 0 && b.service().count() > 0) {
             rows.add(new Row(SERVICE_P99, a.service().p99(), b.service().p99()));

@@ -90,10 +90,26 @@ public final class CpuShare {
         return "ran while " + others(s.summary().cpu(), Observer.cores(s), true);
     }
 
-    /** "0.62": other processes and steal together, as a comparison of conditions gives them. */
-    static String othersText(Session s) {
+    /**
+     * The comparison table's cell: the cores the workload's JVM used ("1.96"), and where other
+     * processes and steal weighed on it, what they took ("1.32 · 0.68 other"); "–" where the file
+     * does not say.
+     */
+    public static String cell(Session s) {
         CpuUse c = s.summary().cpu();
-        return fmt(otherCores(c, Observer.cores(s)) + (Double.isNaN(c.stealCores()) ? 0 : c.stealCores())) + " cores";
+        if (Double.isNaN(c.workloadCores())) return "–";
+        return fmt(c.workloadCores()) + (noticeable(s) ? " · " + fmt(othersAndSteal(s)) + " other" : "");
+    }
+
+    /** The cores other processes (besides the workbench) and steal took together while {@code s} was measured. */
+    private static double othersAndSteal(Session s) {
+        CpuUse c = s.summary().cpu();
+        return otherCores(c, Observer.cores(s)) + (Double.isNaN(c.stealCores()) ? 0 : c.stealCores());
+    }
+
+    /** "0.62 cores": other processes and steal together, as a comparison of conditions gives them. */
+    static String othersText(Session s) {
+        return fmt(othersAndSteal(s)) + " cores";
     }
 
     /** "1.85 of the machine's 2 cores" or "1.85 cores". */

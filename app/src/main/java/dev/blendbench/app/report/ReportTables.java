@@ -33,8 +33,8 @@ public final class ReportTables {
     }
 
     public static List<String> comparisonHeader() {
-        return List.of("session", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "service p99", "busy", "bytes/job", "GCs", "GC pause ms",
-                "races");
+        return List.of("session", "jobs", "jobs/s", "p50", "p95", "p99", "p99.9", "service p99", "busy", "CPU cores", "bytes/job", "GCs",
+                "GC pause ms", "races");
     }
 
     /**
@@ -52,7 +52,7 @@ public final class ReportTables {
             rows.add(List.of(Summaries.label(s), Long.toString(m.jobs()), SessionReader.fmt(m.throughput()),
                     none ? "–" : SessionReader.fmt(l.p50()), none ? "–" : SessionReader.fmt(l.p95()), none ? "–" : SessionReader.fmt(l.p99()),
                     none ? "–" : SessionReader.fmt(l.p999()), none || s.service().count() == 0 ? "–" : SessionReader.fmt(s.service().p99()),
-                    none || open == null ? "–" : open.busyText(),
+                    none || open == null ? "–" : open.busyText(), CpuShare.cell(s),
                     none ? "–" : Summaries.bytes(m.bytesPerJob()), Long.toString(m.gcCount()),
                     SessionReader.fmt(m.gcPauseMillis()), s.kind() == Session.Kind.SESSION ? races(s) : "–"));
         }

@@ -33,6 +33,23 @@ class ProgressLineTest {
     }
 
     @Test
+    void aWindowInWhichOtherWorkTookATenthOfTheMachine_saysHowManyCores_andAQuietOneSaysNothing() {
+        StringWriter w = new StringWriter();
+        ProgressLine p = new ProgressLine(new PrintWriter(w), false);
+        for (int i = 1; i <= 20; i++) {
+            // the first second quiet (0.1 of 2 cores), the second crowded: 0.5 other and 0.1 steal, half of it unknown
+            var cpu = i <= 10 ? new dev.blendbench.engine.stress.CpuUse(1.8, 0.1, 0, 2)
+                    : i % 2 == 0 ? new dev.blendbench.engine.stress.CpuUse(1.4, 0.5, 0.1, 2) : dev.blendbench.engine.stress.CpuUse.UNKNOWN;
+            p.cpu(cpu, 0.1);
+            p.add(i * 0.1, 0.1, 50, jobs(50, 0.1), 2.0, 3.0, 0, 0, -1);
+        }
+        List<String> l = lines(w);
+        assertEquals(2, l.size(), w.toString());
+        assertFalse(l.get(0).contains("other load"), l.get(0));
+        assertTrue(l.get(1).endsWith("gc 0  other load 0.60 cores"), l.get(1));
+    }
+
+    @Test
     void aWindowWithoutJobs_showsDashesNotZeros_andTheRestIsPrintedAtTheEnd() {
         StringWriter w = new StringWriter();
         ProgressLine p = new ProgressLine(new PrintWriter(w), false);

@@ -84,6 +84,14 @@ class CpuShareTest {
         Session a = session(new CpuUse(1.9, 0.05, 0, 2), null), b = session(new CpuUse(1.3, 0.6, 0.05, 2), null);
         assertEquals(List.of("other processes and steal 0.05 cores vs 0.65 cores"), Summaries.differences(a, b));
         assertEquals(List.of(), Summaries.differences(a, session(new CpuUse(1.8, 0.1, 0, 2), null)), "both quiet: no difference");
+        Comparison.Row cpu = Comparison.of(a, b, "p99", 0.05, 1).rows().stream().filter(r -> r.name().equals(Comparison.CPU))
+                .findFirst().orElseThrow();
+        assertEquals(1.3 / 1.9, cpu.ratio(), 1e-12, "the workload's cores side by side");
+        assertTrue(Comparison.of(a, session(null, null), "p99", 0.05, 1).rows().stream().noneMatch(r -> r.name().equals(Comparison.CPU)),
+                "not where one file does not say");
+        int column = ReportTables.comparisonHeader().indexOf("CPU cores");
+        assertEquals(List.of("1.90", "1.30 · 0.65 other", "–"),
+                ReportTables.comparisonRows(List.of(a, b, session(null, null))).stream().map(r -> r.get(column)).toList());
     }
 
     private static ObjectNode tree(String resource) throws IOException {
