@@ -12,7 +12,7 @@ import java.util.Map;
  * @param kind     what the file holds
  * @param settings the settings, flattened to {@code key → text} for display, in file order
  * @param strategy the strategy name, or "" (synthetic jobs)
- * @param machine  machine facts ({@code cores, os, arch, memoryBytes}) as text
+ * @param machine  machine facts ({@code cores, os, arch, cpuModel, memoryBytes}) as text
  * @param jvm      JVM facts as text
  * @param stages   per-stage percentiles ({@code decode, composite, encode} or {@code service})
  */
