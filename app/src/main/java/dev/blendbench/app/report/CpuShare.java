@@ -65,6 +65,49 @@ public final class CpuShare {
                 + (rates ? ": a rate that missed there may have met the objective on a quiet machine." : ".");
     }
 
+    /** From this share of the machine's cores on, the workload is said to have used them all: 90 %. */
+    static final double FULL_SHARE = 0.9;
+    /** Busy workers that used under this share of the cores they could have kept busy are said to have waited more than they computed: 60 %. */
+    static final double IDLE_SHARE = 0.6;
+
+    /**
+     * A cliff search's CPU at its knee and at the next rate tried (the lowest that missed), and what
+     * it says of the limit there: " The workload's JVM used 1.31 of the machine's 2 cores there, 1.62
+     * at 670.8 jobs/s." and then, at the rate that missed, either that the machine's CPU is the
+     * limit (the workload used {@value #FULL_SHARE} of its cores or more: faster jobs or more CPUs
+     * would move the knee, more workers would not), or that its {@code workers} waited more than they
+     * computed: busy ({@link Session.CliffStep#busy()}) for as many workers' time as would keep a
+     * core or more busy, they used under {@value #IDLE_SHARE} of the cores that would have kept busy
+     * (the machine's at most) — they waited for a lock, or I/O. Not said where other processes took
+     * their share ({@link #noticeable}): the workers may have waited for the CPU. "" where the file
+     * does not give the CPU.
+     */
+    static String atKnee(java.util.List<Session.CliffStep> byRate, double knee, int workers) {
+        for (int k = 0; k < byRate.size(); k++) {
+            Session.CliffStep at = byRate.get(k);
+            if (at.rate() != knee || Double.isNaN(at.cpu().workloadCores())) continue;
+            Session.CliffStep next = k + 1 < byRate.size() ? byRate.get(k + 1) : null;
+            boolean nextKnown = next != null && !Double.isNaN(next.cpu().workloadCores());
+            String text = " The workload's JVM used " + used(at.cpu()) + " there"
+                    + (nextKnown ? ", " + fmt(next.cpu().workloadCores()) + " at " + SessionReader.fmt(next.rate()) + " jobs/s." : ".");
+            if (!nextKnown) return text;
+            CpuUse c = next.cpu();
+            if (c.machineCores() > 0 && c.workloadCores() >= FULL_SHARE * c.machineCores()) {
+                return text + " At " + SessionReader.fmt(next.rate()) + " jobs/s the machine's CPU is the limit: faster jobs or more cores"
+                        + " would move the knee, more workers would not.";
+            }
+            double busyWorkers = Double.isNaN(next.busy()) ? 0 : next.busy() * workers;
+            double could = c.machineCores() > 0 ? Math.min(busyWorkers, c.machineCores()) : busyWorkers;
+            if (!noticeable(c, Double.NaN) && could >= 1 && c.workloadCores() < IDLE_SHARE * could) {
+                return text + String.format(Locale.ROOT, " At %s jobs/s the workers were %s busy, %s of them at a time, yet used %s cores:"
+                        + " they waited (for a lock, or I/O) more than they computed.", SessionReader.fmt(next.rate()),
+                        LatencyBreakdown.percent(next.busy()), fmt(busyWorkers), fmt(c.workloadCores()));
+            }
+            return text;
+        }
+        return "";
+    }
+
     /** A ramp step's aside on the command line, " (other processes used 0.62 of the machine's 2 cores)", or "" where they did not weigh on it. */
     public static String aside(CpuUse c) {
         return noticeable(c, Double.NaN) ? " (" + others(c, Double.NaN, true) + ")" : "";

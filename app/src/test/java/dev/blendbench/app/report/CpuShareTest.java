@@ -125,6 +125,24 @@ class CpuShareTest {
     }
 
     @Test
+    void atACliffsKnee_theCpuSaysWhetherTheMachinesCoresOrWaitingSetTheLimit() {
+        java.util.function.BiFunction<Double, CpuUse, Session.CliffStep> step = (busy, cpu) ->
+                new Session.CliffStep(600, 30, false, 590, busy, Session.Stats.EMPTY, cpu);
+        Session.CliffStep knee = new Session.CliffStep(500, 12, true, 500, 0.5, Session.Stats.EMPTY, new CpuUse(1.1, 0.02, 0, 2));
+        String full = CpuShare.atKnee(List.of(knee, step.apply(0.8, new CpuUse(1.9, 0.05, 0, 2))), 500, 2);
+        assertEquals(" The workload's JVM used 1.10 of the machine's 2 cores there, 1.90 at 600 jobs/s. At 600 jobs/s the machine's CPU is"
+                + " the limit: faster jobs or more cores would move the knee, more workers would not.", full);
+        String waited = CpuShare.atKnee(List.of(knee, step.apply(0.65, new CpuUse(0.9, 0.05, 0, 2))), 500, 4);
+        assertTrue(waited.endsWith(" At 600 jobs/s the workers were 65 % busy, 2.60 of them at a time, yet used 0.90 cores: they waited"
+                + " (for a lock, or I/O) more than they computed."), waited);
+        assertEquals(" The workload's JVM used 1.10 of the machine's 2 cores there, 1.40 at 600 jobs/s.",
+                CpuShare.atKnee(List.of(knee, step.apply(0.8, new CpuUse(1.4, 0.02, 0, 2))), 500, 2), "1.6 workers busy, 1.4 cores: computing");
+        assertFalse(CpuShare.atKnee(List.of(knee, step.apply(0.65, new CpuUse(0.9, 0.7, 0, 2))), 500, 4).contains("waited"),
+                "other processes took the CPU: the workers may have waited for it");
+        assertEquals("", CpuShare.atKnee(List.of(new Session.CliffStep(500, 12, true, 500, 0.5)), 500, 2), "an older file");
+    }
+
+    @Test
     void theFile_keepsEachIntervalsCpu_andRefusesFiguresThatAreNoCores() throws Exception {
         Session s = SessionReader.parse(pooled(), "s.json", "s.json");
         assertTrue(s.intervals().stream().allMatch(i -> i.cpu().machineKnown() && i.cpu().machineCores() == 2));
