@@ -51,10 +51,14 @@ public record LatencyBreakdown(double meanLatencyMillis, double meanServiceMilli
                 ? new LatencyBreakdown(b.meanLatencyMillis, b.meanServiceMillis, b.serviceP99Millis, 0, b.busy, b.gcShare) : b;
     }
 
-    /** A session's workers as its settings give them ({@code load.workers}), or 0 where they do not. */
+    /**
+     * A session's workers as its settings give them ({@code load.workers}; a cliff search's,
+     * {@code workers}), or 0 where they do not.
+     */
     static int workersOf(Session s) {
         try {
-            return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Double.parseDouble(s.settings().getOrDefault("load.workers", "0"))));
+            String n = s.settings().getOrDefault("load.workers", s.settings().getOrDefault("workers", "0"));
+            return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Double.parseDouble(n)));
         } catch (NumberFormatException e) {
             return 0;
         }

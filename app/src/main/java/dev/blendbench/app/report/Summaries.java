@@ -241,15 +241,6 @@ public final class Summaries {
         return String.format(Locale.ROOT, "%,d job%s", n, n == 1 ? "" : "s");
     }
 
-    /** A cliff search's workers, from its settings; 0 where they do not say. */
-    private static int cliffWorkers(Session s) {
-        try {
-            return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Double.parseDouble(s.settings().getOrDefault("workers", "0"))));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     /**
      * How busy the workers were at an open-loop cliff search's knee and at the first rate tried past
      * it: a knee well below full workers was set by something besides queueing for them. Empty where
@@ -478,7 +469,7 @@ public final class Summaries {
                         + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "."
                         : reached + "; the knee is at " + SessionReader.fmt(knee) + unit
                         + (s.cliff().slo().isEmpty() ? "" : " for " + s.cliff().slo()) + under + "." + busyAtKnee(st, knee)
-                        + CpuShare.atKnee(st, knee, cliffWorkers(s))
+                        + CpuShare.atKnee(st, knee, LatencyBreakdown.workersOf(s))
                         + pastKnee(st, knee, metricOf(s.cliff().slo())))
                         + CpuShare.crowded(st.stream().filter(x -> CpuShare.noticeable(x.cpu(), Double.NaN))
                                 .map(x -> SessionReader.fmt(x.rate()) + unit).toList(), true) + stopped;
