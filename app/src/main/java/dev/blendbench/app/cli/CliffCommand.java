@@ -235,6 +235,13 @@ public final class CliffCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "knee: %.1f jobs/s for %s (p%s %.3f ms at %.1f/s, %.3f ms at %.1f/s: %.2f× the load, %.2f× the latency)%n",
                     r.knee(), objective, fmt(o.percentile()), r.below().measured() / 1e6, r.below().rate(), r.above().measured() / 1e6,
                     r.above().rate(), r.above().rate() / r.below().rate(), (double) r.above().measured() / Math.max(1, r.below().measured()));
+            // what the CPU at the knee and past it says of the limit, as the report's sentence does
+            List<dev.blendbench.app.report.Session.CliffStep> byRate = r.steps().stream()
+                    .sorted(java.util.Comparator.comparingDouble(CliffFinder.Step::rate))
+                    .map(s -> new dev.blendbench.app.report.Session.CliffStep(s.rate(), s.measured() / 1e6, s.passed(), s.throughput(),
+                            s.busy(), dev.blendbench.app.report.Session.Stats.EMPTY, s.cpu())).toList();
+            String limit = dev.blendbench.app.report.CpuShare.atKnee(byRate, r.knee(), workers).strip();
+            if (!limit.isEmpty()) out.println(limit);
         }
         return true;
     }

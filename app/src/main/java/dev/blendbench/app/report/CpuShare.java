@@ -82,7 +82,7 @@ public final class CpuShare {
      * their share ({@link #noticeable}): the workers may have waited for the CPU. "" where the file
      * does not give the CPU.
      */
-    static String atKnee(java.util.List<Session.CliffStep> byRate, double knee, int workers) {
+    public static String atKnee(java.util.List<Session.CliffStep> byRate, double knee, int workers) {
         for (int k = 0; k < byRate.size(); k++) {
             Session.CliffStep at = byRate.get(k);
             if (at.rate() != knee || Double.isNaN(at.cpu().workloadCores())) continue;

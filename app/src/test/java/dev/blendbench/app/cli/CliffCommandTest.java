@@ -45,9 +45,14 @@ class CliffCommandTest {
         assertEquals("busy", dev.blendbench.app.report.ReportTables.cliffHeader(read).get(4));
         assertTrue(rows.get(rows.size() - 1).get(4).matches("\\d+ %"), rows.toString());
         String said = dev.blendbench.app.report.Summaries.sentence(read);
+        // then the CPU there (this machine's /proc/stat), and for these sleeping jobs, where no other work took the CPU, that
+        // the workers waited more than they computed
         assertTrue(said.matches(".*; the knee is at .* There the workers were \\d+ % busy( \\(\\d+ % at \\S+ jobs/s, the next rate tried\\))?\\."
-                + "( Past it, \\S+× the load made \\S+ \\S+× as long \\(\\S+ to \\S+ ms\\)\\.)?"),
+                + "( The workload's JVM used [^.]+\\.\\d+ of the machine's \\d+ cores there(, \\S+ at \\S+ jobs/s)?\\.)?"
+                + "( At \\S+ jobs/s the workers were .* they waited \\(for a lock, or I/O\\) more than they computed\\.)?"
+                + "( Past it, \\S+× the load made \\S+ \\S+× as long \\(\\S+ to \\S+ ms\\)\\.)?( Other processes .*)?"),
                 "the knee's sentence says how busy the workers were there: " + said);
+        assertFalse(said.contains("the machine's CPU is the limit"), "sleeping jobs use next to no CPU: " + said);
     }
 
     @Test
