@@ -38,7 +38,9 @@ class StressCommandTest {
         ComposeCommandTest.Result ok = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms",
                 "--workers", "1", "--rate", "50", "--warmup", "200ms", "--duration", "500ms");
         assertEquals(0, ok.code(), ok.err());
-        assertFalse(ok.out().contains("overloaded") || ok.out().contains("warning"), ok.out());
+        // (other work on a busy machine may take the CPU: that warning is about the machine, not this session)
+        assertFalse(ok.out().contains("overloaded") || ok.out().lines().anyMatch(l -> l.startsWith("warning")
+                && !l.contains(" while this ran: CPU time the workload may have wanted")), ok.out());
     }
 
     @Test

