@@ -442,6 +442,13 @@ public final class ReportCharts {
         if (s.kind() == Session.Kind.RAMP) { // a step whose figures are the cold start's, which the sentence reads without
             for (Step cold : Summaries.coldSteps(s)) c.getXYPlot().addDomainMarker(coldBand(cold.load()), org.jfree.chart.ui.Layer.BACKGROUND);
         }
+        // a step or rate during which other work took its share of the CPU, which its figures measured too
+        List<Double> crowded = s.kind() == Session.Kind.RAMP
+                ? s.measuredSteps().stream().filter(st -> CpuShare.noticeable(st.summary().cpu(), Observer.cores(s))).map(Step::load).toList()
+                : s.kind() == Session.Kind.CLIFF
+                ? s.cliff().steps().stream().filter(st -> CpuShare.noticeable(st.cpu(), Double.NaN)).map(CliffStep::rate).toList()
+                : List.of();
+        for (double load : crowded) c.getXYPlot().addDomainMarker(band(load, "other load", new Color(0xfde2c4), false), org.jfree.chart.ui.Layer.BACKGROUND);
         Summaries.RampObjective o = Summaries.rampObjective(s);
         if (o != null) markLatency(c, o.limitMillis(), "objective " + o.text());
         return c;
@@ -521,12 +528,17 @@ public final class ReportCharts {
 
     /** A grey band over a cold step's load, labelled "cold", for the plot's background layer (under the lines). */
     private static ValueMarker coldBand(double x) {
-        ValueMarker m = new ValueMarker(x, new Color(0xe5e7eb), new BasicStroke(10f));
-        m.setLabel("cold");
+        return band(x, "cold", new Color(0xe5e7eb), true);
+    }
+
+    /** A band of {@code colour} over load {@code x}, labelled at its top or its foot (two bands at one load keep both labels). */
+    private static ValueMarker band(double x, String label, Color colour, boolean top) {
+        ValueMarker m = new ValueMarker(x, colour, new BasicStroke(10f));
+        m.setLabel(label);
         m.setLabelFont(FONT);
         m.setLabelPaint(new Color(0x4b5563));
-        m.setLabelAnchor(RectangleAnchor.TOP);
-        m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        m.setLabelAnchor(top ? RectangleAnchor.TOP : RectangleAnchor.BOTTOM);
+        m.setLabelTextAnchor(top ? TextAnchor.TOP_CENTER : TextAnchor.BOTTOM_CENTER);
         return m;
     }
 

@@ -112,6 +112,9 @@ class CpuShareTest {
         ((ObjectNode) ramp.get("steps").get(1)).set("cpu", cpu(1.2, 0.7));
         Session r = SessionReader.parse(ramp, "ramp.json", "ramp.json");
         String second = r.steps().get(1).loadText();
+        java.util.Collection<?> bands = ReportCharts.latencyVersusLoad(r).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        assertEquals(List.of(r.steps().get(1).load()), bands.stream().map(ValueMarker.class::cast).filter(m -> "other load".equals(m.getLabel()))
+                .map(ValueMarker::getValue).toList(), "the crowded step is banded on the latency-against-load chart");
         assertTrue(Summaries.sentence(r).contains(" Other processes or the hypervisor took 10 % or more of the machine's CPU during the step at "
                 + second + ", which measured that too."), Summaries.sentence(r));
         ObjectNode cliff = tree("cliff.json");
