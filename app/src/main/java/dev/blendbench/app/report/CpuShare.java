@@ -25,7 +25,7 @@ public final class CpuShare {
     /** Whether other processes (besides the workbench) and steal together took {@value #NOTICEABLE_SHARE} or more of the machine. */
     public static boolean noticeable(CpuUse c, double workbenchCores) {
         if (!c.machineKnown()) return false;
-        double steal = Double.isNaN(c.stealCores()) ? 0 : c.stealCores();
+        double steal = steal(c);
         return (otherCores(c, workbenchCores) + steal) / c.machineCores() >= NOTICEABLE_SHARE;
     }
 
@@ -42,7 +42,7 @@ public final class CpuShare {
         if (Double.isNaN(c.workloadCores())) return "";
         String s = "cpu: the workload's JVM used " + used(c);
         if (!c.machineKnown()) return s;
-        return s + "; other processes " + fmt(c.otherCores()) + ", steal " + fmt(Double.isNaN(c.stealCores()) ? 0 : c.stealCores());
+        return s + "; other processes " + fmt(c.otherCores()) + ", steal " + fmt(steal(c));
     }
 
     /** The command line's warning where other processes and steal weighed on the session, or "". */
@@ -147,7 +147,7 @@ public final class CpuShare {
     /** The cores other processes (besides the workbench) and steal took together while {@code s} was measured. */
     private static double othersAndSteal(Session s) {
         CpuUse c = s.summary().cpu();
-        return otherCores(c, Observer.cores(s)) + (Double.isNaN(c.stealCores()) ? 0 : c.stealCores());
+        return otherCores(c, Observer.cores(s)) + steal(c);
     }
 
     /** "0.62 cores": other processes and steal together, as a comparison of conditions gives them. */
@@ -157,8 +157,17 @@ public final class CpuShare {
 
     /** "1.85 of the machine's 2 cores" or "1.85 cores". */
     private static String used(CpuUse c) {
-        return fmt(c.workloadCores()) + (c.machineCores() > 0 ? " of the machine's " + c.machineCores() + (c.machineCores() == 1 ? " core" : " cores")
-                : " cores");
+        return fmt(c.workloadCores()) + (c.machineCores() > 0 ? ofMachine(c) : " cores");
+    }
+
+    /** " of the machine's 2 cores". */
+    private static String ofMachine(CpuUse c) {
+        return " of the machine's " + c.machineCores() + (c.machineCores() == 1 ? " core" : " cores");
+    }
+
+    /** The hypervisor's steal, 0 where unknown. */
+    private static double steal(CpuUse c) {
+        return Double.isNaN(c.stealCores()) ? 0 : c.stealCores();
     }
 
     /**
@@ -167,8 +176,8 @@ public final class CpuShare {
      * (a sentence that has just said it).
      */
     private static String others(CpuUse c, double workbenchCores, boolean ofMachine) {
-        double other = otherCores(c, workbenchCores), steal = Double.isNaN(c.stealCores()) ? 0 : c.stealCores();
-        String cores = !ofMachine ? "" : " of the machine's " + c.machineCores() + (c.machineCores() == 1 ? " core" : " cores");
+        double other = otherCores(c, workbenchCores), steal = steal(c);
+        String cores = ofMachine ? ofMachine(c) : "";
         boolean showSteal = steal >= 0.005;
         if (other < 0.005 && showSteal) return "the hypervisor took " + fmt(steal) + cores + " (steal: the CPUs given to other virtual machines)";
         return "other processes used " + fmt(other) + cores + (showSteal ? " and the hypervisor took " + fmt(steal) + " (steal)" : "");
