@@ -285,11 +285,15 @@ public final class CliffCommand implements Callable<Integer> {
             if (stopSwitch.stopped()) break; // the cut step is shorter than asked: left out
             n[i] = counts.get(i);
             x[i] = r.throughput();
-            out.printf(Locale.ROOT, "%13s %10.1f jobs/s  p99 %10.3f ms%n", n[i] + (n[i] == 1 ? " worker:" : " workers:"), x[i], r.latency().p99() / 1e6);
+            // the cores the workers kept busy: flat while throughput still climbs is the machine's CPU, below it contention
+            out.printf(Locale.ROOT, "%13s %10.1f jobs/s  p99 %10.3f ms%s%s%n", n[i] + (n[i] == 1 ? " worker:" : " workers:"), x[i],
+                    r.latency().p99() / 1e6, Double.isNaN(r.cpu().workloadCores()) ? "" : String.format(Locale.ROOT, "  cpu %.2f cores",
+                            r.cpu().workloadCores()), dev.blendbench.app.report.CpuShare.aside(r.cpu()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("workers", n[i]);
             m.put("throughputPerSecond", x[i]);
             m.put("p99Millis", r.latency().p99() / 1e6);
+            dev.blendbench.app.report.StressJson.putCpu(m, r.cpu());
             points.add(m);
         }
         if (points.size() < 3) return !points.isEmpty(); // stopped before three worker counts: too few to fit

@@ -108,6 +108,34 @@ public final class CpuShare {
         return "";
     }
 
+    /**
+     * A closed-loop search's CPU against its worker counts ({@code byWorkers}, rising; each step's
+     * {@code rate} is its workers): " The workers kept 1.05 to 1.07 cores busy from 1 to 4 workers"
+     * and what that says: at the most workers, the machine's CPU is the limit ({@value #FULL_SHARE}
+     * of its cores or more used), or more workers did not use more of it (under {@value #IDLE_SHARE}
+     * of the cores the most workers could have kept busy: contention). "" for fewer than two worker
+     * counts that give the CPU.
+     */
+    static String byWorkers(java.util.List<Session.CliffStep> byWorkers) {
+        java.util.List<Session.CliffStep> known = byWorkers.stream().filter(x -> !Double.isNaN(x.cpu().workloadCores())).toList();
+        if (known.size() < 2) return "";
+        Session.CliffStep first = known.getFirst(), last = known.getLast();
+        double least = known.stream().mapToDouble(x -> x.cpu().workloadCores()).min().orElseThrow();
+        double most = known.stream().mapToDouble(x -> x.cpu().workloadCores()).max().orElseThrow();
+        String text = String.format(Locale.ROOT, " The workers kept %s to %s cores busy from %s to %s workers", fmt(least), fmt(most),
+                SessionReader.fmt(first.rate()), SessionReader.fmt(last.rate()));
+        CpuUse c = last.cpu();
+        if (c.machineCores() > 0 && c.workloadCores() >= FULL_SHARE * c.machineCores()) {
+            return text + ": at " + SessionReader.fmt(last.rate()) + " they used " + used(c) + ", so its CPU is the limit there.";
+        }
+        double could = c.machineCores() > 0 ? Math.min(last.rate(), c.machineCores()) : last.rate();
+        if (!noticeable(c, Double.NaN) && could >= 2 && most < IDLE_SHARE * could) {
+            return text + String.format(Locale.ROOT, ": more workers did not use more of the %s cores they could have kept busy, so they"
+                    + " waited for one another (contention), and the CPU was not the limit.", SessionReader.fmt(could));
+        }
+        return text + ".";
+    }
+
     /** A ramp step's aside on the command line, " (other processes used 0.62 of the machine's 2 cores)", or "" where they did not weigh on it. */
     public static String aside(CpuUse c) {
         return noticeable(c, Double.NaN) ? " (" + others(c, Double.NaN, true) + ")" : "";

@@ -17,13 +17,15 @@ public final class IntervalCsv {
             + "racing_accesses,cpu_workload_cores,cpu_other_cores,cpu_steal_cores";
 
     public static final String STEPS_HEADER = "workers,rate_per_s,jobs,throughput_per_s,p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,max_ms,"
-            + "bytes_per_job,gc_count,gc_pause_ms,generator_saturated,queued_at_end,service_p99_ms,mean_wait_ms,busy";
+            + "bytes_per_job,gc_count,gc_pause_ms,generator_saturated,queued_at_end,service_p99_ms,mean_wait_ms,busy,"
+            + "cpu_workload_cores,cpu_other_cores,cpu_steal_cores";
 
     /**
      * A ramp: one row per step. After the percentiles (from each job's intended start) and totals,
      * where the latency went: the service p99 (from each job's actual start), an open loop's mean
      * wait to start (mean latency less mean service; empty in closed loop) and the workers' busy
-     * share, 0..1 ({@link StressReport#busy()}).
+     * share, 0..1 ({@link StressReport#busy()}); then the CPU the workload, other processes and
+     * steal used, in cores (empty where unknown).
      */
     public static byte[] stepsCsv(java.util.List<StressReport> steps) {
         StringBuilder b = new StringBuilder(STEPS_HEADER).append('\n');
@@ -32,12 +34,12 @@ public final class IntervalCsv {
             double rate = r.load() instanceof dev.blendbench.engine.stress.LoadModel.Open o ? o.rate() : 0;
             boolean noService = r.service().count() == 0;
             boolean open = r.load() instanceof dev.blendbench.engine.stress.LoadModel.Open;
-            b.append(String.format(Locale.ROOT, "%d,%.1f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.0f,%d,%.1f,%b,%d,%s,%s,%s%n",
+            b.append(String.format(Locale.ROOT, "%d,%.1f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.0f,%d,%.1f,%b,%d,%s,%s,%s,%s%n",
                     r.load().workers(), rate, r.jobs(), r.throughput(), l.p50() / 1e6, l.p90() / 1e6, l.p95() / 1e6,
                     l.p99() / 1e6, l.p999() / 1e6, l.max() / 1e6, r.bytesPerJob(), r.gcCount(), r.gcPauseMillis(),
                     r.generatorSaturated(), r.queuedAtEnd(), ms(r.service().p99(), noService),
                     SessionCsv.ms(Math.max(0, l.mean() - r.service().mean()) / 1e6, noService || !open || l.count() == 0),
-                    Double.isNaN(r.busy()) ? "" : String.format(Locale.ROOT, "%.3f", r.busy())));
+                    Double.isNaN(r.busy()) ? "" : String.format(Locale.ROOT, "%.3f", r.busy()), SessionCsv.cpu(r.cpu())));
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -30,14 +30,14 @@ public final class SessionCsv {
         boolean cliffs = !cliffNames.isEmpty();
         if (cliffs) {
             // load: the offered rate, or for a closed-loop search the workers; passed: empty there (no objective);
-            // busy: the workers' busy share 0..1, empty where the file does not say
-            b.append("session,load,measured_ms,passed,throughput_per_s,busy\n");
+            // busy: the workers' busy share 0..1, empty where the file does not say; the CPU in cores, likewise
+            b.append("session,load,measured_ms,passed,throughput_per_s,busy,cpu_workload_cores,cpu_other_cores,cpu_steal_cores\n");
             for (Session s : sessions) {
                 boolean workers = s.loadIsWorkers();
                 for (CliffStep c : s.cliff().steps()) {
-                    b.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%s,%.1f,%s%n", quote(s.name()), c.rate(), c.measuredMillis(),
+                    b.append(String.format(Locale.ROOT, "%s,%.3f,%.3f,%s,%.1f,%s,%s%n", quote(s.name()), c.rate(), c.measuredMillis(),
                             workers ? "" : Boolean.toString(c.passed()), c.throughput(),
-                            Double.isNaN(c.busy()) ? "" : String.format(Locale.ROOT, "%.3f", c.busy())));
+                            Double.isNaN(c.busy()) ? "" : String.format(Locale.ROOT, "%.3f", c.busy()), cpu(c.cpu())));
                 }
             }
             return b.toString().getBytes(StandardCharsets.UTF_8);

@@ -234,7 +234,8 @@ public final class SessionReader {
             for (int i = 0; i < pts.size(); i++) {
                 JsonNode s = pts.get(i);
                 String p = "points[" + i + "]";
-                steps.add(new CliffStep(num(s, "workers", p), num(s, "p99Millis", p), true, num(s, "throughputPerSecond", p)));
+                steps.add(new CliffStep(num(s, "workers", p), num(s, "p99Millis", p), true, num(s, "throughputPerSecond", p), Double.NaN,
+                        Stats.EMPTY, cpu(s.path("cpu"), p + ".cpu")));
             }
         }
         if (!st.isArray() && !pts.isArray()) throw new Bad("steps", "is missing (neither steps[] nor points[])");

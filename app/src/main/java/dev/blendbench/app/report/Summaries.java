@@ -328,8 +328,8 @@ public final class Summaries {
                         SessionReader.fmt(hi.throughput() / lo.throughput()), SessionReader.fmt(lo.measuredMillis()),
                         SessionReader.fmt(hi.measuredMillis()), under);
         var u = s.cliff().usl();
-        if (u == null) return text + " Too few worker counts were measured to fit the Universal Scalability Law." + stopped;
-        return text + " " + uslSentence(u, hi.rate(), "", st.size()) + stopped;
+        if (u == null) return text + " Too few worker counts were measured to fit the Universal Scalability Law." + CpuShare.byWorkers(st) + stopped;
+        return text + " " + uslSentence(u, hi.rate(), "", st.size()) + CpuShare.byWorkers(st) + stopped;
     }
 
     /**

@@ -123,6 +123,9 @@ class CpuShareTest {
         String rate = SessionReader.fmt(cliff.get("steps").get(0).get("rate").asDouble()) + " jobs/s";
         assertTrue(Summaries.sentence(c).contains("during the rate at " + rate + ", which measured that too: a rate that missed there may have"
                 + " met the objective on a quiet machine."), Summaries.sentence(c));
+        String csv = new String(SessionCsv.render(List.of(c)), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("session,load,measured_ms,passed,throughput_per_s,busy,cpu_workload_cores,cpu_other_cores,cpu_steal_cores\n"), csv);
+        assertTrue(csv.lines().skip(1).findFirst().orElseThrow().endsWith(",1.500,0.500,0.000"), csv);
         assertFalse(Summaries.sentence(SessionReader.parse(tree("cliff.json"), "c.json", "c.json")).contains("Other processes"),
                 "a file without the CPU says nothing of it");
     }
@@ -143,6 +146,20 @@ class CpuShareTest {
         assertFalse(CpuShare.atKnee(List.of(knee, step.apply(0.65, new CpuUse(0.9, 0.7, 0, 2))), 500, 4).contains("waited"),
                 "other processes took the CPU: the workers may have waited for it");
         assertEquals("", CpuShare.atKnee(List.of(new Session.CliffStep(500, 12, true, 500, 0.5)), 500, 2), "an older file");
+    }
+
+    @Test
+    void aClosedLoopSearch_saysWhetherMoreWorkersUsedMoreCpu() {
+        java.util.function.BiFunction<Integer, Double, Session.CliffStep> point = (workers, cores) ->
+                new Session.CliffStep(workers, 5, true, 600, Double.NaN, Session.Stats.EMPTY, new CpuUse(cores, 0.01, 0, 2));
+        assertEquals(" The workers kept 1.05 to 1.07 cores busy from 1 to 4 workers: more workers did not use more of the 2 cores they"
+                + " could have kept busy, so they waited for one another (contention), and the CPU was not the limit.",
+                CpuShare.byWorkers(List.of(point.apply(1, 1.07), point.apply(2, 1.06), point.apply(4, 1.05))), "a lock: one core");
+        assertEquals(" The workers kept 0.98 to 1.96 cores busy from 1 to 4 workers: at 4 they used 1.96 of the machine's 2 cores, so its"
+                + " CPU is the limit there.", CpuShare.byWorkers(List.of(point.apply(1, 0.98), point.apply(2, 1.9), point.apply(4, 1.96))));
+        assertEquals(" The workers kept 0.98 to 1.50 cores busy from 1 to 2 workers.",
+                CpuShare.byWorkers(List.of(point.apply(1, 0.98), point.apply(2, 1.5))), "neither reading");
+        assertEquals("", CpuShare.byWorkers(List.of(point.apply(1, 0.98), new Session.CliffStep(2, 5, true, 600))), "one point that says");
     }
 
     @Test
