@@ -242,10 +242,7 @@ public final class ForkedStress {
                         streamed.add(JSON.convertValue(n, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
                     }
                     progress.racing(n.path("racingAccesses").asLong(-1)); // before add: its line may end with this interval
-                    JsonNode cpu = n.path("cpu");
-                    progress.cpu(new dev.blendbench.engine.stress.CpuUse(cpu.path("workloadCores").asDouble(Double.NaN),
-                            cpu.path("otherCores").asDouble(Double.NaN), cpu.path("stealCores").asDouble(Double.NaN),
-                            cpu.path("machineCores").asInt(0)), n.path("lengthSeconds").asDouble());
+                    progress.cpu(dev.blendbench.app.report.SessionReader.cpuOf(n.path("cpu")), n.path("lengthSeconds").asDouble());
                     progress.add(n.get("endSeconds").asDouble(), n.get("lengthSeconds").asDouble(), n.get("throughputPerSecond").asDouble(),
                             n.at("/latency/count").asLong(), n.at("/latency/p99").asDouble(), n.at("/latency/max").asDouble(), n.get("allocationMBps").asDouble(),
                             n.get("gcCount").asLong(), n.path("oldestWaitMillis").asDouble(-1),

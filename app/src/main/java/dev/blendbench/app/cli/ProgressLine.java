@@ -146,8 +146,8 @@ final class ProgressLine implements java.util.function.Consumer<IntervalSnapshot
         double share = length > 0 ? StressReport.busyShare(jobs / length, lastServiceMillis, workers) : Double.NaN;
         String busy = Double.isNaN(share) ? "" : String.format(Locale.ROOT, "  busy %3.0f %%", 100 * share);
         String races = racing < 0 ? "" : String.format(Locale.ROOT, "  races %,.0f/s", length > 0 ? racing / length : 0);
-        double others = othersSeconds > 0 ? othersCoreSeconds / othersSeconds : 0;
-        String crowded = machineCores > 0 && others / machineCores >= CpuShare.NOTICEABLE_SHARE
+        double others = othersSeconds > 0 ? othersCoreSeconds / othersSeconds : 0; // steal included
+        String crowded = CpuShare.noticeable(new CpuUse(Double.NaN, others, 0, machineCores), Double.NaN)
                 ? String.format(Locale.ROOT, "  other load %.2f cores", others) : "";
         String line = String.format(Locale.ROOT, "%6.1fs  %8.1f jobs/s  %s  alloc %7.1f MB/s  gc %d%s%s%s%s%s",
                 warmup && countUp ? end - warmupFrom : end, length > 0 ? jobs / length : 0, latency, length > 0 ? allocatedMB / length : 0, gcCount, busy, races,

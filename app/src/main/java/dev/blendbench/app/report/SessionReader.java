@@ -283,6 +283,15 @@ public final class SessionReader {
     /** The most cores a {@code cpu} figure may give: far beyond any machine, short of nonsense. */
     static final int MAX_CORES = 1 << 16;
 
+    /** {@code cpu} of an interval the workload JVM streams, read as a file's is; unknown where it is not one. */
+    public static CpuUse cpuOf(JsonNode n) {
+        try {
+            return cpu(n, "cpu");
+        } catch (Bad e) {
+            return CpuUse.UNKNOWN;
+        }
+    }
+
     /** {@code cpu} ({@link StressJson#putCpu}): each figure optional, cores from 0 to {@value #MAX_CORES}; unknown where missing. */
     private static CpuUse cpu(JsonNode n, String p) {
         if (n.isMissingNode() || n.isNull()) return CpuUse.UNKNOWN;
