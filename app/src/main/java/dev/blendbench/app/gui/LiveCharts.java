@@ -1,5 +1,6 @@
 package dev.blendbench.app.gui;
 
+import dev.blendbench.app.report.CpuChart;
 import dev.blendbench.app.report.ReportCharts;
 import dev.blendbench.app.report.Session;
 import dev.blendbench.app.report.ShortIntervals;
@@ -40,7 +41,7 @@ final class LiveCharts {
     /** The open loop's busy share over the last second; null for a closed loop. */
     private dev.blendbench.app.report.BusyWindow busyWindow;
     /** The workload's, other processes' and steal's cores ({@link ReportCharts#CPU_LABELS}). */
-    private final XYSeries[] cpu = new XYSeries[ReportCharts.CPU_LABELS.length];
+    private final XYSeries[] cpu = new XYSeries[CpuChart.CPU_LABELS.length];
     /** Whether the CPU chart draws the machine's cores yet (the first interval that knows them says). */
     private boolean coresShown;
     private final JFreeChart latChart, heapChart, raceChart, tpChart, cpuChart;
@@ -81,9 +82,9 @@ final class LiveCharts {
         raceChart = ReportCharts.races(racing, raceCount);
         for (int k = 0; k < cpu.length; k++) {
             // the workload runs in a JVM of its own: this window's drawing is among the other processes
-            cpu[k] = new XYSeries(ReportCharts.CPU_LABELS[k] + (k == 1 ? " (this window's among them)" : ""), false, true);
+            cpu[k] = new XYSeries(CpuChart.CPU_LABELS[k] + (k == 1 ? " (this window's among them)" : ""), false, true);
         }
-        cpuChart = ReportCharts.cpu(cpu, 0);
+        cpuChart = CpuChart.cpu(cpu, 0);
         ChartViewer[] viewers = {new ChartViewer(latChart), new ChartViewer(tpChart), new ChartViewer(heapChart), new ChartViewer(raceChart),
                 new ChartViewer(cpuChart)};
         String[] ids = {"chart-latency", "chart-throughput", "chart-heap", "chart-races", "chart-cpu"};
@@ -254,7 +255,7 @@ final class LiveCharts {
         double[] c = cpuOf(i);
         for (int k = 0; k < cpu.length; k++) if (!Double.isNaN(c[k])) cpu[k].add(t, c[k], false);
         if (!coresShown && i.cpu().machineCores() > 0) {
-            ReportCharts.machineCores(cpuChart, i.cpu().machineCores());
+            CpuChart.machineCores(cpuChart, i.cpu().machineCores());
             coresShown = true;
         }
     }

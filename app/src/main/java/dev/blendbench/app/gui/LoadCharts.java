@@ -1,5 +1,6 @@
 package dev.blendbench.app.gui;
 
+import dev.blendbench.app.report.LoadCurves;
 import dev.blendbench.app.report.ReportCharts;
 import dev.blendbench.app.report.Session;
 import java.util.List;
@@ -68,15 +69,15 @@ final class LoadCharts {
     /** One ramp or search: its sentence, its latency against load, and its USL chart where it is closed loop. */
     void show(Session s) {
         summary.setText(dev.blendbench.app.report.Summaries.sentence(s));
-        latency.setChart(ReportCharts.latencyVersusLoad(s));
+        latency.setChart(LoadCurves.latencyVersusLoad(s));
         distributionOf(s);
-        ChartSlots.show(usl, ReportCharts.throughputVersusWorkers(s));
+        ChartSlots.show(usl, LoadCurves.throughputVersusWorkers(s));
     }
 
     /** A ramp still running: its finished steps, no fit yet; before the first has ended, {@code waiting} says what runs. */
     void showLive(Session ramp, String waiting) {
         summary.setText("");
-        JFreeChart c = ReportCharts.latencyVersusLoad(ramp);
+        JFreeChart c = LoadCurves.latencyVersusLoad(ramp);
         if (ramp.steps().isEmpty()) { // no load to scale an axis by yet: the message alone
             c.getXYPlot().setNoDataMessage(waiting);
             c.getXYPlot().getDomainAxis().setVisible(false);
@@ -94,7 +95,7 @@ final class LoadCharts {
             return;
         }
         summary.setText("");
-        latency.setChart(ReportCharts.loadsCompared(loads));
+        latency.setChart(LoadCurves.loadsCompared(loads));
         distributionOf(null);
         usl.setVisible(false);
     }

@@ -47,7 +47,7 @@ public final class HtmlReport {
                 if (byPercentile != null) h.append(svg(byPercentile, chart));
             }
             if (loads.size() >= 2) {
-                h.append("<h2>Ramps and cliff searches compared</h2>\n").append(svg(ReportCharts.loadsCompared(loads), chart));
+                h.append("<h2>Ramps and cliff searches compared</h2>\n").append(svg(LoadCurves.loadsCompared(loads), chart));
             }
         }
         for (Session s : sessions) {
@@ -81,8 +81,8 @@ public final class HtmlReport {
             table(h, ReportTables.cliffHeader(s), ReportTables.cliffRows(s), "num");
         }
         if (s.kind() != Session.Kind.SESSION) {
-            h.append("<h2>Latency versus load</h2>\n").append(svg(ReportCharts.latencyVersusLoad(s), chart));
-            JFreeChart usl = ReportCharts.throughputVersusWorkers(s);
+            h.append("<h2>Latency versus load</h2>\n").append(svg(LoadCurves.latencyVersusLoad(s), chart));
+            JFreeChart usl = LoadCurves.throughputVersusWorkers(s);
             if (usl != null) h.append("<h2>Throughput versus workers</h2>\n").append(svg(usl, chart));
         }
         JFreeChart byPercentile = PercentileChart.of(s); // a session's, or each of a ramp's steps'
@@ -92,7 +92,7 @@ public final class HtmlReport {
             h.append(svg(ReportCharts.percentilesOverTime(s), chart));
             h.append(svg(ReportCharts.throughput(s), chart));
             h.append(svg(ReportCharts.heapChurn(s), chart));
-            JFreeChart cpu = ReportCharts.cpuOverTime(s);
+            JFreeChart cpu = CpuChart.cpuOverTime(s);
             if (cpu != null) h.append(svg(cpu, chart));
         }
         if (Summaries.hasRaceSection(s)) {

@@ -62,7 +62,7 @@ public final class PdfReport {
                 }
                 if (loads.size() >= 2) {
                     heading(doc, f, "Ramps and cliff searches compared");
-                    chart(doc, w, ReportCharts.loadsCompared(loads));
+                    chart(doc, w, LoadCurves.loadsCompared(loads));
                 }
             }
             for (Session s : sessions) {
@@ -98,8 +98,8 @@ public final class PdfReport {
             heading(doc, f, ReportTables.cliffTitle(s));
             doc.add(table(f, ReportTables.cliffHeader(s), ReportTables.cliffRows(s)));
         }
-        if (s.kind() != Session.Kind.SESSION) chart(doc, w, ReportCharts.latencyVersusLoad(s));
-        JFreeChart usl = ReportCharts.throughputVersusWorkers(s);
+        if (s.kind() != Session.Kind.SESSION) chart(doc, w, LoadCurves.latencyVersusLoad(s));
+        JFreeChart usl = LoadCurves.throughputVersusWorkers(s);
         if (usl != null) chart(doc, w, usl);
         JFreeChart byPercentile = PercentileChart.of(s); // a session's, or each of a ramp's steps'
         if (byPercentile != null) chart(doc, w, byPercentile);
@@ -107,7 +107,7 @@ public final class PdfReport {
             chart(doc, w, ReportCharts.percentilesOverTime(s));
             chart(doc, w, ReportCharts.throughput(s));
             chart(doc, w, ReportCharts.heapChurn(s));
-            JFreeChart cpu = ReportCharts.cpuOverTime(s);
+            JFreeChart cpu = CpuChart.cpuOverTime(s);
             if (cpu != null) chart(doc, w, cpu);
         }
         if (Summaries.hasRaceSection(s)) {

@@ -48,9 +48,9 @@ public final class PercentileChart {
      * percentile down it, so that a line passing above where they meet misses it.
      */
     private static void markObjective(JFreeChart c, Summaries.RampObjective o) {
-        c.getXYPlot().addRangeMarker(ReportCharts.objectiveLine(o.limitMillis(), "objective " + o.text()));
-        ReportCharts.reachLatency(c, o.limitMillis());
-        c.getXYPlot().addDomainMarker(ReportCharts.objectiveLine(nines(o.percentile(), Long.MAX_VALUE), null));
+        c.getXYPlot().addRangeMarker(LoadCurves.objectiveLine(o.limitMillis(), "objective " + o.text()));
+        LoadCurves.reachLatency(c, o.limitMillis());
+        c.getXYPlot().addDomainMarker(LoadCurves.objectiveLine(nines(o.percentile(), Long.MAX_VALUE), null));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.blendbench.app.report;
 
-import dev.blendbench.app.report.Session.CliffStep;
 import dev.blendbench.app.report.Session.Interval;
 import dev.blendbench.app.report.Session.Step;
 import dev.blendbench.engine.stress.CpuUse;
@@ -31,7 +30,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * The report's charts, built with JFreeChart from a {@link Session}: one look for all of them
  * (white plot, light grid, the same colour for the same percentile everywhere). The same
  * {@link JFreeChart} objects are drawn as SVG into the HTML report and as vector graphics into
- * the PDF.
+ * the PDF. Here: the charts over a session's time and of sessions side by side, and the look;
+ * {@link LoadCurves} has those against load, {@link CpuChart} the CPU's.
  */
 public final class ReportCharts {
     private ReportCharts() {}
@@ -52,7 +52,7 @@ public final class ReportCharts {
 
     /** The latency-versus-load series of an open-loop ramp's service p99 (from each job's actual start), dashed in p99's colour. */
     public static final String SERVICE_P99_LABEL = "service p99";
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 
     /** The most points an over-time chart draws: about one per pixel of the report's chart width. */
@@ -108,7 +108,7 @@ public final class ReportCharts {
     }
 
     /** Says on a chart that its points are merged intervals, and how many each. */
-    private static void noteMerged(JFreeChart c, Session s, String how) {
+    static void noteMerged(JFreeChart c, Session s, String how) {
         int per = perPoint(ShortIntervals.folded(s.intervals()).size());
         if (per > 1) c.addSubtitle(new TextTitle("each point: " + per + " intervals merged (" + how + ")", FONT));
     }
@@ -339,271 +339,9 @@ public final class ReportCharts {
         return c;
     }
 
-    /** The CPU chart's series, in their order and colours: the workload's process, other processes, the hypervisor's steal. */
-    public static final String[] CPU_LABELS = {"workload", "other processes", "steal"};
-    private static final Color[] CPU_COLOURS = {new Color(0x2b6cb0), new Color(0xd97706), new Color(0xdc2626)};
-
-    /**
-     * The CPU chart, live and in reports: the cores used by the workload's process, by other
-     * processes and by the hypervisor (steal), each a series of {@code series} (in
-     * {@link #CPU_LABELS}' order), against the machine's cores, drawn as a dashed line where known.
-     * Other processes and steal took CPU time the workload may have wanted: where they rise, the
-     * latency measured what they did too.
-     */
-    public static JFreeChart cpu(XYSeries[] series, int machineCores) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        for (XYSeries x : series) data.addSeries(x);
-        JFreeChart c = ChartFactory.createXYLineChart("CPU", "time (s)", "CPU (cores)", data, PlotOrientation.VERTICAL, true, false, false);
-        style(c, CPU_COLOURS);
-        NumberAxis y = (NumberAxis) c.getXYPlot().getRangeAxis();
-        y.setAutoRangeIncludesZero(true);
-        y.setUpperMargin(0.15);
-        machineCores(c, machineCores);
-        return c;
-    }
-
-    /** The machine's cores as a dashed line across the CPU chart (none where unknown); the axis reaches it. */
-    public static void machineCores(JFreeChart c, int cores) {
-        XYPlot p = c.getXYPlot();
-        p.clearRangeMarkers();
-        if (cores <= 0) return;
-        ValueMarker m = new ValueMarker(cores, new Color(0x6b7280), new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                10f, new float[] {4f, 3f}, 0f));
-        m.setLabel("the machine's " + cores + (cores == 1 ? " core" : " cores"));
-        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-        m.setLabelPaint(new Color(0x4b5563));
-        m.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        p.addRangeMarker(m);
-        // from 0 to above the cores line: a workload at one core reads as half a two-core machine's
-        NumberAxis y = (NumberAxis) p.getRangeAxis();
-        y.setRangeType(org.jfree.data.RangeType.POSITIVE);
-        y.setAutoRangeMinimumSize(cores * 1.2);
-    }
-
-    /** A session's CPU use over time ({@link #cpu}); null where its file does not give it (older files). */
-    public static JFreeChart cpuOverTime(Session s) {
-        List<Interval> intervals = merged(s.intervals());
-        if (intervals.stream().allMatch(i -> Double.isNaN(i.cpu().workloadCores()))) return null;
-        boolean machine = intervals.stream().anyMatch(i -> i.cpu().machineKnown());
-        List<ToDoubleFunction<CpuUse>> figures = List.of(CpuUse::workloadCores, CpuUse::otherCores, CpuUse::stealCores);
-        XYSeries[] lines = new XYSeries[machine ? 3 : 1];
-        for (int k = 0; k < lines.length; k++) {
-            ToDoubleFunction<CpuUse> f = figures.get(k);
-            lines[k] = series(CPU_LABELS[k], intervals, Interval::endSeconds, i -> f.applyAsDouble(i.cpu()));
-        }
-        JFreeChart c = cpu(lines, intervals.stream().mapToInt(i -> i.cpu().machineCores()).max().orElse(0));
-        noteMerged(c, s, "their mean");
-        stepMarkers(c, s);
-        return c;
-    }
-
-    /**
-     * Latency against offered load: a ramp's steps (p50, p95, p99, p99.9, and for an open loop the
-     * service p99, which stays flat where the rise is queueing) or a cliff search's tried rates (the
-     * objective's percentile), with the knee marked.
-     */
-    public static JFreeChart latencyVersusLoad(Session s) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        String x = "offered load";
-        Color[] colours = PERCENTILE_COLOURS;
-        if (s.kind() == Session.Kind.RAMP) {
-            x = s.loadIsWorkers() ? "workers (closed loop)" : "offered load (jobs/s)";
-            for (int k = 0; k < 4; k++) {
-                String metric = PERCENTILES[k];
-                data.addSeries(series(PERCENTILE_LABELS[k], s.measuredSteps(), Step::load, st -> st.latency().get(metric)));
-            }
-            // an open loop's service p99 beside its p99: flat while the latency climbs, the rise is queueing
-            if (!s.loadIsWorkers() && !s.measuredSteps().isEmpty() && s.measuredSteps().stream().allMatch(st -> st.service().count() > 0)) {
-                data.addSeries(series(SERVICE_P99_LABEL, s.measuredSteps(), Step::load, st -> st.service().p99()));
-                colours = java.util.Arrays.copyOf(PERCENTILE_COLOURS, 5);
-                colours[4] = PERCENTILE_COLOURS[2];
-            }
-        } else if (s.cliff() != null) {
-            List<CliffStep> sorted = s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList();
-            x = s.loadIsWorkers() ? "workers (closed loop)" : "offered load (jobs/s)";
-            data.addSeries(series(s.cliff().slo().isEmpty() ? "measured" : s.cliff().slo(), sorted, CliffStep::rate,
-                    CliffStep::measuredMillis));
-            colours = new Color[] {PERCENTILE_COLOURS[2]};
-        }
-        JFreeChart c = ChartFactory.createXYLineChart("Latency versus load", x, "latency (ms)", data,
-                PlotOrientation.VERTICAL, true, false, false);
-        style(c, colours);
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
-        r.setDefaultShapesVisible(true);
-        if (data.getSeriesCount() == 5) {
-            r.setSeriesStroke(4, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-            r.setSeriesShapesVisible(4, false);
-        }
-        if (x.startsWith("workers")) wholeNumberTicks(c);
-        double knee = Summaries.knee(s);
-        if (!Double.isNaN(knee)) markLoad(c, knee, "knee");
-        if (s.kind() == Session.Kind.RAMP) { // a step whose figures are the cold start's, which the sentence reads without
-            for (Step cold : Summaries.coldSteps(s)) c.getXYPlot().addDomainMarker(coldBand(cold.load()), org.jfree.chart.ui.Layer.BACKGROUND);
-        }
-        // a step or rate during which other work took its share of the CPU, which its figures measured too
-        List<Double> crowded = s.kind() == Session.Kind.RAMP
-                ? s.measuredSteps().stream().filter(st -> CpuShare.noticeable(st.summary().cpu(), Observer.cores(s))).map(Step::load).toList()
-                : s.kind() == Session.Kind.CLIFF
-                ? s.cliff().steps().stream().filter(st -> CpuShare.noticeable(st.cpu(), Double.NaN)).map(CliffStep::rate).toList()
-                : List.of();
-        for (double load : crowded) c.getXYPlot().addDomainMarker(band(load, "other load", new Color(0xfde2c4), false), org.jfree.chart.ui.Layer.BACKGROUND);
-        Summaries.RampObjective o = Summaries.rampObjective(s);
-        if (o != null) markLatency(c, o.limitMillis(), "objective " + o.text());
-        return c;
-    }
-
-    /** A horizontal dashed line at {@code y} ms, labelled: a ramp's objective. */
-    private static void markLatency(JFreeChart c, double y, String label) {
-        c.getXYPlot().addRangeMarker(objectiveLine(y, label));
-        reachLatency(c, y);
-    }
-
-    /** The look of an objective: a grey dashed line at {@code at}, with {@code label} (null: none) above its left end. */
-    static ValueMarker objectiveLine(double at, String label) {
-        ValueMarker m = new ValueMarker(at, new Color(0x6b7280), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
-        if (label != null) {
-            m.setLabel(label);
-            m.setLabelFont(FONT);
-            m.setLabelPaint(new Color(0x374151));
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        }
-        return m;
-    }
-
-    /** The latency axis reaches {@code y} (and a tenth more) even where every line stays far below it. */
-    static void reachLatency(JFreeChart c, double y) {
-        org.jfree.chart.axis.ValueAxis axis = c.getXYPlot().getRangeAxis();
-        if (axis.getUpperBound() < y * 1.1) axis.setUpperBound(y * 1.1);
-    }
-
-    /** Worker counts on the x axis: whole-number ticks (not 0.9, 1.1, …). */
-    private static void wholeNumberTicks(JFreeChart c) {
-        ((NumberAxis) c.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    }
-
-    /**
-     * A closed-loop search's or ramp's throughput against workers: the measured points, the Universal
-     * Scalability Law fitted to them (drawn on to a little past the most workers run, or past its
-     * peak where that is near), linear scaling from one worker for reference, and the peak marked.
-     * Null for a session that is not a closed-loop search or ramp.
-     */
-    public static JFreeChart throughputVersusWorkers(Session s) {
-        List<double[]> pts = Summaries.throughputByWorkers(s);
-        if (pts.isEmpty()) return null;
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(series("measured", pts, p -> p[0], p -> p[1]));
-        var u = Summaries.usl(s);
-        double most = pts.get(pts.size() - 1)[0];
-        if (u != null) {
-            double peak = u.peakWorkers();
-            double to = Double.isFinite(peak) && peak < 3 * most ? Math.max(most, 1.3 * peak) : 1.5 * most;
-            XYSeries fit = new XYSeries("USL fit", false, true), linear = new XYSeries("linear scaling", false, true);
-            for (int k = 0; k <= 120; k++) {
-                double n = 1 + (to - 1) * k / 120.0;
-                fit.add(n, u.throughputAt(n));
-            }
-            double top = pts.stream().mapToDouble(p -> p[1]).max().orElse(0);
-            double linearTo = Math.min(to, Math.max(1, 1.5 * top / u.lambda())); // to 1.5× the best measured: the rest stays readable
-            linear.add(1, u.lambda());
-            linear.add(linearTo, linearTo * u.lambda());
-            data.addSeries(fit);
-            data.addSeries(linear);
-        }
-        JFreeChart c = ChartFactory.createXYLineChart("Throughput versus workers", "workers (closed loop)", "completed jobs/s", data,
-                PlotOrientation.VERTICAL, true, false, false);
-        style(c, new Color[] {new Color(0x2b6cb0), new Color(0xdd6b20), new Color(0xa0aec0)});
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.getXYPlot().getRenderer();
-        r.setSeriesLinesVisible(0, false);
-        r.setSeriesShapesVisible(0, true);
-        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
-        r.setSeriesStroke(2, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 4}, 0));
-        wholeNumberTicks(c);
-        if (u != null && Double.isFinite(u.peakWorkers()) && u.peakWorkers() < 3 * most) markLoad(c, u.peakWorkers(), "peak");
-        return c;
-    }
-
-    /** A grey band over a cold step's load, labelled "cold", for the plot's background layer (under the lines). */
-    private static ValueMarker coldBand(double x) {
-        return band(x, "cold", new Color(0xe5e7eb), true);
-    }
-
-    /** A band of {@code colour} over load {@code x}, labelled at its top or its foot (two bands at one load keep both labels). */
-    private static ValueMarker band(double x, String label, Color colour, boolean top) {
-        ValueMarker m = new ValueMarker(x, colour, new BasicStroke(10f));
-        m.setLabel(label);
-        m.setLabelFont(FONT);
-        m.setLabelPaint(new Color(0x4b5563));
-        m.setLabelAnchor(top ? RectangleAnchor.TOP : RectangleAnchor.BOTTOM);
-        m.setLabelTextAnchor(top ? TextAnchor.TOP_CENTER : TextAnchor.BOTTOM_CENTER);
-        return m;
-    }
-
-    /** A dashed red line across the plot at load {@code x}, labelled "{@code what} x" at its top. */
-    private static void markLoad(JFreeChart c, double x, String what) {
-        ValueMarker m = new ValueMarker(x, new Color(0xdc2626), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
-        m.setLabel(what + " " + SessionReader.fmt(x));
-        m.setLabelFont(FONT);
-        m.setLabelPaint(new Color(0x9b1c1c));
-        // left of the line, unless the line is near the plot's left edge, which would cut the label off
-        org.jfree.data.Range xs = c.getXYPlot().getDataset() == null ? null
-                : org.jfree.data.general.DatasetUtils.findDomainBounds(c.getXYPlot().getDataset(), false); // the points, not the bars an interval dataset gives them
-        boolean nearLeft = xs != null && xs.getLength() > 0 && x - xs.getLowerBound() < 0.2 * xs.getLength();
-        m.setLabelAnchor(nearLeft ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(nearLeft ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
-        c.getXYPlot().addDomainMarker(m);
-    }
-
     /** The colours of several sessions' lines in one chart. */
     static final Color[] SESSION_COLOURS = {new Color(0x2b6cb0), new Color(0xdd6b20), new Color(0x2f855a),
             new Color(0x9b2c2c), new Color(0x6b46c1), new Color(0x0f766e), new Color(0xb7791f), new Color(0x4a5568)};
-
-    /**
-     * Several ramps and cliff searches in one plot: p99 against load for each ramp, the objective's
-     * percentile for each cliff search, one line per file. Those whose load is of another kind
-     * than the first's (workers against jobs/s) are left out: they share no axis.
-     */
-    public static JFreeChart loadsCompared(List<Session> sessions) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        List<String> otherAxis = new java.util.ArrayList<>();
-        Boolean workers = null;
-        for (Session s : sessions) {
-            boolean w = s.loadIsWorkers();
-            XYSeries line;
-            if (s.kind() == Session.Kind.RAMP && !s.measuredSteps().isEmpty()) {
-                line = series(Summaries.label(s) + " p99", s.measuredSteps(),
-                        Step::load, st -> st.latency().p99());
-            } else if (s.cliff() != null && !s.cliff().steps().isEmpty()) {
-                line = series(Summaries.label(s) + (s.cliff().slo().isEmpty() ? "" : " " + s.cliff().slo()),
-                        s.cliff().steps().stream().sorted(java.util.Comparator.comparingDouble(CliffStep::rate)).toList(),
-                        CliffStep::rate, CliffStep::measuredMillis);
-            } else {
-                continue;
-            }
-            if (workers == null) workers = w;
-            if (w == workers) {
-                data.addSeries(line);
-            } else {
-                otherAxis.add(Summaries.label(s));
-            }
-        }
-        boolean byWorkers = Boolean.TRUE.equals(workers);
-        JFreeChart c = ChartFactory.createXYLineChart("Latency versus load, compared",
-                byWorkers ? "workers (closed loop)" : "offered load (jobs/s)", "latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
-        style(c, SESSION_COLOURS);
-        ((XYLineAndShapeRenderer) c.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
-        if (byWorkers) wholeNumberTicks(c);
-        if (!otherAxis.isEmpty()) {
-            c.addSubtitle(new TextTitle("not shown, their load is " + (byWorkers ? "a rate" : "a worker count") + ": "
-                    + String.join(", ", otherAxis), FONT));
-        }
-        latencyAxisBySpread(c); // a cliff spans decades: the flat part stays readable
-        return c;
-    }
 
     /**
      * Gives an XY chart of latencies a log axis where its values span more than 20× (one slow
@@ -698,7 +436,7 @@ public final class ReportCharts {
         return c;
     }
 
-    private static <T> XYSeries series(String name, List<T> items, ToDoubleFunction<T> x, ToDoubleFunction<T> y) {
+    static <T> XYSeries series(String name, List<T> items, ToDoubleFunction<T> x, ToDoubleFunction<T> y) {
         XYSeries s = new XYSeries(name, false, true);
         for (T t : items) {
             double v = y.applyAsDouble(t);
@@ -708,7 +446,7 @@ public final class ReportCharts {
     }
 
     /** A ramp's step boundaries on the time axis. */
-    private static void stepMarkers(JFreeChart c, Session s) {
+    static void stepMarkers(JFreeChart c, Session s) {
         if (s.kind() != Session.Kind.RAMP) return;
         double[] starts = s.stepStarts();
         for (int k = 0; k < starts.length; k++) {

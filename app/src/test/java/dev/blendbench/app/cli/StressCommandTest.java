@@ -217,7 +217,7 @@ class StressCommandTest {
         var session = dev.blendbench.app.report.SessionReader.read(json);
         String sentence = dev.blendbench.app.report.Summaries.sentence(session);
         assertTrue(sentence.contains(" at 1 worker to ") && sentence.contains(" at 2 workers"), sentence);
-        var chart = dev.blendbench.app.report.ReportCharts.latencyVersusLoad(session);
+        var chart = dev.blendbench.app.report.LoadCurves.latencyVersusLoad(session);
         var x = (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getDomainAxis();
         assertEquals("workers (closed loop)", x.getLabel());
         assertTrue(x.getStandardTickUnits().getCeilingTickUnit(0.3).getSize() >= 1, "whole-number ticks");
@@ -241,7 +241,7 @@ class StressCommandTest {
         assertTrue(lines.indexOf(lines.stream().filter(l -> l.startsWith(ForkedStress.STEP)).findFirst().orElseThrow())
                 > lines.indexOf(lines.stream().filter(l -> l.startsWith(ForkedStress.SNAPSHOT)).findFirst().orElseThrow()));
         assertTrue(steps.get(0).latency().count() > 50, "1 ms jobs for 200 ms: " + steps.get(0).latency().count());
-        var chart = dev.blendbench.app.report.ReportCharts.latencyVersusLoad(
+        var chart = dev.blendbench.app.report.LoadCurves.latencyVersusLoad(
                 dev.blendbench.app.report.Session.liveRamp("ramp", steps.subList(0, 1)));
         assertEquals(1, chart.getXYPlot().getDataset().getItemCount(0), "the first step, plotted before the second ends");
     }

@@ -66,7 +66,7 @@ public class CliffReportTest {
         assertTrue(text.startsWith("Throughput went from 390 jobs/s at 1 worker to 670 jobs/s at 4 workers (1.72×; p99 2.50 → 8 ms)"), text);
         assertTrue(text.contains("USL fit: 400 jobs/s per worker, contention σ 0.2000, coherency κ 0.05000, R² 0.970")
                 && text.contains("throughput peaks at 4 workers (727.3 jobs/s)"), text);
-        var chart = ReportCharts.throughputVersusWorkers(s);
+        var chart = LoadCurves.throughputVersusWorkers(s);
         var data = chart.getXYPlot().getDataset();
         assertEquals(List.of("measured", "USL fit", "linear scaling"), List.of(data.getSeriesKey(0), data.getSeriesKey(1), data.getSeriesKey(2)));
         assertEquals(4, data.getItemCount(0));
@@ -76,7 +76,7 @@ public class CliffReportTest {
         Session noFit = read(CLOSED.replaceAll(",\\s*\"usl\": \\{[^}]*}", ""), "stopped.json");
         assertNull(noFit.cliff().usl());
         assertTrue(Summaries.sentence(noFit).contains("Too few worker counts"), Summaries.sentence(noFit));
-        assertEquals(1, ReportCharts.throughputVersusWorkers(noFit).getXYPlot().getDataset().getSeriesCount(), "the points alone");
+        assertEquals(1, LoadCurves.throughputVersusWorkers(noFit).getXYPlot().getDataset().getSeriesCount(), "the points alone");
     }
 
     @Test
@@ -95,7 +95,7 @@ public class CliffReportTest {
         try (var in = CliffReportTest.class.getResourceAsStream("/sessions/cliff.json")) {
             open = SessionReader.parse(new ObjectMapper().readTree(in), "cliff.json", "cliff.json");
         }
-        assertNull(ReportCharts.throughputVersusWorkers(open), "an open-loop search has no such chart");
+        assertNull(LoadCurves.throughputVersusWorkers(open), "an open-loop search has no such chart");
     }
 
     /** A closed-loop ramp whose throughput follows the USL with λ 400, σ 0.1, κ 0.02 exactly (peak at 6.7 workers). */
@@ -132,7 +132,7 @@ public class CliffReportTest {
         String text = Summaries.sentence(s);
         assertTrue(text.contains(" jobs/s per worker, contention σ 0.1000, coherency κ 0.02000, R² 1.000; throughput peaks at 6.71 workers")
                 && text.contains("fewer than were run") && !text.contains("only three"), text);
-        assertEquals(5, ReportCharts.throughputVersusWorkers(s).getXYPlot().getDataset().getItemCount(0));
+        assertEquals(5, LoadCurves.throughputVersusWorkers(s).getXYPlot().getDataset().getItemCount(0));
 
         assertNull(Summaries.usl(closedRamp(1, 2)), "two worker counts: too few to fit");
         // a cold first step (as measured on this machine): the fit is poor, and the sentence says so
@@ -146,6 +146,6 @@ public class CliffReportTest {
         assertTrue(said.contains("USL fit (without the cold step at 1 worker): ") && said.contains("R² 1.000 from only three worker counts"), said);
         Session mostlyCold = closedRamp(new double[] {1, 2, 4}, new double[] {90, law.throughputAt(2), law.throughputAt(4)}, 1);
         assertTrue(Summaries.sentence(mostlyCold).contains("USL fit: "), "too few warm steps: all of them, as they are");
-        assertEquals(1, ReportCharts.throughputVersusWorkers(closedRamp(1, 2)).getXYPlot().getDataset().getSeriesCount());
+        assertEquals(1, LoadCurves.throughputVersusWorkers(closedRamp(1, 2)).getXYPlot().getDataset().getSeriesCount());
     }
 }

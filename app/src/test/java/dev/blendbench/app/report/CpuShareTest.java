@@ -112,7 +112,7 @@ class CpuShareTest {
         ((ObjectNode) ramp.get("steps").get(1)).set("cpu", cpu(1.2, 0.7));
         Session r = SessionReader.parse(ramp, "ramp.json", "ramp.json");
         String second = r.steps().get(1).loadText();
-        java.util.Collection<?> bands = ReportCharts.latencyVersusLoad(r).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        java.util.Collection<?> bands = LoadCurves.latencyVersusLoad(r).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
         assertEquals(List.of(r.steps().get(1).load()), bands.stream().map(ValueMarker.class::cast).filter(m -> "other load".equals(m.getLabel()))
                 .map(ValueMarker::getValue).toList(), "the crowded step is banded on the latency-against-load chart");
         assertTrue(Summaries.sentence(r).contains(" Other processes or the hypervisor took 10 % or more of the machine's CPU during the step at "
@@ -188,16 +188,16 @@ class CpuShareTest {
     @Test
     void theChart_drawsTheThreeFigures_againstTheMachinesCores_andIsLeftOutForOlderFiles() throws Exception {
         Session s = SessionReader.parse(pooled(), "s.json", "s.json");
-        XYPlot p = ReportCharts.cpuOverTime(s).getXYPlot();
+        XYPlot p = CpuChart.cpuOverTime(s).getXYPlot();
         assertEquals(3, p.getDataset().getSeriesCount());
-        assertEquals(List.of(ReportCharts.CPU_LABELS), List.of(p.getDataset().getSeriesKey(0), p.getDataset().getSeriesKey(1),
+        assertEquals(List.of(CpuChart.CPU_LABELS), List.of(p.getDataset().getSeriesKey(0), p.getDataset().getSeriesKey(1),
                 p.getDataset().getSeriesKey(2)));
         assertEquals(s.intervals().get(0).cpu().workloadCores(), p.getDataset().getYValue(0, 0), 1e-12);
         assertEquals(2, ((ValueMarker) p.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue(), 1e-12);
         assertTrue(p.getRangeAxis().getLowerBound() >= 0 && p.getRangeAxis().getUpperBound() > 2, "from 0 to above the cores line");
         ObjectNode old = pooled();
         for (var i : old.get("intervals")) ((ObjectNode) i).remove("cpu");
-        assertNull(ReportCharts.cpuOverTime(SessionReader.parse(old, "old.json", "old.json")));
+        assertNull(CpuChart.cpuOverTime(SessionReader.parse(old, "old.json", "old.json")));
         String csv = new String(SessionCsv.render(List.of(s)), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",cpu_workload_cores,cpu_other_cores,cpu_steal_cores"));
         assertTrue(csv.lines().skip(1).allMatch(l -> l.matches(".*,\\d+\\.\\d{3},\\d+\\.\\d{3},\\d+\\.\\d{3}")), csv.lines().skip(1).findFirst().orElse(""));

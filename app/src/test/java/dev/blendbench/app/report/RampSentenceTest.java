@@ -161,20 +161,20 @@ class RampSentenceTest {
     @Test
     void aColdStep_isMarkedOnTheLatencyAgainstLoad_underTheLines() {
         Session ramp = Session.liveRamp("r", List.of(fellBehind(545), step(800, 4.49, 300), step(1200, 6, 500)));
-        var markers = ReportCharts.latencyVersusLoad(ramp).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        var markers = LoadCurves.latencyVersusLoad(ramp).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
         assertEquals(1, markers.size());
         var cold = (org.jfree.chart.plot.ValueMarker) markers.iterator().next();
         assertEquals(400, cold.getValue());
         assertEquals("cold", cold.getLabel());
         Session warm = Session.liveRamp("r", List.of(step(400, 5, 200), step(800, 4.49, 300)));
-        assertEquals(null, ReportCharts.latencyVersusLoad(warm).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND));
+        assertEquals(null, LoadCurves.latencyVersusLoad(warm).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND));
     }
 
     @Test
     void aKneeAtTheFirstStep_isLabelledRightOfItsLine_notCutOffAtThePlotsEdge() {
         // two steps, as a live closed-loop ramp has after its second: 1 and 2 workers, the knee at the first
         Session ramp = Session.liveRamp("r", List.of(step(1, 5, 50), step(2, 400, 90)));
-        java.util.Collection<?> markers = ReportCharts.latencyVersusLoad(ramp).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        java.util.Collection<?> markers = LoadCurves.latencyVersusLoad(ramp).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
         var knee = markers.stream().map(org.jfree.chart.plot.ValueMarker.class::cast).filter(m -> m.getLabel().startsWith("knee"))
                 .findFirst().orElseThrow();
         assertEquals(1, knee.getValue());

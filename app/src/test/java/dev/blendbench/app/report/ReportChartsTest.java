@@ -76,12 +76,12 @@ class ReportChartsTest {
         java.util.function.BiFunction<Double, String, Session.Step> step = (load, text) -> new Session.Step(load, text,
                 new Session.Summary(100, 0, "", 1, 100, 0, 0, 0, false, false, 10), new Session.Stats(100, 5, 4, 6, 7, 9, 10, 11),
                 java.util.Map.of(), java.util.List.of(), new Session.Stats(100, 2, 2, 2.5, 2.6, 3, 3.5, 4), 2);
-        XYDataset open = ReportCharts.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(100.0, "100 jobs/s"),
+        XYDataset open = LoadCurves.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(100.0, "100 jobs/s"),
                 step.apply(200.0, "200 jobs/s")))).getXYPlot().getDataset();
         assertEquals(5, open.getSeriesCount());
         assertEquals(ReportCharts.SERVICE_P99_LABEL, open.getSeriesKey(4));
         assertEquals(3.0, open.getYValue(4, 1), 1e-12);
-        XYDataset closed = ReportCharts.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(1.0, "1 worker"),
+        XYDataset closed = LoadCurves.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(1.0, "1 worker"),
                 step.apply(2.0, "2 workers")))).getXYPlot().getDataset();
         assertEquals(4, closed.getSeriesCount(), "a closed loop's jobs never wait: service is the latency");
     }
@@ -91,12 +91,12 @@ class ReportChartsTest {
         java.util.function.BiFunction<Double, Double, Session.Step> step = (load, p99) -> new Session.Step(load, SessionReader.fmt(load)
                 + " jobs/s", new Session.Summary(100, 0, "", 1, load, 0, 0, 0, false, false, 10),
                 new Session.Stats(100, p99 / 2, p99 / 2, p99, p99, p99, p99, p99), java.util.Map.of(), java.util.List.of());
-        var atFirst = ReportCharts.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(300.0, 80.0),
+        var atFirst = LoadCurves.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(300.0, 80.0),
                 step.apply(600.0, 1400.0), step.apply(1000.0, 3900.0)))).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
         var marker = (org.jfree.chart.plot.ValueMarker) atFirst.iterator().next();
         assertEquals(300.0, marker.getValue());
         assertEquals(org.jfree.chart.ui.TextAnchor.TOP_LEFT, marker.getLabelTextAnchor(), "the label runs right, into the plot");
-        var later = ReportCharts.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(300.0, 80.0),
+        var later = LoadCurves.latencyVersusLoad(Session.liveRamp("r", java.util.List.of(step.apply(300.0, 80.0),
                 step.apply(600.0, 90.0), step.apply(800.0, 100.0), step.apply(1000.0, 3900.0)))).getXYPlot()
                 .getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
         assertEquals(org.jfree.chart.ui.TextAnchor.TOP_RIGHT, ((org.jfree.chart.plot.ValueMarker) later.iterator().next()).getLabelTextAnchor());
