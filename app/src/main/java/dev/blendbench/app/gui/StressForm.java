@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.prefs.Preferences;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -241,6 +242,86 @@ final class StressForm {
         g.add(new Label(label), 0, r);
         g.add(n, 1, r);
         return r + 1;
+    }
+
+    /**
+     * Writes every setting of the form into {@code memory} (one key each), as typed, for
+     * {@link #recall} to put back in the next window: the load, the strategy, the mode, the ramp's
+     * steps and objective and the strategies ticked to compare included.
+     */
+    void remember(Preferences memory) {
+        memory.putInt("workers", workers.getValue());
+        memory.putBoolean("virtual", virtual.isSelected());
+        memory.put("load", loop.getValue());
+        memory.putDouble("rate", rate.getValue());
+        memory.put("arrivals", arrivals.getValue());
+        memory.put("strategy", strategy.getValue());
+        memory.putDouble("duration", seconds.getValue());
+        memory.putDouble("warmup", warmup.getValue());
+        memory.putBoolean("untilSteady", untilSteady.isSelected());
+        memory.put("heap", clip(heap.getText()));
+        memory.put("gc", gc.getValue());
+        memory.putBoolean("races", races.isSelected());
+        memory.putBoolean("flight", flight.isSelected());
+        memory.put("mode", ramp.isSelected() ? "ramp" : compare.isSelected() ? "compare" : "single");
+        memory.put("steps", clip(rampSteps.getText()));
+        memory.put("objective", clip(objective.getText()));
+        memory.put("compare", String.join(",", compareWith.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList()));
+    }
+
+    /**
+     * Puts back what {@link #remember} wrote into {@code memory}. A key that is missing, or whose
+     * value the form cannot hold (a strategy or collector this version does not know, a number out
+     * of its field's range or not a number), leaves that setting as it is: a memory written by
+     * another version, or edited by hand, never stops the window from opening.
+     */
+    void recall(Preferences memory) {
+        recallNumber(memory, "workers", workers);
+        virtual.setSelected(memory.getBoolean("virtual", virtual.isSelected()));
+        recallChoice(memory, "load", loop); // before the steps: a change of load resets default steps
+        recallNumber(memory, "rate", rate);
+        recallChoice(memory, "arrivals", arrivals);
+        recallChoice(memory, "strategy", strategy);
+        recallNumber(memory, "duration", seconds);
+        recallNumber(memory, "warmup", warmup);
+        untilSteady.setSelected(memory.getBoolean("untilSteady", untilSteady.isSelected()));
+        heap.setText(memory.get("heap", heap.getText()));
+        recallChoice(memory, "gc", gc);
+        races.setSelected(memory.getBoolean("races", races.isSelected()));
+        flight.setSelected(memory.getBoolean("flight", flight.isSelected()));
+        switch (memory.get("mode", "")) {
+            case "single" -> single.setSelected(true);
+            case "ramp" -> ramp.setSelected(true);
+            case "compare" -> compare.setSelected(true);
+            default -> { }
+        }
+        rampSteps.setText(memory.get("steps", rampSteps.getText()));
+        objective.setText(memory.get("objective", objective.getText()));
+        String ticked = memory.get("compare", null);
+        if (ticked != null) {
+            List<String> names = Arrays.asList(ticked.split(","));
+            for (CheckBox c : compareWith) c.setSelected(names.contains(c.getText()));
+        }
+    }
+
+    /** Typed text as a preference value can hold it (at most {@link Preferences#MAX_VALUE_LENGTH} characters). */
+    private static String clip(String text) {
+        return text.length() <= Preferences.MAX_VALUE_LENGTH ? text : text.substring(0, Preferences.MAX_VALUE_LENGTH);
+    }
+
+    private static void recallChoice(Preferences memory, String key, ComboBox<String> box) {
+        String v = memory.get(key, null);
+        if (v != null && box.getItems().contains(v)) box.setValue(v);
+    }
+
+    private static <T extends Number> void recallNumber(Preferences memory, String key, Spinner<T> spinner) {
+        Double v = NumberSpinners.parseDecimal(memory.get(key, null));
+        if (v == null) return;
+        if (spinner.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f) {
+            if (v == Math.rint(v) && v >= f.getMin() && v <= f.getMax()) f.setValue(v.intValue());
+        } else if (spinner.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.DoubleSpinnerValueFactory f) {
+            if (v >= f.getMin() && v <= f.getMax()) f.setValue(v);
+        }
     }
 
     /** Settings from the form, checked. @throws IllegalArgumentException naming the bad value */

@@ -85,6 +85,8 @@ public final class StressPanel {
     private final java.util.Map<String, StressRun.Settings> planned = new java.util.HashMap<>();
     private List<String> queue = List.of();
     private Path workDir;
+    /** Where the form's settings are kept between windows; null: nowhere (a bare panel, as tests make). */
+    private java.util.prefs.Preferences memory;
 
     public StressPanel(DocumentModel model, Consumer<Rect> showOnCanvas) {
         this.model = model;
@@ -134,6 +136,20 @@ public final class StressPanel {
 
     public Node node() { return root; }
 
+    /**
+     * Keeps the form's settings in {@code memory}: puts back those remembered there (the last
+     * window's), and from now on remembers them at each Start and at {@link #rememberSettings()}.
+     */
+    public void keepSettingsIn(java.util.prefs.Preferences memory) {
+        this.memory = memory;
+        form.recall(memory);
+    }
+
+    /** Remembers the form's settings as they are now, where {@link #keepSettingsIn} said (else nothing). */
+    public void rememberSettings() {
+        if (memory != null) form.remember(memory);
+    }
+
     /** The status line (tests read it). */
     public Label status() { return status; }
 
@@ -180,6 +196,7 @@ public final class StressPanel {
             fail(e.getMessage());
             return;
         }
+        rememberSettings();
         locked.set(true);
         queue = new ArrayList<>(plan);
         clearCharts();

@@ -47,6 +47,8 @@ public final class WorkbenchApp extends Application {
         }));
         view = new WorkbenchView(dev.blendbench.engine.demo.DemoScene.scene());
         view.model().nameProperty().set("demo scene");
+        // the Stress tab's settings as they were last used
+        view.stressPanel().keepSettingsIn(PREFS.node("stress"));
         Runnable title = () -> stage.setTitle((view.model().dirtyProperty().get() ? "• " : "") + view.model().nameProperty().get()
                 + " — Blendbench");
         view.model().nameProperty().addListener((o, a, b) -> title.run());
@@ -69,7 +71,10 @@ public final class WorkbenchApp extends Application {
                 if (!stage.isMaximized() && !stage.isIconified()) normal = WindowPlacement.of(stage, normal);
             });
         }
-        stage.setOnHidden(e -> PREFS.put("window", WindowPlacement.of(stage, normal).encode()));
+        stage.setOnHidden(e -> {
+            PREFS.put("window", WindowPlacement.of(stage, normal).encode());
+            view.stressPanel().rememberSettings();
+        });
         // closing the window asks about unsaved changes, as Quit does
         stage.setOnCloseRequest(e -> {
             e.consume();

@@ -120,4 +120,73 @@ class StressFormTest {
             robot.interact(shown[0]::close);
         }
     }
+    /** A preferences node of its own, removed after the test. */
+    private static java.util.prefs.Preferences memory() {
+        return java.util.prefs.Preferences.userRoot().node("dev/blendbench/test/" + java.util.UUID.randomUUID());
+    }
+
+    @Test
+    void rememberedSettings_comeBackInTheNextForm_everyOneOfThem(FxRobot robot) throws Exception {
+        var memory = memory();
+        try {
+            robot.interact(() -> {
+                this.<javafx.scene.control.Spinner<Integer>>field("stress-workers").getValueFactory().setValue(7);
+                ((CheckBox) field("stress-virtual")).setSelected(true);
+                this.<ComboBox<String>>field("stress-loop").setValue("target rate");
+                this.<javafx.scene.control.Spinner<Double>>field("stress-rate").getValueFactory().setValue(350.5);
+                this.<ComboBox<String>>field("stress-arrivals").setValue("poisson");
+                this.<ComboBox<String>>field("stress-strategy").setValue("striped");
+                this.<javafx.scene.control.Spinner<Double>>field("stress-seconds").getValueFactory().setValue(12.5);
+                this.<javafx.scene.control.Spinner<Double>>field("stress-warmup").getValueFactory().setValue(4.0);
+                ((CheckBox) field("stress-warmup-steady")).setSelected(false);
+                ((TextField) field("stress-heap")).setText("1g");
+                this.<ComboBox<String>>field("stress-gc").setValue("zgc");
+                ((CheckBox) field("stress-races")).setSelected(true);
+                ((CheckBox) field("stress-jfr")).setSelected(true);
+                ((RadioButton) field("mode-ramp")).setSelected(true);
+                ((TextField) field("stress-ramp")).setText("300, 600, 900");
+                ((TextField) field("stress-slo")).setText("p99=20ms");
+                ((CheckBox) field("compare-pooled")).setSelected(false);
+                ((CheckBox) field("compare-striped")).setSelected(true);
+            });
+            var used = form.settings("striped");
+            robot.interact(() -> form.remember(memory));
+            robot.interact(() -> form = new StressForm());
+            assertEquals(List.of("per-worker"), form.plan(), "a new form starts at the defaults");
+            robot.interact(() -> form.recall(memory));
+            assertEquals(used, form.settings("striped"), "every setting a session takes");
+            assertEquals(List.of("striped"), form.plan());
+            robot.interact(() -> ((RadioButton) field("mode-compare")).setSelected(true));
+            assertEquals(List.of("striped", "per-worker", "alloc-per-job"), form.plan(), "the strategies ticked to compare");
+        } finally {
+            memory.removeNode();
+        }
+    }
+
+    @Test
+    void aMemoryTheFormCannotHold_leavesThoseSettingsAsTheyWere_andTakesTheRest(FxRobot robot) throws Exception {
+        var memory = memory();
+        try {
+            var defaults = form.settings("per-worker");
+            memory.put("workers", "100000"); // beyond the field's 512
+            memory.put("rate", "NaN");
+            memory.put("duration", "ten");
+            memory.put("strategy", "a-strategy-of-a-later-version");
+            memory.put("gc", "shenandoah");
+            memory.put("load", "sideways");
+            memory.put("mode", "");
+            memory.put("warmup", "-3");
+            robot.interact(() -> form.recall(memory));
+            assertEquals(defaults, form.settings("per-worker"), "nothing it cannot hold changed the form");
+            assertEquals(List.of("per-worker"), form.plan());
+            memory.put("workers", "12");
+            memory.put("compare", "pooled,no-such-strategy");
+            robot.interact(() -> form.recall(memory));
+            assertEquals(12, form.settings("per-worker").workers(), "what it can hold, it takes");
+            robot.interact(() -> ((RadioButton) field("mode-compare")).setSelected(true));
+            assertEquals(List.of("pooled"), form.plan(), "a strategy it does not know is left out");
+        } finally {
+            memory.removeNode();
+        }
+    }
 }
