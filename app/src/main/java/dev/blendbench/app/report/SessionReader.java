@@ -83,6 +83,12 @@ public final class SessionReader {
         try (InputStream in = Files.newInputStream(file)) {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
+            String kind = kindOf(file);
+            if (kind != null) throw new ReportException(file + ": " + kind + ", not a session file (stress --json and cliff --json write those)");
+            String start = opening(file);
+            if (start != null) {
+                throw new ReportException(file + ": not JSON (it begins with '" + start + "'), so not a session file (stress --json and cliff --json write those)");
+            }
             var loc = e.getLocation();
             throw new ReportException(file + ": not valid JSON" + (loc == null ? "" : " (line " + loc.getLineNr()
                     + ", column " + loc.getColumnNr() + ")") + ": " + firstLine(e.getOriginalMessage()));
@@ -90,6 +96,57 @@ public final class SessionReader {
             throw new ReportException(file + ": cannot read (" + e.getMessage() + ")");
         }
         return parse(root, name, file.toString());
+    }
+
+    /**
+     * What {@code file} is, when its first bytes say it is one of the files a user may pick in its
+     * place (an image, a report, a document, another file a session wrote): {@code "a PNG image"},
+     * {@code "the interval CSV of a session"}; null when they do not say.
+     */
+    static String kindOf(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(512);
+        } catch (IOException e) {
+            return null;
+        }
+        return kindOf(head);
+    }
+
+    /** The first few printable characters of a text file that does not begin as JSON does; null for one that does, or for binary. */
+    private static String opening(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(64);
+        } catch (IOException e) {
+            return null;
+        }
+        String t = new String(head, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        if (t.isEmpty() || t.startsWith("{") || t.startsWith("[")) return null;
+        String word = t.split("\\s", 2)[0];
+        word = word.length() > 12 ? word.substring(0, 12) + "…" : word;
+        return word.chars().allMatch(c -> c >= 0x20 && c != 0xFFFD) ? word : null;
+    }
+
+    static String kindOf(byte[] head) {
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String lower = text.stripLeading().toLowerCase(java.util.Locale.ROOT);
+        if (text.startsWith("\u0089PNG")) return "a PNG image";
+        if (text.startsWith("\u00ff\u00d8\u00ff")) return "a JPEG image";
+        if (text.startsWith("GIF8")) return "a GIF image";
+        if (text.startsWith("II*\0") || text.startsWith("MM\0*")) return "a TIFF image";
+        if (text.startsWith("RIFF") && text.startsWith("WEBP", 8)) return "a WebP image";
+        if (text.startsWith("BM")) return "a BMP image";
+        if (text.startsWith("8BPS")) return "a Photoshop document";
+        if (text.startsWith("PK\3\4")) return text.contains("image/openraster") ? "an OpenRaster document" : "a ZIP archive";
+        if (text.startsWith("%PDF")) return "a PDF (a report?)";
+        if (text.startsWith("FLR\0")) return "a flight recording (open it in JDK Mission Control, or with jfr print)";
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) return "an HTML page (a report?)";
+        if (text.startsWith("#[") || text.startsWith("\"StartTimestamp\"")) return "an HdrHistogram log (stress --hlog writes those)";
+        if (text.stripLeading().startsWith("Value") && text.contains("Percentile")) return "an HdrHistogram percentile distribution (.hgrm)";
+        String first = text.lines().findFirst().orElse("");
+        if (!first.contains("{") && !first.contains("[") && first.split(",", -1).length >= 3) return "a CSV file (stress --csv writes the intervals)";
+        return null;
     }
 
     /** Parses an already read tree; {@code where} names it in messages. */

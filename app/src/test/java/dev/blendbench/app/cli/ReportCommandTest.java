@@ -57,6 +57,44 @@ class ReportCommandTest {
     }
 
     @Test
+    void aFileOfAnotherKindGivenForASession_isNamedForWhatItIs(@TempDir Path files) throws IOException {
+        Path png = files.resolve("layer.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_ARGB), "png", png.toFile());
+        Path pooled = session("pooled.json");
+        // what this tool itself writes beside session files, each given where a session belongs
+        java.util.Map<String, String> made = new java.util.LinkedHashMap<>();
+        made.put("layer.png", "a PNG image");
+        for (String[] c : new String[][] {{"flat.jpg", "a JPEG image"}, {"flat.tif", "a TIFF image"}, {"scene.ora", "an OpenRaster document"}}) {
+            assertEquals(0, ComposeCommandTest.run("compose", png.toString(), "-o", files.resolve(c[0]).toString()).code());
+            made.put(c[0], c[1]);
+        }
+        for (String[] c : new String[][] {{"r.html", "an HTML page (a report?)"}, {"r.pdf", "a PDF (a report?)"},
+                {"r.csv", "a CSV file (stress --csv writes the intervals)"}, {"r.hgrm", "an HdrHistogram percentile distribution (.hgrm)"}}) {
+            Result r = ComposeCommandTest.run("report", pooled.toString(), "-o", files.resolve(c[0]).toString());
+            assertEquals(0, r.code(), r.err());
+            made.put(c[0], c[1]);
+        }
+        for (var e : made.entrySet()) {
+            Path f = files.resolve(e.getKey());
+            String said = f + ": " + e.getValue() + ", not a session file (stress --json and cliff --json write those)";
+            Result r = ComposeCommandTest.run("report", f.toString(), "-o", dir.resolve("x.html").toString());
+            assertEquals(2, r.code(), e.getKey());
+            assertEquals("blendbench report: " + said, r.err().strip());
+            r = ComposeCommandTest.run("compare", pooled.toString(), f.toString());
+            assertEquals(2, r.code(), e.getKey());
+            assertEquals("blendbench compare: " + said, r.err().strip());
+        }
+        Path notes = Files.writeString(files.resolve("notes.txt"), "# Notes on the run\nslower than last week\n");
+        Result said = ComposeCommandTest.run("compare", pooled.toString(), notes.toString());
+        assertEquals("blendbench compare: " + notes + ": not JSON (it begins with '#'), so not a session file (stress --json and cliff --json write those)",
+                said.err().strip());
+        Path broken = files.resolve("broken.json");
+        Files.writeString(broken, "{\"version\": 1,\n  \"summary\": {,\n");
+        Result r = ComposeCommandTest.run("report", broken.toString(), "-o", dir.resolve("x.html").toString());
+        assertTrue(r.err().strip().startsWith("blendbench report: " + broken + ": not valid JSON (line 2, column "), "a broken session file is still said to be one: " + r.err());
+    }
+
+    @Test
     void html_isOneSelfContainedFile_withSummaryTablesChartsAndRaceStacks() throws IOException {
         Path out = dir.resolve("r.html");
         Result r = ComposeCommandTest.run("report", session("race.json").toString(), "-o", out.toString());
@@ -138,7 +176,7 @@ class ReportCommandTest {
         Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": \"acme/2\"}");
         Path array = Files.writeString(dir.resolve("array.json"), "[1, 2, 3]");
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
-        Path binary = Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        Path binary = Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xC0, 1, 2, 0, (byte) 0xFE});
         ObjectNode n = (ObjectNode) new ObjectMapper().readTree(text);
         ((ObjectNode) n.get("latency")).put("p99", "slow");
         Path wrongType = Files.writeString(dir.resolve("wrongtype.json"), n.toString());
