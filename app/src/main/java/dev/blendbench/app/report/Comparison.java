@@ -17,6 +17,13 @@ import java.util.SplittableRandom;
  * and the ratio is under {@code 1 / (1 + threshold)}; otherwise {@code NO_SIGNIFICANT_CHANGE}.
  * Medians of interval values are robust to the odd interval with a GC pause, which keeps
  * same-settings runs from being flagged on a noisy machine.
+ *
+ * <p>Where the median cannot tell (its interval spans 1) but the whole sessions' figure of the
+ * metric is beyond the threshold, the {@linkplain Tail tail test} may decide: when at least a tenth
+ * of one side's intervals are worse than every interval of the other, and that many would come by
+ * chance less than once in 1,000 were the two alike, that side is the slower. Sessions whose
+ * intervals are of two kinds (a lock that is not fair: half the intervals starve a worker) need it:
+ * their median interval falls between the kinds.
  */
 public record Comparison(String metric, double threshold, List<Row> rows, double ratio, double low, double high,
                          Verdict verdict, int samplesA, int samplesB, List<String> notes) {
@@ -96,6 +103,26 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         } else {
             v = high < 1 && ratio < better ? Verdict.SLOWER : low > 1 && ratio > worse ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
         }
+        List<Row> rows = rows(a, b);
+        // the median interval cannot tell, yet one side's worst intervals are many and beyond all of the other's
+        String tailNote = "";
+        Verdict whole = wholeSays(metric, threshold, rows);
+        if (v == Verdict.NO_SIGNIFICANT_CHANGE && whole != Verdict.NO_SIGNIFICANT_CHANGE) {
+            boolean bWorse = whole == Verdict.SLOWER;
+            Tail t = bWorse ? Tail.of(xb, xa, higherIsWorse) : Tail.of(xa, xb, higherIsWorse);
+            if (t.decides()) {
+                v = whole;
+                tailNote = t.note(metric, bWorse ? "B" : "A", bWorse ? "A" : "B", low, high, rows);
+            }
+        }
+        List<String> notes = java.util.stream.Stream.of(tailNote, reachNote(threshold, low, high, v),
+                        wholeSessionNote(metric, threshold, v, rows, xa, xb), slowestJobNote(metric, a, b), crossingNote(a.latency(), b.latency()))
+                .filter(n -> !n.isEmpty()).toList();
+        return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length, notes);
+    }
+
+    /** The side-by-side table: latency percentiles, throughput, bytes per job, and where both files say, CPU, service and the wait. */
+    private static List<Row> rows(Session a, Session b) {
         List<Row> rows = new ArrayList<>();
         Stats la = a.latency(), lb = b.latency();
         for (String m : List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) {
@@ -114,10 +141,65 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
                 if (!Double.isNaN(ba.busy()) && !Double.isNaN(bb.busy())) rows.add(new Row(BUSY, ba.busy(), bb.busy()));
             }
         }
-        List<String> notes = java.util.stream.Stream.of(reachNote(threshold, low, high, v),
-                        wholeSessionNote(metric, threshold, v, rows, xa, xb), slowestJobNote(metric, a, b), crossingNote(la, lb))
-                .filter(n -> !n.isEmpty()).toList();
-        return new Comparison(metric, threshold, rows, ratio, low, high, v, xa.length, xb.length, notes);
+        return rows;
+    }
+
+    /** The share of one side's intervals that must be worse than all of the other's for {@link Tail#decides}. */
+    static final double TAIL_SHARE = 0.10;
+    /** How rare, were the two sessions alike, that many intervals worse than all of the other's must be for {@link Tail#decides}. */
+    static final double TAIL_CHANCE = 0.001;
+
+    /**
+     * The tail test, for sessions whose intervals are of two kinds (a lock that is not fair starves
+     * one worker for hundreds of milliseconds, then not at all): the median interval then falls
+     * between the kinds and its bootstrap interval is too wide to tell, while the worse side's bad
+     * intervals are many and worse than every interval of the other side.
+     *
+     * @param beyond how many of the worse side's {@code of} intervals are worse than all of the other's
+     * @param otherWorst the other side's worst interval's value
+     * @param chance the chance of at least {@code beyond} such intervals were the two sides' intervals
+     *               alike (exchangeable): that the {@code beyond} worst of all {@code m + n} pooled
+     *               intervals all fall on the worse side, C(n, k) / C(m + n, k)
+     */
+    record Tail(int beyond, int of, double otherWorst, double chance) {
+        /** {@code worse}'s intervals against {@code other}'s; worse means higher where {@code higherIsWorse}, else lower. */
+        static Tail of(double[] worse, double[] other, boolean higherIsWorse) {
+            double otherWorst = higherIsWorse ? Arrays.stream(other).max().orElse(Double.NaN) : Arrays.stream(other).min().orElse(Double.NaN);
+            int k = (int) Arrays.stream(worse).filter(x -> higherIsWorse ? x > otherWorst : x < otherWorst).count();
+            int n = worse.length, m = other.length;
+            double chance = 1;
+            for (int i = 0; i < k; i++) chance *= (double) (n - i) / (m + n - i);
+            return new Tail(k, n, otherWorst, chance);
+        }
+
+        /** Whether these intervals decide the comparison: at least {@link #TAIL_SHARE} of them, and that many rarer than {@link #TAIL_CHANCE} by chance. */
+        boolean decides() {
+            return beyond > 0 && beyond >= TAIL_SHARE * of && chance < TAIL_CHANCE;
+        }
+
+        /** The note saying why the verdict was reached on the tail: the median's interval, the count, the chance, the whole sessions' figure. */
+        String note(String metric, String worse, String other, double low, double high, List<Row> rows) {
+            String name = metric.equals("p999") ? "p99.9" : metric;
+            boolean throughput = metric.equals("throughput");
+            double whole = rows.stream().filter(r -> r.name().equals(name)).findFirst().map(Row::ratio).orElse(Double.NaN);
+            return String.format(java.util.Locale.ROOT, "the median interval cannot tell (its 95 %% interval runs %.3f–%.3f×), but %d of"
+                            + " %s's %d intervals had a %s %s %s's %s (%s%s), which chance would give less than once in %s were the two"
+                            + " alike, and over the whole sessions B's %s is %.3f× A's: %s's intervals are of two kinds, and its worse kind"
+                            + " decides", low, high, beyond, worse, of, name, throughput ? "below" : "above", other,
+                    throughput ? "lowest" : "worst", SessionReader.fmt(otherWorst), throughput ? " /s" : " ms",
+                    String.format(java.util.Locale.ROOT, "%,d", Math.round(1 / TAIL_CHANCE)), name, whole, worse);
+        }
+    }
+
+    /** What the whole sessions' figure of the metric (the table's row) says against the threshold; no verdict where the table has none. */
+    private static Verdict wholeSays(String metric, double threshold, List<Row> rows) {
+        String name = metric.equals("p999") ? "p99.9" : metric;
+        Row r = rows.stream().filter(x -> x.name().equals(name) && Double.isFinite(x.ratio())).findFirst().orElse(null);
+        if (r == null) return Verdict.NO_SIGNIFICANT_CHANGE;
+        double whole = r.ratio(), worse = 1 + threshold, better = 1 / (1 + threshold);
+        boolean throughput = metric.equals("throughput");
+        return (throughput ? whole < better : whole > worse) ? Verdict.SLOWER
+                : (throughput ? whole > worse : whole < better) ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
     }
 
     /**
@@ -142,23 +224,25 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
      */
     private static String wholeSessionNote(String metric, double threshold, Verdict v, List<Row> rows, double[] xa, double[] xb) {
         String name = metric.equals("p999") ? "p99.9" : metric;
-        Row r = rows.stream().filter(x -> x.name().equals(name) && Double.isFinite(x.ratio())).findFirst().orElse(null);
-        if (r == null) return "";
-        double whole = r.ratio(), worse = 1 + threshold, better = 1 / (1 + threshold);
-        boolean throughput = metric.equals("throughput");
-        boolean bWorse = throughput ? whole < better : whole > worse, bBetter = throughput ? whole > worse : whole < better;
-        Verdict says = bWorse ? Verdict.SLOWER : bBetter ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
+        Verdict says = wholeSays(metric, threshold, rows);
         if (says == v) return "";
+        double whole = rows.stream().filter(x -> x.name().equals(name)).findFirst().map(Row::ratio).orElse(Double.NaN);
         if (says == Verdict.NO_SIGNIFICANT_CHANGE) { // the median interval moved, the whole sessions' figure did not
             return String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's, within the %s %% threshold:"
                     + " the typical interval changed, the sessions' %s did not", name, whole, SessionReader.fmt(threshold * 100), name);
         }
+        boolean throughput = metric.equals("throughput");
         String unit = throughput ? " /s" : " ms";
         String worst = throughput ? "" : String.format(java.util.Locale.ROOT, " (the worst interval's %s: B %s, A %s)", name,
                 SessionReader.fmt(Arrays.stream(xb).max().orElse(Double.NaN)) + unit,
                 SessionReader.fmt(Arrays.stream(xa).max().orElse(Double.NaN)) + unit);
-        return String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's (%s): the difference lies in a few"
-                + " intervals, which the median interval discounts%s", name, whole, says.text(), worst);
+        boolean bWorse = says == Verdict.SLOWER;
+        Tail t = bWorse ? Tail.of(xb, xa, !throughput) : Tail.of(xa, xb, !throughput);
+        String few = t.beyond() == 0 ? "a few intervals"
+                : String.format(java.util.Locale.ROOT, "a few intervals (%d of %s's %d worse than all of %s's)", t.beyond(), bWorse ? "B" : "A",
+                        t.of(), bWorse ? "A" : "B");
+        return String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's (%s): the difference lies in %s,"
+                + " which the median interval discounts%s", name, whole, says.text(), few, worst);
     }
 
     /**

@@ -361,8 +361,31 @@ class ReportCommandTest {
         Result r = ComposeCommandTest.run("compare", a.toString(), stalls.toString());
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("verdict: no significant change"), r.out());
-        assertTrue(r.out().contains("note: over the whole sessions B's p99 is 2.000× A's (slower): the difference lies in a few intervals,"
-                + " which the median interval discounts (the worst interval's p99: B 900 ms, A 128.8 ms)"), r.out());
+        assertTrue(r.out().contains("note: over the whole sessions B's p99 is 2.000× A's (slower): the difference lies in a few intervals"
+                + " (3 of B's 37 worse than all of A's), which the median interval discounts (the worst interval's p99: B 900 ms, A 128.8 ms)"),
+                r.out());
+
+        // B: every other interval stalled (a lock that is not fair: one worker starved, then not): the median interval falls
+        // between the two kinds and cannot tell, but 18 of 37 intervals worse than all of A's are no chance
+        n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
+        double typicalA = java.util.stream.StreamSupport.stream(n.get("intervals").spliterator(), false)
+                .mapToDouble(in -> in.at("/latency/p99").asDouble()).sorted().skip(n.get("intervals").size() / 2).findFirst().orElseThrow();
+        for (int k = 0; k < n.get("intervals").size(); k++) {
+            ((ObjectNode) n.get("intervals").get(k).get("latency")).put("p99", k % 2 == 1 ? 900.0 : 0.7 * typicalA);
+        }
+        ((ObjectNode) n.get("latency")).put("p99", n.at("/latency/p99").asDouble() * 2);
+        Path twoKinds = Files.writeString(dir.resolve("two-kinds.json"), n.toString());
+        r = ComposeCommandTest.run("compare", a.toString(), twoKinds.toString());
+        assertEquals(CompareCommand.REGRESSION, r.code(), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("note: the median interval cannot tell \\(its 95 % interval runs \\d\\.\\d+–\\d+\\.\\d+×\\),"
+                + " but 18 of B's 37 intervals had a p99 above A's worst \\(128\\.8 ms\\), which chance would give less than once in 1,000"
+                + " were the two alike, and over the whole sessions B's p99 is 2\\.000× A's: B's intervals are of two kinds, and its worse"
+                + " kind decides")), r.out());
+        assertTrue(r.out().contains("verdict: slower (threshold 5 %)"), r.out());
+        r = ComposeCommandTest.run("compare", twoKinds.toString(), a.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("verdict: faster (threshold 5 %)") && r.out().contains("18 of A's 37 intervals had a p99 above B's worst"),
+                r.out());
 
         // B: every other interval 2× slower, the others 0.6×: the median interval lies anywhere between, the runs cannot tell
         n = (ObjectNode) new ObjectMapper().readTree(a.toFile());
