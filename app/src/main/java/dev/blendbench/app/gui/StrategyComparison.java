@@ -1,13 +1,10 @@
 package dev.blendbench.app.gui;
 
-import dev.blendbench.app.report.Comparison;
-import dev.blendbench.app.report.LatencyBreakdown;
 import dev.blendbench.app.report.ReportCharts;
 import dev.blendbench.app.report.ReportTables;
 import dev.blendbench.app.report.Session;
 import dev.blendbench.app.report.Summaries;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -113,38 +110,6 @@ final class StrategyComparison {
         }
         table.setItems(FXCollections.observableArrayList(rows));
         // each session against the first: ratio of p99 with its bootstrap 95 % interval, and the verdict
-        StringBuilder v = new StringBuilder();
-        Session base = sessions.get(0);
-        for (Session s : sessions.subList(1, sessions.size())) {
-            try {
-                var c = Comparison.of(base, s, "p99", 0.05, 1);
-                v.append(String.format(Locale.ROOT, "%s vs %s: p99 ×%.3f (95 %% CI %.3f–%.3f, %d/%d intervals) → %s%s%s%s%s%s%n",
-                        Summaries.label(s), Summaries.label(base), c.ratio(), c.low(), c.high(), c.samplesA(), c.samplesB(),
-                        c.verdict().text(), cutShort(base), cutShort(s), differing(base, s), whereItWent(c, base, s),
-                        c.notes().isEmpty() ? "" : "; " + String.join("; ", c.notes())));
-            } catch (IllegalArgumentException e) {
-                v.append(Summaries.label(s)).append(": ").append(e.getMessage()).append('\n');
-            }
-        }
-        verdicts.setText(v.toString().strip());
-    }
-
-    /** For a verdict other than "no significant change" of two open loops: where the difference in mean latency went. */
-    private static String whereItWent(Comparison c, Session base, Session s) {
-        if (c.verdict() == Comparison.Verdict.NO_SIGNIFICANT_CHANGE) return "";
-        String went = LatencyBreakdown.difference(LatencyBreakdown.of(base), LatencyBreakdown.of(s), c.threshold());
-        return went.isEmpty() ? "" : "; " + went;
-    }
-
-    /** A note for a verdict line where the two ran under different conditions besides the strategy. */
-    private static String differing(Session base, Session s) {
-        List<String> d = Summaries.differences(base, s);
-        return d.isEmpty() ? "" : " (under different conditions: " + String.join("; ", d) + ")";
-    }
-
-    /** A note for a verdict line where one side weighs less than its figures suggest (stopped short, cold). */
-    private static String cutShort(Session s) {
-        List<String> why = Summaries.caveats(s);
-        return why.isEmpty() ? "" : " (" + Summaries.label(s) + " " + String.join(", and ", why) + ")";
+        verdicts.setText(String.join("\n", dev.blendbench.app.report.Verdicts.againstFirst(sessions)));
     }
 }

@@ -42,6 +42,7 @@ public final class HtmlReport {
                 table(h, ReportTables.comparisonHeader(), ReportTables.comparisonRows(plain), "num");
                 String note = Summaries.conditionsNote(plain);
                 if (!note.isEmpty()) h.append("<p class=\"muted\">").append(esc(note)).append("</p>\n");
+                for (String v : Verdicts.againstFirst(plain)) h.append("<p class=\"verdict\">").append(esc(v)).append("</p>\n");
                 h.append(svg(ReportCharts.strategies(plain), chart));
                 JFreeChart byPercentile = PercentileChart.compared(plain);
                 if (byPercentile != null) h.append(svg(byPercentile, chart));
@@ -196,6 +197,7 @@ public final class HtmlReport {
             .stacks{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px}
             pre{font-size:11px;background:#f6f8fa;padding:8px;margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
             .muted{color:#57606a}
+            p.verdict{margin:6px 0;padding-left:10px;border-left:3px solid #d0d7de}
             hr{border:none;border-top:3px solid #e5e7eb;margin:36px 0 8px}
             footer{margin-top:32px;color:#57606a;font-size:12px}
             @media print{body{background:#fff}main{padding:0}details{break-inside:avoid}figure{break-inside:avoid}}

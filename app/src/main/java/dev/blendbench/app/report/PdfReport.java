@@ -56,6 +56,7 @@ public final class PdfReport {
                     doc.add(table(f, ReportTables.comparisonHeader(), ReportTables.comparisonRows(plain)));
                     String note = Summaries.conditionsNote(plain);
                     if (!note.isEmpty()) doc.add(new Paragraph(note, f.body));
+                    for (String v : Verdicts.againstFirst(plain)) doc.add(new Paragraph(v, f.body));
                     chart(doc, w, ReportCharts.strategies(plain));
                     JFreeChart byPercentile = PercentileChart.compared(plain);
                     if (byPercentile != null) chart(doc, w, byPercentile);

@@ -122,6 +122,9 @@ class ReportCommandTest {
         // the table compares the two sessions; the ramp and the cliff search, which have no one set of figures, compare as curves
         String table = html.substring(html.indexOf("<h2>Sessions compared</h2>"), html.indexOf("<h2>Ramps and cliff searches compared</h2>"));
         assertTrue(table.contains("(race.json)") && !table.contains("(ramp.json)") && !table.contains("(cliff.json)"), table);
+        // and judges the second against the first, as the workbench's Strategies tab does
+        assertTrue(java.util.regex.Pattern.compile("<p class=\"verdict\">shared-unsafe \\(race\\.json\\) vs pooled: p99 ×\\d+\\.\\d{3} \\(95 % CI"
+                + " \\d+\\.\\d{3}–\\d+\\.\\d{3}, \\d+/\\d+ intervals\\) → (slower|faster|no significant change)").matcher(table).find(), table);
         assertTrue(html.contains("Latency versus load, compared"));
     }
 
@@ -153,6 +156,7 @@ class ReportCommandTest {
         assertTrue(reader.getNumberOfPages() >= 3, "pages: " + reader.getNumberOfPages());
         String first = new PdfTextExtractor(reader).getTextFromPage(1);
         assertTrue(first.contains("Sessions compared") && first.contains("p99 was"), first);
+        assertTrue(first.replaceAll("\\s+", " ").contains("shared-unsafe (race.json) vs pooled: p99 ×"), "the verdict, as the HTML has it: " + first);
         reader.close();
     }
 
