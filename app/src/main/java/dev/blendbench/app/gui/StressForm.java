@@ -58,7 +58,8 @@ final class StressForm {
     /** A ramp's latency objective (p99=20ms), optional: drawn on its chart, and said up to which step it holds. */
     private final TextField objective = new TextField();
     private final List<CheckBox> compareWith = new ArrayList<>();
-    private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export…");
+    private final Button start = new Button("Start"), stop = new Button("Stop"), export = new Button("Export…"),
+            reset = new Button("Defaults");
     private final Label status = new Label("Ready.");
     /** True from Start until the last session ends: the form is locked, so every queued strategy runs as it said. */
     private final BooleanProperty locked = new SimpleBooleanProperty();
@@ -142,6 +143,10 @@ final class StressForm {
         start.setId("stress-start");
         stop.setId("stress-stop");
         export.setId("stress-export");
+        reset.setId("stress-defaults");
+        reset.setTooltip(new javafx.scene.control.Tooltip("Put every setting back to its default (the form keeps the last used from one window to the next)"));
+        reset.setOnAction(e -> defaults());
+        reset.disableProperty().bind(locked);
         export.setTooltip(new javafx.scene.control.Tooltip("An HTML or PDF report, the CSV of the intervals, the session JSON files"
                 + " (for blendbench compare and report) or the flight recordings"));
         status.setId("stress-status");
@@ -227,7 +232,7 @@ final class StressForm {
         sp.setFitToWidth(true);
         sp.setMinWidth(260);
         // the settings scroll; Start, Stop, Export… and the status stay in sight below them, on a short screen too
-        VBox actions = new VBox(6, new HBox(6, start, stop), export, status);
+        VBox actions = new VBox(6, new HBox(6, start, stop), new HBox(6, export, reset), status);
         actions.setPadding(new Insets(6, 8, 8, 8));
         VBox.setVgrow(sp, Priority.ALWAYS);
         return new VBox(sp, actions);
@@ -245,77 +250,96 @@ final class StressForm {
     }
 
     /**
-     * Writes every setting of the form into {@code memory} (one key each), as typed, for
-     * {@link #recall} to put back in the next window: the load, the strategy, the mode, the ramp's
-     * steps and objective and the strategies ticked to compare included.
+     * Every setting of the form as text, one key each, as typed: the load, the strategy, the mode,
+     * the ramp's steps and objective and the strategies ticked to compare included. {@link #restore}
+     * puts them back.
      */
-    void remember(Preferences memory) {
-        memory.putInt("workers", workers.getValue());
-        memory.putBoolean("virtual", virtual.isSelected());
-        memory.put("load", loop.getValue());
-        memory.putDouble("rate", rate.getValue());
-        memory.put("arrivals", arrivals.getValue());
-        memory.put("strategy", strategy.getValue());
-        memory.putDouble("duration", seconds.getValue());
-        memory.putDouble("warmup", warmup.getValue());
-        memory.putBoolean("untilSteady", untilSteady.isSelected());
-        memory.put("heap", clip(heap.getText()));
-        memory.put("gc", gc.getValue());
-        memory.putBoolean("races", races.isSelected());
-        memory.putBoolean("flight", flight.isSelected());
-        memory.put("mode", ramp.isSelected() ? "ramp" : compare.isSelected() ? "compare" : "single");
-        memory.put("steps", clip(rampSteps.getText()));
-        memory.put("objective", clip(objective.getText()));
-        memory.put("compare", String.join(",", compareWith.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList()));
+    java.util.Map<String, String> snapshot() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("workers", workers.getValue().toString());
+        m.put("virtual", Boolean.toString(virtual.isSelected()));
+        m.put("load", loop.getValue());
+        m.put("rate", rate.getValue().toString());
+        m.put("arrivals", arrivals.getValue());
+        m.put("strategy", strategy.getValue());
+        m.put("duration", seconds.getValue().toString());
+        m.put("warmup", warmup.getValue().toString());
+        m.put("untilSteady", Boolean.toString(untilSteady.isSelected()));
+        m.put("heap", heap.getText());
+        m.put("gc", gc.getValue());
+        m.put("races", Boolean.toString(races.isSelected()));
+        m.put("flight", Boolean.toString(flight.isSelected()));
+        m.put("mode", ramp.isSelected() ? "ramp" : compare.isSelected() ? "compare" : "single");
+        m.put("steps", rampSteps.getText());
+        m.put("objective", objective.getText());
+        m.put("compare", String.join(",", compareWith.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList()));
+        return m;
     }
 
     /**
-     * Puts back what {@link #remember} wrote into {@code memory}. A key that is missing, or whose
-     * value the form cannot hold (a strategy or collector this version does not know, a number out
-     * of its field's range or not a number), leaves that setting as it is: a memory written by
-     * another version, or edited by hand, never stops the window from opening.
+     * Puts back the settings of a {@link #snapshot}. A key that is missing, or whose value the form
+     * cannot hold (a strategy or collector this version does not know, a number out of its field's
+     * range or not a number), leaves that setting as it is: a memory written by another version, or
+     * edited by hand, never stops the window from opening.
      */
-    void recall(Preferences memory) {
-        recallNumber(memory, "workers", workers);
-        virtual.setSelected(memory.getBoolean("virtual", virtual.isSelected()));
-        recallChoice(memory, "load", loop); // before the steps: a change of load resets default steps
-        recallNumber(memory, "rate", rate);
-        recallChoice(memory, "arrivals", arrivals);
-        recallChoice(memory, "strategy", strategy);
-        recallNumber(memory, "duration", seconds);
-        recallNumber(memory, "warmup", warmup);
-        untilSteady.setSelected(memory.getBoolean("untilSteady", untilSteady.isSelected()));
-        heap.setText(memory.get("heap", heap.getText()));
-        recallChoice(memory, "gc", gc);
-        races.setSelected(memory.getBoolean("races", races.isSelected()));
-        flight.setSelected(memory.getBoolean("flight", flight.isSelected()));
-        switch (memory.get("mode", "")) {
+    void restore(java.util.Map<String, String> m) {
+        restoreNumber(m.get("workers"), workers);
+        restoreBox(m.get("virtual"), virtual);
+        restoreChoice(m.get("load"), loop); // before the steps: a change of load resets default steps
+        restoreNumber(m.get("rate"), rate);
+        restoreChoice(m.get("arrivals"), arrivals);
+        restoreChoice(m.get("strategy"), strategy);
+        restoreNumber(m.get("duration"), seconds);
+        restoreNumber(m.get("warmup"), warmup);
+        restoreBox(m.get("untilSteady"), untilSteady);
+        if (m.get("heap") != null) heap.setText(m.get("heap"));
+        restoreChoice(m.get("gc"), gc);
+        restoreBox(m.get("races"), races);
+        restoreBox(m.get("flight"), flight);
+        switch (m.getOrDefault("mode", "")) {
             case "single" -> single.setSelected(true);
             case "ramp" -> ramp.setSelected(true);
             case "compare" -> compare.setSelected(true);
             default -> { }
         }
-        rampSteps.setText(memory.get("steps", rampSteps.getText()));
-        objective.setText(memory.get("objective", objective.getText()));
-        String ticked = memory.get("compare", null);
-        if (ticked != null) {
-            List<String> names = Arrays.asList(ticked.split(","));
+        if (m.get("steps") != null) rampSteps.setText(m.get("steps"));
+        if (m.get("objective") != null) objective.setText(m.get("objective"));
+        if (m.get("compare") != null) {
+            List<String> names = Arrays.asList(m.get("compare").split(","));
             for (CheckBox c : compareWith) c.setSelected(names.contains(c.getText()));
         }
     }
 
-    /** Typed text as a preference value can hold it (at most {@link Preferences#MAX_VALUE_LENGTH} characters). */
-    private static String clip(String text) {
-        return text.length() <= Preferences.MAX_VALUE_LENGTH ? text : text.substring(0, Preferences.MAX_VALUE_LENGTH);
+    /** Puts every setting back to its default, as a new window has it. */
+    void defaults() {
+        restore(new StressForm().snapshot());
     }
 
-    private static void recallChoice(Preferences memory, String key, ComboBox<String> box) {
-        String v = memory.get(key, null);
+    /** Writes the {@link #snapshot} into {@code memory}, for {@link #recall} to put back in the next window. */
+    void remember(Preferences memory) {
+        snapshot().forEach((k, v) -> memory.put(k, v.length() <= Preferences.MAX_VALUE_LENGTH ? v : v.substring(0, Preferences.MAX_VALUE_LENGTH)));
+    }
+
+    /** Puts back what {@link #remember} wrote into {@code memory}, as {@link #restore} does. */
+    void recall(Preferences memory) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String k : snapshot().keySet()) {
+            String v = memory.get(k, null);
+            if (v != null) m.put(k, v);
+        }
+        restore(m);
+    }
+
+    private static void restoreBox(String v, CheckBox box) {
+        if ("true".equals(v) || "false".equals(v)) box.setSelected(Boolean.parseBoolean(v));
+    }
+
+    private static void restoreChoice(String v, ComboBox<String> box) {
         if (v != null && box.getItems().contains(v)) box.setValue(v);
     }
 
-    private static <T extends Number> void recallNumber(Preferences memory, String key, Spinner<T> spinner) {
-        Double v = NumberSpinners.parseDecimal(memory.get(key, null));
+    private static <T extends Number> void restoreNumber(String text, Spinner<T> spinner) {
+        Double v = NumberSpinners.parseDecimal(text);
         if (v == null) return;
         if (spinner.getValueFactory() instanceof javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory f) {
             if (v == Math.rint(v) && v >= f.getMin() && v <= f.getMax()) f.setValue(v.intValue());

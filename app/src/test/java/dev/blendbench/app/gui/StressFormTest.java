@@ -189,4 +189,23 @@ class StressFormTest {
             memory.removeNode();
         }
     }
+    @Test
+    void defaults_putEverySettingBack_asANewFormHasIt(FxRobot robot) {
+        var fresh = form.settings("per-worker");
+        var freshSnapshot = form.snapshot();
+        robot.interact(() -> {
+            this.<javafx.scene.control.Spinner<Integer>>field("stress-workers").getValueFactory().setValue(9);
+            this.<ComboBox<String>>field("stress-loop").setValue("target rate");
+            ((CheckBox) field("stress-races")).setSelected(true);
+            ((TextField) field("stress-heap")).setText("2g");
+            ((RadioButton) field("mode-compare")).setSelected(true);
+            ((CheckBox) field("compare-striped")).setSelected(true);
+        });
+        assertTrue(!freshSnapshot.equals(form.snapshot()));
+        robot.interact(() -> ((javafx.scene.control.Button) form.node().lookup("#stress-defaults")).fire());
+        assertEquals(freshSnapshot, form.snapshot(), "every setting, the mode and the ticks included");
+        assertEquals(fresh, form.settings("per-worker"));
+        robot.interact(() -> form.locked().set(true));
+        assertTrue(form.node().lookup("#stress-defaults").isDisabled(), "not while a session runs");
+    }
 }
