@@ -485,9 +485,24 @@ public final class StressCommand implements Callable<Integer> {
 
     private static void summary(PrintWriter out, StressReport r, Duration warmup, Duration asked) {
         out.printf(Locale.ROOT, "%s%n", r.stopped() ? "stopped early: results up to the stop" : "done");
-        out.printf(Locale.ROOT, "jobs %d in %.1f s: %.1f jobs/s; %s allocated per job; %d GCs, %.1f ms paused%n",
-                r.jobs(), r.measuredNanos() / 1e9, r.throughput(), dev.blendbench.app.report.Summaries.bytes(r.bytesPerJob()),
+        // the jobs begun in the warm-up that ended in the measured phase count in the throughput: said where they are most of it
+        String begunBefore = r.warmupBacklogJobs() > 0 && (r.jobs() == 0 || r.leftWarmupBacklog())
+                ? String.format(Locale.ROOT, ", and %,d begun in the warm-up", r.warmupBacklogJobs()) : "";
+        out.printf(Locale.ROOT, "jobs %d in %.1f s%s: %.1f jobs/s; %s allocated per job; %d GCs, %.1f ms paused%n",
+                r.jobs(), r.measuredNanos() / 1e9, begunBefore, r.throughput(), dev.blendbench.app.report.Summaries.bytes(r.bytesPerJob()),
                 r.gcCount(), r.gcPauseMillis());
+        if (r.jobs() == 0 && r.latency().count() == 0 && !r.stopped()) {
+            int workers = r.load().workers(), cores = r.cpu().machineCores();
+            boolean crowded = cores > 0 && workers > cores;
+            long before = r.warmupBacklogJobs();
+            out.printf(Locale.ROOT, "warning: no job begun in the measured %s ended%s, so there is no latency to report: a job took longer"
+                    + " than that here%s; %sa longer --warmup (auto: until the jobs are steady) and --duration give the jobs time%n",
+                    Durations.format(asked.toNanos()),
+                    before == 1 ? " (the one that ended in it was begun in the warm-up)"
+                            : before > 1 ? String.format(Locale.ROOT, " (the %,d that ended in it were begun in the warm-up)", before) : "",
+                    crowded ? String.format(Locale.ROOT, ", with %,d workers sharing %d cores", workers, cores) : "",
+                    crowded ? "fewer workers, or " : "");
+        }
         if (r.overloaded() && r.load() instanceof LoadModel.Open o) {
             if (r.queuedAtEnd() > 0 && !r.stopped()) {
                 out.printf(Locale.ROOT, "overloaded: %.1f jobs/s offered, %.1f done; the drain limit ended the session %.1f s after the "

@@ -567,7 +567,14 @@ public final class Summaries {
                     if (load.equals("closed")) b.append(LatencyBreakdown.closedLockSentence("", s.service(), s.stages()));
                     b.append(LatencyBreakdown.unevenLockSentence(s.strategy(), s.stages(), workers));
                 }
-                if (l.count() == 0 && sum.jobs() == 0) b.append("No job was measured.");
+                if (l.count() == 0 && sum.jobs() == 0) {
+                    int cores = sum.cpu().machineCores();
+                    boolean crowded = cores > 0 && workers > cores;
+                    b.append(sum.stopped() ? "No job was measured." : "No job begun in the measured phase ended"
+                            + (sum.warmupBacklogJobs() > 0 ? " (" + queued(sum.warmupBacklogJobs()) + " begun in the warm-up ended in it)" : "")
+                            + ": a job took longer than the session" + (crowded ? String.format(Locale.ROOT, ", with %,d workers sharing %d cores",
+                            workers, cores) : "") + "; " + (crowded ? "fewer workers, or " : "") + "a longer warm-up and duration give the jobs time.");
+                }
                 if (sum.warmupBacklog(workers, s.intervals(), l.count() > 0 ? l.mean() : Double.NaN, overloaded)) {
                     b.append(overloaded ? " The warm-up left a backlog (the rate is beyond what the system does): "
                             : " The warm-up fell behind (a cold start or a pause) and left a backlog: ").append(queued(sum.warmupBacklogJobs()))
@@ -576,10 +583,11 @@ public final class Summaries {
                 }
                 if (!stoppedAfter(s).isEmpty()) b.append(" It was ").append(stoppedAfter(s)).append('.');
                 b.append(warmupUntilSteady(s));
-                if (sum.warmupJobs() == 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
+                boolean figures = l.count() > 0; // where there are none, no cold start or warming is in them
+                if (figures && sum.warmupJobs() == 0 && !s.settings().getOrDefault("warmupSeconds", "0").matches("0(\\.0*)?")) {
                     b.append(" No job ended during the warm-up, so these figures include the cold start (class loading,"
                             + " JIT compilation); a longer warm-up leaves it out.");
-                } else {
+                } else if (figures) {
                     Settling.Trend trend = Settling.of(s);
                     if (Settling.warming(trend)) b.append(' ').append(trend.sentence());
                 }

@@ -44,6 +44,22 @@ class StressCommandTest {
     }
 
     @Test
+    void aSessionInWhichNoMeasuredJobEnded_saysWhy_andCountsTheJobsBegunInTheWarmUpApart() throws Exception {
+        // one worker, a 1.5 s job begun in the 100 ms warm-up: it ends in the 300 ms measured phase, and nothing begun there ends
+        Path json = dir.resolve("none.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1500ms",
+                "--workers", "1", "--closed", "--warmup", "100ms", "--duration", "300ms", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("jobs 0 in 1\\.\\d s, and 1 begun in the warm-up: 0\\.\\d jobs/s; .*")), r.out());
+        assertTrue(r.out().contains("warning: no job begun in the measured 300ms ended (the one that ended in it was begun in the warm-up),"
+                + " so there is no latency to report: a job took longer than that here; a longer --warmup"), r.out());
+        String sentence = dev.blendbench.app.report.Summaries.sentence(dev.blendbench.app.report.SessionReader.read(json));
+        assertTrue(sentence.startsWith("No job begun in the measured phase ended (1 job begun in the warm-up ended in it): a job took"
+                + " longer than the session; a longer warm-up and duration give the jobs time."), sentence);
+        assertFalse(sentence.contains("these figures"), "there are none: " + sentence);
+    }
+
+    @Test
     void aWarmUpUntilSteady_endsOnceSteady_andTheFileSaysHowLongItRan() throws Exception {
         Path json = dir.resolve("auto.json");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:2ms", "--workers", "2",
