@@ -414,7 +414,7 @@ public final class Summaries {
      */
     private static boolean fellBehind(Session s, Step x) {
         if (s.loadIsWorkers()) return false;
-        boolean overloaded = dev.blendbench.engine.stress.StressReport.overloaded(x.summary().throughput(), x.load());
+        boolean overloaded = dev.blendbench.engine.stress.StressReport.overloaded(x.summary().throughput(), x.load(), x.summary().measuredSeconds());
         int workers = x.workers() > 0 ? x.workers() : LatencyBreakdown.workersOf(s);
         return !overloaded && x.summary().warmupBacklog(workers, x.intervals(), x.latency().mean(), false);
     }
@@ -536,7 +536,8 @@ public final class Summaries {
                 var sum = s.summary();
                 int workers = LatencyBreakdown.workersOf(s);
                 boolean overloaded = "open".equals(s.settings().get("load.model"))
-                        && dev.blendbench.engine.stress.StressReport.overloaded(sum.throughput(), parseDouble(s.settings().get("load.ratePerSecond")));
+                        && dev.blendbench.engine.stress.StressReport.overloaded(sum.throughput(), parseDouble(s.settings().get("load.ratePerSecond")),
+                        sum.measuredSeconds());
                 StringBuilder b = new StringBuilder();
                 if (s.partial()) {
                     b.append("The workload JVM died before the end (").append(sum.firstError().isEmpty() ? "no message" : sum.firstError())

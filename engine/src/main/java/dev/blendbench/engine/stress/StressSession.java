@@ -192,7 +192,13 @@ public final class StressSession {
             long actual;
             if (load instanceof LoadModel.Open open) {
                 intended = nextSlot(open);
-                if (intended >= end) break;
+                if (intended >= end) {
+                    // no more arrivals: the phase still lasts its duration (time the system sat idle is measured time;
+                    // at 0.5 jobs/s the last job of a 5 s phase ends 3 s in), so a worker ends no sooner than the arrivals
+                    sleepUntil(end);
+                    if (stopRequested) cut = true;
+                    break;
+                }
                 long now = ticker.nanoTime();
                 if (now < intended) {
                     sleepUntil(intended);

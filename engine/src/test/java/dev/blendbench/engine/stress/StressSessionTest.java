@@ -120,6 +120,24 @@ class StressSessionTest {
     }
 
     @Test
+    void anOpenLoopBelowOneJobAnInterval_lastsItsWholeDuration_andReportsNoMoreThanTheRateOffered() throws InterruptedException {
+        // 4 jobs/s for 1 s: arrivals at 0, 250, 500 and 750 ms, the last ending at ~751 ms; the phase is the whole second
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Open(4, Arrivals.CONSTANT, 1), false, Duration.ZERO,
+                Duration.ofSeconds(1), 0, Duration.ofMillis(100));
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        assertEquals(4, r.jobs());
+        assertTrue(r.measuredNanos() >= 1_000_000_000L, "the phase lasts its duration: " + r.measuredNanos());
+        assertTrue(r.throughput() <= 4.0, "not above the rate offered: " + r.throughput());
+        assertFalse(r.stopped() || r.overloaded(), "an idle end is neither a stop nor an overload");
+        // a phase that starts between arrivals holds one fewer: 2 of 0.5 jobs/s × 5 s is the edge, not an overload
+        assertFalse(StressReport.overloaded(0.4, 0.5, 5.0));
+        assertTrue(StressReport.overloaded(90, 200, 0.5), "110 jobs short");
+        assertTrue(StressReport.overloaded(90, 200, Double.NaN), "a file that does not say its phase's length: the rate alone");
+        assertTrue(r.intervals().size() >= 10, "its intervals cover the whole second: " + r.intervals().size());
+    }
+
+    @Test
     void eachInterval_saysHowManyRacingAccessesItsWorkloadFoundInIt_orMinusOneWhereNothingWatches() throws InterruptedException {
         java.util.concurrent.atomic.AtomicLong found = new java.util.concurrent.atomic.AtomicLong();
         SyntheticWorkload inner = new SyntheticWorkload(ServiceTime.parse("const:2ms"), null, Ticker.SYSTEM);
