@@ -138,6 +138,18 @@ class StressSessionTest {
     }
 
     @Test
+    void aClosedLoopThinking_endsWithItsDuration_notAThinkLater() throws InterruptedException {
+        // one worker, 1 ms jobs, 400 ms of thought: jobs at 0, ~401 and ~802 ms of a 1 s phase; the third think would run to 1.2 s
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
+        StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ofMillis(400)), false, Duration.ZERO,
+                Duration.ofSeconds(1), 0, Duration.ofMillis(100));
+        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        assertEquals(3, r.jobs());
+        assertTrue(r.measuredNanos() < 1_150_000_000L, "the phase ends with its duration: " + r.measuredNanos());
+        assertFalse(r.stopped());
+    }
+
+    @Test
     void eachInterval_saysHowManyRacingAccessesItsWorkloadFoundInIt_orMinusOneWhereNothingWatches() throws InterruptedException {
         java.util.concurrent.atomic.AtomicLong found = new java.util.concurrent.atomic.AtomicLong();
         SyntheticWorkload inner = new SyntheticWorkload(ServiceTime.parse("const:2ms"), null, Ticker.SYSTEM);
