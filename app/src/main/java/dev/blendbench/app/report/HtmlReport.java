@@ -183,7 +183,7 @@ public final class HtmlReport {
             table{border-collapse:collapse;margin:6px 0 12px;font-size:13px}
             table.num{width:100%}
             th,td{padding:4px 8px;border-bottom:1px solid #eaecef;text-align:right;white-space:nowrap}
-            thead th{background:#f3f4f6;font-weight:600}
+            thead th{background:#f3f4f6;font-weight:600;white-space:normal;vertical-align:bottom}
             thead th:first-child{text-align:left}
             tbody th{text-align:left;font-weight:600;white-space:normal;min-width:8em}
             div.table{overflow-x:auto}
