@@ -25,13 +25,14 @@ import org.HdrHistogram.Histogram;
  * lag; if it averages more than one arrival gap (and more than 1 ms, the size of ordinary timer
  * lag) the session is flagged generator-saturated.
  *
- * <p><b>The end of an open loop.</b> Arrivals stop at the end of the duration; jobs already due
+ * <p><b>The end of an open loop.</b> Arrivals stop at the end of the duration, and the measured
+ * phase lasts at least that long, however early the last arrival's job ended; jobs already due
  * still run (an overloaded system drains its backlog), for at most the config's drain limit. When
  * that runs out, or when {@link #stop()} is called, the jobs still queued are not run: each is
  * counted in the latency at its wait until then ({@link StressReport#queuedAtEnd()}).
  *
- * <p><b>Closed loop.</b> Each worker runs jobs back to back (with optional think time); latency is
- * the job's duration.
+ * <p><b>Closed loop.</b> Each worker runs jobs back to back (with optional think time, cut short
+ * by the end of the duration); latency is the job's duration.
  *
  * <p><b>Threads.</b> {@link #run()} blocks its caller until the session ends; {@link #stop()} may
  * be called from any thread and keeps everything measured so far. The listener is called on the
