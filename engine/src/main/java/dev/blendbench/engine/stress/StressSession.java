@@ -312,7 +312,8 @@ public final class StressSession {
             if (now - wPrev > 0) {
                 listener.accept(snapshot(Math.min(0, now - measureStart), now - wPrev, got, got[1].getTotalCount(), wFrom, wTo,
                         telemetry, 0, open != null ? oldestWait(now) : -1));
-                if (steadiness != null && now < measureStart && steadiness.add(now - wPrev, got[1].getTotalCount(), got[1].getMean())) {
+                if (steadiness != null && now < measureStart && steadiness.add(now - wPrev, got[1].getTotalCount(), got[1].getMean(),
+                        got[1].getStdDeviation())) {
                     // steady: measuring starts now, for the whole duration; the workers read both at their next job
                     end = now + config.duration().toNanos();
                     measureStart = now;

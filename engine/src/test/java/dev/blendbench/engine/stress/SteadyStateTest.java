@@ -43,6 +43,50 @@ class SteadyStateTest {
         assertEquals(-1, feed(new SteadyState(), 2, 2.3, 2, 2.3, 2));
     }
 
+    /** Feeds seconds of 100 ms intervals of {@code jobs} exponential service times of mean {@code meanMs}; returns the interval it was steady at (-1: never). */
+    private static int feedExponential(SteadyState s, java.util.SplittableRandom r, int jobs, boolean withSpread, double... meansMsPerSecond) {
+        int n = 0;
+        for (double m : meansMsPerSecond) {
+            for (int k = 0; k < 10; k++) {
+                n++;
+                double sum = 0, squares = 0;
+                for (int j = 0; j < jobs; j++) {
+                    double x = -Math.log(1 - r.nextDouble()) * m * MS;
+                    sum += x;
+                    squares += x * x;
+                }
+                double mean = sum / jobs, sd = Math.sqrt(Math.max(0, squares / jobs - mean * mean));
+                if (withSpread ? s.add(100 * MS, jobs, mean, sd) : s.add(100 * MS, jobs, mean)) return n;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aJobWhoseServiceTimeVaries_isSteady_whenItsWindowsDifferOnlyByChance() {
+        // 100 jobs a second of exponential service: a window's mean moves by 10 % by chance alone
+        double[] flat = new double[30];
+        java.util.Arrays.fill(flat, 5);
+        int withSpread = 0, without = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            int at = feedExponential(new SteadyState(), new java.util.SplittableRandom(seed), 10, true, flat);
+            if (at > 0 && at <= 60) withSpread++;
+            at = feedExponential(new SteadyState(), new java.util.SplittableRandom(seed), 10, false, flat);
+            if (at > 0 && at <= 60) without++;
+        }
+        assertTrue(withSpread >= 19, "steady within 6 s in " + withSpread + " of 20");
+        assertTrue(without < withSpread, "the means alone: " + without + " of 20");
+    }
+
+    @Test
+    void aVaryingJobStillWarming_isNotSteady_whereItsFallIsBeyondChance() {
+        // 1,000 jobs a second falling by 20 % a second: far beyond a window's 3 % of chance
+        for (int seed = 0; seed < 10; seed++) {
+            assertEquals(-1, feedExponential(new SteadyState(), new java.util.SplittableRandom(seed), 100, true, 10, 8, 6.4, 5.1, 4.1),
+                    "seed " + seed);
+        }
+    }
+
     @Test
     void tooFewJobsToTell_isNeverSteady() {
         SteadyState s = new SteadyState();
