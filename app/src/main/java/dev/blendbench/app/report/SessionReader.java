@@ -136,7 +136,7 @@ public final class SessionReader {
         if (text.startsWith("GIF8")) return "a GIF image";
         if (text.startsWith("II*\0") || text.startsWith("MM\0*")) return "a TIFF image";
         if (text.startsWith("RIFF") && text.startsWith("WEBP", 8)) return "a WebP image";
-        if (text.startsWith("BM")) return "a BMP image";
+        if (text.startsWith("BM") && text.length() >= 10 && text.startsWith("\0\0\0\0", 6)) return "a BMP image"; // its reserved bytes are zero
         if (text.startsWith("8BPS")) return "a Photoshop document";
         if (text.startsWith("PK\3\4")) return text.contains("image/openraster") ? "an OpenRaster document" : "a ZIP archive";
         if (text.startsWith("%PDF")) return "a PDF (a report?)";

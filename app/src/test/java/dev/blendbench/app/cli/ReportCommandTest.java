@@ -64,6 +64,9 @@ class ReportCommandTest {
         // what this tool itself writes beside session files, each given where a session belongs
         java.util.Map<String, String> made = new java.util.LinkedHashMap<>();
         made.put("layer.png", "a PNG image");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB), "bmp",
+                files.resolve("layer.bmp").toFile());
+        made.put("layer.bmp", "a BMP image");
         for (String[] c : new String[][] {{"flat.jpg", "a JPEG image"}, {"flat.tif", "a TIFF image"}, {"scene.ora", "an OpenRaster document"}}) {
             assertEquals(0, ComposeCommandTest.run("compose", png.toString(), "-o", files.resolve(c[0]).toString()).code());
             made.put(c[0], c[1]);
@@ -84,6 +87,9 @@ class ReportCommandTest {
             assertEquals(2, r.code(), e.getKey());
             assertEquals("blendbench compare: " + said, r.err().strip());
         }
+        Path bmw = Files.writeString(files.resolve("bmw.txt"), "BMW fleet, week 48: slower than last week\n");
+        assertTrue(ComposeCommandTest.run("compare", pooled.toString(), bmw.toString()).err().contains("not JSON (it begins with 'BMW')"),
+                "text that begins as a BMP does is not called one");
         Path notes = Files.writeString(files.resolve("notes.txt"), "# Notes on the run\nslower than last week\n");
         Result said = ComposeCommandTest.run("compare", pooled.toString(), notes.toString());
         assertEquals("blendbench compare: " + notes + ": not JSON (it begins with '#'), so not a session file (stress --json and cliff --json write those)",
