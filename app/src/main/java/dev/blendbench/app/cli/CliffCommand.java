@@ -279,6 +279,7 @@ public final class CliffCommand implements Callable<Integer> {
         int[] n = new int[counts.size()];
         double[] x = new double[counts.size()];
         List<Map<String, Object>> points = new ArrayList<>();
+        List<dev.blendbench.app.report.Session.CliffStep> byWorkers = new ArrayList<>();
         root.put("points", points);
         for (int i = 0; i < n.length && !stopSwitch.stopped(); i++) {
             StressReport r = run(workloads, new LoadModel.Closed(counts.get(i), Duration.ZERO), warm, step);
@@ -295,6 +296,8 @@ public final class CliffCommand implements Callable<Integer> {
             m.put("p99Millis", r.latency().p99() / 1e6);
             dev.blendbench.app.report.StressJson.putCpu(m, r.cpu());
             points.add(m);
+            byWorkers.add(new dev.blendbench.app.report.Session.CliffStep(n[i], r.latency().p99() / 1e6, true, x[i], Double.NaN,
+                    dev.blendbench.app.report.Session.Stats.EMPTY, r.cpu()));
         }
         if (points.size() < 3) return !points.isEmpty(); // stopped before three worker counts: too few to fit
         // stopped early: fitted to the worker counts measured
@@ -309,6 +312,10 @@ public final class CliffCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "USL: lambda %.1f jobs/s per worker, sigma %.4f, kappa %.5f, peak %s, R² %.3f%n",
                 u.lambda(), u.sigma(), u.kappa(), !u.peakInSight() ? "not in sight" : String.format(Locale.ROOT, "at %.1f workers", u.peakWorkers()),
                 u.rSquared());
+        // as the report's sentence says it: one at a time, and what the cores the workers kept busy tell
+        if (u.sigma() >= 0.8) out.println("Contention near 1: the jobs ran all but one at a time, so workers past the first added little.");
+        String cores = dev.blendbench.app.report.CpuShare.byWorkers(byWorkers).strip();
+        if (!cores.isEmpty()) out.println(cores);
         return true;
     }
 

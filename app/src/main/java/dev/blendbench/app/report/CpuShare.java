@@ -116,7 +116,7 @@ public final class CpuShare {
      * of the cores the most workers could have kept busy: contention). "" for fewer than two worker
      * counts that give the CPU.
      */
-    static String byWorkers(java.util.List<Session.CliffStep> byWorkers) {
+    public static String byWorkers(java.util.List<Session.CliffStep> byWorkers) {
         java.util.List<Session.CliffStep> known = byWorkers.stream().filter(x -> !Double.isNaN(x.cpu().workloadCores())).toList();
         if (known.size() < 2) return "";
         Session.CliffStep first = known.getFirst(), last = known.getLast();

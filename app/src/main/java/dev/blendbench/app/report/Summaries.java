@@ -329,7 +329,8 @@ public final class Summaries {
                         SessionReader.fmt(hi.measuredMillis()), under);
         var u = s.cliff().usl();
         if (u == null) return text + " Too few worker counts were measured to fit the Universal Scalability Law." + CpuShare.byWorkers(st) + stopped;
-        return text + " " + uslSentence(u, hi.rate(), "", st.size()) + CpuShare.byWorkers(st) + stopped;
+        return text + " " + uslSentence(u, hi.rate(), "", st.size(), spread(st.stream().mapToDouble(CliffStep::throughput)))
+                + CpuShare.byWorkers(st) + stopped;
     }
 
     /**
@@ -337,17 +338,32 @@ public final class Summaries {
      * peaks." {@code points}: the worker counts it was fitted to (three fix its three parameters,
      * so its R² tests nothing: said so).
      */
-    private static String uslSentence(UniversalScalability u, double mostWorkers, String which, int points) {
+    private static String uslSentence(UniversalScalability u, double mostWorkers, String which, int points, double spread) {
         String peak = !u.peakInSight()
                 ? "no throughput peak is in sight (no coherency cost)"
                 : String.format(Locale.ROOT, "throughput peaks at %s workers (%s jobs/s)%s", SessionReader.fmt(u.peakWorkers()),
                         SessionReader.fmt(u.throughputAt(u.peakWorkers())), u.peakWorkers() < mostWorkers ? ", fewer than were run" : "");
-        boolean poor = u.rSquared() < 0.9; // e.g. a cold first step, or noise as large as the trend
-        return String.format(Locale.ROOT, "USL fit%s: %s jobs/s per worker, contention σ %.4f, coherency κ %.5f%s; %s%s.",
+        // where throughput hardly moved, the mean explains it as well as any curve: R² then says little either way
+        boolean flat = spread < FLAT_SPREAD;
+        boolean poor = !flat && u.rSquared() < 0.9; // e.g. a cold first step, or noise as large as the trend
+        String fit = Double.isNaN(u.rSquared()) ? "" : String.format(Locale.ROOT, ", R² %.3f", u.rSquared())
+                + (flat ? String.format(Locale.ROOT, " (throughput stayed within %.0f %% of its lowest, which leaves the fit little to explain)",
+                        (spread - 1) * 100) : "");
+        String serial = u.sigma() >= 0.8 ? " Contention near 1: the jobs ran all but one at a time, so workers past the first added little." : "";
+        return String.format(Locale.ROOT, "USL fit%s: %s jobs/s per worker, contention σ %.4f, coherency κ %.5f%s; %s%s.%s",
                 which, SessionReader.fmt(u.lambda()), u.sigma(), u.kappa(),
-                (Double.isNaN(u.rSquared()) ? "" : String.format(Locale.ROOT, ", R² %.3f", u.rSquared()))
-                        + (points <= 3 ? " from only three worker counts, one per parameter (more would test the fit)" : ""),
-                poor ? "a poor fit, so read it with care: " : "", peak);
+                fit + (points <= 3 ? " from only three worker counts, one per parameter (more would test the fit)" : ""),
+                poor ? "a poor fit, so read it with care: " : "", peak, serial);
+    }
+
+    /** Throughputs whose highest is less than this times their lowest are flat: {@link #uslSentence} does not call their fit poor. */
+    static final double FLAT_SPREAD = 1.5;
+
+    /** The highest of {@code throughputs} over the lowest (NaN for none). */
+    private static double spread(java.util.stream.DoubleStream throughputs) {
+        double[] x = throughputs.filter(v -> v > 0).toArray();
+        if (x.length == 0) return Double.NaN;
+        return java.util.Arrays.stream(x).max().getAsDouble() / java.util.Arrays.stream(x).min().getAsDouble();
     }
 
     /**
@@ -506,7 +522,8 @@ public final class Summaries {
                 if (fit != null) {
                     int fitted = fittedSteps(s).size();
                     text += " " + uslSentence(fit, st.get(st.size() - 1).load(), fitted < st.size()
-                            ? " (without the cold " + (cold.size() == 1 ? "step" : "steps") + " at " + String.join(", ", cold) + ")" : "", fitted);
+                            ? " (without the cold " + (cold.size() == 1 ? "step" : "steps") + " at " + String.join(", ", cold) + ")" : "", fitted,
+                            spread(fittedSteps(s).stream().mapToDouble(x -> x.summary().throughput())));
                 }
                 if (!cold.isEmpty()) {
                     text += " " + (cold.size() == 1 ? "The step at " + cold.get(0) + " started" : "The steps at " + String.join(", ", cold) + " started")

@@ -1,6 +1,7 @@
 package dev.blendbench.app.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,28 @@ public class CliffReportTest {
         assertNull(noFit.cliff().usl());
         assertTrue(Summaries.sentence(noFit).contains("Too few worker counts"), Summaries.sentence(noFit));
         assertEquals(1, LoadCurves.throughputVersusWorkers(noFit).getXYPlot().getDataset().getSeriesCount(), "the points alone");
+    }
+
+    @Test
+    void aFlatThroughput_isNotCalledAPoorFit_andItsContentionNearOneIsSaidInWords() throws Exception {
+        // shared-locked, 1 to 8 workers: throughput flat within noise, which the mean explains as well as any curve
+        int[] n = {1, 2, 3, 4, 8};
+        double[] x = {599.8, 560.9, 551.6, 537.7, 687.2};
+        var u = dev.blendbench.engine.stress.UniversalScalability.fit(n, x);
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < n.length; i++) {
+            points.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "{\"workers\": %d, \"p99Millis\": 3.0, \"throughputPerSecond\": %s}", n[i], x[i]));
+        }
+        String json = String.format(java.util.Locale.ROOT, "{\"schema\": \"blendbench-cliff/1\", \"settings\": {\"workers\": 8, \"strategy\": \"shared-locked\"},"
+                + " \"points\": [%s], \"usl\": {\"lambda\": %s, \"sigma\": %s, \"kappa\": %s, \"peakWorkers\": null, \"rSquared\": %s}}",
+                points, u.lambda(), u.sigma(), u.kappa(), u.rSquared());
+        String text = Summaries.sentence(read(json, "flat.json"));
+        assertFalse(text.contains("poor fit"), text);
+        assertTrue(text.contains("(throughput stayed within 28 % of its lowest, which leaves the fit little to explain)"), text);
+        assertTrue(text.contains("Contention near 1: the jobs ran all but one at a time, so workers past the first added little."), text);
+        // a curve that scales and that the fit misses is still called poor
+        String scaling = CLOSED.replace("\"rSquared\": 0.97", "\"rSquared\": 0.5");
+        assertTrue(Summaries.sentence(read(scaling, "poor.json")).contains("a poor fit, so read it with care"));
     }
 
     @Test

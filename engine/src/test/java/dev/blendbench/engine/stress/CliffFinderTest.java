@@ -114,25 +114,51 @@ class CliffFinderTest {
             for (int i = 0; i < n.length; i++) x[i] = truth.throughputAt(n[i]) * (1 + rnd.nextDouble(-0.08, 0.08));
             UniversalScalability f = UniversalScalability.fit(n, x);
             assertTrue(f.sigma() >= 0 && f.kappa() >= 0, f.toString());
-            // oracle: no feasible (sigma, kappa) on a fine grid, with its best intercept, fits the linear form better
-            double fitted = linearError(n, x, 1 / f.lambda(), f.sigma() / f.lambda(), f.kappa() / f.lambda());
-            for (double b = 0; b <= 0.002; b += 0.00002) {
-                for (double c = 0; c <= 0.00004; c += 0.0000004) {
-                    double a = 0;
-                    for (int i = 0; i < n.length; i++) a += (n[i] / x[i] - b * (n[i] - 1) - c * n[i] * (n[i] - 1)) / n.length;
-                    assertTrue(fitted <= linearError(n, x, a, b, c) * (1 + 1e-9) + 1e-18, "trial " + t + ": grid point fits better");
+            // oracle: no feasible (sigma, kappa) on a fine grid, with its best lambda, fits X better
+            double fitted = errorInX(n, x, f);
+            for (double sg = 0; sg <= 0.1; sg += 0.002) {
+                for (double kp = 0; kp <= 0.004; kp += 0.00004) {
+                    assertTrue(fitted <= bestErrorInX(n, x, sg, kp) * (1 + 1e-9) + 1e-18, "trial " + t + ": grid point fits better");
                 }
             }
         }
     }
 
-    private static double linearError(int[] n, double[] x, double a, double b, double c) {
+    @Test
+    void usl_fit_ofAFlatThroughput_isTheFlatCurve_notOneTheLastPointDecides() {
+        // shared-locked, 1 to 8 workers on 2 cores (cliff --closed, 1 s steps): one lock every job takes, throughput flat within noise;
+        // fitted on N/X, the 8 workers' point decided it: 433 jobs/s per worker where one worker did 600, R² -1.479
+        int[] n = {1, 2, 3, 4, 8};
+        double[] x = {599.8, 560.9, 551.6, 537.7, 687.2};
+        UniversalScalability u = UniversalScalability.fit(n, x);
+        assertTrue(u.rSquared() >= 0, "no worse than the mean: " + u);
+        assertTrue(u.lambda() > 500 && u.lambda() < 700, "about what one worker did: " + u);
+        assertTrue(u.sigma() > 0.8, "contention near 1: more workers add nothing: " + u);
+        for (double sg = 0; sg <= 2; sg += 0.01) {
+            for (double kp = 0; kp <= 0.05; kp += 0.0005) {
+                assertTrue(errorInX(n, x, u) <= bestErrorInX(n, x, sg, kp) * (1 + 1e-9), "(" + sg + ", " + kp + ") fits better than " + u);
+            }
+        }
+    }
+
+    private static double errorInX(int[] n, double[] x, UniversalScalability u) {
         double sse = 0;
         for (int i = 0; i < n.length; i++) {
-            double e = n[i] / x[i] - (a + b * (n[i] - 1) + c * n[i] * (n[i] - 1));
+            double e = x[i] - u.throughputAt(n[i]);
             sse += e * e;
         }
         return sse;
+    }
+
+    /** The squared error in X of (sigma, kappa) with the lambda that fits best (least squares in one unknown: ΣXg / Σg²). */
+    private static double bestErrorInX(int[] n, double[] x, double sigma, double kappa) {
+        double xg = 0, gg = 0;
+        for (int i = 0; i < n.length; i++) {
+            double g = n[i] / (1 + sigma * (n[i] - 1) + kappa * n[i] * (n[i] - 1));
+            xg += x[i] * g;
+            gg += g * g;
+        }
+        return errorInX(n, x, new UniversalScalability(xg / gg, sigma, kappa, 0, 0));
     }
 
     @Test
