@@ -55,8 +55,9 @@ public final class StressCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
-    @Option(names = "--workers", paramLabel = "N", required = true, description = "Worker threads.")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (a closed-loop --ramp's steps are its worker counts: not needed there).")
+    int workers = NOT_GIVEN;
+    private static final int NOT_GIVEN = Integer.MIN_VALUE;
 
     @Option(names = "--virtual", description = "Workers are virtual threads.")
     boolean virtual;
@@ -405,6 +406,15 @@ public final class StressCommand implements Callable<Integer> {
     }
 
     private LoadModel loadModel() {
+        if (workers == NOT_GIVEN) {
+            // a closed-loop ramp's steps are its worker counts; everything else needs them said
+            if (!load.closed || ramp == null) throw new BadInputException("Missing required option: '--workers=N' (see 'blendbench stress --help')");
+            workers = (int) Math.round(ramp.get(0));
+        } else if (load.closed && ramp != null && !emitSnapshots && System.getenv(VectorRelaunch.NO_RELAUNCH) == null) {
+            // said once, by the process the user started (not again by its workload JVM, or its relaunch with the vector kernels)
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: --workers %d is not used: a closed-loop ramp's steps are its worker counts (%s)%n",
+                    workers, String.join(", ", ramp.stream().map(dev.blendbench.app.report.SessionReader::fmt).toList()));
+        }
         if (workers < 1 || workers > 10_000) throw new BadInputException("--workers must be 1..10000, got " + workers);
         var given = spec.commandLine().getParseResult();
         // an option of the other loop would be ignored without a word: refused instead

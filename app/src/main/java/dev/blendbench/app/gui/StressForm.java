@@ -169,9 +169,11 @@ final class StressForm {
         arrivals.disableProperty().bind(loop.valueProperty().isEqualTo("closed loop").or(locked));
         rampSteps.disableProperty().bind(ramp.selectedProperty().not().or(locked));
         objective.disableProperty().bind(ramp.selectedProperty().not().or(locked));
-        for (Node n : List.<Node>of(workers, virtual, loop, seconds, warmup, untilSteady, heap, gc, races, flight, single, ramp, compare)) {
+        for (Node n : List.<Node>of(virtual, loop, seconds, warmup, untilSteady, heap, gc, races, flight, single, ramp, compare)) {
             n.disableProperty().bind(locked);
         }
+        // a closed-loop ramp's steps are its worker counts
+        workers.disableProperty().bind(locked.or(ramp.selectedProperty().and(loop.valueProperty().isEqualTo("closed loop"))));
         // comparing runs the ticked strategies, not this one
         strategy.disableProperty().bind(compare.selectedProperty().or(locked));
         // the default steps follow the load (closed-loop steps are worker counts); typed steps stay

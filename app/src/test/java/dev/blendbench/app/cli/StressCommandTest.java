@@ -240,6 +240,26 @@ class StressCommandTest {
     }
 
     @Test
+    void aClosedLoopRamp_needsNoWorkers_itsStepsAreThem_andWorkersGivenThereAreSaidToBeUnused() throws Exception {
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms",
+                "--closed", "--ramp", "1,3", "--warmup", "0", "--duration", "200ms");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("step: closed loop, 1 worker") && r.out().contains("step: closed loop, 3 workers"), r.out());
+        assertFalse(r.err().contains("note:"), r.err());
+        r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms", "--workers", "8",
+                "--closed", "--ramp", "1,3", "--warmup", "0", "--duration", "200ms");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("note: --workers 8 is not used: a closed-loop ramp's steps are its worker counts (1, 3)"),
+                r.err().lines().filter(l -> l.startsWith("note:")).toList(), "said once");
+        // anything else still needs them
+        for (String[] args : new String[][] {{"stress", "--closed"}, {"stress", "--rate", "100"}, {"stress", "--ramp", "100,200"}}) {
+            ComposeCommandTest.Result bad = ComposeCommandTest.run(args);
+            assertEquals(2, bad.code(), String.join(" ", args));
+            assertEquals("blendbench stress: Missing required option: '--workers=N' (see 'blendbench stress --help')", bad.err().strip());
+        }
+    }
+
+    @Test
     void aForkedRamp_streamsEachStepAsItEnds_forTheLiveLoadChart() throws Exception {
         // what a workload JVM prints to its parent: an @step line per finished step, after its snapshots
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--emit-snapshots", "--synthetic", "const:1ms",

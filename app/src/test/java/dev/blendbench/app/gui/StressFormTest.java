@@ -1,6 +1,7 @@
 package dev.blendbench.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,15 @@ class StressFormTest {
         });
         assertEquals(List.of("per-worker", "alloc-per-job"), form.plan());
         assertTrue(form.comparing());
+    }
+
+    @Test
+    void aClosedLoopRamp_takesItsWorkersFromItsSteps_soTheWorkersFieldIsOff(FxRobot robot) {
+        assertFalse(field("stress-workers").isDisabled());
+        robot.interact(() -> ((RadioButton) field("mode-ramp")).setSelected(true));
+        assertTrue(field("stress-workers").isDisabled(), "closed loop: the steps are worker counts");
+        robot.interact(() -> this.<ComboBox<String>>field("stress-loop").setValue("target rate"));
+        assertFalse(field("stress-workers").isDisabled(), "at a target rate the workers serve every step");
     }
 
     @Test
