@@ -109,10 +109,7 @@ class StressSessionTest {
     @Test
     void overloadedOpenLoop_reportsTheThroughputDone_notTheRateOffered() throws InterruptedException {
         // one worker, 10 ms jobs: 100 jobs/s at most, offered 200 for 0.5 s; the backlog drains after
-        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:10ms"), null, Ticker.SYSTEM);
-        StressConfig cfg = new StressConfig(new LoadModel.Open(200, Arrivals.CONSTANT, 1), false, Duration.ZERO,
-                Duration.ofMillis(500), 0, Duration.ofMillis(100));
-        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        StressReport r = synthetic("const:10ms", new LoadModel.Open(200, Arrivals.CONSTANT, 1), Duration.ofMillis(500));
         assertEquals(100, r.jobs(), 1);
         assertTrue(r.measuredNanos() >= 900_000_000L, "the phase lasts until the last job: " + r.measuredNanos());
         assertFalse(r.stopped(), "a backlog drained to its end is no stop");
@@ -122,10 +119,7 @@ class StressSessionTest {
     @Test
     void anOpenLoopBelowOneJobAnInterval_lastsItsWholeDuration_andReportsNoMoreThanTheRateOffered() throws InterruptedException {
         // 4 jobs/s for 1 s: arrivals at 0, 250, 500 and 750 ms, the last ending at ~751 ms; the phase is the whole second
-        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
-        StressConfig cfg = new StressConfig(new LoadModel.Open(4, Arrivals.CONSTANT, 1), false, Duration.ZERO,
-                Duration.ofSeconds(1), 0, Duration.ofMillis(100));
-        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        StressReport r = synthetic("const:1ms", new LoadModel.Open(4, Arrivals.CONSTANT, 1), Duration.ofSeconds(1));
         assertEquals(4, r.jobs());
         assertTrue(r.measuredNanos() >= 1_000_000_000L, "the phase lasts its duration: " + r.measuredNanos());
         assertTrue(r.throughput() <= 4.0, "not above the rate offered: " + r.throughput());
@@ -140,10 +134,7 @@ class StressSessionTest {
     @Test
     void aClosedLoopThinking_endsWithItsDuration_notAThinkLater() throws InterruptedException {
         // one worker, 1 ms jobs, 400 ms of thought: jobs at 0, ~401 and ~802 ms of a 1 s phase; the third think would run to 1.2 s
-        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:1ms"), null, Ticker.SYSTEM);
-        StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ofMillis(400)), false, Duration.ZERO,
-                Duration.ofSeconds(1), 0, Duration.ofMillis(100));
-        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        StressReport r = synthetic("const:1ms", new LoadModel.Closed(1, Duration.ofMillis(400)), Duration.ofSeconds(1));
         assertEquals(3, r.jobs());
         assertTrue(r.measuredNanos() < 1_150_000_000L, "the phase ends with its duration: " + r.measuredNanos());
         assertFalse(r.stopped());
@@ -395,5 +386,11 @@ class StressSessionTest {
         assertEquals(2_000_000L, ServiceTime.parse("const:2ms").meanNanos());
         assertFalse(ServiceTime.parse("exp:10ms").spin());
         assertTrue(ServiceTime.parse("exp:10ms:spin").spin());
+    }
+
+    /** A session of the synthetic job {@code service} under {@code load} for {@code duration}, no warm-up, 100 ms intervals. */
+    private static StressReport synthetic(String service, LoadModel load, Duration duration) throws InterruptedException {
+        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse(service), null, Ticker.SYSTEM);
+        return new StressSession(new StressConfig(load, false, Duration.ZERO, duration, 0, Duration.ofMillis(100)), w, Ticker.SYSTEM, null).run();
     }
 }
