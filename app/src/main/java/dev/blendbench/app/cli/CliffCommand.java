@@ -137,6 +137,9 @@ public final class CliffCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+        if (job.synthetic == null && StrategyRuns.parse(job.strategy).size() > 1) {
+            throw new BadInputException("cliff searches one strategy at a time: run a cliff per strategy, and report their files together");
+        }
         if (from != null && !(from > 0)) throw new BadInputException("--from must be a positive rate, got " + from);
         if (to != null && from != null && !(to > from)) throw new BadInputException("--to must be above --from");
         int child = VectorRelaunch.runInVectorJvm(spec.commandLine().getParseResult().originalArgs());

@@ -31,7 +31,8 @@ public final class JobOptions {
     List<String> layers = new ArrayList<>();
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "per-worker",
-            description = "shared-locked, shared-fair, shared-unsafe, striped, per-worker, pooled, alloc-per-job, tiled-parallel (default: ${DEFAULT-VALUE}).")
+            description = "shared-locked, shared-fair, shared-unsafe, striped, per-worker, pooled, alloc-per-job, tiled-parallel (default: ${DEFAULT-VALUE});"
+                    + " stress takes several, comma-separated: each runs in turn, then they are compared.")
     String strategy;
 
     @Option(names = "--stages", paramLabel = "LIST", defaultValue = "composite",

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
                 "  blendbench stress --workers 4 --closed --strategy pooled --duration 10s",
                 "  blendbench stress --workers 2 --rate 200 --arrivals poisson --json s.json --hlog s.hlog",
                 "  blendbench stress --synthetic exp:10ms --workers 4 --rate 300 --arrivals poisson --duration 30s",
+                "  blendbench stress --workers 2 --closed --strategy per-worker,shared-locked,shared-fair --json s.json",
                 "Exit: 0 done, 2 bad input, 1 internal failure or a workload JVM that died; Ctrl-C stops early,",
                 "writes what was measured and exits as the signal asks (130)."})
 public final class StressCommand implements Callable<Integer> {
@@ -183,6 +184,19 @@ public final class StressCommand implements Callable<Integer> {
         settings.put("maxJobs", maxJobs);
         if (model instanceof LoadModel.Open) settings.put("drainLimitSeconds", drain == null ? null : drain.toNanos() / 1e9);
         if (objective != null) settings.put("slo", objective);
+        List<String> strategies = job.synthetic == null ? StrategyRuns.parse(job.strategy) : List.of(job.strategy);
+        if (strategies.size() > 1) {
+            // the workbench's Compare strategies, headless: a forked session each, then side by side
+            if (inProcess || emitSnapshots) throw new BadInputException("several strategies run a workload JVM each: leave out --in-process");
+            if (ramp != null) throw new BadInputException("--ramp with several strategies: run a ramp per strategy, and compare their files");
+            for (String s : strategies) {
+                job.strategy = s;
+                job.validate();
+            }
+            return StrategyRuns.run(strategies, spec.commandLine().getParseResult().originalArgs(), jvmOptions, json, csv, hlog, jfr,
+                    () -> progress(spec.commandLine().getErr(), config).warmupCountsUp(untilSteady), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         if (!inProcess) {
             job.validate();
             return ForkedStress.run(spec.commandLine().getParseResult().originalArgs(), jvmOptions, json,

@@ -240,6 +240,50 @@ class StressCommandTest {
     }
 
     @Test
+    void severalStrategies_runOneAfterAnother_eachForked_thenSideBySideWithVerdicts() throws Exception {
+        Path json = dir.resolve("cmp.json");
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--strategy", "per-worker,shared-locked", "--workers", "2",
+                "--closed", "--duration", "1s", "--warmup", "1s", "--json", json.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("strategy per-worker (1 of 2)") && r.out().contains("strategy shared-locked (2 of 2)"), r.out());
+        List<String> lines = r.out().lines().toList();
+        int head = lines.indexOf("strategies compared (the first, per-worker, is the baseline):");
+        assertTrue(head > 0, r.out());
+        assertTrue(lines.get(head + 1).matches("session +jobs +jobs/s +p50 .*races"), lines.get(head + 1));
+        assertTrue(lines.get(head + 2).startsWith("per-worker ") && lines.get(head + 3).startsWith("shared-locked "), r.out());
+        assertTrue(lines.get(head + 4).matches("shared-locked vs per-worker: p99 ×\\d+\\.\\d{3} \\(95 % CI .*\\) → (slower|faster|no significant change).*"),
+                lines.get(head + 4));
+        Path a = dir.resolve("cmp-per-worker.json"), b = dir.resolve("cmp-shared-locked.json");
+        assertEquals("wrote " + a + ", " + b, lines.getLast());
+        assertEquals("shared-locked", dev.blendbench.app.report.SessionReader.read(b).strategy());
+    }
+
+    @Test
+    void severalStrategies_refuseWhatTheyCannotRun_withOneLine() {
+        String[][] cases = {
+                {"per-worker,nope", "unknown strategy 'nope'"},
+                {"pooled, pooled", "--strategy names a strategy twice: pooled, pooled"},
+        };
+        for (String[] c : cases) {
+            ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--strategy", c[0], "--workers", "2", "--closed");
+            assertEquals(2, r.code(), c[0]);
+            assertTrue(r.err().strip().lines().count() == 1 && r.err().contains(c[1]), r.err());
+        }
+        ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--strategy", "pooled,striped", "--workers", "2", "--closed", "--in-process");
+        assertEquals("blendbench stress: several strategies run a workload JVM each: leave out --in-process", r.err().strip());
+        r = ComposeCommandTest.run("stress", "--strategy", "pooled,striped", "--workers", "2", "--rate", "100", "--ramp", "100,200");
+        assertEquals("blendbench stress: --ramp with several strategies: run a ramp per strategy, and compare their files", r.err().strip());
+        assertEquals(List.of("a", "--strategy=pooled"), StrategyRuns.with(List.of("a", "--strategy=s,t"), "--strategy", "pooled"));
+        assertEquals(List.of("a", "--strategy", "pooled", "b"), StrategyRuns.with(List.of("a", "--strategy", "s,t", "b"), "--strategy", "pooled"));
+        assertEquals(List.of("a", "--json", "x.json"), StrategyRuns.with(List.of("a"), "--json", "x.json"), "added where not given");
+        r = ComposeCommandTest.run("cliff", "--strategy", "pooled,striped", "--workers", "2", "--slo", "p99=20ms");
+        assertEquals("blendbench cliff: cliff searches one strategy at a time: run a cliff per strategy, and report their files together",
+                r.err().strip());
+        assertEquals(Path.of("out", "s-pooled.json"), StrategyRuns.named(Path.of("out", "s.json"), "pooled"));
+        assertEquals(Path.of("rec-pooled"), StrategyRuns.named(Path.of("rec"), "pooled"));
+    }
+
+    @Test
     void aClosedLoopRamp_needsNoWorkers_itsStepsAreThem_andWorkersGivenThereAreSaidToBeUnused() throws Exception {
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:1ms",
                 "--closed", "--ramp", "1,3", "--warmup", "0", "--duration", "200ms");
