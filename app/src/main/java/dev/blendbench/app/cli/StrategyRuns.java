@@ -84,16 +84,17 @@ final class StrategyRuns {
         Path folder = json == null ? Files.createTempDirectory("blendbench-strategies") : null;
         List<Session> sessions = new ArrayList<>();
         List<Path> written = new ArrayList<>();
+        // the other files a session may write, each named by strategy too
+        java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+        files.put("--csv", csv);
+        files.put("--hlog", hlog);
+        files.put("--jfr", jfr);
         for (int i = 0; i < strategies.size(); i++) {
             String s = strategies.get(i);
             out.printf(Locale.ROOT, "strategy %s (%d of %d)%n", s, i + 1, strategies.size());
             out.flush();
             Path sj = json != null ? named(json, s) : folder.resolve(s + ".json");
             List<String> a = with(with(args, "--strategy", s), "--json", sj.toString());
-            java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
-            files.put("--csv", csv);
-            files.put("--hlog", hlog);
-            files.put("--jfr", jfr);
             for (var f : files.entrySet()) {
                 if (f.getValue() == null) continue;
                 a = with(a, f.getKey(), named(f.getValue(), s).toString());
@@ -121,11 +122,14 @@ final class StrategyRuns {
 
     /** Columns padded to their widest cell, the first left-aligned, the rest right-aligned. */
     private static void table(PrintWriter out, List<String> header, List<List<String>> rows) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
         int[] w = new int[header.size()];
-        for (List<String> r : java.util.stream.Stream.concat(java.util.stream.Stream.of(header), rows.stream()).toList()) {
+        for (List<String> r : all) {
             for (int c = 0; c < w.length; c++) w[c] = Math.max(w[c], r.get(c).length());
         }
-        for (List<String> r : java.util.stream.Stream.concat(java.util.stream.Stream.of(header), rows.stream()).toList()) {
+        for (List<String> r : all) {
             StringBuilder b = new StringBuilder();
             for (int c = 0; c < w.length; c++) {
                 String cell = r.get(c);

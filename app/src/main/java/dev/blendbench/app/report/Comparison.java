@@ -126,7 +126,7 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         List<Row> rows = new ArrayList<>();
         Stats la = a.latency(), lb = b.latency();
         for (String m : List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) {
-            rows.add(new Row(m.equals("p999") ? "p99.9" : m, la.get(m), lb.get(m)));
+            rows.add(new Row(rowName(m), la.get(m), lb.get(m)));
         }
         rows.add(new Row("throughput", a.summary().throughput(), b.summary().throughput()));
         rows.add(new Row("bytes/job", a.summary().bytesPerJob(), b.summary().bytesPerJob()));
@@ -179,9 +179,9 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
 
         /** The note saying why the verdict was reached on the tail: the median's interval, the count, the chance, the whole sessions' figure. */
         String note(String metric, String worse, String other, double low, double high, List<Row> rows) {
-            String name = metric.equals("p999") ? "p99.9" : metric;
+            String name = rowName(metric);
             boolean throughput = metric.equals("throughput");
-            double whole = rows.stream().filter(r -> r.name().equals(name)).findFirst().map(Row::ratio).orElse(Double.NaN);
+            double whole = wholeRatio(metric, rows);
             return String.format(java.util.Locale.ROOT, "the median interval cannot tell (its 95 %% interval runs %.3f–%.3f×), but %d of"
                             + " %s's %d intervals had a %s %s %s's %s (%s%s), which chance would give less than once in %s were the two"
                             + " alike, and over the whole sessions B's %s is %.3f× A's: %s's intervals are of two kinds, and its worse kind"
@@ -191,12 +191,21 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         }
     }
 
+    /** The metric as the table's rows name it: p99.9 for {@code p999}. */
+    private static String rowName(String metric) {
+        return metric.equals("p999") ? "p99.9" : metric;
+    }
+
+    /** The whole sessions' B / A of the metric, from the table's row (NaN where it has none). */
+    private static double wholeRatio(String metric, List<Row> rows) {
+        String name = rowName(metric);
+        return rows.stream().filter(x -> x.name().equals(name)).findFirst().map(Row::ratio).orElse(Double.NaN);
+    }
+
     /** What the whole sessions' figure of the metric (the table's row) says against the threshold; no verdict where the table has none. */
     private static Verdict wholeSays(String metric, double threshold, List<Row> rows) {
-        String name = metric.equals("p999") ? "p99.9" : metric;
-        Row r = rows.stream().filter(x -> x.name().equals(name) && Double.isFinite(x.ratio())).findFirst().orElse(null);
-        if (r == null) return Verdict.NO_SIGNIFICANT_CHANGE;
-        double whole = r.ratio(), worse = 1 + threshold, better = 1 / (1 + threshold);
+        double whole = wholeRatio(metric, rows), worse = 1 + threshold, better = 1 / (1 + threshold);
+        if (!Double.isFinite(whole)) return Verdict.NO_SIGNIFICANT_CHANGE;
         boolean throughput = metric.equals("throughput");
         return (throughput ? whole < better : whole > worse) ? Verdict.SLOWER
                 : (throughput ? whole > worse : whole < better) ? Verdict.FASTER : Verdict.NO_SIGNIFICANT_CHANGE;
@@ -223,10 +232,10 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
      * verdict is not. Empty otherwise.
      */
     private static String wholeSessionNote(String metric, double threshold, Verdict v, List<Row> rows, double[] xa, double[] xb) {
-        String name = metric.equals("p999") ? "p99.9" : metric;
+        String name = rowName(metric);
         Verdict says = wholeSays(metric, threshold, rows);
         if (says == v) return "";
-        double whole = rows.stream().filter(x -> x.name().equals(name)).findFirst().map(Row::ratio).orElse(Double.NaN);
+        double whole = wholeRatio(metric, rows);
         if (says == Verdict.NO_SIGNIFICANT_CHANGE) { // the median interval moved, the whole sessions' figure did not
             return String.format(java.util.Locale.ROOT, "over the whole sessions B's %s is %.3f× A's, within the %s %% threshold:"
                     + " the typical interval changed, the sessions' %s did not", name, whole, SessionReader.fmt(threshold * 100), name);
@@ -266,7 +275,7 @@ public record Comparison(String metric, double threshold, List<Row> rows, double
         if (counts.length == 0) return "";
         double typical = median(counts);
         if (typical * (1 - q) >= 1) return "";
-        String name = metric.equals("p999") ? "p99.9" : metric;
+        String name = rowName(metric);
         return String.format(java.util.Locale.ROOT, "with %s jobs in a typical 100 ms interval, an interval's %s is its slowest job"
                 + " (%s needs %d or more to differ), so the verdict compares the intervals' slowest jobs",
                 SessionReader.fmt(typical), name, name, Math.round(Math.ceil(1 / (1 - q) - 1e-9)));

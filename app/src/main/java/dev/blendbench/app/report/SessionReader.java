@@ -83,9 +83,10 @@ public final class SessionReader {
         try (InputStream in = Files.newInputStream(file)) {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            String kind = kindOf(file);
+            byte[] head = head(file);
+            String kind = kindOf(head);
             if (kind != null) throw new ReportException(file + ": " + kind + ", not a session file (stress --json and cliff --json write those)");
-            String start = opening(file);
+            String start = opening(head);
             if (start != null) {
                 throw new ReportException(file + ": not JSON (it begins with '" + start + "'), so not a session file (stress --json and cliff --json write those)");
             }
@@ -98,37 +99,30 @@ public final class SessionReader {
         return parse(root, name, file.toString());
     }
 
-    /**
-     * What {@code file} is, when its first bytes say it is one of the files a user may pick in its
-     * place (an image, a report, a document, another file a session wrote): {@code "a PNG image"},
-     * {@code "the interval CSV of a session"}; null when they do not say.
-     */
-    static String kindOf(Path file) {
-        byte[] head;
+    /** The first 512 bytes of {@code file} (fewer in a shorter one; none where it cannot be read). */
+    private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(512);
+            return in.readNBytes(512);
         } catch (IOException e) {
-            return null;
+            return new byte[0];
         }
-        return kindOf(head);
     }
 
-    /** The first few printable characters of a text file that does not begin as JSON does; null for one that does, or for binary. */
-    private static String opening(Path file) {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(64);
-        } catch (IOException e) {
-            return null;
-        }
-        String t = new String(head, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+    /** The first few printable characters of a text that does not begin as JSON does; null for one that does, or for binary. */
+    private static String opening(byte[] head) {
+        String t = new String(head, 0, Math.min(64, head.length), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
         if (t.isEmpty() || t.startsWith("{") || t.startsWith("[")) return null;
         String word = t.split("\\s", 2)[0];
         word = word.length() > 12 ? word.substring(0, 12) + "…" : word;
         return word.chars().allMatch(c -> c >= 0x20 && c != 0xFFFD) ? word : null;
     }
 
-    static String kindOf(byte[] head) {
+    /**
+     * What a file is, when its first bytes say it is one of the files a user may pick in a session
+     * file's place (an image, a report, a document, another file a session wrote): {@code "a PNG
+     * image"}, {@code "a CSV file (stress --csv writes the intervals)"}; null when they do not say.
+     */
+    private static String kindOf(byte[] head) {
         String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
         String lower = text.stripLeading().toLowerCase(java.util.Locale.ROOT);
         if (text.startsWith("\u0089PNG")) return "a PNG image";

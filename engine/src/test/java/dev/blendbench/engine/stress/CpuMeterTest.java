@@ -114,10 +114,7 @@ class CpuMeterTest {
 
     @Test
     void aSession_reportsTheCpuItsProcessUsed_overTheWholePhase_andInEachInterval() throws InterruptedException {
-        SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse("const:2ms:spin"), null, Ticker.SYSTEM);
-        StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
-                Duration.ofMillis(600), 0, Duration.ofMillis(100));
-        StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+        StressReport r = StressSessionTest.synthetic("const:2ms:spin", new LoadModel.Closed(1, Duration.ZERO), Duration.ofMillis(600));
         assertTrue(r.cpu().workloadCores() > 0.05, "one worker spinning: " + r.cpu());
         // the process's CPU time moves in 10 ms ticks: an interval in which a busy machine gave the worker
         // less than one reads 0, so most intervals, not each, show it

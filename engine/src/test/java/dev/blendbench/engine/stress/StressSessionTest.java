@@ -389,7 +389,7 @@ class StressSessionTest {
     }
 
     /** A session of the synthetic job {@code service} under {@code load} for {@code duration}, no warm-up, 100 ms intervals. */
-    private static StressReport synthetic(String service, LoadModel load, Duration duration) throws InterruptedException {
+    static StressReport synthetic(String service, LoadModel load, Duration duration) throws InterruptedException {
         SyntheticWorkload w = new SyntheticWorkload(ServiceTime.parse(service), null, Ticker.SYSTEM);
         return new StressSession(new StressConfig(load, false, Duration.ZERO, duration, 0, Duration.ofMillis(100)), w, Ticker.SYSTEM, null).run();
     }
