@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
         description = {"Open the workbench window on FILE (an .ora or .psd document, or an image), or on the bundled demo scene.",
                 "A session file (.json, from stress --json or cliff --json) opens in the Stress tab, beside the demo scene;"
                         + " several session files open side by side, the first as the baseline.",
-                "A file that cannot be read leaves the demo scene open and says why in the status bar."})
+                "A file that cannot be read leaves the demo scene open and says why in the status bar."},
+        footer = {"", "Examples:",
+                "  blendbench gui assets/demo/scene.ora",
+                "  blendbench gui per-worker.json shared-locked.json"})
 public final class GuiCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE",
             description = "Document, image or session file to open (default: the demo scene); or several session files.")

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
                 "  blendbench stress --workers 4 --closed --strategy pooled --duration 10s",
                 "  blendbench stress --workers 2 --rate 200 --arrivals poisson --json s.json --hlog s.hlog",
                 "  blendbench stress --synthetic exp:10ms --workers 4 --rate 300 --arrivals poisson --duration 30s",
-                "  blendbench stress --workers 2 --closed --strategy per-worker,shared-locked,shared-fair --json s.json",
+                "  blendbench stress --workers 2 --closed --strategy per-worker,shared-locked --json s.json",
                 "Exit: 0 done, 2 bad input, 1 internal failure or a workload JVM that died; Ctrl-C stops early,",
                 "writes what was measured and exits as the signal asks (130)."})
 public final class StressCommand implements Callable<Integer> {

@@ -34,6 +34,19 @@ class HelpTextTest {
 
 
     @ParameterizedTest
+    @ValueSource(strings = {"", "compose", "resize", "stress", "cliff", "report", "compare", "gui"})
+    void footerLines_fitTheHelpWidth_soPicocliNeverBreaksAnExampleMidWord(String command) {
+        picocli.CommandLine cl = Cli.commandLine(System.out, System.err);
+        picocli.CommandLine c = command.isEmpty() ? cl : cl.getSubcommands().get(command);
+        String[] footer = c.getCommandSpec().usageMessage().footer();
+        assertTrue(footer.length > 0, command);
+        for (String line : footer) {
+            String shown = String.format(line.replace("%n", ""));
+            assertTrue(shown.length() <= 100, command + ": " + shown.length() + " columns: " + shown);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "compose", "stress", "cliff"})
     void version_namesTheReleaseRuntimeAndKernels(String command) {
         ComposeCommandTest.Result r = command.isEmpty() ? ComposeCommandTest.run("--version") : ComposeCommandTest.run(command, "--version");
