@@ -57,24 +57,22 @@ final class AxisWeights {
             int s = Math.clamp(Math.max(0, first), 0, srcLen - taps);
             start[i] = s;
             if (norm == 0) continue;
-            int sum = 0, big = -1;
-            double bigW = 0;
+            // each weight is the step of the rounded running sum, so every partial sum stays within
+            // half a unit of the true one and the whole sums to exactly round(inside / norm): a
+            // flat source stays exactly flat, and a kernel widened over thousands of taps (each
+            // weight a few units) cannot pile its rounding onto one pixel
+            double running = 0;
+            int before = 0;
             for (int k = 0; k < n; k++) {
                 int j = first + k;
                 if (j < 0 || j >= srcLen) continue;
                 double v = w[k] / norm;
-                int q = (int) Math.round(v * ONE);
-                fixed[(j - s) * length + i] = q;
+                running += v;
+                int upTo = (int) Math.round(running * ONE);
+                fixed[(j - s) * length + i] = upTo - before;
                 real[(j - s) * length + i] = (float) v;
-                sum += q;
-                if (Math.abs(v) > bigW) {
-                    bigW = Math.abs(v);
-                    big = j - s;
-                }
+                before = upTo;
             }
-            // rounding leftovers go to the largest weight, so a flat source stays exactly flat
-            int want = (int) Math.round(inside / norm * ONE);
-            if (big >= 0) fixed[big * length + i] += want - sum;
         }
     }
 
