@@ -34,10 +34,11 @@ public final class FloatBlend {
                     int s = so + 4 * p, d = dOff + 4 * p;
                     float as = src[s] * opacity, ab = dst[d];
                     float ao = as + ab * (1 - as);
-                    float ias = as == 0 ? 0 : 1 / (src[s] * opacity), iab = ab == 0 ? 0 : 1 / ab;
                     for (int c = 1; c < 4; c++) {
                         float cs = src[s + c] * opacity, cb = dst[d + c];
-                        float b = separable(mode, cb * iab, cs * ias);
+                        // straight colours by division, not by a reciprocal: a channel at its alpha
+                        // is then exactly 1, where the modes that jump (burn, dodge, hard-mix) need it
+                        float b = separable(mode, ab == 0 ? 0 : cb / ab, as == 0 ? 0 : cs / as);
                         dst[d + c] = cs * (1 - ab) + cb * (1 - as) + as * ab * b;
                     }
                     dst[d] = ao;
@@ -48,9 +49,8 @@ public final class FloatBlend {
                     int s = so + 4 * p, d = dOff + 4 * p;
                     float as = src[s] * opacity, ab = dst[d];
                     if (as == 0) continue;
-                    float ias = 1 / (src[s] * opacity), iab = ab == 0 ? 0 : 1 / ab;
-                    float sr = src[s + 1] * opacity * ias, sg = src[s + 2] * opacity * ias, sb = src[s + 3] * opacity * ias;
-                    float br = dst[d + 1] * iab, bg = dst[d + 2] * iab, bb = dst[d + 3] * iab;
+                    float sr = src[s + 1] * opacity / as, sg = src[s + 2] * opacity / as, sb = src[s + 3] * opacity / as;
+                    float br = ab == 0 ? 0 : dst[d + 1] / ab, bg = ab == 0 ? 0 : dst[d + 2] / ab, bb = ab == 0 ? 0 : dst[d + 3] / ab;
                     float[] o = nonSeparable(mode, br, bg, bb, sr, sg, sb);
                     float cr = sr * as, cg = sg * as, cb2 = sb * as;
                     dst[d + 1] = cr * (1 - ab) + dst[d + 1] * (1 - as) + as * ab * o[0];

@@ -14,11 +14,25 @@ final class ReferenceBlend {
     private ReferenceBlend() {}
 
     static double[] composite(BlendMode mode, int src, int dst, double opacity) {
-        double as = (src >>> 24) / 255.0 * opacity;
-        double ab = (dst >>> 24) / 255.0;
-        double[] cs = {((src >>> 16) & 0xFF) / 255.0 * opacity, ((src >>> 8) & 0xFF) / 255.0 * opacity,
-                (src & 0xFF) / 255.0 * opacity};
-        double[] cb = {((dst >>> 16) & 0xFF) / 255.0, ((dst >>> 8) & 0xFF) / 255.0, (dst & 0xFF) / 255.0};
+        double[] s = {(src >>> 24) / 255.0, ((src >>> 16) & 0xFF) / 255.0, ((src >>> 8) & 0xFF) / 255.0, (src & 0xFF) / 255.0};
+        double[] d = {(dst >>> 24) / 255.0, ((dst >>> 16) & 0xFF) / 255.0, ((dst >>> 8) & 0xFF) / 255.0, (dst & 0xFF) / 255.0};
+        return composite(mode, s, d, opacity, new int[] {src, dst});
+    }
+
+    /**
+     * The same on premultiplied doubles ({@code [a, r, g, b]} in 0..1), as the linear-light path
+     * blends: hard-mix's threshold and the luminosity comparison are then made in doubles.
+     */
+    static double[] composite(BlendMode mode, double[] src, double[] dst, double opacity) {
+        return composite(mode, src, dst, opacity, null);
+    }
+
+    /** {@code exact}: the 8-bit source and backdrop pixels, for the exact comparisons; or null. */
+    private static double[] composite(BlendMode mode, double[] src, double[] dst, double opacity, int[] exact) {
+        double as = src[0] * opacity;
+        double ab = dst[0];
+        double[] cs = {src[1] * opacity, src[2] * opacity, src[3] * opacity};
+        double[] cb = {dst[1], dst[2], dst[3]};
         if (mode.family() == BlendMode.Family.PORTER_DUFF) {
             return porterDuff(mode, as, cs, ab, cb);
         }
@@ -30,13 +44,11 @@ final class ReferenceBlend {
         }
         double[] blended = new double[3];
         if (mode.family() == BlendMode.Family.SEPARABLE) {
-            int[] sc = {(src >>> 16) & 0xFF, (src >>> 8) & 0xFF, src & 0xFF};
-            int[] bc = {(dst >>> 16) & 0xFF, (dst >>> 8) & 0xFF, dst & 0xFF};
             for (int i = 0; i < 3; i++) {
-                blended[i] = separable(mode, b[i], s[i], sc[i], src >>> 24, bc[i], dst >>> 24);
+                blended[i] = separable(mode, b[i], s[i], exact, 16 - 8 * i);
             }
         } else {
-            blended = nonSeparable(mode, b, s, src, dst);
+            blended = nonSeparable(mode, b, s, exact);
         }
         // co = cs·(1 − αb) + cb·(1 − αs) + αs·αb·B(Cb, Cs);  αo = αs + αb·(1 − αs)
         double[] out = new double[4];
@@ -98,8 +110,8 @@ final class ReferenceBlend {
         return 1 - Math.min(1, (1 - cb) / cs);
     }
 
-    /** sc, sa, bc, ba: the 8-bit inputs, for the exact hard-mix threshold. */
-    private static double separable(BlendMode mode, double cb, double cs, int sc, int sa, int bc, int ba) {
+    /** exact: the 8-bit source and backdrop, and this channel's shift in them, for the exact hard-mix threshold; or null. */
+    private static double separable(BlendMode mode, double cb, double cs, int[] exact, int shift) {
         return switch (mode) {
             case NORMAL -> cs;
             case MULTIPLY -> multiply(cb, cs);
@@ -124,8 +136,12 @@ final class ReferenceBlend {
             case VIVID_LIGHT -> cs <= 0.5 ? colorBurn(cb, 2 * cs) : colorDodge(cb, 2 * cs - 1);
             case LINEAR_LIGHT -> Math.max(0, Math.min(1, cb + 2 * cs - 1));
             case PIN_LIGHT -> cs <= 0.5 ? Math.min(cb, 2 * cs) : Math.max(cb, 2 * cs - 1);
-            // Cb + Cs >= 1  <=>  bc/ba + sc/sa >= 1  <=>  bc·sa + sc·ba >= sa·ba (exact)
-            case HARD_MIX -> (long) bc * sa + (long) sc * ba >= (long) sa * ba ? 1 : 0;
+            case HARD_MIX -> {
+                if (exact == null) yield cb + cs >= 1 ? 1 : 0;
+                // Cb + Cs >= 1  <=>  bc/ba + sc/sa >= 1  <=>  bc·sa + sc·ba >= sa·ba (exact)
+                long sc = (exact[0] >>> shift) & 0xFF, sa = exact[0] >>> 24, bc = (exact[1] >>> shift) & 0xFF, ba = exact[1] >>> 24;
+                yield bc * sa + sc * ba >= sa * ba ? 1 : 0;
+            }
             case SUBTRACT -> Math.max(0, cb - cs);
             case DIVIDE -> cs == 0 ? (cb == 0 ? 0 : 1) : Math.min(1, cb / cs);
             default -> throw new IllegalArgumentException(mode.toString());
@@ -175,13 +191,18 @@ final class ReferenceBlend {
         return o;
     }
 
-    private static double[] nonSeparable(BlendMode mode, double[] cb, double[] cs, int src, int dst) {
+    private static double[] nonSeparable(BlendMode mode, double[] cb, double[] cs, int[] exact) {
         return switch (mode) {
             case HUE -> setLum(setSat(cs, sat(cb)), lum(cb));
             case SATURATION -> setLum(setSat(cb, sat(cs)), lum(cb));
             case COLOR -> setLum(cs, lum(cb));
             case LUMINOSITY -> setLum(cb, lum(cs));
             case DARKER_COLOR, LIGHTER_COLOR -> {
+                if (exact == null) {
+                    boolean takeSource = mode == BlendMode.DARKER_COLOR ? lum(cs) < lum(cb) : lum(cs) > lum(cb);
+                    yield takeSource ? cs : cb;
+                }
+                int src = exact[0], dst = exact[1];
                 // Lum(Cs) vs Lum(Cb), exactly: ls/αs vs lb/αb with integer weights ×100
                 long ls = (30L * ((src >>> 16) & 0xFF) + 59L * ((src >>> 8) & 0xFF) + 11L * (src & 0xFF)) * (dst >>> 24);
                 long lb = (30L * ((dst >>> 16) & 0xFF) + 59L * ((dst >>> 8) & 0xFF) + 11L * (dst & 0xFF)) * (src >>> 24);
