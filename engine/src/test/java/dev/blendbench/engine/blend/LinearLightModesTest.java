@@ -3,7 +3,6 @@ package dev.blendbench.engine.blend;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blendbench.engine.colour.BlendSpace;
-import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -38,28 +37,6 @@ class LinearLightModesTest {
         return s;
     }
 
-    /** An 8-bit premultiplied sRGB pixel as premultiplied linear doubles, with the exact curve. */
-    static double[] decode(int p) {
-        int a8 = p >>> 24;
-        if (a8 == 0) return new double[4];
-        double a = a8 / 255.0;
-        double[] out = {a, 0, 0, 0};
-        for (int c = 1; c < 4; c++) out[c] = Srgb.toLinear(((p >>> (24 - 8 * c)) & 0xFF) / (double) a8) * a;
-        return out;
-    }
-
-    /** Premultiplied linear doubles as the renderer quantises them, with the exact curve. */
-    static int encode(double[] v) {
-        int a8 = (int) Math.round(Math.clamp(v[0], 0, 1) * 255);
-        if (a8 == 0) return 0;
-        int p = a8 << 24;
-        for (int c = 1; c < 4; c++) {
-            double straight = Math.clamp(v[c] / v[0], 0, 1);
-            p |= (int) Math.clamp(Math.round(Srgb.toEncoded(straight) * a8), 0, a8) << (24 - 8 * c);
-        }
-        return p;
-    }
-
     @ParameterizedTest
     @EnumSource(BlendMode.class)
     void everyMode_inLinearLight_rendersTheReferenceWithinOneLevel(BlendMode mode) {
@@ -74,10 +51,10 @@ class LinearLightModesTest {
         String where = "";
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
-                double[] acc = ReferenceBlend.composite(BlendMode.SOURCE_OVER, decode(backdrop.getPixel(x, y)), decode(background), 1);
+                double[] acc = ReferenceBlend.composite(BlendMode.SOURCE_OVER, LinearLight.decode(backdrop.getPixel(x, y)), LinearLight.decode(background), 1);
                 boolean inside = x >= LX && x < W - LX && y >= LY && y < H - LY;
-                double[] src = inside ? decode(top.getPixel(x - LX, y - LY)) : new double[4];
-                int want = encode(ReferenceBlend.composite(mode, src, acc, 0.6f)), got = out.getPixel(x, y);
+                double[] src = inside ? LinearLight.decode(top.getPixel(x - LX, y - LY)) : new double[4];
+                int want = LinearLight.encode(ReferenceBlend.composite(mode, src, acc, 0.6f)), got = out.getPixel(x, y);
                 for (int s = 0; s < 32; s += 8) {
                     int d = Math.abs(((want >>> s) & 0xFF) - ((got >>> s) & 0xFF));
                     if (d > worst) {
