@@ -82,10 +82,7 @@ public final class ComposeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--background: " + e.getMessage());
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1 || nThreads > 1024) {
-            throw new BadInputException("--threads must be between 1 and 1024, got " + nThreads);
-        }
+        int nThreads = threadCount(threads);
         if (maxPixels <= 0) {
             throw new BadInputException("--max-pixels must be positive, got " + maxPixels);
         }
@@ -135,7 +132,7 @@ public final class ComposeCommand implements Callable<Integer> {
         Surface out = Surface.allocate(w, h);
         status.say(String.format(Locale.ROOT, "compositing %dx%d, %d layer%s on %d thread%s", w, h, ls.size(), ls.size() == 1 ? "" : "s",
                 nThreads, nThreads == 1 ? "" : "s"));
-        ExecutorService pool = nThreads > 1 ? Executors.newFixedThreadPool(nThreads - 1, daemon()) : null;
+        ExecutorService pool = helpers(nThreads);
         try {
             TileRenderer r = pool == null ? TileRenderer.singleThreaded()
                     : new TileRenderer(pool, nThreads, TileRenderer.DEFAULT_TILE_WIDTH, TileRenderer.DEFAULT_TILE_HEIGHT);
@@ -176,6 +173,20 @@ public final class ComposeCommand implements Callable<Integer> {
             // fall through to the message below
         }
         throw new BadInputException("--size must be WxH with sides 1.." + Scene.MAX_SIDE + ", got '" + s + "'");
+    }
+
+    /** {@code --threads}: all cores when not given; 1 … 1024. */
+    static int threadCount(Integer threads) {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1 || n > 1024) {
+            throw new BadInputException("--threads must be between 1 and 1024, got " + n);
+        }
+        return n;
+    }
+
+    /** The helpers of a command's work: daemon threads, so that a stuck one never holds the exit. */
+    static ExecutorService helpers(int nThreads) {
+        return nThreads > 1 ? Executors.newFixedThreadPool(nThreads - 1, daemon()) : null;
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {

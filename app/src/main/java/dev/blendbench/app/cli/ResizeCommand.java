@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,6 +55,9 @@ public final class ResizeCommand implements Callable<Integer> {
     @Option(names = "--linear", description = "Filter in linear light (float precision) instead of on the encoded values.")
     boolean linear;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Resize threads (default: all cores).")
+    Integer threads;
+
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000",
             description = "Refuse input or output images larger than this many pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels;
@@ -88,6 +92,7 @@ public final class ResizeCommand implements Callable<Integer> {
         if (width != null && width <= 0) throw new BadInputException("--width must be positive, got " + width);
         if (height != null && height <= 0) throw new BadInputException("--height must be positive, got " + height);
         if (maxPixels <= 0) throw new BadInputException("--max-pixels must be positive, got " + maxPixels);
+        int nThreads = ComposeCommand.threadCount(threads);
         OutputFiles.requireImage(output, "");
         long t0 = System.nanoTime();
         StageStatus status = StageStatus.forTerminal(spec.commandLine().getErr());
@@ -122,8 +127,15 @@ public final class ResizeCommand implements Callable<Integer> {
         // the output, and the straight-alpha copy the encoder writes
         heap.require("the " + w + "x" + h + " output", HeapBudget.pixelBytes(w, h, 2));
         long t1 = System.nanoTime();
-        status.say(String.format(Locale.ROOT, "resizing %dx%d to %dx%d (%s)", sw, sh, w, h, f.cliName()));
-        Surface out = linear ? Resampler.resizeLinear(src, (int) w, (int) h, f) : Resampler.resize(src, (int) w, (int) h, f);
+        status.say(String.format(Locale.ROOT, "resizing %dx%d to %dx%d (%s) on %d thread%s", sw, sh, w, h, f.cliName(),
+                nThreads, nThreads == 1 ? "" : "s"));
+        Surface out;
+        ExecutorService pool = ComposeCommand.helpers(nThreads);
+        try {
+            out = Resampler.resize(src, (int) w, (int) h, f, linear, pool == null ? Runnable::run : pool, nThreads);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
         long t2 = System.nanoTime();
         status.say("encoding " + output.getFileName());
         try {
@@ -133,8 +145,8 @@ public final class ResizeCommand implements Callable<Integer> {
         }
         long t3 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "wrote %s: %dx%d → %dx%d, %s%s; decode %.0f ms, resize %.1f ms, encode %.0f ms",
-                output, sw, sh, w, h, f.cliName(), linear ? " in linear light" : "",
+                "wrote %s: %dx%d → %dx%d, %s%s, %d thread%s; decode %.0f ms, resize %.1f ms, encode %.0f ms",
+                output, sw, sh, w, h, f.cliName(), linear ? " in linear light" : "", nThreads, nThreads == 1 ? "" : "s",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6));
         return Cli.OK;
     }

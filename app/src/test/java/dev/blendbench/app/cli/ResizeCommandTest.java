@@ -49,6 +49,18 @@ class ResizeCommandTest {
     }
 
     @Test
+    void resize_onSeveralThreads_writesTheSamePixels_andSaysHowMany() throws IOException {
+        Path in = gradient("in.png", 120, 380);
+        Path one = dir.resolve("one.png"), three = dir.resolve("three.png");
+        Result r = ComposeCommandTest.run("resize", in.toString(), "--width", "50", "--linear", "--threads", "1", "-o", one.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("in linear light, 1 thread;"), r.out());
+        r = ComposeCommandTest.run("resize", in.toString(), "--width", "50", "--linear", "--threads", "3", "-o", three.toString());
+        assertTrue(r.out().contains("3 threads;"), r.out());
+        assertArrayEquals(ImageFiles.read(one).toArray(), ImageFiles.read(three).toArray());
+    }
+
+    @Test
     void resize_heightOrScaleOrBoth_giveTheAskedSize() throws IOException {
         Path in = gradient("in.png", 120, 80);
         Path out = dir.resolve("o.png");
@@ -99,6 +111,8 @@ class ResizeCommandTest {
                 {"resize", in.toString(), "--size", "0x5", "-o", out},
                 {"resize", in.toString(), "--size", "4x4", "--width", "4", "-o", out},
                 {"resize", in.toString(), "--size", "4x4", "--scale", "2", "-o", out},
+                {"resize", in.toString(), "--width", "4", "--threads", "0", "-o", out},
+                {"resize", in.toString(), "--width", "4", "--threads", "2000", "-o", out},
         };
         for (String[] args : bad) {
             Result r = ComposeCommandTest.run(args);

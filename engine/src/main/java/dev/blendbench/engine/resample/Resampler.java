@@ -2,7 +2,13 @@ package dev.blendbench.engine.resample;
 
 import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.surface.Surface;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whole-image resizing. The image is mapped onto the new size edge to edge (output pixel
@@ -29,6 +35,40 @@ public final class Resampler {
     public static Surface resize(Surface src, int width, int height, Filter filter) {
         Surface out = Surface.allocate(width, height);
         new Plan(src, width, height, filter).resize(src, out);
+        return out;
+    }
+
+    /**
+     * Resizes {@code src} to {@code width × height}, its bands of output rows shared among up to
+     * {@code parallelism} tasks: the caller runs one and {@code executor} the others. The pixels
+     * are the same for every parallelism ({@link #resize} or {@link #resizeLinear} alone).
+     *
+     * @param linear filter in linear light, as {@link #resizeLinear}
+     * @throws IllegalArgumentException for a bad size (as {@link #resize}) or a parallelism below 1
+     */
+    public static Surface resize(Surface src, int width, int height, Filter filter, boolean linear,
+                                 Executor executor, int parallelism) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(executor, "executor");
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        checkSize(width, height);
+        Surface out = Surface.allocate(width, height);
+        Plan plan = new Plan(src, width, height, filter);
+        int bands = (height + BAND - 1) / BAND;
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            float[][] scratch = new float[3][0];
+            for (int b; (b = next.getAndIncrement()) < bands; ) {
+                int j0 = b * BAND, j1 = Math.min(height, j0 + BAND);
+                if (linear) plan.bandLinear(src, out, j0, j1, scratch);
+                else plan.band(src, out, j0, j1);
+            }
+        };
+        int helpers = Math.min(parallelism, bands) - 1;
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int i = 0; i < helpers; i++) running.add(CompletableFuture.runAsync(work, executor));
+        work.run();
+        for (var f : running) f.join(); // a helper's failure surfaces here, as a CompletionException
         return out;
     }
 
@@ -66,28 +106,20 @@ public final class Resampler {
             Separable.run(src.array(), src.offset(), src.stride(), h, v, 0, width, j0, j1,
                     out.array(), out.index(0, j0), out.stride());
         }
-    }
 
-    /**
-     * Resizes in linear light: decode to premultiplied linear floats, filter, encode once. A
-     * one-pixel black and white checkerboard halved becomes 50 % grey in linear light (sRGB 188),
-     * where filtering the encoded values gives a too dark 128.
-     */
-    public static Surface resizeLinear(Surface src, int width, int height, Filter filter) {
-        Objects.requireNonNull(filter, "filter");
-        checkSize(width, height);
-        int sw = src.width(), sh = src.height();
-        AxisWeights h = new AxisWeights(filter, (double) width / sw, 0, sw, 0, width, true);
-        AxisWeights v = new AxisWeights(filter, (double) height / sh, 0, sh, 0, height, true);
-        Surface out = Surface.allocate(width, height);
-        float[] row = new float[4 * sw];
-        float[] acc = new float[4 * width];
-        float[] mid = new float[0];
-        // in bands of output rows, so the horizontally filtered rows held at once stay small
-        for (int j0 = 0; j0 < height; j0 += BAND) {
-            int j1 = Math.min(height, j0 + BAND);
+        /**
+         * Output rows {@code [j0, j1)} filtered in linear light ({@link #resizeLinear}): the source
+         * rows they read decoded to premultiplied linear floats and filtered across, then down,
+         * each finished value clamped and encoded once. Independent of other bands. {@code scratch}
+         * holds one thread's three work buffers between bands (grown here as needed).
+         */
+        void bandLinear(Surface src, Surface out, int j0, int j1, float[][] scratch) {
+            int sw = srcW;
             int r0 = v.firstSource(j0, j1), r1 = v.endSource(j0, j1);
-            if (mid.length < 4 * width * (r1 - r0)) mid = new float[4 * width * (r1 - r0)];
+            if (scratch[0].length < 4 * sw) scratch[0] = new float[4 * sw];
+            if (scratch[1].length < 4 * width) scratch[1] = new float[4 * width];
+            if (scratch[2].length < 4 * width * (r1 - r0)) scratch[2] = new float[4 * width * (r1 - r0)];
+            float[] row = scratch[0], acc = scratch[1], mid = scratch[2];
             for (int y = r0; y < r1; y++) {
                 Srgb.toLinear(src.array(), src.index(0, y), row, 0, sw);
                 int m = 4 * width * (y - r0);
@@ -107,7 +139,7 @@ public final class Resampler {
                 }
             }
             for (int j = j0; j < j1; j++) {
-                java.util.Arrays.fill(acc, 0f);
+                Arrays.fill(acc, 0f);
                 for (int k = 0; k < v.taps; k++) {
                     float q = v.real[k * height + j];
                     int base = 4 * width * (v.start[j] + k - r0);
@@ -121,6 +153,22 @@ public final class Resampler {
                 }
                 Srgb.fromLinear(acc, 0, out.array(), out.index(0, j), width);
             }
+        }
+    }
+
+    /**
+     * Resizes in linear light: decode to premultiplied linear floats, filter, encode once. A
+     * one-pixel black and white checkerboard halved becomes 50 % grey in linear light (sRGB 188),
+     * where filtering the encoded values gives a too dark 128.
+     */
+    public static Surface resizeLinear(Surface src, int width, int height, Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        checkSize(width, height);
+        Surface out = Surface.allocate(width, height);
+        Plan plan = new Plan(src, width, height, filter);
+        float[][] scratch = new float[3][0];
+        for (int j0 = 0; j0 < height; j0 += BAND) {
+            plan.bandLinear(src, out, j0, Math.min(height, j0 + BAND), scratch);
         }
         return out;
     }

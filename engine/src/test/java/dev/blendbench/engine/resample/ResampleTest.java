@@ -153,6 +153,29 @@ class ResampleTest {
         assertTrue(expected.isValidPremultiplied());
     }
 
+    @Test
+    void parallelResize_givesTheSamePixelsForEveryParallelism_encodedAndLinear() {
+        Surface src = TestImages.random(301, 257, 8);
+        for (boolean linear : new boolean[] {false, true}) {
+            Surface one = linear ? Resampler.resizeLinear(src, 97, 203, Filter.LANCZOS3) : Resampler.resize(src, 97, 203, Filter.LANCZOS3);
+            for (int parallelism : new int[] {1, 2, 3, 8, 64}) {
+                Surface many = Resampler.resize(src, 97, 203, Filter.LANCZOS3, linear, POOL, parallelism);
+                assertTrue(one.samePixels(many), (linear ? "linear, " : "") + parallelism + " tasks");
+            }
+        }
+    }
+
+    @Test
+    void parallelResize_aHelperThatCannotRun_failsTheResize_andABadParallelismIsRefused() {
+        Surface src = TestImages.random(64, 300, 9);
+        java.util.concurrent.Executor refusing = r -> { throw new java.util.concurrent.RejectedExecutionException("full"); };
+        assertThrows(java.util.concurrent.RejectedExecutionException.class,
+                () -> Resampler.resize(src, 32, 150, Filter.MITCHELL, false, refusing, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Resampler.resize(src, 32, 150, Filter.MITCHELL, false, POOL, 0));
+        assertTrue(e.getMessage().contains("0"), e.getMessage());
+    }
+
     @ParameterizedTest
     @EnumSource(Filter.class)
     void vectorAndScalarPasses_giveIdenticalPixels(Filter f) {
