@@ -25,7 +25,7 @@ import javafx.scene.shape.Rectangle;
  * The canvas: the engine's pixels in an {@link ImageView} over a checkerboard (transparency),
  * zoom (Ctrl+wheel, fit, 100 %), pan (scroll bars, wheel, or drag with the right or middle
  * button), click to select the topmost layer under the pointer, drag to move it (one undo step
- * per drag). The selected layer's bounds and a race finding's rectangle are drawn over it.
+ * per drag). The selected layer's outline (rotated with it) and a race finding's rectangle are drawn over it.
  */
 public final class CanvasPane {
     private final DocumentModel model;
@@ -33,7 +33,8 @@ public final class CanvasPane {
     /** Zoomed in (200 % and more), the pixels as squares: the visible part drawn here, unsmoothed. */
     private final javafx.scene.canvas.Canvas pixels = new javafx.scene.canvas.Canvas();
     private final Rectangle checker = new Rectangle();
-    private final Rectangle selection = new Rectangle();
+    /** The selected layer's outline: its source's edges where they land, rotated with it. */
+    private final javafx.scene.shape.Polygon selection = new javafx.scene.shape.Polygon();
     private final Rectangle finding = new Rectangle();
     private final Pane content = new Pane();
     private final ScrollPane scroll;
@@ -266,7 +267,11 @@ public final class CanvasPane {
         paintPixels();
         var sel = model.selectedLayer();
         selection.setVisible(sel.isPresent());
-        sel.ifPresent(l -> place(selection, l.layer().bounds(), z));
+        sel.ifPresent(l -> {
+            double[] corners = outline(l.layer());
+            for (int k = 0; k < corners.length; k++) corners[k] *= z;
+            selection.getPoints().setAll(java.util.Arrays.stream(corners).boxed().toList());
+        });
         finding.setVisible(findingRect != null);
         if (findingRect != null) place(finding, findingRect, z);
     }
@@ -278,7 +283,28 @@ public final class CanvasPane {
         r.setHeight(b.height() * z);
     }
 
-    /** The topmost visible, unlocked layer with a pixel at canvas point (x, y), or −1. */
+    /**
+     * The canvas corners of a layer's source, clockwise from its top-left ({@code x0, y0, … x3, y3}):
+     * where its edges land once scaled and rotated (not the filter's reach, which the render's
+     * bounds add).
+     */
+    static double[] outline(dev.blendbench.engine.scene.Layer layer) {
+        double w = layer.source().width(), h = layer.source().height();
+        double[] c = {0, 0, w, 0, w, h, 0, h};
+        var t = layer.isTransformed() ? layer.placement().transform() : dev.blendbench.engine.resample.Transform.IDENTITY;
+        for (int k = 0; k < 8; k += 2) {
+            double u = c[k], v = c[k + 1];
+            c[k] = t.m00() * u + t.m01() * v + t.m02() + layer.x();
+            c[k + 1] = t.m10() * u + t.m11() * v + t.m12() + layer.y();
+        }
+        return c;
+    }
+
+    /**
+     * The topmost visible, unlocked layer with a pixel at canvas point (x, y), or −1. A scaled or
+     * rotated layer is hit where the point maps back onto one of its source pixels that is not
+     * fully transparent (not anywhere in its bounding box).
+     */
     static int pick(Doc d, double x, double y) {
         List<LayerItem> ls = d.layers();
         for (int i = ls.size() - 1; i >= 0; i--) {
@@ -286,8 +312,15 @@ public final class CanvasPane {
             if (!l.visible() || l.locked()) continue;
             Rect b = l.layer().bounds();
             if (x < b.x() || y < b.y() || x >= b.right() || y >= b.bottom()) continue;
-            if (l.layer().isTransformed()) return i;
-            int sx = (int) Math.floor(x) - l.layer().x(), sy = (int) Math.floor(y) - l.layer().y();
+            double u = x - l.layer().x(), v = y - l.layer().y();
+            if (l.layer().isTransformed()) {
+                var inv = l.layer().placement().transform().inverse();
+                double iu = inv.m00() * u + inv.m01() * v + inv.m02();
+                v = inv.m10() * u + inv.m11() * v + inv.m12();
+                u = iu;
+            }
+            int sx = (int) Math.floor(u), sy = (int) Math.floor(v);
+            if (sx < 0 || sy < 0 || sx >= l.source().width() || sy >= l.source().height()) continue;
             if (l.source().getPixel(sx, sy) >>> 24 != 0) return i;
         }
         return -1;

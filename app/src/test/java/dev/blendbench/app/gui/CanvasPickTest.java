@@ -1,0 +1,59 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.surface.Surface;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Clicking the canvas picks the layer whose pixels are under the pointer, rotated or not. */
+class CanvasPickTest {
+    static Surface opaque(int w, int h) {
+        Surface s = Surface.allocate(w, h);
+        s.fill(0xFF336699);
+        return s;
+    }
+
+    /** A 200x200 backdrop and, over it, a 100x20 bar at (50, 90) turned 45° about its centre (100, 100). */
+    static Doc scene() {
+        LayerItem back = LayerItem.of("back", opaque(200, 200), 0, 0);
+        LayerItem bar = LayerItem.of("bar", opaque(100, 20), 50, 90).withTransform(1, 45, Filter.BILINEAR);
+        return new Doc(200, 200, 0, BlendSpace.SRGB, List.of(back, bar));
+    }
+
+    @Test
+    void rotatedLayer_isPickedOnItsPixels_butNotInTheEmptyCornersOfItsBoundingBox() {
+        Doc d = scene();
+        assertEquals(1, CanvasPane.pick(d, 100, 100), "the bar's centre");
+        assertEquals(1, CanvasPane.pick(d, 130, 130), "along the bar's diagonal");
+        // (60, 140) lies inside the bar's bounding box (about 58–142 each way) but far off the bar
+        assertEquals(0, CanvasPane.pick(d, 60, 140), "an empty corner of the box: the backdrop");
+        assertEquals(0, CanvasPane.pick(d, 140, 60));
+    }
+
+    @Test
+    void transparentPixels_andLockedOrHiddenLayers_areNotPicked() {
+        Surface holed = opaque(50, 50);
+        holed.setPixel(10, 10, 0);
+        Doc d = new Doc(100, 100, 0, BlendSpace.SRGB, List.of(LayerItem.of("back", opaque(100, 100), 0, 0),
+                LayerItem.of("holed", holed, 20, 20)));
+        assertEquals(1, CanvasPane.pick(d, 31.5, 31.5));
+        assertEquals(0, CanvasPane.pick(d, 30.5, 30.5), "through the hole");
+        assertEquals(0, CanvasPane.pick(d.withLayer(1, l -> l.withLocked(true)), 31.5, 31.5));
+        assertEquals(0, CanvasPane.pick(d.withLayer(1, l -> l.withVisible(false)), 31.5, 31.5));
+        assertEquals(-1, CanvasPane.pick(d.withLayer(0, l -> l.withVisible(false)), 5, 5));
+    }
+
+    @Test
+    void outline_followsTheLayersEdgesWhereTheyLand() {
+        Doc d = scene();
+        double[] bar = CanvasPane.outline(d.layers().get(1).layer());
+        double r = 50 * Math.sqrt(2) / 2, s = 10 * Math.sqrt(2) / 2; // half-length and half-width along the diagonal
+        double[] want = {100 - r + s, 100 - r - s, 100 + r + s, 100 + r - s, 100 + r - s, 100 + r + s, 100 - r - s, 100 - r + s};
+        assertArrayEquals(want, bar, 1e-9);
+        assertArrayEquals(new double[] {0, 0, 200, 0, 200, 200, 0, 200}, CanvasPane.outline(d.layers().get(0).layer()), 0);
+    }
+}
