@@ -48,6 +48,17 @@ public final class PsdImport {
             Map.entry("hue ", BlendMode.HUE), Map.entry("sat ", BlendMode.SATURATION),
             Map.entry("colr", BlendMode.COLOR), Map.entry("lum ", BlendMode.LUMINOSITY));
 
+    /**
+     * Our mode for a Photoshop blend key, or null. A key written backwards ({@code mron} for
+     * {@code norm}) is the byte order of a little-endian layer block, as in a TIFF's Photoshop
+     * layers and as ImageMagick writes some PSD layers: read as the key it reverses.
+     */
+    static BlendMode modeOf(String key) {
+        if (key == null) return null;
+        BlendMode m = MODES.get(key);
+        return m != null ? m : MODES.get(new StringBuilder(key).reverse().toString());
+    }
+
     public static LoadedScene read(Path file) throws DocumentException {
         return read(file, DocumentLimits.DEFAULT);
     }
@@ -153,7 +164,7 @@ public final class PsdImport {
             }
             BufferedImage img = reader.read(i + 1);
             Surface pixels = ImageFiles.toSurface(img);
-            BlendMode mode = MODES.get(key);
+            BlendMode mode = modeOf(key);
             if (mode == null) {
                 warnings.add("layer '" + layerName + "': blend mode '" + key.trim() + "' is not supported; drawn as normal");
                 mode = BlendMode.NORMAL;

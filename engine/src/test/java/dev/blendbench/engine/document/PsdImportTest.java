@@ -73,6 +73,20 @@ class PsdImportTest {
     }
 
     @Test
+    void blendKeysWrittenBackwards_readAsTheKeyTheyReverse_withoutAWarning() throws IOException {
+        // ImageMagick writes 'mron' for 'norm' in some layers (a little-endian layer block's byte order)
+        Path p = dir.resolve("reversed.psd");
+        Files.write(p, PsdWriterForTests.write(20, 20, List.of(
+                new PsdWriterForTests.L("base", 0, 0, 20, 20, 0x336699, "mron", false, null),
+                new PsdWriterForTests.L("top", 2, 2, 5, 5, 0xFF0000, " lum", false, null),
+                new PsdWriterForTests.L("burn", 4, 4, 5, 5, 0x00FF00, "vidi", false, null))));
+        LoadedScene s = PsdImport.read(p);
+        assertEquals(List.of(BlendMode.NORMAL, BlendMode.MULTIPLY, BlendMode.COLOR_BURN),
+                s.scene().layers().stream().map(Layer::mode).toList());
+        assertEquals(List.of(), s.warnings());
+    }
+
+    @Test
     void truncatedOrLyingPsd_failsWithOneLine() throws IOException {
         byte[] good = PsdWriterForTests.write(20, 10, List.of(new PsdWriterForTests.L("a", 0, 0, 20, 10, 0xFF0000, "norm", false, null)));
         for (int cut : new int[] {10, 30, 60, good.length / 2}) {
