@@ -34,7 +34,8 @@ import javax.imageio.stream.ImageOutputStream;
  * readers on the class path (CMYK JPEG, WebP, TIFF).
  *
  * <p>Reading: PNG, JPEG (CMYK and YCCK converted with their ICC profile), TIFF, BMP, GIF (first
- * frame), WebP. 16-bit, grey and palette images are converted to 8-bit sRGB by scaling the samples,
+ * frame), WebP. A JPEG or TIFF whose EXIF / TIFF orientation says it was stored turned or mirrored
+ * (as cameras and phones store photos) is turned upright, as browsers and editors show it. 16-bit, grey and palette images are converted to 8-bit sRGB by scaling the samples,
  * not through Java2D's linear-grey colour conversion. The declared size is checked against
  * {@link ImageLimits} from the header, before decoding. Every failure — missing file, unknown
  * format, truncated or corrupt data, too large — is an {@link ImageReadException} with a
@@ -123,8 +124,11 @@ public final class ImageFiles {
         try (ImageInputStream iis = new ReadBudget(raw, fileBytes)) {
             ImageReader reader = readerOf(iis, name);
             try {
-                reader.setInput(iis, true, true);
-                int w, h;
+                // metadata only where it can say how to turn the image (EXIF, TIFF orientation)
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                boolean oriented = format.contains("jp") || format.contains("tif");
+                reader.setInput(iis, true, !oriented);
+                int w, h, orientation = Orientation.UPRIGHT;
                 BufferedImage img;
                 try {
                     w = reader.getWidth(0);
@@ -137,6 +141,7 @@ public final class ImageFiles {
                                 "%s: image is %dx%d (%s), over the limit of %s",
                                 name, w, h, ImageLimits.describe((long) w * h), ImageLimits.describe(limits.maxPixels())));
                     }
+                    if (oriented) orientation = Orientation.of(reader);
                     img = reader.read(0);
                 } catch (ImageReadException e) {
                     throw e;
@@ -146,7 +151,7 @@ public final class ImageFiles {
                 } catch (OutOfMemoryError e) {
                     throw new ImageReadException(name + ": not enough memory to decode a " + w(reader) + " image", e);
                 }
-                return toSurface(img);
+                return Orientation.apply(toSurface(img), orientation);
             } finally {
                 reader.dispose();
             }
