@@ -35,7 +35,9 @@ import javax.imageio.stream.ImageOutputStream;
  *
  * <p>Reading: PNG, JPEG (CMYK and YCCK converted with their ICC profile), TIFF, BMP, GIF (first
  * frame), WebP. A JPEG or TIFF whose EXIF / TIFF orientation says it was stored turned or mirrored
- * (as cameras and phones store photos) is turned upright, as browsers and editors show it. 16-bit, grey and palette images are converted to 8-bit sRGB by scaling the samples,
+ * (as cameras and phones store photos) is turned upright, as browsers and editors show it. Colour
+ * profiles are applied: JPEG's and TIFF's by their readers, a PNG's ({@code iCCP}) by
+ * {@link EmbeddedProfile}, so every image arrives in sRGB. 16-bit, grey and palette images are converted to 8-bit sRGB by scaling the samples,
  * not through Java2D's linear-grey colour conversion. The declared size is checked against
  * {@link ImageLimits} from the header, before decoding. Every failure — missing file, unknown
  * format, truncated or corrupt data, too large — is an {@link ImageReadException} with a
@@ -127,6 +129,7 @@ public final class ImageFiles {
                 // metadata only where it can say how to turn the image (EXIF, TIFF orientation)
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 boolean oriented = format.contains("jp") || format.contains("tif");
+                java.awt.color.ICC_Profile profile = format.equals("png") ? EmbeddedProfile.ofPng(iis) : null;
                 reader.setInput(iis, true, !oriented);
                 int w, h, orientation = Orientation.UPRIGHT;
                 BufferedImage img;
@@ -151,7 +154,9 @@ public final class ImageFiles {
                 } catch (OutOfMemoryError e) {
                     throw new ImageReadException(name + ": not enough memory to decode a " + w(reader) + " image", e);
                 }
-                return Orientation.apply(toSurface(img), orientation);
+                Surface read = toSurface(img);
+                if (profile != null) EmbeddedProfile.toSrgb(read, profile);
+                return Orientation.apply(read, orientation);
             } finally {
                 reader.dispose();
             }
