@@ -57,6 +57,9 @@ public final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Render threads (default: all cores).")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    JpegQuality quality;
+
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000",
             description = "Refuse input images larger than this many pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels;
@@ -76,6 +79,7 @@ public final class ComposeCommand implements Callable<Integer> {
         boolean saveOra = isOra(output);
         if (saveOra) OutputFiles.requireFolder(output);
         else OutputFiles.requireImage(output, " or .ora");
+        float jpegQuality = quality.forOutput(output, spec.commandLine().getErr());
         int bg;
         try {
             bg = Argb.parseHex(background);
@@ -143,7 +147,7 @@ public final class ComposeCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         status.say("encoding " + output.getFileName());
         try {
-            OutputFiles.writeImage(out, output, spec.commandLine().getErr(), status,
+            OutputFiles.writeImage(out, output, jpegQuality, spec.commandLine().getErr(), status,
                     "give --background, e.g. '#FFFFFFFF' for white, or write .png or .tif to keep them");
         } finally {
             status.clear();

@@ -60,9 +60,9 @@ final class OutputFiles {
      * reason. Where the format drops transparency the image has (JPEG), says so on {@code err} as a
      * {@code warning:} line ending in {@code hint} (how to choose what it is flattened onto).
      */
-    static void writeImage(Surface s, Path output, PrintWriter err, StageStatus status, String hint) {
+    static void writeImage(Surface s, Path output, float jpegQuality, PrintWriter err, StageStatus status, String hint) {
         try {
-            ImageFiles.write(s, output);
+            ImageFiles.write(s, output, jpegQuality);
         } catch (IOException e) {
             throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
         }

@@ -58,6 +58,9 @@ public final class ResizeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Resize threads (default: all cores).")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    JpegQuality quality;
+
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000",
             description = "Refuse input or output images larger than this many pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels;
@@ -94,6 +97,7 @@ public final class ResizeCommand implements Callable<Integer> {
         if (maxPixels <= 0) throw new BadInputException("--max-pixels must be positive, got " + maxPixels);
         int nThreads = ComposeCommand.threadCount(threads);
         OutputFiles.requireImage(output, "");
+        float jpegQuality = quality.forOutput(output, spec.commandLine().getErr());
         long t0 = System.nanoTime();
         StageStatus status = StageStatus.forTerminal(spec.commandLine().getErr());
         Surface src;
@@ -139,7 +143,7 @@ public final class ResizeCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         status.say("encoding " + output.getFileName());
         try {
-            OutputFiles.writeImage(out, output, spec.commandLine().getErr(), status, "write .png or .tif to keep them");
+            OutputFiles.writeImage(out, output, jpegQuality, spec.commandLine().getErr(), status, "write .png or .tif to keep them");
         } finally {
             status.clear();
         }

@@ -48,6 +48,31 @@ class ResizeCommandTest {
         assertArrayEquals(want.toArray(), ImageFiles.read(out).toArray());
     }
 
+    /** The first entry of a JPEG's first quantisation table: 16 × 50 / Q for the IJG tables at quality Q < 50. */
+    static int firstQuantiser(Path jpeg) throws IOException {
+        byte[] d = Files.readAllBytes(jpeg);
+        for (int i = 2; i + 5 < d.length; i++) {
+            if ((d[i] & 0xFF) == 0xFF && (d[i + 1] & 0xFF) == 0xDB) return d[i + 5] & 0xFF;
+        }
+        throw new AssertionError("no DQT in " + jpeg);
+    }
+
+    @Test
+    void quality_setsTheJpegQuantisation_andIsNotedForLosslessOutput() throws IOException {
+        Path in = gradient("in.png", 120, 80);
+        Path low = dir.resolve("low.jpg"), plain = dir.resolve("plain.jpg"), png = dir.resolve("q.png");
+        assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--width", "60", "--quality", "25", "-o", low.toString()).code());
+        assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--width", "60", "-o", plain.toString()).code());
+        assertEquals(32, firstQuantiser(low)); // 16 × 50 / 25
+        assertEquals(3, firstQuantiser(plain)); // quality 92: 16 × (200 − 184) / 100, rounded
+        Result r = ComposeCommandTest.run("compose", in.toString(), "--quality", "25", "-o", dir.resolve("c.jpg").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(32, firstQuantiser(dir.resolve("c.jpg")));
+        r = ComposeCommandTest.run("resize", in.toString(), "--width", "60", "--quality", "25", "-o", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("--quality applies to JPEG output"), r.err());
+    }
+
     @Test
     void resize_onSeveralThreads_writesTheSamePixels_andSaysHowMany() throws IOException {
         Path in = gradient("in.png", 120, 380);
@@ -112,6 +137,8 @@ class ResizeCommandTest {
                 {"resize", in.toString(), "--size", "4x4", "--width", "4", "-o", out},
                 {"resize", in.toString(), "--size", "4x4", "--scale", "2", "-o", out},
                 {"resize", in.toString(), "--width", "4", "--threads", "0", "-o", out},
+                {"resize", in.toString(), "--width", "4", "--quality", "0", "-o", out},
+                {"resize", in.toString(), "--width", "4", "--quality", "101", "-o", out},
                 {"resize", in.toString(), "--width", "4", "--threads", "2000", "-o", out},
         };
         for (String[] args : bad) {

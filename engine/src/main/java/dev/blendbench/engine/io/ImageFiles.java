@@ -43,7 +43,7 @@ import javax.imageio.stream.ImageOutputStream;
  * format, truncated or corrupt data, too large — is an {@link ImageReadException} with a
  * one-line message that names the file.
  *
- * <p>Writing: PNG, JPEG (quality 0.92; JPEG has no alpha, so the premultiplied colour is written,
+ * <p>Writing: PNG, JPEG (quality 0.92 unless asked otherwise; JPEG has no alpha, so the premultiplied colour is written,
  * which is the image composited over black), TIFF. The format comes from the file extension.
  * Writes are atomic: the image goes to a temporary file in the same folder that is then moved
  * into place, so a failure never leaves a partial file.
@@ -285,10 +285,23 @@ public final class ImageFiles {
         return false;
     }
 
+    /** The JPEG quality written when none is asked for (0 … 1). */
+    public static final float DEFAULT_JPEG_QUALITY = 0.92f;
+
     /** Writes {@code s} to {@code path} atomically, in the format its extension names. */
     public static void write(Surface s, Path path) throws IOException {
+        write(s, path, DEFAULT_JPEG_QUALITY);
+    }
+
+    /**
+     * The same, a JPEG at {@code jpegQuality} (0 … 1; ignored by the lossless formats).
+     *
+     * @throws IllegalArgumentException for a quality outside 0 … 1
+     */
+    public static void write(Surface s, Path path, float jpegQuality) throws IOException {
         Format f = Format.forPath(path);
-        AtomicFiles.write(path, out -> encode(s, f, out));
+        if (!(jpegQuality >= 0 && jpegQuality <= 1)) throw new IllegalArgumentException("JPEG quality must be 0 … 1, got " + jpegQuality);
+        AtomicFiles.write(path, out -> encode(s, f, out, jpegQuality));
     }
 
     /** Encodes to an in-memory PNG. */
@@ -303,6 +316,10 @@ public final class ImageFiles {
     }
 
     public static void encode(Surface s, Format f, OutputStream out) throws IOException {
+        encode(s, f, out, DEFAULT_JPEG_QUALITY);
+    }
+
+    private static void encode(Surface s, Format f, OutputStream out, float jpegQuality) throws IOException {
         BufferedImage img = f == Format.JPEG ? toOpaqueImage(s) : toStraightImage(s);
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName(f.imageIoName);
         if (!it.hasNext()) {
@@ -314,7 +331,7 @@ public final class ImageFiles {
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (f == Format.JPEG) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(0.92f);
+                param.setCompressionQuality(jpegQuality);
             }
             writer.write(null, new IIOImage(img, null, null), param);
         } finally {
