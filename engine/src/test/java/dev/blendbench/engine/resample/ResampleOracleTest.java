@@ -60,6 +60,15 @@ class ResampleOracleTest {
 
     /** The reference pixel from the two axes' taps, pixels outside the source transparent. */
     static int reference(Surface src, Taps tx, Taps ty) {
+        double[] sum = filtered(src, tx, ty, p -> new double[] {p >>> 24, (p >>> 16) & 0xFF, (p >>> 8) & 0xFF, p & 0xFF});
+        int a = (int) Math.clamp(Math.round(sum[0]), 0, 255);
+        int pixel = a << 24;
+        for (int c = 1; c < 4; c++) pixel |= (int) Math.clamp(Math.round(sum[c]), 0, a) << (24 - 8 * c);
+        return pixel;
+    }
+
+    /** Σ wx·wy·{@code decode}(pixel) over the taps, in double; pixels outside the source count as nothing. */
+    static double[] filtered(Surface src, Taps tx, Taps ty, java.util.function.IntFunction<double[]> decode) {
         double[] sum = new double[4];
         for (int i = 0; i < ty.w().length; i++) {
             int y = ty.first() + i;
@@ -67,15 +76,28 @@ class ResampleOracleTest {
             for (int k = 0; k < tx.w().length; k++) {
                 int x = tx.first() + k;
                 if (x < 0 || x >= src.width()) continue;
-                int p = src.getPixel(x, y);
+                double[] v = decode.apply(src.getPixel(x, y));
                 double q = tx.w()[k] * ty.w()[i];
-                for (int c = 0; c < 4; c++) sum[c] += q * ((p >>> (24 - 8 * c)) & 0xFF);
+                for (int c = 0; c < 4; c++) sum[c] += q * v[c];
             }
         }
-        int a = (int) Math.clamp(Math.round(sum[0]), 0, 255);
-        int pixel = a << 24;
-        for (int c = 1; c < 4; c++) pixel |= (int) Math.clamp(Math.round(sum[c]), 0, a) << (24 - 8 * c);
-        return pixel;
+        return sum;
+    }
+
+    /** Fails, naming the worst pixel, if any of {@code out}'s channels is more than {@code allowed} from {@code want(x, y)}. */
+    static void assertWithin(int allowed, Surface out, java.util.function.IntBinaryOperator want, String what) {
+        int worst = 0;
+        String where = "";
+        for (int y = 0; y < out.height(); y++) {
+            for (int x = 0; x < out.width(); x++) {
+                int w = want.applyAsInt(x, y), got = out.getPixel(x, y);
+                if (diff(w, got) > worst) {
+                    worst = diff(w, got);
+                    where = "(" + x + ", " + y + "): want " + Integer.toHexString(w) + ", got " + Integer.toHexString(got);
+                }
+            }
+        }
+        assertTrue(worst <= allowed, what + ": off by " + worst + " at " + where);
     }
 
     /** The largest difference of any channel between two pixels. */
@@ -109,19 +131,8 @@ class ResampleOracleTest {
         Surface src = testImage(sw, sh, 31L * sw + sh);
         Surface out = Resampler.resize(src, w, h, f);
         double sx = (double) w / sw, sy = (double) h / sh;
-        int worst = 0;
-        String where = "";
-        for (int y = 0; y < h; y++) {
-            Taps ty = Taps.of(f, (y + 0.5) / sy, sy, sh, true);
-            for (int x = 0; x < w; x++) {
-                int want = reference(src, Taps.of(f, (x + 0.5) / sx, sx, sw, true), ty), got = out.getPixel(x, y);
-                if (diff(want, got) > worst) {
-                    worst = diff(want, got);
-                    where = "(" + x + ", " + y + "): want " + Integer.toHexString(want) + ", got " + Integer.toHexString(got);
-                }
-            }
-        }
-        assertTrue(worst <= 1, f + ": off by " + worst + " at " + where);
+        assertWithin(1, out, (x, y) -> reference(src, Taps.of(f, (x + 0.5) / sx, sx, sw, true), Taps.of(f, (y + 0.5) / sy, sy, sh, true)),
+                f.toString());
         assertTrue(out.isValidPremultiplied(), f.toString());
     }
 
@@ -132,33 +143,13 @@ class ResampleOracleTest {
         Surface src = testImage(sw, sh, 17L * sw + sh);
         Surface out = Resampler.resizeLinear(src, w, h, f);
         double sx = (double) w / sw, sy = (double) h / sh;
-        int worst = 0;
-        String where = "";
-        for (int y = 0; y < h; y++) {
-            Taps ty = Taps.of(f, (y + 0.5) / sy, sy, sh, true);
-            for (int x = 0; x < w; x++) {
-                Taps tx = Taps.of(f, (x + 0.5) / sx, sx, sw, true);
-                double[] sum = new double[4];
-                for (int i = 0; i < ty.w().length; i++) {
-                    int sy0 = ty.first() + i;
-                    if (sy0 < 0 || sy0 >= sh) continue;
-                    for (int k = 0; k < tx.w().length; k++) {
-                        int sx0 = tx.first() + k;
-                        if (sx0 < 0 || sx0 >= sw) continue;
-                        double[] lin = dev.blendbench.engine.blend.LinearLight.decode(src.getPixel(sx0, sy0));
-                        for (int c = 0; c < 4; c++) sum[c] += tx.w()[k] * ty.w()[i] * lin[c];
-                    }
-                }
-                sum[0] = Math.clamp(sum[0], 0, 1);
-                for (int c = 1; c < 4; c++) sum[c] = Math.clamp(sum[c], 0, sum[0]);
-                int want = dev.blendbench.engine.blend.LinearLight.encode(sum), got = out.getPixel(x, y);
-                if (diff(want, got) > worst) {
-                    worst = diff(want, got);
-                    where = "(" + x + ", " + y + "): want " + Integer.toHexString(want) + ", got " + Integer.toHexString(got);
-                }
-            }
-        }
-        assertTrue(worst <= 1, f + ": off by " + worst + " at " + where);
+        assertWithin(1, out, (x, y) -> {
+            double[] sum = filtered(src, Taps.of(f, (x + 0.5) / sx, sx, sw, true), Taps.of(f, (y + 0.5) / sy, sy, sh, true),
+                    dev.blendbench.engine.blend.LinearLight::decode);
+            sum[0] = Math.clamp(sum[0], 0, 1);
+            for (int c = 1; c < 4; c++) sum[c] = Math.clamp(sum[c], 0, sum[0]);
+            return dev.blendbench.engine.blend.LinearLight.encode(sum);
+        }, "linear " + f);
     }
 
     static Arguments[] placements() {
@@ -188,25 +179,14 @@ class ResampleOracleTest {
         Transform t = Transform.place(src.width(), src.height(), x, y, scale, degrees);
         Placement p = Placement.of(t, f, src.width(), src.height());
         var b = p.bounds();
-        int[] out = new int[b.width() * b.height()];
-        p.sample(src, b, out, 0, b.width());
+        Surface out = Surface.allocate(b.width(), b.height());
+        p.sample(src, b, out.array(), 0, b.width());
         Transform inv = t.inverse();
-        int worst = 0;
-        String where = "";
-        for (int cy = b.y(); cy < b.bottom(); cy++) {
-            for (int cx = b.x(); cx < b.right(); cx++) {
-                double u = inv.m00() * (cx + 0.5) + inv.m01() * (cy + 0.5) + inv.m02();
-                double v = inv.m10() * (cx + 0.5) + inv.m11() * (cy + 0.5) + inv.m12();
-                int want = reference(src, Taps.of(f, u, t.scaleX(), src.width(), false),
-                        Taps.of(f, v, t.scaleY(), src.height(), false));
-                int got = out[(cy - b.y()) * b.width() + cx - b.x()];
-                if (diff(want, got) > worst) {
-                    worst = diff(want, got);
-                    where = "(" + cx + ", " + cy + "): want " + Integer.toHexString(want) + ", got " + Integer.toHexString(got);
-                }
-            }
-        }
-        int allowed = t.isAxisAligned() ? 1 : 2;
-        assertTrue(worst <= allowed, f + ": off by " + worst + " at " + where);
+        assertWithin(t.isAxisAligned() ? 1 : 2, out, (ox, oy) -> {
+            double cx = b.x() + ox + 0.5, cy = b.y() + oy + 0.5;
+            double u = inv.m00() * cx + inv.m01() * cy + inv.m02();
+            double v = inv.m10() * cx + inv.m11() * cy + inv.m12();
+            return reference(src, Taps.of(f, u, t.scaleX(), src.width(), false), Taps.of(f, v, t.scaleY(), src.height(), false));
+        }, f.toString());
     }
 }
