@@ -43,8 +43,8 @@ import javax.imageio.stream.ImageOutputStream;
  * format, truncated or corrupt data, too large — is an {@link ImageReadException} with a
  * one-line message that names the file.
  *
- * <p>Writing: PNG, JPEG (quality 0.92 unless asked otherwise; JPEG has no alpha, so the premultiplied colour is written,
- * which is the image composited over black), TIFF. The format comes from the file extension.
+ * <p>Writing: PNG, TIFF (LZW-compressed), JPEG (quality 0.92 unless asked otherwise; JPEG has no alpha, so the premultiplied colour is written,
+ * which is the image composited over black). The format comes from the file extension.
  * Writes are atomic: the image goes to a temporary file in the same folder that is then moved
  * into place, so a failure never leaves a partial file.
  */
@@ -332,6 +332,12 @@ public final class ImageFiles {
             if (f == Format.JPEG) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(jpegQuality);
+            } else if (f == Format.TIFF && param.canWriteCompressed()
+                    && java.util.Arrays.asList(param.getCompressionTypes()).contains("LZW")) {
+                // lossless and read by every TIFF reader (libtiff, Photoshop, GIMP): the demo composite
+                // is 0.96 MB instead of 8.3 uncompressed
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType("LZW");
             }
             writer.write(null, new IIOImage(img, null, null), param);
         } finally {

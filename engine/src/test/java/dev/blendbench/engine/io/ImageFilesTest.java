@@ -95,6 +95,25 @@ class ImageFilesTest {
     }
 
     @Test
+    void tiff_isWrittenLzwCompressed() throws IOException {
+        Surface s = Surface.allocate(200, 200);
+        s.fill(0xFF3080C0);
+        Path p = dir.resolve("flat.tif");
+        ImageFiles.write(s, p);
+        byte[] d = java.nio.file.Files.readAllBytes(p);
+        assertTrue(d.length < 20_000, d.length + " bytes for a flat 200x200 image (160,000 uncompressed)");
+        // the Compression field (259) of the first IFD holds 5: LZW
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(d).order(d[0] == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+        int ifd = b.getInt(4), n = b.getShort(ifd) & 0xFFFF, compression = -1;
+        for (int i = 0; i < n; i++) {
+            int e = ifd + 2 + 12 * i;
+            if ((b.getShort(e) & 0xFFFF) == 259) compression = b.getShort(e + 8) & 0xFFFF;
+        }
+        assertEquals(5, compression);
+        assertArrayEquals(s.toArray(), ImageFiles.read(p).toArray());
+    }
+
+    @Test
     void jpeg_roundTrip_isCloseAndOpaque() throws IOException {
         Surface s = Surface.allocate(64, 64);
         s.fill(0xFF3080C0);
