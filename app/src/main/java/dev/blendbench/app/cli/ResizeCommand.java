@@ -1,14 +1,18 @@
 package dev.blendbench.app.cli;
 
+import dev.blendbench.engine.document.Documents;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
 import dev.blendbench.engine.io.ImageReadException;
 import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.resample.Resampler;
+import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
@@ -29,7 +33,8 @@ public final class ResizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Image to resize (PNG, JPEG, TIFF, WebP, ...).")
+    @Parameters(index = "0", paramLabel = "IN",
+            description = "Image to resize (PNG, JPEG, TIFF, WebP, ...), or a layered .ora / .psd, flattened as compose does.")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
@@ -68,7 +73,7 @@ public final class ResizeCommand implements Callable<Integer> {
     private final HeapBudget heap = HeapBudget.ofThisJvm();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Filter f;
         try {
             f = Filter.parse(filter);
@@ -100,15 +105,50 @@ public final class ResizeCommand implements Callable<Integer> {
         float jpegQuality = quality.forOutput(output, spec.commandLine().getErr());
         long t0 = System.nanoTime();
         StageStatus status = StageStatus.forTerminal(spec.commandLine().getErr());
-        Surface src;
+        ExecutorService pool = ComposeCommand.helpers(nThreads);
+        try {
+            return resize(readOrFlatten(status, pool, nThreads), f, nThreads, pool, jpegQuality, status, t0);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The input image; a layered document (.ora, .psd) flattened as compose flattens it, what it
+     * holds that a scene cannot named in warning lines.
+     */
+    private Surface readOrFlatten(StageStatus status, ExecutorService pool, int nThreads) {
+        if (Documents.isDocument(input)) {
+            Scene scene;
+            try {
+                scene = SceneLoader.load(List.of(LayerSpec.parse(input.toString())), null, null, maxPixels,
+                        spec.commandLine().getErr(), status);
+            } finally {
+                status.clear();
+            }
+            heap.require("the " + scene.width() + "x" + scene.height() + " canvas", HeapBudget.pixelBytes(scene.width(), scene.height(), 1));
+            Surface flat = Surface.allocate(scene.width(), scene.height());
+            status.say("flattening " + input.getFileName());
+            try {
+                (pool == null ? TileRenderer.singleThreaded()
+                        : new TileRenderer(pool, nThreads, TileRenderer.DEFAULT_TILE_WIDTH, TileRenderer.DEFAULT_TILE_HEIGHT))
+                        .render(scene, flat);
+            } finally {
+                status.clear();
+            }
+            return flat;
+        }
         status.say("decoding " + input.getFileName());
         try {
-            src = ImageFiles.read(input, new ImageLimits(maxPixels));
+            return ImageFiles.read(input, new ImageLimits(maxPixels));
         } catch (ImageReadException e) {
             throw new BadInputException(e.getMessage(), e);
         } finally {
             status.clear();
         }
+    }
+
+    private int resize(Surface src, Filter f, int nThreads, ExecutorService pool, float jpegQuality, StageStatus status, long t0) {
         int sw = src.width(), sh = src.height();
         long w, h;
         if (scale != null) {
@@ -133,13 +173,7 @@ public final class ResizeCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         status.say(String.format(Locale.ROOT, "resizing %dx%d to %dx%d (%s) on %d thread%s", sw, sh, w, h, f.cliName(),
                 nThreads, nThreads == 1 ? "" : "s"));
-        Surface out;
-        ExecutorService pool = ComposeCommand.helpers(nThreads);
-        try {
-            out = Resampler.resize(src, (int) w, (int) h, f, linear, pool == null ? Runnable::run : pool, nThreads);
-        } finally {
-            if (pool != null) pool.shutdownNow();
-        }
+        Surface out = Resampler.resize(src, (int) w, (int) h, f, linear, pool == null ? Runnable::run : pool, nThreads);
         long t2 = System.nanoTime();
         status.say("encoding " + output.getFileName());
         try {
@@ -149,8 +183,9 @@ public final class ResizeCommand implements Callable<Integer> {
         }
         long t3 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "wrote %s: %dx%d → %dx%d, %s%s, %d thread%s; decode %.0f ms, resize %.1f ms, encode %.0f ms",
+                "wrote %s: %dx%d → %dx%d, %s%s, %d thread%s; %s %.0f ms, resize %.1f ms, encode %.0f ms",
                 output, sw, sh, w, h, f.cliName(), linear ? " in linear light" : "", nThreads, nThreads == 1 ? "" : "s",
+                Documents.isDocument(input) ? "read and flatten" : "decode",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6));
         return Cli.OK;
     }

@@ -74,6 +74,24 @@ class ResizeCommandTest {
     }
 
     @Test
+    void layeredDocument_isFlattenedAsComposeDoes_thenResized() throws IOException {
+        Path bg = gradient("bg.png", 120, 80), top = gradient("top.png", 40, 30);
+        Path ora = dir.resolve("doc.ora"), flat = dir.resolve("flat.png");
+        assertEquals(0, ComposeCommandTest.run("compose", bg.toString(), top + ":mode=multiply:x=10:y=5:rotate=20", "-o", ora.toString()).code());
+        assertEquals(0, ComposeCommandTest.run("compose", ora.toString(), "-o", flat.toString()).code());
+        Path fromDoc = dir.resolve("from-doc.png"), fromFlat = dir.resolve("from-flat.png");
+        Result r = ComposeCommandTest.run("resize", ora.toString(), "--width", "50", "-o", fromDoc.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("120x80 → 50x33") && r.out().contains("read and flatten"), r.out());
+        assertEquals(0, ComposeCommandTest.run("resize", flat.toString(), "--width", "50", "-o", fromFlat.toString()).code());
+        assertArrayEquals(ImageFiles.read(fromFlat).toArray(), ImageFiles.read(fromDoc).toArray());
+        Path broken = Files.writeString(dir.resolve("broken.ora"), "not a zip");
+        r = ComposeCommandTest.run("resize", broken.toString(), "--width", "50", "-o", dir.resolve("x.png").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("broken.ora"), r.err());
+    }
+
+    @Test
     void resize_onSeveralThreads_writesTheSamePixels_andSaysHowMany() throws IOException {
         Path in = gradient("in.png", 120, 380);
         Path one = dir.resolve("one.png"), three = dir.resolve("three.png");
