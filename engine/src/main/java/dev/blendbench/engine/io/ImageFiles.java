@@ -115,10 +115,40 @@ public final class ImageFiles {
     private static ImageReader readerOf(ImageInputStream iis, String name) throws ImageReadException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
         if (!readers.hasNext()) {
-            throw new ImageReadException(name + ": not an image in a known format"
-                    + " (PNG, JPEG, TIFF, BMP, GIF, WebP)");
+            String known = knownButUnsupported(iis);
+            throw new ImageReadException(name + (known != null
+                    ? ": " + known + " images are not supported (convert it to PNG, JPEG or TIFF first)"
+                    : ": not an image in a known format (PNG, JPEG, TIFF, BMP, GIF, WebP)"));
         }
         return readers.next();
+    }
+
+    /** The name of a format its first bytes identify that no reader here decodes (a phone's HEIC, say), or null. */
+    static String knownButUnsupported(ImageInputStream iis) {
+        byte[] head = new byte[16];
+        int n;
+        try {
+            iis.mark();
+            try {
+                n = iis.read(head);
+            } finally {
+                iis.reset();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (n < 12) return null;
+        String ascii = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (ascii.startsWith("ftyp", 4)) { // ISO base media: the brand says which
+            String brand = ascii.substring(8, 12);
+            if (brand.startsWith("avi")) return "AVIF";
+            if (brand.startsWith("hei") || brand.startsWith("hev") || brand.equals("mif1") || brand.equals("msf1")) return "HEIF/HEIC";
+            return null;
+        }
+        if ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0x0A || ascii.startsWith("JXL ", 4)) return "JPEG XL";
+        if (ascii.startsWith("%PDF")) return "PDF";
+        if (ascii.startsWith("<svg")) return "SVG";
+        return null;
     }
 
     /** Decodes the image {@code raw} holds, and closes it. */

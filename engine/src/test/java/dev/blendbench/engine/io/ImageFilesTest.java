@@ -247,6 +247,24 @@ class ImageFilesTest {
     }
 
     @Test
+    void knownFormatsWeDoNotDecode_areNamed_notCalledUnknown() throws IOException {
+        String[][] cases = {
+                {"photo.heic", "\0\0\0\u0018ftypheic\0\0\0\0mif1heic", "HEIF/HEIC"},
+                {"photo.avif", "\0\0\0\u001cftypavif\0\0\0\0avifmif1", "AVIF"},
+                {"art.jxl", "\u00ff\n\u00fa\u007f\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000", "JPEG XL"},
+                {"doc.pdf", "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj", "PDF"},
+                {"logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "SVG"},
+                {"movie.mp4", "\0\0\0\u0018ftypisom\0\0\0\0isomiso2", null},
+        };
+        for (String[] c : cases) {
+            byte[] bytes = c[1].translateEscapes().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            ImageReadException e = assertThrows(ImageReadException.class, () -> ImageFiles.decode(bytes, c[0], ImageLimits.DEFAULT));
+            String want = c[2] == null ? "not an image in a known format" : c[2] + " images are not supported";
+            assertTrue(e.getMessage().startsWith(c[0] + ": ") && e.getMessage().contains(want), e.getMessage());
+        }
+    }
+
+    @Test
     void missingFile_saysSo() {
         ImageReadException e = assertThrows(ImageReadException.class, () -> ImageFiles.read(dir.resolve("nope.png")));
         assertTrue(e.getMessage().endsWith("no such file"), e.getMessage());
