@@ -34,7 +34,7 @@ import javax.imageio.stream.ImageOutputStream;
  * readers on the class path (CMYK JPEG, WebP, TIFF).
  *
  * <p>Reading: PNG, JPEG (CMYK and YCCK converted with their ICC profile), TIFF, BMP, GIF (first
- * frame), WebP. A JPEG or TIFF whose EXIF / TIFF orientation says it was stored turned or mirrored
+ * frame, on the file's whole screen), WebP. A JPEG or TIFF whose EXIF / TIFF orientation says it was stored turned or mirrored
  * (as cameras and phones store photos) is turned upright, as browsers and editors show it. Colour
  * profiles are applied: JPEG's and TIFF's by their readers, a PNG's ({@code iCCP}) by
  * {@link EmbeddedProfile}, so every image arrives in sRGB. 16-bit, grey and palette images are converted to 8-bit sRGB by scaling the samples,
@@ -158,10 +158,11 @@ public final class ImageFiles {
             try {
                 // metadata only where it can say how to turn the image (EXIF, TIFF orientation)
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                boolean oriented = format.contains("jp") || format.contains("tif");
+                boolean oriented = format.contains("jp") || format.contains("tif"), gif = format.equals("gif");
                 java.awt.color.ICC_Profile profile = format.equals("png") ? EmbeddedProfile.ofPng(iis) : null;
-                reader.setInput(iis, true, !oriented);
+                reader.setInput(iis, true, !oriented && !gif);
                 int w, h, orientation = Orientation.UPRIGHT;
+                GifScreen.Layout screen = null;
                 BufferedImage img;
                 try {
                     w = reader.getWidth(0);
@@ -175,6 +176,13 @@ public final class ImageFiles {
                                 name, w, h, ImageLimits.describe((long) w * h), ImageLimits.describe(limits.maxPixels())));
                     }
                     if (oriented) orientation = Orientation.of(reader);
+                    screen = gif ? GifScreen.of(reader) : null;
+                    if (screen != null && (long) screen.screenWidth() * screen.screenHeight() > limits.maxPixels()) {
+                        throw new ImageReadException(String.format(Locale.ROOT, "%s: GIF screen is %dx%d (%s), over the limit of %s",
+                                name, screen.screenWidth(), screen.screenHeight(),
+                                ImageLimits.describe((long) screen.screenWidth() * screen.screenHeight()),
+                                ImageLimits.describe(limits.maxPixels())));
+                    }
                     img = reader.read(0);
                 } catch (ImageReadException e) {
                     throw e;
@@ -186,6 +194,7 @@ public final class ImageFiles {
                 }
                 Surface read = toSurface(img);
                 if (profile != null) EmbeddedProfile.toSrgb(read, profile);
+                if (screen != null) read = GifScreen.place(read, screen);
                 return Orientation.apply(read, orientation);
             } finally {
                 reader.dispose();

@@ -264,6 +264,42 @@ class ImageFilesTest {
         }
     }
 
+    /** A GIF of {@code frame} (opaque colours) whose logical screen is {@code sw × sh} with the frame at (left, top). */
+    static byte[] gifOnScreen(Surface frame, int sw, int sh, int left, int top) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(ImageFiles.toStraightImage(frame), "gif", out);
+        byte[] g = out.toByteArray();
+        g[6] = (byte) sw; g[7] = (byte) (sw >> 8); g[8] = (byte) sh; g[9] = (byte) (sh >> 8);
+        int i = 13 + ((g[10] & 0x80) != 0 ? 3 << ((g[10] & 7) + 1) : 0);
+        while (g[i] == 0x21) { // extensions: label, then sub-blocks to a zero
+            i += 2;
+            while (g[i] != 0) i += (g[i] & 0xFF) + 1;
+            i++;
+        }
+        assertEquals(0x2C, g[i], "image descriptor");
+        g[i + 1] = (byte) left; g[i + 2] = (byte) (left >> 8); g[i + 3] = (byte) top; g[i + 4] = (byte) (top >> 8);
+        return g;
+    }
+
+    @Test
+    void gifFirstFrame_smallerThanItsScreen_isPlacedOnTheWholeScreen_transparentAround() throws IOException {
+        Surface frame = Surface.allocate(3, 2);
+        frame.fill(0xFFFF0000);
+        frame.setPixel(2, 1, 0xFF0000FF);
+        Surface s = ImageFiles.decode(gifOnScreen(frame, 8, 6, 4, 3), "anim.gif", ImageLimits.DEFAULT);
+        assertEquals(8, s.width());
+        assertEquals(6, s.height());
+        assertEquals(0, s.getPixel(3, 3));
+        assertEquals(0xFFFF0000, s.getPixel(4, 3));
+        assertEquals(0xFF0000FF, s.getPixel(6, 4));
+        assertEquals(0, s.getPixel(7, 5));
+        // a screen of 0 x 0 (common) holds the frame at its offset; a screen over the pixel limit is refused from the header
+        assertEquals(7, ImageFiles.decode(gifOnScreen(frame, 0, 0, 4, 3), "zero.gif", ImageLimits.DEFAULT).width());
+        ImageReadException e = assertThrows(ImageReadException.class,
+                () -> ImageFiles.decode(gifOnScreen(frame, 60000, 60000, 0, 0), "huge.gif", new ImageLimits(1_000_000)));
+        assertTrue(e.getMessage().contains("huge.gif: GIF screen is 60000x60000"), e.getMessage());
+    }
+
     @Test
     void missingFile_saysSo() {
         ImageReadException e = assertThrows(ImageReadException.class, () -> ImageFiles.read(dir.resolve("nope.png")));
