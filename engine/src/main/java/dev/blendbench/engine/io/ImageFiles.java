@@ -192,7 +192,13 @@ public final class ImageFiles {
                 } catch (OutOfMemoryError e) {
                     throw new ImageReadException(name + ": not enough memory to decode a " + w(reader) + " image", e);
                 }
-                Surface read = toSurface(img);
+                Surface read;
+                try {
+                    read = toSurface(img);
+                } catch (RuntimeException e) { // a colour model no conversion here knows: the file's, not ours
+                    throw new ImageReadException(name + ": cannot convert its " + img.getColorModel().getColorSpace().getNumComponents()
+                            + "-channel colours to sRGB (" + oneLine(e) + ")", e);
+                }
                 if (profile != null) EmbeddedProfile.toSrgb(read, profile);
                 if (screen != null) read = GifScreen.place(read, screen);
                 return Orientation.apply(read, orientation);
@@ -236,6 +242,12 @@ public final class ImageFiles {
             return out;
         }
         BufferedImage src = img;
+        if (cm instanceof ComponentColorModel && !(cm.getColorSpace() instanceof java.awt.color.ICC_ColorSpace)) {
+            // a reader's own colour space without a profile (TwelveMonkeys' CMYK fallback for a CMYK TIFF
+            // that embeds none), which ColorConvertOp fails on: its own toRGB, sample by sample
+            fromColourSpace(img, cm, px);
+            return out;
+        }
         if (csType != ColorSpace.TYPE_RGB && csType != ColorSpace.TYPE_GRAY) {
             // CMYK, YCCK, Lab...: convert through the colour space (ICC) to sRGB first
             BufferedImage rgb = new BufferedImage(w, h, cm.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
@@ -250,6 +262,32 @@ public final class ImageFiles {
             }
         }
         return out;
+    }
+
+    /** Component images in a non-ICC colour space: each pixel's colour through {@link ColorSpace#toRGB}, alpha scaled. */
+    private static void fromColourSpace(BufferedImage img, ColorModel cm, int[] px) {
+        Raster r = img.getRaster();
+        ColorSpace cs = cm.getColorSpace();
+        int w = img.getWidth(), h = img.getHeight(), bands = r.getNumBands(), colours = cs.getNumComponents();
+        float[] max = new float[bands];
+        for (int b = 0; b < bands; b++) max[b] = (1L << cm.getComponentSize(b)) - 1;
+        int[] samples = new int[w * bands];
+        float[] colour = new float[colours];
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, samples);
+            for (int x = 0; x < w; x++) {
+                int o = x * bands;
+                for (int c = 0; c < colours; c++) colour[c] = samples[o + c] / max[c];
+                float[] rgb = cs.toRGB(colour);
+                int a = cm.hasAlpha() ? Math.round(samples[o + colours] / max[colours] * 255) : 255;
+                int straight = a << 24 | to255(rgb[0]) << 16 | to255(rgb[1]) << 8 | to255(rgb[2]);
+                px[y * w + x] = Argb.premultiply(straight);
+            }
+        }
+    }
+
+    private static int to255(float v) {
+        return Math.clamp(Math.round(v * 255), 0, 255);
     }
 
     /** Grey / RGB component images of any bit depth: scale each sample to 8 bits. */

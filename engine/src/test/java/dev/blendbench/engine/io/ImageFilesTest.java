@@ -300,6 +300,43 @@ class ImageFilesTest {
         assertTrue(e.getMessage().contains("huge.gif: GIF screen is 60000x60000"), e.getMessage());
     }
 
+    /** An uncompressed CMYK TIFF (no profile) of the given samples, 8 or 16 bits each. */
+    static byte[] cmykTiff(int[][] cmyk, int bits) {
+        int w = cmyk.length, bytesPer = bits / 8, data = 4 * w * bytesPer, entries = 9;
+        int ifd = 8 + data, bpsAt = ifd + 2 + 12 * entries + 4;
+        ByteBuffer b = ByteBuffer.allocate(bpsAt + 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd);
+        for (int[] p : cmyk) {
+            for (int v : p) {
+                if (bits == 8) b.put((byte) v);
+                else b.putShort((short) (v * 257));
+            }
+        }
+        b.putShort((short) entries);
+        int[][] fields = {{256, 3, 1, w}, {257, 3, 1, 1}, {258, 3, 4, bpsAt}, {259, 3, 1, 1}, {262, 3, 1, 5},
+                {273, 4, 1, 8}, {277, 3, 1, 4}, {278, 3, 1, 1}, {279, 4, 1, data}};
+        for (int[] f : fields) {
+            b.putShort((short) f[0]).putShort((short) f[1]).putInt(f[2]);
+            if (f[1] == 3 && f[2] == 1) b.putShort((short) f[3]).putShort((short) 0);
+            else b.putInt(f[3]);
+        }
+        b.putInt(0);
+        for (int i = 0; i < 4; i++) b.putShort((short) bits);
+        return b.array();
+    }
+
+    @Test
+    void cmykTiffWithoutAProfile_8And16Bit_readsAsTheNaiveSeparationSays() throws IOException {
+        int[][] cmyk = {{255, 0, 0, 0}, {0, 0, 0, 128}, {0, 255, 255, 0}};
+        for (int bits : new int[] {8, 16}) {
+            Surface s = ImageFiles.decode(cmykTiff(cmyk, bits), "cmyk" + bits + ".tif", ImageLimits.DEFAULT);
+            assertEquals(0xFF00FFFF, s.getPixel(0, 0), bits + "-bit cyan");
+            int grey = s.getPixel(1, 0) & 0xFF;
+            assertTrue(Math.abs(grey - 127) <= 1, bits + "-bit 50 % black: " + grey);
+            assertEquals(0xFFFF0000, s.getPixel(2, 0), bits + "-bit red");
+        }
+    }
+
     @Test
     void missingFile_saysSo() {
         ImageReadException e = assertThrows(ImageReadException.class, () -> ImageFiles.read(dir.resolve("nope.png")));
