@@ -298,13 +298,26 @@ public final class ImageFiles {
         boolean alpha = cm.hasAlpha();
         boolean pre = cm.isAlphaPremultiplied();
         int colourBands = alpha ? bands - 1 : bands;
+        int type = r.getTransferType();
+        boolean real = type == java.awt.image.DataBuffer.TYPE_FLOAT || type == java.awt.image.DataBuffer.TYPE_DOUBLE;
         double[] scale = new double[bands];
         for (int b = 0; b < bands; b++) {
-            scale[b] = 255.0 / ((1L << cm.getComponentSize(b)) - 1);
+            // floating-point samples (a 16- or 32-bit float TIFF) run 0 … 1; integer ones 0 … 2^bits − 1
+            scale[b] = real ? 255.0 / (1 << 20) : 255.0 / ((1L << cm.getComponentSize(b)) - 1);
         }
         int[] samples = new int[w * bands];
+        float[] reals = real ? new float[w * bands] : null;
         for (int y = 0; y < h; y++) {
-            r.getPixels(0, y, w, 1, samples);
+            if (real) {
+                r.getPixels(0, y, w, 1, reals);
+                for (int i = 0; i < reals.length; i++) {
+                    // scaled to 0 … 2^20 so that to8 rounds as for integers; NaN and negatives are 0, above 1 is 1
+                    float v = reals[i];
+                    samples[i] = v > 0 ? (int) (Math.min(v, 1f) * (1 << 20) + 0.5f) : 0;
+                }
+            } else {
+                r.getPixels(0, y, w, 1, samples);
+            }
             for (int x = 0; x < w; x++) {
                 int o = x * bands;
                 int a = alpha ? to8(samples[o + bands - 1], scale[bands - 1]) : 255;

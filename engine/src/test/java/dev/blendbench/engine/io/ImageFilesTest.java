@@ -300,29 +300,50 @@ class ImageFilesTest {
         assertTrue(e.getMessage().contains("huge.gif: GIF screen is 60000x60000"), e.getMessage());
     }
 
-    /** An uncompressed CMYK TIFF (no profile) of the given samples, 8 or 16 bits each. */
-    static byte[] cmykTiff(int[][] cmyk, int bits) {
-        int w = cmyk.length, bytesPer = bits / 8, data = 4 * w * bytesPer, entries = 9;
-        int ifd = 8 + data, bpsAt = ifd + 2 + 12 * entries + 4;
-        ByteBuffer b = ByteBuffer.allocate(bpsAt + 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd);
-        for (int[] p : cmyk) {
-            for (int v : p) {
-                if (bits == 8) b.put((byte) v);
-                else b.putShort((short) (v * 257));
-            }
-        }
+    /**
+     * An uncompressed one-row TIFF (no profile): {@code samples} bands a pixel of {@code bits} each,
+     * {@code photometric} (2 RGB, 5 separated), {@code format} (1 unsigned, 3 IEEE float), the
+     * sample bytes little-endian.
+     */
+    static byte[] oneRowTiff(int width, int samples, int bits, int photometric, int format, byte[] data) {
+        int entries = 10, ifd = 8 + data.length, bpsAt = ifd + 2 + 12 * entries + 4;
+        ByteBuffer b = ByteBuffer.allocate(bpsAt + 4 * samples).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd).put(data);
         b.putShort((short) entries);
-        int[][] fields = {{256, 3, 1, w}, {257, 3, 1, 1}, {258, 3, 4, bpsAt}, {259, 3, 1, 1}, {262, 3, 1, 5},
-                {273, 4, 1, 8}, {277, 3, 1, 4}, {278, 3, 1, 1}, {279, 4, 1, data}};
+        int[][] fields = {{256, 3, 1, width}, {257, 3, 1, 1}, {258, 3, samples, bpsAt}, {259, 3, 1, 1}, {262, 3, 1, photometric},
+                {273, 4, 1, 8}, {277, 3, 1, samples}, {278, 3, 1, 1}, {279, 4, 1, data.length}, {339, 3, samples, bpsAt + 2 * samples}};
         for (int[] f : fields) {
             b.putShort((short) f[0]).putShort((short) f[1]).putInt(f[2]);
             if (f[1] == 3 && f[2] == 1) b.putShort((short) f[3]).putShort((short) 0);
+            else if (f[1] == 3 && f[2] == 2) b.putShort((short) f[3]).putShort((short) f[3]);
             else b.putInt(f[3]);
         }
         b.putInt(0);
-        for (int i = 0; i < 4; i++) b.putShort((short) bits);
+        for (int i = 0; i < samples; i++) b.putShort((short) bits);
+        for (int i = 0; i < samples; i++) b.putShort((short) format);
         return b.array();
+    }
+
+    static byte[] cmykTiff(int[][] cmyk, int bits) {
+        ByteBuffer d = ByteBuffer.allocate(4 * cmyk.length * bits / 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int[] p : cmyk) {
+            for (int v : p) {
+                if (bits == 8) d.put((byte) v);
+                else d.putShort((short) (v * 257));
+            }
+        }
+        return oneRowTiff(cmyk.length, 4, bits, 5, 1, d.array());
+    }
+
+    @Test
+    void floatingPointTiff_readsItsZeroToOneSamples_clampingTheRest() throws IOException {
+        float[][] rgb = {{1f, 0.5f, 0f}, {Float.NaN, -1f, 2f}, {0.25f, 0.75f, 1e-9f}};
+        ByteBuffer d = ByteBuffer.allocate(4 * 3 * rgb.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float[] p : rgb) for (float v : p) d.putFloat(v);
+        Surface s = ImageFiles.decode(oneRowTiff(rgb.length, 3, 32, 2, 3, d.array()), "hdr.tif", ImageLimits.DEFAULT);
+        assertEquals(0xFFFF8000, s.getPixel(0, 0));
+        assertEquals(0xFF0000FF, s.getPixel(1, 0));
+        assertEquals(0xFF40BF00, s.getPixel(2, 0));
     }
 
     @Test
