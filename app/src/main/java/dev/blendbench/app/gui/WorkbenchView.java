@@ -109,6 +109,12 @@ public final class WorkbenchView {
         tabs.setId("main-tabs");
 
         message.setId("message");
+        // a long message ends in an ellipsis where the bar is narrow: the whole of it on hover
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(message.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        message.setTooltip(whole);
         renderStatus.setId("status");
         progress.setId("progress");
         progress.setPrefWidth(140);
@@ -371,11 +377,23 @@ public final class WorkbenchView {
             } catch (Exception | OutOfMemoryError e) {
                 String why = e instanceof OutOfMemoryError ? "not enough memory" : e.getMessage();
                 Platform.runLater(() -> {
-                    error(what + " failed: " + (why == null ? e.getClass().getSimpleName() : why));
+                    error(what + " failed: " + (why == null ? e.getClass().getSimpleName() : withoutRepeatedName(what, why)));
                     busy.set(false);
                 });
             }
         });
+    }
+
+    /**
+     * {@code why} without its leading file path where {@code what} already names the file:
+     * "Opening a.png failed: /long/path/a.png: not an image…" reads "Opening a.png failed: not an image…".
+     */
+    static String withoutRepeatedName(String what, String why) {
+        int cut = why.indexOf(": ");
+        if (cut <= 0) return why;
+        String head = why.substring(0, cut);
+        String name = head.substring(Math.max(head.lastIndexOf('/'), head.lastIndexOf('\\')) + 1);
+        return !name.isEmpty() && what.contains(name) ? why.substring(cut + 2) : why;
     }
 
     private void error(String text) {

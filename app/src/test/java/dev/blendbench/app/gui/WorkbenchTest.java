@@ -2,6 +2,7 @@ package dev.blendbench.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,7 +212,10 @@ class WorkbenchTest {
         Doc before = view.model().doc();
         robot.interact(() -> view.open(bad));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && view.message().getText().contains("failed"));
-        assertTrue(view.message().getText().contains("broken.png"), view.message().getText());
+        String shown = view.message().getText();
+        assertTrue(shown.startsWith("Opening broken.png failed: "), shown);
+        assertFalse(shown.contains(dir.toString()), "the file is named once, without its folder: " + shown);
+        assertEquals(shown, view.message().getTooltip().getText(), "the whole message on hover");
         assertEquals(before, view.model().doc());
         robot.interact(() -> view.addLayers(List.of(bad)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && view.message().getText().contains("failed"));
