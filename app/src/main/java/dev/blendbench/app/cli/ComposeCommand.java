@@ -165,6 +165,11 @@ public final class ComposeCommand implements Callable<Integer> {
     }
 
     static int[] parseSize(String s) {
+        return parseSize(s, "--size");
+    }
+
+    /** {@code WxH} as given to {@code option}; refused, naming the option, unless both sides are 1 … 65535. */
+    static int[] parseSize(String s, String option) {
         String[] p = s.toLowerCase(Locale.ROOT).split("x");
         try {
             if (p.length == 2) {
@@ -176,7 +181,7 @@ public final class ComposeCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new BadInputException("--size must be WxH with sides 1.." + Scene.MAX_SIDE + ", got '" + s + "'");
+        throw new BadInputException(option + " must be WxH with sides 1.." + Scene.MAX_SIDE + ", got '" + s + "'");
     }
 
     /** {@code --threads}: all cores when not given; 1 … 1024. */

@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code blendbench resize}: resamples one image with a chosen filter. */
 @Command(name = "resize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Resize an image with a resampling filter.",
-                "Give --width, --height (both: exactly that size; one: the other keeps the aspect ratio), --size WxH or --scale.",
+                "Give --width, --height (both: exactly that size; one: the other keeps the aspect ratio), --size WxH,",
+                "--fit WxH (within that box, keeping the aspect ratio) or --scale.",
                 "Filters work on premultiplied pixels (no halos at transparent edges) and widen when shrinking "
                         + "(no aliasing)."},
         footer = {"", "Examples:", "  blendbench resize photo.jpg --width 1280 -o small.png",
@@ -50,6 +51,10 @@ public final class ResizeCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", description = "Output size, as --width W --height H.")
     String size;
 
+    @Option(names = "--fit", paramLabel = "WxH",
+            description = "The largest size within WxH that keeps the aspect ratio (a thumbnail's box).")
+    String fit;
+
     @Option(names = "--scale", paramLabel = "S", description = "Scale factor for both sides (e.g. 0.5).")
     Double scale;
 
@@ -71,6 +76,8 @@ public final class ResizeCommand implements Callable<Integer> {
     long maxPixels;
 
     private final HeapBudget heap = HeapBudget.ofThisJvm();
+    /** --fit's box, parsed; null without it. */
+    private int[] box;
 
     @Override
     public Integer call() {
@@ -79,6 +86,12 @@ public final class ResizeCommand implements Callable<Integer> {
             f = Filter.parse(filter);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--filter: " + Cli.unknownFilter(filter, e));
+        }
+        if (fit != null) {
+            if (size != null || width != null || height != null || scale != null) {
+                throw new BadInputException("give --fit alone, or --size, --width/--height or --scale");
+            }
+            box = ComposeCommand.parseSize(fit, "--fit");
         }
         if (size != null) {
             if (width != null || height != null || scale != null) {
@@ -91,8 +104,8 @@ public final class ResizeCommand implements Callable<Integer> {
         if (scale != null && (width != null || height != null)) {
             throw new BadInputException("give --scale or --width/--height, not both");
         }
-        if (scale == null && width == null && height == null) {
-            throw new BadInputException("give the new size: --width W, --height H, --size WxH or --scale S");
+        if (scale == null && width == null && height == null && box == null) {
+            throw new BadInputException("give the new size: --width W, --height H, --size WxH, --fit WxH or --scale S");
         }
         if (scale != null && !(scale > 0 && Double.isFinite(scale))) {
             throw new BadInputException("--scale must be a positive number, got " + scale);
@@ -151,7 +164,12 @@ public final class ResizeCommand implements Callable<Integer> {
     private int resize(Surface src, Filter f, int nThreads, ExecutorService pool, float jpegQuality, StageStatus status, long t0) {
         int sw = src.width(), sh = src.height();
         long w, h;
-        if (scale != null) {
+        if (box != null) {
+            // the side that limits decides; the other follows the aspect ratio, never over its box side
+            double k = Math.min((double) box[0] / sw, (double) box[1] / sh);
+            w = Math.clamp(Math.round(sw * k), 1, box[0]);
+            h = Math.clamp(Math.round(sh * k), 1, box[1]);
+        } else if (scale != null) {
             w = Math.max(1, Math.round(sw * scale));
             h = Math.max(1, Math.round(sh * scale));
         } else if (width != null && height != null) {

@@ -113,6 +113,12 @@ class ResizeCommandTest {
         assertEquals(180, ImageFiles.read(out).width());
         assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--width", "7", "--height", "90", "-o", out.toString()).code());
         assertEquals(90, ImageFiles.read(out).height());
+        assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--fit", "60x60", "-o", out.toString()).code());
+        assertEquals(60, ImageFiles.read(out).width(), "120x80 in a 60x60 box: the width limits");
+        assertEquals(40, ImageFiles.read(out).height());
+        assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--fit", "1000x20", "-o", out.toString()).code());
+        assertEquals(30, ImageFiles.read(out).width(), "in a 1000x20 box: the height limits");
+        assertEquals(20, ImageFiles.read(out).height());
         assertEquals(0, ComposeCommandTest.run("resize", in.toString(), "--size", "33x21", "-o", out.toString()).code());
         Surface sized = ImageFiles.read(out);
         assertEquals(33, sized.width());
@@ -156,6 +162,9 @@ class ResizeCommandTest {
                 {"resize", in.toString(), "--size", "4x4", "--scale", "2", "-o", out},
                 {"resize", in.toString(), "--width", "4", "--threads", "0", "-o", out},
                 {"resize", in.toString(), "--width", "4", "--quality", "0", "-o", out},
+                {"resize", in.toString(), "--fit", "0x10", "-o", out},
+                {"resize", in.toString(), "--fit", "10", "-o", out},
+                {"resize", in.toString(), "--fit", "10x10", "--width", "4", "-o", out},
                 {"resize", in.toString(), "--width", "4", "--quality", "101", "-o", out},
                 {"resize", in.toString(), "--width", "4", "--threads", "2000", "-o", out},
         };
