@@ -34,7 +34,7 @@ final class EmbeddedProfile {
 
     /** No profile of real use is this large (a detailed printer profile is a few MB). */
     static final int MAX_PROFILE_BYTES = 16 << 20;
-    private static final int IHDR_AND_SIGNATURE = 8;
+    private static final int SIGNATURE = 8;
     private static final int MAX_CHUNKS_BEFORE_IDAT = 10_000;
     /** Pixels converted in one call: the work buffers stay a few MB whatever the image. */
     private static final int BAND_PIXELS = 1 << 20;
@@ -45,8 +45,10 @@ final class EmbeddedProfile {
      */
     static ICC_Profile ofPng(ImageInputStream in) throws IOException {
         long start = in.getStreamPosition();
+        java.nio.ByteOrder order = in.getByteOrder();
         try {
-            in.seek(start + IHDR_AND_SIGNATURE);
+            in.setByteOrder(java.nio.ByteOrder.BIG_ENDIAN); // PNG's
+            in.seek(start + SIGNATURE);
             for (int chunk = 0; chunk < MAX_CHUNKS_BEFORE_IDAT; chunk++) {
                 long length = in.readUnsignedInt();
                 byte[] type = new byte[4];
@@ -60,6 +62,7 @@ final class EmbeddedProfile {
         } catch (IOException | RuntimeException e) {
             return null; // a profile never fails the image: the reader says what is wrong with the data
         } finally {
+            in.setByteOrder(order);
             in.seek(start);
         }
     }

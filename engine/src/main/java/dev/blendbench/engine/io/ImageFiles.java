@@ -34,19 +34,20 @@ import javax.imageio.stream.ImageOutputStream;
  * readers on the class path (CMYK JPEG, WebP, TIFF).
  *
  * <p>Reading: PNG, JPEG (CMYK and YCCK converted with their ICC profile), TIFF, BMP, GIF (first
- * frame, on the file's whole screen), WebP. A JPEG or TIFF whose EXIF / TIFF orientation says it was stored turned or mirrored
- * (as cameras and phones store photos) is turned upright, as browsers and editors show it. Colour
- * profiles are applied: JPEG's and TIFF's by their readers, a PNG's ({@code iCCP}) by
- * {@link EmbeddedProfile}, so every image arrives in sRGB. 16-bit, grey and palette images are converted to 8-bit sRGB by scaling the samples,
+ * frame, on the file's whole screen), WebP. A JPEG or TIFF whose EXIF / TIFF orientation says it
+ * was stored turned or mirrored (as cameras and phones store photos) is turned upright, as
+ * browsers and editors show it. Colour profiles are applied: JPEG's and TIFF's by their readers, a
+ * PNG's ({@code iCCP}) by {@link EmbeddedProfile}, so every image arrives in sRGB. 16-bit,
+ * floating-point, grey and palette images are converted to 8-bit sRGB by scaling the samples,
  * not through Java2D's linear-grey colour conversion. The declared size is checked against
  * {@link ImageLimits} from the header, before decoding. Every failure — missing file, unknown
  * format, truncated or corrupt data, too large — is an {@link ImageReadException} with a
  * one-line message that names the file.
  *
- * <p>Writing: PNG, TIFF (LZW-compressed), JPEG (quality 0.92 unless asked otherwise; JPEG has no alpha, so the premultiplied colour is written,
- * which is the image composited over black). The format comes from the file extension.
- * Writes are atomic: the image goes to a temporary file in the same folder that is then moved
- * into place, so a failure never leaves a partial file.
+ * <p>Writing: PNG, TIFF (LZW-compressed), JPEG (quality 0.92 unless asked otherwise; JPEG has no
+ * alpha, so the premultiplied colour is written, which is the image composited over black). The
+ * format comes from the file extension. Writes are atomic: the image goes to a temporary file in
+ * the same folder that is then moved into place, so a failure never leaves a partial file.
  */
 public final class ImageFiles {
     private ImageFiles() {}
