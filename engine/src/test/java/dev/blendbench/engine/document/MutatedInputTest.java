@@ -124,6 +124,15 @@ class MutatedInputTest {
             goods.put("." + f.name().toLowerCase(java.util.Locale.ROOT), out.toByteArray());
         }
         goods.put(".cmyk.jpg", resource("/images/cmyk.jpg"));
+        // the metadata read for orientation, colour profiles and a GIF's screen
+        goods.put(".exif.jpg", dev.blendbench.engine.io.OrientationTest.jpegWithExif(s,
+                dev.blendbench.engine.io.OrientationTest.exif(java.nio.ByteOrder.LITTLE_ENDIAN, 6)));
+        goods.put(".iccp.png", dev.blendbench.engine.io.EmbeddedProfileTest.withChunk(goods.get(".png"), "iCCP",
+                dev.blendbench.engine.io.EmbeddedProfileTest.iccp("linear",
+                        java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData())));
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(ImageFiles.toStraightImage(s), "gif", gif);
+        goods.put(".gif", gif.toByteArray());
         goods.put(".webp", resource("/images/strip.webp"));
         for (var e : goods.entrySet()) {
             int refused = fuzz("image", e.getValue(), e.getKey(), ImageReadException.class, p -> ImageFiles.read(p, IMAGE_LIMITS),

@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 /** A PNG's embedded colour profile (iCCP) is applied, so what it shows arrives in sRGB. */
-class EmbeddedProfileTest {
+public class EmbeddedProfileTest {
     /** A grey ramp 0 … 255 across, half of it translucent. */
     static Surface ramp() {
         Surface s = Surface.allocate(256, 2);
@@ -28,7 +28,7 @@ class EmbeddedProfileTest {
     }
 
     /** {@code png} with an iCCP chunk of {@code chunkData} (name, method, compressed profile) right after IHDR. */
-    static byte[] withChunk(byte[] png, String type, byte[] chunkData) {
+    public static byte[] withChunk(byte[] png, String type, byte[] chunkData) {
         int afterIhdr = 8 + 4 + 4 + 13 + 4;
         ByteBuffer chunk = ByteBuffer.allocate(12 + chunkData.length);
         chunk.putInt(chunkData.length).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(chunkData);
@@ -42,7 +42,7 @@ class EmbeddedProfileTest {
         return out.toByteArray();
     }
 
-    static byte[] iccp(String name, byte[] profile) {
+    public static byte[] iccp(String name, byte[] profile) {
         Deflater d = new Deflater();
         d.setInput(profile);
         d.finish();

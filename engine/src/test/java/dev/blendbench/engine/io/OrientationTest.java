@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * corners come from the TIFF 6.0 specification's wording of each value (where the stored first row
  * and first column are shown), not from the code's mapping.
  */
-class OrientationTest {
+public class OrientationTest {
     static final int W = 64, H = 32;
     static final int TL = 0xFFFF0000, TR = 0xFF00FF00, BL = 0xFF0000FF, BR = 0xFFFFFFFF;
 
@@ -33,7 +33,7 @@ class OrientationTest {
     }
 
     /** An EXIF block (after "Exif\0\0"): a TIFF header and IFD0 with one SHORT entry, tag 274. */
-    static byte[] exif(ByteOrder order, int orientation) {
+    public static byte[] exif(ByteOrder order, int orientation) {
         ByteBuffer b = ByteBuffer.allocate(26).order(order);
         b.put(order == ByteOrder.BIG_ENDIAN ? (byte) 'M' : (byte) 'I').put(order == ByteOrder.BIG_ENDIAN ? (byte) 'M' : (byte) 'I');
         b.putShort((short) 42).putInt(8);
@@ -44,7 +44,7 @@ class OrientationTest {
     }
 
     /** A JPEG of {@code s} with {@code tiff} as its EXIF block (APP1), right after the SOI marker. */
-    static byte[] jpegWithExif(Surface s, byte[] tiff) throws IOException {
+    public static byte[] jpegWithExif(Surface s, byte[] tiff) throws IOException {
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageFiles.encode(s, ImageFiles.Format.JPEG, jpeg);
         byte[] j = jpeg.toByteArray();
