@@ -2,6 +2,8 @@ package dev.blendbench.app.cli;
 
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.document.OpenRaster;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.render.DeepImage;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -57,6 +59,10 @@ public final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Render threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--depth", paramLabel = "8|16",
+            description = "Bits a channel of a PNG or TIFF (default: 8); 16 needs --blend-space linear (float compositing).")
+    int depth = 8;
+
     @picocli.CommandLine.Mixin
     JpegQuality quality;
 
@@ -80,6 +86,14 @@ public final class ComposeCommand implements Callable<Integer> {
         if (saveOra) OutputFiles.requireFolder(output);
         else OutputFiles.requireImage(output, " or .ora");
         float jpegQuality = quality.forOutput(output, spec.commandLine().getErr());
+        if (depth != 8 && depth != 16) throw new BadInputException("--depth must be 8 or 16, got " + depth);
+        if (depth == 16 && saveOra) {
+            spec.commandLine().getErr().println("note: --depth applies to PNG and TIFF output; " + output + " keeps the layers as they are");
+            depth = 8;
+        }
+        if (depth == 16 && !saveOra && ImageFiles.Format.forPath(output) == ImageFiles.Format.JPEG) {
+            throw new BadInputException("--depth 16: JPEG holds 8 bits a channel; write .png or .tif");
+        }
         int bg;
         try {
             bg = Argb.parseHex(background);
@@ -114,6 +128,10 @@ public final class ComposeCommand implements Callable<Integer> {
             status.clear(); // a refusal's line starts at the margin
         }
         if (space != null) scene = scene.withBlendSpace(space);
+        if (depth == 16 && scene.blendSpace() != BlendSpace.LINEAR) {
+            throw new BadInputException("--depth 16 needs --blend-space linear: the srgb blend space composites in 8 bits,"
+                    + " so 16 would only pad them");
+        }
         int w = scene.width(), h = scene.height();
         List<Layer> ls = scene.layers();
         long t1 = System.nanoTime();
@@ -130,6 +148,8 @@ public final class ComposeCommand implements Callable<Integer> {
                     output, w, h, ls.size(), ls.size() == 1 ? "" : "s", (System.nanoTime() - t1) / 1e6));
             return Cli.OK;
         }
+
+        if (depth == 16) return writeDeep(scene, nThreads, status, t0, t1);
 
         // the canvas, and the straight-alpha copy the encoder writes
         heap.require("the " + w + "x" + h + " canvas", HeapBudget.pixelBytes(w, h, 2));
@@ -156,6 +176,39 @@ public final class ComposeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "wrote %s: %dx%d, %d layer%s, %d thread%s; decode %.0f ms, composite %.1f ms, encode %.0f ms",
                 output, w, h, ls.size(), ls.size() == 1 ? "" : "s", nThreads, nThreads == 1 ? "" : "s",
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6));
+        return Cli.OK;
+    }
+
+    /** {@code --depth 16}: the linear-light scene rendered at 16 bits a channel and written so. */
+    private int writeDeep(Scene scene, int nThreads, StageStatus status, long t0, long t1) {
+        int w = scene.width(), h = scene.height();
+        // 16-bit samples (8 bytes a pixel), and the encoder's copy of them
+        heap.require("the " + w + "x" + h + " 16-bit canvas", 4 * HeapBudget.pixelBytes(w, h, 1));
+        status.say(String.format(Locale.ROOT, "compositing %dx%d at 16 bits a channel on %d thread%s", w, h,
+                nThreads, nThreads == 1 ? "" : "s"));
+        ExecutorService pool = helpers(nThreads);
+        DeepImage image;
+        try {
+            image = DeepImage.render(scene, pool == null ? Runnable::run : pool, nThreads);
+        } finally {
+            if (pool != null) pool.shutdownNow();
+            status.clear();
+        }
+        long t2 = System.nanoTime();
+        status.say("encoding " + output.getFileName());
+        try {
+            ImageFiles.writeDeep(w, h, image.rgba(), output);
+        } catch (IOException e) {
+            throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
+        } finally {
+            status.clear();
+        }
+        long t3 = System.nanoTime();
+        int n = scene.layers().size();
+        spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                "wrote %s: %dx%d at 16 bits a channel, %d layer%s, %d thread%s; decode %.0f ms, composite %.1f ms, encode %.0f ms",
+                output, w, h, n, n == 1 ? "" : "s", nThreads, nThreads == 1 ? "" : "s",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6));
         return Cli.OK;
     }

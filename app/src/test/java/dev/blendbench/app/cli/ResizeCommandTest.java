@@ -92,6 +92,30 @@ class ResizeCommandTest {
     }
 
     @Test
+    void compose_depth16_writesSixteenBitSamples_ofALinearScene_andRefusesWhatCannotHoldThem() throws Exception {
+        Path bg = gradient("bg.png", 120, 80), top = gradient("top.png", 40, 30);
+        Path deep = dir.resolve("deep.png");
+        Result r = ComposeCommandTest.run("compose", "--blend-space", "linear", "--depth", "16", bg.toString(),
+                top + ":mode=screen:opacity=0.4", "-o", deep.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("at 16 bits a channel"), r.out());
+        java.awt.image.Raster raster = javax.imageio.ImageIO.read(deep.toFile()).getRaster();
+        assertEquals(16, raster.getSampleModel().getSampleSize(0));
+        String out = dir.resolve("x.png").toString();
+        String[][] refused = {
+                {"compose", "--depth", "16", bg.toString(), "-o", out},                                       // sRGB: 8-bit compositing
+                {"compose", "--blend-space", "linear", "--depth", "16", bg.toString(), "-o", dir.resolve("x.jpg").toString()},
+                {"compose", "--depth", "10", bg.toString(), "-o", out},
+        };
+        for (String[] args : refused) {
+            r = ComposeCommandTest.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x.png")));
+    }
+
+    @Test
     void resize_onSeveralThreads_writesTheSamePixels_andSaysHowMany() throws IOException {
         Path in = gradient("in.png", 120, 380);
         Path one = dir.resolve("one.png"), three = dir.resolve("three.png");

@@ -395,6 +395,49 @@ public final class ImageFiles {
         AtomicFiles.write(path, out -> encode(s, f, out, jpegQuality));
     }
 
+    /**
+     * Writes a 16-bit image (PNG or TIFF, by the extension) atomically: {@code rgba} holds straight
+     * {@code R, G, B, A} samples, sRGB-encoded, unsigned, four a pixel, row-major (as
+     * {@code DeepImage} renders them).
+     *
+     * @throws IllegalArgumentException for a JPEG path (JPEG holds 8 bits a channel) or an array of the wrong length
+     */
+    public static void writeDeep(int w, int h, short[] rgba, Path path) throws IOException {
+        Format f = Format.forPath(path);
+        if (f == Format.JPEG) throw new IllegalArgumentException(path + ": JPEG holds 8 bits a channel; write .png or .tif for 16");
+        if (rgba.length != 4L * w * h) throw new IllegalArgumentException(rgba.length + " samples for " + w + "x" + h);
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), true, false,
+                java.awt.Transparency.TRANSLUCENT, java.awt.image.DataBuffer.TYPE_USHORT);
+        java.awt.image.WritableRaster raster = Raster.createInterleavedRaster(
+                new java.awt.image.DataBufferUShort(rgba, 4 * w * h), w, h, 4 * w, 4, new int[] {0, 1, 2, 3}, null);
+        BufferedImage img = new BufferedImage(cm, raster, false, null);
+        // not every writer takes 16-bit samples (TwelveMonkeys' TIFF writer refuses them; the JDK's
+        // takes them): the first that does, into memory, then to the file atomically
+        IOException refused = null;
+        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName(f.imageIoName); it.hasNext(); ) {
+            ImageWriter writer = it.next();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream ios = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(ios);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                if (f == Format.TIFF && param.canWriteCompressed()
+                        && java.util.Arrays.asList(param.getCompressionTypes()).contains("LZW")) {
+                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setCompressionType("LZW");
+                }
+                writer.write(null, new IIOImage(img, null, null), param);
+            } catch (IOException | RuntimeException e) {
+                refused = new IOException("no " + f + " writer takes 16-bit samples (" + oneLine(e) + ")", e);
+                continue;
+            } finally {
+                writer.dispose();
+            }
+            AtomicFiles.write(path, out -> bytes.writeTo(out));
+            return;
+        }
+        throw refused != null ? refused : new IOException("no ImageIO writer for " + f);
+    }
+
     /** Encodes to an in-memory PNG. */
     public static byte[] encodePng(Surface s) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.width() * s.height());
