@@ -6,6 +6,7 @@ import dev.blendbench.engine.document.Documents;
 import dev.blendbench.engine.document.LoadedScene;
 import dev.blendbench.engine.document.OpenRaster;
 import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.render.DeepImage;
 import dev.blendbench.engine.io.ImageLimits;
 import dev.blendbench.engine.io.ImageReadException;
 import dev.blendbench.engine.render.TileRenderer;
@@ -69,10 +70,28 @@ final class DocumentIo {
      * Returns true where the file lost transparency the composite has (JPEG: written over black).
      */
     static boolean export(Doc d, Path p) throws IOException {
+        return export(d, p, false);
+    }
+
+    /**
+     * The same, at 16 bits a channel where {@code deep} (a linear-light document, to PNG or TIFF:
+     * the float composite encoded once, see {@link DeepImage}); never loses transparency then.
+     */
+    static boolean export(Doc d, Path p, boolean deep) throws IOException {
+        ImageFiles.Format format;
         try {
-            ImageFiles.Format.forPath(p);
+            format = ImageFiles.Format.forPath(p);
         } catch (IllegalArgumentException e) {
             throw new IOException(p.getFileName() + ": unknown format; use .png, .jpg or .tif");
+        }
+        if (deep) {
+            if (format == ImageFiles.Format.JPEG) throw new IOException(p.getFileName() + ": JPEG holds 8 bits a channel; export PNG or TIFF");
+            if (d.blendSpace() != dev.blendbench.engine.colour.BlendSpace.LINEAR) {
+                throw new IOException("16 bits a channel needs the linear blend space: srgb composites in 8 bits");
+            }
+            DeepImage img = DeepImage.render(d.scene(), Runnable::run, 1);
+            ImageFiles.writeDeep(img.width(), img.height(), img.rgba(), p);
+            return false;
         }
         Surface out = Surface.allocate(d.width(), d.height());
         TileRenderer.singleThreaded().render(d.scene(), out);

@@ -511,8 +511,14 @@ public final class WorkbenchView {
 
     /** Exports the composite as PNG, JPEG or TIFF. */
     public void exportComposite(Path p) {
+        exportComposite(p, false);
+    }
+
+    /** The same, at 16 bits a channel where {@code deep} (a linear-light document, PNG or TIFF). */
+    public void exportComposite(Path p, boolean deep) {
         Doc d = model.doc();
-        background("Exporting " + p.getFileName(), () -> DocumentIo.export(d, p), flattened -> message.setText("Exported " + p
+        background("Exporting " + p.getFileName(), () -> DocumentIo.export(d, p, deep), flattened -> message.setText("Exported " + p
+                + (deep ? " at 16 bits a channel" : "")
                 + (flattened ? " \u2014 JPEG has no transparency, so the transparent areas are black there (give the scene a"
                 + " background colour, or export PNG or TIFF to keep them)" : "")));
     }
@@ -569,14 +575,23 @@ public final class WorkbenchView {
         return DocumentIo.isOra(p) ? p : p.resolveSibling(p.getFileName() + ".ora");
     }
 
+    private static final String DEEP_PNG = "PNG, 16 bits a channel", DEEP_TIFF = "TIFF, 16 bits a channel";
+
     private void chooseExport() {
         FileChooser fc = chooser("Export composite");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"), new FileChooser.ExtensionFilter("JPEG", "*.jpg"),
                 new FileChooser.ExtensionFilter("TIFF", "*.tif"));
+        if (model.doc().blendSpace() == dev.blendbench.engine.colour.BlendSpace.LINEAR) {
+            // blended in float: the precision can reach the file
+            fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(DEEP_PNG, "*.png"),
+                    new FileChooser.ExtensionFilter(DEEP_TIFF, "*.tif"));
+        }
         fc.setInitialFileName(SaveNames.stem(model.nameProperty().get()) + ".png");
         File f = fc.showSaveDialog(window());
         ChooserFolders.remember(f);
-        if (f != null) exportComposite(SaveNames.withExtension(f.toPath(), fc.getSelectedExtensionFilter()));
+        FileChooser.ExtensionFilter chosen = fc.getSelectedExtensionFilter();
+        boolean deep = chosen != null && (DEEP_PNG.equals(chosen.getDescription()) || DEEP_TIFF.equals(chosen.getDescription()));
+        if (f != null) exportComposite(SaveNames.withExtension(f.toPath(), chosen), deep);
     }
 
     private void remember(Path p) {

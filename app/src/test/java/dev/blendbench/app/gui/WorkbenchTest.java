@@ -193,6 +193,21 @@ class WorkbenchTest {
     }
 
     @Test
+    void exportingALinearDocumentAt16Bits_writesSixteenBitSamples_andRefusesAnSrgbOne(FxRobot robot) throws Exception {
+        Path png = dir.resolve("deep.png");
+        robot.interact(() -> view.model().edit("Blend space", d -> d.withBlendSpace(dev.blendbench.engine.colour.BlendSpace.LINEAR)));
+        robot.interact(() -> view.exportComposite(png, true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && view.message().getText().startsWith("Exported"));
+        assertEquals("Exported " + png + " at 16 bits a channel", view.message().getText());
+        assertEquals(16, javax.imageio.ImageIO.read(png.toFile()).getRaster().getSampleModel().getSampleSize(0));
+        robot.interact(() -> view.model().edit("Blend space", d -> d.withBlendSpace(dev.blendbench.engine.colour.BlendSpace.SRGB)));
+        robot.interact(() -> view.exportComposite(dir.resolve("shallow.png"), true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && view.message().getText().contains("failed"));
+        assertTrue(view.message().getText().contains("linear blend space"), view.message().getText());
+        assertFalse(Files.exists(dir.resolve("shallow.png")));
+    }
+
+    @Test
     void exportingJpeg_saysWhenTransparencyWasFlattened(FxRobot robot) throws Exception {
         Path jpg = dir.resolve("out.jpg");
         robot.interact(() -> view.exportComposite(jpg));
