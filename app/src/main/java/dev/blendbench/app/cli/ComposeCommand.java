@@ -38,6 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "      assets/demo/overlay.png:mode=multiply:opacity=0.7 -o out.png",
                 "  blendbench compose bg.png logo.png:x=40.5:y=12:scale=0.25:rotate=-8:filter=lanczos3 -o out.png",
                 "  blendbench compose --blend-space linear a.png b.png:opacity=0.5 -o out.png",
+                "  blendbench compose --blend-space linear --depth 16 a.png b.png:mode=soft-light -o deep.tif",
                 "  blendbench compose scene.ora -o flat.png",
                 "  blendbench compose a.png b.png:mode=screen -o scene.ora"})
 public final class ComposeCommand implements Callable<Integer> {

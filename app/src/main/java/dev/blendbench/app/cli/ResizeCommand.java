@@ -29,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Filters work on premultiplied pixels (no halos at transparent edges) and widen when shrinking "
                         + "(no aliasing)."},
         footer = {"", "Examples:", "  blendbench resize photo.jpg --width 1280 -o small.png",
-                "  blendbench resize logo.png --scale 0.25 --filter mitchell --linear -o logo-small.png"})
+                "  blendbench resize logo.png --scale 0.25 --filter mitchell --linear -o logo-small.png",
+                "  blendbench resize photo.jpg --fit 320x320 --quality 85 -o thumb.jpg",
+                "  blendbench resize scene.ora --width 1280 -o preview.png"})
 public final class ResizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
