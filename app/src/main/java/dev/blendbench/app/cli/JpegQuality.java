@@ -18,10 +18,17 @@ public final class JpegQuality {
     float forOutput(Path output, PrintWriter err) {
         if (quality == null) return ImageFiles.DEFAULT_JPEG_QUALITY;
         if (quality < 1 || quality > 100) throw new BadInputException("--quality must be 1 to 100, got " + quality);
-        String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+        if (!isJpeg(output)) {
             err.println("note: --quality applies to JPEG output; " + output + " is written losslessly");
         }
         return quality / 100f;
+    }
+
+    private static boolean isJpeg(Path output) {
+        try {
+            return ImageFiles.Format.forPath(output) == ImageFiles.Format.JPEG;
+        } catch (IllegalArgumentException e) {
+            return false; // .ora, or a name refused elsewhere
+        }
     }
 }

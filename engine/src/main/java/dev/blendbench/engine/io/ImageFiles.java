@@ -419,13 +419,7 @@ public final class ImageFiles {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ImageOutputStream ios = new MemoryCacheImageOutputStream(bytes)) {
                 writer.setOutput(ios);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                if (f == Format.TIFF && param.canWriteCompressed()
-                        && java.util.Arrays.asList(param.getCompressionTypes()).contains("LZW")) {
-                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionType("LZW");
-                }
-                writer.write(null, new IIOImage(img, null, null), param);
+                writer.write(null, new IIOImage(img, null, null), writeParam(writer, f, DEFAULT_JPEG_QUALITY));
             } catch (IOException | RuntimeException e) {
                 refused = new IOException("no " + f + " writer takes 16-bit samples (" + oneLine(e) + ")", e);
                 continue;
@@ -462,21 +456,26 @@ public final class ImageFiles {
         ImageWriter writer = it.next();
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) { // not ImageIO's temporary file per image
             writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (f == Format.JPEG) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(jpegQuality);
-            } else if (f == Format.TIFF && param.canWriteCompressed()
-                    && java.util.Arrays.asList(param.getCompressionTypes()).contains("LZW")) {
-                // lossless and read by every TIFF reader (libtiff, Photoshop, GIMP): the demo composite
-                // is 0.96 MB instead of 8.3 uncompressed
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionType("LZW");
-            }
-            writer.write(null, new IIOImage(img, null, null), param);
+            writer.write(null, new IIOImage(img, null, null), writeParam(writer, f, jpegQuality));
         } finally {
             writer.dispose();
         }
+    }
+
+    /** The writer's parameters for {@code f}: JPEG at {@code jpegQuality}, TIFF LZW-compressed where the writer can. */
+    private static ImageWriteParam writeParam(ImageWriter writer, Format f, float jpegQuality) {
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        if (f == Format.JPEG) {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(jpegQuality);
+        } else if (f == Format.TIFF && param.canWriteCompressed()
+                && java.util.Arrays.asList(param.getCompressionTypes()).contains("LZW")) {
+            // lossless and read by every TIFF reader (libtiff, Photoshop, GIMP): the demo composite
+            // is 0.96 MB instead of 8.3 uncompressed
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("LZW");
+        }
+        return param;
     }
 
     /** A straight-alpha TYPE_INT_ARGB copy (what PNG and TIFF store). */

@@ -2,14 +2,10 @@ package dev.blendbench.engine.render;
 
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.colour.Srgb;
+import dev.blendbench.engine.resample.Bands;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A linear-light scene rendered at 16 bits a channel: what {@link TileRenderer} composites in
@@ -51,27 +47,15 @@ public final class DeepImage {
      *                                  parallelism below 1
      */
     public static DeepImage render(Scene scene, Executor executor, int parallelism) {
-        Objects.requireNonNull(executor, "executor");
         if (scene.blendSpace() != BlendSpace.LINEAR) {
             throw new IllegalArgumentException("a 16-bit render needs a linear-light scene: the srgb blend space composites in 8 bits");
         }
-        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         int w = scene.width(), h = scene.height();
         short[] out = new short[4 * w * h];
-        int bands = (h + BAND - 1) / BAND;
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            float[] lin = new float[4 * w * Math.min(BAND, h)];
-            for (int b; (b = next.getAndIncrement()) < bands; ) {
-                int y0 = b * BAND, y1 = Math.min(h, y0 + BAND);
-                TileRenderer.compositeLinear(scene, new Rect(0, y0, w, y1 - y0), lin);
-                encode(lin, 4 * w * (y1 - y0), out, 4 * w * y0);
-            }
-        };
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 0; i < Math.min(parallelism, bands) - 1; i++) running.add(CompletableFuture.runAsync(work, executor));
-        work.run();
-        for (var f : running) f.join();
+        Bands.run(h, BAND, executor, parallelism, () -> new float[4 * w * Math.min(BAND, h)], (y0, y1, lin) -> {
+            TileRenderer.compositeLinear(scene, new Rect(0, y0, w, y1 - y0), lin);
+            encode(lin, 4 * w * (y1 - y0), out, 4 * w * y0);
+        });
         return new DeepImage(w, h, out);
     }
 

@@ -2,13 +2,9 @@ package dev.blendbench.engine.resample;
 
 import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.surface.Surface;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whole-image resizing. The image is mapped onto the new size edge to edge (output pixel
@@ -49,26 +45,13 @@ public final class Resampler {
     public static Surface resize(Surface src, int width, int height, Filter filter, boolean linear,
                                  Executor executor, int parallelism) {
         Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(executor, "executor");
-        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         checkSize(width, height);
         Surface out = Surface.allocate(width, height);
         Plan plan = new Plan(src, width, height, filter);
-        int bands = (height + BAND - 1) / BAND;
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            float[][] scratch = new float[3][0];
-            for (int b; (b = next.getAndIncrement()) < bands; ) {
-                int j0 = b * BAND, j1 = Math.min(height, j0 + BAND);
-                if (linear) plan.bandLinear(src, out, j0, j1, scratch);
-                else plan.band(src, out, j0, j1);
-            }
-        };
-        int helpers = Math.min(parallelism, bands) - 1;
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 0; i < helpers; i++) running.add(CompletableFuture.runAsync(work, executor));
-        work.run();
-        for (var f : running) f.join(); // a helper's failure surfaces here, as a CompletionException
+        Bands.run(height, BAND, executor, parallelism, () -> new float[3][0], (j0, j1, scratch) -> {
+            if (linear) plan.bandLinear(src, out, j0, j1, scratch);
+            else plan.band(src, out, j0, j1);
+        });
         return out;
     }
 
@@ -162,15 +145,7 @@ public final class Resampler {
      * where filtering the encoded values gives a too dark 128.
      */
     public static Surface resizeLinear(Surface src, int width, int height, Filter filter) {
-        Objects.requireNonNull(filter, "filter");
-        checkSize(width, height);
-        Surface out = Surface.allocate(width, height);
-        Plan plan = new Plan(src, width, height, filter);
-        float[][] scratch = new float[3][0];
-        for (int j0 = 0; j0 < height; j0 += BAND) {
-            plan.bandLinear(src, out, j0, Math.min(height, j0 + BAND), scratch);
-        }
-        return out;
+        return resize(src, width, height, filter, true, Runnable::run, 1);
     }
 
     private static void checkSize(int width, int height) {
