@@ -1,11 +1,14 @@
 package dev.blendbench.engine.document;
 
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +26,11 @@ import org.w3c.dom.Node;
 
 /**
  * Photoshop ({@code .psd}, {@code .psb}) import through TwelveMonkeys' PSD reader: every pixel layer
- * with its name, offset, opacity, visibility and blend mode mapped to ours. What a scene of ours
- * cannot hold is named in a warning: adjustment and fill layers (left out), layer and vector masks,
- * layer effects, clipping, group structure (layers are flattened in order), a blend mode we lack.
- * TwelveMonkeys' metadata does not tell masks, adjustments and effects apart, so
+ * with its name, offset, opacity, visibility and blend mode mapped to ours, and its pixel mask
+ * applied to its pixels ({@link PsdMasks}: TwelveMonkeys skips mask channels). What a scene of ours
+ * cannot hold is named in a warning: adjustment and fill layers (left out), vector masks, a mask's
+ * feather, layer effects, clipping, group structure (layers are flattened in order), a blend mode
+ * we lack. TwelveMonkeys' metadata does not tell masks, adjustments and effects apart, so
  * {@link PsdLayerRecords} reads the layer records for that.
  */
 public final class PsdImport {
@@ -75,7 +79,7 @@ public final class PsdImport {
             }
             ImageReader reader = it.next();
             try {
-                List<PsdLayerRecords.Features> features;
+                PsdLayerRecords.Records features;
                 try {
                     features = PsdLayerRecords.read(iis, limits.maxLayers());
                 } catch (IOException e) {
@@ -99,7 +103,8 @@ public final class PsdImport {
     }
 
     private static LoadedScene read(ImageReader reader, ImageInputStream iis, String name, DocumentLimits limits,
-                                    List<PsdLayerRecords.Features> features) throws IOException {
+                                    PsdLayerRecords.Records records) throws IOException {
+        List<PsdLayerRecords.Features> features = records.layers();
         int w = reader.getWidth(0), h = reader.getHeight(0);
         if (w <= 0 || h <= 0 || w > Scene.MAX_SIDE || h > Scene.MAX_SIDE || (long) w * h > limits.maxPixels()) {
             throw new DocumentException(String.format(Locale.ROOT, "%s: canvas %dx%d is invalid or over the limit of %s",
@@ -120,7 +125,7 @@ public final class PsdImport {
         List<Layer> layers = new ArrayList<>();
         if (infos.isEmpty() || images <= 1) {
             warnings.add("the file has no layers; its flattened image is used as one layer");
-            layers.add(Layer.of("image", ImageFiles.toSurface(reader.read(0))));
+            layers.add(Layer.of("image", surfaceOf(reader.read(0), records.depth())));
             return new LoadedScene(new Scene(w, h, 0, layers), warnings);
         }
         if (infos.size() > limits.maxLayers()) {
@@ -153,7 +158,13 @@ public final class PsdImport {
             if ((long) (right - left) * (bottom - top) > limits.maxPixels()) {
                 throw new DocumentException(name + ": layer '" + layerName + "' is over the pixel limit");
             }
-            if (f != null && f.mask()) {
+            PsdLayerRecords.PixelMask mask = f != null ? f.pixelMask() : null;
+            if (f != null && f.vectorMask()) {
+                warnings.add("layer '" + layerName + "': vector masks are not supported; drawn without its masks");
+            } else if (mask != null && mask.feather() > 0 && !mask.disabled()) {
+                warnings.add(String.format(Locale.ROOT, "layer '%s': its mask's feather (%.1f px) is not applied; the mask is used unblurred",
+                        layerName, mask.feather()));
+            } else if (f != null && f.mask() && mask == null) {
                 warnings.add("layer '" + layerName + "': layer mask is not supported; drawn without it");
             }
             if (f != null && f.effects()) {
@@ -163,7 +174,17 @@ public final class PsdImport {
                 warnings.add("layer '" + layerName + "': " + (f.text() ? "text" : "smart object") + " layer drawn from its stored pixels");
             }
             BufferedImage img = reader.read(i + 1);
-            Surface pixels = ImageFiles.toSurface(img);
+            Surface pixels = surfaceOf(img, records.depth());
+            if (mask != null && !mask.disabled() && f != null && !f.vectorMask()) {
+                byte[] values;
+                try {
+                    values = PsdMasks.decode(iis, mask, records.psb(), records.depth(), limits.maxPixels());
+                } catch (IOException x) {
+                    throw new DocumentException(name + ": layer '" + layerName + "': its mask cannot be read ("
+                            + OpenRaster.shorten(String.valueOf(x.getMessage())) + ")", x);
+                }
+                PsdMasks.apply(pixels, left, top, mask, values);
+            }
             BlendMode mode = modeOf(key);
             if (mode == null) {
                 warnings.add("layer '" + layerName + "': blend mode '" + key.trim() + "' is not supported; drawn as normal");
@@ -180,5 +201,42 @@ public final class PsdImport {
             warnings.add("layer groups are not kept: their layers were flattened in order");
         }
         return new LoadedScene(new Scene(w, h, 0, layers), warnings);
+    }
+
+    /**
+     * A layer's pixels as a surface. A 32-bit (HDR) document holds linear-light floats, which
+     * TwelveMonkeys hands over as their bits in unsigned 32-bit samples: those are read back as
+     * floats, clamped to 0..1 and encoded to sRGB, as Photoshop shows such a document at 8 bits.
+     */
+    static Surface surfaceOf(BufferedImage img, int depth) {
+        Raster r = img.getRaster();
+        if (depth != 32 || r.getDataBuffer().getDataType() != DataBuffer.TYPE_INT) {
+            return ImageFiles.toSurface(img);
+        }
+        int w = img.getWidth(), h = img.getHeight(), bands = r.getNumBands();
+        boolean alpha = bands == 2 || bands == 4, grey = bands <= 2;
+        int colours = grey ? 1 : 3;
+        float[] linear = new float[4 * w];
+        int[] samples = new int[bands * w];
+        Surface out = Surface.allocate(w, h);
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, samples);
+            for (int x = 0; x < w; x++) {
+                int s = x * bands;
+                float a = alpha ? finite(samples[s + colours]) : 1f;
+                linear[4 * x] = a;
+                for (int c = 0; c < 3; c++) { // premultiplied, as fromLinear takes them
+                    linear[4 * x + 1 + c] = finite(samples[s + (grey ? 0 : c)]) * Math.clamp(a, 0f, 1f);
+                }
+            }
+            Srgb.fromLinear(linear, 0, out.array(), out.index(0, y), w);
+        }
+        return out;
+    }
+
+    /** A sample's bits as a float; NaN as 0. */
+    private static float finite(int bits) {
+        float f = Float.intBitsToFloat(bits);
+        return Float.isNaN(f) ? 0f : f;
     }
 }

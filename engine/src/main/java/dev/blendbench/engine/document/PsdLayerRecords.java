@@ -10,15 +10,57 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads just the layer records of a PSD/PSB file — what TwelveMonkeys' metadata does not show:
- * whether a layer has a mask, is an adjustment or fill layer, carries effects, is text or a smart
- * object. Pixel data is skipped. Every length is checked against what is left of the file, so a
- * hostile file ends in an {@link IOException}, never in a huge allocation.
+ * whether a layer has a mask (and where its pixel mask's data lies), is an adjustment or fill layer,
+ * carries effects, is text or a smart object. Pixel data is skipped. Every length is checked against
+ * what is left of the file, so a hostile file ends in an {@link IOException}, never in a huge
+ * allocation.
  */
 final class PsdLayerRecords {
     private PsdLayerRecords() {}
 
-    /** What one layer record says beyond its pixels. */
-    record Features(String name, boolean mask, String adjustment, boolean effects, boolean text, boolean smartObject) {}
+    /**
+     * What one layer record says beyond its pixels.
+     *
+     * @param mask        whether the layer has any mask (pixel or vector)
+     * @param pixelMask   its pixel mask, where one can be applied: null without one, and null beside a
+     *                    vector mask
+     * @param vectorMask  whether it has a vector mask (a path; not applied)
+     */
+    record Features(String name, boolean mask, PixelMask pixelMask, boolean vectorMask, String adjustment,
+                    boolean effects, boolean text, boolean smartObject) {}
+
+    /**
+     * A layer's pixel mask as the file describes it (Adobe's "layer mask / adjustment layer data"
+     * and the mask's channel): its rectangle in canvas coordinates, the value outside it, its flags
+     * and parameters, and where its channel's data (the compression code, then the samples) lies.
+     *
+     * @param defaultValue  the mask's value outside its rectangle (0 or 255)
+     * @param disabled      flag bit 1: Photoshop draws the layer as if it had no mask
+     * @param inverted      flag bit 2 (obsolete): the mask is inverted when blending
+     * @param density       0..255: how much the mask hides (255: fully; lower lets the layer through)
+     * @param feather       the feather radius in pixels (0: none)
+     * @param dataOffset    file offset of the channel's data
+     * @param dataLength    its length in bytes, the 2-byte compression code included
+     */
+    record PixelMask(int top, int left, int bottom, int right, int defaultValue, boolean disabled, boolean inverted,
+                     int density, double feather, long dataOffset, long dataLength) {
+        int width() { return right - left; }
+
+        int height() { return bottom - top; }
+    }
+
+    /**
+     * A file's layer records, bottom layer first (the file's order), with the header fields its
+     * masks' data needs to be decoded.
+     *
+     * @param psb    a large-document file (wider lengths)
+     * @param depth  bits per channel sample: 1, 8, 16 or 32
+     */
+    record Records(boolean psb, int depth, List<Features> layers) {}
+
+    /** The mask fields of a layer record, before the channel's place in the file is known. */
+    private record MaskRecord(int top, int left, int bottom, int right, int defaultValue, int flags, int density,
+                              double feather) {}
 
     private static final Map<String, String> ADJUSTMENTS = Map.ofEntries(
             Map.entry("SoCo", "solid colour fill"), Map.entry("GdFl", "gradient fill"), Map.entry("PtFl", "pattern fill"),
@@ -29,8 +71,8 @@ final class PsdLayerRecords {
             Map.entry("nvrt", "invert"), Map.entry("post", "posterize"), Map.entry("thrs", "threshold"),
             Map.entry("grdm", "gradient map"), Map.entry("selc", "selective colour"));
 
-    /** The layer records, bottom layer first (the file's order); empty if the file has no layers. */
-    static List<Features> read(ImageInputStream in, int maxLayers) throws IOException {
+    /** The layer records; none if the file has no layers. */
+    static Records read(ImageInputStream in, int maxLayers) throws IOException {
         long fileLength = in.length();
         in.seek(0);
         byte[] sig = new byte[4];
@@ -43,24 +85,30 @@ final class PsdLayerRecords {
             throw new IOException("unknown PSD version " + version);
         }
         boolean psb = version == 2;
-        in.skipBytes(6 + 2 + 4 + 4 + 2 + 2);
+        in.skipBytes(6 + 2 + 4 + 4);
+        int depth = in.readUnsignedShort();
+        in.skipBytes(2);
+
         skipSection(in, in.readUnsignedInt(), fileLength); // colour mode data
         skipSection(in, in.readUnsignedInt(), fileLength); // image resources
         long layerAndMask = psb ? in.readLong() : in.readUnsignedInt();
         check(in, layerAndMask, fileLength);
         if (layerAndMask == 0) {
-            return List.of();
+            return new Records(psb, depth, List.of());
         }
         long layerInfo = psb ? in.readLong() : in.readUnsignedInt();
         check(in, layerInfo, fileLength);
         if (layerInfo == 0) {
-            return List.of();
+            return new Records(psb, depth, List.of());
         }
         int count = Math.abs(in.readShort());
         if (count > maxLayers) {
             throw new IOException("more than " + maxLayers + " layers");
         }
         List<Features> out = new ArrayList<>(count);
+        List<short[]> channelIds = new ArrayList<>(count);
+        List<long[]> channelLengths = new ArrayList<>(count);
+        List<MaskRecord> maskRecords = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             in.skipBytes(16); // rectangle
             int channels = in.readUnsignedShort();
@@ -68,11 +116,16 @@ final class PsdLayerRecords {
                 throw new IOException("layer " + i + " declares " + channels + " channels");
             }
             boolean userMask = false;
+            short[] ids = new short[channels];
+            long[] lengths = new long[channels];
             for (int c = 0; c < channels; c++) {
-                short id = in.readShort();
-                if (id == -2 || id == -3) userMask = true;
-                in.skipBytes(psb ? 8 : 4);
+                ids[c] = in.readShort();
+                if (ids[c] == -2 || ids[c] == -3) userMask = true;
+                lengths[c] = psb ? in.readLong() : in.readUnsignedInt();
+                check(in, lengths[c], fileLength);
             }
+            channelIds.add(ids);
+            channelLengths.add(lengths);
             in.readFully(sig); // '8BIM'
             byte[] key = new byte[4];
             in.readFully(key);
@@ -82,7 +135,9 @@ final class PsdLayerRecords {
             long end = in.getStreamPosition() + extra;
             long maskLength = in.readUnsignedInt();
             check(in, maskLength, fileLength);
-            in.skipBytes((int) Math.min(Integer.MAX_VALUE, maskLength));
+            long maskEnd = in.getStreamPosition() + maskLength;
+            maskRecords.add(maskLength >= 20 ? maskRecord(in, maskLength) : null);
+            in.seek(maskEnd);
             long ranges = in.readUnsignedInt();
             check(in, ranges, fileLength);
             in.skipBytes((int) Math.min(Integer.MAX_VALUE, ranges));
@@ -112,9 +167,48 @@ final class PsdLayerRecords {
             }
             in.seek(end);
             out.add(new Features(new String(nameBytes, StandardCharsets.ISO_8859_1), userMask || maskLength >= 20 || vectorMask,
-                    adjustment, effects, text, smart));
+                    null, vectorMask, adjustment, effects, text, smart));
         }
-        return out;
+        // the channels' data follow the records: layer by layer, each channel's in the order listed
+        long at = in.getStreamPosition();
+        for (int i = 0; i < count; i++) {
+            short[] ids = channelIds.get(i);
+            long[] lengths = channelLengths.get(i);
+            Features f = out.get(i);
+            // a pixel mask alone is channel -2 under the first fields; beside a vector mask, what the
+            // channels and fields hold is not settled by the specification, so nothing is applied
+            MaskRecord m = maskRecords.get(i);
+            for (int c = 0; c < ids.length; c++) {
+                if (ids[c] == -2 && !f.vectorMask() && m != null && lengths[c] >= 2 && at + lengths[c] <= fileLength) {
+                    out.set(i, new Features(f.name(), f.mask(), new PixelMask(m.top(), m.left(), m.bottom(), m.right(),
+                            m.defaultValue(), (m.flags() & 2) != 0, (m.flags() & 4) != 0, m.density(), m.feather(), at, lengths[c]),
+                            f.vectorMask(), f.adjustment(), f.effects(), f.text(), f.smartObject()));
+                }
+                at += lengths[c];
+            }
+        }
+        return new Records(psb, depth, out);
+    }
+
+    /**
+     * The fields of a "layer mask / adjustment layer data" block that describe a layer's only mask.
+     * The order is the one real files have (and psd-tools reads), not the specification's: with 36
+     * bytes or more the "real" flags, background and rectangle (the pixel and vector masks
+     * combined) come straight after the flags, then the parameters.
+     */
+    private static MaskRecord maskRecord(ImageInputStream in, long length) throws IOException {
+        long end = in.getStreamPosition() + length;
+        int top = in.readInt(), left = in.readInt(), bottom = in.readInt(), right = in.readInt();
+        int defaultValue = in.readUnsignedByte(), flags = in.readUnsignedByte();
+        if (length >= 36) in.skipBytes(2 + 16); // the "real" fields
+        int density = 255;
+        double feather = 0;
+        if ((flags & 16) != 0 && in.getStreamPosition() < end) { // mask parameters follow
+            int present = in.readUnsignedByte();
+            if ((present & 1) != 0 && in.getStreamPosition() + 1 <= end) density = in.readUnsignedByte();
+            if ((present & 2) != 0 && in.getStreamPosition() + 8 <= end) feather = in.readDouble();
+        }
+        return new MaskRecord(top, left, bottom, right, defaultValue, flags, density, feather);
     }
 
     private static void skipSection(ImageInputStream in, long length, long fileLength) throws IOException {

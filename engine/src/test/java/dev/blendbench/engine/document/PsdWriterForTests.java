@@ -5,32 +5,81 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.Deflater;
 
 /**
- * Writes minimal 8-bit RGB Photoshop files, uncompressed, with the layer features real files
- * carry (masks, adjustment layers, effects), following Adobe's file format specification. Only
- * for tests: no program we can install writes such layers in batch.
+ * Writes minimal RGB Photoshop files (8 or 16 bits a channel, colour channels uncompressed) with the
+ * layer features real files carry (pixel masks in every compression, adjustment layers, effects),
+ * following Adobe's file format specification. Only for tests: no program we can install writes
+ * such layers in batch.
  */
 final class PsdWriterForTests {
     private PsdWriterForTests() {}
 
-    /** One layer: an opaque colour over its rectangle, plus the extras. */
-    record L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey) {}
+    /**
+     * A pixel mask: its rectangle on the canvas, its value outside it, flags (bit 1 disabled, bit 2
+     * inverted; bit 4, the parameters, is set here when density or feather are given), and its
+     * values (0..255, row by row, scaled to the file's depth) stored with {@code compression}: 0 raw,
+     * 1 PackBits, 2 ZIP, 3 ZIP with prediction.
+     */
+    record M(int left, int top, int w, int h, int defaultValue, int flags, int density, double feather,
+             int compression, int[] values) {
+        static M of(int left, int top, int w, int h, int defaultValue, int compression, int[] values) {
+            return new M(left, top, w, h, defaultValue, 0, 255, 0, compression, values);
+        }
+    }
+
+    /**
+     * One layer: an opaque colour over its rectangle, plus the extras. {@code mask}: an all-white
+     * mask over the layer's rectangle where {@code pixelMask} is null.
+     */
+    record L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey,
+             M pixelMask) {
+        L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey) {
+            this(name, left, top, w, h, rgb, blendKey, mask, extraKey, null);
+        }
+
+        M maskOrNull() {
+            if (pixelMask != null) return pixelMask;
+            if (!mask) return null;
+            int[] white = new int[w * h];
+            java.util.Arrays.fill(white, 255);
+            return M.of(left, top, w, h, 255, 0, white);
+        }
+    }
 
     static byte[] write(int width, int height, List<L> layers) throws IOException {
+        return write(width, height, 8, layers);
+    }
+
+    static byte[] write(int width, int height, int depth, List<L> layers) throws IOException {
+        return write(width, height, depth, false, layers);
+    }
+
+    /**
+     * @param depth  8, 16 or 32 (float samples) bits a channel
+     * @param psb    a large-document file: version 2, wider lengths and PackBits row counts
+     */
+    static byte[] write(int width, int height, int depth, boolean psb, List<L> layers) throws IOException {
+        int bytes = depth / 8;
         ByteArrayOutputStream layerInfo = new ByteArrayOutputStream();
         DataOutputStream li = new DataOutputStream(layerInfo);
         li.writeShort(layers.size());
+        List<byte[]> maskData = new java.util.ArrayList<>();
         for (L l : layers) {
+            M m = l.maskOrNull();
+            maskData.add(m == null ? null : maskChannel(m, bytes, psb));
             li.writeInt(l.top());
             li.writeInt(l.left());
             li.writeInt(l.top() + l.h());
             li.writeInt(l.left() + l.w());
-            int[] ids = l.mask() ? new int[] {-1, 0, 1, 2, -2} : new int[] {-1, 0, 1, 2};
+            int[] ids = m != null ? new int[] {-1, 0, 1, 2, -2} : new int[] {-1, 0, 1, 2};
             li.writeShort(ids.length);
             for (int id : ids) {
                 li.writeShort(id);
-                li.writeInt(2 + l.w() * l.h());
+                long length = id == -2 ? maskData.getLast().length : 2 + (long) l.w() * l.h() * bytes;
+                if (psb) li.writeLong(length);
+                else li.writeInt((int) length);
             }
             li.writeBytes("8BIM");
             li.writeBytes(l.blendKey());
@@ -40,15 +89,24 @@ final class PsdWriterForTests {
             li.writeByte(0);
             ByteArrayOutputStream extra = new ByteArrayOutputStream();
             DataOutputStream ex = new DataOutputStream(extra);
-            if (l.mask()) {
-                ex.writeInt(20);
-                ex.writeInt(l.top());
-                ex.writeInt(l.left());
-                ex.writeInt(l.top() + l.h());
-                ex.writeInt(l.left() + l.w());
-                ex.writeByte(255);
-                ex.writeByte(0);
-                ex.writeShort(0);
+            if (m != null) {
+                boolean params = m.density() != 255 || m.feather() != 0;
+                ByteArrayOutputStream block = new ByteArrayOutputStream();
+                DataOutputStream b = new DataOutputStream(block);
+                b.writeInt(m.top());
+                b.writeInt(m.left());
+                b.writeInt(m.top() + m.h());
+                b.writeInt(m.left() + m.w());
+                b.writeByte(m.defaultValue());
+                b.writeByte(m.flags() | (params ? 16 : 0));
+                if (params) {
+                    b.writeByte((m.density() != 255 ? 1 : 0) | (m.feather() != 0 ? 2 : 0));
+                    if (m.density() != 255) b.writeByte(m.density());
+                    if (m.feather() != 0) b.writeDouble(m.feather());
+                }
+                while (block.size() < 20) b.writeByte(0);
+                ex.writeInt(block.size());
+                ex.write(block.toByteArray());
             } else {
                 ex.writeInt(0);
             }
@@ -66,9 +124,9 @@ final class PsdWriterForTests {
             li.writeInt(extra.size());
             li.write(extra.toByteArray());
         }
-        for (L l : layers) { // channel image data, raw
-            int[] ids = l.mask() ? new int[] {-1, 0, 1, 2, -2} : new int[] {-1, 0, 1, 2};
-            for (int id : ids) {
+        for (int k = 0; k < layers.size(); k++) { // channel image data, raw but for masks
+            L l = layers.get(k);
+            for (int id = -1; id <= 2; id++) {
                 li.writeShort(0);
                 int v = switch (id) {
                     case 0 -> (l.rgb() >> 16) & 0xFF;
@@ -76,31 +134,133 @@ final class PsdWriterForTests {
                     case 2 -> l.rgb() & 0xFF;
                     default -> 255;
                 };
-                for (int i = 0; i < l.w() * l.h(); i++) li.writeByte(v);
+                for (int i = 0; i < l.w() * l.h(); i++) sample(li, v, bytes);
             }
+            if (maskData.get(k) != null) li.write(maskData.get(k));
         }
         if (layerInfo.size() % 2 != 0) li.writeByte(0);
 
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(file);
         out.writeBytes("8BPS");
-        out.writeShort(1);
+        out.writeShort(psb ? 2 : 1);
         out.write(new byte[6]);
         out.writeShort(3);
         out.writeInt(height);
         out.writeInt(width);
-        out.writeShort(8);
+        out.writeShort(depth);
         out.writeShort(3); // RGB
         out.writeInt(0); // colour mode data
         out.writeInt(0); // image resources
-        out.writeInt(4 + layerInfo.size() + 4);
-        out.writeInt(layerInfo.size());
+        if (psb) {
+            out.writeLong(8 + layerInfo.size() + 4);
+            out.writeLong(layerInfo.size());
+        } else {
+            out.writeInt(4 + layerInfo.size() + 4);
+            out.writeInt(layerInfo.size());
+        }
         out.write(layerInfo.toByteArray());
         out.writeInt(0); // global layer mask info
         out.writeShort(0); // merged image, raw
         for (int c = 0; c < 3; c++) {
-            for (int i = 0; i < width * height; i++) out.writeByte(128);
+            for (int i = 0; i < width * height; i++) sample(out, 128, bytes);
         }
         return file.toByteArray();
+    }
+
+    private static void sample(DataOutputStream out, int v, int bytes) throws IOException {
+        switch (bytes) {
+            case 4 -> out.writeFloat(v / 255f);
+            case 2 -> out.writeShort(v * 257);
+            default -> out.writeByte(v);
+        }
+    }
+
+    /** The mask's channel of a PSD: compression code, then its samples. */
+    static byte[] maskChannel(M m, int bytes) throws IOException {
+        return maskChannel(m, bytes, false);
+    }
+
+    static byte[] maskChannel(M m, int bytes, boolean psb) throws IOException {
+        int rowBytes = m.w() * bytes;
+        ByteArrayOutputStream samples = new ByteArrayOutputStream();
+        DataOutputStream so = new DataOutputStream(samples);
+        for (int i = 0; i < m.w() * m.h(); i++) sample(so, m.values()[i], bytes);
+        byte[] raw = samples.toByteArray();
+        ByteArrayOutputStream ch = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(ch);
+        out.writeShort(m.compression());
+        switch (m.compression()) {
+            case 0 -> out.write(raw);
+            case 1 -> {
+                byte[][] rows = new byte[m.h()][];
+                for (int r = 0; r < m.h(); r++) {
+                    rows[r] = packBits(java.util.Arrays.copyOfRange(raw, r * rowBytes, (r + 1) * rowBytes));
+                    if (psb) out.writeInt(rows[r].length);
+                    else out.writeShort(rows[r].length);
+                }
+                for (byte[] row : rows) out.write(row);
+            }
+            case 2, 3 -> {
+                if (m.compression() == 3) predict(raw, m.w(), m.h(), bytes);
+                Deflater d = new Deflater();
+                d.setInput(raw);
+                d.finish();
+                byte[] buf = new byte[raw.length * 2 + 64];
+                int n = d.deflate(buf);
+                d.end();
+                out.write(buf, 0, n);
+            }
+            default -> throw new IllegalArgumentException("compression " + m.compression());
+        }
+        return ch.toByteArray();
+    }
+
+    /** PackBits: runs of 3 or more equal bytes as repeats, the rest as literals. */
+    static byte[] packBits(byte[] in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < in.length) {
+            int run = 1;
+            while (i + run < in.length && run < 128 && in[i + run] == in[i]) run++;
+            if (run >= 3) {
+                out.write(1 - run);
+                out.write(in[i]);
+                i += run;
+            } else {
+                int start = i, n = 0;
+                while (i < in.length && n < 128 && !(i + 2 < in.length && in[i] == in[i + 1] && in[i] == in[i + 2])) {
+                    i++;
+                    n++;
+                }
+                out.write(n - 1);
+                out.write(in, start, n);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void predict(byte[] raw, int w, int h, int bytes) {
+        int rowBytes = w * bytes;
+        for (int r = 0; r < h; r++) {
+            int o = r * rowBytes;
+            if (bytes == 4) { // four planes of bytes, high bytes first, then byte differences
+                byte[] planes = new byte[rowBytes];
+                for (int x = 0; x < w; x++) {
+                    for (int b = 0; b < 4; b++) planes[b * w + x] = raw[o + 4 * x + b];
+                }
+                System.arraycopy(planes, 0, raw, o, rowBytes);
+            }
+            if (bytes != 2) {
+                for (int i = rowBytes - 1; i > 0; i--) raw[o + i] -= raw[o + i - 1];
+            } else {
+                for (int x = w - 1; x > 0; x--) {
+                    int i = o + 2 * x, j = i - 2;
+                    int d = (((raw[i] & 0xFF) << 8 | raw[i + 1] & 0xFF) - ((raw[j] & 0xFF) << 8 | raw[j + 1] & 0xFF)) & 0xFFFF;
+                    raw[i] = (byte) (d >> 8);
+                    raw[i + 1] = (byte) d;
+                }
+            }
+        }
     }
 }

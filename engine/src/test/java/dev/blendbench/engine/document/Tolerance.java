@@ -10,6 +10,8 @@ final class Tolerance {
     static final int KRITA = 1;
     /** ImageMagick 6.9 (Q16) flattening the layered.psd fixture: 1 level measured (rounding). */
     static final int IMAGEMAGICK = 1;
+    /** GIMP 2.10.34 flattening the masks_gimp.psd fixture: 1 level measured (rounding). */
+    static final int GIMP = 1;
 
     /** Largest difference of any channel (straight colour where alpha > 0, and alpha). */
     static int maxDifference(Surface a, Surface b) {
