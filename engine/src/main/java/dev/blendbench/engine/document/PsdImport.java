@@ -3,6 +3,7 @@ package dev.blendbench.engine.document;
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
@@ -12,7 +13,9 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +30,14 @@ import org.w3c.dom.Node;
 /**
  * Photoshop ({@code .psd}, {@code .psb}) import through TwelveMonkeys' PSD reader: every pixel layer
  * with its name, offset, opacity, visibility and blend mode mapped to ours, and its pixel mask
- * applied to its pixels ({@link PsdMasks}: TwelveMonkeys skips mask channels). What a scene of ours
- * cannot hold is named in a warning: adjustment and fill layers (left out), vector masks, a mask's
- * feather, layer effects, clipping, group structure (layers are flattened in order), a blend mode
- * we lack. TwelveMonkeys' metadata does not tell masks, adjustments and effects apart, so
- * {@link PsdLayerRecords} reads the layer records for that.
+ * applied to its pixels ({@link PsdMasks}: TwelveMonkeys skips mask channels). Groups: a
+ * pass-through group at full opacity without a mask is its layers, in order (hidden with it); any
+ * other group is composited on its own and becomes one canvas-sized layer with the group's blend
+ * mode, opacity and mask, as OpenRaster's isolated stacks do. What a scene of ours cannot hold is
+ * named in a warning: adjustment and fill layers (left out), vector masks, a mask's feather, layer
+ * effects, clipping, a blend mode we lack, the blend modes of layers in a pass-through group that is
+ * drawn on its own. TwelveMonkeys' metadata does not tell masks, adjustments, effects and group
+ * blend modes apart, so {@link PsdLayerRecords} reads the layer records for that.
  */
 public final class PsdImport {
     private PsdImport() {}
@@ -83,8 +89,9 @@ public final class PsdImport {
                 try {
                     features = PsdLayerRecords.read(iis, limits.maxLayers());
                 } catch (IOException e) {
-                    throw new DocumentException(name + ": not a readable Photoshop file (" + OpenRaster.shorten(String.valueOf(e.getMessage())) + ")", e);
+                    throw new DocumentException(name + ": not a readable Photoshop file (" + reason(e) + ")", e);
                 }
+                checkGroupsNest(name, features.layers());
                 iis.seek(0);
                 reader.setInput(iis);
                 return read(reader, iis, name, limits, features);
@@ -96,9 +103,30 @@ public final class PsdImport {
         } catch (IOException | RuntimeException | AssertionError e) {
             // AssertionError: the PSD plugin throws it for data it does not expect (a compression
             // code of 32768), whether or not assertions are on
-            throw new DocumentException(name + ": not a readable Photoshop file (" + OpenRaster.shorten(String.valueOf(e.getMessage())) + ")", e);
+            throw new DocumentException(name + ": not a readable Photoshop file (" + reason(e) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new DocumentException(name + ": not enough memory to read it (raise -Xmx, or lower the file's size)", e);
+        }
+    }
+
+    /** A failure's message, shortened to fit one line; its kind where it has none. */
+    private static String reason(Throwable e) {
+        return e.getMessage() != null ? OpenRaster.shorten(e.getMessage()) : e.getClass().getSimpleName();
+    }
+
+    /**
+     * Refuses a file whose group records do not nest (a group's record with no divider below it),
+     * which Photoshop does not write and TwelveMonkeys fails on without saying why.
+     */
+    private static void checkGroupsNest(String name, List<PsdLayerRecords.Features> layers) throws DocumentException {
+        int depth = 0;
+        for (PsdLayerRecords.Features f : layers) {
+            if (f.section() == PsdLayerRecords.GROUP_END) {
+                depth++;
+            } else if (f.isGroupRecord() && --depth < 0) {
+                throw new DocumentException(name + ": its layer groups do not nest (group '" + OpenRaster.shorten(f.name())
+                        + "' ends where none began)");
+            }
         }
     }
 
@@ -138,26 +166,107 @@ public final class PsdImport {
             long lh = Long.parseLong(e.getAttribute("bottom")) - Long.parseLong(e.getAttribute("top"));
             if (lw > 0 && lh > 0 && lw * lh <= limits.maxPixels()) budget.take(e.getAttribute("name"), lw, lh); // larger: refused below
         }
-        boolean groups = false;
+        Reading r = new Reading(reader, iis, name, limits, records, w, h, budget, warnings);
+        // groups: a divider record opens one below its layers, the group's own record above them closes it
+        Deque<List<Layer>> open = new ArrayDeque<>(); // the enclosing groups' layers so far, innermost first
+        List<Layer> current = layers;
         for (int i = 0; i < infos.size() && i + 1 < images; i++) {
             Element e = infos.get(i);
+            PsdLayerRecords.Features f = i < features.size() ? features.get(i) : null;
+            int section = f != null ? f.section()
+                    : "true".equals(e.getAttribute("sectionDivider")) ? PsdLayerRecords.GROUP_END
+                    : "true".equals(e.getAttribute("group")) ? PsdLayerRecords.GROUP_OPEN : PsdLayerRecords.NO_SECTION;
+            if (section == PsdLayerRecords.GROUP_END) {
+                if (open.size() >= limits.maxDepth()) {
+                    throw new DocumentException(name + ": groups nested deeper than " + limits.maxDepth());
+                }
+                open.push(current);
+                current = new ArrayList<>();
+            } else if (section != PsdLayerRecords.NO_SECTION) {
+                if (!open.isEmpty()) { // without its divider, a group's record has no layers of its own: left out
+                    List<Layer> children = current;
+                    current = open.pop();
+                    current.addAll(r.group(e, f, children));
+                }
+            } else {
+                Layer l = r.layer(i, e, f);
+                if (l != null) current.add(l);
+            }
+        }
+        while (!open.isEmpty()) { // dividers without their group's record: their layers, as they are
+            List<Layer> children = current;
+            current = open.pop();
+            current.addAll(children);
+        }
+        return new LoadedScene(new Scene(w, h, 0, layers), warnings);
+    }
+
+    /** One file's reading: what every layer and group needs. */
+    private record Reading(ImageReader reader, ImageInputStream iis, String name, DocumentLimits limits,
+                           PsdLayerRecords.Records records, int w, int h, PixelBudget budget, List<String> warnings) {
+
+        /** Record {@code i}'s pixel layer, or null where it has none or is left out. */
+        Layer layer(int i, Element e, PsdLayerRecords.Features f) throws IOException {
             String layerName = e.getAttribute("name");
             int top = Integer.parseInt(e.getAttribute("top")), left = Integer.parseInt(e.getAttribute("left"));
             int bottom = Integer.parseInt(e.getAttribute("bottom")), right = Integer.parseInt(e.getAttribute("right"));
             String key = e.getAttribute("blendMode");
-            PsdLayerRecords.Features f = i < features.size() ? features.get(i) : null;
             if (f != null && f.adjustment() != null) {
                 warnings.add("adjustment layer '" + layerName + "' (" + f.adjustment() + ") is not supported and was left out");
-                continue;
+                return null;
             }
-            if (right <= left || bottom <= top || "true".equals(e.getAttribute("group"))
-                    || "true".equals(e.getAttribute("sectionDivider")) || "pass".equals(key)) {
-                groups = true; // a group's start or end marker: no pixels of its own
-                continue;
+            if (right <= left || bottom <= top || "pass".equals(key)) {
+                return null; // no pixels of its own
             }
             if ((long) (right - left) * (bottom - top) > limits.maxPixels()) {
                 throw new DocumentException(name + ": layer '" + layerName + "' is over the pixel limit");
             }
+            PsdLayerRecords.PixelMask mask = maskOf(layerName, f);
+            if (f != null && f.effects()) {
+                warnings.add("layer '" + layerName + "': layer effects (shadows, strokes, ...) are not supported and were left out");
+            }
+            if (f != null && (f.text() || f.smartObject())) {
+                warnings.add("layer '" + layerName + "': " + (f.text() ? "text" : "smart object") + " layer drawn from its stored pixels");
+            }
+            Surface pixels = surfaceOf(reader.read(i + 1), records.depth());
+            if (mask != null) PsdMasks.apply(pixels, left, top, mask, maskValues(layerName, mask));
+            BlendMode mode = mode(layerName, key);
+            if (!"base".equals(e.getAttribute("clipping")) && !e.getAttribute("clipping").isEmpty()) {
+                warnings.add("layer '" + layerName + "': clipping mask is not supported; drawn unclipped");
+            }
+            return new Layer(layerName.isEmpty() ? "layer " + i : layerName, pixels, left, top, mode,
+                    opacity(e), !"false".equals(e.getAttribute("visible")));
+        }
+
+        /**
+         * A group, from its own record, as layers: a pass-through group at full opacity without a
+         * mask is its layers as they are (hidden where it is hidden); any other is rendered on its
+         * own into one canvas-sized layer with the group's blend mode, opacity and mask, as
+         * Photoshop composites a group that is not pass-through.
+         */
+        List<Layer> group(Element e, PsdLayerRecords.Features f, List<Layer> children) throws IOException {
+            String groupName = e.getAttribute("name").isEmpty() ? "group" : e.getAttribute("name");
+            String key = f != null && f.sectionKey() != null ? f.sectionKey() : e.getAttribute("blendMode");
+            boolean visible = !"false".equals(e.getAttribute("visible")), pass = "pass".equals(key);
+            float opacity = opacity(e);
+            PsdLayerRecords.PixelMask mask = maskOf(groupName, f);
+            if (pass && opacity == 1f && mask == null) {
+                return visible ? children : children.stream().map(l -> l.withVisible(false)).toList();
+            }
+            if (pass && children.stream().anyMatch(l -> l.visible() && l.mode() != BlendMode.NORMAL && l.mode() != BlendMode.SOURCE_OVER)) {
+                warnings.add("group '" + groupName + "': pass-through with " + (mask != null ? "a mask" : "an opacity below 100 %")
+                        + " is drawn as a group of its own; the blend modes of its layers act within it");
+            }
+            BlendMode mode = pass ? BlendMode.NORMAL : mode(groupName, key);
+            budget.take(groupName, w, h); // rendered into a canvas-sized layer of its own
+            Surface pixels = Surface.allocate(w, h);
+            TileRenderer.singleThreaded().render(new Scene(w, h, 0, children), pixels);
+            if (mask != null) PsdMasks.apply(pixels, 0, 0, mask, maskValues(groupName, mask));
+            return List.of(new Layer(groupName, pixels, 0, 0, mode, opacity, visible));
+        }
+
+        /** The pixel mask to apply, or null; names in a warning what of a mask is not applied. */
+        private PsdLayerRecords.PixelMask maskOf(String layerName, PsdLayerRecords.Features f) {
             PsdLayerRecords.PixelMask mask = f != null ? f.pixelMask() : null;
             if (f != null && f.vectorMask()) {
                 warnings.add("layer '" + layerName + "': vector masks are not supported; drawn without its masks");
@@ -167,40 +276,30 @@ public final class PsdImport {
             } else if (f != null && f.mask() && mask == null) {
                 warnings.add("layer '" + layerName + "': layer mask is not supported; drawn without it");
             }
-            if (f != null && f.effects()) {
-                warnings.add("layer '" + layerName + "': layer effects (shadows, strokes, ...) are not supported and were left out");
+            return mask != null && !mask.disabled() ? mask : null;
+        }
+
+        private byte[] maskValues(String layerName, PsdLayerRecords.PixelMask mask) throws DocumentException {
+            try {
+                return PsdMasks.decode(iis, mask, records.psb(), records.depth(), limits.maxPixels());
+            } catch (IOException x) {
+                throw new DocumentException(name + ": layer '" + layerName + "': its mask cannot be read ("
+                        + OpenRaster.shorten(String.valueOf(x.getMessage())) + ")", x);
             }
-            if (f != null && (f.text() || f.smartObject())) {
-                warnings.add("layer '" + layerName + "': " + (f.text() ? "text" : "smart object") + " layer drawn from its stored pixels");
-            }
-            BufferedImage img = reader.read(i + 1);
-            Surface pixels = surfaceOf(img, records.depth());
-            if (mask != null && !mask.disabled() && f != null && !f.vectorMask()) {
-                byte[] values;
-                try {
-                    values = PsdMasks.decode(iis, mask, records.psb(), records.depth(), limits.maxPixels());
-                } catch (IOException x) {
-                    throw new DocumentException(name + ": layer '" + layerName + "': its mask cannot be read ("
-                            + OpenRaster.shorten(String.valueOf(x.getMessage())) + ")", x);
-                }
-                PsdMasks.apply(pixels, left, top, mask, values);
-            }
+        }
+
+        private BlendMode mode(String layerName, String key) {
             BlendMode mode = modeOf(key);
             if (mode == null) {
                 warnings.add("layer '" + layerName + "': blend mode '" + key.trim() + "' is not supported; drawn as normal");
                 mode = BlendMode.NORMAL;
             }
-            if (!"base".equals(e.getAttribute("clipping")) && !e.getAttribute("clipping").isEmpty()) {
-                warnings.add("layer '" + layerName + "': clipping mask is not supported; drawn unclipped");
-            }
-            int opacity = Integer.parseInt(e.getAttribute("opacity"));
-            layers.add(new Layer(layerName.isEmpty() ? "layer " + i : layerName, pixels, left, top, mode,
-                    Math.max(0, Math.min(255, opacity)) / 255f, !"false".equals(e.getAttribute("visible"))));
+            return mode;
         }
-        if (groups) {
-            warnings.add("layer groups are not kept: their layers were flattened in order");
+
+        private static float opacity(Element e) {
+            return Math.max(0, Math.min(255, Integer.parseInt(e.getAttribute("opacity")))) / 255f;
         }
-        return new LoadedScene(new Scene(w, h, 0, layers), warnings);
     }
 
     /**

@@ -25,9 +25,25 @@ final class PsdLayerRecords {
      * @param pixelMask   its pixel mask, where one can be applied: null without one, and null beside a
      *                    vector mask
      * @param vectorMask  whether it has a vector mask (a path; not applied)
+     * @param section     what the record is in the group structure: {@link #NO_SECTION}, an open or
+     *                    closed group's own record ({@link #GROUP_OPEN}, {@link #GROUP_CLOSED}: above
+     *                    its layers in the file's bottom-first order), or the divider below them
+     *                    ({@link #GROUP_END})
+     * @param sectionKey  a group's blend-mode key from its section block ({@code pass}: pass-through),
+     *                    or null
      */
     record Features(String name, boolean mask, PixelMask pixelMask, boolean vectorMask, String adjustment,
-                    boolean effects, boolean text, boolean smartObject) {}
+                    boolean effects, boolean text, boolean smartObject, int section, String sectionKey) {
+        /** Whether this record opens or closes a group rather than holding pixels. */
+        boolean isGroupRecord() { return section != NO_SECTION; }
+    }
+
+    /** The blocks whose length a PSB writes in 8 bytes (Adobe's list). */
+    private static final java.util.Set<String> LONG_IN_PSB = java.util.Set.of("LMsk", "Lr16", "Lr32", "Layr", "Mt16",
+            "Mt32", "Mtrn", "Alph", "FMsk", "lnk2", "FEid", "FXid", "PxSD");
+
+    /** Section types of an {@code lsct}/{@code lsdk} block. */
+    static final int NO_SECTION = 0, GROUP_OPEN = 1, GROUP_CLOSED = 2, GROUP_END = 3;
 
     /**
      * A layer's pixel mask as the file describes it (Adobe's "layer mask / adjustment layer data"
@@ -148,6 +164,8 @@ final class PsdLayerRecords {
             in.skipBytes(padded - nameLength - 1);
             String adjustment = null;
             boolean effects = false, text = false, smart = false, vectorMask = false;
+            int section = NO_SECTION;
+            String sectionKey = null;
             while (in.getStreamPosition() + 12 <= end) {
                 in.readFully(sig);
                 String s = new String(sig, StandardCharsets.US_ASCII);
@@ -156,18 +174,28 @@ final class PsdLayerRecords {
                 }
                 in.readFully(key);
                 String k = new String(key, StandardCharsets.US_ASCII);
-                long len = in.readUnsignedInt();
+                long len = psb && LONG_IN_PSB.contains(k) ? in.readLong() : in.readUnsignedInt();
                 check(in, len, fileLength);
+                long data = in.getStreamPosition();
                 if (ADJUSTMENTS.containsKey(k)) adjustment = ADJUSTMENTS.get(k);
                 if (k.equals("lrFX") || k.equals("lfx2") || k.equals("lmfx")) effects = true;
                 if (k.equals("TySh") || k.equals("tySh")) text = true;
                 if (k.equals("SoLd") || k.equals("PlLd") || k.equals("SoLE")) smart = true;
                 if (k.equals("vmsk") || k.equals("vsms")) vectorMask = true;
-                in.seek(in.getStreamPosition() + len);
+                if ((k.equals("lsct") || k.equals("lsdk")) && len >= 4) {
+                    int type = in.readInt();
+                    section = type >= GROUP_OPEN && type <= GROUP_END ? type : NO_SECTION;
+                    if (len >= 12) {
+                        in.readFully(sig); // '8BIM'
+                        in.readFully(key);
+                        sectionKey = new String(key, StandardCharsets.US_ASCII);
+                    }
+                }
+                in.seek(data + len);
             }
             in.seek(end);
             out.add(new Features(new String(nameBytes, StandardCharsets.ISO_8859_1), userMask || maskLength >= 20 || vectorMask,
-                    null, vectorMask, adjustment, effects, text, smart));
+                    null, vectorMask, adjustment, effects, text, smart, section, sectionKey));
         }
         // the channels' data follow the records: layer by layer, each channel's in the order listed
         long at = in.getStreamPosition();
@@ -182,7 +210,7 @@ final class PsdLayerRecords {
                 if (ids[c] == -2 && !f.vectorMask() && m != null && lengths[c] >= 2 && at + lengths[c] <= fileLength) {
                     out.set(i, new Features(f.name(), f.mask(), new PixelMask(m.top(), m.left(), m.bottom(), m.right(),
                             m.defaultValue(), (m.flags() & 2) != 0, (m.flags() & 4) != 0, m.density(), m.feather(), at, lengths[c]),
-                            f.vectorMask(), f.adjustment(), f.effects(), f.text(), f.smartObject()));
+                            f.vectorMask(), f.adjustment(), f.effects(), f.text(), f.smartObject(), f.section(), f.sectionKey()));
                 }
                 at += lengths[c];
             }

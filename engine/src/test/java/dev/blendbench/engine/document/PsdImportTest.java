@@ -66,6 +66,108 @@ class PsdImportTest {
         assertEquals(0xFFE03020, out.getPixel(12, 30));
     }
 
+    @Test
+    void gimpPsdWithGroups_rendersLikeGimpsFlattening() throws IOException {
+        LoadedScene s = PsdImport.read(resource("groups_gimp.psd"));
+        assertEquals(List.of(), s.warnings());
+        List<Layer> ls = s.scene().layers();
+        // a multiply group at 70 % with a mask: one layer; a pass-through group: its layer; a hidden one: its layer, hidden
+        assertEquals(List.of("background", "multiplied", "c", "d"), ls.stream().map(Layer::name).toList());
+        assertEquals(BlendMode.MULTIPLY, ls.get(1).mode());
+        assertEquals(179 / 255f, ls.get(1).opacity());
+        assertEquals(List.of(true, true, true, false), ls.stream().map(Layer::visible).toList());
+        Surface out = Surface.allocate(s.scene().width(), s.scene().height());
+        TileRenderer.singleThreaded().render(s.scene(), out);
+        Surface gimp = ImageFiles.read(resource("groups_gimp_flat.png"));
+        int diff = Tolerance.maxDifference(out, gimp);
+        assertTrue(diff <= Tolerance.GIMP, "max channel difference from GIMP's flattening: " + diff);
+    }
+
+    private LoadedScene psd(String file, DocumentLimits limits, PsdWriterForTests.L... layers) throws IOException {
+        Path p = dir.resolve(file);
+        Files.write(p, PsdWriterForTests.write(10, 10, List.of(layers)));
+        return PsdImport.read(p, limits);
+    }
+
+    private static int renderedAt(LoadedScene s, int x, int y) {
+        Surface out = Surface.allocate(s.scene().width(), s.scene().height());
+        TileRenderer.singleThreaded().render(s.scene(), out);
+        return out.getPixel(x, y);
+    }
+
+    @Test
+    void aGroupThatIsNotPassThrough_isCompositedOnItsOwn_soItsLayersModesActWithinIt() throws IOException {
+        var base = new PsdWriterForTests.L("base", 0, 0, 10, 10, 0x808080, "norm", false, null);
+        var red = new PsdWriterForTests.L("red", 2, 2, 4, 4, 0xFF0000, "mul ", false, null);
+        LoadedScene pass = psd("pass.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(), red,
+                PsdWriterForTests.L.group("pass", "pass", 255, false, null));
+        LoadedScene own = psd("own.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(), red,
+                PsdWriterForTests.L.group("own", "norm", 255, false, null));
+        assertEquals(List.of("base", "red"), pass.scene().layers().stream().map(Layer::name).toList());
+        assertEquals(List.of("base", "own"), own.scene().layers().stream().map(Layer::name).toList());
+        assertEquals(0xFF800000, renderedAt(pass, 3, 3)); // multiplied with the grey below
+        assertEquals(0xFFFF0000, renderedAt(own, 3, 3)); // multiplied with the group's transparent backdrop: red
+        assertEquals(0xFF808080, renderedAt(own, 8, 8));
+        assertEquals(List.of(), pass.warnings());
+        assertEquals(List.of(), own.warnings());
+    }
+
+    @Test
+    void hiddenGroups_hideTheirLayers_andAPassThroughGroupsOpacity_isOneGroupAtThatOpacity() throws IOException {
+        var base = new PsdWriterForTests.L("base", 0, 0, 10, 10, 0x000000, "norm", false, null);
+        var white = new PsdWriterForTests.L("white", 2, 2, 4, 4, 0xFFFFFF, "norm", false, null);
+        LoadedScene hidden = psd("hidden.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(), white,
+                PsdWriterForTests.L.group("hid", "pass", 255, true, null));
+        assertEquals(List.of(true, false), hidden.scene().layers().stream().map(Layer::visible).toList());
+        assertEquals(0xFF000000, renderedAt(hidden, 3, 3));
+        LoadedScene faded = psd("faded.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(), white,
+                PsdWriterForTests.L.group("faded", "pass", 102, false, null));
+        assertEquals(List.of("base", "faded"), faded.scene().layers().stream().map(Layer::name).toList());
+        assertEquals(0xFF666666, renderedAt(faded, 3, 3)); // 40 % of white over black
+        assertEquals(List.of(), faded.warnings()); // normal layers: the same as pass-through
+        LoadedScene modal = psd("modal.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(),
+                new PsdWriterForTests.L("scr", 2, 2, 4, 4, 0x404040, "scrn", false, null),
+                PsdWriterForTests.L.group("modal", "pass", 102, false, null));
+        assertEquals(List.of("group 'modal': pass-through with an opacity below 100 % is drawn as a group of its own;"
+                + " the blend modes of its layers act within it"), modal.warnings());
+    }
+
+    @Test
+    void nestedGroups_unbalancedMarkers_andNestingPastTheLimit() throws IOException {
+        var base = new PsdWriterForTests.L("base", 0, 0, 10, 10, 0x000000, "norm", false, null);
+        var a = new PsdWriterForTests.L("a", 1, 1, 2, 2, 0xFF0000, "norm", false, null);
+        var b = new PsdWriterForTests.L("b", 5, 5, 2, 2, 0x00FF00, "diff", false, null);
+        var end = PsdWriterForTests.L.groupEnd();
+        // outer (multiply at 50 %) holds a and inner (pass-through), which holds b
+        LoadedScene nested = psd("nested.psd", DocumentLimits.DEFAULT, base, end, a, end, b,
+                PsdWriterForTests.L.group("inner", "pass", 255, false, null), PsdWriterForTests.L.group("outer", "scrn", 255, false, null));
+        assertEquals(List.of("base", "outer"), nested.scene().layers().stream().map(Layer::name).toList());
+        assertEquals(0xFF00FF00, renderedAt(nested, 5, 5)); // b's difference over the group's transparency, screened on black
+        // a divider whose group record is missing: its layers as they are; a group record without a divider: refused
+        LoadedScene open = psd("open.psd", DocumentLimits.DEFAULT, base, end, a);
+        assertEquals(List.of("base", "a"), open.scene().layers().stream().map(Layer::name).toList());
+        DocumentException stray = assertThrows(DocumentException.class, () -> psd("stray.psd", DocumentLimits.DEFAULT, base, a,
+                PsdWriterForTests.L.group("stray", "mul ", 128, false, null)));
+        assertTrue(stray.getMessage().endsWith("stray.psd: its layer groups do not nest (group 'stray' ends where none began)"),
+                stray.getMessage());
+        DocumentLimits shallow = new DocumentLimits(100_000_000L, 512L << 20, 2L << 30, 10_000, 1_000, 1, 1_000_000_000L);
+        DocumentException e = assertThrows(DocumentException.class, () -> psd("deep.psd", shallow, base, end, end, a));
+        assertTrue(e.getMessage().endsWith("deep.psd: groups nested deeper than 1"), e.getMessage());
+    }
+
+    @Test
+    void aGroupsMask_hidesTheGroupWhereItIsBlack() throws IOException {
+        var base = new PsdWriterForTests.L("base", 0, 0, 10, 10, 0x000000, "norm", false, null);
+        var white = new PsdWriterForTests.L("white", 0, 0, 10, 10, 0xFFFFFF, "norm", false, null);
+        int[] half = new int[10 * 10];
+        for (int i = 0; i < half.length; i++) half[i] = i % 10 < 5 ? 255 : 0;
+        LoadedScene s = psd("gmask.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(), white,
+                PsdWriterForTests.L.group("masked", "pass", 255, false, PsdWriterForTests.M.of(0, 0, 10, 10, 0, 1, half)));
+        assertEquals(0xFFFFFFFF, renderedAt(s, 2, 5));
+        assertEquals(0xFF000000, renderedAt(s, 7, 5));
+        assertEquals(List.of(), s.warnings());
+    }
+
     /** A 10x8 opaque red layer at (4, 3) with a mask of its own rectangle (7x5 at (6, 5)), values ramping. */
     private static int[] ramp(int n) {
         int[] v = new int[n];

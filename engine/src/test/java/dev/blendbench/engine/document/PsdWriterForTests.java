@@ -31,12 +31,32 @@ final class PsdWriterForTests {
 
     /**
      * One layer: an opaque colour over its rectangle, plus the extras. {@code mask}: an all-white
-     * mask over the layer's rectangle where {@code pixelMask} is null.
+     * mask over the layer's rectangle where {@code pixelMask} is null. {@code section}: 0 for a
+     * pixel layer, 1 for a group's own record (above its layers), 3 for the divider below them;
+     * {@code sectionKey} the group's blend mode in its section block.
      */
     record L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey,
-             M pixelMask) {
+             M pixelMask, int opacity, boolean hidden, int section, String sectionKey) {
         L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey) {
             this(name, left, top, w, h, rgb, blendKey, mask, extraKey, null);
+        }
+
+        L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey, M pixelMask) {
+            this(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, 255, false, 0, null);
+        }
+
+        /** The divider below a group's layers. */
+        static L groupEnd() {
+            return new L("</Layer group>", 0, 0, 0, 0, 0, "norm", false, null, null, 255, false, 3, "norm");
+        }
+
+        /** A group's own record, above its layers. */
+        static L group(String name, String key, int opacity, boolean hidden, M mask) {
+            return new L(name, 0, 0, 0, 0, 0, key, false, null, mask, opacity, hidden, 1, key);
+        }
+
+        L withOpacity(int o) {
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, o, hidden, section, sectionKey);
         }
 
         M maskOrNull() {
@@ -83,9 +103,9 @@ final class PsdWriterForTests {
             }
             li.writeBytes("8BIM");
             li.writeBytes(l.blendKey());
-            li.writeByte(255);
+            li.writeByte(l.opacity());
             li.writeByte(0);
-            li.writeByte(0);
+            li.writeByte(8 | (l.hidden() ? 2 : 0)); // bit 1: hidden
             li.writeByte(0);
             ByteArrayOutputStream extra = new ByteArrayOutputStream();
             DataOutputStream ex = new DataOutputStream(extra);
@@ -120,6 +140,14 @@ final class PsdWriterForTests {
                 ex.writeBytes(l.extraKey());
                 ex.writeInt(4);
                 ex.writeInt(0);
+            }
+            if (l.section() != 0) {
+                ex.writeBytes("8BIM");
+                ex.writeBytes("lsct");
+                ex.writeInt(12);
+                ex.writeInt(l.section());
+                ex.writeBytes("8BIM");
+                ex.writeBytes(l.sectionKey());
             }
             li.writeInt(extra.size());
             li.write(extra.toByteArray());
