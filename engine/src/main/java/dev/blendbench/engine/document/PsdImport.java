@@ -33,11 +33,12 @@ import org.w3c.dom.Node;
  * applied to its pixels ({@link PsdMasks}: TwelveMonkeys skips mask channels). Groups: a
  * pass-through group at full opacity without a mask is its layers, in order (hidden with it); any
  * other group is composited on its own and becomes one canvas-sized layer with the group's blend
- * mode, opacity and mask, as OpenRaster's isolated stacks do. What a scene of ours cannot hold is
- * named in a warning: adjustment and fill layers (left out), vector masks, a mask's feather, layer
- * effects, clipping, a blend mode we lack, the blend modes of layers in a pass-through group that is
- * drawn on its own. TwelveMonkeys' metadata does not tell masks, adjustments, effects and group
- * blend modes apart, so {@link PsdLayerRecords} reads the layer records for that.
+ * mode, opacity and mask, as OpenRaster's isolated stacks do. Clipping: a base layer and the layers
+ * clipped to it become one layer ({@code Reading.clip}). What a scene of ours cannot hold is named
+ * in a warning: adjustment and fill layers (left out), vector masks, a mask's feather, layer
+ * effects, a blend mode we lack, the blend modes of layers in a pass-through group that is drawn on
+ * its own. TwelveMonkeys' metadata does not tell masks, adjustments, effects and group blend modes
+ * apart, so {@link PsdLayerRecords} reads the layer records for that.
  */
 public final class PsdImport {
     private PsdImport() {}
@@ -168,8 +169,8 @@ public final class PsdImport {
         }
         Reading r = new Reading(reader, iis, name, limits, records, w, h, budget, warnings);
         // groups: a divider record opens one below its layers, the group's own record above them closes it
-        Deque<List<Layer>> open = new ArrayDeque<>(); // the enclosing groups' layers so far, innermost first
-        List<Layer> current = layers;
+        Deque<List<Entry>> open = new ArrayDeque<>(); // the enclosing groups' layers so far, innermost first
+        List<Entry> current = new ArrayList<>();
         for (int i = 0; i < infos.size() && i + 1 < images; i++) {
             Element e = infos.get(i);
             PsdLayerRecords.Features f = i < features.size() ? features.get(i) : null;
@@ -184,21 +185,31 @@ public final class PsdImport {
                 current = new ArrayList<>();
             } else if (section != PsdLayerRecords.NO_SECTION) {
                 if (!open.isEmpty()) { // without its divider, a group's record has no layers of its own: left out
-                    List<Layer> children = current;
+                    List<Layer> children = r.clip(current);
                     current = open.pop();
-                    current.addAll(r.group(e, f, children));
+                    List<Layer> group = r.group(e, f, children);
+                    for (Layer l : group) current.add(new Entry(l, group.size() == 1 && clipped(e)));
                 }
             } else {
                 Layer l = r.layer(i, e, f);
-                if (l != null) current.add(l);
+                if (l != null) current.add(new Entry(l, clipped(e)));
             }
         }
         while (!open.isEmpty()) { // dividers without their group's record: their layers, as they are
-            List<Layer> children = current;
+            List<Entry> children = current;
             current = open.pop();
             current.addAll(children);
         }
+        layers.addAll(r.clip(current));
         return new LoadedScene(new Scene(w, h, 0, layers), warnings);
+    }
+
+    /** A layer of a stack being read, and whether it is clipped to the layer below. */
+    private record Entry(Layer layer, boolean clipped) {}
+
+    private static boolean clipped(Element e) {
+        String c = e.getAttribute("clipping");
+        return !c.isEmpty() && !"base".equals(c);
     }
 
     /** One file's reading: what every layer and group needs. */
@@ -231,9 +242,6 @@ public final class PsdImport {
             Surface pixels = surfaceOf(reader.read(i + 1), records.depth());
             if (mask != null) PsdMasks.apply(pixels, left, top, mask, maskValues(layerName, mask));
             BlendMode mode = mode(layerName, key);
-            if (!"base".equals(e.getAttribute("clipping")) && !e.getAttribute("clipping").isEmpty()) {
-                warnings.add("layer '" + layerName + "': clipping mask is not supported; drawn unclipped");
-            }
             return new Layer(layerName.isEmpty() ? "layer " + i : layerName, pixels, left, top, mode,
                     opacity(e), !"false".equals(e.getAttribute("visible")));
         }
@@ -263,6 +271,72 @@ public final class PsdImport {
             TileRenderer.singleThreaded().render(new Scene(w, h, 0, children), pixels);
             if (mask != null) PsdMasks.apply(pixels, 0, 0, mask, maskValues(groupName, mask));
             return List.of(new Layer(groupName, pixels, 0, 0, mode, opacity, visible));
+        }
+
+        /**
+         * One stack's layers with each clipping group (a base layer and the clipped layers right
+         * above it) made one layer, as Photoshop composites it with "blend clipped layers as group"
+         * (its default): the clipped layers blend, each with its mode and opacity, onto the base
+         * alone and show only where the base has pixels (W3C source-atop: the group keeps the
+         * base's alpha); the group then blends onto what is below with the base's mode and opacity.
+         * A clipped layer with no base below it in its stack is drawn unclipped, as Photoshop draws it.
+         */
+        List<Layer> clip(List<Entry> entries) throws DocumentException {
+            List<Layer> out = new ArrayList<>();
+            for (int i = 0; i < entries.size(); ) {
+                Entry base = entries.get(i);
+                int j = i + 1;
+                while (j < entries.size() && entries.get(j).clipped()) j++;
+                if (base.clipped()) {
+                    warnings.add("layer '" + base.layer().name() + "' is clipped to no layer below it; drawn unclipped");
+                    out.add(base.layer());
+                } else if (j == i + 1) {
+                    out.add(base.layer());
+                } else {
+                    out.add(clipGroup(base.layer(), entries.subList(i + 1, j).stream().map(Entry::layer).toList()));
+                }
+                i = j;
+            }
+            return out;
+        }
+
+        private Layer clipGroup(Layer base, List<Layer> clipped) throws DocumentException {
+            budget.take(base.name(), w, h); // rendered into a canvas-sized layer of its own
+            TileRenderer renderer = TileRenderer.singleThreaded();
+            Surface group = Surface.allocate(w, h), over = Surface.allocate(w, h), alone = Surface.allocate(w, h);
+            renderer.render(new Scene(w, h, 0, List.of(new Layer(base.name(), base.source(), base.x(), base.y(),
+                    BlendMode.NORMAL, 1f, true, base.placement()))), group);
+            int[] g = group.array(), x = over.array(), a = alone.array();
+            for (Layer l : clipped) {
+                if (!l.visible()) continue;
+                // x: the layer blended over the group as source-over does; a: its coverage alone
+                renderer.render(new Scene(w, h, 0, List.of(Layer.of("group", group), l)), over);
+                renderer.render(new Scene(w, h, 0, List.of(new Layer(l.name(), l.source(), l.x(), l.y(), BlendMode.NORMAL,
+                        l.opacity(), true, l.placement()))), alone);
+                for (int p = 0; p < g.length; p++) {
+                    int as = a[p] >>> 24;
+                    if (as == 0) continue;
+                    g[p] = atop(g[p], x[p], as);
+                }
+                group.markModified();
+            }
+            return new Layer(base.name(), group, 0, 0, base.mode(), base.opacity(), base.visible());
+        }
+
+        /**
+         * Source-atop from source-over's result: over = s' + (1 − αs)·g, where s' is the source
+         * blended with g (W3C); atop = αg·s' + (1 − αs)·g, alpha αg.
+         */
+        private static int atop(int g, int over, int as) {
+            int ag = g >>> 24;
+            int out = ag << 24;
+            for (int sh = 0; sh < 24; sh += 8) {
+                int gc = g >>> sh & 0xFF, xc = over >>> sh & 0xFF;
+                double rest = (255 - as) / 255.0 * gc;
+                long v = Math.round(ag / 255.0 * (xc - rest) + rest);
+                out |= (int) Math.max(0, Math.min(ag, v)) << sh;
+            }
+            return out;
         }
 
         /** The pixel mask to apply, or null; names in a warning what of a mask is not applied. */

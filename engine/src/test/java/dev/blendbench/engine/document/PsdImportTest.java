@@ -168,6 +168,53 @@ class PsdImportTest {
         assertEquals(List.of(), s.warnings());
     }
 
+    @Test
+    void clippedLayers_showOnlyWhereTheirBaseHasPixels_andTheGroupTakesTheBasesModeAndOpacity() throws IOException {
+        var back = new PsdWriterForTests.L("back", 0, 0, 10, 10, 0x808080, "norm", false, null);
+        var base = new PsdWriterForTests.L("base", 2, 2, 4, 4, 0x0000FF, "norm", false, null);
+        var photo = new PsdWriterForTests.L("photo", 0, 0, 10, 10, 0xFF0000, "norm", false, null).clip();
+        LoadedScene s = psd("clip.psd", DocumentLimits.DEFAULT, back, base, photo);
+        assertEquals(List.of("back", "base"), s.scene().layers().stream().map(Layer::name).toList());
+        assertEquals(List.of(), s.warnings());
+        assertEquals(0xFFFF0000, renderedAt(s, 3, 3)); // inside the base: the clipped layer
+        assertEquals(0xFF808080, renderedAt(s, 8, 8)); // outside it: the clipped layer does not show
+        // a multiply clipped layer blends with the base alone; the base at 50 % in screen takes the group with it
+        var screenBase = new PsdWriterForTests.L("base", 2, 2, 4, 4, 0x00FFFF, "scrn", false, null).withOpacity(128);
+        var yellow = new PsdWriterForTests.L("yellow", 0, 0, 10, 10, 0xFFFF00, "mul ", false, null).clip();
+        LoadedScene m = psd("clipmul.psd", DocumentLimits.DEFAULT, back, screenBase, yellow);
+        // cyan × yellow = green; green screened on grey at 128/255: grey + (screen(grey, green) − grey)·0.502
+        int g = 0x80 + Math.round((255 - 0x80) * 128 / 255f);
+        assertEquals(0xFF000000 | 0x80 << 16 | g << 8 | 0x80, renderedAt(m, 3, 3));
+        assertEquals(0xFF808080, renderedAt(m, 8, 8));
+    }
+
+    @Test
+    void aClippedLayerOverASoftBase_keepsTheBasesAlpha_asSourceAtop() throws IOException {
+        int[] ramp = new int[4 * 4];
+        for (int i = 0; i < ramp.length; i++) ramp[i] = i * 17;
+        var base = new PsdWriterForTests.L("base", 2, 2, 4, 4, 0x0000FF, "norm", false, null,
+                PsdWriterForTests.M.of(2, 2, 4, 4, 0, 0, ramp)); // its alpha ramps through its mask
+        var red = new PsdWriterForTests.L("red", 0, 0, 10, 10, 0xFF0000, "norm", false, null).withOpacity(153).clip();
+        LoadedScene s = psd("soft.psd", DocumentLimits.DEFAULT, base, red);
+        Layer group = s.scene().layers().getFirst();
+        for (int i = 0; i < ramp.length; i++) {
+            int px = group.source().getPixel(2 + i % 4, 2 + i / 4);
+            double ab = ramp[i] / 255.0, as = 0.6; // atop: alpha αb; colour αb·(αs·red) + (1 − αs)·blue·αb
+            assertEquals(ramp[i], px >>> 24, "alpha at " + i);
+            assertEquals(Math.round(255 * ab * as), px >>> 16 & 0xFF, 1, "red at " + i);
+            assertEquals(Math.round(255 * ab * (1 - as)), px & 0xFF, 1, "blue at " + i);
+        }
+        assertEquals(0, group.source().getPixel(8, 8));
+    }
+
+    @Test
+    void aClippedLayerWithNothingBelowIt_isDrawnUnclipped_withAWarning() throws IOException {
+        var red = new PsdWriterForTests.L("red", 0, 0, 10, 10, 0xFF0000, "norm", false, null).clip();
+        LoadedScene s = psd("alone.psd", DocumentLimits.DEFAULT, red);
+        assertEquals(List.of("layer 'red' is clipped to no layer below it; drawn unclipped"), s.warnings());
+        assertEquals(0xFFFF0000, renderedAt(s, 3, 3));
+    }
+
     /** A 10x8 opaque red layer at (4, 3) with a mask of its own rectangle (7x5 at (6, 5)), values ramping. */
     private static int[] ramp(int n) {
         int[] v = new int[n];

@@ -36,27 +36,32 @@ final class PsdWriterForTests {
      * {@code sectionKey} the group's blend mode in its section block.
      */
     record L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey,
-             M pixelMask, int opacity, boolean hidden, int section, String sectionKey) {
+             M pixelMask, int opacity, boolean hidden, int section, String sectionKey, boolean clipped) {
         L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey) {
             this(name, left, top, w, h, rgb, blendKey, mask, extraKey, null);
         }
 
         L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey, M pixelMask) {
-            this(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, 255, false, 0, null);
+            this(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, 255, false, 0, null, false);
         }
 
         /** The divider below a group's layers. */
         static L groupEnd() {
-            return new L("</Layer group>", 0, 0, 0, 0, 0, "norm", false, null, null, 255, false, 3, "norm");
+            return new L("</Layer group>", 0, 0, 0, 0, 0, "norm", false, null, null, 255, false, 3, "norm", false);
         }
 
         /** A group's own record, above its layers. */
         static L group(String name, String key, int opacity, boolean hidden, M mask) {
-            return new L(name, 0, 0, 0, 0, 0, key, false, null, mask, opacity, hidden, 1, key);
+            return new L(name, 0, 0, 0, 0, 0, key, false, null, mask, opacity, hidden, 1, key, false);
         }
 
         L withOpacity(int o) {
-            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, o, hidden, section, sectionKey);
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, o, hidden, section, sectionKey, clipped);
+        }
+
+        /** This layer clipped to the layer below. */
+        L clip() {
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, opacity, hidden, section, sectionKey, true);
         }
 
         M maskOrNull() {
@@ -104,7 +109,7 @@ final class PsdWriterForTests {
             li.writeBytes("8BIM");
             li.writeBytes(l.blendKey());
             li.writeByte(l.opacity());
-            li.writeByte(0);
+            li.writeByte(l.clipped() ? 1 : 0); // clipping: 1, clipped to the layer below
             li.writeByte(8 | (l.hidden() ? 2 : 0)); // bit 1: hidden
             li.writeByte(0);
             ByteArrayOutputStream extra = new ByteArrayOutputStream();
