@@ -110,6 +110,14 @@ public final class PsdImport {
         }
     }
 
+    /**
+     * The modes whose fill opacity Photoshop applies inside the blend rather than as a mix with the
+     * backdrop (its "special eight"), so that a fill below 100 % differs from that layer opacity.
+     */
+    private static final java.util.Set<BlendMode> FILL_SENSITIVE = java.util.EnumSet.of(BlendMode.COLOR_BURN,
+            BlendMode.LINEAR_BURN, BlendMode.COLOR_DODGE, BlendMode.LINEAR_DODGE, BlendMode.LINEAR_LIGHT,
+            BlendMode.VIVID_LIGHT, BlendMode.HARD_MIX, BlendMode.DIFFERENCE);
+
     /** A failure's message, shortened to fit one line; its kind where it has none. */
     private static String reason(Throwable e) {
         return e.getMessage() != null ? OpenRaster.shorten(e.getMessage()) : e.getClass().getSimpleName();
@@ -242,8 +250,17 @@ public final class PsdImport {
             Surface pixels = surfaceOf(reader.read(i + 1), records.depth());
             if (mask != null) PsdMasks.apply(pixels, left, top, mask, maskValues(layerName, mask));
             BlendMode mode = mode(layerName, key);
+            float opacity = opacity(e);
+            if (f != null && f.fill() < 255) {
+                // without effects, a layer's fill opacity scales its pixels as its opacity does
+                opacity *= f.fill() / 255f;
+                if (FILL_SENSITIVE.contains(mode)) {
+                    warnings.add(String.format(Locale.ROOT, "layer '%s': its fill opacity (%d %%) in %s is drawn as layer opacity;"
+                            + " Photoshop blends that mode's fill differently", layerName, Math.round(f.fill() / 2.55f), mode.cssName()));
+                }
+            }
             return new Layer(layerName.isEmpty() ? "layer " + i : layerName, pixels, left, top, mode,
-                    opacity(e), !"false".equals(e.getAttribute("visible")));
+                    opacity, !"false".equals(e.getAttribute("visible")));
         }
 
         /**

@@ -31,9 +31,11 @@ final class PsdLayerRecords {
      *                    ({@link #GROUP_END})
      * @param sectionKey  a group's blend-mode key from its section block ({@code pass}: pass-through),
      *                    or null
+     * @param fill        the layer's fill opacity, 0..255 (Photoshop's "Fill": its pixels' opacity,
+     *                    beside the opacity of the whole layer with its effects)
      */
     record Features(String name, boolean mask, PixelMask pixelMask, boolean vectorMask, String adjustment,
-                    boolean effects, boolean text, boolean smartObject, int section, String sectionKey) {
+                    boolean effects, boolean text, boolean smartObject, int section, String sectionKey, int fill) {
         /** Whether this record opens or closes a group rather than holding pixels. */
         boolean isGroupRecord() { return section != NO_SECTION; }
     }
@@ -164,7 +166,7 @@ final class PsdLayerRecords {
             in.skipBytes(padded - nameLength - 1);
             String adjustment = null;
             boolean effects = false, text = false, smart = false, vectorMask = false;
-            int section = NO_SECTION;
+            int section = NO_SECTION, fill = 255;
             String sectionKey = null;
             while (in.getStreamPosition() + 12 <= end) {
                 in.readFully(sig);
@@ -182,6 +184,7 @@ final class PsdLayerRecords {
                 if (k.equals("TySh") || k.equals("tySh")) text = true;
                 if (k.equals("SoLd") || k.equals("PlLd") || k.equals("SoLE")) smart = true;
                 if (k.equals("vmsk") || k.equals("vsms")) vectorMask = true;
+                if (k.equals("iOpa") && len >= 1) fill = in.readUnsignedByte();
                 if ((k.equals("lsct") || k.equals("lsdk")) && len >= 4) {
                     int type = in.readInt();
                     section = type >= GROUP_OPEN && type <= GROUP_END ? type : NO_SECTION;
@@ -195,7 +198,7 @@ final class PsdLayerRecords {
             }
             in.seek(end);
             out.add(new Features(new String(nameBytes, StandardCharsets.ISO_8859_1), userMask || maskLength >= 20 || vectorMask,
-                    null, vectorMask, adjustment, effects, text, smart, section, sectionKey));
+                    null, vectorMask, adjustment, effects, text, smart, section, sectionKey, fill));
         }
         // the channels' data follow the records: layer by layer, each channel's in the order listed
         long at = in.getStreamPosition();
@@ -210,7 +213,7 @@ final class PsdLayerRecords {
                 if (ids[c] == -2 && !f.vectorMask() && m != null && lengths[c] >= 2 && at + lengths[c] <= fileLength) {
                     out.set(i, new Features(f.name(), f.mask(), new PixelMask(m.top(), m.left(), m.bottom(), m.right(),
                             m.defaultValue(), (m.flags() & 2) != 0, (m.flags() & 4) != 0, m.density(), m.feather(), at, lengths[c]),
-                            f.vectorMask(), f.adjustment(), f.effects(), f.text(), f.smartObject(), f.section(), f.sectionKey()));
+                            f.vectorMask(), f.adjustment(), f.effects(), f.text(), f.smartObject(), f.section(), f.sectionKey(), f.fill()));
                 }
                 at += lengths[c];
             }

@@ -215,6 +215,19 @@ class PsdImportTest {
         assertEquals(0xFFFF0000, renderedAt(s, 3, 3));
     }
 
+    @Test
+    void aLayersFillOpacity_scalesItsPixels_andIsNamedWhereItsModeBlendsFillApart() throws IOException {
+        var back = new PsdWriterForTests.L("back", 0, 0, 10, 10, 0x808080, "norm", false, null);
+        // fill 0 % (the writer's iOpa block holds 0): a layer kept only for its effects draws no pixels
+        var ghost = new PsdWriterForTests.L("ghost", 2, 2, 4, 4, 0xFF0000, "norm", false, "iOpa").withOpacity(204);
+        var diff = new PsdWriterForTests.L("diff", 2, 2, 4, 4, 0x00FF00, "diff", false, "iOpa");
+        LoadedScene s = psd("fill.psd", DocumentLimits.DEFAULT, back, ghost, diff);
+        assertEquals(List.of(0f, 0f), s.scene().layers().subList(1, 3).stream().map(Layer::opacity).toList());
+        assertEquals(0xFF808080, renderedAt(s, 3, 3));
+        assertEquals(List.of("layer 'diff': its fill opacity (0 %) in difference is drawn as layer opacity;"
+                + " Photoshop blends that mode's fill differently"), s.warnings());
+    }
+
     /** A 10x8 opaque red layer at (4, 3) with a mask of its own rectangle (7x5 at (6, 5)), values ramping. */
     private static int[] ramp(int n) {
         int[] v = new int[n];
