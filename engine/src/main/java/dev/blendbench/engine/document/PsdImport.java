@@ -30,15 +30,17 @@ import org.w3c.dom.Node;
 /**
  * Photoshop ({@code .psd}, {@code .psb}) import through TwelveMonkeys' PSD reader: every pixel layer
  * with its name, offset, opacity, visibility and blend mode mapped to ours, and its pixel mask
- * applied to its pixels ({@link PsdMasks}: TwelveMonkeys skips mask channels). Groups: a
- * pass-through group at full opacity without a mask is its layers, in order (hidden with it); any
+ * applied to its pixels ({@link PsdMasks}: TwelveMonkeys skips mask channels), and so is its vector
+ * mask, rasterized ({@link PsdVectorMask}). A solid colour fill layer (a shape layer, with a vector
+ * mask) is drawn from its colour ({@link PsdDescriptor}) over what its vector mask can show. Groups:
+ * a pass-through group at full opacity without a mask is its layers, in order (hidden with it); any
  * other group is composited on its own and becomes one canvas-sized layer with the group's blend
- * mode, opacity and mask, as OpenRaster's isolated stacks do. Clipping: a base layer and the layers
- * clipped to it become one layer ({@code Reading.clip}). What a scene of ours cannot hold is named
- * in a warning: adjustment and fill layers (left out), vector masks, a mask's feather, layer
- * effects, a blend mode we lack, the blend modes of layers in a pass-through group that is drawn on
- * its own. TwelveMonkeys' metadata does not tell masks, adjustments, effects and group blend modes
- * apart, so {@link PsdLayerRecords} reads the layer records for that.
+ * mode, opacity and masks, as OpenRaster's isolated stacks do. Clipping: a base layer and the
+ * layers clipped to it become one layer ({@code Reading.clip}). What a scene of ours cannot hold is
+ * named in a warning: adjustment, gradient and pattern fill layers (left out), a mask's feather,
+ * layer effects, a blend mode we lack, the blend modes of layers in a pass-through group that is
+ * drawn on its own. TwelveMonkeys' metadata does not tell masks, adjustments, effects and group
+ * blend modes apart, so {@link PsdLayerRecords} reads the layer records for that.
  */
 public final class PsdImport {
     private PsdImport() {}
@@ -230,25 +232,40 @@ public final class PsdImport {
             int top = Integer.parseInt(e.getAttribute("top")), left = Integer.parseInt(e.getAttribute("left"));
             int bottom = Integer.parseInt(e.getAttribute("bottom")), right = Integer.parseInt(e.getAttribute("right"));
             String key = e.getAttribute("blendMode");
-            if (f != null && f.adjustment() != null) {
-                warnings.add("adjustment layer '" + layerName + "' (" + f.adjustment() + ") is not supported and was left out");
-                return null;
+            Surface pixels;
+            PsdVectorMask vector = vectorMask(layerName, f);
+            if (f != null && f.solidColour() != null) { // a colour fill layer (a shape layer, with a vector mask)
+                Integer argb = fillColour(layerName, f.solidColour());
+                if (argb == null) return null;
+                // it covers the canvas, less where its vector mask hides it
+                java.awt.Rectangle r = new java.awt.Rectangle(0, 0, w, h);
+                if (vector != null && !vector.disabled()) r = vector.extent(w, h);
+                if (r.isEmpty()) return null;
+                budget.take(layerName, r.width, r.height);
+                pixels = Surface.allocate(r.width, r.height);
+                pixels.fill(argb);
+                left = r.x;
+                top = r.y;
+            } else {
+                if (f != null && f.adjustment() != null) {
+                    warnings.add("adjustment layer '" + layerName + "' (" + f.adjustment() + ") is not supported and was left out");
+                    return null;
+                }
+                if (right <= left || bottom <= top || "pass".equals(key)) {
+                    return null; // no pixels of its own
+                }
+                if ((long) (right - left) * (bottom - top) > limits.maxPixels()) {
+                    throw new DocumentException(name + ": layer '" + layerName + "' is over the pixel limit");
+                }
+                pixels = surfaceOf(reader.read(i + 1), records.depth());
             }
-            if (right <= left || bottom <= top || "pass".equals(key)) {
-                return null; // no pixels of its own
-            }
-            if ((long) (right - left) * (bottom - top) > limits.maxPixels()) {
-                throw new DocumentException(name + ": layer '" + layerName + "' is over the pixel limit");
-            }
-            PsdLayerRecords.PixelMask mask = maskOf(layerName, f);
+            applyMasks(pixels, left, top, layerName, f, vector);
             if (f != null && f.effects()) {
                 warnings.add("layer '" + layerName + "': layer effects (shadows, strokes, ...) are not supported and were left out");
             }
             if (f != null && (f.text() || f.smartObject())) {
                 warnings.add("layer '" + layerName + "': " + (f.text() ? "text" : "smart object") + " layer drawn from its stored pixels");
             }
-            Surface pixels = surfaceOf(reader.read(i + 1), records.depth());
-            if (mask != null) PsdMasks.apply(pixels, left, top, mask, maskValues(layerName, mask));
             BlendMode mode = mode(layerName, key);
             float opacity = opacity(e);
             if (f != null && f.fill() < 255) {
@@ -274,19 +291,19 @@ public final class PsdImport {
             String key = f != null && f.sectionKey() != null ? f.sectionKey() : e.getAttribute("blendMode");
             boolean visible = !"false".equals(e.getAttribute("visible")), pass = "pass".equals(key);
             float opacity = opacity(e);
-            PsdLayerRecords.PixelMask mask = maskOf(groupName, f);
-            if (pass && opacity == 1f && mask == null) {
+            boolean masked = f != null && (enabled(f.pixelMask()) || f.vectorData() != null);
+            if (pass && opacity == 1f && !masked) {
                 return visible ? children : children.stream().map(l -> l.withVisible(false)).toList();
             }
             if (pass && children.stream().anyMatch(l -> l.visible() && l.mode() != BlendMode.NORMAL && l.mode() != BlendMode.SOURCE_OVER)) {
-                warnings.add("group '" + groupName + "': pass-through with " + (mask != null ? "a mask" : "an opacity below 100 %")
+                warnings.add("group '" + groupName + "': pass-through with " + (masked ? "a mask" : "an opacity below 100 %")
                         + " is drawn as a group of its own; the blend modes of its layers act within it");
             }
             BlendMode mode = pass ? BlendMode.NORMAL : mode(groupName, key);
             budget.take(groupName, w, h); // rendered into a canvas-sized layer of its own
             Surface pixels = Surface.allocate(w, h);
             TileRenderer.singleThreaded().render(new Scene(w, h, 0, children), pixels);
-            if (mask != null) PsdMasks.apply(pixels, 0, 0, mask, maskValues(groupName, mask));
+            applyMasks(pixels, 0, 0, groupName, f, vectorMask(groupName, f));
             return List.of(new Layer(groupName, pixels, 0, 0, mode, opacity, visible));
         }
 
@@ -356,18 +373,86 @@ public final class PsdImport {
             return out;
         }
 
-        /** The pixel mask to apply, or null; names in a warning what of a mask is not applied. */
-        private PsdLayerRecords.PixelMask maskOf(String layerName, PsdLayerRecords.Features f) {
-            PsdLayerRecords.PixelMask mask = f != null ? f.pixelMask() : null;
-            if (f != null && f.vectorMask()) {
-                warnings.add("layer '" + layerName + "': vector masks are not supported; drawn without its masks");
-            } else if (mask != null && mask.feather() > 0 && !mask.disabled()) {
-                warnings.add(String.format(Locale.ROOT, "layer '%s': its mask's feather (%.1f px) is not applied; the mask is used unblurred",
-                        layerName, mask.feather()));
-            } else if (f != null && f.mask() && mask == null) {
+        private static boolean enabled(PsdLayerRecords.PixelMask m) {
+            return m != null && !m.disabled();
+        }
+
+        /**
+         * Applies a layer's (or group's) masks to its pixels, whose top-left corner is at
+         * ({@code left}, {@code top}): its pixel mask and its vector mask, rasterized, one after the
+         * other (Photoshop shows a layer where both let it through). A pixel mask that is the vector
+         * mask's rendering is left to the vector mask. Names in a warning what is not applied.
+         */
+        private void applyMasks(Surface pixels, int left, int top, String layerName, PsdLayerRecords.Features f,
+                                PsdVectorMask vector) throws DocumentException {
+            if (f == null) return;
+            PsdLayerRecords.PixelMask mask = f.pixelMask();
+            if (enabled(mask) && !(mask.rendered() && vector != null)) {
+                if (mask.feather() > 0) {
+                    warnings.add(String.format(Locale.ROOT, "layer '%s': its mask's feather (%.1f px) is not applied; the mask is used unblurred",
+                            layerName, mask.feather()));
+                }
+                PsdMasks.apply(pixels, left, top, mask, maskValues(layerName, mask));
+            } else if (f.mask() && mask == null && !f.vectorMask()) {
                 warnings.add("layer '" + layerName + "': layer mask is not supported; drawn without it");
             }
-            return mask != null && !mask.disabled() ? mask : null;
+            if (vector != null && !vector.disabled()) { // rasterized over the layer's own pixels only
+                int pw = pixels.width(), ph = pixels.height();
+                byte[] values = vector.rasterize(w, h, left, top, pw, ph);
+                PsdMasks.apply(pixels, left, top,
+                        new PsdLayerRecords.PixelMask(top, left, top + ph, left + pw, 0, false, false, false, 255, 0, 0, 0), values);
+            }
+        }
+
+        /**
+         * A layer's vector mask, or null without one; one that cannot be read is named in a warning
+         * and the layer is drawn without it.
+         */
+        private PsdVectorMask vectorMask(String layerName, PsdLayerRecords.Features f) {
+            if (f == null) return null;
+            if (f.vectorData() != null) {
+                try {
+                    return PsdVectorMask.parse(f.vectorData());
+                } catch (IOException x) {
+                    warnings.add("layer '" + layerName + "': its vector mask cannot be read (" + reason(x) + "); drawn without it");
+                }
+            } else if (f.vectorMask()) {
+                warnings.add("layer '" + layerName + "': its vector mask is larger than "
+                        + (PsdLayerRecords.MAX_BLOCK >> 20) + " MB; drawn without it");
+            }
+            return null;
+        }
+
+        /** A solid colour fill's colour as opaque ARGB, or null (named in a warning) where it cannot be read. */
+        private Integer fillColour(String layerName, byte[] block) {
+            try {
+                java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(block);
+                in.getInt(); // version
+                PsdDescriptor.Descriptor d = PsdDescriptor.read(in);
+                if (d.items().get("Clr ") instanceof PsdDescriptor.Descriptor c) {
+                    double r, g, b;
+                    switch (c.classId()) {
+                        case "RGBC" -> { r = c.number("Rd  "); g = c.number("Grn "); b = c.number("Bl  "); }
+                        case "Grsc" -> r = g = b = 255 * (100 - c.number("Gry ")) / 100;
+                        default -> {
+                            warnings.add("colour fill layer '" + layerName + "': its colour is in " + c.classId().trim()
+                                    + ", which is not supported; left out");
+                            return null;
+                        }
+                    }
+                    if (!Double.isNaN(r + g + b)) {
+                        return 0xFF000000 | channel(r) << 16 | channel(g) << 8 | channel(b);
+                    }
+                }
+                warnings.add("colour fill layer '" + layerName + "': its colour is missing; left out");
+            } catch (IOException | java.nio.BufferUnderflowException x) {
+                warnings.add("colour fill layer '" + layerName + "': its colour cannot be read (" + reason(x) + "); left out");
+            }
+            return null;
+        }
+
+        private static int channel(double v) {
+            return (int) Math.round(Math.max(0, Math.min(255, v)));
         }
 
         private byte[] maskValues(String layerName, PsdLayerRecords.PixelMask mask) throws DocumentException {

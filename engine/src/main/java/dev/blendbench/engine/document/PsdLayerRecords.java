@@ -22,9 +22,10 @@ final class PsdLayerRecords {
      * What one layer record says beyond its pixels.
      *
      * @param mask        whether the layer has any mask (pixel or vector)
-     * @param pixelMask   its pixel mask, where one can be applied: null without one, and null beside a
-     *                    vector mask
-     * @param vectorMask  whether it has a vector mask (a path; not applied)
+     * @param pixelMask   its pixel mask, where one can be applied: null without one
+     * @param vectorMask  whether it has a vector mask (a path)
+     * @param vectorData  the vector mask's block ({@code vmsk} / {@code vsms}), or null
+     * @param solidColour a solid colour fill layer's block ({@code SoCo}), or null
      * @param section     what the record is in the group structure: {@link #NO_SECTION}, an open or
      *                    closed group's own record ({@link #GROUP_OPEN}, {@link #GROUP_CLOSED}: above
      *                    its layers in the file's bottom-first order), or the divider below them
@@ -34,8 +35,9 @@ final class PsdLayerRecords {
      * @param fill        the layer's fill opacity, 0..255 (Photoshop's "Fill": its pixels' opacity,
      *                    beside the opacity of the whole layer with its effects)
      */
-    record Features(String name, boolean mask, PixelMask pixelMask, boolean vectorMask, String adjustment,
-                    boolean effects, boolean text, boolean smartObject, int section, String sectionKey, int fill) {
+    record Features(String name, boolean mask, PixelMask pixelMask, boolean vectorMask, byte[] vectorData,
+                    byte[] solidColour, String adjustment, boolean effects, boolean text, boolean smartObject,
+                    int section, String sectionKey, int fill) {
         /** Whether this record opens or closes a group rather than holding pixels. */
         boolean isGroupRecord() { return section != NO_SECTION; }
     }
@@ -54,14 +56,15 @@ final class PsdLayerRecords {
      *
      * @param defaultValue  the mask's value outside its rectangle (0 or 255)
      * @param disabled      flag bit 1: Photoshop draws the layer as if it had no mask
+     * @param rendered      flag bit 3: the mask is a rendering of other data (the vector mask)
      * @param inverted      flag bit 2 (obsolete): the mask is inverted when blending
      * @param density       0..255: how much the mask hides (255: fully; lower lets the layer through)
      * @param feather       the feather radius in pixels (0: none)
      * @param dataOffset    file offset of the channel's data
      * @param dataLength    its length in bytes, the 2-byte compression code included
      */
-    record PixelMask(int top, int left, int bottom, int right, int defaultValue, boolean disabled, boolean inverted,
-                     int density, double feather, long dataOffset, long dataLength) {
+    record PixelMask(int top, int left, int bottom, int right, int defaultValue, boolean disabled, boolean rendered,
+                     boolean inverted, int density, double feather, long dataOffset, long dataLength) {
         int width() { return right - left; }
 
         int height() { return bottom - top; }
@@ -168,6 +171,7 @@ final class PsdLayerRecords {
             boolean effects = false, text = false, smart = false, vectorMask = false;
             int section = NO_SECTION, fill = 255;
             String sectionKey = null;
+            byte[] vectorData = null, solidColour = null;
             while (in.getStreamPosition() + 12 <= end) {
                 in.readFully(sig);
                 String s = new String(sig, StandardCharsets.US_ASCII);
@@ -183,7 +187,11 @@ final class PsdLayerRecords {
                 if (k.equals("lrFX") || k.equals("lfx2") || k.equals("lmfx")) effects = true;
                 if (k.equals("TySh") || k.equals("tySh")) text = true;
                 if (k.equals("SoLd") || k.equals("PlLd") || k.equals("SoLE")) smart = true;
-                if (k.equals("vmsk") || k.equals("vsms")) vectorMask = true;
+                if (k.equals("vmsk") || k.equals("vsms")) {
+                    vectorMask = true;
+                    vectorData = block(in, len);
+                }
+                if (k.equals("SoCo")) solidColour = block(in, len);
                 if (k.equals("iOpa") && len >= 1) fill = in.readUnsignedByte();
                 if ((k.equals("lsct") || k.equals("lsdk")) && len >= 4) {
                     int type = in.readInt();
@@ -198,7 +206,7 @@ final class PsdLayerRecords {
             }
             in.seek(end);
             out.add(new Features(new String(nameBytes, StandardCharsets.ISO_8859_1), userMask || maskLength >= 20 || vectorMask,
-                    null, vectorMask, adjustment, effects, text, smart, section, sectionKey, fill));
+                    null, vectorMask, vectorData, solidColour, adjustment, effects, text, smart, section, sectionKey, fill));
         }
         // the channels' data follow the records: layer by layer, each channel's in the order listed
         long at = in.getStreamPosition();
@@ -206,14 +214,15 @@ final class PsdLayerRecords {
             short[] ids = channelIds.get(i);
             long[] lengths = channelLengths.get(i);
             Features f = out.get(i);
-            // a pixel mask alone is channel -2 under the first fields; beside a vector mask, what the
-            // channels and fields hold is not settled by the specification, so nothing is applied
+            // the pixel mask is channel -2 under the first fields (beside a vector mask, channel -3
+            // under the "real" fields is the two combined, which the vector mask's own rendering replaces)
             MaskRecord m = maskRecords.get(i);
             for (int c = 0; c < ids.length; c++) {
-                if (ids[c] == -2 && !f.vectorMask() && m != null && lengths[c] >= 2 && at + lengths[c] <= fileLength) {
+                if (ids[c] == -2 && m != null && lengths[c] >= 2 && at + lengths[c] <= fileLength) {
                     out.set(i, new Features(f.name(), f.mask(), new PixelMask(m.top(), m.left(), m.bottom(), m.right(),
-                            m.defaultValue(), (m.flags() & 2) != 0, (m.flags() & 4) != 0, m.density(), m.feather(), at, lengths[c]),
-                            f.vectorMask(), f.adjustment(), f.effects(), f.text(), f.smartObject(), f.section(), f.sectionKey(), f.fill()));
+                            m.defaultValue(), (m.flags() & 2) != 0, (m.flags() & 8) != 0, (m.flags() & 4) != 0, m.density(),
+                            m.feather(), at, lengths[c]), f.vectorMask(), f.vectorData(), f.solidColour(), f.adjustment(),
+                            f.effects(), f.text(), f.smartObject(), f.section(), f.sectionKey(), f.fill()));
                 }
                 at += lengths[c];
             }
@@ -240,6 +249,17 @@ final class PsdLayerRecords {
             if ((present & 2) != 0 && in.getStreamPosition() + 8 <= end) feather = in.readDouble();
         }
         return new MaskRecord(top, left, bottom, right, defaultValue, flags, density, feather);
+    }
+
+    /** The most bytes of one block kept for decoding (a vector mask of some 600,000 knots). */
+    static final int MAX_BLOCK = 16 << 20;
+
+    /** A block's data, or null where it is larger than {@link #MAX_BLOCK}. */
+    private static byte[] block(ImageInputStream in, long len) throws IOException {
+        if (len > MAX_BLOCK) return null;
+        byte[] b = new byte[(int) len];
+        in.readFully(b);
+        return b;
     }
 
     private static void skipSection(ImageInputStream in, long length, long fileLength) throws IOException {

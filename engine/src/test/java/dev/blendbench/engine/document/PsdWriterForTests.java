@@ -36,32 +36,46 @@ final class PsdWriterForTests {
      * {@code sectionKey} the group's blend mode in its section block.
      */
     record L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey,
-             M pixelMask, int opacity, boolean hidden, int section, String sectionKey, boolean clipped) {
+             M pixelMask, int opacity, boolean hidden, int section, String sectionKey, boolean clipped,
+             List<byte[]> blocks) {
         L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey) {
             this(name, left, top, w, h, rgb, blendKey, mask, extraKey, null);
         }
 
         L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey, M pixelMask) {
-            this(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, 255, false, 0, null, false);
+            this(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, 255, false, 0, null, false, List.of());
         }
 
         /** The divider below a group's layers. */
         static L groupEnd() {
-            return new L("</Layer group>", 0, 0, 0, 0, 0, "norm", false, null, null, 255, false, 3, "norm", false);
+            return new L("</Layer group>", 0, 0, 0, 0, 0, "norm", false, null, null, 255, false, 3, "norm", false, List.of());
         }
 
         /** A group's own record, above its layers. */
         static L group(String name, String key, int opacity, boolean hidden, M mask) {
-            return new L(name, 0, 0, 0, 0, 0, key, false, null, mask, opacity, hidden, 1, key, false);
+            return new L(name, 0, 0, 0, 0, 0, key, false, null, mask, opacity, hidden, 1, key, false, List.of());
         }
 
         L withOpacity(int o) {
-            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, o, hidden, section, sectionKey, clipped);
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, o, hidden, section, sectionKey, clipped, blocks);
         }
 
         /** This layer clipped to the layer below. */
         L clip() {
-            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, opacity, hidden, section, sectionKey, true);
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, opacity, hidden, section, sectionKey, true, blocks);
+        }
+
+        /** This layer with a tagged block ({@code key}, then {@code data}) added to its extra data. */
+        L with(String key, byte[] data) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            b.writeBytes("8BIM".getBytes(StandardCharsets.US_ASCII));
+            b.writeBytes(key.getBytes(StandardCharsets.US_ASCII));
+            b.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+            b.writeBytes(data);
+            List<byte[]> more = new java.util.ArrayList<>(blocks);
+            more.add(b.toByteArray());
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, opacity, hidden, section, sectionKey,
+                    clipped, more);
         }
 
         M maskOrNull() {
@@ -146,6 +160,7 @@ final class PsdWriterForTests {
                 ex.writeInt(4);
                 ex.writeInt(0);
             }
+            for (byte[] block : l.blocks()) ex.write(block);
             if (l.section() != 0) {
                 ex.writeBytes("8BIM");
                 ex.writeBytes("lsct");
@@ -295,5 +310,60 @@ final class PsdWriterForTests {
                 }
             }
         }
+    }
+
+    /**
+     * A vector mask block ({@code vmsk}): version 3, {@code flags} (1 inverted, 4 disabled), the
+     * initial fill rule, then each polygon (x, y pairs in pixels of a {@code w} × {@code h}
+     * document) as a closed subpath with straight edges and its path operation (-1 merged into
+     * the one before, 0 exclude, 1 combine, 2 subtract, 3 intersect).
+     */
+    static byte[] vectorMask(int flags, boolean initialFill, int w, int h, int[] operations, double[]... polygons) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 26 * 2 + polygons.length * 26
+                + java.util.Arrays.stream(polygons).mapToInt(p -> p.length / 2 * 26).sum());
+        b.putInt(3).putInt(flags);
+        b.putShort((short) 6).put(new byte[24]); // path fill rule record
+        b.putShort((short) 8).putShort((short) (initialFill ? 1 : 0)).put(new byte[22]);
+        for (int k = 0; k < polygons.length; k++) {
+            double[] p = polygons[k];
+            b.putShort((short) 0).putShort((short) (p.length / 2)).putShort((short) operations[k]).put(new byte[20]);
+            for (int i = 0; i < p.length; i += 2) {
+                b.putShort((short) 2);
+                int y = (int) Math.round(p[i + 1] / h * (1 << 24)), x = (int) Math.round(p[i] / w * (1 << 24));
+                for (int j = 0; j < 3; j++) b.putInt(y).putInt(x);
+            }
+        }
+        return b.array();
+    }
+
+    /** A solid colour fill block ({@code SoCo}): version 16, a descriptor with 'Clr ' of {@code classId} and its numbers. */
+    static byte[] solidColour(String classId, String[] keys, double[] values) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(o);
+        try {
+            d.writeInt(16);
+            d.writeInt(1); // name: one NUL
+            d.writeChar(0);
+            d.writeInt(0);
+            d.writeBytes("null");
+            d.writeInt(1);
+            d.writeInt(0);
+            d.writeBytes("Clr ");
+            d.writeBytes("Objc");
+            d.writeInt(1);
+            d.writeChar(0);
+            d.writeInt(0);
+            d.writeBytes(classId);
+            d.writeInt(keys.length);
+            for (int i = 0; i < keys.length; i++) {
+                d.writeInt(0);
+                d.writeBytes(keys[i]);
+                d.writeBytes("doub");
+                d.writeDouble(values[i]);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return o.toByteArray();
     }
 }
