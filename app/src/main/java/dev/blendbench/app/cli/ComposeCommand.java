@@ -1,7 +1,9 @@
 package dev.blendbench.app.cli;
 
 import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.document.DocumentException;
 import dev.blendbench.engine.document.OpenRaster;
+import dev.blendbench.engine.document.PsdExport;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.render.DeepImage;
 import dev.blendbench.engine.render.TileRenderer;
@@ -33,14 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "lanczos3 or box.",
                 "A layered file (.ora OpenRaster, .psd/.psb Photoshop) as LAYER brings all its layers "
                         + "(:x and :y shift them); as the first LAYER it also sets the canvas size.",
-                "OUT ending in .ora saves the layers as an OpenRaster document; .png, .jpg or .tif saves the composite."},
+                "OUT ending in .ora saves the layers as an OpenRaster document, .psd (or .psb) as a Photoshop one; "
+                        + ".png, .jpg or .tif saves the composite."},
         footer = {"", "Examples:", "  blendbench compose assets/demo/background.png \\",
                 "      assets/demo/overlay.png:mode=multiply:opacity=0.7 -o out.png",
                 "  blendbench compose bg.png logo.png:x=40.5:y=12:scale=0.25:rotate=-8:filter=lanczos3 -o out.png",
                 "  blendbench compose --blend-space linear a.png b.png:opacity=0.5 -o out.png",
                 "  blendbench compose --blend-space linear --depth 16 a.png b.png:mode=soft-light -o deep.tif",
                 "  blendbench compose scene.ora -o flat.png",
-                "  blendbench compose a.png b.png:mode=screen -o scene.ora"})
+                "  blendbench compose a.png b.png:mode=screen -o scene.ora",
+                "  blendbench compose scene.ora -o scene.psd"})
 public final class ComposeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -74,7 +78,7 @@ public final class ComposeCommand implements Callable<Integer> {
     private final HeapBudget heap = HeapBudget.ofThisJvm();
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
-            description = "Output file; .png, .jpg/.jpeg, .tif/.tiff or .ora picks the format.")
+            description = "Output file; .png, .jpg/.jpeg, .tif/.tiff, .ora or .psd/.psb picks the format.")
     Path output;
 
     @Parameters(paramLabel = "LAYER", arity = "1..*", description = "Layers, bottom first.")
@@ -83,16 +87,17 @@ public final class ComposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // Validate everything cheap before decoding anything.
-        boolean saveOra = isOra(output);
-        if (saveOra) OutputFiles.requireFolder(output);
-        else OutputFiles.requireImage(output, " or .ora");
+        String document = documentFormat(output); // null: an image
+        boolean saveLayers = document != null;
+        if (saveLayers) OutputFiles.requireFolder(output);
+        else OutputFiles.requireImage(output, ", .ora, .psd or .psb");
         float jpegQuality = quality.forOutput(output, spec.commandLine().getErr());
         if (depth != 8 && depth != 16) throw new BadInputException("--depth must be 8 or 16, got " + depth);
-        if (depth == 16 && saveOra) {
+        if (depth == 16 && saveLayers) {
             spec.commandLine().getErr().println("note: --depth applies to PNG and TIFF output; " + output + " keeps the layers as they are");
             depth = 8;
         }
-        if (depth == 16 && !saveOra && ImageFiles.Format.forPath(output) == ImageFiles.Format.JPEG) {
+        if (depth == 16 && !saveLayers && ImageFiles.Format.forPath(output) == ImageFiles.Format.JPEG) {
             throw new BadInputException("--depth 16: JPEG holds 8 bits a channel; write .png or .tif");
         }
         int bg;
@@ -136,17 +141,22 @@ public final class ComposeCommand implements Callable<Integer> {
         int w = scene.width(), h = scene.height();
         List<Layer> ls = scene.layers();
         long t1 = System.nanoTime();
-        if (saveOra) {
+        if (saveLayers) {
             status.say("writing " + output.getFileName());
+            List<String> notes = List.of();
             try {
-                OpenRaster.write(scene, output);
+                if (document.equals("OpenRaster")) OpenRaster.write(scene, output);
+                else notes = PsdExport.write(scene, output);
+            } catch (DocumentException e) {
+                throw new BadInputException(e.getMessage(), e);
             } catch (IOException e) {
                 throw new BadInputException(output + ": cannot write (" + e.getMessage() + ")", e);
             } finally {
                 status.clear();
             }
-            spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %s: OpenRaster, %dx%d, %d layer%s in %.0f ms",
-                    output, w, h, ls.size(), ls.size() == 1 ? "" : "s", (System.nanoTime() - t1) / 1e6));
+            for (String note : notes) spec.commandLine().getErr().println("warning: " + output + ": " + note);
+            spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %s: %s, %dx%d, %d layer%s in %.0f ms",
+                    output, document, w, h, ls.size(), ls.size() == 1 ? "" : "s", (System.nanoTime() - t1) / 1e6));
             return Cli.OK;
         }
 
@@ -214,8 +224,10 @@ public final class ComposeCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private static boolean isOra(Path p) {
-        return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ora");
+    /** "OpenRaster" or "Photoshop" where {@code p} names a layered document to save, else null. */
+    private static String documentFormat(Path p) {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".ora") ? "OpenRaster" : n.endsWith(".psd") || n.endsWith(".psb") ? "Photoshop" : null;
     }
 
     static int[] parseSize(String s) {

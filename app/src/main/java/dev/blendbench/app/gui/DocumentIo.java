@@ -99,6 +99,11 @@ final class DocumentIo {
         return ImageFiles.losesAlpha(out, p);
     }
 
+    /** Writes the layers as a Photoshop document; returns what Photoshop will show differently. */
+    static List<String> exportPsd(Doc d, Path p) throws IOException {
+        return dev.blendbench.engine.document.PsdExport.write(d.scene(), p);
+    }
+
     static boolean isOra(Path p) {
         return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ora");
     }

@@ -200,6 +200,7 @@ public final class WorkbenchView {
                 item("Save", "Shortcut+S", this::save),
                 item("Save As…", "Shortcut+Shift+S", this::chooseSaveAs),
                 item("Export Composite…", "Shortcut+E", this::chooseExport),
+                item("Export as Photoshop…", "Shortcut+Shift+E", this::choosePsdExport),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> whenChangesSettled(() -> {
                     Window w = window();
@@ -255,6 +256,7 @@ public final class WorkbenchView {
             "  Ctrl+Shift+O                  add image layers",
             "  Ctrl+S / Ctrl+Shift+S         save / save as (OpenRaster)",
             "  Ctrl+E                        export the composite (PNG, JPEG, TIFF)",
+            "  Ctrl+Shift+E                  export the layers as a Photoshop document (.psd)",
             "  Ctrl+Z                        undo",
             "  Ctrl+Y or Ctrl+Shift+Z        redo",
             "  Ctrl+Q                        quit",
@@ -523,6 +525,17 @@ public final class WorkbenchView {
                 + " background colour, or export PNG or TIFF to keep them)" : "")));
     }
 
+    /**
+     * Writes the layers as a Photoshop document, for programs that do not read OpenRaster; the
+     * document's own file stays what it was. What Photoshop will show differently is said in the
+     * status bar; a layer mode it lacks refuses the export, leaving no file.
+     */
+    public void exportPsd(Path p) {
+        Doc d = model.doc();
+        background("Exporting " + p.getFileName(), () -> DocumentIo.exportPsd(d, p), notes -> message.setText("Exported " + p
+                + (notes.isEmpty() ? "" : " \u2014 " + String.join("; ", notes))));
+    }
+
     private void save() {
         Path f = model.fileProperty().get();
         if (f == null) chooseSaveAs();
@@ -592,6 +605,18 @@ public final class WorkbenchView {
         FileChooser.ExtensionFilter chosen = fc.getSelectedExtensionFilter();
         boolean deep = chosen != null && (DEEP_PNG.equals(chosen.getDescription()) || DEEP_TIFF.equals(chosen.getDescription()));
         if (f != null) exportComposite(SaveNames.withExtension(f.toPath(), chosen), deep);
+    }
+
+    private void choosePsdExport() {
+        FileChooser fc = chooser("Export as Photoshop");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Photoshop", "*.psd"));
+        fc.setInitialFileName(SaveNames.stem(model.nameProperty().get()) + ".psd");
+        File f = fc.showSaveDialog(window());
+        ChooserFolders.remember(f);
+        if (f == null) return;
+        Path p = f.toPath();
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        exportPsd(n.endsWith(".psd") || n.endsWith(".psb") ? p : p.resolveSibling(p.getFileName() + ".psd"));
     }
 
     private void remember(Path p) {

@@ -148,6 +148,31 @@ class ComposeCommandTest {
     }
 
     @Test
+    void compose_toPsd_thenFromPsd_rendersTheSamePixels_andAModePhotoshopLacksIsRefused() throws IOException {
+        Path bg = image("bg.png", 64, 48, 0xFF204080);
+        Path top = image("top.png", 20, 10, 0x80800000);
+        Path psd = dir.resolve("scene.psd");
+        Result r1 = run("compose", bg.toString(), top + ":mode=hard-mix:opacity=0.5:x=10:y=-3", "-o", psd.toString());
+        assertEquals(0, r1.code(), r1.err());
+        assertTrue(r1.out().startsWith("wrote " + psd + ": Photoshop, 64x48, 2 layers in "), r1.out());
+        assertEquals("", r1.err());
+        Path viaPsd = dir.resolve("via-psd.png"), direct = dir.resolve("direct.png");
+        assertEquals(0, run("compose", psd.toString(), "-o", viaPsd.toString()).code());
+        assertEquals(0, run("compose", bg.toString(), top + ":mode=hard-mix:opacity=0.5:x=10:y=-3", "-o", direct.toString()).code());
+        assertArrayEquals(ImageFiles.read(direct).toArray(), ImageFiles.read(viaPsd).toArray());
+
+        Path xor = dir.resolve("xor.psd");
+        Result refused = run("compose", bg.toString(), top + ":mode=xor", "-o", xor.toString());
+        assertEquals(2, refused.code());
+        assertEquals("blendbench compose: " + xor + ": layer 'top.png' uses xor, which Photoshop has no blend mode for;"
+                + " save as .ora to keep it\n", refused.err());
+        assertFalse(java.nio.file.Files.exists(xor));
+        Result linear = run("compose", "--blend-space", "linear", bg.toString(), top.toString(), "-o", dir.resolve("lin.psd").toString());
+        assertEquals(0, linear.code());
+        assertTrue(linear.err().startsWith("warning: " + dir.resolve("lin.psd") + ": the scene blends in linear light;"), linear.err());
+    }
+
+    @Test
     void compose_oraWithUnsupportedOp_warnsOnStderrAndSucceeds() throws IOException {
         Path ora = dir.resolve("k.ora");
         try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(ora))) {

@@ -208,6 +208,24 @@ class WorkbenchTest {
     }
 
     @Test
+    void exportingAsPhotoshop_writesTheLayers_keepsTheDocumentsFile_andRefusesAModePhotoshopLacks(FxRobot robot) throws Exception {
+        Path psd = dir.resolve("layers.psd");
+        Path before = view.model().fileProperty().get();
+        robot.interact(() -> view.exportPsd(psd));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && view.message().getText().startsWith("Exported"));
+        assertEquals("Exported " + psd, view.message().getText());
+        var back = dev.blendbench.engine.document.PsdImport.read(psd).scene();
+        assertEquals(view.model().doc().layers().stream().map(l -> l.name()).toList(), back.layers().stream().map(l -> l.name()).toList());
+        assertEquals(before, view.model().fileProperty().get(), "an export does not become the document's file");
+        robot.interact(() -> view.model().edit("Mode", d -> d.withLayer(0, l -> l.withMode(dev.blendbench.engine.blend.BlendMode.XOR))));
+        Path refused = dir.resolve("xor.psd");
+        robot.interact(() -> view.exportPsd(refused));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.busyProperty().get() && view.message().getText().contains("failed"));
+        assertTrue(view.message().getText().contains("which Photoshop has no blend mode for; save as .ora to keep it"), view.message().getText());
+        assertFalse(Files.exists(refused));
+    }
+
+    @Test
     void exportingJpeg_saysWhenTransparencyWasFlattened(FxRobot robot) throws Exception {
         Path jpg = dir.resolve("out.jpg");
         robot.interact(() -> view.exportComposite(jpg));

@@ -486,7 +486,7 @@ public final class OpenRaster {
      * OpenRaster has no layer transforms: a resampled layer is stored as its resampled pixels
      * (clipped to the canvas), which renders identically.
      */
-    private static Scene baked(Scene scene) {
+    static Scene baked(Scene scene) {
         if (scene.layers().stream().noneMatch(Layer::isTransformed)) return scene;
         List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
         for (Layer l : scene.layers()) {

@@ -1,0 +1,134 @@
+package dev.blendbench.engine.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.resample.Placement;
+import dev.blendbench.engine.resample.Transform;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Argb;
+import dev.blendbench.engine.surface.Surface;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PsdExportTest {
+    @TempDir
+    Path dir;
+
+    /** Random straight colours with alphas from fully transparent to opaque, premultiplied. */
+    private static Surface noise(int w, int h, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Surface s = Surface.allocate(w, h);
+        int[] alphas = {0, 1, 64, 128, 200, 255, 255, 255};
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = alphas[r.nextInt(alphas.length)];
+                s.setPixel(x, y, Argb.premultiply(a << 24 | r.nextInt(1 << 24)));
+            }
+        }
+        return s;
+    }
+
+    private static Surface render(Scene s) {
+        Surface out = Surface.allocate(s.width(), s.height());
+        TileRenderer.singleThreaded().render(s, out);
+        return out;
+    }
+
+    @Test
+    void aSceneSavedAsPsd_readsBackWithItsLayersModesOpacityVisibilityAndPixels() throws IOException {
+        Surface a = noise(40, 30, 1), b = noise(17, 9, 2), c = noise(25, 25, 3);
+        Scene scene = new Scene(48, 36, 0, List.of(
+                new Layer("base", a, 0, 0, BlendMode.SOURCE_OVER, 1f, true),
+                new Layer("Überlagerung — ▲", b, -5, 20, BlendMode.COLOR_DODGE, 0.6f, true),
+                new Layer("hidden soft light", c, 30, -3, BlendMode.SOFT_LIGHT, 0.25f, false),
+                new Layer("hue", c, 12, 8, BlendMode.HUE, 1f, true)));
+        Path p = dir.resolve("scene.psd");
+        assertEquals(List.of(), PsdExport.write(scene, p));
+        LoadedScene back = PsdImport.read(p);
+        assertEquals(List.of(), back.warnings());
+        List<Layer> ls = back.scene().layers();
+        assertEquals(List.of("base", "Überlagerung — ▲", "hidden soft light", "hue"), ls.stream().map(Layer::name).toList());
+        assertEquals(List.of(BlendMode.NORMAL, BlendMode.COLOR_DODGE, BlendMode.SOFT_LIGHT, BlendMode.HUE),
+                ls.stream().map(Layer::mode).toList());
+        assertEquals(List.of(255, 153, 64, 255), ls.stream().map(l -> Math.round(l.opacity() * 255)).toList());
+        assertEquals(List.of(true, true, false, true), ls.stream().map(Layer::visible).toList());
+        assertEquals(List.of(-5, 20), List.of(ls.get(1).x(), ls.get(1).y()));
+        assertEquals(List.of(30, -3), List.of(ls.get(2).x(), ls.get(2).y()));
+        for (int i = 0; i < 4; i++) {
+            Surface want = scene.layers().get(i).source(), got = ls.get(i).source();
+            assertEquals(want.width(), got.width());
+            assertEquals(want.height(), got.height());
+            // straight 8 bits in the file: a premultiplied pixel comes back as premultiply(unpremultiply(p))
+            for (int y = 0; y < want.height(); y++) {
+                for (int x = 0; x < want.width(); x++) {
+                    assertEquals(Argb.premultiply(Argb.unpremultiply(want.getPixel(x, y))), got.getPixel(x, y), "layer " + i);
+                }
+            }
+        }
+        assertTrue(Tolerance.maxDifference(render(scene), render(back.scene())) <= 1);
+    }
+
+    @Test
+    void theMergedImage_isBlendbenchsComposite_forViewersThatShowOnlyIt() throws IOException {
+        Scene scene = new Scene(20, 10, Argb.parseHex("#204060"), List.of(
+                new Layer("top", noise(20, 10, 4), 0, 0, BlendMode.MULTIPLY, 0.8f, true)));
+        Path p = dir.resolve("merged.psd");
+        PsdExport.write(scene, p);
+        Surface merged = dev.blendbench.engine.io.ImageFiles.read(p); // ImageIO's PSD reader: the merged image
+        assertEquals(0, Tolerance.maxDifference(render(scene), merged));
+        // the background colour becomes a bottom layer
+        List<Layer> ls = PsdImport.read(p).scene().layers();
+        assertEquals(List.of("Background colour", "top"), ls.stream().map(Layer::name).toList());
+        assertEquals(Argb.parseHex("#204060"), ls.getFirst().source().getPixel(7, 7));
+    }
+
+    @Test
+    void aTransformedLayer_isStoredAsItsResampledPixels_andRendersTheSame() throws IOException {
+        Surface src = noise(16, 12, 5);
+        Placement turned = Placement.of(Transform.place(16, 12, 0.3, 0.6, 1.5, 30), Filter.BILINEAR, src.width(), src.height());
+        Scene scene = new Scene(40, 40, 0, List.of(new Layer("turned", src, 10, 8, BlendMode.SOURCE_OVER, 1f, true, turned)));
+        Path p = dir.resolve("turned.psd");
+        PsdExport.write(scene, p);
+        assertTrue(Tolerance.maxDifference(render(scene), render(PsdImport.read(p).scene())) <= 1);
+    }
+
+    @Test
+    void aPorterDuffOperator_isRefusedBeforeAnythingIsWritten_andLinearLightIsNoted() throws IOException {
+        Path p = dir.resolve("xor.psd");
+        Scene xor = new Scene(8, 8, 0, List.of(new Layer("cut", noise(8, 8, 6), 0, 0, BlendMode.XOR, 1f, true)));
+        DocumentException e = assertThrows(DocumentException.class, () -> PsdExport.write(xor, p));
+        assertEquals(p + ": layer 'cut' uses xor, which Photoshop has no blend mode for; save as .ora to keep it", e.getMessage());
+        assertFalse(Files.exists(p));
+        Scene linear = new Scene(8, 8, 0, List.of(Layer.of("a", noise(8, 8, 7))), BlendSpace.LINEAR);
+        List<String> notes = PsdExport.write(linear, dir.resolve("linear.psd"));
+        assertEquals(1, notes.size());
+        assertTrue(notes.getFirst().startsWith("the scene blends in linear light;"), notes.getFirst());
+        assertThrows(DocumentException.class, () -> PsdExport.write(linear, dir.resolve("no/such/folder.psd")));
+    }
+
+    @Test
+    void aCanvasWiderThanPhotoshopsPsdLimit_isWrittenAsALargeDocument() throws IOException {
+        Surface strip = noise(30_001, 2, 8);
+        Scene wide = new Scene(30_001, 2, 0, List.of(Layer.of("strip", strip)));
+        Path p = dir.resolve("wide.psb");
+        PsdExport.write(wide, p);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(p), 6);
+        assertEquals(2, head[5]); // version 2: PSB
+        LoadedScene back = PsdImport.read(p);
+        assertEquals(30_001, back.scene().width());
+        assertEquals(Argb.premultiply(Argb.unpremultiply(strip.getPixel(29_999, 1))), back.scene().layers().getFirst().source().getPixel(29_999, 1));
+    }
+}
