@@ -264,27 +264,10 @@ final class PsdWriterForTests {
         return ch.toByteArray();
     }
 
-    /** PackBits: runs of 3 or more equal bytes as repeats, the rest as literals. */
+    /** PackBits, as the exporter writes it. */
     static byte[] packBits(byte[] in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int i = 0;
-        while (i < in.length) {
-            int run = 1;
-            while (i + run < in.length && run < 128 && in[i + run] == in[i]) run++;
-            if (run >= 3) {
-                out.write(1 - run);
-                out.write(in[i]);
-                i += run;
-            } else {
-                int start = i, n = 0;
-                while (i < in.length && n < 128 && !(i + 2 < in.length && in[i] == in[i + 1] && in[i] == in[i + 2])) {
-                    i++;
-                    n++;
-                }
-                out.write(n - 1);
-                out.write(in, start, n);
-            }
-        }
+        PsdExport.packBits(in, out);
         return out.toByteArray();
     }
 
