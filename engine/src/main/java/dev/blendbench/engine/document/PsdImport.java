@@ -172,7 +172,9 @@ public final class PsdImport {
         }
         // every layer's pixels against the caps on all of them, from the layer records, before any is decoded
         PixelBudget budget = new PixelBudget(name, limits);
-        for (Element e : infos) {
+        for (int i = 0; i < infos.size(); i++) {
+            Element e = infos.get(i);
+            if (i < features.size() && features.get(i).solidColour() != null) continue; // drawn, not decoded: taken then
             long lw = Long.parseLong(e.getAttribute("right")) - Long.parseLong(e.getAttribute("left"));
             long lh = Long.parseLong(e.getAttribute("bottom")) - Long.parseLong(e.getAttribute("top"));
             if (lw > 0 && lh > 0 && lw * lh <= limits.maxPixels()) budget.take(e.getAttribute("name"), lw, lh); // larger: refused below
