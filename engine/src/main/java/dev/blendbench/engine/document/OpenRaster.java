@@ -145,18 +145,21 @@ public final class OpenRaster {
         if (root == null) {
             throw new DocumentException(name + ": stack.xml has no root <stack>");
         }
-        Reader r = new Reader(name, entries, limits, w, h);
-        r.spendDeclared(doc);
-        List<Layer> layers = r.stack(root, 0, 0, 0);
         BlendSpace space = BlendSpace.SRGB;
+        String unknownSpace = null;
         String bs = image.getAttributeNS(NS, "blend-space");
         if (!bs.isEmpty()) {
             try {
                 space = BlendSpace.parse(bs);
             } catch (IllegalArgumentException e) {
-                r.warnings.add("unknown blend space '" + shorten(bs) + "': blending in sRGB");
+                unknownSpace = "unknown blend space '" + shorten(bs) + "': blending in sRGB";
             }
         }
+        // the blend space first: isolated stacks are composited in it too
+        Reader r = new Reader(name, entries, limits, w, h, space);
+        if (unknownSpace != null) r.warnings.add(unknownSpace);
+        r.spendDeclared(doc);
+        List<Layer> layers = r.stack(root, 0, 0, 0);
         return new LoadedScene(new Scene(w, h, background, layers, space), r.warnings);
     }
 
@@ -287,6 +290,7 @@ public final class OpenRaster {
         final Map<String, byte[]> entries;
         final DocumentLimits limits;
         final int w, h;
+        final BlendSpace space;
         final List<String> warnings = new ArrayList<>();
         /** Each layer file decoded so far, by its name in the archive. */
         final Map<String, Surface> decoded = new java.util.HashMap<>();
@@ -294,8 +298,9 @@ public final class OpenRaster {
         final PixelBudget budget;
         int layerCount;
 
-        Reader(String file, Map<String, byte[]> entries, DocumentLimits limits, int w, int h) {
+        Reader(String file, Map<String, byte[]> entries, DocumentLimits limits, int w, int h, BlendSpace space) {
             this.file = file;
+            this.space = space;
             this.entries = entries;
             this.limits = limits;
             this.w = w;
@@ -367,10 +372,10 @@ public final class OpenRaster {
                 return children;
             }
             String groupName = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
-            budget.take(groupName, w, h); // rendered into a canvas-sized layer of its own
-            Surface group = Surface.allocate(w, h);
-            TileRenderer.singleThreaded().render(new Scene(w, h, 0, children), group);
-            return List.of(new Layer(groupName, group, 0, 0, mode, opacity, visible));
+            Rect area = Isolated.extent(children, w, h);
+            if (area.isEmpty()) return List.of(); // nothing of it shows
+            Surface group = Isolated.render(groupName, children, area, space, budget);
+            return List.of(new Layer(groupName, group, area.x(), area.y(), mode, opacity, visible));
         }
 
         private Layer layer(Element el, int dx, int dy) throws DocumentException {

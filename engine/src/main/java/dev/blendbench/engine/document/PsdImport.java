@@ -1,11 +1,13 @@
 package dev.blendbench.engine.document;
 
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
@@ -302,11 +304,11 @@ public final class PsdImport {
                         + " is drawn as a group of its own; the blend modes of its layers act within it");
             }
             BlendMode mode = pass ? BlendMode.NORMAL : mode(groupName, key);
-            budget.take(groupName, w, h); // rendered into a canvas-sized layer of its own
-            Surface pixels = Surface.allocate(w, h);
-            TileRenderer.singleThreaded().render(new Scene(w, h, 0, children), pixels);
-            applyMasks(pixels, 0, 0, groupName, f, vectorMask(groupName, f));
-            return List.of(new Layer(groupName, pixels, 0, 0, mode, opacity, visible));
+            Rect area = Isolated.extent(children, w, h);
+            if (area.isEmpty()) return List.of(); // nothing of it shows
+            Surface pixels = Isolated.render(groupName, children, area, BlendSpace.SRGB, budget);
+            applyMasks(pixels, area.x(), area.y(), groupName, f, vectorMask(groupName, f));
+            return List.of(new Layer(groupName, pixels, area.x(), area.y(), mode, opacity, visible));
         }
 
         /**
@@ -337,18 +339,21 @@ public final class PsdImport {
         }
 
         private Layer clipGroup(Layer base, List<Layer> clipped) throws DocumentException {
-            budget.take(base.name(), w, h); // rendered into a canvas-sized layer of its own
+            // the group keeps the base's alpha: nothing of it shows outside the base
+            Rect area = base.bounds().intersect(new Rect(0, 0, w, h));
+            if (area.isEmpty()) return base;
+            int aw = area.width(), ah = area.height(), dx = -area.x(), dy = -area.y();
             TileRenderer renderer = TileRenderer.singleThreaded();
-            Surface group = Surface.allocate(w, h), over = Surface.allocate(w, h), alone = Surface.allocate(w, h);
-            renderer.render(new Scene(w, h, 0, List.of(new Layer(base.name(), base.source(), base.x(), base.y(),
-                    BlendMode.NORMAL, 1f, true, base.placement()))), group);
+            Surface group = Isolated.render(base.name(), List.of(new Layer(base.name(), base.source(), base.x(), base.y(),
+                    BlendMode.NORMAL, 1f, true, base.placement())), area, BlendSpace.SRGB, budget);
+            Surface over = Surface.allocate(aw, ah), alone = Surface.allocate(aw, ah);
             int[] g = group.array(), x = over.array(), a = alone.array();
             for (Layer l : clipped) {
                 if (!l.visible()) continue;
                 // x: the layer blended over the group as source-over does; a: its coverage alone
-                renderer.render(new Scene(w, h, 0, List.of(Layer.of("group", group), l)), over);
-                renderer.render(new Scene(w, h, 0, List.of(new Layer(l.name(), l.source(), l.x(), l.y(), BlendMode.NORMAL,
-                        l.opacity(), true, l.placement()))), alone);
+                Layer moved = l.withPosition(l.x() + dx, l.y() + dy);
+                renderer.render(new Scene(aw, ah, 0, List.of(Layer.of("group", group), moved)), over);
+                renderer.render(new Scene(aw, ah, 0, List.of(moved.withMode(BlendMode.NORMAL).withVisible(true))), alone);
                 for (int p = 0; p < g.length; p++) {
                     int as = a[p] >>> 24;
                     if (as == 0) continue;
@@ -356,7 +361,7 @@ public final class PsdImport {
                 }
                 group.markModified();
             }
-            return new Layer(base.name(), group, 0, 0, base.mode(), base.opacity(), base.visible());
+            return new Layer(base.name(), group, area.x(), area.y(), base.mode(), base.opacity(), base.visible());
         }
 
         /**

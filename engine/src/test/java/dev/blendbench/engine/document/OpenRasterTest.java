@@ -182,6 +182,27 @@ class OpenRasterTest {
         Scene expected = new Scene(40, 40, 0, List.of(Layer.of("a", a), new Layer("b", b, 5, 5, BlendMode.SOURCE_OVER, 1f, true),
                 new Layer("iso", group, 0, 0, BlendMode.SOURCE_OVER, 0.5f, true)));
         assertArrayEquals(render(expected).toArray(), render(s.scene()).toArray());
+        // the group's pixels cover what its layer colours, not the canvas
+        assertEquals(List.of(12, 8, 20, 20), List.of(ls.get(2).x(), ls.get(2).y(), ls.get(2).source().width(), ls.get(2).source().height()));
+    }
+
+    @Test
+    void anIsolatedStackOfALinearLightDocument_isCompositedInLinearLight() throws IOException {
+        // half-covering green over red: 50 % of each in linear light, 188 encoded (128 were it blended in sRGB)
+        Surface red = solid(4, 4, 0xFFFF0000), green = solid(4, 4, 0x80008000);
+        String xml = """
+                <image w="4" h="4" version="0.0.6" xmlns:blendbench="%s" blendbench:blend-space="linear"><stack>
+                  <stack name="iso" isolation="isolate">
+                    <layer name="green" src="data/g.png"/>
+                    <layer name="red" src="data/r.png"/>
+                  </stack>
+                </stack></image>""".formatted(OpenRaster.NS);
+        LoadedScene s = OpenRaster.read(ora(xml, Map.of("data/r.png", red, "data/g.png", green)), "lin.ora", DocumentLimits.DEFAULT);
+        assertEquals(List.of("iso"), s.scene().layers().stream().map(Layer::name).toList());
+        int px = render(s.scene()).getPixel(1, 1);
+        assertEquals(0xFF, px >>> 24);
+        assertEquals(188, px >>> 16 & 0xFF, 1, Integer.toHexString(px));
+        assertEquals(188, px >>> 8 & 0xFF, 1, Integer.toHexString(px));
     }
 
     @Test

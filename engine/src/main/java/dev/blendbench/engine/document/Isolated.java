@@ -1,0 +1,45 @@
+package dev.blendbench.engine.document;
+
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Rect;
+import dev.blendbench.engine.surface.Surface;
+import java.util.List;
+
+/**
+ * A stack of layers composited on its own (an isolated group: OpenRaster's isolated stacks,
+ * Photoshop's groups that are not pass-through) into one layer. Its pixels cover only what its
+ * visible layers can colour on the canvas, not the whole canvas: a document of many small groups
+ * stays the size of their content.
+ */
+final class Isolated {
+    private Isolated() {}
+
+    /**
+     * The children's bounds on a {@code w} × {@code h} canvas: the union of the visible ones',
+     * clipped to the canvas (empty where none shows).
+     */
+    static Rect extent(List<Layer> children, int w, int h) {
+        Rect canvas = new Rect(0, 0, w, h), r = Rect.EMPTY;
+        for (Layer l : children) {
+            if (l.visible()) r = r.union(l.bounds().intersect(canvas));
+        }
+        return r;
+    }
+
+    /**
+     * {@code children} composited over transparency in {@code space}, over {@code area} of the
+     * canvas: a surface of {@code area}'s size, its pixel (0, 0) at {@code area}'s corner.
+     * Its pixels are taken from {@code budget} (named {@code name}) first.
+     */
+    static Surface render(String name, List<Layer> children, Rect area, BlendSpace space, PixelBudget budget)
+            throws DocumentException {
+        budget.take(name, area.width(), area.height());
+        Surface pixels = Surface.allocate(area.width(), area.height());
+        List<Layer> moved = children.stream().map(l -> l.withPosition(l.x() - area.x(), l.y() - area.y())).toList();
+        TileRenderer.singleThreaded().render(new Scene(area.width(), area.height(), 0, moved, space), pixels);
+        return pixels;
+    }
+}
