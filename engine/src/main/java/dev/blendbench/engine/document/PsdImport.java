@@ -405,9 +405,13 @@ public final class PsdImport {
             }
             if (vector != null && !vector.disabled()) { // rasterized over the layer's own pixels only
                 int pw = pixels.width(), ph = pixels.height();
-                byte[] values = vector.rasterize(w, h, left, top, pw, ph);
-                PsdMasks.apply(pixels, left, top,
-                        new PsdLayerRecords.PixelMask(top, left, top + ph, left + pw, 0, false, false, false, 255, 0, 0, 0), values);
+                try {
+                    byte[] values = vector.rasterize(w, h, left, top, pw, ph);
+                    PsdMasks.apply(pixels, left, top,
+                            new PsdLayerRecords.PixelMask(top, left, top + ph, left + pw, 0, false, false, false, 255, 0, 0, 0), values);
+                } catch (IOException x) {
+                    warnings.add("layer '" + layerName + "': " + reason(x) + "; drawn without it");
+                }
             }
         }
 

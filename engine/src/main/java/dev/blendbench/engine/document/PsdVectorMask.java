@@ -2,6 +2,7 @@ package dev.blendbench.engine.document;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
@@ -90,47 +91,65 @@ final class PsdVectorMask {
         if (inverted || initialFill || subpaths.isEmpty()) return inverted || initialFill ? canvas : new java.awt.Rectangle();
         int op = subpaths.getFirst().operation();
         if (op == 2 || op == 3) return canvas;
-        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (Subpath s : subpaths) {
-            double[] k = s.knots();
-            for (int i = 0; i < k.length; i += 2) {
-                y0 = Math.min(y0, k[i] * h);
-                y1 = Math.max(y1, k[i] * h);
-                x0 = Math.min(x0, k[i + 1] * w);
-                x1 = Math.max(x1, k[i + 1] * w);
-            }
-        }
-        if (x0 > x1) return new java.awt.Rectangle();
-        int left = (int) Math.floor(Math.max(-1, x0)), top = (int) Math.floor(Math.max(-1, y0));
-        int right = (int) Math.ceil(Math.min(w + 1, x1)), bottom = (int) Math.ceil(Math.min(h + 1, y1));
-        return canvas.intersection(new java.awt.Rectangle(left, top, Math.max(0, right - left), Math.max(0, bottom - top)));
+        Rectangle r = bounds(subpaths, w, h).intersection(canvas);
+        return r.isEmpty() ? new Rectangle() : r;
     }
 
     /**
      * The mask of a {@code w} × {@code h} document over the region {@code width} × {@code height}
      * at ({@code left}, {@code top}): one byte per pixel, row by row, 255 where the layer shows.
+     * Each shape is drawn and combined over its own bounds only, and outside a rectangle the
+     * mask is known to be empty ({@code live}) nothing is touched; the work stays proportional to
+     * the shapes' areas, and a mask whose shapes together cover the region more than 64 times over
+     * is refused (a hostile file can list hundreds of thousands of subpaths in a few megabytes).
+     *
+     * @throws IOException where the mask is too complex to draw
      */
-    byte[] rasterize(int w, int h, int left, int top, int width, int height) {
+    byte[] rasterize(int w, int h, int left, int top, int width, int height) throws IOException {
         byte[] mask = new byte[width * height];
-        if (initialFill && subpaths.isEmpty()) java.util.Arrays.fill(mask, (byte) 255);
+        Rectangle all = new Rectangle(0, 0, width, height), live = new Rectangle(); // outside live, the mask is 0
+        if (initialFill && subpaths.isEmpty()) {
+            java.util.Arrays.fill(mask, (byte) 255);
+            live = all;
+        }
+        long work = 0, allowed = 64L * mask.length + (1 << 20);
         boolean first = true;
         for (int i = 0; i < subpaths.size(); ) {
             int j = i + 1;
             while (j < subpaths.size() && subpaths.get(j).operation() == -1) j++; // merged into the shape
-            byte[] plane = shape(subpaths.subList(i, j), w, h, left, top, width, height);
+            List<Subpath> shape = subpaths.subList(i, j);
             int op = subpaths.get(i).operation();
-            boolean invertFirst = first && (op == 2 || op == 3);
-            for (int p = 0; p < mask.length; p++) {
-                int m = mask[p] & 0xFF, s = plane[p] & 0xFF;
-                if (invertFirst) m = 255 - m;
-                int v = switch (op) {
-                    case 0 -> m + s - 2 * div255(m * s); // exclude
-                    case 2 -> Math.max(0, m - s); // subtract
-                    case 3 -> div255(m * s); // intersect
-                    default -> m + s - div255(m * s); // combine
-                };
-                mask[p] = (byte) v;
+            if (first && (op == 2 || op == 3)) { // subtracting or intersecting first: from a full canvas
+                java.util.Arrays.fill(mask, (byte) 255);
+                live = all;
             }
+            Rectangle r = bounds(shape, w, h);
+            r.translate(-left, -top);
+            r = r.intersection(all);
+            if (r.isEmpty()) r = new Rectangle();
+            work += (long) r.width * r.height + 1;
+            if (work > allowed) {
+                throw new IOException("a vector mask of " + subpaths.size() + " subpaths is too complex to draw");
+            }
+            byte[] plane = r.isEmpty() ? new byte[0] : shape(shape, w, h, left + r.x, top + r.y, r.width, r.height);
+            if (op == 3) { // intersect: nothing survives outside the shape
+                clearOutside(mask, width, live, r);
+                live = live.intersection(r);
+                if (live.isEmpty()) live = new Rectangle();
+            }
+            Rectangle touched = op == 2 || op == 3 ? live.intersection(r) : r;
+            for (int y = touched.y; y < touched.y + touched.height; y++) {
+                for (int x = touched.x; x < touched.x + touched.width; x++) {
+                    int p = y * width + x, m = mask[p] & 0xFF, sv = plane[(y - r.y) * r.width + (x - r.x)] & 0xFF;
+                    mask[p] = (byte) switch (op) {
+                        case 0 -> m + sv - 2 * div255(m * sv); // exclude
+                        case 2 -> Math.max(0, m - sv); // subtract
+                        case 3 -> div255(m * sv); // intersect
+                        default -> m + sv - div255(m * sv); // combine
+                    };
+                }
+            }
+            if (op != 2 && op != 3) live = live.isEmpty() ? r : live.union(r);
             first = false;
             i = j;
         }
@@ -138,6 +157,41 @@ final class PsdVectorMask {
             for (int p = 0; p < mask.length; p++) mask[p] = (byte) (255 - (mask[p] & 0xFF));
         }
         return mask;
+    }
+
+    /** Zeroes the part of {@code live} outside {@code keep}. */
+    private static void clearOutside(byte[] mask, int width, Rectangle live, Rectangle keep) {
+        for (int y = live.y; y < live.y + live.height; y++) {
+            int from = y * width;
+            if (y < keep.y || y >= keep.y + keep.height || keep.isEmpty()) {
+                java.util.Arrays.fill(mask, from + live.x, from + live.x + live.width, (byte) 0);
+            } else {
+                int l = Math.min(Math.max(keep.x, live.x), live.x + live.width);
+                int rr = Math.max(Math.min(keep.x + keep.width, live.x + live.width), l);
+                java.util.Arrays.fill(mask, from + live.x, from + l, (byte) 0);
+                java.util.Arrays.fill(mask, from + rr, from + live.x + live.width, (byte) 0);
+            }
+        }
+    }
+
+    /** A shape's bounds on the canvas, control points included (a Bézier stays within them; may be empty). */
+    private static Rectangle bounds(List<Subpath> shape, int w, int h) {
+        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+        for (Subpath s : shape) {
+            double[] k = s.knots();
+            if (k.length < 12) continue; // fewer than two knots: draws nothing
+            for (int i = 0; i < k.length; i += 2) {
+                y0 = Math.min(y0, k[i] * h);
+                y1 = Math.max(y1, k[i] * h);
+                x0 = Math.min(x0, k[i + 1] * w);
+                x1 = Math.max(x1, k[i + 1] * w);
+            }
+        }
+        if (x0 > x1) return new Rectangle();
+        // clamped first: a hostile knot lies up to 128 documents away
+        int l = (int) Math.floor(Math.max(-1, Math.min(w + 1, x0))), t = (int) Math.floor(Math.max(-1, Math.min(h + 1, y0)));
+        int r = (int) Math.ceil(Math.max(-1, Math.min(w + 1, x1))), b = (int) Math.ceil(Math.max(-1, Math.min(h + 1, y1)));
+        return new Rectangle(l, t, r - l, b - t);
     }
 
     /** The subpaths filled (non-zero winding each, open ones closed), antialiased, as one shape, over the region. */

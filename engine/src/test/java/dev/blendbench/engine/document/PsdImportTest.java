@@ -333,6 +333,30 @@ class PsdImportTest {
     }
 
     @Test
+    void anIntersectionAfterTwoShapes_keepsOnlyWhatItCovers_andAMaskTooComplexToDraw_isNamed() throws IOException {
+        double[] left = {0, 0, 3, 0, 3, 10, 0, 10}, right = {7, 0, 10, 0, 10, 10, 7, 10}, middle = {2, 2, 8, 2, 8, 8, 2, 8};
+        List<String> w = new java.util.ArrayList<>();
+        Surface px = vectorMasked("inter.psd", PsdWriterForTests.vectorMask(0, false, 10, 10, new int[] {1, 1, 3}, left, right, middle), w);
+        assertEquals(List.of(), w);
+        for (int y = 0; y < 10; y++) {
+            for (int x = 0; x < 10; x++) {
+                boolean in = (x < 3 || x >= 7) && x >= 2 && x < 8 && y >= 2 && y < 8;
+                assertEquals(in ? 0xFFFF0000 : 0, px.getPixel(x, y), "at (" + x + ", " + y + ")");
+            }
+        }
+        // 2,000 subpaths each covering a 200x200 layer: some 80 million pixels to combine, from a 260 KB block
+        double[][] many = new double[2000][];
+        int[] ops = new int[many.length];
+        java.util.Arrays.fill(many, new double[] {0, 0, 200, 0, 200, 200, 0, 200});
+        java.util.Arrays.fill(ops, 1);
+        LoadedScene s = PsdImport.read(java.nio.file.Files.write(dir.resolve("complex.psd"), PsdWriterForTests.write(200, 200, List.of(
+                new PsdWriterForTests.L("v", 0, 0, 200, 200, 0xFF0000, "norm", false, null)
+                        .with("vmsk", PsdWriterForTests.vectorMask(0, false, 200, 200, ops, many))))));
+        assertEquals(List.of("layer 'v': a vector mask of 2000 subpaths is too complex to draw; drawn without it"), s.warnings());
+        assertEquals(0xFFFF0000, s.scene().layers().getFirst().source().getPixel(199, 199));
+    }
+
+    @Test
     void aPixelMaskAndAVectorMask_bothApply_unlessThePixelMaskIsTheVectorMasksRendering() throws IOException {
         int[] ramp = new int[10 * 10];
         for (int i = 0; i < ramp.length; i++) ramp[i] = i % 10 * 25;
