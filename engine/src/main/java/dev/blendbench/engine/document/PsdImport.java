@@ -181,7 +181,7 @@ public final class PsdImport {
             long lh = Long.parseLong(e.getAttribute("bottom")) - Long.parseLong(e.getAttribute("top"));
             if (lw > 0 && lh > 0 && lw * lh <= limits.maxPixels()) budget.take(e.getAttribute("name"), lw, lh); // larger: refused below
         }
-        Reading r = new Reading(reader, iis, name, limits, records, w, h, budget, warnings);
+        Reading r = new Reading(reader, iis, name, limits, records, w, h, budget, warnings, new long[1]);
         // groups: a divider record opens one below its layers, the group's own record above them closes it
         Deque<List<Entry>> open = new ArrayDeque<>(); // the enclosing groups' layers so far, innermost first
         List<Entry> current = new ArrayList<>();
@@ -228,7 +228,8 @@ public final class PsdImport {
 
     /** One file's reading: what every layer and group needs. */
     private record Reading(ImageReader reader, ImageInputStream iis, String name, DocumentLimits limits,
-                           PsdLayerRecords.Records records, int w, int h, PixelBudget budget, List<String> warnings) {
+                           PsdLayerRecords.Records records, int w, int h, PixelBudget budget, List<String> warnings,
+                           long[] maskPixels) {
 
         /** Record {@code i}'s pixel layer, or null where it has none or is left out. */
         Layer layer(int i, Element e, PsdLayerRecords.Features f) throws IOException {
@@ -466,7 +467,18 @@ public final class PsdImport {
             return (int) Math.round(Math.max(0, Math.min(255, v)));
         }
 
+        /**
+         * A pixel mask's values. The masks of one document may declare as many pixels in all as its
+         * layers may ({@link DocumentLimits#maxTotalPixels()}): each is decoded, used and let go,
+         * but a small file can declare a thousand masks of the largest size, each a second to inflate.
+         */
         private byte[] maskValues(String layerName, PsdLayerRecords.PixelMask mask) throws DocumentException {
+            maskPixels[0] += Math.max(0L, (long) mask.width()) * Math.max(0, mask.height());
+            if (maskPixels[0] > limits.maxTotalPixels()) {
+                throw new DocumentException(name + ": its layer masks declare more than "
+                        + dev.blendbench.engine.io.ImageLimits.describe(limits.maxTotalPixels()) + " in all (with layer '"
+                        + OpenRaster.shorten(layerName) + "')");
+            }
             try {
                 return PsdMasks.decode(iis, mask, records.psb(), records.depth(), limits.maxPixels());
             } catch (IOException x) {

@@ -552,6 +552,18 @@ class PsdImportTest {
         }
     }
 
+    @Test
+    void masksDeclaringMorePixelsInAllThanTheLayersMay_areRefused_beforeTheOneThatPassesTheCapIsDecoded() throws IOException {
+        int[] values = ramp(20 * 10); // each mask 20x10, twice its 10x10 layer: 400 mask pixels for 200 layer pixels
+        Path p = dir.resolve("masks.psd");
+        Files.write(p, PsdWriterForTests.write(10, 10, List.of(
+                new PsdWriterForTests.L("a", 0, 0, 10, 10, 0xFF0000, "norm", false, null, PsdWriterForTests.M.of(0, 0, 20, 10, 0, 0, values)),
+                new PsdWriterForTests.L("b", 0, 0, 10, 10, 0x00FF00, "norm", false, null, PsdWriterForTests.M.of(0, 0, 20, 10, 0, 0, values)))));
+        assertEquals(2, PsdImport.read(p, DocumentLimits.DEFAULT.withMaxTotalPixels(400)).scene().layers().size());
+        DocumentException e = assertThrows(DocumentException.class, () -> PsdImport.read(p, DocumentLimits.DEFAULT.withMaxTotalPixels(399)));
+        assertTrue(e.getMessage().endsWith("masks.psd: its layer masks declare more than 399 pixels in all (with layer 'b')"), e.getMessage());
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
