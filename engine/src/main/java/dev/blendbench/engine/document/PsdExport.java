@@ -81,7 +81,9 @@ public final class PsdExport {
     }
 
     /**
-     * Writes the document to a stream (not closed).
+     * Writes the document to a stream (not closed). Streamed: the pixel data is compressed twice
+     * (once to learn the lengths the layer records give first, once to write it), so memory stays
+     * at a row a channel and the row lengths, whatever the document's size.
      *
      * @param psb  the large-document layout (forced for a canvas over {@link #PSD_MAX_SIDE} a side)
      */
@@ -108,48 +110,72 @@ public final class PsdExport {
         out.writeInt(0); // colour mode data
         out.writeInt(0); // image resources
 
-        byte[] layerInfo = layerInfo(layers, psb);
-        long section = (psb ? 8 : 4) + layerInfo.length + 4; // layer info, global layer mask info
+        // every channel's packed row lengths first: the layer records give each channel's length
+        int[][][] rowLengths = new int[layers.size()][][];
+        for (int i = 0; i < layers.size(); i++) rowLengths[i] = rowLengths(layers.get(i).source());
+        byte[] records = records(layers, rowLengths, psb);
+        long data = 0;
+        for (int[][] layer : rowLengths) {
+            for (int[] channel : layer) data += channelLength(channel, psb);
+        }
+        int pad = psb ? 4 : 2;
+        long layerInfo = records.length + data, padding = (pad - layerInfo % pad) % pad;
+        layerInfo += padding;
+        long section = (psb ? 8 : 4) + layerInfo + 4; // layer info, global layer mask info
+        if (!psb && section > 0xFFFF_FFFFL) {
+            throw new DocumentException("the layers take more than 4 GB packed; save as .psb");
+        }
         if (psb) {
             out.writeLong(section);
-            out.writeLong(layerInfo.length);
+            out.writeLong(layerInfo);
         } else {
             out.writeInt((int) section);
-            out.writeInt(layerInfo.length);
+            out.writeInt((int) layerInfo);
         }
-        out.write(layerInfo);
+        out.write(records);
+        RowPacker packer = new RowPacker(Math.max(scene.width(), maxWidth(layers)));
+        for (int i = 0; i < layers.size(); i++) {
+            Surface px = layers.get(i).source();
+            for (int c : LAYER_ORDER) {
+                out.writeShort(1); // PackBits
+                writeCounts(out, rowLengths[i][c], psb);
+                for (int y = 0; y < px.height(); y++) packer.write(px, y, c, out);
+            }
+        }
+        out.write(new byte[(int) padding]);
         out.writeInt(0); // global layer mask info
 
         // the merged image: every channel's row counts, then every channel's rows
-        Channels m = channels(merged, psb);
+        int[][] mergedLengths = rowLengths(merged);
         out.writeShort(1);
-        for (int c = 0; c < 4; c++) out.write(m.counts()[c]);
-        for (int c = 0; c < 4; c++) out.write(m.rows()[c]);
+        for (int c = 0; c < 4; c++) writeCounts(out, mergedLengths[c], psb);
+        for (int c = 0; c < 4; c++) {
+            for (int y = 0; y < merged.height(); y++) packer.write(merged, y, c, out);
+        }
         out.flush();
     }
 
-    private static byte[] layerInfo(List<Layer> layers, boolean psb) throws IOException {
+    /** The channels of a layer in the file's order: transparency (-1) first, as Photoshop writes, then R, G, B. */
+    private static final int[] LAYER_ORDER = {3, 0, 1, 2};
+
+    /** The layer records (with their channels' lengths), as the layer info section starts. */
+    private static byte[] records(List<Layer> layers, int[][][] rowLengths, boolean psb) throws IOException {
         ByteArrayOutputStream records = new ByteArrayOutputStream();
         DataOutputStream r = new DataOutputStream(records);
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
         r.writeShort(-layers.size()); // negative: the merged image's first alpha channel is its transparency
-        for (Layer l : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
             Surface px = l.source();
-            int w = px.width(), h = px.height();
             r.writeInt(l.y());
             r.writeInt(l.x());
-            r.writeInt(l.y() + h);
-            r.writeInt(l.x() + w);
+            r.writeInt(l.y() + px.height());
+            r.writeInt(l.x() + px.width());
             r.writeShort(4);
-            Channels ch = channels(px, psb);
-            for (int c : new int[] {3, 0, 1, 2}) { // transparency (-1) first, as Photoshop writes
+            for (int c : LAYER_ORDER) {
                 r.writeShort(c == 3 ? -1 : c);
-                long length = 2 + ch.counts()[c].length + ch.rows()[c].length;
+                long length = channelLength(rowLengths[i][c], psb);
                 if (psb) r.writeLong(length);
                 else r.writeInt((int) length);
-                data.write(new byte[] {0, 1}); // PackBits
-                data.write(ch.counts()[c]);
-                data.write(ch.rows()[c]);
             }
             r.writeBytes("8BIM");
             r.writeBytes(KEYS.get(l.mode()));
@@ -175,10 +201,35 @@ public final class PsdExport {
             r.writeInt(extra.size());
             r.write(extra.toByteArray());
         }
-        records.write(data.toByteArray());
-        int pad = psb ? 4 : 2;
-        while (records.size() % pad != 0) records.write(0);
         return records.toByteArray();
+    }
+
+    /** A channel's length in the file: its compression code, its row counts and its packed rows. */
+    private static long channelLength(int[] rows, boolean psb) {
+        long n = 2 + (long) rows.length * (psb ? 4 : 2);
+        for (int r : rows) n += r;
+        return n;
+    }
+
+    private static void writeCounts(DataOutputStream out, int[] rows, boolean psb) throws IOException {
+        for (int r : rows) {
+            if (psb) out.writeInt(r);
+            else out.writeShort(r);
+        }
+    }
+
+    /** Each channel's (R, G, B, A) packed row lengths. */
+    private static int[][] rowLengths(Surface s) throws IOException {
+        int[][] lengths = new int[4][s.height()];
+        RowPacker packer = new RowPacker(s.width());
+        for (int c = 0; c < 4; c++) {
+            for (int y = 0; y < s.height(); y++) lengths[c][y] = packer.pack(s, y, c);
+        }
+        return lengths;
+    }
+
+    private static int maxWidth(List<Layer> layers) {
+        return layers.stream().mapToInt(l -> l.source().width()).max().orElse(1);
     }
 
     /** A name as the Pascal string of a layer record: ISO-8859-1 (others as '?'), at most 255 bytes. */
@@ -187,47 +238,41 @@ public final class PsdExport {
         return b.length <= 255 ? b : java.util.Arrays.copyOf(b, 255);
     }
 
-    /** Each channel (R, G, B, A, straight) PackBits-compressed: its row byte counts and its rows. */
-    private record Channels(byte[][] counts, byte[][] rows) {}
+    /** Packs one row of one straight channel (0 R, 1 G, 2 B, 3 A) at a time, into buffers it reuses. */
+    private static final class RowPacker {
+        private final byte[] row;
+        private final ByteArrayOutputStream packed;
 
-    private static Channels channels(Surface s, boolean psb) throws IOException {
-        int w = s.width(), h = s.height();
-        byte[][] counts = new byte[4][], rows = new byte[4][];
-        ByteArrayOutputStream[] c = new ByteArrayOutputStream[4], d = new ByteArrayOutputStream[4];
-        for (int k = 0; k < 4; k++) {
-            c[k] = new ByteArrayOutputStream(h * (psb ? 4 : 2));
-            d[k] = new ByteArrayOutputStream();
+        RowPacker(int width) {
+            row = new byte[width];
+            packed = new ByteArrayOutputStream(width + width / 128 + 2);
         }
-        byte[][] row = new byte[4][w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = Argb.unpremultiply(s.getPixel(x, y));
-                row[0][x] = (byte) (p >>> 16);
-                row[1][x] = (byte) (p >>> 8);
-                row[2][x] = (byte) p;
-                row[3][x] = (byte) (p >>> 24);
-            }
-            for (int k = 0; k < 4; k++) {
-                int before = d[k].size();
-                packBits(row[k], d[k]);
-                int n = d[k].size() - before;
-                if (psb) c[k].write(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-                else c[k].write(new byte[] {(byte) (n >>> 8), (byte) n});
-            }
+
+        /** Row {@code y}'s channel {@code c} of {@code s}, packed; returns its length. */
+        int pack(Surface s, int y, int c) {
+            int shift = c == 3 ? 24 : 16 - 8 * c;
+            for (int x = 0; x < s.width(); x++) row[x] = (byte) (Argb.unpremultiply(s.getPixel(x, y)) >>> shift);
+            packed.reset();
+            packBits(row, s.width(), packed);
+            return packed.size();
         }
-        for (int k = 0; k < 4; k++) {
-            counts[k] = c[k].toByteArray();
-            rows[k] = d[k].toByteArray();
+
+        void write(Surface s, int y, int c, OutputStream out) throws IOException {
+            pack(s, y, c);
+            packed.writeTo(out);
         }
-        return new Channels(counts, rows);
     }
 
     /** PackBits: runs of 3 or more equal bytes as one repeat, the rest as literals, 128 at most each. */
     static void packBits(byte[] in, ByteArrayOutputStream out) {
+        packBits(in, in.length, out);
+    }
+
+    private static void packBits(byte[] in, int length, ByteArrayOutputStream out) {
         int i = 0;
-        while (i < in.length) {
+        while (i < length) {
             int run = 1;
-            while (i + run < in.length && run < 128 && in[i + run] == in[i]) run++;
+            while (i + run < length && run < 128 && in[i + run] == in[i]) run++;
             if (run >= 3) {
                 out.write(1 - run);
                 out.write(in[i]);
@@ -235,8 +280,8 @@ public final class PsdExport {
                 continue;
             }
             int start = i;
-            while (i < in.length && i - start < 128
-                    && !(i + 2 < in.length && in[i] == in[i + 1] && in[i] == in[i + 2])) {
+            while (i < length && i - start < 128
+                    && !(i + 2 < length && in[i] == in[i + 1] && in[i] == in[i + 2])) {
                 i++;
             }
             out.write(i - start - 1);
