@@ -37,6 +37,7 @@ fi
 if [[ "$what" == all || "$what" == deb ]]; then
   jpackage --type deb "${common[@]}" --linux-package-name blendbench --linux-shortcut \
            --linux-menu-group Graphics --linux-package-deps libgtk-3-0 \
-           --file-associations packaging/ora.properties --resource-dir packaging/resources
+           --file-associations packaging/ora.properties --file-associations packaging/psd.properties \
+           --resource-dir packaging/resources
   echo "deb: $(ls packaging/target/*.deb)"
 fi
