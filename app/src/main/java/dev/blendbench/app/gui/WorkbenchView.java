@@ -565,7 +565,7 @@ public final class WorkbenchView {
     private void chooseLayers() {
         FileChooser fc = chooser("Add image layers");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff",
-                "*.webp", "*.bmp", "*.gif", "*.ora", "*.psd"), new FileChooser.ExtensionFilter("All files", "*"));
+                "*.webp", "*.bmp", "*.gif", "*.ora", "*.psd", "*.psb"), new FileChooser.ExtensionFilter("All files", "*"));
         List<File> fs = fc.showOpenMultipleDialog(window());
         if (fs != null && !fs.isEmpty()) ChooserFolders.remember(fs.get(0));
         if (fs != null) addLayers(fs.stream().map(File::toPath).toList());

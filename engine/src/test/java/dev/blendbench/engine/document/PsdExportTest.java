@@ -130,5 +130,10 @@ class PsdExportTest {
         LoadedScene back = PsdImport.read(p);
         assertEquals(30_001, back.scene().width());
         assertEquals(Argb.premultiply(Argb.unpremultiply(strip.getPixel(29_999, 1))), back.scene().layers().getFirst().source().getPixel(29_999, 1));
+        // a file named .psb gets the large-document layout whatever its size
+        Path small = dir.resolve("small.psb");
+        PsdExport.write(new Scene(8, 8, 0, List.of(Layer.of("a", noise(8, 8, 9)))), small);
+        assertEquals(2, Files.readAllBytes(small)[5]);
+        assertEquals(List.of("a"), PsdImport.read(small).scene().layers().stream().map(Layer::name).toList());
     }
 }
