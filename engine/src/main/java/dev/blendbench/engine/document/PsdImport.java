@@ -36,7 +36,7 @@ import org.w3c.dom.Node;
  * mask, rasterized ({@link PsdVectorMask}). A solid colour fill layer (a shape layer, with a vector
  * mask) is drawn from its colour ({@link PsdDescriptor}) over what its vector mask can show. Groups:
  * a pass-through group at full opacity without a mask is its layers, in order (hidden with it); any
- * other group is composited on its own and becomes one canvas-sized layer with the group's blend
+ * other group is composited on its own ({@link Isolated}) and becomes one layer with the group's blend
  * mode, opacity and masks, as OpenRaster's isolated stacks do. Clipping: a base layer and the
  * layers clipped to it become one layer ({@code Reading.clip}). What a scene of ours cannot hold is
  * named in a warning: adjustment, gradient and pattern fill layers (left out), a mask's feather,
@@ -238,8 +238,9 @@ public final class PsdImport {
             int bottom = Integer.parseInt(e.getAttribute("bottom")), right = Integer.parseInt(e.getAttribute("right"));
             String key = e.getAttribute("blendMode");
             Surface pixels;
-            PsdVectorMask vector = vectorMask(layerName, f);
+            PsdVectorMask vector;
             if (f != null && f.solidColour() != null) { // a colour fill layer (a shape layer, with a vector mask)
+                vector = vectorMask(layerName, f);
                 Integer argb = fillColour(layerName, f.solidColour());
                 if (argb == null) return null;
                 // it covers the canvas, less where its vector mask hides it
@@ -262,6 +263,7 @@ public final class PsdImport {
                 if ((long) (right - left) * (bottom - top) > limits.maxPixels()) {
                     throw new DocumentException(name + ": layer '" + layerName + "' is over the pixel limit");
                 }
+                vector = vectorMask(layerName, f);
                 pixels = surfaceOf(reader.read(i + 1), records.depth());
             }
             applyMasks(pixels, left, top, layerName, f, vector);
@@ -288,7 +290,7 @@ public final class PsdImport {
         /**
          * A group, from its own record, as layers: a pass-through group at full opacity without a
          * mask is its layers as they are (hidden where it is hidden); any other is rendered on its
-         * own into one canvas-sized layer with the group's blend mode, opacity and mask, as
+         * own into one layer (over its layers' bounds) with the group's blend mode, opacity and masks, as
          * Photoshop composites a group that is not pass-through.
          */
         List<Layer> group(Element e, PsdLayerRecords.Features f, List<Layer> children) throws IOException {
