@@ -1,0 +1,85 @@
+package dev.blendbench.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blendbench.app.cli.ComposeCommandTest.Result;
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.document.PsdExport;
+import dev.blendbench.engine.io.ImageFiles;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Argb;
+import dev.blendbench.engine.surface.Surface;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InfoCommandTest {
+    @TempDir
+    Path dir;
+
+    private static Surface solid(int w, int h, int argbPre) {
+        Surface s = Surface.allocate(w, h);
+        s.fill(argbPre);
+        return s;
+    }
+
+    @Test
+    void aDocument_isDescribedLayerByLayer_asTheEngineWillCompositeIt() throws IOException {
+        Path psd = dir.resolve("scene.psd");
+        PsdExport.write(new Scene(64, 48, 0, List.of(Layer.of("base", solid(64, 48, 0xFF204080)),
+                new Layer("veil", solid(20, 10, 0x80800000), 10, -3, BlendMode.SCREEN, 0.5f, false))), psd);
+        Result r = ComposeCommandTest.run("info", psd.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(psd + ": Photoshop document, 64x48, blends in srgb, background transparent, 2 layers (bottom first)", lines.get(0));
+        assertEquals(List.of("#", "name", "mode", "opacity", "shown", "position", "size"), List.of(lines.get(1).trim().split("\\s+")));
+        assertEquals(List.of("1", "base", "normal", "100", "%", "yes", "0,0", "64x48"), List.of(lines.get(2).trim().split("\\s+")));
+        assertEquals(List.of("2", "veil", "screen", "50", "%", "no", "10,-3", "20x10"), List.of(lines.get(3).trim().split("\\s+")));
+    }
+
+    @Test
+    void json_describesEachFile_andWarningsGoToStderr() throws IOException {
+        Path ora = dir.resolve("k.ora");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(ora))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+            zip.write("image/openraster".getBytes(StandardCharsets.US_ASCII));
+            zip.putNextEntry(new java.util.zip.ZipEntry("stack.xml"));
+            zip.write("<image w='8' h='8'><stack><layer name='glow' src='data/a.png' composite-op='krita:dissolve'/></stack></image>"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("data/a.png"));
+            zip.write(ImageFiles.encodePng(solid(8, 8, 0xFF00FF00)));
+        }
+        Path png = dir.resolve("photo.png");
+        ImageFiles.write(solid(5, 3, Argb.premultiply(0x80FF0000)), png);
+        Result r = ComposeCommandTest.run("info", "--json", ora.toString(), png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("warning: " + ora + ": ") && r.err().contains("krita:dissolve"), r.err());
+        JsonNode all = new ObjectMapper().readTree(r.out());
+        assertEquals(2, all.size());
+        assertEquals("OpenRaster document", all.get(0).get("kind").asText());
+        assertEquals("glow", all.get(0).get("layers").get(0).get("name").asText());
+        assertEquals(1, all.get(0).get("warnings").size());
+        assertEquals("image", all.get(1).get("kind").asText());
+        assertEquals(5, all.get(1).get("width").asInt());
+        assertEquals(3, all.get(1).get("layers").get(0).get("height").asInt());
+    }
+
+    @Test
+    void aFileThatCannotBeRead_exitsTwoWithOneLine() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.psd"), "8BPS but not really");
+        Result r = ComposeCommandTest.run("info", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("blendbench info: " + bad + ": ") && r.err().lines().count() == 1, r.err());
+        assertEquals(2, ComposeCommandTest.run("info", dir.toString()).code());
+        assertEquals(2, ComposeCommandTest.run("info").code());
+    }
+}
