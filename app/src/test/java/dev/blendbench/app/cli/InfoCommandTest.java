@@ -14,7 +14,6 @@ import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Argb;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,16 +47,7 @@ class InfoCommandTest {
 
     @Test
     void json_describesEachFile_andWarningsGoToStderr() throws IOException {
-        Path ora = dir.resolve("k.ora");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(ora))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
-            zip.write("image/openraster".getBytes(StandardCharsets.US_ASCII));
-            zip.putNextEntry(new java.util.zip.ZipEntry("stack.xml"));
-            zip.write("<image w='8' h='8'><stack><layer name='glow' src='data/a.png' composite-op='krita:dissolve'/></stack></image>"
-                    .getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new java.util.zip.ZipEntry("data/a.png"));
-            zip.write(ImageFiles.encodePng(solid(8, 8, 0xFF00FF00)));
-        }
+        Path ora = ComposeCommandTest.oraWithUnsupportedOp(dir);
         Path png = dir.resolve("photo.png");
         ImageFiles.write(solid(5, 3, Argb.premultiply(0x80FF0000)), png);
         Result r = ComposeCommandTest.run("info", "--json", ora.toString(), png.toString());
