@@ -62,6 +62,10 @@ public final class InfoCommand implements Callable<Integer> {
         List<Map<String, Object>> described = new ArrayList<>();
         for (Path file : files) {
             if (Files.isDirectory(file)) throw new BadInputException(file + ": is a folder, not a document or image");
+            if (dev.blendbench.app.gui.WorkbenchView.isSessionFile(file)) {
+                throw new BadInputException(file + ": a session file, not a document or image; blendbench report -o report.html "
+                        + file.getFileName() + " describes it");
+            }
             Map<String, Object> d = describe(file);
             @SuppressWarnings("unchecked")
             List<String> warnings = (List<String>) d.get("warnings");

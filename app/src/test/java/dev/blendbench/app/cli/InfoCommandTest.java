@@ -70,6 +70,9 @@ class InfoCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("blendbench info: " + bad + ": ") && r.err().lines().count() == 1, r.err());
         assertEquals(2, ComposeCommandTest.run("info", dir.toString()).code());
+        Result session = ComposeCommandTest.run("info", dir.resolve("s.json").toString());
+        assertEquals("blendbench info: " + dir.resolve("s.json") + ": a session file, not a document or image;"
+                + " blendbench report -o report.html s.json describes it\n", session.err());
         assertEquals(2, ComposeCommandTest.run("info").code());
     }
 }
