@@ -162,7 +162,34 @@ class MutatedInputTest {
                         PsdWriterForTests.M.of(3, 0, 12, 9, 255, 3, ramp)))))) {
             assertTrue(fuzz("psd", good, ".psd", DocumentException.class, p -> Documents.read(p, DOCUMENT_LIMITS),
                     MutatedInputTest::mutate) > 0);
+            // the layer records alone, where our own parsing reads masks, groups, paths and descriptors
+            fuzz("psd-records", good, ".psd", DocumentException.class, p -> Documents.read(p, DOCUMENT_LIMITS),
+                    MutatedInputTest::mutateLayerRecords);
         }
+    }
+
+    /**
+     * A mutation of a PSD within its layer records (between the layer-and-mask section's start and
+     * its channels' data, approximately: the first 4 KB of the section): a byte, or a 32-bit field
+     * at an extreme, as {@link #mutate} does over the whole file.
+     */
+    static byte[] mutateLayerRecords(byte[] good, SplittableRandom r) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(good);
+        int at = 26;
+        at += 4 + b.getInt(at); // colour mode data
+        at += 4 + b.getInt(at); // image resources
+        int from = at + 8, to = Math.min(good.length - 4, from + 4096);
+        byte[] out = good.clone();
+        for (int i = 1 + r.nextInt(3); i > 0; i--) {
+            int p = from + r.nextInt(Math.max(1, to - from));
+            if (r.nextBoolean()) {
+                out[p] = (byte) r.nextInt(256);
+            } else {
+                int v = new int[] {0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0x10000, 1, 255, 3}[r.nextInt(8)];
+                for (int k = 0; k < 4 && p + k < out.length; k++) out[p + k] = (byte) (v >>> (24 - 8 * k));
+            }
+        }
+        return out;
     }
 
     @Test
