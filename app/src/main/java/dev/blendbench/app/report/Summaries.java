@@ -89,16 +89,22 @@ public final class Summaries {
     }
 
     private static final java.util.regex.Pattern SOURCE_MEMORY = java.util.regex.Pattern.compile(" \\([0-9.]+ MB of source pixels\\)");
+    private static final java.util.regex.Pattern SCENE_PRINT = java.util.regex.Pattern.compile(", scene #[0-9a-f]{8}");
 
     /**
      * Whether two sessions' workload descriptions name the same job. Files written before the
-     * description gave the layers' source memory ("3 layers (16.6 MB of source pixels)") lack it:
-     * where one of the two does, it is no difference (a fact one file does not have).
+     * description gave the layers' source memory ("3 layers (16.6 MB of source pixels)") or the
+     * scene's fingerprint ("scene #3f9a0c12") lack them: where one of the two does, that fact is
+     * no difference (one file does not have it).
      */
     public static boolean sameWorkload(String a, String b) {
-        if (a.equals(b)) return true;
-        boolean sa = SOURCE_MEMORY.matcher(a).find(), sb = SOURCE_MEMORY.matcher(b).find();
-        return sa != sb && SOURCE_MEMORY.matcher(a).replaceAll("").equals(SOURCE_MEMORY.matcher(b).replaceAll(""));
+        for (java.util.regex.Pattern optional : List.of(SOURCE_MEMORY, SCENE_PRINT)) {
+            if (optional.matcher(a).find() != optional.matcher(b).find()) {
+                a = optional.matcher(a).replaceAll("");
+                b = optional.matcher(b).replaceAll("");
+            }
+        }
+        return a.equals(b);
     }
 
     private static final java.util.regex.Pattern STRATEGY = java.util.regex.Pattern.compile(", strategy [a-z-]+");

@@ -73,4 +73,17 @@ class ConditionDifferencesTest {
         assertFalse(Summaries.sameWorkload(older, older.replace("pooled", "per-worker")));
         assertFalse(Summaries.sameWorkload(shared, older.replace("3 layers", "4 layers")));
     }
+
+    @Test
+    void workloadsWithDifferentSceneFingerprints_areDifferentJobs_butAFileWithoutOneIsNoDifference() {
+        String a = "composite 1920x1080, 3 layers (16.6 MB of source pixels), scene #3f9a0c12, strategy pooled, stages composite";
+        String edited = a.replace("3f9a0c12", "0be4d771"); // the same size and layer count: one layer's mode changed
+        String older = "composite 1920x1080, 3 layers (16.6 MB of source pixels), strategy pooled, stages composite";
+        String oldest = "composite 1920x1080, 3 layers, strategy pooled, stages composite";
+        assertTrue(Summaries.sameWorkload(a, a));
+        assertFalse(Summaries.sameWorkload(a, edited), "another scene of the same shape: another job");
+        assertTrue(Summaries.sameWorkload(a, older));
+        assertTrue(Summaries.sameWorkload(oldest, edited));
+        assertFalse(Summaries.sameWorkload(older, a.replace("16.6", "24.9")));
+    }
 }

@@ -44,6 +44,7 @@ public final class CompositeWorkload implements Workload {
     private final ExecutorService tileExecutor;
     private final int tileThreads;
     private final RaceDetector races;
+    private final String fingerprint;
 
     public CompositeWorkload(Scene scene, Strategy strategy, boolean decode, boolean encode) {
         this(scene, strategy, decode, encode, null);
@@ -57,6 +58,7 @@ public final class CompositeWorkload implements Workload {
     public CompositeWorkload(Scene scene, Strategy strategy, boolean decode, boolean encode, RaceDetector races) {
         this.races = races;
         this.scene = scene;
+        this.fingerprint = dev.blendbench.engine.scene.Fingerprint.of(scene);
         this.strategy = strategy;
         this.decode = decode;
         this.encode = encode;
@@ -105,6 +107,7 @@ public final class CompositeWorkload implements Workload {
         return "composite " + scene.width() + "x" + scene.height() + ", " + n + (n == 1 ? " layer" : " layers")
                 + (scene.blendSpace() == dev.blendbench.engine.colour.BlendSpace.LINEAR ? " in linear light" : "")
                 + String.format(java.util.Locale.ROOT, " (%.1f MB of source pixels)", sourceBytes(scene) / 1e6)
+                + ", scene #" + fingerprint // its content: same size and layer count, another job
                 + ", strategy " + strategy.cliName() + ", stages " + String.join("+", asked); // the stages asked for: the same job
     }
 

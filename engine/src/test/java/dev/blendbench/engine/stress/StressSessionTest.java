@@ -55,8 +55,22 @@ class StressSessionTest {
              CompositeWorkload linear = new CompositeWorkload(scene().withBlendSpace(dev.blendbench.engine.colour.BlendSpace.LINEAR),
                      Strategy.POOLED, false, false)) {
             assertFalse(srgb.description().contains("linear"), srgb.description());
-            assertTrue(linear.description().matches(".* layers in linear light \\([0-9.]+ MB of source pixels\\), strategy pooled.*"),
+            assertTrue(linear.description().matches(".* layers in linear light \\([0-9.]+ MB of source pixels\\), scene #[0-9a-f]{8}, strategy pooled.*"),
                     linear.description());
+        }
+    }
+
+    @Test
+    void workloadDescription_namesTheScenesFingerprint_soAnEditedSceneOfTheSameShapeIsAnotherJob() {
+        dev.blendbench.engine.scene.Scene s = scene();
+        dev.blendbench.engine.scene.Scene edited = s.withLayers(java.util.List.of(s.layers().get(0),
+                s.layers().get(1).withMode(dev.blendbench.engine.blend.BlendMode.SOFT_LIGHT)));
+        try (CompositeWorkload a = new CompositeWorkload(s, Strategy.POOLED, false, false);
+             CompositeWorkload again = new CompositeWorkload(scene(), Strategy.POOLED, false, false);
+             CompositeWorkload b = new CompositeWorkload(edited, Strategy.POOLED, false, false)) {
+            assertTrue(a.description().contains(", scene #" + dev.blendbench.engine.scene.Fingerprint.of(s) + ","), a.description());
+            assertEquals(a.description(), again.description());
+            assertFalse(a.description().equals(b.description()), b.description());
         }
     }
 
