@@ -40,7 +40,7 @@ import org.w3c.dom.Node;
  * mode, opacity and masks, as OpenRaster's isolated stacks do. Clipping: a base layer and the
  * layers clipped to it become one layer ({@code Reading.clip}). What a scene of ours cannot hold is
  * named in a warning: adjustment, gradient and pattern fill layers (left out), a mask's feather,
- * layer effects, a blend mode we lack, the blend modes of layers in a pass-through group that is
+ * layer effects, Blend If ranges, a blend mode we lack, the blend modes of layers in a pass-through group that is
  * drawn on its own. TwelveMonkeys' metadata does not tell masks, adjustments, effects and group
  * blend modes apart, so {@link PsdLayerRecords} reads the layer records for that.
  */
@@ -269,6 +269,9 @@ public final class PsdImport {
             applyMasks(pixels, left, top, layerName, f, vector);
             if (f != null && f.effects()) {
                 warnings.add("layer '" + layerName + "': layer effects (shadows, strokes, ...) are not supported and were left out");
+            }
+            if (f != null && f.blendIf()) {
+                warnings.add("layer '" + layerName + "': its Blend If ranges are not supported; drawn as if it had none");
             }
             if (f != null && (f.text() || f.smartObject())) {
                 warnings.add("layer '" + layerName + "': " + (f.text() ? "text" : "smart object") + " layer drawn from its stored pixels");

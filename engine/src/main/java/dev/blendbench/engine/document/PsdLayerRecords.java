@@ -34,10 +34,12 @@ final class PsdLayerRecords {
      *                    or null
      * @param fill        the layer's fill opacity, 0..255 (Photoshop's "Fill": its pixels' opacity,
      *                    beside the opacity of the whole layer with its effects)
+     * @param blendIf     whether its blending ranges ("Blend If") are other than the default, which
+     *                    lets every pixel through
      */
     record Features(String name, boolean mask, PixelMask pixelMask, boolean vectorMask, byte[] vectorData,
                     byte[] solidColour, String adjustment, boolean effects, boolean text, boolean smartObject,
-                    int section, String sectionKey, int fill) {
+                    int section, String sectionKey, int fill, boolean blendIf) {
         /** Whether this record opens or closes a group rather than holding pixels. */
         boolean isGroupRecord() { return section != NO_SECTION; }
     }
@@ -161,7 +163,9 @@ final class PsdLayerRecords {
             in.seek(maskEnd);
             long ranges = in.readUnsignedInt();
             check(in, ranges, fileLength);
-            in.skipBytes((int) Math.min(Integer.MAX_VALUE, ranges));
+            boolean blendIf = false; // a range other than Photoshop's default, black 0 to white 255 (as 16-bit pairs)
+            for (long r = 0; r + 4 <= ranges; r += 4) blendIf |= in.readInt() != 0x0000FFFF;
+            in.skipBytes((int) (ranges % 4));
             int nameLength = in.readUnsignedByte();
             byte[] nameBytes = new byte[nameLength];
             in.readFully(nameBytes);
@@ -206,7 +210,7 @@ final class PsdLayerRecords {
             }
             in.seek(end);
             out.add(new Features(new String(nameBytes, StandardCharsets.ISO_8859_1), userMask || maskLength >= 20 || vectorMask,
-                    null, vectorMask, vectorData, solidColour, adjustment, effects, text, smart, section, sectionKey, fill));
+                    null, vectorMask, vectorData, solidColour, adjustment, effects, text, smart, section, sectionKey, fill, blendIf));
         }
         // the channels' data follow the records: layer by layer, each channel's in the order listed
         long at = in.getStreamPosition();
@@ -222,7 +226,7 @@ final class PsdLayerRecords {
                     out.set(i, new Features(f.name(), f.mask(), new PixelMask(m.top(), m.left(), m.bottom(), m.right(),
                             m.defaultValue(), (m.flags() & 2) != 0, (m.flags() & 8) != 0, (m.flags() & 4) != 0, m.density(),
                             m.feather(), at, lengths[c]), f.vectorMask(), f.vectorData(), f.solidColour(), f.adjustment(),
-                            f.effects(), f.text(), f.smartObject(), f.section(), f.sectionKey(), f.fill()));
+                            f.effects(), f.text(), f.smartObject(), f.section(), f.sectionKey(), f.fill(), f.blendIf()));
                 }
                 at += lengths[c];
             }

@@ -357,6 +357,18 @@ class PsdImportTest {
     }
 
     @Test
+    void blendIfRangesOtherThanTheDefault_areNamedInAWarning() throws IOException {
+        int[] defaults = new int[10];
+        java.util.Arrays.fill(defaults, 0x0000FFFF); // gray and R, G, B: source and destination each, black 0 to white 255
+        int[] whiteOut = defaults.clone();
+        whiteOut[0] = 0x0000C8FF; // "This Layer": its white point at 200, so its near-white pixels drop out
+        LoadedScene s = psd("blendif.psd", DocumentLimits.DEFAULT,
+                new PsdWriterForTests.L("plain", 0, 0, 10, 10, 0x336699, "norm", false, null).withRanges(defaults),
+                new PsdWriterForTests.L("keyed", 2, 2, 4, 4, 0xFFFFFF, "norm", false, null).withRanges(whiteOut));
+        assertEquals(List.of("layer 'keyed': its Blend If ranges are not supported; drawn as if it had none"), s.warnings());
+    }
+
+    @Test
     void aPixelMaskAndAVectorMask_bothApply_unlessThePixelMaskIsTheVectorMasksRendering() throws IOException {
         int[] ramp = new int[10 * 10];
         for (int i = 0; i < ramp.length; i++) ramp[i] = i % 10 * 25;

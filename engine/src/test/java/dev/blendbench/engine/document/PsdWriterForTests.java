@@ -37,32 +37,38 @@ final class PsdWriterForTests {
      */
     record L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey,
              M pixelMask, int opacity, boolean hidden, int section, String sectionKey, boolean clipped,
-             List<byte[]> blocks) {
+             List<byte[]> blocks, int[] ranges) {
         L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey) {
             this(name, left, top, w, h, rgb, blendKey, mask, extraKey, null);
         }
 
         L(String name, int left, int top, int w, int h, int rgb, String blendKey, boolean mask, String extraKey, M pixelMask) {
-            this(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, 255, false, 0, null, false, List.of());
+            this(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, 255, false, 0, null, false, List.of(), null);
         }
 
         /** The divider below a group's layers. */
         static L groupEnd() {
-            return new L("</Layer group>", 0, 0, 0, 0, 0, "norm", false, null, null, 255, false, 3, "norm", false, List.of());
+            return new L("</Layer group>", 0, 0, 0, 0, 0, "norm", false, null, null, 255, false, 3, "norm", false, List.of(), null);
         }
 
         /** A group's own record, above its layers. */
         static L group(String name, String key, int opacity, boolean hidden, M mask) {
-            return new L(name, 0, 0, 0, 0, 0, key, false, null, mask, opacity, hidden, 1, key, false, List.of());
+            return new L(name, 0, 0, 0, 0, 0, key, false, null, mask, opacity, hidden, 1, key, false, List.of(), null);
         }
 
         L withOpacity(int o) {
-            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, o, hidden, section, sectionKey, clipped, blocks);
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, o, hidden, section, sectionKey, clipped, blocks, ranges);
         }
 
         /** This layer clipped to the layer below. */
         L clip() {
-            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, opacity, hidden, section, sectionKey, true, blocks);
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, opacity, hidden, section, sectionKey, true, blocks, ranges);
+        }
+
+        /** This layer with blending ranges ("Blend If"): 32-bit values, two (source, destination) per channel. */
+        L withRanges(int... r) {
+            return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, opacity, hidden, section, sectionKey,
+                    clipped, blocks, r);
         }
 
         /** This layer with a tagged block ({@code key}, then {@code data}) added to its extra data. */
@@ -75,7 +81,7 @@ final class PsdWriterForTests {
             List<byte[]> more = new java.util.ArrayList<>(blocks);
             more.add(b.toByteArray());
             return new L(name, left, top, w, h, rgb, blendKey, mask, extraKey, pixelMask, opacity, hidden, section, sectionKey,
-                    clipped, more);
+                    clipped, more, ranges);
         }
 
         M maskOrNull() {
@@ -149,7 +155,12 @@ final class PsdWriterForTests {
             } else {
                 ex.writeInt(0);
             }
-            ex.writeInt(0); // blending ranges
+            if (l.ranges() == null) {
+                ex.writeInt(0); // no blending ranges
+            } else {
+                ex.writeInt(4 * l.ranges().length);
+                for (int r : l.ranges()) ex.writeInt(r);
+            }
             byte[] name = l.name().getBytes(StandardCharsets.ISO_8859_1);
             ex.writeByte(name.length);
             ex.write(name);
