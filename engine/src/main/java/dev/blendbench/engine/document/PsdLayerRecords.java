@@ -10,10 +10,12 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads just the layer records of a PSD/PSB file — what TwelveMonkeys' metadata does not show:
- * whether a layer has a mask (and where its pixel mask's data lies), is an adjustment or fill layer,
- * carries effects, is text or a smart object. Pixel data is skipped. Every length is checked against
- * what is left of the file, so a hostile file ends in an {@link IOException}, never in a huge
- * allocation.
+ * a layer's masks (where its pixel mask's data lies, its vector mask's paths), its place in the
+ * group structure and a group's blend mode, whether it is an adjustment or a colour fill layer (and
+ * the fill's descriptor), its fill opacity and blending ranges, and whether it carries effects, is
+ * text or a smart object. Pixel data is skipped. Every length is checked against what is left of
+ * the file, so a hostile file ends in an {@link IOException}, never in a huge allocation; a block
+ * kept for decoding is at most {@link #MAX_BLOCK} bytes.
  */
 final class PsdLayerRecords {
     private PsdLayerRecords() {}
