@@ -40,14 +40,11 @@ public final class PsdExport {
     /** Photoshop's largest side for a {@code .psd}; larger canvases need the {@code .psb} layout. */
     static final int PSD_MAX_SIDE = 30_000;
 
+    /** Our modes and Photoshop's keys: the import's map turned round; source-over is Photoshop's normal too. */
     private static final Map<BlendMode, String> KEYS = new EnumMap<>(BlendMode.class);
 
     static {
-        for (String key : List.of("norm", "dark", "mul ", "idiv", "lbrn", "dkCl", "lite", "scrn", "div ", "lddg", "lgCl",
-                "over", "sLit", "hLit", "vLit", "lLit", "pLit", "hMix", "diff", "smud", "fsub", "fdiv", "hue ", "sat ",
-                "colr", "lum ")) {
-            KEYS.put(PsdImport.modeOf(key), key);
-        }
+        PsdImport.MODES.forEach((key, mode) -> KEYS.put(mode, key));
         KEYS.put(BlendMode.SOURCE_OVER, "norm");
     }
 

@@ -47,8 +47,8 @@ import org.w3c.dom.Node;
 public final class PsdImport {
     private PsdImport() {}
 
-    /** Photoshop's blend-mode keys and ours. */
-    private static final Map<String, BlendMode> MODES = Map.ofEntries(
+    /** Photoshop's blend-mode keys and ours (the export writes them back). */
+    static final Map<String, BlendMode> MODES = Map.ofEntries(
             Map.entry("norm", BlendMode.NORMAL), Map.entry("dark", BlendMode.DARKEN),
             Map.entry("mul ", BlendMode.MULTIPLY), Map.entry("idiv", BlendMode.COLOR_BURN),
             Map.entry("lbrn", BlendMode.LINEAR_BURN), Map.entry("dkCl", BlendMode.DARKER_COLOR),

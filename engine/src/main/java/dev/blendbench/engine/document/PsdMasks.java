@@ -1,5 +1,6 @@
 package dev.blendbench.engine.document;
 
+import dev.blendbench.engine.surface.Argb;
 import dev.blendbench.engine.surface.Surface;
 import java.io.EOFException;
 import java.io.IOException;
@@ -79,21 +80,16 @@ final class PsdMasks {
                 int v = rowIn && cx >= m.left() && cx < m.right()
                         ? values[(cy - m.top()) * mw + (cx - m.left())] & 0xFF : m.defaultValue();
                 if (m.inverted()) v = 255 - v;
-                v = 255 - div255(m.density() * (255 - v));
+                v = 255 - Argb.mulDiv255(m.density(), 255 - v);
                 if (v == 255) continue;
                 int i = layer.index(x, y), p = px[i];
-                px[i] = div255((p >>> 24) * v) << 24 | div255((p >>> 16 & 0xFF) * v) << 16
-                        | div255((p >>> 8 & 0xFF) * v) << 8 | div255((p & 0xFF) * v);
+                px[i] = Argb.mulDiv255(p >>> 24, v) << 24 | Argb.mulDiv255(p >>> 16 & 0xFF, v) << 16
+                        | Argb.mulDiv255(p >>> 8 & 0xFF, v) << 8 | Argb.mulDiv255(p & 0xFF, v);
             }
         }
         layer.markModified();
     }
 
-    /** x / 255 rounded, for x in 0 .. 255·255. */
-    private static int div255(int x) {
-        x += 128;
-        return (x + (x >>> 8)) >>> 8;
-    }
 
     /** Photoshop's RLE: a byte count per row (2 bytes, 4 in a PSB), then each row in PackBits. */
     private static void packBits(ImageInputStream in, byte[] out, int rowBytes, int rows, boolean psb, long payload)

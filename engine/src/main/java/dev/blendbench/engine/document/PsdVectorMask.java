@@ -1,5 +1,6 @@
 package dev.blendbench.engine.document;
 
+import dev.blendbench.engine.surface.Argb;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -142,10 +143,10 @@ final class PsdVectorMask {
                 for (int x = touched.x; x < touched.x + touched.width; x++) {
                     int p = y * width + x, m = mask[p] & 0xFF, sv = plane[(y - r.y) * r.width + (x - r.x)] & 0xFF;
                     mask[p] = (byte) switch (op) {
-                        case 0 -> m + sv - 2 * div255(m * sv); // exclude
+                        case 0 -> m + sv - 2 * Argb.mulDiv255(m, sv); // exclude
                         case 2 -> Math.max(0, m - sv); // subtract
-                        case 3 -> div255(m * sv); // intersect
-                        default -> m + sv - div255(m * sv); // combine
+                        case 3 -> Argb.mulDiv255(m, sv); // intersect
+                        default -> m + sv - Argb.mulDiv255(m, sv); // combine
                     };
                 }
             }
@@ -222,8 +223,4 @@ final class PsdVectorMask {
         return ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
     }
 
-    private static int div255(int x) {
-        x += 128;
-        return (x + (x >>> 8)) >>> 8;
-    }
 }
