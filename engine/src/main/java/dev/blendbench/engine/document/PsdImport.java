@@ -181,7 +181,7 @@ public final class PsdImport {
             long lh = Long.parseLong(e.getAttribute("bottom")) - Long.parseLong(e.getAttribute("top"));
             if (lw > 0 && lh > 0 && lw * lh <= limits.maxPixels()) budget.take(e.getAttribute("name"), lw, lh); // larger: refused below
         }
-        Reading r = new Reading(reader, iis, name, limits, records, w, h, budget, warnings, new long[1]);
+        Reading r = new Reading(reader, iis, name, limits, records, w, h, budget, warnings);
         // groups: a divider record opens one below its layers, the group's own record above them closes it
         Deque<List<Entry>> open = new ArrayDeque<>(); // the enclosing groups' layers so far, innermost first
         List<Entry> current = new ArrayList<>();
@@ -226,10 +226,30 @@ public final class PsdImport {
         return !c.isEmpty() && !"base".equals(c);
     }
 
-    /** One file's reading: what every layer and group needs. */
-    private record Reading(ImageReader reader, ImageInputStream iis, String name, DocumentLimits limits,
-                           PsdLayerRecords.Records records, int w, int h, PixelBudget budget, List<String> warnings,
-                           long[] maskPixels) {
+    /** One file's reading: what every layer and group needs, and the mask pixels declared so far. */
+    private static final class Reading {
+        private final ImageReader reader;
+        private final ImageInputStream iis;
+        private final String name;
+        private final DocumentLimits limits;
+        private final PsdLayerRecords.Records records;
+        private final int w, h;
+        private final PixelBudget budget;
+        private final List<String> warnings;
+        private long maskPixels;
+
+        Reading(ImageReader reader, ImageInputStream iis, String name, DocumentLimits limits, PsdLayerRecords.Records records,
+                int w, int h, PixelBudget budget, List<String> warnings) {
+            this.reader = reader;
+            this.iis = iis;
+            this.name = name;
+            this.limits = limits;
+            this.records = records;
+            this.w = w;
+            this.h = h;
+            this.budget = budget;
+            this.warnings = warnings;
+        }
 
         /** Record {@code i}'s pixel layer, or null where it has none or is left out. */
         Layer layer(int i, Element e, PsdLayerRecords.Features f) throws IOException {
@@ -478,8 +498,8 @@ public final class PsdImport {
          * but a small file can declare a thousand masks of the largest size, each a second to inflate.
          */
         private byte[] maskValues(String layerName, PsdLayerRecords.PixelMask mask) throws DocumentException {
-            maskPixels[0] += Math.max(0L, (long) mask.width()) * Math.max(0, mask.height());
-            if (maskPixels[0] > limits.maxTotalPixels()) {
+            maskPixels += Math.max(0L, (long) mask.width()) * Math.max(0, mask.height());
+            if (maskPixels > limits.maxTotalPixels()) {
                 throw new DocumentException(name + ": its layer masks declare more than "
                         + dev.blendbench.engine.io.ImageLimits.describe(limits.maxTotalPixels()) + " in all (with layer '"
                         + OpenRaster.shorten(layerName) + "')");

@@ -44,6 +44,12 @@ final class PsdLayerRecords {
                     int section, String sectionKey, int fill, boolean blendIf) {
         /** Whether this record opens or closes a group rather than holding pixels. */
         boolean isGroupRecord() { return section != NO_SECTION; }
+
+        /** These features with the pixel mask found once the channels' places are known. */
+        Features withPixelMask(PixelMask m) {
+            return new Features(name, mask, m, vectorMask, vectorData, solidColour, adjustment, effects, text, smartObject,
+                    section, sectionKey, fill, blendIf);
+        }
     }
 
     /** The blocks whose length a PSB writes in 8 bytes (Adobe's list). */
@@ -225,10 +231,9 @@ final class PsdLayerRecords {
             MaskRecord m = maskRecords.get(i);
             for (int c = 0; c < ids.length; c++) {
                 if (ids[c] == -2 && m != null && lengths[c] >= 2 && at + lengths[c] <= fileLength) {
-                    out.set(i, new Features(f.name(), f.mask(), new PixelMask(m.top(), m.left(), m.bottom(), m.right(),
-                            m.defaultValue(), (m.flags() & 2) != 0, (m.flags() & 8) != 0, (m.flags() & 4) != 0, m.density(),
-                            m.feather(), at, lengths[c]), f.vectorMask(), f.vectorData(), f.solidColour(), f.adjustment(),
-                            f.effects(), f.text(), f.smartObject(), f.section(), f.sectionKey(), f.fill(), f.blendIf()));
+                    out.set(i, f.withPixelMask(new PixelMask(m.top(), m.left(), m.bottom(), m.right(), m.defaultValue(),
+                            (m.flags() & 2) != 0, (m.flags() & 8) != 0, (m.flags() & 4) != 0, m.density(), m.feather(),
+                            at, lengths[c])));
                 }
                 at += lengths[c];
             }
