@@ -17,10 +17,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,21 +53,26 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse larger images and layers (default: 100000000).")
     long maxPixels = 100_000_000L;
 
+    /** What one file becomes when read (also its JSON). */
+    record Described(String file, String kind, int width, int height, String blendSpace, String background,
+                     List<LayerRow> layers, List<String> warnings) {}
+
+    /** One layer as the engine composites it. */
+    record LayerRow(String name, String mode, double opacity, boolean visible, int x, int y, int width, int height) {}
+
     @Override
     public Integer call() throws Exception {
         if (maxPixels <= 0) throw new BadInputException("--max-pixels must be positive, got " + maxPixels);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        List<Map<String, Object>> described = new ArrayList<>();
+        List<Described> described = new ArrayList<>();
         for (Path file : files) {
             if (Files.isDirectory(file)) throw new BadInputException(file + ": is a folder, not a document or image");
             if (dev.blendbench.app.gui.WorkbenchView.isSessionFile(file)) {
                 throw new BadInputException(file + ": a session file, not a document or image; blendbench report -o report.html "
                         + file.getFileName() + " describes it");
             }
-            Map<String, Object> d = describe(file);
-            @SuppressWarnings("unchecked")
-            List<String> warnings = (List<String>) d.get("warnings");
-            for (String w : warnings) err.println("warning: " + file + ": " + w);
+            Described d = describe(file);
+            for (String w : d.warnings()) err.println("warning: " + file + ": " + w);
             if (json) described.add(d);
             else print(out, d);
         }
@@ -80,10 +83,9 @@ public final class InfoCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private Map<String, Object> describe(Path file) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("file", file.toString());
+    private Described describe(Path file) {
         Scene scene;
+        String kind;
         List<String> warnings = List.of();
         if (Documents.isDocument(file)) {
             LoadedScene doc;
@@ -92,8 +94,7 @@ public final class InfoCommand implements Callable<Integer> {
             } catch (DocumentException e) {
                 throw new BadInputException(e.getMessage(), e);
             }
-            String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            d.put("kind", n.endsWith(".ora") ? "OpenRaster document" : "Photoshop document");
+            kind = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ora") ? "OpenRaster document" : "Photoshop document";
             scene = doc.scene();
             warnings = doc.warnings();
         } else {
@@ -103,48 +104,27 @@ public final class InfoCommand implements Callable<Integer> {
             } catch (ImageReadException e) {
                 throw new BadInputException(e.getMessage(), e);
             }
-            d.put("kind", "image");
+            kind = "image";
             scene = new Scene(s.width(), s.height(), 0, List.of(Layer.of(String.valueOf(file.getFileName()), s)));
         }
-        d.put("width", scene.width());
-        d.put("height", scene.height());
-        d.put("blendSpace", scene.blendSpace().toString().toLowerCase(Locale.ROOT));
-        d.put("background", scene.background() == 0 ? "transparent" : Argb.toHex(scene.background()));
-        List<Map<String, Object>> layers = new ArrayList<>();
-        for (Layer l : scene.layers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", l.name());
-            m.put("mode", l.mode().cssName());
-            m.put("opacity", Math.round(l.opacity() * 1000) / 1000.0);
-            m.put("visible", l.visible());
-            m.put("x", l.x());
-            m.put("y", l.y());
-            m.put("width", l.source().width());
-            m.put("height", l.source().height());
-            layers.add(m);
-        }
-        d.put("layers", layers);
-        d.put("warnings", warnings);
-        return d;
+        List<LayerRow> layers = scene.layers().stream().map(l -> new LayerRow(l.name(), l.mode().cssName(),
+                Math.round(l.opacity() * 1000) / 1000.0, l.visible(), l.x(), l.y(), l.source().width(), l.source().height())).toList();
+        return new Described(file.toString(), kind, scene.width(), scene.height(), scene.blendSpace().toString(),
+                scene.background() == 0 ? "transparent" : Argb.toHex(scene.background()), layers, warnings);
     }
 
-    private static void print(PrintWriter out, Map<String, Object> d) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> layers = (List<Map<String, Object>>) d.get("layers");
-        out.printf(Locale.ROOT, "%s: %s, %dx%d, blends in %s, background %s, %d layer%s (bottom first)%n", d.get("file"),
-                d.get("kind"), (int) d.get("width"), (int) d.get("height"), d.get("blendSpace"), d.get("background"),
-                layers.size(), layers.size() == 1 ? "" : "s");
-        int nameWidth = Math.max(4, layers.stream().mapToInt(l -> ((String) l.get("name")).length()).max().orElse(4));
-        nameWidth = Math.min(nameWidth, 40);
+    private static void print(PrintWriter out, Described d) {
+        List<LayerRow> layers = d.layers();
+        out.printf(Locale.ROOT, "%s: %s, %dx%d, blends in %s, background %s, %d layer%s (bottom first)%n", d.file(), d.kind(),
+                d.width(), d.height(), d.blendSpace(), d.background(), layers.size(), layers.size() == 1 ? "" : "s");
+        int nameWidth = Math.min(40, Math.max(4, layers.stream().mapToInt(l -> l.name().length()).max().orElse(4)));
         String row = "  %3s  %-" + nameWidth + "s  %-14s  %7s  %-5s  %-13s  %s%n";
         out.printf(Locale.ROOT, row, "#", "name", "mode", "opacity", "shown", "position", "size");
         for (int i = 0; i < layers.size(); i++) {
-            Map<String, Object> l = layers.get(i);
-            String name = (String) l.get("name");
-            if (name.length() > nameWidth) name = name.substring(0, nameWidth - 1) + "…";
-            out.printf(Locale.ROOT, row, i + 1, name, l.get("mode"),
-                    String.format(Locale.ROOT, "%.0f %%", (double) l.get("opacity") * 100), (boolean) l.get("visible") ? "yes" : "no",
-                    l.get("x") + "," + l.get("y"), l.get("width") + "x" + l.get("height"));
+            LayerRow l = layers.get(i);
+            String name = l.name().length() > nameWidth ? l.name().substring(0, nameWidth - 1) + "…" : l.name();
+            out.printf(Locale.ROOT, row, i + 1, name, l.mode(), String.format(Locale.ROOT, "%.0f %%", l.opacity() * 100),
+                    l.visible() ? "yes" : "no", l.x() + "," + l.y(), l.width() + "x" + l.height());
         }
     }
 }
