@@ -19,10 +19,18 @@ import java.util.Set;
 public final class Main {
     private Main() {}
 
+    /**
+     * Held, so that the level set on it stays: on a machine where Java has never stored
+     * preferences, the JDK logs "Created user preferences directory." to stderr, a two-line note
+     * ahead of the command's own output (and of a usage error's one line).
+     */
+    private static final java.util.logging.Logger PREFS_LOG = java.util.logging.Logger.getLogger("java.util.prefs");
+
     /** Subcommands that render once and exit. */
     static final Set<String> ONE_SHOT = Set.of("compose", "resize", "report", "compare");
 
     public static void main(String[] args) {
+        PREFS_LOG.setLevel(java.util.logging.Level.WARNING);
         if (preferScalar(args, System.getProperty(Compositor.VECTOR_PROPERTY))) {
             System.setProperty(Compositor.VECTOR_PROPERTY, "false"); // before any kernel class loads
         }
