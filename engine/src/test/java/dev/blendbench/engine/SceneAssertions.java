@@ -10,7 +10,7 @@ import dev.blendbench.engine.scene.Scene;
 public final class SceneAssertions {
     private SceneAssertions() {}
 
-    /** Same canvas, background and layers: names, offsets, modes, opacities, visibility and pixels. */
+    /** Same canvas, background and layers: names, offsets, modes, opacities, visibility and pixels; groups alike, with the same layers. */
     public static void assertSameScene(Scene a, Scene b) {
         assertEquals(a.width(), b.width());
         assertEquals(a.height(), b.height());
@@ -25,6 +25,8 @@ public final class SceneAssertions {
             assertEquals(x.opacity(), y.opacity());
             assertEquals(x.visible(), y.visible());
             assertTrue(x.source().samePixels(y.source()), x.name() + " pixels");
+            assertEquals(x.isGroup(), y.isGroup(), x.name() + " is a group");
+            if (x.isGroup()) assertSameScene(x.group(), y.group());
         }
     }
 }

@@ -57,8 +57,21 @@ public final class InfoCommand implements Callable<Integer> {
     record Described(String file, String kind, int width, int height, String blendSpace, String background,
                      List<LayerRow> layers, List<String> warnings) {}
 
-    /** One layer as the engine composites it. */
-    record LayerRow(String name, String mode, double opacity, boolean visible, int x, int y, int width, int height) {}
+    /**
+     * One layer as the engine composites it, at its canvas position; a group's own layers (also at
+     * canvas positions) in {@code layers}, null for a layer that is not a group.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record LayerRow(String name, String mode, double opacity, boolean visible, int x, int y, int width, int height,
+                    List<LayerRow> layers) {
+
+        static LayerRow of(Layer l, int dx, int dy) {
+            List<LayerRow> in = l.isGroup()
+                    ? l.group().layers().stream().map(c -> of(c, dx + l.x(), dy + l.y())).toList() : null;
+            return new LayerRow(l.name(), l.mode().cssName(), Math.round(l.opacity() * 1000) / 1000.0, l.visible(),
+                    dx + l.x(), dy + l.y(), l.source().width(), l.source().height(), in);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -107,8 +120,7 @@ public final class InfoCommand implements Callable<Integer> {
             kind = "image";
             scene = new Scene(s.width(), s.height(), 0, List.of(Layer.of(String.valueOf(file.getFileName()), s)));
         }
-        List<LayerRow> layers = scene.layers().stream().map(l -> new LayerRow(l.name(), l.mode().cssName(),
-                Math.round(l.opacity() * 1000) / 1000.0, l.visible(), l.x(), l.y(), l.source().width(), l.source().height())).toList();
+        List<LayerRow> layers = scene.layers().stream().map(l -> LayerRow.of(l, 0, 0)).toList();
         return new Described(file.toString(), kind, scene.width(), scene.height(), scene.blendSpace().toString(),
                 scene.background() == 0 ? "transparent" : Argb.toHex(scene.background()), layers, warnings);
     }
@@ -117,14 +129,32 @@ public final class InfoCommand implements Callable<Integer> {
         List<LayerRow> layers = d.layers();
         out.printf(Locale.ROOT, "%s: %s, %dx%d, blends in %s, background %s, %d layer%s (bottom first)%n", d.file(), d.kind(),
                 d.width(), d.height(), d.blendSpace(), d.background(), layers.size(), layers.size() == 1 ? "" : "s");
-        int nameWidth = Math.min(40, Math.max(4, layers.stream().mapToInt(l -> l.name().length()).max().orElse(4)));
-        String row = "  %3s  %-" + nameWidth + "s  %-14s  %7s  %-5s  %-13s  %s%n";
+        int nameWidth = Math.min(40, Math.max(4, nameWidth(layers, 0)));
+        String row = "  %-5s  %-" + nameWidth + "s  %-16s  %7s  %-5s  %-13s  %s%n";
         out.printf(Locale.ROOT, row, "#", "name", "mode", "opacity", "shown", "position", "size");
+        printRows(out, row, nameWidth, layers, "", "");
+    }
+
+    /** The widest name, a group's layers indented two spaces a level. */
+    private static int nameWidth(List<LayerRow> layers, int indent) {
+        int w = 0;
+        for (LayerRow l : layers) {
+            w = Math.max(w, indent + l.name().length());
+            if (l.layers() != null) w = Math.max(w, nameWidth(l.layers(), indent + 2));
+        }
+        return w;
+    }
+
+    /** Rows numbered 1, 2, …; a group's own layers right after it, as 2.1, 2.2, … and indented. */
+    private static void printRows(PrintWriter out, String row, int nameWidth, List<LayerRow> layers, String number, String indent) {
         for (int i = 0; i < layers.size(); i++) {
             LayerRow l = layers.get(i);
-            String name = l.name().length() > nameWidth ? l.name().substring(0, nameWidth - 1) + "…" : l.name();
-            out.printf(Locale.ROOT, row, i + 1, name, l.mode(), String.format(Locale.ROOT, "%.0f %%", l.opacity() * 100),
+            String n = number + (i + 1), name = indent + l.name();
+            if (name.length() > nameWidth) name = name.substring(0, nameWidth - 1) + "…";
+            String mode = l.layers() == null ? l.mode() : l.mode() + " (group)";
+            out.printf(Locale.ROOT, row, n, name, mode, String.format(Locale.ROOT, "%.0f %%", l.opacity() * 100),
                     l.visible() ? "yes" : "no", l.x() + "," + l.y(), l.width() + "x" + l.height());
+            if (l.layers() != null) printRows(out, row, nameWidth, l.layers(), n + ".", indent + "  ");
         }
     }
 }

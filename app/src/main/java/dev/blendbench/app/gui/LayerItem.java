@@ -5,6 +5,7 @@ import dev.blendbench.engine.resample.Filter;
 import dev.blendbench.engine.resample.Placement;
 import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,10 +27,12 @@ public final class LayerItem {
     private final BlendMode mode;
     private final float opacity;
     private final boolean visible, locked;
+    /** The group the layer is (null: none), composited by the engine each render while untransformed. */
+    private final Scene group;
     private final Layer layer;
 
-    private LayerItem(long id, String name, Surface source, double x, double y, double scale, double rotation, Filter filter,
-                      BlendMode mode, float opacity, boolean visible, boolean locked, LayerItem previous) {
+    private LayerItem(long id, String name, Surface source, Scene group, double x, double y, double scale, double rotation,
+                      Filter filter, BlendMode mode, float opacity, boolean visible, boolean locked, LayerItem previous) {
         this.id = id;
         this.name = Objects.requireNonNull(name);
         this.source = Objects.requireNonNull(source);
@@ -42,10 +45,11 @@ public final class LayerItem {
         this.opacity = opacity;
         this.visible = visible;
         this.locked = locked;
+        this.group = group;
         int ix = (int) Math.floor(x), iy = (int) Math.floor(y);
         double fx = x - ix, fy = y - iy;
         if (scale == 1 && rotation % 360 == 0 && fx == 0 && fy == 0) {
-            layer = new Layer(name, source, ix, iy, mode, opacity, visible);
+            layer = new Layer(name, source, ix, iy, mode, opacity, visible, null, group);
         } else {
             Placement p;
             if (previous != null && previous.layer.placement() != null && previous.source == source && previous.scale == scale
@@ -56,19 +60,19 @@ public final class LayerItem {
                 p = Placement.of(Transform.place(source.width(), source.height(), fx, fy, scale, rotation), filter,
                         source.width(), source.height());
             }
-            layer = new Layer(name, source, ix, iy, mode, opacity, visible, p);
+            layer = new Layer(name, source, ix, iy, mode, opacity, visible, p); // a transformed group is its pixels
         }
     }
 
     /** A new, visible, unlocked source-over layer at {@code (x, y)}. */
     public static LayerItem of(String name, Surface source, double x, double y) {
-        return new LayerItem(IDS.incrementAndGet(), name, source, x, y, 1, 0, Filter.BILINEAR, BlendMode.SOURCE_OVER, 1f,
+        return new LayerItem(IDS.incrementAndGet(), name, source, null, x, y, 1, 0, Filter.BILINEAR, BlendMode.SOURCE_OVER, 1f,
                 true, false, null);
     }
 
-    /** The editor's view of an engine layer (an untransformed one keeps its exact pixels). */
+    /** The editor's view of an engine layer (an untransformed one keeps its exact pixels, a group its layers). */
     public static LayerItem fromLayer(Layer l) {
-        return new LayerItem(IDS.incrementAndGet(), l.name(), l.source(), l.x(), l.y(), 1, 0, Filter.BILINEAR, l.mode(),
+        return new LayerItem(IDS.incrementAndGet(), l.name(), l.source(), l.group(), l.x(), l.y(), 1, 0, Filter.BILINEAR, l.mode(),
                 l.opacity(), l.visible(), false, null);
     }
 
@@ -77,6 +81,12 @@ public final class LayerItem {
     public String name() { return name; }
 
     public Surface source() { return source; }
+
+    /** True when the layer is a group of layers (see {@link Layer}). */
+    public boolean isGroup() { return group != null; }
+
+    /** The group's layers composited; zero for a layer that is not a group. */
+    public int groupSize() { return group == null ? 0 : group.layers().size(); }
 
     public double x() { return x; }
 
@@ -120,7 +130,7 @@ public final class LayerItem {
     }
 
     private LayerItem copy(String n, double nx, double ny, double s, double r, Filter f, BlendMode m, float o, boolean v, boolean l, long newId) {
-        return new LayerItem(newId, n, source, nx, ny, s, r, f, m, o, v, l, this);
+        return new LayerItem(newId, n, source, group, nx, ny, s, r, f, m, o, v, l, this);
     }
 
     @Override

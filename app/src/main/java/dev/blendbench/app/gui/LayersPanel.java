@@ -297,7 +297,8 @@ public final class LayersPanel {
             lock.setGraphic(Icons.lock(l.locked()));
             name.setText(l.name());
             String t = l.layer().isTransformed()
-                    ? String.format(Locale.ROOT, " · ×%.2f %.0f°", l.scale(), l.rotation()) : "";
+                    ? String.format(Locale.ROOT, " · ×%.2f %.0f°", l.scale(), l.rotation())
+                    : l.isGroup() ? " · " + l.groupSize() + (l.groupSize() == 1 ? " layer" : " layers") : ""; // a group's
             detail.setText(String.format(Locale.ROOT, "%s · %.0f %%%s", l.mode().cssName(), l.opacity() * 100, t));
             thumb.setImage(thumbnail(l.source()));
             setText(null);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blendbench.app.cli.ComposeCommandTest.Result;
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.document.OpenRaster;
 import dev.blendbench.engine.document.PsdExport;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -43,6 +45,27 @@ class InfoCommandTest {
         assertEquals(List.of("#", "name", "mode", "opacity", "shown", "position", "size"), List.of(lines.get(1).trim().split("\\s+")));
         assertEquals(List.of("1", "base", "normal", "100", "%", "yes", "0,0", "64x48"), List.of(lines.get(2).trim().split("\\s+")));
         assertEquals(List.of("2", "veil", "screen", "50", "%", "no", "10,-3", "20x10"), List.of(lines.get(3).trim().split("\\s+")));
+    }
+
+    @Test
+    void aGroup_isListedWithItsOwnLayersBelowIt_atCanvasPositions_inTheTableAndTheJson() throws IOException {
+        Path ora = dir.resolve("groups.ora");
+        Scene inner = new Scene(30, 20, 0, List.of(Layer.of("red", solid(30, 20, 0xFFFF0000)),
+                new Layer("dot", solid(4, 4, 0xFF00FF00), 6, 7, BlendMode.SCREEN, 1f, true)));
+        OpenRaster.write(new Scene(64, 48, 0, List.of(Layer.of("base", solid(64, 48, 0xFF204080)),
+                Groups.of("tinted", inner, 10, 5, BlendMode.MULTIPLY, 0.5f, true))), ora);
+        Result r = ComposeCommandTest.run("info", ora.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(List.of("2", "tinted", "multiply", "(group)", "50", "%", "yes", "10,5", "30x20"), List.of(lines.get(3).trim().split("\\s+")));
+        assertEquals(List.of("2.1", "red", "source-over", "100", "%", "yes", "10,5", "30x20"), List.of(lines.get(4).trim().split("\\s+")));
+        assertEquals(List.of("2.2", "dot", "screen", "100", "%", "yes", "16,12", "4x4"), List.of(lines.get(5).trim().split("\\s+")));
+        assertTrue(lines.get(5).contains("    dot"), "indented under its group: " + lines.get(5));
+
+        JsonNode json = new ObjectMapper().readTree(ComposeCommandTest.run("info", "--json", ora.toString()).out()).get(0).get("layers");
+        assertTrue(json.get(0).get("layers") == null, "a layer that is not a group has no layers");
+        assertEquals("dot", json.get(1).get("layers").get(1).get("name").asText());
+        assertEquals(16, json.get(1).get("layers").get(1).get("x").asInt());
     }
 
     @Test

@@ -19,7 +19,12 @@ final class AllocationProbe {
     }
 
     static double bytesPerRender(int warmup, int measured, String size, boolean transformed, String blendSpace) {
+        return bytesPerRender(warmup, measured, size, transformed, blendSpace, false);
+    }
+
+    static double bytesPerRender(int warmup, int measured, String size, boolean transformed, String blendSpace, boolean grouped) {
         SceneBenchmark b = new SceneBenchmark();
+        b.grouped = grouped;
         b.size = size;
         b.layers = 8;
         b.tile = "4096x16";

@@ -4,6 +4,7 @@ import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.Compositor;
 import dev.blendbench.engine.blend.SpanKernel;
 import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.resample.Filter;
 import dev.blendbench.engine.resample.Transform;
@@ -75,7 +76,16 @@ public class SceneBenchmark {
     @Param({"false"})
     public boolean transformed;
 
+    /**
+     * false: every layer on the canvas; true: the third layer to the last in a group (source-over,
+     * 100 %), of which the fifth and sixth are in a group of their own (source-over, 80 %): the renderer composites
+     * each group into a buffer first, tile by tile. The full passes stay the flat layers.
+     */
+    @Param({"false"})
+    public boolean grouped;
+
     private Scene scene;
+    private List<Layer> flat;
     private Surface target;
     private TileRenderer renderer;
     private SpanKernel over;
@@ -102,7 +112,16 @@ public class SceneBenchmark {
             ls.add(Layer.of("layer " + i, Data.shapes(sw, sh, i, 0.35))
                     .withTransform(Transform.place(sw, sh, 0.5 + i, 0.25, 1.25, deg), f));
         }
-        scene = new Scene(w, h, 0, ls, BlendSpace.parse(blendSpace));
+        BlendSpace space = BlendSpace.parse(blendSpace);
+        flat = List.copyOf(ls);
+        if (grouped && ls.size() >= 6) {
+            Layer inner = Groups.of("inner", new Scene(w, h, 0, ls.subList(4, 6), space), 0, 0, BlendMode.SOURCE_OVER, 0.8f, true);
+            List<Layer> outer = new ArrayList<>(ls.subList(2, 4));
+            outer.add(inner);
+            outer.addAll(ls.subList(6, ls.size()));
+            ls = List.of(ls.get(0), ls.get(1), Groups.of("outer", new Scene(w, h, 0, outer, space), 0, 0, BlendMode.SOURCE_OVER, 1f, true));
+        }
+        scene = new Scene(w, h, 0, ls, space);
         target = Surface.allocate(w, h);
         String[] t = tile.split("x");
         if (threads > 1) {
@@ -148,9 +167,8 @@ public class SceneBenchmark {
     private void passes(int from, int to) {
         int[] d = target.array();
         java.util.Arrays.fill(d, from, to, scene.background());
-        List<Layer> ls = scene.layers();
-        for (int i = 0; i < ls.size(); i++) {
-            over.blend(ls.get(i).source().array(), from, d, from, to - from);
+        for (int i = 0; i < flat.size(); i++) {
+            over.blend(flat.get(i).source().array(), from, d, from, to - from);
         }
     }
 }

@@ -136,7 +136,17 @@ public final class Suite {
             OUT.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", t, tiled, passes, tiled / passes);
         }
         OUT.println();
-        return rs;
+        List<RunResult> out = new ArrayList<>(rs);
+        Collection<RunResult> gs = new Runner(options(SceneBenchmark.class.getSimpleName() + ".tiledRenderer")
+                .param("grouped", "false", "true").build()).run();
+        out.addAll(gs);
+        double flat = score(gs, "tiledRenderer", Map.of("grouped", "false")), grouped = score(gs, "tiledRenderer", Map.of("grouped", "true"));
+        OUT.println("## the same scene with layers 3–8 in a group (layers 5–6 in a group inside it), 1 thread, same run");
+        OUT.println("| flat ms | grouped ms | grouped ÷ flat | bytes per render, grouped (in-process probe) |");
+        OUT.println("|---|---|---|---|");
+        OUT.printf(Locale.ROOT, "| %.2f | %.2f | %.2f× | %.3f |%n%n", flat, grouped, grouped / flat,
+                AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true));
+        return out;
     }
 
     private static Collection<RunResult> scaling(String threads) throws RunnerException {

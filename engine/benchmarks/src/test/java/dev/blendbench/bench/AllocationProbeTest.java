@@ -18,5 +18,7 @@ class AllocationProbeTest {
                 assertTrue(bytes >= 0 && Double.isFinite(bytes), space + (transformed ? " transformed" : "") + ": " + bytes);
             }
         }
+        double grouped = AllocationProbe.bytesPerRender(3, 5, "256x128", false, "srgb", true);
+        assertTrue(grouped >= 0 && Double.isFinite(grouped), "grouped: " + grouped);
     }
 }

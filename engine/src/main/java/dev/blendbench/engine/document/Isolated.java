@@ -1,6 +1,8 @@
 package dev.blendbench.engine.document;
 
+import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -38,8 +40,24 @@ final class Isolated {
             throws DocumentException {
         budget.take(name, area.width(), area.height());
         Surface pixels = Surface.allocate(area.width(), area.height());
-        List<Layer> moved = children.stream().map(l -> l.withPosition(l.x() - area.x(), l.y() - area.y())).toList();
-        TileRenderer.singleThreaded().render(new Scene(area.width(), area.height(), 0, moved, space), pixels);
+        TileRenderer.singleThreaded().render(scene(children, area, space), pixels);
         return pixels;
+    }
+
+    /**
+     * {@code children} as a group layer over {@code area} of the canvas (see {@link Layer}): the
+     * renderer composites them each render, so a stress run measures the group as it is. Its
+     * pixels are taken from {@code budget} (named {@code name}) first.
+     */
+    static Layer layer(String name, List<Layer> children, Rect area, BlendSpace space, PixelBudget budget,
+                       BlendMode mode, float opacity, boolean visible) throws DocumentException {
+        budget.take(name, area.width(), area.height());
+        return Groups.of(name, scene(children, area, space), area.x(), area.y(), mode, opacity, visible);
+    }
+
+    /** The children moved onto {@code area}'s own canvas, over transparency. */
+    private static Scene scene(List<Layer> children, Rect area, BlendSpace space) {
+        List<Layer> moved = children.stream().map(l -> l.withPosition(l.x() - area.x(), l.y() - area.y())).toList();
+        return new Scene(area.width(), area.height(), 0, moved, space);
     }
 }

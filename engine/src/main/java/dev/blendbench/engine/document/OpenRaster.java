@@ -6,6 +6,7 @@ import dev.blendbench.engine.io.AtomicFiles;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
 import dev.blendbench.engine.io.ImageReadException;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -374,8 +375,7 @@ public final class OpenRaster {
             String groupName = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
             Rect area = Isolated.extent(children, w, h);
             if (area.isEmpty()) return List.of(); // nothing of it shows
-            Surface group = Isolated.render(groupName, children, area, space, budget);
-            return List.of(new Layer(groupName, group, area.x(), area.y(), mode, opacity, visible));
+            return List.of(Isolated.layer(groupName, children, area, space, budget, mode, opacity, visible));
         }
 
         private Layer layer(Element el, int dx, int dy) throws DocumentException {
@@ -474,12 +474,11 @@ public final class OpenRaster {
         zip.write(mime);
         zip.closeEntry();
 
-        List<Layer> layers = scene.layers();
-        int[] file = fileOfEachLayer(layers);
-        put(zip, "stack.xml", stackXml(scene, file));
-        for (int i = 0; i < layers.size(); i++) {
-            if (file[i] == i) put(zip, "data/layer" + i + ".png", ImageFiles.encodePng(layers.get(i).source()));
-        }
+        Map<Surface, String> files = new java.util.IdentityHashMap<>();
+        List<Surface> order = new java.util.ArrayList<>();
+        name(scene, files, order, new int[1]);
+        put(zip, "stack.xml", stackXml(scene, files));
+        for (Surface px : order) put(zip, files.get(px), ImageFiles.encodePng(px));
         Surface merged = Surface.allocate(scene.width(), scene.height());
         TileRenderer.singleThreaded().render(scene, merged);
         put(zip, "mergedimage.png", ImageFiles.encodePng(merged));
@@ -492,9 +491,14 @@ public final class OpenRaster {
      * (clipped to the canvas), which renders identically.
      */
     static Scene baked(Scene scene) {
-        if (scene.layers().stream().noneMatch(Layer::isTransformed)) return scene;
+        if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup())) return scene;
         List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
         for (Layer l : scene.layers()) {
+            if (l.isGroup()) {
+                Scene inside = baked(l.group());
+                out.add(inside == l.group() ? l : Groups.withLayers(l, inside.layers()));
+                continue;
+            }
             if (!l.isTransformed()) {
                 out.add(l);
                 continue;
@@ -508,23 +512,36 @@ public final class OpenRaster {
             l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), px.array(), 0, in.width());
             out.add(new Layer(l.name(), px, in.x(), in.y(), l.mode(), l.opacity(), l.visible()));
         }
-        return scene.withLayers(out);
+        List<Layer> same = scene.layers();
+        return out.equals(same) ? scene : scene.withLayers(out);
     }
 
     /**
-     * For each layer, the index of the layer whose PNG holds its pixels: its own, or the first
-     * layer's with the very same source surface. Layers that share their pixels in memory (a layer
-     * drawn twice, as the demo scene's overlay is) share one file, and read back sharing one
-     * surface: the same memory traffic for the renderer as before the save.
+     * Names the PNG of each layer's pixels, layers taken bottom first and a group's layers in its
+     * place ({@link #asStack}): {@code data/layerN.png}, N the layer's number in that order, or
+     * the name given to the first layer with the very same source surface. Layers that share their
+     * pixels in memory (a layer drawn twice, as the demo scene's overlay is) share one file, and
+     * read back sharing one surface: the same memory traffic for the renderer as before the save.
+     * {@code order}: each file's surface once, in the order named.
      */
-    private static int[] fileOfEachLayer(List<Layer> layers) {
-        int[] file = new int[layers.size()];
-        Map<Surface, Integer> first = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < file.length; i++) {
-            Integer earlier = first.putIfAbsent(layers.get(i).source(), i);
-            file[i] = earlier == null ? i : earlier;
+    private static void name(Scene scene, Map<Surface, String> files, List<Surface> order, int[] count) {
+        for (Layer l : scene.layers()) {
+            if (asStack(l, scene)) {
+                name(l.group(), files, order, count);
+                continue;
+            }
+            int n = count[0]++;
+            if (files.putIfAbsent(l.source(), "data/layer" + n + ".png") == null) order.add(l.source());
         }
-        return file;
+    }
+
+    /**
+     * True if a group layer is saved as an isolated stack of its layers, which reads back as the
+     * same group: a group over transparency in the document's blend space (what documents hold).
+     * Any other group is saved as its pixels.
+     */
+    private static boolean asStack(Layer l, Scene in) {
+        return l.isGroup() && l.group().background() == 0 && l.group().blendSpace() == in.blendSpace();
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
@@ -533,7 +550,7 @@ public final class OpenRaster {
         zip.closeEntry();
     }
 
-    private static byte[] stackXml(Scene scene, int[] file) throws IOException {
+    private static byte[] stackXml(Scene scene, Map<Surface, String> files) throws IOException {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -554,20 +571,7 @@ public final class OpenRaster {
             doc.appendChild(image);
             Element stack = doc.createElement("stack");
             image.appendChild(stack);
-            List<Layer> layers = scene.layers();
-            for (int i = layers.size() - 1; i >= 0; i--) { // top first
-                Layer l = layers.get(i);
-                Element e = doc.createElement("layer");
-                e.setAttribute("name", l.name());
-                e.setAttribute("src", "data/layer" + file[i] + ".png");
-                e.setAttribute("x", Integer.toString(l.x()));
-                e.setAttribute("y", Integer.toString(l.y()));
-                e.setAttribute("opacity", Float.toString(l.opacity()));
-                e.setAttribute("visibility", l.visible() ? "visible" : "hidden");
-                e.setAttribute("composite-op", CompositeOps.nameOf(l.mode()));
-                e.setAttributeNS(NS, "blendbench:mode", l.mode().cssName());
-                stack.appendChild(e);
-            }
+            appendLayers(doc, stack, scene, files);
             TransformerFactory tf = TransformerFactory.newInstance();
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
@@ -579,6 +583,30 @@ public final class OpenRaster {
             return out.toByteArray();
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IOException("cannot write stack.xml: " + e.getMessage(), e);
+        }
+    }
+
+    /** The scene's layers as elements of {@code stack}, top first; a group as an isolated stack (x, y offsetting its layers). */
+    private static void appendLayers(Document doc, Element stack, Scene scene, Map<Surface, String> files) {
+        List<Layer> layers = scene.layers();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer l = layers.get(i);
+            boolean group = asStack(l, scene);
+            Element e = doc.createElement(group ? "stack" : "layer");
+            e.setAttribute("name", l.name());
+            if (group) {
+                e.setAttribute("isolation", "isolate");
+            } else {
+                e.setAttribute("src", files.get(l.source()));
+            }
+            e.setAttribute("x", Integer.toString(l.x()));
+            e.setAttribute("y", Integer.toString(l.y()));
+            e.setAttribute("opacity", Float.toString(l.opacity()));
+            e.setAttribute("visibility", l.visible() ? "visible" : "hidden");
+            e.setAttribute("composite-op", CompositeOps.nameOf(l.mode()));
+            e.setAttributeNS(NS, "blendbench:mode", l.mode().cssName());
+            if (group) appendLayers(doc, e, l.group(), files);
+            stack.appendChild(e);
         }
     }
 

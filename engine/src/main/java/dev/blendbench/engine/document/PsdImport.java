@@ -312,9 +312,10 @@ public final class PsdImport {
 
         /**
          * A group, from its own record, as layers: a pass-through group at full opacity without a
-         * mask is its layers as they are (hidden where it is hidden); any other is rendered on its
-         * own into one layer (over its layers' bounds) with the group's blend mode, opacity and masks, as
-         * Photoshop composites a group that is not pass-through.
+         * mask is its layers as they are (hidden where it is hidden); any other is a group layer
+         * (over its layers' bounds, composited on its own with its masks as a last destination-in
+         * layer) with the group's blend mode and opacity, as Photoshop composites a group that is
+         * not pass-through.
          */
         List<Layer> group(Element e, PsdLayerRecords.Features f, List<Layer> children) throws IOException {
             String groupName = e.getAttribute("name").isEmpty() ? "group" : e.getAttribute("name");
@@ -332,9 +333,18 @@ public final class PsdImport {
             BlendMode mode = pass ? BlendMode.NORMAL : mode(groupName, key);
             Rect area = Isolated.extent(children, w, h);
             if (area.isEmpty()) return List.of(); // nothing of it shows
-            Surface pixels = Isolated.render(groupName, children, area, BlendSpace.SRGB, budget);
-            applyMasks(pixels, area.x(), area.y(), groupName, f, vectorMask(groupName, f));
-            return List.of(new Layer(groupName, pixels, area.x(), area.y(), mode, opacity, visible));
+            List<Layer> inside = children;
+            if (masked) {
+                // the group's masks as one more layer in it: its alpha is the masks', and destination-in
+                // keeps that much of what the group's layers made
+                budget.take(groupName + " (mask)", area.width(), area.height());
+                Surface mask = Surface.allocate(area.width(), area.height());
+                mask.fill(0xFFFFFFFF);
+                applyMasks(mask, area.x(), area.y(), groupName, f, vectorMask(groupName, f));
+                inside = new ArrayList<>(children);
+                inside.add(new Layer(groupName + " (mask)", mask, area.x(), area.y(), BlendMode.DESTINATION_IN, 1f, true));
+            }
+            return List.of(Isolated.layer(groupName, inside, area, BlendSpace.SRGB, budget, mode, opacity, visible));
         }
 
         /**

@@ -271,20 +271,51 @@ public final class TileRenderer {
                                int ax0, int ay0, int ax1, int ay1) {
         RaceDetector.Actor a = races.current();
         Rect tile = new Rect(ax0, ay0, ax1 - ax0, ay1 - ay0);
+        reportReads(races, a, site, scene, tile);
+        races.read(a, target, tile, site); // blending reads the backdrop...
+        races.write(a, target, tile, site); // ...and writes the result
+    }
+
+    /** Reports the reads of the layers' sources under {@code tile} (a group's: its layers', recursively). */
+    private static void reportReads(RaceDetector races, RaceDetector.Actor a, List<StackTraceElement> site, Scene scene, Rect tile) {
         for (Layer l : scene.layers()) {
             if (!l.visible()) continue;
             Rect in = tile.intersect(l.bounds());
             if (in.isEmpty()) continue;
             Rect local = in.translate(-l.x(), -l.y());
+            if (l.isGroup()) {
+                reportReads(races, a, site, l.group(), local); // the group's layers are what is read
+                continue;
+            }
             // a resampled layer reads its filter's footprint, not the pixels under the tile
             Rect read = l.placement() == null ? local : l.placement().sourceFootprint(local);
             if (!read.isEmpty()) races.read(a, l.source(), read, site);
         }
-        races.read(a, target, tile, site); // blending reads the backdrop...
-        races.write(a, target, tile, site); // ...and writes the result
     }
 
-    private static final ThreadLocal<Occlusion> OCCLUSION = ThreadLocal.withInitial(Occlusion::new);
+    /**
+     * A thread's buffers for one level of group nesting (level 0: the scene itself): a group layer
+     * at level d is composited into level d's {@code group} buffer by a composite at level d + 1,
+     * which must not reuse the buffers the level-d composite is still using.
+     */
+    private static final class Level {
+        final Occlusion occ = new Occlusion();
+        int[] group = new int[0];
+        float[] linearTile = new float[0];
+        float[] linearRow = new float[0];
+    }
+
+    private static final ThreadLocal<Level[]> LEVELS = ThreadLocal.withInitial(() -> new Level[] {new Level()});
+
+    private static Level level(int depth) {
+        Level[] ls = LEVELS.get();
+        if (depth >= ls.length) {
+            ls = Arrays.copyOf(ls, depth + 1);
+            LEVELS.set(ls);
+        }
+        if (ls[depth] == null) ls[depth] = new Level();
+        return ls[depth];
+    }
 
     /**
      * Composites the canvas rectangle [ax0, ax1) × [ay0, ay1) of the scene into the target.
@@ -296,18 +327,30 @@ public final class TileRenderer {
      * culling; the pixels are the same). Open stretches narrower than {@link Occlusion#MIN_CLAIM}
      * are left to be composited. Then each layer in turn, bottom up, is blended over the runs where
      * it is not occluded, row after row (so a source is read as one stream), with transparent
-     * source spans skipped.
+     * source spans skipped. A group layer's layers are composited first, over the part of the
+     * tile the group covers, into a buffer of this nesting level, which is then blended as the
+     * layer's pixels.
      */
     static void compositeRect(Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1, int[] scratch) {
+        composite(scene, target.array(), target.offset(), target.stride(), ax0, ay0, ax1, ay1, scratch, 0);
+    }
+
+    /**
+     * {@link #compositeRect} into {@code out}, where canvas pixel (x, y) is
+     * {@code out[base + y · stride + x]} ({@code base} may be negative: only the rectangle is
+     * touched), at group nesting level {@code depth}.
+     */
+    private static void composite(Scene scene, int[] out, int base, int stride, int ax0, int ay0, int ax1, int ay1,
+                                  int[] scratch, int depth) {
+        Level lv = level(depth);
         if (scene.blendSpace() == BlendSpace.LINEAR) {
-            compositeRectLinear(scene, target, ax0, ay0, ax1, ay1);
+            compositeRectLinear(scene, out, base, stride, ax0, ay0, ax1, ay1, lv, depth);
             return;
         }
-        int[] out = target.array();
         int bg = scene.background();
         List<Layer> layers = scene.layers();
         int n = layers.size();
-        Occlusion occ = OCCLUSION.get();
+        Occlusion occ = lv.occ;
         occ.start(ay1 - ay0);
         for (int y = ay0; y < ay1; y++) {
             occ.beginRow(y - ay0, ax0, ax1);
@@ -335,7 +378,7 @@ public final class TileRenderer {
                 occ.endLayer();
             }
             occ.endRow();
-            int row = target.index(0, y);
+            int row = base + y * stride;
             int[] st = occ.runs;
             for (int q = occ.rowStart(y - ay0), e = occ.rowStart(y - ay0 + 1), x = ax0; q < e; q += 2) {
                 if (st[q + 1] < 0) Arrays.fill(out, row + x, row + st[q], bg);
@@ -352,32 +395,32 @@ public final class TileRenderer {
             int op = Compositor.opacityToByte(l.opacity());
             if (op == 0 && !clears) continue;
             Surface src = l.source();
-            boolean resampled = l.placement() != null;
-            Coverage cov = resampled ? null : src.coverage();
+            // resampled or a group: the layer's pixels under this tile, made once into a per-thread buffer
+            boolean buffered = l.placement() != null || l.isGroup();
+            Coverage cov = buffered ? null : src.coverage();
             int lx0 = l.x(), lx1 = l.x() + src.width(), ly0 = l.y(), ly1 = l.y() + src.height();
             int[] pixels = null;
-            if (resampled) {
-                // the layer's pixels under this tile, resampled once into a per-thread buffer
-                Rect pb = l.placement().bounds();
+            if (buffered) {
+                Rect pb = l.isGroup() ? src.bounds() : l.placement().bounds();
                 lx0 = Math.max(ax0, l.x() + pb.x());
                 lx1 = Math.min(ax1, l.x() + pb.right());
                 ly0 = Math.max(ay0, l.y() + pb.y());
                 ly1 = Math.min(ay1, l.y() + pb.bottom());
                 if (lx0 < lx1 && ly0 < ly1) {
-                    pixels = sampled(l, lx0, ly0, lx1, ly1);
+                    pixels = l.isGroup() ? grouped(l, lx0, ly0, lx1, ly1, lv, scratch, depth) : sampled(l, lx0, ly0, lx1, ly1);
                 } else {
                     lx1 = lx0; // nothing of the layer here
                 }
             }
-            if (!resampled && !clears) {
-                blendUnoccluded(st, occ, i, l, op, out, target, ax0, ay0, ay1, scratch);
+            if (!buffered && !clears) {
+                blendUnoccluded(st, occ, i, l, op, out, base, stride, ax0, ay0, ay1, scratch);
                 continue;
             }
             for (int y = ay0; y < ay1; y++) {
                 int sy = y - l.y();
                 boolean rowHit = y >= ly0 && y < ly1 && lx0 < lx1;
-                if (!clears && (!rowHit || (!resampled && cov.rowKind(sy) == Coverage.TRANSPARENT))) continue;
-                int row = target.index(0, y);
+                if (!clears && (!rowHit || (!buffered && cov.rowKind(sy) == Coverage.TRANSPARENT))) continue;
+                int row = base + y * stride;
                 int first = occ.rowStart(y - ay0), last = occ.rowStart(y - ay0 + 1);
                 for (int q = occ.visibleFrom(first, last, i), e; q < last; q = occ.visibleFrom(e, last, i)) {
                     e = occ.visibleTo(q, last, i);
@@ -391,7 +434,7 @@ public final class TileRenderer {
                         Arrays.fill(out, row + x0, row + bx0, 0);
                         Arrays.fill(out, row + bx1, row + x1, 0);
                     }
-                    if (resampled) {
+                    if (buffered) {
                         Compositor.blendRow(mode, op, pixels, (y - ly0) * (lx1 - lx0) + bx0 - lx0, out, row + bx0, bx1 - bx0, scratch);
                     } else {
                         Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);
@@ -413,7 +456,7 @@ public final class TileRenderer {
      * threads) than blending each stretch through {@code Compositor.blendRow} as it was found,
      * and 1.1–1.3× faster than copying and blending each span as it was found.
      */
-    private static void blendUnoccluded(int[] st, Occlusion occ, int i, Layer l, int op, int[] out, Surface target,
+    private static void blendUnoccluded(int[] st, Occlusion occ, int i, Layer l, int op, int[] out, int base, int stride,
                                         int ax0, int ay0, int ay1, int[] scratch) {
         Surface src = l.source();
         Coverage cov = src.coverage();
@@ -425,7 +468,7 @@ public final class TileRenderer {
         for (int y = Math.max(ay0, l.y()), ye = Math.min(ay1, l.y() + src.height()); y < ye; y++) {
             int sy = y - l.y();
             if (cov.rowKind(sy) == Coverage.TRANSPARENT) continue;
-            int toTarget = target.index(0, y) - src.index(0, sy) + lx; // source index → target index
+            int toTarget = base + y * stride - src.index(0, sy) + lx; // source index → target index
             int first = occ.rowStart(y - ay0), last = occ.rowStart(y - ay0 + 1);
             for (int q = occ.visibleFrom(first, last, i), e; q < last; q = occ.visibleFrom(e, last, i)) {
                 e = occ.visibleTo(q, last, i);
@@ -486,21 +529,29 @@ public final class TileRenderer {
         return buf;
     }
 
-    private static final ThreadLocal<float[]> LINEAR_TILE = ThreadLocal.withInitial(() -> new float[1 << 16]);
-    private static final ThreadLocal<float[]> LINEAR_ROW = ThreadLocal.withInitial(() -> new float[4 * 1024]);
+    /**
+     * A group layer's pixels for the canvas rectangle [x0, x1) × [y0, y1): its layers composited
+     * (at nesting level {@code depth + 1}) over that part of the group's canvas, row-major, in
+     * this level's buffer.
+     */
+    private static int[] grouped(Layer l, int x0, int y0, int x1, int y1, Level lv, int[] scratch, int depth) {
+        int w = x1 - x0, need = w * (y1 - y0);
+        if (lv.group.length < need) lv.group = new int[Math.max(need, 2 * lv.group.length)];
+        int gx0 = x0 - l.x(), gy0 = y0 - l.y(); // the rectangle on the group's canvas
+        composite(l.group(), lv.group, -gy0 * w - gx0, w, gx0, gy0, gx0 + w, y1 - l.y(), scratch, depth + 1);
+        return lv.group;
+    }
 
     /** A linear-light tile: composite in floats, then encode to 8-bit sRGB once. */
-    private static void compositeRectLinear(Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1) {
+    private static void compositeRectLinear(Scene scene, int[] out, int base, int stride, int ax0, int ay0, int ax1, int ay1,
+                                            Level lv, int depth) {
         int w = ax1 - ax0, h = ay1 - ay0;
         int need = 4 * w * h;
-        float[] acc = LINEAR_TILE.get();
-        if (acc.length < need) {
-            acc = new float[Math.max(need, 2 * acc.length)];
-            LINEAR_TILE.set(acc);
-        }
-        compositeLinear(scene, ax0, ay0, w, h, acc);
+        if (lv.linearTile.length < need) lv.linearTile = new float[Math.max(need, 2 * lv.linearTile.length)];
+        float[] acc = lv.linearTile;
+        compositeLinear(scene, ax0, ay0, w, h, acc, lv, depth);
         for (int y = ay0; y < ay1; y++) {
-            Srgb.fromLinear(acc, 4 * w * (y - ay0), target.array(), target.index(ax0, y), w);
+            Srgb.fromLinear(acc, 4 * w * (y - ay0), out, base + y * stride + ax0, w);
         }
     }
 
@@ -511,18 +562,15 @@ public final class TileRenderer {
      * space says, this blends in linear light. Allocation-free once a thread's buffers have grown.
      */
     public static void compositeLinear(Scene scene, Rect r, float[] out) {
-        compositeLinear(scene, r.x(), r.y(), r.width(), r.height(), out);
+        compositeLinear(scene, r.x(), r.y(), r.width(), r.height(), out, level(0), 0);
     }
 
-    private static void compositeLinear(Scene scene, int rx, int ry, int w, int h, float[] out) {
+    private static void compositeLinear(Scene scene, int rx, int ry, int w, int h, float[] out, Level lv, int depth) {
         if (out.length < 4 * w * h) {
             throw new IllegalArgumentException("out holds " + out.length + " floats, " + 4 * w * h + " needed");
         }
-        float[] bg = LINEAR_ROW.get();
-        if (bg.length < 4 * w) {
-            bg = new float[Math.max(4 * w, 2 * bg.length)];
-            LINEAR_ROW.set(bg);
-        }
+        if (lv.linearRow.length < 4 * w) lv.linearRow = new float[Math.max(4 * w, 2 * lv.linearRow.length)];
+        float[] bg = lv.linearRow;
         Srgb.toLinear(scene.background(), bg, 0);
         float b0 = bg[0], b1 = bg[1], b2 = bg[2], b3 = bg[3];
         for (int i = 0, e = 4 * w * h; i < e; i += 4) {
@@ -541,7 +589,7 @@ public final class TileRenderer {
             Surface src = l.source();
             // the layer's canvas bounds, clipped to the rectangle
             int bx0, by0, bx1, by1;
-            if (l.placement() != null) {
+            if (l.placement() != null && !l.isGroup()) {
                 Rect pb = l.placement().bounds();
                 bx0 = l.x() + pb.x();
                 by0 = l.y() + pb.y();
@@ -557,8 +605,9 @@ public final class TileRenderer {
             boolean any = ix0 < ix1 && iy0 < iy1;
             int[] pixels = null;
             int pOff = 0, pStride = 0;
-            if (any && l.placement() != null) {
-                pixels = sampled(l, ix0, iy0, ix1, iy1);
+            if (any && (l.placement() != null || l.isGroup())) {
+                pixels = l.isGroup() ? grouped(l, ix0, iy0, ix1, iy1, lv, SCRATCH_ROWS.get(), depth)
+                        : sampled(l, ix0, iy0, ix1, iy1);
                 pOff = -iy0 * (ix1 - ix0) - ix0;
                 pStride = ix1 - ix0;
             } else if (any) {
@@ -593,7 +642,8 @@ public final class TileRenderer {
 
     /** True if the layer could replace the backdrop exactly where its pixels are opaque. */
     private static boolean canOcclude(Layer l) {
-        return l.visible() && l.opacity() == 1f && l.placement() == null && l.mode().replacesWhereOpaque();
+        // a group's pixels are known only once composited: it does not occlude (its layers do, within it)
+        return l.visible() && l.opacity() == 1f && l.placement() == null && !l.isGroup() && l.mode().replacesWhereOpaque();
     }
 
     private static final class Worker implements Runnable {

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * A short hash of everything in a scene that decides what the renderer composites and how much
  * work that is: the canvas, background and blend space, and each layer's pixels, position, mode,
- * opacity, visibility and transform — not its name. Two stress sessions whose scenes have the same
+ * opacity, visibility and transform, and a group layer's own layers — not its name. Two stress sessions whose scenes have the same
  * size and layer count but differ in one layer's mode or pixels (a design file edited between
  * runs) have different fingerprints, so a comparison of them can say it measured two different
  * jobs. 32 bits, as 8 hex digits: a label, not a cryptographic hash.
@@ -20,12 +20,16 @@ public final class Fingerprint {
 
     /** The scene's fingerprint, e.g. {@code 3f9a0c12}. Reads every pixel of every layer once. */
     public static String of(Scene scene) {
+        return String.format(Locale.ROOT, "%08x", (int) (hash(scene, Collections.newSetFromMap(new IdentityHashMap<>())) >>> 32));
+    }
+
+    /** A group layer's own layers count as its pixels do: the renderer composites them each render. */
+    private static long hash(Scene scene, Set<Surface> seen) {
         long h = 0x9E3779B97F4A7C15L;
         h = mix(h, scene.width());
         h = mix(h, scene.height());
         h = mix(h, scene.background());
         h = mix(h, scene.blendSpace().ordinal());
-        Set<Surface> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Layer l : scene.layers()) {
             h = mix(h, l.mode().cssName().hashCode());
             h = mix(h, Float.floatToIntBits(l.opacity()));
@@ -51,8 +55,12 @@ public final class Fingerprint {
             } else {
                 h = mix(h, 2);
             }
+            if (l.isGroup()) {
+                long g = hash(l.group(), seen);
+                h = mix(mix(h, (int) g), (int) (g >>> 32));
+            }
         }
-        return String.format(Locale.ROOT, "%08x", (int) (mix(h, scene.layers().size()) >>> 32));
+        return mix(h, scene.layers().size());
     }
 
     private static long mix(long h, int v) {

@@ -17,11 +17,20 @@ import java.util.Objects;
  * Fractional positions, scaling and rotation live there; {@code x, y} stay whole pixels, so moving
  * a layer never recomputes its weights.
  *
+ * <p>A layer may instead be an <b>isolated group</b> ({@code group} non-null, then no placement):
+ * a scene of its own, its canvas the size of the source and its layers placed in the source's
+ * pixel coordinates, composited over its background (transparent, for the groups documents hold)
+ * on its own and then blended onto what is below as one layer. The renderer composites the group's
+ * layers again each render, so a render costs what the group costs; {@code source} is that
+ * composite made once (by {@code dev.blendbench.engine.render.Groups#of}) for everything that reads the
+ * layer's pixels rather than rendering it: thumbnails, exports, hit tests. They must agree: a
+ * group layer's source holds exactly what its group renders to.
+ *
  * <p>The record is immutable; its source surface is not copied, and must not be written while a
  * render that uses it runs.
  */
 public record Layer(String name, Surface source, int x, int y, BlendMode mode, float opacity, boolean visible,
-                    Placement placement) {
+                    Placement placement, Scene group) {
     public Layer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -38,11 +47,24 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
             y += (int) placement.transform().m12();
             placement = null; // nothing to resample: a plain offset
         }
+        if (group != null && placement != null) {
+            throw new IllegalArgumentException("a group layer cannot be transformed; transform its pixels instead");
+        }
+        if (group != null && (group.width() != source.width() || group.height() != source.height())) {
+            throw new IllegalArgumentException("group canvas " + group.width() + "x" + group.height()
+                    + " does not match its " + source.width() + "x" + source.height() + " pixels");
+        }
+    }
+
+    /** A layer that is not a group. */
+    public Layer(String name, Surface source, int x, int y, BlendMode mode, float opacity, boolean visible,
+                 Placement placement) {
+        this(name, source, x, y, mode, opacity, visible, placement, null);
     }
 
     /** An untransformed layer. */
     public Layer(String name, Surface source, int x, int y, BlendMode mode, float opacity, boolean visible) {
-        this(name, source, x, y, mode, opacity, visible, null);
+        this(name, source, x, y, mode, opacity, visible, null, null);
     }
 
     /** A visible source-over layer at the origin, fully opaque. */
@@ -58,18 +80,24 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
     /** True when the layer is resampled (has a placement). */
     public boolean isTransformed() { return placement != null; }
 
-    public Layer withPosition(int nx, int ny) { return new Layer(name, source, nx, ny, mode, opacity, visible, placement); }
+    /** True when the layer is an isolated group of layers (see the class comment). */
+    public boolean isGroup() { return group != null; }
 
-    public Layer withMode(BlendMode m) { return new Layer(name, source, x, y, m, opacity, visible, placement); }
+    public Layer withPosition(int nx, int ny) { return new Layer(name, source, nx, ny, mode, opacity, visible, placement, group); }
 
-    public Layer withOpacity(float o) { return new Layer(name, source, x, y, mode, o, visible, placement); }
+    public Layer withMode(BlendMode m) { return new Layer(name, source, x, y, m, opacity, visible, placement, group); }
 
-    public Layer withVisible(boolean v) { return new Layer(name, source, x, y, mode, opacity, v, placement); }
+    public Layer withOpacity(float o) { return new Layer(name, source, x, y, mode, o, visible, placement, group); }
 
-    public Layer withName(String n) { return new Layer(n, source, x, y, mode, opacity, visible, placement); }
+    public Layer withVisible(boolean v) { return new Layer(name, source, x, y, mode, opacity, v, placement, group); }
 
-    /** The same layer resampled through {@code t} (source → canvas, before the {@code (x, y)} offset) with {@code f}. */
+    public Layer withName(String n) { return new Layer(n, source, x, y, mode, opacity, visible, placement, group); }
+
+    /**
+     * The same layer resampled through {@code t} (source → canvas, before the {@code (x, y)} offset)
+     * with {@code f}. A group becomes its pixels, transformed: the result is not a group.
+     */
     public Layer withTransform(Transform t, Filter f) {
-        return new Layer(name, source, x, y, mode, opacity, visible, Placement.of(t, f, source.width(), source.height()));
+        return new Layer(name, source, x, y, mode, opacity, visible, Placement.of(t, f, source.width(), source.height()), null);
     }
 }

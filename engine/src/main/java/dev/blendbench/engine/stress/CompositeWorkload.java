@@ -4,6 +4,7 @@ import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
 import dev.blendbench.engine.pool.BufferPool;
 import dev.blendbench.engine.race.RaceDetector;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -81,9 +82,7 @@ public final class CompositeWorkload implements Workload {
             bands[b] = new Rect(0, b * STRIPE_ROWS, scene.width(), Math.min(STRIPE_ROWS, scene.height() - b * STRIPE_ROWS));
         }
         this.encodedLayers = new ArrayList<>();
-        if (decode) {
-            for (Layer l : scene.layers()) encodedLayers.add(ImageFiles.encodePng(l.source()));
-        }
+        if (decode) encode(scene, encodedLayers);
         this.tileThreads = Runtime.getRuntime().availableProcessors();
         this.tileExecutor = strategy == Strategy.TILED_PARALLEL
                 ? Executors.newFixedThreadPool(Math.max(1, tileThreads - 1), r -> {
@@ -111,14 +110,46 @@ public final class CompositeWorkload implements Workload {
                 + ", strategy " + strategy.cliName() + ", stages " + String.join("+", asked); // the stages asked for: the same job
     }
 
-    /** The bytes of the distinct surfaces the layers of {@code scene} draw from: a surface two layers share counts once. */
+    /**
+     * The bytes of the distinct surfaces the layers of {@code scene} draw from: a surface two layers
+     * share counts once, and a group's are its layers' (what the renderer reads).
+     */
     static long sourceBytes(Scene scene) {
-        java.util.Set<Surface> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        return sourceBytes(scene, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static long sourceBytes(Scene scene, java.util.Set<Surface> distinct) {
         long bytes = 0;
-        for (dev.blendbench.engine.scene.Layer l : scene.layers()) {
-            if (distinct.add(l.source())) bytes += (long) l.source().width() * l.source().height() * Integer.BYTES;
+        for (Layer l : scene.layers()) {
+            if (l.isGroup()) {
+                bytes += sourceBytes(l.group(), distinct);
+            } else if (distinct.add(l.source())) {
+                bytes += (long) l.source().width() * l.source().height() * Integer.BYTES;
+            }
         }
         return bytes;
+    }
+
+    /** Each layer's pixels as PNG, in order, a group's layers in place of the group's pixels. */
+    private static void encode(Scene scene, List<byte[]> out) {
+        for (Layer l : scene.layers()) {
+            if (l.isGroup()) {
+                encode(l.group(), out);
+            } else {
+                out.add(ImageFiles.encodePng(l.source()));
+            }
+        }
+    }
+
+    /** The scene's layers with their pixels decoded from {@code encoded} (as {@link #encode} made them). */
+    private static List<Layer> decoded(Scene scene, java.util.Iterator<byte[]> encoded) throws java.io.IOException {
+        List<Layer> ls = new ArrayList<>(scene.layers().size());
+        for (Layer l : scene.layers()) {
+            ls.add(l.isGroup() ? Groups.withLayers(l, decoded(l.group(), encoded))
+                    : new Layer(l.name(), ImageFiles.decode(encoded.next(), l.name(), ImageLimits.DEFAULT),
+                            l.x(), l.y(), l.mode(), l.opacity(), l.visible(), l.placement()));
+        }
+        return ls;
     }
 
     @Override
@@ -139,13 +170,7 @@ public final class CompositeWorkload implements Workload {
             long t0 = System.nanoTime();
             Scene sc = scene;
             if (decode) {
-                List<Layer> ls = new ArrayList<>(scene.layers().size());
-                for (int i = 0; i < scene.layers().size(); i++) {
-                    Layer l = scene.layers().get(i);
-                    ls.add(new Layer(l.name(), ImageFiles.decode(encodedLayers.get(i), l.name(), ImageLimits.DEFAULT),
-                            l.x(), l.y(), l.mode(), l.opacity(), l.visible(), l.placement()));
-                }
-                sc = scene.withLayers(ls);
+                sc = scene.withLayers(decoded(scene, encodedLayers.iterator()));
                 long t1 = System.nanoTime();
                 stageNanos[s++] = t1 - t0;
                 t0 = t1;

@@ -13,6 +13,7 @@ import dev.blendbench.engine.TestImages;
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -184,6 +185,36 @@ class OpenRasterTest {
         assertArrayEquals(render(expected).toArray(), render(s.scene()).toArray());
         // the group's pixels cover what its layer colours, not the canvas
         assertEquals(List.of(12, 8, 20, 20), List.of(ls.get(2).x(), ls.get(2).y(), ls.get(2).source().width(), ls.get(2).source().height()));
+        // a group layer: its layer is composited on each render, placed on the group's own canvas
+        assertTrue(ls.get(2).isGroup());
+        Layer inside = ls.get(2).group().layers().getFirst();
+        assertEquals(List.of("c", 0, 0), List.of(inside.name(), inside.x(), inside.y()));
+        assertEquals(BlendMode.MULTIPLY, inside.mode());
+    }
+
+    @Test
+    void groups_areSavedAsIsolatedStacks_andReadBackAsTheSameGroups() throws IOException {
+        Surface shared = TestImages.blocky(60, 50, 3);
+        Scene inner = new Scene(70, 60, 0, List.of(
+                new Layer("shared inside", shared, 5, 5, BlendMode.SCREEN, 1f, true),
+                new Layer("mask", TestImages.discs(70, 60, 2, 4), 0, 0, BlendMode.DESTINATION_IN, 1f, true)));
+        Scene outer = new Scene(100, 80, 0, List.of(
+                new Layer("bottom", TestImages.discs(100, 80, 3, 5), 0, 0, BlendMode.SOURCE_OVER, 1f, true),
+                Groups.of("inner", inner, 20, 10, BlendMode.MULTIPLY, 0.75f, true)));
+        Scene s = new Scene(160, 120, 0, List.of(
+                new Layer("base", TestImages.random(160, 120, 6), 0, 0, BlendMode.NORMAL, 1f, true),
+                new Layer("shared outside", shared, 90, 60, BlendMode.SOURCE_OVER, 1f, true),
+                Groups.of("outer", outer, 30, 20, BlendMode.OVERLAY, 0.9f, true),
+                Groups.of("hidden", new Scene(10, 10, 0, List.of(Layer.of("x", TestImages.random(10, 10, 7)))), 0, 0,
+                        BlendMode.SOURCE_OVER, 1f, false)));
+        Path f = dir.resolve("groups.ora");
+        OpenRaster.write(s, f);
+        LoadedScene back = OpenRaster.read(f);
+        assertEquals(List.of(), back.warnings());
+        assertSameScene(s, back.scene());
+        assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+        Layer sharedIn = back.scene().layers().get(2).group().layers().get(1).group().layers().getFirst();
+        assertSame(back.scene().layers().get(1).source(), sharedIn.source(), "one file, one surface, inside the group too");
     }
 
     @Test

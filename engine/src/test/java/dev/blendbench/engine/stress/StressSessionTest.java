@@ -89,6 +89,23 @@ class StressSessionTest {
     }
 
     @Test
+    void aGroupLayer_countsItsLayersPixels_andIsDecodedLayerByLayer() throws InterruptedException {
+        Scene group = new Scene(500, 400, 0, List.of(Layer.of("a", TestImages.random(500, 400, 3)),
+                new Layer("b", TestImages.blocky(500, 400, 4), 0, 0, BlendMode.SCREEN, 1f, true)));
+        Scene scene = new Scene(160, 120, 0, List.of(Layer.of("bg", TestImages.random(160, 120, 1)),
+                dev.blendbench.engine.render.Groups.of("group", group, -200, -150, BlendMode.MULTIPLY, 0.8f, true)));
+        try (CompositeWorkload w = new CompositeWorkload(scene, Strategy.PER_WORKER, true, false)) {
+            // what the renderer reads: the background and the group's two layers (1.6 MB), not the group's own pixels
+            assertTrue(w.description().contains("2 layers (1.7 MB of source pixels)"), w.description());
+            StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
+                    Duration.ofMillis(300), 0, Duration.ofMillis(100));
+            StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+            assertEquals(0, r.errors(), r.firstError());
+            assertTrue(r.jobs() > 0);
+        }
+    }
+
+    @Test
     void stages_decodeCompositeEncode_areTimedSeparately() throws InterruptedException {
         try (CompositeWorkload w = new CompositeWorkload(scene(), Strategy.PER_WORKER, true, true)) {
             StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
