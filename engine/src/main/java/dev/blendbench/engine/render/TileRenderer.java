@@ -300,6 +300,7 @@ public final class TileRenderer {
      */
     private static final class Level {
         final Occlusion occ = new Occlusion();
+        final GroupCover cover = new GroupCover();
         int[] group = new int[0];
         float[] linearTile = new float[0];
         float[] linearRow = new float[0];
@@ -400,6 +401,8 @@ public final class TileRenderer {
             Coverage cov = buffered ? null : src.coverage();
             int lx0 = l.x(), lx1 = l.x() + src.width(), ly0 = l.y(), ly1 = l.y() + src.height();
             int[] pixels = null;
+            // a group blended in a mode that keeps the backdrop where it is transparent: only where its layers have pixels
+            boolean covered = l.isGroup() && !clears;
             if (buffered) {
                 Rect pb = l.isGroup() ? src.bounds() : l.placement().bounds();
                 lx0 = Math.max(ax0, l.x() + pb.x());
@@ -407,6 +410,7 @@ public final class TileRenderer {
                 ly0 = Math.max(ay0, l.y() + pb.y());
                 ly1 = Math.min(ay1, l.y() + pb.bottom());
                 if (lx0 < lx1 && ly0 < ly1) {
+                    if (covered) lv.cover.find(l.group(), l.x(), l.y(), lx0, ly0, lx1, ly1);
                     pixels = l.isGroup() ? grouped(l, lx0, ly0, lx1, ly1, lv, scratch, depth) : sampled(l, lx0, ly0, lx1, ly1);
                 } else {
                     lx1 = lx0; // nothing of the layer here
@@ -434,7 +438,15 @@ public final class TileRenderer {
                         Arrays.fill(out, row + x0, row + bx0, 0);
                         Arrays.fill(out, row + bx1, row + x1, 0);
                     }
-                    if (buffered) {
+                    if (covered) {
+                        GroupCover c = lv.cover;
+                        int[] cs = c.spans;
+                        int pRow = (y - ly0) * (lx1 - lx0) - lx0;
+                        for (int k = c.rowStart(y - ly0), ke = c.rowStart(y - ly0 + 1); k < ke; k += 2) {
+                            int s0 = Math.max(bx0, cs[k]), s1 = Math.min(bx1, cs[k + 1]);
+                            if (s0 < s1) Compositor.blendRow(mode, op, pixels, pRow + s0, out, row + s0, s1 - s0, scratch);
+                        }
+                    } else if (buffered) {
                         Compositor.blendRow(mode, op, pixels, (y - ly0) * (lx1 - lx0) + bx0 - lx0, out, row + bx0, bx1 - bx0, scratch);
                     } else {
                         Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);

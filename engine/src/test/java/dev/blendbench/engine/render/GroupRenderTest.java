@@ -18,7 +18,9 @@ import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +87,51 @@ class GroupRenderTest {
                             space + ", " + threads + " threads, tile " + t[0] + "x" + t[1]);
                 }
             }
+        }
+    }
+
+    /** A random group: a random scene of runs (TileRendererTest's), over transparency mostly, at a random place and mode. */
+    private static Layer randomGroup(SplittableRandom rnd, int w, int h, int depth) {
+        Scene inside = TileRendererTest.randomScene(rnd);
+        if (rnd.nextInt(4) != 0) inside = inside.withBackground(0);
+        List<Layer> ls = new ArrayList<>(inside.layers());
+        if (depth < 2 && rnd.nextBoolean()) {
+            ls.add(rnd.nextInt(ls.size() + 1), randomGroup(rnd, inside.width(), inside.height(), depth + 1));
+        }
+        if (rnd.nextInt(3) == 0) { // resampled: its footprint counts whole
+            int lw = 1 + rnd.nextInt(60), lh = 1 + rnd.nextInt(40);
+            ls.add(rnd.nextInt(ls.size() + 1), Layer.of("turned", TileRendererTest.runs(rnd, lw, lh)).withTransform(
+                    Transform.place(lw, lh, rnd.nextInt(inside.width()) - lw / 2.0 + 0.3, rnd.nextInt(inside.height()) - lh / 2.0,
+                            0.5 + rnd.nextDouble(), rnd.nextInt(360)), Filter.BILINEAR));
+        }
+        inside = inside.withLayers(ls);
+        BlendMode[] modes = BlendMode.values();
+        BlendMode mode = rnd.nextBoolean() ? BlendMode.SOURCE_OVER : modes[rnd.nextInt(modes.length)];
+        float opacity = rnd.nextInt(3) == 0 ? rnd.nextInt(101) / 100f : 1f;
+        return Groups.of("group", inside, rnd.nextInt(w + inside.width()) - inside.width(),
+                rnd.nextInt(h + inside.height()) - inside.height(), mode, opacity, rnd.nextInt(8) != 0);
+    }
+
+    /**
+     * Differential test of group compositing, its skipping of the group's transparent parts
+     * included: random groups of runs (some nested, some over a coloured group background, in
+     * every mode) between random layers, at random tile sizes, against the same scene drawn with
+     * each group's stored pixels as a plain layer.
+     */
+    @Test
+    void randomGroupsOfRuns_renderAsTheirPixelsDo() {
+        SplittableRandom rnd = new SplittableRandom(20261129);
+        for (int n = 0; n < 200; n++) {
+            Scene base = TileRendererTest.randomScene(rnd);
+            List<Layer> ls = new ArrayList<>(base.layers());
+            for (int g = 1 + rnd.nextInt(2); g > 0; g--) {
+                ls.add(rnd.nextInt(ls.size() + 1), randomGroup(rnd, base.width(), base.height(), 0));
+            }
+            Scene s = base.withLayers(ls);
+            int[] expected = render(TileRenderer.singleThreaded(), flattened(s)).toArray();
+            TileRenderer r = new TileRenderer(POOL, 1 + 2 * rnd.nextInt(2), 1 + rnd.nextInt(130), 1 + rnd.nextInt(40));
+            assertArrayEquals(expected, render(r, s).toArray(), "scene " + n + " (" + s.width() + "x" + s.height()
+                    + "), tiles " + r.tileWidth() + "x" + r.tileHeight() + " on " + r.parallelism());
         }
     }
 
