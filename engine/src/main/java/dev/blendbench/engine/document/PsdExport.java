@@ -7,6 +7,7 @@ import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Argb;
+import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -27,7 +28,12 @@ import java.util.Map;
  * image (so viewers that show only that show our composite). A canvas over 30,000 pixels a side,
  * or a file named {@code .psb}, is written as a large-document file, as Photoshop requires. Transformed layers
  * are stored as their resampled pixels, as {@link OpenRaster} stores them; a background colour
- * becomes a bottom layer of that colour.
+ * becomes a bottom layer of that colour. A group layer is written as a Photoshop group (its blend
+ * mode, opacity and visibility on the group; a last {@code destination-in} layer over the whole
+ * group, as the import makes of a group's masks, as the group's layer mask), which Photoshop
+ * composites as we do: on its own, then blended as one layer. A group Photoshop could not hold as
+ * such (a Porter-Duff operator inside it, a background, layers beyond its canvas) is written as
+ * its composited pixels, one layer, and named in a note.
  *
  * <p>What Photoshop cannot hold is refused before anything is written — a Porter-Duff operator
  * other than source-over has no Photoshop blend mode — and what it would show otherwise is
@@ -67,6 +73,7 @@ public final class PsdExport {
             }
         }
         List<String> notes = new ArrayList<>();
+        entries(scene, notes);
         if (scene.blendSpace() == BlendSpace.LINEAR) {
             notes.add("the scene blends in linear light; Photoshop blends an 8-bit document's layers in its gamma,"
                     + " so its composite of the layers will differ (the file's merged image is Blendbench's)");
@@ -87,13 +94,7 @@ public final class PsdExport {
     public static void write(Scene scene, OutputStream os, boolean psb) throws IOException {
         Surface merged = Surface.allocate(scene.width(), scene.height());
         TileRenderer.singleThreaded().render(scene, merged);
-        Scene baked = OpenRaster.baked(scene);
-        List<Layer> layers = new ArrayList<>(baked.layers());
-        if (scene.background() != 0) {
-            Surface bg = Surface.allocate(scene.width(), scene.height());
-            bg.fill(scene.background());
-            layers.addFirst(new Layer("Background colour", bg, 0, 0, BlendMode.NORMAL, 1f, true));
-        }
+        List<Rec> layers = entries(scene, new ArrayList<>());
         psb |= scene.width() > PSD_MAX_SIDE || scene.height() > PSD_MAX_SIDE;
         DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
         out.writeBytes("8BPS");
@@ -109,7 +110,7 @@ public final class PsdExport {
 
         // every channel's packed row lengths first: the layer records give each channel's length
         int[][][] rowLengths = new int[layers.size()][][];
-        for (int i = 0; i < layers.size(); i++) rowLengths[i] = rowLengths(layers.get(i).source());
+        for (int i = 0; i < layers.size(); i++) rowLengths[i] = rowLengths(layers.get(i));
         byte[] records = records(layers, rowLengths, psb);
         long data = 0;
         for (int[][] layer : rowLengths) {
@@ -132,11 +133,12 @@ public final class PsdExport {
         out.write(records);
         RowPacker packer = new RowPacker(Math.max(scene.width(), maxWidth(layers)));
         for (int i = 0; i < layers.size(); i++) {
-            Surface px = layers.get(i).source();
-            for (int c : LAYER_ORDER) {
+            Rec rec = layers.get(i);
+            for (int k = 0; k < rec.channels(); k++) {
+                Surface px = rec.channelSurface(k);
                 out.writeShort(1); // PackBits
-                writeCounts(out, rowLengths[i][c], psb);
-                for (int y = 0; y < px.height(); y++) packer.write(px, y, c, out);
+                writeCounts(out, rowLengths[i][k], psb);
+                for (int y = 0; px != null && y < px.height(); y++) packer.write(px, y, rec.channelOf(k), out);
             }
         }
         out.write(new byte[(int) padding]);
@@ -155,22 +157,124 @@ public final class PsdExport {
     /** The channels of a layer in the file's order: transparency (-1) first, as Photoshop writes, then R, G, B. */
     private static final int[] LAYER_ORDER = {3, 0, 1, 2};
 
+    /** What a group's divider record (the bottom of its records) is named, as Photoshop names it. */
+    static final String GROUP_END_NAME = "</Layer group>";
+
+    /**
+     * One layer record of the file: pixels at {@code (x, y)} on the canvas, or a group's bounds —
+     * its end ({@code section} 3, below its layers) or its folder ({@code section} 1, above them,
+     * with the group's mode, opacity, visibility and its mask, null for none, at {@code (maskX, maskY)}).
+     */
+    private record Rec(String name, Surface pixels, int x, int y, BlendMode mode, float opacity, boolean visible,
+                       int section, Surface mask, int maskX, int maskY) {
+
+        static Rec of(Layer l, int dx, int dy) {
+            return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, null, 0, 0);
+        }
+
+        /** Transparency, R, G, B, and the mask's channel where there is one. */
+        int channels() { return mask == null ? 4 : 5; }
+
+        /** The surface channel {@code k} is read from (null: the channel is empty). */
+        Surface channelSurface(int k) { return k == 4 ? mask : pixels; }
+
+        /** Which of the surface's channels (0 R, 1 G, 2 B, 3 A) channel {@code k} is: the mask is its surface's alpha. */
+        int channelOf(int k) { return k == 4 ? 3 : LAYER_ORDER[k]; }
+
+        /** Channel {@code k}'s id in the file: −1 transparency, 0..2 R, G, B, −2 the layer mask. */
+        int channelId(int k) { return k == 4 ? -2 : k == 0 ? -1 : k - 1; }
+    }
+
+    /**
+     * The scene as the file's layer records, bottom first: a background colour as a bottom layer,
+     * transformed layers as their resampled pixels, groups as Photoshop groups where Photoshop can
+     * hold them (else as their pixels, named in {@code notes}).
+     */
+    private static List<Rec> entries(Scene scene, List<String> notes) {
+        Scene baked = OpenRaster.baked(scene);
+        List<Rec> out = new ArrayList<>();
+        if (scene.background() != 0) {
+            Surface bg = Surface.allocate(scene.width(), scene.height());
+            bg.fill(scene.background());
+            out.add(new Rec("Background colour", bg, 0, 0, BlendMode.NORMAL, 1f, true, 0, null, 0, 0));
+        }
+        add(baked.layers(), 0, 0, scene, out, notes);
+        return out;
+    }
+
+    private static void add(List<Layer> layers, int dx, int dy, Scene doc, List<Rec> out, List<String> notes) {
+        for (Layer l : layers) {
+            if (!l.isGroup()) {
+                out.add(Rec.of(l, dx, dy));
+                continue;
+            }
+            String why = unkept(l, dx, dy, doc);
+            if (why != null) {
+                notes.add("group '" + OpenRaster.shorten(l.name()) + "' is saved as its composited pixels, one layer: " + why);
+                out.add(Rec.of(l, dx, dy));
+                continue;
+            }
+            int gx = dx + l.x(), gy = dy + l.y();
+            List<Layer> inside = l.group().layers();
+            Layer mask = maskOf(l);
+            if (mask != null) inside = inside.subList(0, inside.size() - 1);
+            out.add(new Rec(GROUP_END_NAME, null, 0, 0, BlendMode.NORMAL, 1f, true, PsdLayerRecords.GROUP_END, null, 0, 0));
+            add(inside, gx, gy, doc, out, notes);
+            out.add(new Rec(l.name(), null, 0, 0, l.mode(), l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN,
+                    mask == null ? null : mask.source(), gx, gy));
+        }
+    }
+
+    /**
+     * The group's mask layer, as the import makes one of a group's masks (its last layer, in
+     * destination-in at full opacity, over the whole group), or null.
+     */
+    private static Layer maskOf(Layer group) {
+        List<Layer> in = group.group().layers();
+        if (in.isEmpty()) return null;
+        Layer m = in.getLast();
+        boolean whole = m.x() == 0 && m.y() == 0 && m.source().width() == group.group().width()
+                && m.source().height() == group.group().height();
+        return m.mode() == BlendMode.DESTINATION_IN && m.opacity() == 1f && m.visible() && !m.isGroup() && !m.isTransformed()
+                && whole ? m : null;
+    }
+
+    /** Why Photoshop could not hold the group (placed at {@code (dx, dy)}) as a group of its layers; null if it can. */
+    private static String unkept(Layer group, int dx, int dy, Scene doc) {
+        Scene g = group.group();
+        if (g.background() != 0) return "it has a background colour";
+        if (g.blendSpace() != doc.blendSpace()) return "it blends in another space than the document";
+        Layer mask = maskOf(group);
+        Rect canvas = new Rect(dx + group.x(), dy + group.y(), g.width(), g.height());
+        for (Layer l : g.layers()) {
+            if (l == mask) continue;
+            if (!KEYS.containsKey(l.mode())) {
+                return "its layer '" + OpenRaster.shorten(l.name()) + "' uses " + l.mode().cssName() + ", which Photoshop has no mode for";
+            }
+            // Photoshop's groups have no canvas of their own: a layer beyond the group's would show there
+            Rect shown = l.bounds().translate(canvas.x(), canvas.y()).intersect(doc.bounds());
+            if (!canvas.contains(shown) && !shown.isEmpty()) return "its layer '" + OpenRaster.shorten(l.name()) + "' reaches beyond it";
+        }
+        return null;
+    }
+
     /** The layer records (with their channels' lengths), as the layer info section starts. */
-    private static byte[] records(List<Layer> layers, int[][][] rowLengths, boolean psb) throws IOException {
+    private static byte[] records(List<Rec> layers, int[][][] rowLengths, boolean psb) throws IOException {
         ByteArrayOutputStream records = new ByteArrayOutputStream();
         DataOutputStream r = new DataOutputStream(records);
         r.writeShort(-layers.size()); // negative: the merged image's first alpha channel is its transparency
         for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            Surface px = l.source();
+            Rec l = layers.get(i);
+            Surface px = l.pixels();
+            int w = px == null ? 0 : px.width(), h = px == null ? 0 : px.height();
             r.writeInt(l.y());
             r.writeInt(l.x());
-            r.writeInt(l.y() + px.height());
-            r.writeInt(l.x() + px.width());
-            r.writeShort(4);
-            for (int c : LAYER_ORDER) {
-                r.writeShort(c == 3 ? -1 : c);
-                long length = channelLength(rowLengths[i][c], psb);
+            r.writeInt(l.y() + h);
+            r.writeInt(l.x() + w);
+            r.writeShort(l.channels());
+            for (int k = 0; k < l.channels(); k++) {
+                r.writeShort(l.channelId(k));
+                long length = channelLength(rowLengths[i][k], psb);
                 if (psb) r.writeLong(length);
                 else r.writeInt((int) length);
             }
@@ -182,7 +286,19 @@ public final class PsdExport {
             r.writeByte(0);
             ByteArrayOutputStream extra = new ByteArrayOutputStream();
             DataOutputStream x = new DataOutputStream(extra);
-            x.writeInt(0); // no mask
+            if (l.mask() == null) {
+                x.writeInt(0); // no mask
+            } else {
+                Surface m = l.mask();
+                x.writeInt(20);
+                x.writeInt(l.maskY());
+                x.writeInt(l.maskX());
+                x.writeInt(l.maskY() + m.height());
+                x.writeInt(l.maskX() + m.width());
+                x.writeByte(0); // hidden outside its rectangle (the group has no pixels there)
+                x.writeByte(0); // flags: enabled, positioned relative to the layer
+                x.writeShort(0);
+            }
             x.writeInt(0); // no blending ranges
             byte[] name = pascalName(l.name());
             x.writeByte(name.length);
@@ -195,6 +311,13 @@ public final class PsdExport {
             x.writeInt(chars);
             x.writeChars(l.name());
             for (int p = len; p % 4 != 0; p++) x.writeByte(0);
+            if (l.section() != 0) {
+                x.writeBytes("8BIMlsct");
+                x.writeInt(12);
+                x.writeInt(l.section());
+                x.writeBytes("8BIM");
+                x.writeBytes(KEYS.get(l.mode()));
+            }
             r.writeInt(extra.size());
             r.write(extra.toByteArray());
         }
@@ -216,7 +339,7 @@ public final class PsdExport {
     }
 
     /** Each channel's (R, G, B, A) packed row lengths. */
-    private static int[][] rowLengths(Surface s) throws IOException {
+    private static int[][] rowLengths(Surface s) {
         int[][] lengths = new int[4][s.height()];
         RowPacker packer = new RowPacker(s.width());
         for (int c = 0; c < 4; c++) {
@@ -225,8 +348,20 @@ public final class PsdExport {
         return lengths;
     }
 
-    private static int maxWidth(List<Layer> layers) {
-        return layers.stream().mapToInt(l -> l.source().width()).max().orElse(1);
+    /** A record's channels' packed row lengths, in its channels' order (an empty channel: no rows). */
+    private static int[][] rowLengths(Rec rec) {
+        int[][] lengths = new int[rec.channels()][];
+        int[][] pixels = rec.pixels() == null ? null : rowLengths(rec.pixels());
+        for (int k = 0; k < rec.channels(); k++) {
+            Surface s = rec.channelSurface(k);
+            lengths[k] = s == null ? new int[0] : k == 4 ? rowLengths(s)[3] : pixels[rec.channelOf(k)];
+        }
+        return lengths;
+    }
+
+    private static int maxWidth(List<Rec> layers) {
+        return layers.stream().mapToInt(l -> Math.max(l.pixels() == null ? 1 : l.pixels().width(),
+                l.mask() == null ? 1 : l.mask().width())).max().orElse(1);
     }
 
     /** A name as the Pascal string of a layer record: ISO-8859-1 (others as '?'), at most 255 bytes. */

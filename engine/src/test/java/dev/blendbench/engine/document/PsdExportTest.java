@@ -136,4 +136,68 @@ class PsdExportTest {
         assertEquals(2, Files.readAllBytes(small)[5]);
         assertEquals(List.of("a"), PsdImport.read(small).scene().layers().stream().map(Layer::name).toList());
     }
+
+    private Path resource(String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (java.io.InputStream in = getClass().getResourceAsStream("/documents/" + name)) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    private static List<String> names(List<Layer> ls) {
+        return ls.stream().map(Layer::name).toList();
+    }
+
+    @Test
+    void photoshopGroups_areSavedAsGroups_theirMaskAsTheGroupsMask_andReadBackAlike() throws IOException {
+        LoadedScene gimp = PsdImport.read(resource("groups_gimp.psd")); // a masked multiply group at 70 %
+        Path p = dir.resolve("again.psd");
+        assertEquals(List.of(), PsdExport.write(gimp.scene(), p));
+        LoadedScene back = PsdImport.read(p);
+        assertEquals(List.of(), back.warnings());
+        Layer group = back.scene().layers().get(1);
+        assertTrue(group.isGroup());
+        assertEquals(List.of("a", "b", "multiplied (mask)"), names(group.group().layers()));
+        assertEquals(List.of(BlendMode.MULTIPLY, 179), List.of(group.mode(), Math.round(group.opacity() * 255)));
+        assertEquals(List.of(5, 5, 45, 30), List.of(group.x(), group.y(), group.source().width(), group.source().height()));
+        int diff = Tolerance.maxDifference(render(gimp.scene()), render(back.scene()));
+        assertTrue(diff <= 1, "max channel difference after the round trip: " + diff);
+    }
+
+    @Test
+    void nestedAndHiddenGroups_keepTheirPlaceModeOpacityAndVisibility() throws IOException {
+        Surface a = noise(30, 20, 4), b = noise(12, 10, 5);
+        Scene inner = new Scene(20, 15, 0, List.of(new Layer("b", b, 4, 3, BlendMode.SCREEN, 1f, true)));
+        Scene outer = new Scene(30, 20, 0, List.of(Layer.of("a", a),
+                dev.blendbench.engine.render.Groups.of("inner", inner, 6, 2, BlendMode.DIFFERENCE, 0.5f, false)));
+        Scene scene = new Scene(48, 36, 0, List.of(Layer.of("base", noise(48, 36, 6)),
+                dev.blendbench.engine.render.Groups.of("outer", outer, 9, 7, BlendMode.OVERLAY, 1f, true)));
+        Path p = dir.resolve("nested.psd");
+        assertEquals(List.of(), PsdExport.write(scene, p));
+        List<Layer> ls = PsdImport.read(p).scene().layers();
+        assertEquals(List.of("base", "outer"), names(ls));
+        Layer o = ls.get(1);
+        assertEquals(List.of(BlendMode.OVERLAY, 9, 7, true), List.of(o.mode(), o.x(), o.y(), o.visible()));
+        Layer i = o.group().layers().get(1);
+        assertTrue(i.isGroup(), "the inner group, hidden, is a group");
+        assertEquals(List.of("inner", BlendMode.DIFFERENCE, 128, false), List.of(i.name(), i.mode(), Math.round(i.opacity() * 255), i.visible()));
+        Layer bb = i.group().layers().getFirst();
+        assertEquals(List.of(9 + 6 + 4, 7 + 2 + 3), List.of(o.x() + i.x() + bb.x(), o.y() + i.y() + bb.y()), "b where it was on the canvas");
+    }
+
+    @Test
+    void aGroupPhotoshopCannotHold_isSavedAsItsPixels_andSaysSo() throws IOException {
+        Scene inside = new Scene(20, 20, 0, List.of(Layer.of("a", noise(20, 20, 7)),
+                new Layer("cut", noise(10, 10, 8), 5, 5, BlendMode.XOR, 1f, true)));
+        Scene scene = new Scene(30, 30, 0, List.of(Layer.of("base", noise(30, 30, 9)),
+                dev.blendbench.engine.render.Groups.of("xor inside", inside, 3, 4, BlendMode.MULTIPLY, 1f, true)));
+        Path p = dir.resolve("xor.psd");
+        List<String> notes = PsdExport.write(scene, p);
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.getFirst().contains("'xor inside'") && notes.getFirst().contains("xor"), notes.getFirst());
+        Layer back = PsdImport.read(p).scene().layers().get(1);
+        assertFalse(back.isGroup());
+        assertEquals(List.of("xor inside", BlendMode.MULTIPLY, 3, 4), List.of(back.name(), back.mode(), back.x(), back.y()));
+    }
 }
