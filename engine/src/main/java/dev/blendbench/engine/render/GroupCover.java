@@ -1,5 +1,6 @@
 package dev.blendbench.engine.render;
 
+import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Coverage;
@@ -27,12 +28,15 @@ final class GroupCover {
     /** The row's union so far, the next union being built, and one layer's runs. */
     private int[] acc = new int[64], tmp = new int[64], leaf = new int[64];
     private int accN, leafN;
+    /** Gaps this narrow are joined: {@link #BRIDGE} for blend spans, 0 (only touching runs) for opaque ones. */
+    private int bridge = BRIDGE;
 
     /**
      * Finds the spans of {@code group}, placed at {@code (gx, gy)}, for the canvas rows
      * {@code [y0, y1)} within the columns {@code [x0, x1)}.
      */
     void find(Scene group, int gx, int gy, int x0, int y0, int x1, int y1) {
+        bridge = BRIDGE;
         if (rowStarts.length < y1 - y0 + 1) rowStarts = new int[y1 - y0 + 1];
         int pos = 0;
         for (int y = y0; y < y1; y++) {
@@ -50,6 +54,68 @@ final class GroupCover {
             pos += accN;
         }
         rowStarts[y1 - y0] = pos;
+    }
+
+    /**
+     * The columns of the group's row {@code sy} (the group placed at column {@code gx}), within
+     * [x0, x1), where its pixels are certainly opaque: where a layer above the group's last layer
+     * that can lower alpha (clear, copy, source-in, destination-in, source-out, destination-out,
+     * destination-atop, source-atop, xor) has an opaque pixel at full opacity in source-over or a
+     * blend mode (which make alpha 1 there; the modes after it keep it 1). Nested groups and
+     * resampled layers are left out (nothing claimed for them). Returns the number of ints in
+     * {@link #opaque}: pairs {@code (begin, end)}, left to right, apart.
+     */
+    int opaqueRuns(Scene group, int gx, int sy, int x0, int x1) {
+        bridge = 0;
+        accN = 0;
+        if (sy < 0 || sy >= group.height() || group.background() != 0) return 0;
+        x0 = Math.max(x0, gx);
+        x1 = Math.min(x1, gx + group.width());
+        List<Layer> layers = group.layers();
+        int from = 0;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer l = layers.get(i);
+            if (l.visible() && lowersAlpha(l.mode())) {
+                from = i + 1;
+                break;
+            }
+        }
+        for (int i = from, n = layers.size(); i < n && x0 < x1; i++) {
+            Layer l = layers.get(i);
+            if (!l.visible() || l.opacity() != 1f || l.isGroup() || l.isTransformed()) continue;
+            if (l.mode().family() == BlendMode.Family.PORTER_DUFF && l.mode() != BlendMode.SOURCE_OVER) continue;
+            int ly = sy - l.y();
+            if (ly < 0 || ly >= l.source().height()) continue;
+            Coverage cov = l.source().coverage();
+            byte kind = cov.rowKind(ly);
+            if (kind == Coverage.TRANSPARENT) continue;
+            int lx = gx + l.x();
+            leafN = 0;
+            if (kind == Coverage.OPAQUE) {
+                leafAdd(Math.max(x0, lx), Math.min(x1, lx + l.source().width()));
+            } else {
+                int begin = 0;
+                for (int r = cov.rowRunsStart(ly), e = cov.rowRunsEnd(ly); r < e; r++) {
+                    int end = cov.runEnd(r);
+                    if (cov.runKind(r) == Coverage.OPAQUE) leafAdd(Math.max(x0, lx + begin), Math.min(x1, lx + end));
+                    begin = end;
+                }
+            }
+            merge();
+        }
+        opaque = acc;
+        return accN;
+    }
+
+    /** The runs {@link #opaqueRuns} found (valid until the next call). */
+    int[] opaque = new int[0];
+
+    /** True for the modes that can leave a pixel less opaque than its backdrop. */
+    private static boolean lowersAlpha(BlendMode m) {
+        return switch (m) {
+            case CLEAR, COPY, SOURCE_IN, DESTINATION_IN, SOURCE_OUT, DESTINATION_OUT, DESTINATION_ATOP, SOURCE_ATOP, XOR -> true;
+            default -> false;
+        };
     }
 
     /** Index in {@link #spans} of row {@code r}'s first span (counted from the rows' first); its last ends before row r + 1's first. */
@@ -111,7 +177,7 @@ final class GroupCover {
     /** Appends {@code [a, b)} to the current layer's runs (which come left to right), joined to the last if near. */
     private void leafAdd(int a, int b) {
         if (a >= b) return;
-        if (leafN > 0 && a <= leaf[leafN - 1] + BRIDGE) {
+        if (leafN > 0 && a <= leaf[leafN - 1] + bridge) {
             leaf[leafN - 1] = Math.max(leaf[leafN - 1], b);
             return;
         }
@@ -136,7 +202,7 @@ final class GroupCover {
                 b = leaf[j + 1];
                 j += 2;
             }
-            if (n > 0 && a <= tmp[n - 1] + BRIDGE) {
+            if (n > 0 && a <= tmp[n - 1] + bridge) {
                 tmp[n - 1] = Math.max(tmp[n - 1], b);
             } else {
                 tmp[n++] = a;

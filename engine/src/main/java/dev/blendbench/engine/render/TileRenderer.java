@@ -357,6 +357,10 @@ public final class TileRenderer {
             occ.beginRow(y - ay0, ax0, ax1);
             for (int i = n - 1; i >= 0 && occ.open > 0; i--) {
                 Layer l = layers.get(i);
+                if (l.isGroup()) {
+                    if (l.visible() && l.opacity() == 1f && l.mode().replacesWhereOpaque()) claimOpaque(occ, i, l, lv.cover, y, ax0, ax1);
+                    continue;
+                }
                 if (!canOcclude(l)) continue;
                 Surface src = l.source();
                 int sy = y - l.y();
@@ -650,6 +654,19 @@ public final class TileRenderer {
                 FloatBlend.blend(mode, bg, 0, out, o + 4 * rx, w, l.opacity());
             }
         }
+    }
+
+    /**
+     * Group layer {@code i} (visible, at full opacity, in a mode that replaces the backdrop where
+     * opaque) claims the columns of canvas row {@code y} where its pixels are certainly opaque.
+     */
+    private static void claimOpaque(Occlusion occ, int i, Layer l, GroupCover cover, int y, int ax0, int ax1) {
+        int n = cover.opaqueRuns(l.group(), l.x(), y - l.y(), ax0, ax1);
+        if (n == 0) return;
+        int[] runs = cover.opaque;
+        occ.beginLayer(i);
+        for (int k = 0; k < n && occ.open > 0; k += 2) occ.claim(runs[k], runs[k + 1]);
+        occ.endLayer();
     }
 
     /** True if the layer could replace the backdrop exactly where its pixels are opaque. */
