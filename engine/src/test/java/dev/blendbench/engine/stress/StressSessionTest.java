@@ -96,7 +96,7 @@ class StressSessionTest {
                 dev.blendbench.engine.render.Groups.of("group", group, -200, -150, BlendMode.MULTIPLY, 0.8f, true)));
         try (CompositeWorkload w = new CompositeWorkload(scene, Strategy.PER_WORKER, true, false)) {
             // what the renderer reads: the background and the group's two layers (1.6 MB), not the group's own pixels
-            assertTrue(w.description().contains("2 layers (1.7 MB of source pixels)"), w.description());
+            assertTrue(w.description().contains("2 layers, 1 group (2 layers in it) (1.7 MB of source pixels)"), w.description());
             StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
                     Duration.ofMillis(300), 0, Duration.ofMillis(100));
             StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
