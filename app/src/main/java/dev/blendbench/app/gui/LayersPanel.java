@@ -221,6 +221,7 @@ public final class LayersPanel {
         private final ImageView thumb = new ImageView();
         private final Label name = new Label(), detail = new Label();
         private final ToggleButton lock = new ToggleButton();
+        private final Tooltip whole = new Tooltip();
         private final HBox box;
 
         Cell() {
@@ -235,8 +236,6 @@ public final class LayersPanel {
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
             text.setPrefWidth(0); // grows into the row; a long name or detail is cut with "…", not scrolled
-            Tooltip whole = new Tooltip();
-            whole.textProperty().bind(name.textProperty().concat("\n").concat(detail.textProperty()));
             Tooltip.install(text, whole);
             thumb.setFitWidth(48);
             thumb.setFitHeight(32);
@@ -300,10 +299,30 @@ public final class LayersPanel {
                     ? String.format(Locale.ROOT, " · ×%.2f %.0f°", l.scale(), l.rotation())
                     : l.isGroup() ? " · " + l.groupSize() + (l.groupSize() == 1 ? " layer" : " layers") : ""; // a group's
             detail.setText(String.format(Locale.ROOT, "%s · %.0f %%%s", l.mode().cssName(), l.opacity() * 100, t));
+            whole.setText(l.name() + "\n" + detail.getText() + groupLines(l));
             thumb.setImage(thumbnail(l.source()));
             setText(null);
             setGraphic(box);
             if (getContextMenu() == null) setContextMenu(rowMenu());
+        }
+    }
+
+    /** For a group's tooltip: its layers, top first as the panel lists layers, indented by nesting; "" for a layer that is not a group. */
+    static String groupLines(LayerItem l) {
+        if (!l.isGroup()) return "";
+        if (!l.layer().isGroup()) return "\na group of " + l.groupSize() + " layers, drawn as its pixels while scaled or rotated";
+        StringBuilder b = new StringBuilder("\nin the group, top first:");
+        appendLayers(b, l.layer().group(), "  ");
+        return b.toString();
+    }
+
+    private static void appendLayers(StringBuilder b, dev.blendbench.engine.scene.Scene group, String indent) {
+        java.util.List<dev.blendbench.engine.scene.Layer> ls = group.layers();
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            dev.blendbench.engine.scene.Layer c = ls.get(i);
+            b.append('\n').append(indent).append(c.name()).append(" · ").append(c.mode().cssName())
+                    .append(String.format(Locale.ROOT, " · %.0f %%", c.opacity() * 100)).append(c.visible() ? "" : " · hidden");
+            if (c.isGroup()) appendLayers(b, c.group(), indent + "  ");
         }
     }
 

@@ -45,4 +45,13 @@ class LayerItemTest {
         assertTrue(back.layer().isGroup());
         assertFalse(back.layer().isTransformed());
     }
+
+    @Test
+    void aGroupsTooltip_listsItsLayersTopFirst_orSaysItIsDrawnAsPixelsWhileTransformed() {
+        LayerItem item = LayerItem.fromLayer(group());
+        assertEquals("\nin the group, top first:\n  again · source-over · 100 %\n  red · source-over · 100 %", LayersPanel.groupLines(item));
+        assertEquals("\na group of 2 layers, drawn as its pixels while scaled or rotated",
+                LayersPanel.groupLines(item.withTransform(2, 0, Filter.BILINEAR)));
+        assertEquals("", LayersPanel.groupLines(LayerItem.fromLayer(Layer.of("plain", Surface.allocate(2, 2)))));
+    }
 }
