@@ -15,7 +15,8 @@ import java.util.List;
  * transparent: over a transparent group canvas, a transparent source pixel leaves the backdrop as
  * it is or clears it, in every mode, so nothing there ever becomes visible. Blending the group's
  * pixels only within these spans skips its transparent parts as a plain layer's are skipped. Gaps
- * narrower than {@link #BRIDGE} columns are bridged: one blend instead of two short ones.
+ * narrower than {@link #BRIDGE} columns are bridged: one blend instead of two short ones. Also
+ * where a group's pixels are certainly opaque ({@link #opaqueRuns}), for occlusion culling.
  * A thread's instance is reused for every tile; allocation-free once its arrays have grown.
  */
 final class GroupCover {
@@ -84,24 +85,7 @@ final class GroupCover {
             Layer l = layers.get(i);
             if (!l.visible() || l.opacity() != 1f || l.isGroup() || l.isTransformed()) continue;
             if (l.mode().family() == BlendMode.Family.PORTER_DUFF && l.mode() != BlendMode.SOURCE_OVER) continue;
-            int ly = sy - l.y();
-            if (ly < 0 || ly >= l.source().height()) continue;
-            Coverage cov = l.source().coverage();
-            byte kind = cov.rowKind(ly);
-            if (kind == Coverage.TRANSPARENT) continue;
-            int lx = gx + l.x();
-            leafN = 0;
-            if (kind == Coverage.OPAQUE) {
-                leafAdd(Math.max(x0, lx), Math.min(x1, lx + l.source().width()));
-            } else {
-                int begin = 0;
-                for (int r = cov.rowRunsStart(ly), e = cov.rowRunsEnd(ly); r < e; r++) {
-                    int end = cov.runEnd(r);
-                    if (cov.runKind(r) == Coverage.OPAQUE) leafAdd(Math.max(x0, lx + begin), Math.min(x1, lx + end));
-                    begin = end;
-                }
-            }
-            merge();
+            addRuns(l, gx, sy, x0, x1, true);
         }
         opaque = acc;
         return accN;
@@ -133,12 +117,11 @@ final class GroupCover {
         for (int i = 0, n = layers.size(); i < n; i++) { // no iterator: this recursion defeats escape analysis
             Layer l = layers.get(i);
             if (!l.visible()) continue;
-            int ly = sy - l.y();
             if (l.isGroup()) {
                 if (l.group().background() != 0) {
                     addBounds(l.bounds(), dx, sy, x0, x1);
                 } else {
-                    add(l.group(), dx + l.x(), ly, x0, x1);
+                    add(l.group(), dx + l.x(), sy - l.y(), x0, x1);
                 }
                 continue;
             }
@@ -146,24 +129,34 @@ final class GroupCover {
                 addBounds(l.bounds(), dx, sy, x0, x1);
                 continue;
             }
-            if (ly < 0 || ly >= l.source().height()) continue;
-            Coverage cov = l.source().coverage();
-            byte kind = cov.rowKind(ly);
-            if (kind == Coverage.TRANSPARENT) continue;
-            int lx = dx + l.x();
-            leafN = 0;
-            if (kind == Coverage.OPAQUE) {
-                leafAdd(Math.max(x0, lx), Math.min(x1, lx + l.source().width()));
-            } else {
-                int begin = 0;
-                for (int r = cov.rowRunsStart(ly), e = cov.rowRunsEnd(ly); r < e; r++) {
-                    int end = cov.runEnd(r);
-                    if (cov.runKind(r) != Coverage.TRANSPARENT) leafAdd(Math.max(x0, lx + begin), Math.min(x1, lx + end));
-                    begin = end;
-                }
-            }
-            merge();
+            addRuns(l, dx, sy, x0, x1, false);
         }
+    }
+
+    /**
+     * Adds the runs of plain layer {@code l}'s row on the scene's row {@code sy} (the scene's canvas
+     * at column {@code dx}), clipped to [x0, x1): its opaque runs, or all that are not transparent.
+     */
+    private void addRuns(Layer l, int dx, int sy, int x0, int x1, boolean opaqueOnly) {
+        int ly = sy - l.y();
+        if (ly < 0 || ly >= l.source().height()) return;
+        Coverage cov = l.source().coverage();
+        byte kind = cov.rowKind(ly);
+        if (kind == Coverage.TRANSPARENT) return;
+        int lx = dx + l.x();
+        leafN = 0;
+        if (kind == Coverage.OPAQUE) {
+            leafAdd(Math.max(x0, lx), Math.min(x1, lx + l.source().width()));
+        } else {
+            int begin = 0;
+            for (int r = cov.rowRunsStart(ly), e = cov.rowRunsEnd(ly); r < e; r++) {
+                int end = cov.runEnd(r);
+                byte k = cov.runKind(r);
+                if (opaqueOnly ? k == Coverage.OPAQUE : k != Coverage.TRANSPARENT) leafAdd(Math.max(x0, lx + begin), Math.min(x1, lx + end));
+                begin = end;
+            }
+        }
+        merge();
     }
 
     /** Adds the columns of {@code b} (in the scene's canvas, placed at column {@code dx}) if it holds row {@code sy}. */
