@@ -40,6 +40,11 @@ import java.util.concurrent.locks.LockSupport;
  * without being read, opaque ones copied. A source written through its array must be marked with
  * {@code markModified()} before the next render.
  *
+ * <p><b>Groups.</b> A {@link Layer#isGroup() group layer} is composited from its own layers on
+ * every render, over each tile's part of it, into a per-thread buffer of its nesting level, then
+ * blended as one layer where its layers have pixels; it occludes what is below it where they make
+ * it opaque. Its stored pixels are not read: the result is the same, bit for bit.
+ *
  * <p><b>Allocation.</b> At steady state a render allocates nothing in the renderer: per-thread
  * job state and scratch rows are reused. (An executor may allocate to queue a task; a
  * {@code ThreadPoolExecutor} over an {@code ArrayBlockingQueue} does not.)
