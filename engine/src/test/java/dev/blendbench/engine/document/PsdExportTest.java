@@ -165,6 +165,23 @@ class PsdExportTest {
         assertTrue(diff <= 1, "max channel difference after the round trip: " + diff);
     }
 
+    /**
+     * GIMP reads the exported group as a group with its mask: its flattening of the exported file
+     * (made once, the file's bytes checked here to be what the export still writes) is within
+     * GIMP's rounding of our composite.
+     */
+    @Test
+    void gimpFlattensAnExportedMaskedGroup_asWeCompositeIt() throws IOException {
+        LoadedScene gimp = PsdImport.read(resource("groups_gimp.psd"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        PsdExport.write(gimp.scene(), bytes, false);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(resource("groups_reexported.psd")), bytes.toByteArray(),
+                "the export writes what GIMP flattened");
+        Surface flat = dev.blendbench.engine.io.ImageFiles.read(resource("groups_reexported_gimp_flat.png"));
+        int diff = Tolerance.maxDifference(render(gimp.scene()), flat);
+        assertTrue(diff <= Tolerance.GIMP, "max channel difference from GIMP's flattening of the export: " + diff);
+    }
+
     @Test
     void nestedAndHiddenGroups_keepTheirPlaceModeOpacityAndVisibility() throws IOException {
         Surface a = noise(30, 20, 4), b = noise(12, 10, 5);
