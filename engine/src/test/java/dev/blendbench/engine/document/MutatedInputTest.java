@@ -156,7 +156,7 @@ class MutatedInputTest {
         int[] ramp = new int[12 * 9];
         for (int i = 0; i < ramp.length; i++) ramp[i] = i * 7 % 256;
         for (byte[] good : List.of(resource("/documents/layered.psd"), resource("/documents/masks_gimp.psd"),
-                resource("/documents/groups_gimp.psd"), resource("/documents/shapes_agpsd.psd"),
+                resource("/documents/groups_gimp.psd"), resource("/documents/groups_reexported.psd"), resource("/documents/shapes_agpsd.psd"),
                 PsdWriterForTests.write(20, 10, List.of(new PsdWriterForTests.L("a", 0, 0, 20, 10, 0xFF0000, "norm", true, "lfx2"))),
                 PsdWriterForTests.write(20, 10, 16, List.of(new PsdWriterForTests.L("b", 2, 1, 16, 8, 0xFF0000, "norm", false, null,
                         PsdWriterForTests.M.of(3, 0, 12, 9, 255, 3, ramp)))))) {
