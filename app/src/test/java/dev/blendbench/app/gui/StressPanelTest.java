@@ -444,8 +444,9 @@ class StressPanelTest {
         assertTrue(busy.getYValue(0, busy.getItemCount(0) - 1) > 0, "the last step's workers were busy at times");
         assertTrue(view.stressPanel().status().getText().matches("p99 (rose|fell|changed little) from .*"), view.stressPanel().status().getText());
         // the objective: drawn on the chart, and said up to which step it holds
-        assertTrue(view.stressPanel().status().getText().contains("p99 <= 5.00s holds at every step, up to 200 jobs/s."),
-                view.stressPanel().status().getText());
+        // (on a slow start the first step is cold, and the sentence says it was judged without it)
+        assertTrue(view.stressPanel().status().getText().matches("(?s).*p99 <= 5\\.00s holds at every step, up to 200 jobs/s"
+                        + "( \\(judged without the cold step at 50 jobs/s\\))?\\..*"), view.stressPanel().status().getText());
         // the same sentence over the chart, where it is read whole (the form's status line scrolls)
         assertTrue(view.stressPanel().loadSummary().isVisible()
                 && view.stressPanel().status().getText().startsWith(view.stressPanel().loadSummary().getText()), view.stressPanel().loadSummary().getText());
