@@ -493,9 +493,11 @@ public final class OpenRaster {
     static Scene baked(Scene scene) {
         if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup())) return scene;
         List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
+        boolean changed = false;
         for (Layer l : scene.layers()) {
             if (l.isGroup()) {
                 Scene inside = baked(l.group());
+                changed |= inside != l.group();
                 out.add(inside == l.group() ? l : Groups.withLayers(l, inside.layers()));
                 continue;
             }
@@ -503,6 +505,7 @@ public final class OpenRaster {
                 out.add(l);
                 continue;
             }
+            changed = true;
             Rect in = l.bounds().intersect(scene.bounds());
             if (in.isEmpty()) {
                 out.add(new Layer(l.name(), Surface.allocate(1, 1), 0, 0, l.mode(), l.opacity(), l.visible()));
@@ -512,8 +515,7 @@ public final class OpenRaster {
             l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), px.array(), 0, in.width());
             out.add(new Layer(l.name(), px, in.x(), in.y(), l.mode(), l.opacity(), l.visible()));
         }
-        List<Layer> same = scene.layers();
-        return out.equals(same) ? scene : scene.withLayers(out);
+        return changed ? scene.withLayers(out) : scene;
     }
 
     /**

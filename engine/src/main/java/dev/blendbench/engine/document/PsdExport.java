@@ -340,21 +340,25 @@ public final class PsdExport {
 
     /** Each channel's (R, G, B, A) packed row lengths. */
     private static int[][] rowLengths(Surface s) {
-        int[][] lengths = new int[4][s.height()];
+        int[][] lengths = new int[4][];
+        for (int c = 0; c < 4; c++) lengths[c] = rowLengths(s, c);
+        return lengths;
+    }
+
+    /** Channel {@code c}'s (0 R, 1 G, 2 B, 3 A) packed row lengths. */
+    private static int[] rowLengths(Surface s, int c) {
+        int[] lengths = new int[s.height()];
         RowPacker packer = new RowPacker(s.width());
-        for (int c = 0; c < 4; c++) {
-            for (int y = 0; y < s.height(); y++) lengths[c][y] = packer.pack(s, y, c);
-        }
+        for (int y = 0; y < s.height(); y++) lengths[y] = packer.pack(s, y, c);
         return lengths;
     }
 
     /** A record's channels' packed row lengths, in its channels' order (an empty channel: no rows). */
     private static int[][] rowLengths(Rec rec) {
         int[][] lengths = new int[rec.channels()][];
-        int[][] pixels = rec.pixels() == null ? null : rowLengths(rec.pixels());
         for (int k = 0; k < rec.channels(); k++) {
             Surface s = rec.channelSurface(k);
-            lengths[k] = s == null ? new int[0] : k == 4 ? rowLengths(s)[3] : pixels[rec.channelOf(k)];
+            lengths[k] = s == null ? new int[0] : rowLengths(s, rec.channelOf(k));
         }
         return lengths;
     }

@@ -64,7 +64,7 @@ final class GroupCover {
      * destination-atop, source-atop, xor) has an opaque pixel at full opacity in source-over or a
      * blend mode (which make alpha 1 there; the modes after it keep it 1). Nested groups and
      * resampled layers are left out (nothing claimed for them). Returns the number of ints in
-     * {@link #opaque}: pairs {@code (begin, end)}, left to right, apart.
+     * {@link #opaque()}: pairs {@code (begin, end)}, left to right, apart.
      */
     int opaqueRuns(Scene group, int gx, int sy, int x0, int x1) {
         bridge = 0;
@@ -87,12 +87,13 @@ final class GroupCover {
             if (l.mode().family() == BlendMode.Family.PORTER_DUFF && l.mode() != BlendMode.SOURCE_OVER) continue;
             addRuns(l, gx, sy, x0, x1, true);
         }
-        opaque = acc;
         return accN;
     }
 
     /** The runs {@link #opaqueRuns} found (valid until the next call). */
-    int[] opaque = new int[0];
+    int[] opaque() {
+        return acc;
+    }
 
     /** True for the modes that can leave a pixel less opaque than its backdrop. */
     private static boolean lowersAlpha(BlendMode m) {

@@ -610,7 +610,7 @@ public final class TileRenderer {
             Surface src = l.source();
             // the layer's canvas bounds, clipped to the rectangle
             int bx0, by0, bx1, by1;
-            if (l.placement() != null && !l.isGroup()) {
+            if (l.placement() != null) { // a group is never transformed
                 Rect pb = l.placement().bounds();
                 bx0 = l.x() + pb.x();
                 by0 = l.y() + pb.y();
@@ -668,16 +668,15 @@ public final class TileRenderer {
     private static void claimOpaque(Occlusion occ, int i, Layer l, GroupCover cover, int y, int ax0, int ax1) {
         int n = cover.opaqueRuns(l.group(), l.x(), y - l.y(), ax0, ax1);
         if (n == 0) return;
-        int[] runs = cover.opaque;
+        int[] runs = cover.opaque();
         occ.beginLayer(i);
         for (int k = 0; k < n && occ.open > 0; k += 2) occ.claim(runs[k], runs[k + 1]);
         occ.endLayer();
     }
 
-    /** True if the layer could replace the backdrop exactly where its pixels are opaque. */
+    /** True if a plain layer could replace the backdrop exactly where its pixels are opaque (a group: {@link #claimOpaque}). */
     private static boolean canOcclude(Layer l) {
-        // a group's pixels are known only once composited: it does not occlude (its layers do, within it)
-        return l.visible() && l.opacity() == 1f && l.placement() == null && !l.isGroup() && l.mode().replacesWhereOpaque();
+        return l.visible() && l.opacity() == 1f && l.placement() == null && l.mode().replacesWhereOpaque();
     }
 
     private static final class Worker implements Runnable {
