@@ -1,6 +1,7 @@
 package dev.blendbench.app.cli;
 
 import dev.blendbench.app.report.Comparison;
+import dev.blendbench.app.report.Conditions;
 import dev.blendbench.app.report.LatencyBreakdown;
 import dev.blendbench.app.report.ReportException;
 import dev.blendbench.app.report.Session;
@@ -144,12 +145,12 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Warnings on stderr where the two ran different workloads, or under different conditions besides. */
     private void warnAboutConditions(Session sa, Session sb) {
-        if (Summaries.sameJobOtherStrategy(sa, sb)) {
+        if (Conditions.sameJobOtherStrategy(sa, sb)) {
             aside("note: A ran strategy " + sa.strategy() + " and B " + sb.strategy() + ": the comparison is between the strategies");
-        } else if (!Summaries.sameWorkload(sa.workload(), sb.workload())) {
+        } else if (!Conditions.sameWorkload(sa.workload(), sb.workload())) {
             aside("warning: the sessions ran different workloads ('" + sa.workload() + "' vs '" + sb.workload() + "')");
         }
-        List<String> differ = Summaries.differences(sa, sb);
+        List<String> differ = Conditions.differences(sa, sb);
         if (!differ.isEmpty()) {
             aside("warning: the sessions ran under different conditions, which the ratio measures too: " + String.join("; ", differ));
         }

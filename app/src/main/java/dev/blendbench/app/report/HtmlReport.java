@@ -40,7 +40,7 @@ public final class HtmlReport {
             if (plain.size() >= 2) {
                 h.append("<h2>Sessions compared</h2>\n");
                 table(h, ReportTables.comparisonHeader(), ReportTables.comparisonRows(plain), "num");
-                String note = Summaries.conditionsNote(plain);
+                String note = Conditions.conditionsNote(plain);
                 if (!note.isEmpty()) h.append("<p class=\"muted\">").append(esc(note)).append("</p>\n");
                 for (String v : Verdicts.againstFirst(plain)) h.append("<p class=\"verdict\">").append(esc(v)).append("</p>\n");
                 h.append(svg(ReportCharts.strategies(plain), chart));

@@ -54,7 +54,7 @@ public final class PdfReport {
                 if (plain.size() >= 2) {
                     heading(doc, f, "Sessions compared");
                     doc.add(table(f, ReportTables.comparisonHeader(), ReportTables.comparisonRows(plain)));
-                    String note = Summaries.conditionsNote(plain);
+                    String note = Conditions.conditionsNote(plain);
                     if (!note.isEmpty()) doc.add(new Paragraph(note, f.body));
                     for (String v : Verdicts.againstFirst(plain)) doc.add(new Paragraph(v, f.body));
                     chart(doc, w, ReportCharts.strategies(plain));

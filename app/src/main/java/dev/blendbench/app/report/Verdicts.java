@@ -42,7 +42,7 @@ public final class Verdicts {
 
     /** A note for a verdict line where the two ran under different conditions besides the strategy. */
     private static String differing(Session base, Session s) {
-        List<String> d = Summaries.differences(base, s);
+        List<String> d = Conditions.differences(base, s);
         return d.isEmpty() ? "" : " (under different conditions: " + String.join("; ", d) + ")";
     }
 

@@ -26,7 +26,7 @@ class ConditionDifferencesTest {
     @Test
     void aSessionAgainstItself_differsInNothing() throws Exception {
         Session s = session(tree("pooled.json"), "a");
-        assertEquals(List.of(), Summaries.differences(s, s));
+        assertEquals(List.of(), Conditions.differences(s, s));
     }
 
     @Test
@@ -40,7 +40,7 @@ class ConditionDifferencesTest {
         String heapA = Summaries.bytes(a.at("/jvm/maxHeapBytes").asDouble());
         assertEquals(List.of("workers 2 vs 8", "race detector off vs on", "cores 2 vs 16", "max heap " + heapA + " vs 1024.0 MB",
                         "collectors G1 Young Generation, G1 Concurrent GC, G1 Old Generation vs ZGC Cycles, ZGC Pauses"),
-                Summaries.differences(session(a, "a"), session(b, "b")));
+                Conditions.differences(session(a, "a"), session(b, "b")));
     }
 
     @Test
@@ -49,8 +49,8 @@ class ConditionDifferencesTest {
         ((ObjectNode) c.get("settings").get("load")).put("workers", 4);
         List<Session> three = List.of(session(a, "a.json"), session(b, "b.json"), session(c, "c.json"));
         assertEquals("Conditions that differ from " + Summaries.label(three.get(0)) + "'s besides the workload — "
-                + Summaries.label(three.get(2)) + ": workers 2 vs 4. The comparison measures these differences too.", Summaries.conditionsNote(three));
-        assertEquals("", Summaries.conditionsNote(three.subList(0, 2)), "the same conditions: nothing to say");
+                + Summaries.label(three.get(2)) + ": workers 2 vs 4. The comparison measures these differences too.", Conditions.conditionsNote(three));
+        assertEquals("", Conditions.conditionsNote(three.subList(0, 2)), "the same conditions: nothing to say");
     }
 
     @Test
@@ -58,7 +58,7 @@ class ConditionDifferencesTest {
         // an older file without the JVM facts: nothing to say about them
         ObjectNode a = tree("pooled.json"), b = tree("pooled.json");
         b.remove("jvm");
-        assertEquals(List.of(), Summaries.differences(session(a, "a"), session(b, "b")));
+        assertEquals(List.of(), Conditions.differences(session(a, "a"), session(b, "b")));
     }
 
     @Test
@@ -66,12 +66,12 @@ class ConditionDifferencesTest {
         String shared = "composite 1920x1080, 3 layers (16.6 MB of source pixels), strategy pooled, stages composite";
         String copies = "composite 1920x1080, 3 layers (24.9 MB of source pixels), strategy pooled, stages composite";
         String older = "composite 1920x1080, 3 layers, strategy pooled, stages composite";
-        assertTrue(Summaries.sameWorkload(shared, shared));
-        assertFalse(Summaries.sameWorkload(shared, copies), "the same layers from more memory: another job");
-        assertTrue(Summaries.sameWorkload(older, copies));
-        assertTrue(Summaries.sameWorkload(shared, older));
-        assertFalse(Summaries.sameWorkload(older, older.replace("pooled", "per-worker")));
-        assertFalse(Summaries.sameWorkload(shared, older.replace("3 layers", "4 layers")));
+        assertTrue(Conditions.sameWorkload(shared, shared));
+        assertFalse(Conditions.sameWorkload(shared, copies), "the same layers from more memory: another job");
+        assertTrue(Conditions.sameWorkload(older, copies));
+        assertTrue(Conditions.sameWorkload(shared, older));
+        assertFalse(Conditions.sameWorkload(older, older.replace("pooled", "per-worker")));
+        assertFalse(Conditions.sameWorkload(shared, older.replace("3 layers", "4 layers")));
     }
 
     @Test
@@ -80,10 +80,10 @@ class ConditionDifferencesTest {
         String edited = a.replace("3f9a0c12", "0be4d771"); // the same size and layer count: one layer's mode changed
         String older = "composite 1920x1080, 3 layers (16.6 MB of source pixels), strategy pooled, stages composite";
         String oldest = "composite 1920x1080, 3 layers, strategy pooled, stages composite";
-        assertTrue(Summaries.sameWorkload(a, a));
-        assertFalse(Summaries.sameWorkload(a, edited), "another scene of the same shape: another job");
-        assertTrue(Summaries.sameWorkload(a, older));
-        assertTrue(Summaries.sameWorkload(oldest, edited));
-        assertFalse(Summaries.sameWorkload(older, a.replace("16.6", "24.9")));
+        assertTrue(Conditions.sameWorkload(a, a));
+        assertFalse(Conditions.sameWorkload(a, edited), "another scene of the same shape: another job");
+        assertTrue(Conditions.sameWorkload(a, older));
+        assertTrue(Conditions.sameWorkload(oldest, edited));
+        assertFalse(Conditions.sameWorkload(older, a.replace("16.6", "24.9")));
     }
 }

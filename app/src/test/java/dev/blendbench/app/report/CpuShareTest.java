@@ -82,8 +82,8 @@ class CpuShareTest {
     @Test
     void twoSessions_oneCrowdedOneNot_differInTheirConditions() throws Exception {
         Session a = session(new CpuUse(1.9, 0.05, 0, 2), null), b = session(new CpuUse(1.3, 0.6, 0.05, 2), null);
-        assertEquals(List.of("other processes and steal 0.05 cores vs 0.65 cores"), Summaries.differences(a, b));
-        assertEquals(List.of(), Summaries.differences(a, session(new CpuUse(1.8, 0.1, 0, 2), null)), "both quiet: no difference");
+        assertEquals(List.of("other processes and steal 0.05 cores vs 0.65 cores"), Conditions.differences(a, b));
+        assertEquals(List.of(), Conditions.differences(a, session(new CpuUse(1.8, 0.1, 0, 2), null)), "both quiet: no difference");
         Comparison.Row cpu = Comparison.of(a, b, "p99", 0.05, 1).rows().stream().filter(r -> r.name().equals(Comparison.CPU))
                 .findFirst().orElseThrow();
         assertEquals(1.3 / 1.9, cpu.ratio(), 1e-12, "the workload's cores side by side");

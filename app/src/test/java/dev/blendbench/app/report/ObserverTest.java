@@ -103,9 +103,9 @@ class ObserverTest {
     @Test
     void comparingASessionRunFromTheWorkbench_withOneFromTheCommandLine_namesTheDifference() throws Exception {
         Session gui = session("0.35"), cli = session(null), quiet = session("0.02");
-        assertEquals(List.of("workbench's CPU none vs 0.35 cores"), Summaries.differences(cli, gui));
-        assertEquals(List.of("workbench's CPU 0.35 cores vs none"), Summaries.differences(gui, quiet));
-        assertEquals(List.of(), Summaries.differences(cli, quiet), "a workbench that hardly drew is no difference");
-        assertEquals(List.of(), Summaries.differences(gui, session("0.30")), "nor one that drew about as much");
+        assertEquals(List.of("workbench's CPU none vs 0.35 cores"), Conditions.differences(cli, gui));
+        assertEquals(List.of("workbench's CPU 0.35 cores vs none"), Conditions.differences(gui, quiet));
+        assertEquals(List.of(), Conditions.differences(cli, quiet), "a workbench that hardly drew is no difference");
+        assertEquals(List.of(), Conditions.differences(gui, session("0.30")), "nor one that drew about as much");
     }
 }
