@@ -47,7 +47,7 @@ public final class CanvasPane {
     private double pressX, pressY, panH, panV;
     private Doc dragBefore;
     private double dragX0, dragY0;
-    private int dragIndex = -1;
+    private long dragId = -1;
 
     public CanvasPane(DocumentModel model) {
         this.model = model;
@@ -85,7 +85,7 @@ public final class CanvasPane {
         content.localToSceneTransformProperty().addListener((o, a, b) -> paintPixels());
         scroll.viewportBoundsProperty().addListener((o, a, b) -> paintPixels());
         model.changeProperty().addListener((o, a, b) -> layout());
-        model.selectedProperty().addListener((o, a, b) -> layout());
+        model.selectedIdProperty().addListener((o, a, b) -> layout());
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         content.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         content.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -269,7 +269,8 @@ public final class CanvasPane {
         selection.setVisible(sel.isPresent());
         sel.ifPresent(l -> {
             double[] corners = outline(l.layer());
-            for (int k = 0; k < corners.length; k++) corners[k] *= z;
+            Doc.Place at = model.selectedPlace().orElseThrow();
+            for (int k = 0; k < corners.length; k++) corners[k] = (corners[k] + (k % 2 == 0 ? at.dx() : at.dy())) * z;
             selection.getPoints().setAll(java.util.Arrays.stream(corners).boxed().toList());
         });
         finding.setVisible(findingRect != null);
@@ -306,7 +307,28 @@ public final class CanvasPane {
      * fully transparent (not anywhere in its bounding box).
      */
     static int pick(Doc d, double x, double y) {
-        List<LayerItem> ls = d.layers();
+        return pick(d.layers(), x, y);
+    }
+
+    /**
+     * What a click at canvas point (x, y) selects: while a layer inside a group is selected, the
+     * topmost of that group's layers hit there (so its layers can be picked and dragged on the
+     * canvas, while the group is untransformed); else, or where none is hit, the document's
+     * topmost layer hit ({@link #pick(Doc, double, double)}). Its id, or −1.
+     */
+    static long pick(Doc d, long selected, double x, double y) {
+        var at = d.locate(selected);
+        if (at.isPresent() && at.get().parent() >= 0 && d.find(at.get().parent()).map(g -> !g.layer().isTransformed()).orElse(false)) {
+            List<LayerItem> siblings = d.siblings(at.get().parent());
+            int i = pick(siblings, x - at.get().dx(), y - at.get().dy());
+            if (i >= 0) return siblings.get(i).id();
+        }
+        int i = pick(d, x, y);
+        return i < 0 ? -1 : d.layers().get(i).id();
+    }
+
+    /** The topmost of {@code ls} (placed on a canvas where (x, y) is) hit at (x, y), or −1. */
+    private static int pick(List<LayerItem> ls, double x, double y) {
         for (int i = ls.size() - 1; i >= 0; i--) {
             LayerItem l = ls.get(i);
             if (!l.visible() || l.locked()) continue;
@@ -337,13 +359,14 @@ public final class CanvasPane {
             return;
         }
         double z = zoom.get();
-        int i = pick(model.doc(), e.getX() / z, e.getY() / z);
-        model.selectedProperty().set(i);
-        if (i >= 0) {
-            dragIndex = i;
+        long id = pick(model.doc(), model.selectedIdProperty().get(), e.getX() / z, e.getY() / z);
+        model.select(id);
+        if (id >= 0) {
+            dragId = id;
             dragBefore = model.doc();
-            dragX0 = dragBefore.layers().get(i).x();
-            dragY0 = dragBefore.layers().get(i).y();
+            LayerItem l = dragBefore.find(id).orElseThrow();
+            dragX0 = l.x();
+            dragY0 = l.y();
             content.setCursor(Cursor.MOVE);
         }
     }
@@ -356,19 +379,19 @@ public final class CanvasPane {
             if (h > 0) scroll.setVvalue(panV - (e.getScreenY() - pressY) / h);
             return;
         }
-        if (dragIndex < 0 || dragBefore == null) return;
+        if (dragId < 0 || dragBefore == null) return;
         double z = zoom.get();
         double dx = Math.round((e.getScreenX() - pressX) / z), dy = Math.round((e.getScreenY() - pressY) / z);
-        Doc d = dragBefore.withLayer(dragIndex, l -> l.withPosition(dragX0 + dx, dragY0 + dy));
+        Doc d = dragBefore.withItem(dragId, l -> l.withPosition(dragX0 + dx, dragY0 + dy));
         model.preview(d);
     }
 
     private void released(MouseEvent e) {
         content.setCursor(Cursor.DEFAULT);
-        if (dragIndex >= 0 && dragBefore != null) {
-            model.commit("Move " + dragBefore.layers().get(dragIndex).name(), dragBefore);
+        if (dragId >= 0 && dragBefore != null) {
+            model.commit("Move " + dragBefore.find(dragId).orElseThrow().name(), dragBefore);
         }
-        dragIndex = -1;
+        dragId = -1;
         dragBefore = null;
     }
 

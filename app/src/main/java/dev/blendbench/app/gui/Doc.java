@@ -3,8 +3,10 @@ package dev.blendbench.app.gui;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Rect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,6 +44,81 @@ public record Doc(int width, int height, int background, BlendSpace blendSpace, 
     public Doc withBackground(int argbPre) { return new Doc(width, height, argbPre, blendSpace, layers); }
 
     public Doc withBlendSpace(BlendSpace s) { return new Doc(width, height, background, s, layers); }
+
+    /**
+     * Where a layer is in the tree of layers and groups: the id of the group holding it (−1: the
+     * document), its index among those siblings (bottom first), the index of the document's layer
+     * it is or is inside, and where its parent's canvas lies on the document's ({@code dx, dy}:
+     * the sum of the enclosing groups' whole-pixel positions; zero for a layer of the document).
+     */
+    public record Place(long parent, int index, int top, int dx, int dy) {}
+
+    /** The layer or group layer with this id, at any depth. */
+    public Optional<LayerItem> find(long id) {
+        return locate(id).map(p -> siblings(p.parent()).get(p.index()));
+    }
+
+    /** Where the layer with this id is, at any depth. */
+    public Optional<Place> locate(long id) {
+        for (int i = 0; i < layers.size(); i++) {
+            Place p = locate(layers.get(i), id, i, -1, i, 0, 0);
+            if (p != null) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    private static Place locate(LayerItem it, long id, int index, long parent, int top, int dx, int dy) {
+        if (it.id() == id) return new Place(parent, index, top, dx, dy);
+        List<LayerItem> kids = it.children();
+        for (int i = 0; i < kids.size(); i++) {
+            Place p = locate(kids.get(i), id, i, it.id(), top, dx + it.layer().x(), dy + it.layer().y());
+            if (p != null) return p;
+        }
+        return null;
+    }
+
+    /** The layers of the group with this id (−1: the document's), bottom first. */
+    public List<LayerItem> siblings(long parent) {
+        if (parent < 0) return layers;
+        return find(parent).map(LayerItem::children).orElseThrow(() -> new IllegalArgumentException("no group " + parent));
+    }
+
+    /** The layer with this id (at any depth) replaced by {@code f}'s result; the groups above it composited again. */
+    public Doc withItem(long id, UnaryOperator<LayerItem> f) {
+        Place p = locate(id).orElseThrow(() -> new IllegalArgumentException("no layer " + id));
+        return withList(p.parent(), ls -> {
+            List<LayerItem> out = new ArrayList<>(ls);
+            out.set(p.index(), f.apply(ls.get(p.index())));
+            return out;
+        });
+    }
+
+    /**
+     * The layers of the group with id {@code parent} (−1: the document's) replaced by {@code f}'s
+     * result, and each group above them composited again (see {@link LayerItem#withChildren}).
+     *
+     * @throws IllegalArgumentException for no such group, or a group left with no layers
+     */
+    public Doc withList(long parent, UnaryOperator<List<LayerItem>> f) {
+        if (parent < 0) return withLayers(f.apply(layers));
+        List<LayerItem> out = edited(layers, parent, f, new Rect(0, 0, width, height));
+        if (out == null) throw new IllegalArgumentException("no group " + parent);
+        return withLayers(out);
+    }
+
+    private static List<LayerItem> edited(List<LayerItem> ls, long parent, UnaryOperator<List<LayerItem>> f, Rect clip) {
+        for (int i = 0; i < ls.size(); i++) {
+            LayerItem it = ls.get(i);
+            if (!it.isGroup()) continue;
+            Rect inside = clip.translate(-it.layer().x(), -it.layer().y());
+            List<LayerItem> kids = it.id() == parent ? f.apply(it.children()) : edited(it.children(), parent, f, inside);
+            if (kids == null) continue;
+            List<LayerItem> out = new ArrayList<>(ls);
+            out.set(i, kids.equals(it.children()) ? it : it.withChildren(kids, inside));
+            return out;
+        }
+        return null;
+    }
 
     /** Index of the layer with this id, or −1. */
     public int indexOf(long id) {

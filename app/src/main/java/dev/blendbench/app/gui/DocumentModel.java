@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -28,7 +30,8 @@ public final class DocumentModel {
     public record Change(Doc doc, Rect dirty) {}
 
     private final ReadOnlyObjectWrapper<Change> change = new ReadOnlyObjectWrapper<>();
-    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    /** The selected layer's id (−1: none); a layer inside a group may be selected. */
+    private final LongProperty selected = new SimpleLongProperty(-1);
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final javafx.beans.property.StringProperty name = new javafx.beans.property.SimpleStringProperty("Untitled");
     private final BooleanProperty dirty = new SimpleBooleanProperty();
@@ -47,7 +50,23 @@ public final class DocumentModel {
 
     public ReadOnlyObjectProperty<Change> changeProperty() { return change.getReadOnlyProperty(); }
 
-    public IntegerProperty selectedProperty() { return selected; }
+    /** The id of the selected layer, at any depth in the groups (−1: none). */
+    public LongProperty selectedIdProperty() { return selected; }
+
+    /** Selects the document's layer at {@code index} (bottom first; −1 or out of range: none). */
+    public void selectAt(int index) {
+        List<LayerItem> ls = doc().layers();
+        selected.set(index >= 0 && index < ls.size() ? ls.get(index).id() : -1);
+    }
+
+    /** Selects the layer with this id (at any depth; −1: none). */
+    public void select(long id) { selected.set(id); }
+
+    /** The selected layer's index among the layers of its group or of the document (−1: none). */
+    public int selectedIndex() { return selectedPlace().map(Doc.Place::index).orElse(-1); }
+
+    /** Where the selected layer is, if one is. */
+    public Optional<Doc.Place> selectedPlace() { return doc().locate(selected.get()); }
 
     /** The OpenRaster file Save writes to; null until there is one (a new document, an opened image or .psd). */
     public ObjectProperty<Path> fileProperty() { return file; }
@@ -65,10 +84,7 @@ public final class DocumentModel {
     public History history() { return history; }
 
     /** The selected layer, if any. */
-    public Optional<LayerItem> selectedLayer() {
-        int i = selected.get();
-        return i >= 0 && i < doc().layers().size() ? Optional.of(doc().layers().get(i)) : Optional.empty();
-    }
+    public Optional<LayerItem> selectedLayer() { return doc().find(selected.get()); }
 
     /** Applies an edit as one undoable step named {@code what}. */
     public void edit(String what, UnaryOperator<Doc> f) {
@@ -121,8 +137,8 @@ public final class DocumentModel {
     /** As {@link #replace(Doc, Path)}, for a document that Save writes to {@code saveTo} (null: ask) called {@code called}. */
     public void replace(Doc d, Path saveTo, String called) {
         history.clear();
-        selected.set(d.layers().isEmpty() ? -1 : d.layers().size() - 1);
         show(d, null);
+        selectAt(d.layers().size() - 1);
         file.set(saveTo);
         name.set(called);
         dirty.set(false);
@@ -134,10 +150,16 @@ public final class DocumentModel {
         dirty.set(false);
     }
 
+    /**
+     * Shows {@code d}. A selected layer that is gone (undoing its addition, say) gives way to the
+     * document's layer where it was, or the top one.
+     */
     private void show(Doc d, Rect dirtyRect) {
-        int sel = selected.get();
+        Optional<Doc.Place> was = d.locate(selected.get()).isPresent() ? Optional.empty() : selectedPlace();
         change.set(new Change(d, dirtyRect));
-        if (sel >= d.layers().size()) selected.set(d.layers().size() - 1);
+        if (selected.get() >= 0 && d.locate(selected.get()).isEmpty()) {
+            selectAt(was.map(p -> Math.min(p.top(), d.layers().size() - 1)).orElse(d.layers().size() - 1));
+        }
         revision.set(revision.get() + 1);
     }
 

@@ -1,12 +1,16 @@
 package dev.blendbench.app.gui;
 
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.resample.Filter;
 import dev.blendbench.engine.resample.Placement;
 import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,10 +33,13 @@ public final class LayerItem {
     private final boolean visible, locked;
     /** The group the layer is (null: none), composited by the engine each render while untransformed. */
     private final Scene group;
+    /** The group's layers as the editor edits them, bottom first, placed in the group's own canvas (empty: not a group). */
+    private final List<LayerItem> children;
     private final Layer layer;
 
-    private LayerItem(long id, String name, Surface source, Scene group, double x, double y, double scale, double rotation,
-                      Filter filter, BlendMode mode, float opacity, boolean visible, boolean locked, LayerItem previous) {
+    private LayerItem(long id, String name, Surface source, Scene group, List<LayerItem> children, double x, double y,
+                      double scale, double rotation, Filter filter, BlendMode mode, float opacity, boolean visible, boolean locked,
+                      LayerItem previous) {
         this.id = id;
         this.name = Objects.requireNonNull(name);
         this.source = Objects.requireNonNull(source);
@@ -46,6 +53,7 @@ public final class LayerItem {
         this.visible = visible;
         this.locked = locked;
         this.group = group;
+        this.children = List.copyOf(children);
         int ix = (int) Math.floor(x), iy = (int) Math.floor(y);
         double fx = x - ix, fy = y - iy;
         if (scale == 1 && rotation % 360 == 0 && fx == 0 && fy == 0) {
@@ -66,14 +74,34 @@ public final class LayerItem {
 
     /** A new, visible, unlocked source-over layer at {@code (x, y)}. */
     public static LayerItem of(String name, Surface source, double x, double y) {
-        return new LayerItem(IDS.incrementAndGet(), name, source, null, x, y, 1, 0, Filter.BILINEAR, BlendMode.SOURCE_OVER, 1f,
-                true, false, null);
+        return new LayerItem(IDS.incrementAndGet(), name, source, null, List.of(), x, y, 1, 0, Filter.BILINEAR,
+                BlendMode.SOURCE_OVER, 1f, true, false, null);
     }
 
-    /** The editor's view of an engine layer (an untransformed one keeps its exact pixels, a group its layers). */
+    /**
+     * The editor's view of an engine layer (an untransformed one keeps its exact pixels, a group its
+     * layers, each of them an item too; the group renders exactly as it did until they are edited).
+     */
     public static LayerItem fromLayer(Layer l) {
-        return new LayerItem(IDS.incrementAndGet(), l.name(), l.source(), l.group(), l.x(), l.y(), 1, 0, Filter.BILINEAR, l.mode(),
-                l.opacity(), l.visible(), false, null);
+        List<LayerItem> kids = l.isGroup() ? l.group().layers().stream().map(LayerItem::fromLayer).toList() : List.of();
+        return new LayerItem(IDS.incrementAndGet(), l.name(), l.source(), l.group(), kids, l.x(), l.y(), 1, 0, Filter.BILINEAR,
+                l.mode(), l.opacity(), l.visible(), false, null);
+    }
+
+    /**
+     * A new group of {@code members} (bottom first, placed on the canvas the group is placed on),
+     * source-over at 100 %: its canvas is the part of {@code clip} (that canvas, in the members'
+     * coordinates) their visible pixels can cover, so it renders as they did over a transparent
+     * backdrop.
+     *
+     * @throws IllegalArgumentException when {@code members} is empty
+     */
+    public static LayerItem group(String name, List<LayerItem> members, Rect clip, BlendSpace space) {
+        if (members.isEmpty()) throw new IllegalArgumentException("a group needs at least one layer");
+        Scene template = new Scene(1, 1, 0, List.of(), space);
+        LayerItem empty = new LayerItem(IDS.incrementAndGet(), name, Surface.allocate(1, 1), template, List.of(), 0, 0, 1, 0,
+                Filter.BILINEAR, BlendMode.SOURCE_OVER, 1f, true, false, null);
+        return empty.withChildren(members, clip);
     }
 
     public long id() { return id; }
@@ -86,7 +114,41 @@ public final class LayerItem {
     public boolean isGroup() { return group != null; }
 
     /** The group's layers composited; zero for a layer that is not a group. */
-    public int groupSize() { return group == null ? 0 : group.layers().size(); }
+    public int groupSize() { return children.size(); }
+
+    /** The group's layers, bottom first, placed on the group's own canvas (empty for a layer that is not a group). */
+    public List<LayerItem> children() { return children; }
+
+    /**
+     * This group with {@code kids} for its layers (positions on the group's own canvas), its pixels
+     * composited again (on the calling thread: the group's size in pixels, once per layer).
+     * An untransformed group's canvas then becomes the part of {@code clip} (the document's canvas,
+     * in the group's coordinates) that its visible layers cover, so a layer moved beyond the old
+     * canvas is not cut off; the group and its layers move so that each stays where it was on
+     * the document's canvas. A scaled, rotated or fractionally placed group keeps its canvas.
+     *
+     * @throws IllegalArgumentException for a layer that is not a group, or no layers
+     */
+    public LayerItem withChildren(List<LayerItem> kids, Rect clip) {
+        if (group == null) throw new IllegalArgumentException("'" + name + "' is not a group");
+        if (kids.isEmpty()) throw new IllegalArgumentException("a group needs at least one layer: delete the group instead");
+        Rect area = new Rect(0, 0, source.width(), source.height());
+        if (!layer.isTransformed()) {
+            Rect cover = Rect.EMPTY;
+            for (LayerItem k : kids) {
+                if (k.visible()) cover = cover.union(k.layer().bounds().intersect(clip));
+            }
+            area = cover.isEmpty() ? new Rect(0, 0, 1, 1) : cover; // nothing shows: any canvas renders nothing
+        }
+        int dx = area.x(), dy = area.y();
+        List<LayerItem> moved = dx == 0 && dy == 0 ? List.copyOf(kids)
+                : kids.stream().map(k -> k.withPosition(k.x() - dx, k.y() - dy)).toList();
+        List<Layer> layers = moved.stream().map(LayerItem::layer).toList();
+        Layer made = Groups.of(name, new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace()),
+                0, 0, mode, opacity, visible);
+        return new LayerItem(id, name, made.source(), made.group(), moved, x + dx, y + dy, scale, rotation, filter, mode, opacity,
+                visible, locked, null);
+    }
 
     public double x() { return x; }
 
@@ -124,13 +186,25 @@ public final class LayerItem {
 
     public LayerItem withLocked(boolean l) { return copy(name, x, y, scale, rotation, filter, mode, opacity, visible, l, id); }
 
-    /** A copy with a new id (for Duplicate). */
+    /** A copy with a new id, and new ids for a group's layers (for Duplicate). */
     public LayerItem duplicate() {
-        return copy(name + " copy", x, y, scale, rotation, filter, mode, opacity, visible, false, IDS.incrementAndGet());
+        return copy(name + " copy", x, y, scale, rotation, filter, mode, opacity, visible, false, IDS.incrementAndGet(),
+                children.stream().map(LayerItem::renewed).toList());
+    }
+
+    /** The same layer under new ids throughout. */
+    private LayerItem renewed() {
+        return copy(name, x, y, scale, rotation, filter, mode, opacity, visible, locked, IDS.incrementAndGet(),
+                children.stream().map(LayerItem::renewed).toList());
     }
 
     private LayerItem copy(String n, double nx, double ny, double s, double r, Filter f, BlendMode m, float o, boolean v, boolean l, long newId) {
-        return new LayerItem(newId, n, source, group, nx, ny, s, r, f, m, o, v, l, this);
+        return copy(n, nx, ny, s, r, f, m, o, v, l, newId, children);
+    }
+
+    private LayerItem copy(String n, double nx, double ny, double s, double r, Filter f, BlendMode m, float o, boolean v, boolean l, long newId,
+                           List<LayerItem> kids) {
+        return new LayerItem(newId, n, source, group, kids, nx, ny, s, r, f, m, o, v, l, this);
     }
 
     @Override

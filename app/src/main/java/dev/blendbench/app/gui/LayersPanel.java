@@ -3,9 +3,13 @@ package dev.blendbench.app.gui;
 import dev.blendbench.engine.surface.Surface;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,8 +33,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The layers panel: top layer first, each with a thumbnail, name, mode and opacity, a
- * visibility box and a lock; buttons to add, duplicate, delete and reorder; drag a row to
- * reorder. Every change goes through the {@link DocumentModel} (and so into undo).
+ * visibility box and a lock; a group's row opens (▸) to list its layers under it, indented, each
+ * edited as any layer is. Buttons add, duplicate, delete and reorder; drag a row to reorder, or
+ * onto a row in another group to move it there. Every change goes through the
+ * {@link DocumentModel} (and so into undo).
  */
 public final class LayersPanel {
     private static final DataFormat ROW = new DataFormat("application/x-blendbench-layer-row");
@@ -38,18 +44,31 @@ public final class LayersPanel {
     private final ListView<LayerItem> list = new ListView<>();
     private final VBox root;
     private final Map<Surface, WritableImage> thumbs = new WeakHashMap<>();
+    /** The groups whose rows are open, by id: a view's state, not the document's (kept through undo and redo). */
+    private final Set<Long> open = new HashSet<>();
+    /** Each listed row's nesting depth (0: a layer of the document), by id. */
+    private final Map<Long, Integer> depths = new HashMap<>();
     private boolean syncing;
     private Runnable rename = () -> { };
+    private Consumer<String> say = m -> { };
 
     /** @param addFromFile opens the file chooser to add image layers */
     public LayersPanel(DocumentModel model, Runnable addFromFile) {
         this.model = model;
         list.setId("layers");
         list.setCellFactory(lv -> new Cell());
-        // F2 on the list renames, as the menu's accelerator does elsewhere (ListView keeps F2 for cell editing)
+        // F2 on the list renames, as the menu's accelerator does elsewhere (ListView keeps F2 for cell editing);
+        // Right opens the selected group's row, Left closes it (or goes to the group a layer is in)
         list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown()) {
                 rename.run();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.RIGHT || e.getCode() == javafx.scene.input.KeyCode.LEFT) {
+                boolean right = e.getCode() == javafx.scene.input.KeyCode.RIGHT;
+                model.selectedLayer().ifPresent(l -> {
+                    if (l.isGroup() && open.contains(l.id()) != right) setOpen(l.id(), right);
+                    else if (!right) model.selectedPlace().filter(p -> p.parent() >= 0).ifPresent(p -> model.select(p.parent()));
+                });
                 e.consume();
             }
         });
@@ -72,10 +91,13 @@ public final class LayersPanel {
         root = new VBox(6, bar, list);
         root.setPadding(new Insets(8));
         model.changeProperty().addListener((o, a, b) -> refresh());
-        model.selectedProperty().addListener((o, a, b) -> syncSelection());
+        model.selectedIdProperty().addListener((o, a, b) -> {
+            if (revealSelection()) refresh();
+            else syncSelection();
+        });
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (syncing || b.intValue() < 0) return;
-            model.selectedProperty().set(toModel(b.intValue()));
+            model.select(list.getItems().get(b.intValue()).id());
         });
         refresh();
     }
@@ -87,28 +109,40 @@ public final class LayersPanel {
     /** What Rename (double-click, F2, the row's menu) does: the workbench puts the caret in the Name field. */
     public void onRename(Runnable r) { rename = r; }
 
+    /** Where the panel says what an edit did or why it was refused (the workbench's status bar). */
+    public void onMessage(Consumer<String> c) { say = c; }
+
+    /** Opens ({@code true}) or closes a group's row. */
+    void setOpen(long group, boolean on) {
+        if (on ? open.add(group) : open.remove(group)) refresh();
+    }
+
     /** The menu a row's secondary click opens (the clicked row is selected first). */
     private javafx.scene.control.ContextMenu rowMenu() {
         javafx.scene.control.MenuItem ren = new javafx.scene.control.MenuItem("Rename"), dup = new javafx.scene.control.MenuItem("Duplicate"),
                 del = new javafx.scene.control.MenuItem("Delete"), up = new javafx.scene.control.MenuItem("Move Up"),
                 down = new javafx.scene.control.MenuItem("Move Down"), top = new javafx.scene.control.MenuItem("Move to Top"),
-                bottom = new javafx.scene.control.MenuItem("Move to Bottom");
+                bottom = new javafx.scene.control.MenuItem("Move to Bottom"), grp = new javafx.scene.control.MenuItem("Group"),
+                ungrp = new javafx.scene.control.MenuItem("Ungroup");
         ren.setOnAction(e -> rename.run());
         dup.setOnAction(e -> duplicate());
         del.setOnAction(e -> delete());
         up.setOnAction(e -> move(+1));
         down.setOnAction(e -> move(-1));
-        top.setOnAction(e -> moveTo(model.selectedProperty().get(), model.doc().layers().size() - 1));
-        bottom.setOnAction(e -> moveTo(model.selectedProperty().get(), 0));
+        top.setOnAction(e -> model.selectedPlace().ifPresent(p -> moveTo(p, model.doc().siblings(p.parent()).size() - 1)));
+        bottom.setOnAction(e -> model.selectedPlace().ifPresent(p -> moveTo(p, 0)));
+        grp.setOnAction(e -> group());
+        ungrp.setOnAction(e -> ungroup());
         javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(ren, dup, del, new javafx.scene.control.SeparatorMenuItem(),
-                up, down, top, bottom);
+                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp);
         m.setId("layer-menu");
         m.setOnShowing(e -> {
-            int i = model.selectedProperty().get(), n = model.doc().layers().size();
+            int i = model.selectedIndex(), n = model.selectedPlace().map(p -> model.doc().siblings(p.parent()).size()).orElse(0);
             up.setDisable(i >= n - 1);
             top.setDisable(i >= n - 1);
             down.setDisable(i <= 0);
             bottom.setDisable(i <= 0);
+            ungrp.setDisable(!model.selectedLayer().map(LayerItem::isGroup).orElse(false));
         });
         return m;
     }
@@ -122,69 +156,140 @@ public final class LayersPanel {
         return b;
     }
 
-    private int toModel(int row) { return model.doc().layers().size() - 1 - row; }
-
+    /** Lists the rows: the document's layers top first, an open group's layers under its row, top first too. */
     private void refresh() {
         syncing = true;
         try {
-            List<LayerItem> top = new ArrayList<>(model.doc().layers());
-            java.util.Collections.reverse(top);
-            list.getItems().setAll(top);
+            List<LayerItem> rows = new ArrayList<>();
+            depths.clear();
+            addRows(model.doc().layers(), 0, rows);
+            list.getItems().setAll(rows);
         } finally {
             syncing = false;
         }
         syncSelection();
     }
 
+    private void addRows(List<LayerItem> ls, int depth, List<LayerItem> rows) {
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            LayerItem l = ls.get(i);
+            rows.add(l);
+            depths.put(l.id(), depth);
+            if (l.isGroup() && open.contains(l.id())) addRows(l.children(), depth + 1, rows);
+        }
+    }
+
+    /** Opens the groups the selected layer is in; true when one was closed. */
+    private boolean revealSelection() {
+        boolean changed = false;
+        Doc d = model.doc();
+        for (var p = model.selectedPlace(); p.isPresent() && p.get().parent() >= 0; p = d.locate(p.get().parent())) {
+            changed |= open.add(p.get().parent());
+        }
+        return changed;
+    }
+
     private void syncSelection() {
         syncing = true;
         try {
-            int i = model.selectedProperty().get();
-            if (i < 0 || i >= model.doc().layers().size()) list.getSelectionModel().clearSelection();
-            else list.getSelectionModel().select(toModel(i));
+            long id = model.selectedIdProperty().get();
+            int row = -1;
+            for (int r = 0; r < list.getItems().size(); r++) {
+                if (list.getItems().get(r).id() == id) row = r;
+            }
+            if (row < 0) list.getSelectionModel().clearSelection();
+            else list.getSelectionModel().select(row);
         } finally {
             syncing = false;
         }
     }
 
     void duplicate() {
-        int i = model.selectedProperty().get();
-        if (i < 0) return;
-        model.edit("Duplicate layer", d -> {
-            List<LayerItem> ls = new ArrayList<>(d.layers());
-            ls.add(i + 1, ls.get(i).duplicate());
-            return d.withLayers(ls);
+        model.selectedPlace().ifPresent(p -> {
+            LayerItem copy = model.doc().siblings(p.parent()).get(p.index()).duplicate();
+            model.edit("Duplicate layer", d -> d.withList(p.parent(), ls -> {
+                List<LayerItem> out = new ArrayList<>(ls);
+                out.add(p.index() + 1, copy);
+                return out;
+            }));
+            model.select(copy.id());
         });
-        model.selectedProperty().set(i + 1);
     }
 
+    /** Deletes the selected layer; the only layer of a group goes with its group (a group is never empty). */
     void delete() {
-        int i = model.selectedProperty().get();
-        if (i < 0) return;
-        String name = model.doc().layers().get(i).name();
-        model.edit("Delete " + name, d -> {
-            List<LayerItem> ls = new ArrayList<>(d.layers());
-            ls.remove(i);
-            return d.withLayers(ls);
+        var at = model.selectedPlace();
+        while (at.isPresent() && at.get().parent() >= 0 && model.doc().siblings(at.get().parent()).size() == 1) {
+            at = model.doc().locate(at.get().parent());
+        }
+        at.ifPresent(p -> {
+            String name = model.doc().siblings(p.parent()).get(p.index()).name();
+            model.edit("Delete " + name, d -> d.withList(p.parent(), ls -> {
+                List<LayerItem> out = new ArrayList<>(ls);
+                out.remove(p.index());
+                return out;
+            }));
+            List<LayerItem> left = model.doc().siblings(p.parent());
+            model.select(p.index() < left.size() ? left.get(p.index()).id() : left.isEmpty() ? p.parent() : left.getLast().id());
         });
-        model.selectedProperty().set(Math.min(i, model.doc().layers().size() - 1));
     }
 
-    /** Moves the selected layer up (+1) or down (−1) the stack. */
+    /** Moves the selected layer up (+1) or down (−1) among the layers of its group or of the document. */
     void move(int by) {
-        int i = model.selectedProperty().get();
-        moveTo(i, i + by);
+        model.selectedPlace().ifPresent(p -> moveTo(p, p.index() + by));
     }
 
-    private void moveTo(int from, int to) {
-        int n = model.doc().layers().size();
-        if (from < 0 || to < 0 || to >= n || from == to) return;
-        model.edit("Reorder layers", d -> {
-            List<LayerItem> ls = new ArrayList<>(d.layers());
-            ls.add(to, ls.remove(from));
-            return d.withLayers(ls);
-        });
-        model.selectedProperty().set(to);
+    private void moveTo(Doc.Place from, int to) {
+        int n = model.doc().siblings(from.parent()).size();
+        if (to < 0 || to >= n || from.index() == to) return;
+        long id = model.doc().siblings(from.parent()).get(from.index()).id();
+        model.edit("Reorder layers", d -> d.withList(from.parent(), ls -> {
+            List<LayerItem> out = new ArrayList<>(ls);
+            out.add(to, out.remove(from.index()));
+            return out;
+        }));
+        model.select(id);
+    }
+
+    /**
+     * Moves layer {@code id} to where the row of layer {@code target} is: among its own group's
+     * layers, to the target's index; into another group, above the target (or {@code below} it),
+     * staying where it is on the canvas ({@link GroupEdits#moveOnto}).
+     */
+    void moveOnto(long id, long target, boolean below) {
+        var from = model.doc().locate(id);
+        var onto = model.doc().locate(target);
+        if (from.isEmpty() || onto.isEmpty() || id == target) return;
+        if (from.get().parent() == onto.get().parent()) moveTo(from.get(), onto.get().index());
+        else apply(() -> GroupEdits.moveOnto(model.doc(), id, target, below));
+    }
+
+    /** Puts the selected layer in a new group in its place, the picture unchanged (Ctrl+G; {@link GroupEdits#group}). */
+    void group() {
+        if (model.selectedLayer().isEmpty()) return;
+        apply(() -> GroupEdits.group(model.doc(), model.selectedIdProperty().get(), GroupEdits.nextGroupName(model.doc())));
+        model.selectedLayer().ifPresent(g -> setOpen(g.id(), true));
+    }
+
+    /** Puts the selected group's layers in its place (Ctrl+Shift+G; {@link GroupEdits#ungroup}). */
+    void ungroup() {
+        if (model.selectedLayer().map(LayerItem::isGroup).orElse(false)) {
+            apply(() -> GroupEdits.ungroup(model.doc(), model.selectedIdProperty().get()));
+        }
+    }
+
+    /** Makes an edit of the document as one undo step and selects its layer, or says why it was refused. */
+    private void apply(java.util.function.Supplier<GroupEdits.Edit> make) {
+        GroupEdits.Edit e;
+        try {
+            e = make.get();
+        } catch (IllegalArgumentException refused) {
+            say.accept(refused.getMessage());
+            return;
+        }
+        model.edit(e.what(), d -> e.doc());
+        model.select(e.select());
+        if (!e.message().isEmpty()) say.accept(e.message());
     }
 
     private static final java.util.concurrent.ExecutorService THUMBNAILER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -221,6 +326,7 @@ public final class LayersPanel {
         private final ImageView thumb = new ImageView();
         private final Label name = new Label(), detail = new Label();
         private final ToggleButton lock = new ToggleButton();
+        private final Label disclosure = new Label();
         private final Tooltip whole = new Tooltip();
         private final HBox box;
 
@@ -241,21 +347,26 @@ public final class LayersPanel {
             thumb.setFitHeight(32);
             thumb.setPreserveRatio(true);
             StackedThumb frame = new StackedThumb(thumb);
-            box = new HBox(6, visible, frame, text, lock);
+            box = new HBox(6, disclosure, visible, frame, text, lock);
             box.setAlignment(Pos.CENTER_LEFT);
             visible.setOnAction(e -> {
                 LayerItem it = getItem();
                 if (it == null) return;
-                int i = model.doc().indexOf(it.id());
                 boolean v = visible.isSelected();
-                model.edit((v ? "Show " : "Hide ") + it.name(), d -> d.withLayer(i, l -> l.withVisible(v)));
+                model.edit((v ? "Show " : "Hide ") + it.name(), d -> d.withItem(it.id(), l -> l.withVisible(v)));
             });
             lock.setOnAction(e -> {
                 LayerItem it = getItem();
                 if (it == null) return;
-                int i = model.doc().indexOf(it.id());
                 boolean l = lock.isSelected();
-                model.edit((l ? "Lock " : "Unlock ") + it.name(), d -> d.withLayer(i, x -> x.withLocked(l)));
+                model.edit((l ? "Lock " : "Unlock ") + it.name(), d -> d.withItem(it.id(), x -> x.withLocked(l)));
+            });
+            disclosure.getStyleClass().add("layer-disclosure");
+            disclosure.setMinWidth(12);
+            disclosure.setOnMouseClicked(e -> {
+                LayerItem it = getItem();
+                if (it != null && it.isGroup()) setOpen(it.id(), !open.contains(it.id()));
+                e.consume();
             });
             setOnMouseClicked(e -> {
                 if (getItem() != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) rename.run();
@@ -264,7 +375,7 @@ public final class LayersPanel {
                 if (getItem() == null) return;
                 var db = startDragAndDrop(TransferMode.MOVE);
                 ClipboardContent c = new ClipboardContent();
-                c.put(ROW, getIndex());
+                c.put(ROW, getItem().id());
                 db.setContent(c);
                 e.consume();
             });
@@ -273,9 +384,10 @@ public final class LayersPanel {
             });
             setOnDragDropped(e -> {
                 Object from = e.getDragboard().getContent(ROW);
-                if (from instanceof Integer row) {
-                    int target = getItem() == null ? list.getItems().size() - 1 : getIndex();
-                    moveTo(toModel(row), toModel(target));
+                if (from instanceof Long id && !list.getItems().isEmpty()) {
+                    // below the last row: to the bottom of the document
+                    LayerItem target = getItem() != null ? getItem() : model.doc().layers().getFirst();
+                    moveOnto(id, target.id(), getItem() == null);
                     e.setDropCompleted(true);
                 }
                 e.consume();
@@ -291,6 +403,9 @@ public final class LayersPanel {
                 setContextMenu(null);
                 return;
             }
+            disclosure.setText(l.isGroup() ? open.contains(l.id()) ? "▾" : "▸" : "");
+            disclosure.setTooltip(l.isGroup() ? new Tooltip(open.contains(l.id()) ? "Hide the group's layers (Left)" : "Show the group's layers (Right)") : null);
+            box.setPadding(new Insets(0, 0, 0, 14 * depths.getOrDefault(l.id(), 0)));
             visible.setSelected(l.visible());
             lock.setSelected(l.locked());
             lock.setGraphic(Icons.lock(l.locked()));

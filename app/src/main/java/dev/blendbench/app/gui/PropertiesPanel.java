@@ -118,39 +118,40 @@ public final class PropertiesPanel {
         row("Background", background, r++);
         row("Blend space", space, r++);
 
-        name.setOnAction(e -> layerEdit("Rename", (l, d) -> l.withName(name.getText().isBlank() ? l.name() : name.getText().strip())));
+        name.setOnAction(e -> layerEdit("Rename", (l, p) -> l.withName(name.getText().isBlank() ? l.name() : name.getText().strip())));
         name.focusedProperty().addListener((o, a, f) -> {
             if (!f) name.getOnAction().handle(null);
         });
-        mode.setOnAction(e -> layerEdit("Blend mode", (l, d) -> mode.getValue() == null ? l : l.withMode(mode.getValue())));
+        mode.setOnAction(e -> layerEdit("Blend mode", (l, p) -> mode.getValue() == null ? l : l.withMode(mode.getValue())));
         opacity.valueProperty().addListener((o, a, v) -> {
             opacityText.setText(String.format(Locale.ROOT, "%.0f %%", v.doubleValue()));
             if (syncing) return;
-            int i = model.selectedProperty().get();
-            if (i < 0) return;
+            long id = model.selectedIdProperty().get();
+            if (model.selectedLayer().isEmpty()) return;
             float op = (float) (v.doubleValue() / 100);
             if (opacity.isValueChanging()) {
                 if (sliderBefore == null) sliderBefore = model.doc();
-                model.preview(sliderBefore.withLayer(i, l -> l.withOpacity(op)));
+                model.preview(sliderBefore.withItem(id, l -> l.withOpacity(op)));
             } else if (sliderBefore == null) {
-                model.edit("Opacity", d -> d.withLayer(i, l -> l.withOpacity(op)));
+                model.edit("Opacity", d -> d.withItem(id, l -> l.withOpacity(op)));
             }
         });
         opacity.valueChangingProperty().addListener((o, was, now) -> {
             if (!now && sliderBefore != null) {
                 Doc before = sliderBefore;
                 sliderBefore = null;
-                int i = model.selectedProperty().get();
+                long id = model.selectedIdProperty().get();
                 float op = (float) (opacity.getValue() / 100);
-                if (i >= 0) model.preview(before.withLayer(i, l -> l.withOpacity(op)));
+                if (before.locate(id).isPresent()) model.preview(before.withItem(id, l -> l.withOpacity(op)));
                 model.commit("Opacity", before);
             }
         });
-        x.valueProperty().addListener((o, a, v) -> layerEdit("Move", (l, d) -> l.withPosition(v, l.y())));
-        y.valueProperty().addListener((o, a, v) -> layerEdit("Move", (l, d) -> l.withPosition(l.x(), v)));
-        scale.valueProperty().addListener((o, a, v) -> layerEdit("Scale", (l, d) -> l.withTransform(v, l.rotation(), l.filter())));
-        rotation.valueProperty().addListener((o, a, v) -> layerEdit("Rotate", (l, d) -> l.withTransform(l.scale(), v, l.filter())));
-        filter.setOnAction(e -> layerEdit("Filter", (l, d) -> filter.getValue() == null ? l : l.withTransform(l.scale(), l.rotation(), filter.getValue())));
+        // a layer in a group is shown and moved on the document's canvas, wherever its group's own canvas lies
+        x.valueProperty().addListener((o, a, v) -> layerEdit("Move", (l, p) -> l.withPosition(v - p.dx(), l.y())));
+        y.valueProperty().addListener((o, a, v) -> layerEdit("Move", (l, p) -> l.withPosition(l.x(), v - p.dy())));
+        scale.valueProperty().addListener((o, a, v) -> layerEdit("Scale", (l, p) -> l.withTransform(v, l.rotation(), l.filter())));
+        rotation.valueProperty().addListener((o, a, v) -> layerEdit("Rotate", (l, p) -> l.withTransform(l.scale(), v, l.filter())));
+        filter.setOnAction(e -> layerEdit("Filter", (l, p) -> filter.getValue() == null ? l : l.withTransform(l.scale(), l.rotation(), filter.getValue())));
         background.setOnAction(e -> {
             if (syncing) return;
             Color c = background.getValue();
@@ -163,7 +164,7 @@ public final class PropertiesPanel {
             model.edit("Blend space " + space.getValue(), d -> d.withBlendSpace(space.getValue()));
         });
         model.changeProperty().addListener((o, a, b) -> sync());
-        model.selectedProperty().addListener((o, a, b) -> sync());
+        model.selectedIdProperty().addListener((o, a, b) -> sync());
         sync();
     }
 
@@ -203,12 +204,16 @@ public final class PropertiesPanel {
         javafx.application.Platform.runLater(() -> complaintPending = false);
     }
 
-    private void layerEdit(String what, BiFunction<LayerItem, Doc, LayerItem> f) {
+    /** Edits the selected layer: {@code f} is given it and where it is (for a layer in a group, where the group's canvas lies). */
+    private void layerEdit(String what, BiFunction<LayerItem, Doc.Place, LayerItem> f) {
         if (syncing) return;
-        int i = model.selectedProperty().get();
-        if (i < 0) return;
+        long id = model.selectedIdProperty().get();
+        if (model.selectedLayer().isEmpty()) return;
         try {
-            model.edit(what, d -> d.withLayer(i, l -> f.apply(l, d)));
+            model.edit(what, d -> {
+                Doc.Place p = d.locate(id).orElseThrow();
+                return d.withItem(id, l -> f.apply(l, p));
+            });
             if (!complaintPending) error.setText("");
         } catch (IllegalArgumentException e) {
             error.setText(e.getMessage()); // e.g. a scale whose result is beyond the engine's limits
@@ -221,13 +226,14 @@ public final class PropertiesPanel {
         try {
             Doc d = model.doc();
             var sel = model.selectedLayer();
+            Doc.Place at = model.selectedPlace().orElse(null);
             for (Node n : new Node[] {name, mode, opacity, x, y, scale, rotation, filter}) n.setDisable(sel.isEmpty());
             sel.ifPresent(l -> {
                 if (!name.isFocused()) name.setText(l.name());
                 mode.setValue(l.mode());
                 if (sliderBefore == null) opacity.setValue(l.opacity() * 100);
-                x.getValueFactory().setValue(l.x());
-                y.getValueFactory().setValue(l.y());
+                x.getValueFactory().setValue(l.x() + at.dx());
+                y.getValueFactory().setValue(l.y() + at.dy());
                 scale.getValueFactory().setValue(l.scale());
                 rotation.getValueFactory().setValue(l.rotation());
                 filter.setValue(l.filter());

@@ -83,6 +83,7 @@ public final class WorkbenchView {
         this.layers = new LayersPanel(model, this::chooseLayers);
         this.properties = new PropertiesPanel(model);
         layers.onRename(properties::editName);
+        layers.onMessage(message::setText);
         // Show on canvas: the Compose tab, the finding's rectangle outlined and scrolled into view
         this.stress = new StressPanel(model, r -> {
             canvas.showFinding(r); // null: clear it (a new session starting)
@@ -158,8 +159,8 @@ public final class WorkbenchView {
         });
         refreshRecent();
         refreshUndoLabels();
-        if (!model.doc().layers().isEmpty() && model.selectedProperty().get() < 0) {
-            model.selectedProperty().set(model.doc().layers().size() - 1); // the top layer, as editors do
+        if (!model.doc().layers().isEmpty() && model.selectedLayer().isEmpty()) {
+            model.selectAt(model.doc().layers().size() - 1); // the top layer, as editors do
         }
     }
 
@@ -215,7 +216,8 @@ public final class WorkbenchView {
                 item("Rename Layer", "F2", properties::editName),
                 item("Duplicate Layer", "Shortcut+J", layers::duplicate), item("Delete Layer", "Delete", layers::delete),
                 item("Move Layer Up", KeyCode.CLOSE_BRACKET, false, () -> layers.move(1)),
-                item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)));
+                item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)), new SeparatorMenuItem(),
+                item("Group Layer", "Shortcut+G", layers::group), item("Ungroup", "Shortcut+Shift+G", layers::ungroup));
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
         view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.zoomAtCentre(1 / canvas.zoomProperty().get())),
@@ -244,11 +246,13 @@ public final class WorkbenchView {
             "  Wheel, right or middle drag   pan",
             "Layers",
             "  F2 or double-click a row      rename",
-            "  Right-click a row             rename, duplicate, delete, move up / down / to top / to bottom",
+            "  Right-click a row             rename, duplicate, delete, move up / down / to top / to bottom, group, ungroup",
+            "  ▸ on a group's row, or Right  show its layers (Left hides them); edit them as any layer",
             "  Ctrl+J                        duplicate",
             "  Delete                        delete",
             "  Ctrl+] / Ctrl+[               move up / down",
-            "  Drag a row                    reorder",
+            "  Drag a row                    reorder; onto a row in another group: move the layer there",
+            "  Ctrl+G / Ctrl+Shift+G         put the layer in a new group / ungroup a group",
             "  Drop image files              add them as layers",
             "Document",
             "  Ctrl+N                        new",
@@ -341,21 +345,21 @@ public final class WorkbenchView {
         else if (e.getCode() == KeyCode.UP) dy = -step;
         else if (e.getCode() == KeyCode.DOWN) dy = step;
         else return;
-        int i = model.selectedProperty().get();
-        if (i < 0 || model.doc().layers().get(i).locked()) return;
+        long id = model.selectedIdProperty().get();
+        if (model.selectedLayer().map(LayerItem::locked).orElse(true)) return;
         int fx = dx, fy = dy;
-        model.edit("Nudge", d -> d.withLayer(i, l -> l.withPosition(l.x() + fx, l.y() + fy)));
+        model.edit("Nudge", d -> d.withItem(id, l -> l.withPosition(l.x() + fx, l.y() + fy)));
         e.consume();
     }
 
     /** 1 … 9 set the selected layer's opacity to 10 … 90 %, 0 to 100 %, as image editors do. */
     private void setOpacityByDigit(KeyEvent e) {
-        int i = model.selectedProperty().get();
+        long id = model.selectedIdProperty().get();
         String name = e.getCode().getName(); // "5" or "Numpad 5"
-        if (i < 0 || name.isEmpty() || !Character.isDigit(name.charAt(name.length() - 1))) return;
+        if (model.selectedLayer().isEmpty() || name.isEmpty() || !Character.isDigit(name.charAt(name.length() - 1))) return;
         int n = name.charAt(name.length() - 1) - '0';
         float op = n == 0 ? 1f : n / 10f;
-        model.edit("Opacity " + (n == 0 ? 100 : n * 10) + " %", d -> d.withLayer(i, l -> l.withOpacity(op)));
+        model.edit("Opacity " + (n == 0 ? 100 : n * 10) + " %", d -> d.withItem(id, l -> l.withOpacity(op)));
         e.consume();
     }
 
@@ -444,7 +448,7 @@ public final class WorkbenchView {
                 all.addAll(ls);
                 return d.withLayers(all);
             });
-            model.selectedProperty().set(model.doc().layers().size() - 1);
+            model.selectAt(model.doc().layers().size() - 1);
             paths.forEach(this::remember);
             message.setText("Added " + ls.size() + " layer" + (ls.size() == 1 ? "" : "s"));
         });

@@ -70,6 +70,11 @@ class WorkbenchTest {
 
     /** Waits until the canvas shows exactly what the engine renders for the current document. */
     void assertCanvasIsEngineRender(FxRobot robot) throws Exception {
+        assertCanvasIsEngineRender(robot, view);
+    }
+
+    /** Waits until {@code view}'s canvas shows exactly what the engine renders for its document. */
+    static void assertCanvasIsEngineRender(FxRobot robot, WorkbenchView view) throws Exception {
         Scene s = WaitForAsyncUtils.asyncFx(() -> view.model().doc().scene()).get();
         Surface expected = Surface.allocate(s.width(), s.height());
         TileRenderer.singleThreaded().render(s, expected);
@@ -126,7 +131,7 @@ class WorkbenchTest {
     @Test
     void changingModeAndOpacity_recompositesAsTheEngineComputes(FxRobot robot) throws Exception {
         assertCanvasIsEngineRender(robot);
-        robot.interact(() -> view.model().selectedProperty().set(1));
+        robot.interact(() -> view.model().selectAt(1));
         @SuppressWarnings("unchecked")
         ComboBox<BlendMode> mode = robot.lookup("#layer-mode").queryAs(ComboBox.class);
         robot.interact(() -> mode.setValue(BlendMode.DIFFERENCE));
@@ -151,7 +156,7 @@ class WorkbenchTest {
         LayerItem moved = view.model().doc().layers().get(1);
         assertEquals(65, moved.x(), 0.01);
         assertEquals(40, moved.y(), 0.01);
-        assertEquals(1, view.model().selectedProperty().get(), "the dragged layer is selected");
+        assertEquals(1, view.model().selectedIndex(), "the dragged layer is selected");
         assertCanvasIsEngineRender(robot);
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
@@ -257,7 +262,7 @@ class WorkbenchTest {
 
     @Test
     void layersPanel_duplicateDeleteReorder_areUndoable(FxRobot robot) throws Exception {
-        robot.interact(() -> view.model().selectedProperty().set(1));
+        robot.interact(() -> view.model().selectAt(1));
         robot.clickOn("#layer-duplicate");
         assertEquals(3, view.model().doc().layers().size());
         assertEquals("top copy", view.model().doc().layers().get(2).name());
@@ -273,7 +278,7 @@ class WorkbenchTest {
 
     @Test
     void menuShortcuts_reorderLayersAndZoom_fromTheKeyboard(FxRobot robot) {
-        robot.interact(() -> view.model().selectedProperty().set(0));
+        robot.interact(() -> view.model().selectAt(0));
         robot.clickOn("#canvas-scroll");
         robot.press(KeyCode.CONTROL, KeyCode.CLOSE_BRACKET).release(KeyCode.CLOSE_BRACKET, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

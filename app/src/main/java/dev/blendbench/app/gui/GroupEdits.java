@@ -1,0 +1,104 @@
+package dev.blendbench.app.gui;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.surface.Rect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The edits that change which group a layer is in: group, ungroup, and move a layer into another
+ * group. Pure functions of a {@link Doc}; each names its undo step and says what it did, or
+ * refuses with an {@link IllegalArgumentException} whose message the status bar shows.
+ */
+final class GroupEdits {
+    private GroupEdits() {}
+
+    /** An edit's result: the document, the layer to select, the undo step's name and what to tell the user ("" for nothing). */
+    record Edit(Doc doc, long select, String what, String message) {}
+
+    /**
+     * Layer {@code id} put in a new group named {@code name}, in its place. The group takes the
+     * layer's blend mode, opacity and visibility (the layer is then source-over, or normal, at
+     * 100 % in it), so the picture does not change.
+     */
+    static Edit group(Doc d, long id, String name) {
+        Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
+        LayerItem l = d.siblings(p.parent()).get(p.index());
+        LayerItem inside = (plain(l.mode(), 1f) ? l : l.withMode(BlendMode.SOURCE_OVER)).withOpacity(1f).withVisible(true);
+        LayerItem g = LayerItem.group(name, List.of(inside), new Rect(-p.dx(), -p.dy(), d.width(), d.height()), d.blendSpace())
+                .withMode(l.mode()).withOpacity(l.opacity()).withVisible(l.visible());
+        Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), List.of(g)));
+        return new Edit(out, g.id(), "Group " + l.name(), "Grouped " + l.name() + (plain(l.mode(), l.opacity()) ? ""
+                : String.format(Locale.ROOT, ": the group blends as %s at %.0f %%, as the layer did", l.mode().cssName(), l.opacity() * 100)));
+    }
+
+    /**
+     * Group {@code id}'s layers put in its place, where they are on the canvas. The group's own
+     * mode, opacity and isolation go with it (as image editors do), so the picture can change:
+     * the message says so when the group was not plain (source-over at 100 %).
+     */
+    static Edit ungroup(Doc d, long id) {
+        Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
+        LayerItem g = d.siblings(p.parent()).get(p.index());
+        if (!g.isGroup()) throw new IllegalArgumentException("'" + g.name() + "' is not a group");
+        if (g.layer().isTransformed()) {
+            throw new IllegalArgumentException("Cannot ungroup '" + g.name() + "' while it is scaled, rotated or placed between pixels");
+        }
+        List<LayerItem> kids = g.children().stream().map(k -> k.withPosition(k.x() + g.layer().x(), k.y() + g.layer().y())).toList();
+        Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), kids));
+        return new Edit(out, kids.getLast().id(), "Ungroup " + g.name(), "Ungrouped " + g.name() + (plain(g.mode(), g.opacity()) ? ""
+                : String.format(Locale.ROOT, ": its blend mode %s and opacity %.0f %% no longer apply (Undo puts them back)",
+                        g.mode().cssName(), g.opacity() * 100)));
+    }
+
+    /**
+     * Layer {@code id} moved into the group {@code target} is in (or the document), just above
+     * {@code target} (or just {@code below} it), staying where it is on the canvas. A group is not
+     * moved into itself, nor a group's only layer out of it (a group is never empty).
+     */
+    static Edit moveOnto(Doc d, long id, long target, boolean below) {
+        Doc.Place from = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No such layer"));
+        Doc.Place onto = d.locate(target).orElseThrow(() -> new IllegalArgumentException("No such layer"));
+        LayerItem moving = d.find(id).orElseThrow();
+        for (var p = java.util.Optional.of(onto); p.isPresent() && p.get().parent() >= 0; p = d.locate(p.get().parent())) {
+            if (p.get().parent() == id || target == id) throw new IllegalArgumentException("A group cannot be moved into itself");
+        }
+        if (from.parent() >= 0 && from.parent() != onto.parent() && d.siblings(from.parent()).size() == 1) {
+            throw new IllegalArgumentException("'" + moving.name() + "' is its group's only layer: move the group, or ungroup it");
+        }
+        double ax = moving.x() + from.dx(), ay = moving.y() + from.dy();
+        Doc without = d.withList(from.parent(), ls -> replaced(ls, from.index(), List.of()));
+        Doc.Place t = without.locate(target).orElseThrow();
+        Doc out = without.withList(t.parent(), ls -> {
+            List<LayerItem> all = new ArrayList<>(ls);
+            all.add(below ? t.index() : t.index() + 1, moving.withPosition(ax - t.dx(), ay - t.dy()));
+            return all;
+        });
+        String into = onto.parent() < 0 ? "the document" : d.find(onto.parent()).orElseThrow().name();
+        return new Edit(out, id, "Move " + moving.name() + " to " + into, "");
+    }
+
+    /** "Group N", N one more than the groups the document holds, at any depth. */
+    static String nextGroupName(Doc d) {
+        return "Group " + (count(d.layers()) + 1);
+    }
+
+    private static int count(List<LayerItem> ls) {
+        int n = 0;
+        for (LayerItem l : ls) n += l.isGroup() ? 1 + count(l.children()) : 0;
+        return n;
+    }
+
+    /** Source-over (or normal, its blend-mode name) at 100 %: a layer that just covers what is below. */
+    private static boolean plain(BlendMode m, float opacity) {
+        return (m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL) && opacity == 1f;
+    }
+
+    private static List<LayerItem> replaced(List<LayerItem> ls, int index, List<LayerItem> by) {
+        List<LayerItem> out = new ArrayList<>(ls);
+        out.remove(index);
+        out.addAll(index, by);
+        return out;
+    }
+}

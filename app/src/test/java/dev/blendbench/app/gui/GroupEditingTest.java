@@ -1,0 +1,117 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.render.Groups;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A group's layers opened in the layers panel and edited as any layer, driven as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class GroupEditingTest {
+    WorkbenchView view;
+
+    private static Surface filled(int w, int h, int argb) {
+        Surface s = Surface.allocate(w, h);
+        s.fill(argb);
+        return s;
+    }
+
+    @Start
+    void start(Stage stage) {
+        Scene inside = new Scene(50, 40, 0, List.of(Layer.of("red", filled(30, 30, 0xFFE02020)),
+                new Layer("blue", filled(30, 30, 0xC00000C0), 20, 10, BlendMode.SCREEN, 1f, true)));
+        Scene s = new Scene(200, 150, 0xFF808080, List.of(Layer.of("bg", filled(200, 150, 0xFF30A030)),
+                Groups.of("pair", inside, 40, 30, BlendMode.MULTIPLY, 0.7f, true),
+                new Layer("top", filled(40, 40, 0xFFE0A020), 130, 90, BlendMode.SOURCE_OVER, 1f, true)));
+        view = WorkbenchTest.show(stage, new WorkbenchView(s), 960, 720);
+        view.canvasPane().setZoom(1);
+    }
+
+    @AfterEach
+    void close() {
+        view.close();
+    }
+
+    private List<String> rows() {
+        return view.layersPanel().list().getItems().stream().map(LayerItem::name).toList();
+    }
+
+    private Node row(FxRobot robot, String name) {
+        return robot.lookup("#layers .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getItem() instanceof LayerItem l && l.name().equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void openingAGroupsRow_listsItsLayers_whichAreEditedAsAnyLayer_onTheDocumentsCanvas(FxRobot robot) throws Exception {
+        assertEquals(List.of("top", "pair", "bg"), rows());
+        robot.clickOn(robot.from(row(robot, "pair")).lookup(".layer-disclosure").queryAs(Node.class));
+        assertEquals(List.of("top", "pair", "blue", "red", "bg"), rows(), "the group's layers under its row, top first");
+
+        robot.clickOn(row(robot, "blue"));
+        assertEquals("blue", view.model().selectedLayer().orElseThrow().name());
+        var x = robot.lookup("#layer-x").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals(60.0, x.getValue(), "X on the document's canvas: the group's 40 and the layer's 20");
+
+        robot.type(KeyCode.DIGIT5);
+        assertEquals(0.5f, view.model().selectedLayer().orElseThrow().opacity(), "5: its opacity to 50 %");
+        assertEquals(0.7f, view.model().doc().layers().get(1).opacity(), "the group's own stays");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+
+        long blue = view.model().selectedIdProperty().get();
+        robot.clickOn("#canvas-scroll"); // arrow keys on the canvas nudge (the list keeps them); the click selects what it hit
+        robot.interact(() -> view.model().select(blue));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT, 3).release(KeyCode.SHIFT); // 10 px each
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(90.0, x.getValue(), "nudged 30 px: past the group's old 50 px canvas");
+        LayerItem group = view.model().doc().layers().get(1);
+        assertEquals(80, group.source().width(), "the group's canvas grew to hold it: the red layer's 0 to the blue one's 50 + 30");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+
+        for (int i = 0; i < 4; i++) robot.interact(() -> view.model().undo()); // three nudges and the opacity
+        assertEquals(60.0, x.getValue());
+        assertEquals(1f, view.model().doc().find(view.model().selectedIdProperty().get()).orElseThrow().opacity());
+        assertEquals(List.of("top", "pair", "blue", "red", "bg"), rows(), "undo leaves the row open");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+    }
+
+    @Test
+    void groupingALayer_keepsThePicture_andDeletingItsOnlyLayer_deletesTheGroup(FxRobot robot) throws Exception {
+        robot.clickOn(row(robot, "top"));
+        robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Group 2", "top", "pair", "bg"), rows(), "the new group open, its layer under it");
+        assertEquals("Group 2", view.model().selectedLayer().orElseThrow().name());
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+
+        robot.clickOn(row(robot, "top"));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("pair", "bg"), rows(), "a group is never empty: it went with its only layer");
+        robot.interact(() -> view.model().undo());
+        assertEquals(List.of("Group 2", "top", "pair", "bg"), rows());
+
+        robot.clickOn(row(robot, "pair"));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.G).release(KeyCode.G, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Group 2", "top", "blue", "red", "bg"), rows());
+        assertTrue(view.message().getText().contains("multiply and opacity 70 % no longer apply"), view.message().getText());
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+    }
+}

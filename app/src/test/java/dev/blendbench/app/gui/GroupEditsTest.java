@@ -1,0 +1,195 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.render.Groups;
+import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Layers inside groups edited as the layers panel edits them: each edit renders exactly as the
+ * same layers placed directly in an engine group would, and layers stay where they are on the
+ * canvas while their group's own canvas follows them.
+ */
+class GroupEditsTest {
+    private static final int W = 90, H = 70;
+
+    private static Surface gradient(int w, int h, int seed) {
+        Surface s = Surface.allocate(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = (x * 7 + y * 3 + seed * 40) % 256;
+                int r = (x * 11 + seed * 90) % 256 * a / 255, g = (y * 13) % 256 * a / 255, b = (x + y + seed) % 256 * a / 255;
+                s.setPixel(x, y, a << 24 | r << 16 | g << 8 | b);
+            }
+        }
+        return s;
+    }
+
+    private static Surface opaque(int w, int h, int argb) {
+        Surface s = Surface.allocate(w, h);
+        s.fill(argb);
+        return s;
+    }
+
+    /** A backdrop, a group ("g": two layers, multiply at 60 %) and a layer above it. */
+    private static Doc doc() {
+        Scene inside = new Scene(40, 30, 0, List.of(Layer.of("g1", gradient(30, 20, 1)),
+                new Layer("g2", gradient(25, 25, 2), 15, 5, BlendMode.SCREEN, 0.8f, true)));
+        Layer g = Groups.of("g", inside, 20, 15, BlendMode.MULTIPLY, 0.6f, true);
+        return Doc.of(new Scene(W, H, 0xFF204060, List.of(Layer.of("back", gradient(W, H, 3)), g,
+                new Layer("top", gradient(20, 20, 4), 60, 40, BlendMode.OVERLAY, 0.9f, true))));
+    }
+
+    private static int[] render(Doc d) {
+        Scene s = d.scene();
+        Surface out = Surface.allocate(s.width(), s.height());
+        TileRenderer.singleThreaded().render(s, out);
+        return out.array();
+    }
+
+    private static long id(Doc d, String name) {
+        return ids(d.layers()).stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    private static List<LayerItem> ids(List<LayerItem> ls) {
+        List<LayerItem> all = new ArrayList<>();
+        for (LayerItem l : ls) {
+            all.add(l);
+            all.addAll(ids(l.children()));
+        }
+        return all;
+    }
+
+    /** Where a layer is on the document's canvas. */
+    private static List<Double> at(Doc d, String name) {
+        long id = id(d, name);
+        Doc.Place p = d.locate(id).orElseThrow();
+        LayerItem l = d.find(id).orElseThrow();
+        return List.of(l.x() + p.dx(), l.y() + p.dy());
+    }
+
+    /** The reference: the group's layers placed on the document's canvas, in an engine group the canvas's size. */
+    private static int[] reference(Doc d, List<Layer> groupLayersOnCanvas) {
+        List<Layer> top = new ArrayList<>();
+        for (LayerItem l : d.layers()) {
+            top.add(l.isGroup() ? Groups.of(l.name(), new Scene(W, H, 0, groupLayersOnCanvas), 0, 0, l.mode(), l.opacity(), l.visible())
+                    : l.layer());
+        }
+        Surface out = Surface.allocate(W, H);
+        TileRenderer.singleThreaded().render(new Scene(W, H, d.background(), top, BlendSpace.SRGB), out);
+        return out.array();
+    }
+
+    @Test
+    void movingALayerInAGroup_pastItsCanvas_growsTheGroup_andRendersAsTheLayersPlacedDirectly() {
+        Doc d = doc();
+        Doc moved = d.withItem(id(d, "g2"), l -> l.withPosition(l.x() + 30, l.y() + 20)); // from 35,20 to 65,40: past the group's 40x30
+        assertEquals(List.of(65.0, 40.0), at(moved, "g2"));
+        assertEquals(List.of(20.0, 15.0), at(moved, "g1"), "its sibling stays where it was");
+        LayerItem g = moved.find(id(d, "g")).orElseThrow();
+        assertEquals(List.of(20, 15, 70, 50), List.of(g.layer().x(), g.layer().y(), g.source().width(), g.source().height()),
+                "the group's canvas: its layers' bounds, clipped to the document's (65 + 25 > 90)");
+        Layer g2 = moved.find(id(d, "g2")).orElseThrow().layer();
+        assertArrayEquals(reference(moved, List.of(d.find(id(d, "g1")).orElseThrow().layer().withPosition(20, 15), g2.withPosition(65, 40))),
+                render(moved));
+    }
+
+    @Test
+    void hidingAndScalingALayerInAGroup_rendersAsTheLayersPlacedDirectly() {
+        Doc d = doc();
+        Doc edited = d.withItem(id(d, "g1"), l -> l.withVisible(false)).withItem(id(d, "g2"), l -> l.withTransform(1.5, 20, Filter.LANCZOS3));
+        LayerItem g2 = edited.find(id(d, "g2")).orElseThrow();
+        Doc.Place p = edited.locate(g2.id()).orElseThrow();
+        assertEquals(List.of(35.0, 20.0), at(edited, "g2"));
+        Layer g2OnCanvas = g2.layer().withPosition(g2.layer().x() + p.dx(), g2.layer().y() + p.dy());
+        assertArrayEquals(reference(edited, List.of(d.find(id(d, "g1")).orElseThrow().layer().withVisible(false), g2OnCanvas)),
+                render(edited));
+        assertNotEquals(List.of(20, 15), List.of(edited.find(id(d, "g")).orElseThrow().layer().x(),
+                edited.find(id(d, "g")).orElseThrow().layer().y()), "the hidden layer no longer holds the group's corner");
+    }
+
+    @Test
+    void groupingALayer_leavesThePictureAsItWas_inEveryMode() {
+        for (BlendMode m : BlendMode.values()) {
+            Doc d = doc();
+            long top = id(d, "top");
+            d = d.withItem(top, l -> l.withMode(m).withOpacity(0.7f).withPosition(75.5, 52)); // resampled, and partly off the canvas
+            GroupEdits.Edit e = GroupEdits.group(d, top, GroupEdits.nextGroupName(d));
+            assertArrayEquals(render(d), render(e.doc()), m.cssName());
+            LayerItem g = e.doc().find(e.select()).orElseThrow();
+            assertEquals(List.of(m, 0.7f, 1), List.of(g.mode(), g.opacity(), g.groupSize()), "the group took the layer's mode and opacity");
+            assertEquals("Group 2", g.name());
+            assertEquals(List.of(75.5, 52.0), at(e.doc(), "top"));
+        }
+    }
+
+    @Test
+    void ungroupingAPlainGroup_putsItsLayersWhereTheyWere_andRendersWithinALevel() {
+        Doc d = doc();
+        d = d.withItem(id(d, "g"), l -> l.withMode(BlendMode.SOURCE_OVER).withOpacity(1f))
+                .withItem(id(d, "g2"), l -> l.withMode(BlendMode.SOURCE_OVER).withOpacity(1f));
+        GroupEdits.Edit e = GroupEdits.ungroup(d, id(d, "g"));
+        assertEquals(List.of("back", "g1", "g2", "top"), e.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals(List.of(20.0, 15.0), at(e.doc(), "g1"));
+        assertEquals(List.of(35.0, 20.0), at(e.doc(), "g2"));
+        assertEquals("", e.message().replace("Ungrouped g", ""), "a plain group's ungrouping says nothing more");
+        int[] a = render(d), b = render(e.doc());
+        for (int i = 0; i < a.length; i++) {
+            for (int s = 0; s < 32; s += 8) {
+                assertTrue(Math.abs((a[i] >>> s & 0xFF) - (b[i] >>> s & 0xFF)) <= 1, "pixel " + i); // source-over is associative up to rounding
+            }
+        }
+        Doc fresh = doc();
+        GroupEdits.Edit multiply = GroupEdits.ungroup(fresh, id(fresh, "g"));
+        assertTrue(multiply.message().contains("multiply and opacity 60 % no longer apply"), multiply.message());
+    }
+
+    @Test
+    void movingALayerIntoAndOutOfAGroup_keepsItWhereItIsOnTheCanvas() {
+        Doc d = doc();
+        GroupEdits.Edit in = GroupEdits.moveOnto(d, id(d, "top"), id(d, "g1"), false);
+        assertEquals(List.of("back", "g"), in.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals(List.of("g1", "top", "g2"), in.doc().find(id(d, "g")).orElseThrow().children().stream().map(LayerItem::name).toList());
+        assertEquals(List.of(60.0, 40.0), at(in.doc(), "top"));
+        assertEquals("Move top to g", in.what());
+        GroupEdits.Edit out = GroupEdits.moveOnto(in.doc(), id(d, "g2"), id(d, "back"), true);
+        assertEquals(List.of("g2", "back", "g"), out.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals(List.of(35.0, 20.0), at(out.doc(), "g2"));
+    }
+
+    @Test
+    void aGroup_isNotMovedIntoItself_norItsOnlyLayerOutOfIt() {
+        Doc d = doc();
+        assertEquals("A group cannot be moved into itself",
+                assertThrows(IllegalArgumentException.class, () -> GroupEdits.moveOnto(d, id(d, "g"), id(d, "g1"), false)).getMessage());
+        Doc one = d.withItem(id(d, "g"), g -> g.withChildren(List.of(g.children().get(0)), new dev.blendbench.engine.surface.Rect(-20, -15, W, H)));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> GroupEdits.moveOnto(one, id(d, "g1"), id(d, "top"), false))
+                .getMessage().contains("only layer"));
+        assertThrows(IllegalArgumentException.class, () -> d.withList(id(d, "g"), ls -> List.of()), "a group is never empty");
+    }
+
+    @Test
+    void duplicatingAGroup_givesItsLayersNewIds() {
+        Doc d = doc();
+        LayerItem copy = d.find(id(d, "g")).orElseThrow().duplicate();
+        List<LayerItem> all = new ArrayList<>(d.layers());
+        all.add(copy);
+        Set<Long> seen = new HashSet<>();
+        for (LayerItem l : ids(all)) assertTrue(seen.add(l.id()), "id " + l.id() + " of " + l.name() + " appears once");
+    }
+}
