@@ -268,8 +268,10 @@ public final class CanvasPane {
         var sel = model.selectedLayer();
         selection.setVisible(sel.isPresent());
         sel.ifPresent(l -> {
-            double[] corners = outline(l.layer());
-            Doc.Place at = model.selectedPlace().orElseThrow();
+            // a layer in a scaled or rotated group: outline the group, drawn as its pixels
+            LayerItem shown = d.transformedGroupAround(l.id()).orElse(l);
+            double[] corners = outline(shown.layer());
+            Doc.Place at = d.locate(shown.id()).orElseThrow();
             for (int k = 0; k < corners.length; k++) corners[k] = (corners[k] + (k % 2 == 0 ? at.dx() : at.dy())) * z;
             selection.getPoints().setAll(java.util.Arrays.stream(corners).boxed().toList());
         });
@@ -318,13 +320,21 @@ public final class CanvasPane {
      */
     static long pick(Doc d, long selected, double x, double y) {
         var at = d.locate(selected);
-        if (at.isPresent() && at.get().parent() >= 0 && d.find(at.get().parent()).map(g -> !g.layer().isTransformed()).orElse(false)) {
+        if (at.isPresent() && at.get().parent() >= 0 && d.transformedGroupAround(selected).isEmpty() && shown(d, at.get().parent())) {
             List<LayerItem> siblings = d.siblings(at.get().parent());
             int i = pick(siblings, x - at.get().dx(), y - at.get().dy());
             if (i >= 0) return siblings.get(i).id();
         }
         int i = pick(d, x, y);
         return i < 0 ? -1 : d.layers().get(i).id();
+    }
+
+    /** True when group {@code id} and the groups around it are visible. */
+    private static boolean shown(Doc d, long id) {
+        for (var g = d.find(id); g.isPresent(); g = d.locate(g.get().id()).filter(p -> p.parent() >= 0).flatMap(p -> d.find(p.parent()))) {
+            if (!g.get().visible()) return false;
+        }
+        return true;
     }
 
     /** The topmost of {@code ls} (placed on a canvas where (x, y) is) hit at (x, y), or −1. */

@@ -77,6 +77,19 @@ public record Doc(int width, int height, int background, BlendSpace blendSpace, 
         return null;
     }
 
+    /**
+     * The outermost group around layer {@code id} that is drawn as its pixels (scaled, rotated or
+     * placed between pixels), if one is: where the layer shows on the canvas is then inside it.
+     */
+    public Optional<LayerItem> transformedGroupAround(long id) {
+        LayerItem found = null;
+        for (var p = locate(id); p.isPresent() && p.get().parent() >= 0; p = locate(p.get().parent())) {
+            LayerItem g = find(p.get().parent()).orElseThrow();
+            if (g.layer().isTransformed()) found = g;
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** The layers of the group with this id (−1: the document's), bottom first. */
     public List<LayerItem> siblings(long parent) {
         if (parent < 0) return layers;

@@ -123,7 +123,7 @@ public final class LayersPanel {
                 del = new javafx.scene.control.MenuItem("Delete"), up = new javafx.scene.control.MenuItem("Move Up"),
                 down = new javafx.scene.control.MenuItem("Move Down"), top = new javafx.scene.control.MenuItem("Move to Top"),
                 bottom = new javafx.scene.control.MenuItem("Move to Bottom"), grp = new javafx.scene.control.MenuItem("Group"),
-                ungrp = new javafx.scene.control.MenuItem("Ungroup");
+                ungrp = new javafx.scene.control.MenuItem("Ungroup"), out = new javafx.scene.control.MenuItem("Move Out of Group");
         ren.setOnAction(e -> rename.run());
         dup.setOnAction(e -> duplicate());
         del.setOnAction(e -> delete());
@@ -133,8 +133,9 @@ public final class LayersPanel {
         bottom.setOnAction(e -> model.selectedPlace().ifPresent(p -> moveTo(p, 0)));
         grp.setOnAction(e -> group());
         ungrp.setOnAction(e -> ungroup());
+        out.setOnAction(e -> moveOutOfGroup());
         javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(ren, dup, del, new javafx.scene.control.SeparatorMenuItem(),
-                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp);
+                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp, out);
         m.setId("layer-menu");
         m.setOnShowing(e -> {
             int i = model.selectedIndex(), n = model.selectedPlace().map(p -> model.doc().siblings(p.parent()).size()).orElse(0);
@@ -143,6 +144,7 @@ public final class LayersPanel {
             down.setDisable(i <= 0);
             bottom.setDisable(i <= 0);
             ungrp.setDisable(!model.selectedLayer().map(LayerItem::isGroup).orElse(false));
+            out.setDisable(model.selectedPlace().map(p -> p.parent() < 0).orElse(true));
         });
         return m;
     }
@@ -276,6 +278,12 @@ public final class LayersPanel {
         if (model.selectedLayer().map(LayerItem::isGroup).orElse(false)) {
             apply(() -> GroupEdits.ungroup(model.doc(), model.selectedIdProperty().get()));
         }
+    }
+
+    /** Moves the selected layer out of its group, just above the group, where it is on the canvas. */
+    void moveOutOfGroup() {
+        model.selectedPlace().filter(p -> p.parent() >= 0)
+                .ifPresent(p -> apply(() -> GroupEdits.moveOnto(model.doc(), model.selectedIdProperty().get(), p.parent(), false)));
     }
 
     /** Makes an edit of the document as one undo step and selects its layer, or says why it was refused. */

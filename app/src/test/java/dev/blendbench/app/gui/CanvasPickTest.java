@@ -56,4 +56,23 @@ class CanvasPickTest {
         assertArrayEquals(want, bar, 1e-9);
         assertArrayEquals(new double[] {0, 0, 200, 0, 200, 200, 0, 200}, CanvasPane.outline(d.layers().get(0).layer()), 0);
     }
+
+    @Test
+    void whileALayerInAGroupIsSelected_aClickPicksAmongItsGroupFirst_elseTheDocumentsLayers() {
+        LayerItem back = LayerItem.of("back", opaque(200, 200), 0, 0);
+        LayerItem left = LayerItem.of("left", opaque(30, 30), 20, 20), right = LayerItem.of("right", opaque(30, 30), 60, 20);
+        LayerItem group = LayerItem.group("g", List.of(left, right), new dev.blendbench.engine.surface.Rect(0, 0, 200, 200), BlendSpace.SRGB);
+        Doc d = new Doc(200, 200, 0, BlendSpace.SRGB, List.of(back, group));
+        long l = left.id(), r = right.id();
+        assertEquals(group.id(), CanvasPane.pick(d, back.id(), 70, 30), "nothing inside a group selected: the group");
+        assertEquals(r, CanvasPane.pick(d, l, 70, 30), "the left one selected: its sibling");
+        assertEquals(l, CanvasPane.pick(d, l, 25, 25));
+        assertEquals(back.id(), CanvasPane.pick(d, l, 150, 150), "outside the group's layers: the document's layer there");
+        Doc hidden = d.withItem(r, x -> x.withVisible(false));
+        assertEquals(back.id(), CanvasPane.pick(hidden, l, 70, 30), "a hidden layer is not picked");
+        Doc locked = d.withItem(r, x -> x.withLocked(true));
+        assertEquals(group.id(), CanvasPane.pick(locked, l, 70, 30), "nor a locked one: the group is");
+        Doc groupHidden = d.withItem(group.id(), x -> x.withVisible(false));
+        assertEquals(back.id(), CanvasPane.pick(groupHidden, l, 25, 25), "nor one in a hidden group");
+    }
 }

@@ -170,6 +170,19 @@ class GroupEditsTest {
         GroupEdits.Edit out = GroupEdits.moveOnto(in.doc(), id(d, "g2"), id(d, "back"), true);
         assertEquals(List.of("g2", "back", "g"), out.doc().layers().stream().map(LayerItem::name).toList());
         assertEquals(List.of(35.0, 20.0), at(out.doc(), "g2"));
+        GroupEdits.Edit outOfGroup = GroupEdits.moveOnto(in.doc(), id(d, "top"), id(d, "g"), false); // the menu's Move Out of Group
+        assertEquals(List.of("back", "g", "top"), outOfGroup.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals(List.of(60.0, 40.0), at(outOfGroup.doc(), "top"));
+        assertArrayEquals(render(d), render(outOfGroup.doc()), "back where it started, it renders as it did");
+    }
+
+    @Test
+    void aLayerInAScaledGroup_isOutlinedByItsGroup() {
+        Doc d = doc();
+        Doc scaled = d.withItem(id(d, "g"), g -> g.withTransform(2, 0, Filter.BILINEAR));
+        assertEquals("g", scaled.transformedGroupAround(id(d, "g1")).orElseThrow().name());
+        assertTrue(d.transformedGroupAround(id(d, "g1")).isEmpty());
+        assertTrue(scaled.transformedGroupAround(id(d, "g")).isEmpty(), "a group is not around itself");
     }
 
     @Test
