@@ -205,4 +205,18 @@ class GroupEditsTest {
         Set<Long> seen = new HashSet<>();
         for (LayerItem l : ids(all)) assertTrue(seen.add(l.id()), "id " + l.id() + " of " + l.name() + " appears once");
     }
+
+    @Test
+    void editedGroups_saveAsOpenRasterStacks_andReadBackAsTheSameGroups() throws Exception {
+        Doc d = doc();
+        d = d.withItem(id(d, "g2"), l -> l.withPosition(l.x() + 30, l.y() + 20));
+        GroupEdits.Edit grouped = GroupEdits.group(d, id(d, "top"), "Group 2");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        dev.blendbench.engine.document.OpenRaster.write(grouped.doc().scene(), bytes);
+        Doc back = Doc.of(dev.blendbench.engine.document.OpenRaster.read(bytes.toByteArray(), "saved.ora",
+                dev.blendbench.engine.document.DocumentLimits.DEFAULT).scene());
+        assertEquals(List.of("back", "g", "Group 2"), back.layers().stream().map(LayerItem::name).toList());
+        assertEquals(List.of(2, 1), List.of(back.layers().get(1).groupSize(), back.layers().get(2).groupSize()));
+        assertArrayEquals(render(grouped.doc()), render(back));
+    }
 }
