@@ -440,16 +440,22 @@ public final class WorkbenchView {
         });
     }
 
-    /** Adds images (or a layered file's layers) on top of the document, as one undo step. */
+    /**
+     * Adds images (or a layered file's layers) just above the selected layer, in its group if it
+     * is in one (on top of the document when none is selected), as one undo step. Each lands at
+     * the document canvas's corner, wherever its group lies.
+     */
     public void addLayers(List<Path> paths) {
         if (paths.isEmpty()) return;
         background("Adding " + paths.size() + " layer" + (paths.size() == 1 ? "" : "s"), () -> DocumentIo.layers(paths), ls -> {
-            model.edit("Add " + (ls.size() == 1 ? ls.get(0).name() : ls.size() + " layers"), d -> {
-                List<LayerItem> all = new ArrayList<>(d.layers());
-                all.addAll(ls);
-                return d.withLayers(all);
-            });
-            model.selectAt(model.doc().layers().size() - 1);
+            Doc.Place at = model.selectedPlace().orElse(null);
+            List<LayerItem> placed = at == null ? ls : ls.stream().map(l -> l.withPosition(l.x() - at.dx(), l.y() - at.dy())).toList();
+            model.edit("Add " + (ls.size() == 1 ? ls.get(0).name() : ls.size() + " layers"), d -> d.withList(at == null ? -1 : at.parent(), sib -> {
+                List<LayerItem> all = new ArrayList<>(sib);
+                all.addAll(at == null ? sib.size() : at.index() + 1, placed);
+                return all;
+            }));
+            model.select(placed.getLast().id());
             paths.forEach(this::remember);
             message.setText("Added " + ls.size() + " layer" + (ls.size() == 1 ? "" : "s"));
         });

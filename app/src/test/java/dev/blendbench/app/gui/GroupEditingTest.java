@@ -114,4 +114,19 @@ class GroupEditingTest {
         assertTrue(view.message().getText().contains("multiply and opacity 70 % no longer apply"), view.message().getText());
         WorkbenchTest.assertCanvasIsEngineRender(robot, view);
     }
+
+    @Test
+    void addingAnImage_whileALayerInAGroupIsSelected_putsItAboveThatLayer_atTheCanvasCorner(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path png = dir.resolve("dot.png");
+        dev.blendbench.engine.io.ImageFiles.write(filled(8, 8, 0xFFFFFFFF), png);
+        robot.clickOn(robot.from(row(robot, "pair")).lookup(".layer-disclosure").queryAs(Node.class));
+        robot.clickOn(row(robot, "red"));
+        robot.interact(() -> view.addLayers(List.of(png)));
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> rows().contains("dot.png"));
+        assertEquals(List.of("top", "pair", "blue", "dot.png", "red", "bg"), rows());
+        assertEquals(0.0, ((javafx.scene.control.Spinner<?>) robot.lookup("#layer-x").query()).getValue(), "at the canvas's corner");
+        assertEquals(0, view.model().doc().layers().get(1).layer().x(), "the group's canvas grew to hold it");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+    }
 }

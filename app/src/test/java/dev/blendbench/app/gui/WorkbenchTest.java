@@ -126,6 +126,13 @@ class WorkbenchTest {
         assertEquals(4, view.layersPanel().list().getItems().size());
         assertEquals("blue.png", view.layersPanel().list().getItems().get(0).name(), "top layer listed first");
         assertCanvasIsEngineRender(robot);
+
+        robot.interact(() -> view.model().selectAt(0));
+        robot.interact(() -> view.addLayers(List.of(a)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().doc().layers().size() == 5);
+        assertEquals(List.of("bg", "red.png", "top", "red.png", "blue.png"), view.model().doc().layers().stream().map(LayerItem::name).toList(),
+                "just above the selected layer");
+        assertEquals(1, view.model().selectedIndex(), "the added layer selected");
     }
 
     @Test
