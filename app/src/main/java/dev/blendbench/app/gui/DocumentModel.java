@@ -91,7 +91,7 @@ public final class DocumentModel {
         Doc before = doc();
         Doc after = f.apply(before);
         if (after.equals(before)) return;
-        history.push(what, before);
+        history.push(what, before, after);
         show(after, dirtyBetween(before, after));
         dirty.set(true);
     }
@@ -104,7 +104,7 @@ public final class DocumentModel {
     /** Records a finished gesture that started from {@code before}. */
     public void commit(String what, Doc before) {
         if (doc().equals(before)) return;
-        history.push(what, before);
+        history.push(what, before, doc());
         dirty.set(true);
         revision.set(revision.get() + 1);
     }

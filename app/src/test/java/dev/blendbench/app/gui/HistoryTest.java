@@ -1,0 +1,53 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.blendbench.engine.colour.BlendSpace;
+import dev.blendbench.engine.surface.Rect;
+import dev.blendbench.engine.surface.Surface;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The undo history keeps its steps within a step limit and a memory budget for the pixels only past states hold. */
+class HistoryTest {
+    private static Surface filled(int w, int h) {
+        Surface s = Surface.allocate(w, h);
+        s.fill(0xFF336699);
+        return s;
+    }
+
+    /** A 100×100 document: a 100×100 image layer and a group of one 10×10 layer. */
+    private static Doc doc() {
+        LayerItem group = LayerItem.group("g", List.of(LayerItem.of("dot", filled(10, 10), 5, 5)), new Rect(0, 0, 100, 100), BlendSpace.SRGB);
+        return new Doc(100, 100, 0, BlendSpace.SRGB, List.of(LayerItem.of("back", filled(100, 100), 0, 0), group));
+    }
+
+    private static Doc edited(History h, Doc d, java.util.function.UnaryOperator<Doc> f) {
+        Doc after = f.apply(d);
+        h.push("edit", d, after);
+        return after;
+    }
+
+    @Test
+    void editsThatShareTheirPixels_keepEveryStepUpToTheLimit_whateverTheBudget() {
+        History h = new History(1);
+        Doc d = doc();
+        long back = d.layers().get(0).id();
+        for (int i = 0; i < History.LIMIT + 20; i++) d = edited(h, d, x -> x.withItem(back, l -> l.withPosition(l.x() + 1, 0)));
+        assertEquals(History.LIMIT, h.size(), "moving an image layer holds no new pixels: only the step limit applies");
+    }
+
+    @Test
+    void editsInsideAGroup_keepTheStepsWhosePixelsFitTheBudget_andAlwaysTheLastOne() {
+        Doc d = doc();
+        long dot = d.layers().get(1).children().get(0).id();
+        // each edit composites the group again: its old 10×10 pixels (400 bytes) stay with the step before
+        History h = new History(1000);
+        for (int i = 0; i < 10; i++) d = edited(h, d, x -> x.withItem(dot, l -> l.withOpacity(l.opacity() * 0.9f)));
+        assertEquals(2, h.size(), "two steps' pixels (800 bytes) fit in 1000; a third's would not");
+        History tiny = new History(1);
+        for (int i = 0; i < 5; i++) d = edited(tiny, d, x -> x.withItem(dot, l -> l.withOpacity(l.opacity() * 0.9f)));
+        assertEquals(1, tiny.size(), "the last step is kept even over the budget");
+        assertEquals(Math.pow(0.9, 14), tiny.undo(d).orElseThrow().find(dot).orElseThrow().opacity(), 1e-5, "undo gives the state before the 15th edit");
+    }
+}
