@@ -144,7 +144,7 @@ public final class LayersPanel {
             down.setDisable(i <= 0);
             bottom.setDisable(i <= 0);
             ungrp.setDisable(!model.selectedLayer().map(LayerItem::isGroup).orElse(false));
-            out.setDisable(model.selectedPlace().map(p -> p.parent() < 0).orElse(true));
+            out.setDisable(model.selectedPlace().map(p -> p.parent() < 0 || model.doc().siblings(p.parent()).size() == 1).orElse(true));
         });
         return m;
     }
