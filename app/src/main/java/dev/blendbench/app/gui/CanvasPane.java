@@ -315,12 +315,12 @@ public final class CanvasPane {
     /**
      * What a click at canvas point (x, y) selects: while a layer inside a group is selected, the
      * topmost of that group's layers hit there (so its layers can be picked and dragged on the
-     * canvas, while the group is untransformed); else, or where none is hit, the document's
+     * canvas, while the group and those around it are shown, unlocked and untransformed); else, or where none is hit, the document's
      * topmost layer hit ({@link #pick(Doc, double, double)}). Its id, or −1.
      */
     static long pick(Doc d, long selected, double x, double y) {
         var at = d.locate(selected);
-        if (at.isPresent() && at.get().parent() >= 0 && d.transformedGroupAround(selected).isEmpty() && shown(d, at.get().parent())) {
+        if (at.isPresent() && at.get().parent() >= 0 && d.transformedGroupAround(selected).isEmpty() && open(d, at.get().parent())) {
             List<LayerItem> siblings = d.siblings(at.get().parent());
             int i = pick(siblings, x - at.get().dx(), y - at.get().dy());
             if (i >= 0) return siblings.get(i).id();
@@ -329,12 +329,9 @@ public final class CanvasPane {
         return i < 0 ? -1 : d.layers().get(i).id();
     }
 
-    /** True when group {@code id} and the groups around it are visible. */
-    private static boolean shown(Doc d, long id) {
-        for (var g = d.find(id); g.isPresent(); g = d.locate(g.get().id()).filter(p -> p.parent() >= 0).flatMap(p -> d.find(p.parent()))) {
-            if (!g.get().visible()) return false;
-        }
-        return true;
+    /** True when group {@code id} and the groups around it are visible and unlocked (a locked group locks its layers). */
+    private static boolean open(Doc d, long id) {
+        return d.withGroupsAround(id).stream().allMatch(g -> g.visible() && !g.locked());
     }
 
     /** The topmost of {@code ls} (placed on a canvas where (x, y) is) hit at (x, y), or −1. */

@@ -82,12 +82,17 @@ public record Doc(int width, int height, int background, BlendSpace blendSpace, 
      * placed between pixels), if one is: where the layer shows on the canvas is then inside it.
      */
     public Optional<LayerItem> transformedGroupAround(long id) {
-        LayerItem found = null;
-        for (var p = locate(id); p.isPresent() && p.get().parent() >= 0; p = locate(p.get().parent())) {
-            LayerItem g = find(p.get().parent()).orElseThrow();
-            if (g.layer().isTransformed()) found = g;
+        List<LayerItem> around = withGroupsAround(id);
+        return around.subList(Math.min(1, around.size()), around.size()).reversed().stream().filter(g -> g.layer().isTransformed()).findFirst();
+    }
+
+    /** Layer {@code id} and the groups around it, innermost first (empty for no such layer). */
+    public List<LayerItem> withGroupsAround(long id) {
+        List<LayerItem> out = new ArrayList<>();
+        for (var p = locate(id); p.isPresent(); p = p.get().parent() < 0 ? Optional.empty() : locate(p.get().parent())) {
+            out.add(siblings(p.get().parent()).get(p.get().index()));
         }
-        return Optional.ofNullable(found);
+        return out;
     }
 
     /** The layers of the group with this id (−1: the document's), bottom first. */

@@ -347,7 +347,7 @@ public final class WorkbenchView {
         else if (e.getCode() == KeyCode.DOWN) dy = step;
         else return;
         long id = model.selectedIdProperty().get();
-        if (model.selectedLayer().map(LayerItem::locked).orElse(true)) return;
+        if (model.doc().withGroupsAround(id).stream().anyMatch(LayerItem::locked) || model.selectedLayer().isEmpty()) return; // a locked group locks its layers
         int fx = dx, fy = dy;
         model.edit("Nudge", d -> d.withItem(id, l -> l.withPosition(l.x() + fx, l.y() + fy)));
         e.consume();

@@ -74,5 +74,8 @@ class CanvasPickTest {
         assertEquals(group.id(), CanvasPane.pick(locked, l, 70, 30), "nor a locked one: the group is");
         Doc groupHidden = d.withItem(group.id(), x -> x.withVisible(false));
         assertEquals(back.id(), CanvasPane.pick(groupHidden, l, 25, 25), "nor one in a hidden group");
+        Doc groupLocked = d.withItem(group.id(), x -> x.withLocked(true));
+        assertEquals(back.id(), CanvasPane.pick(groupLocked, l, 25, 25), "nor one in a locked group");
+        assertEquals(List.of("left", "g"), d.withGroupsAround(l).stream().map(LayerItem::name).toList());
     }
 }
