@@ -34,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "scaled layer's centre; filter is nearest, bilinear (default), catmull-rom, mitchell, lanczos2, "
                         + "lanczos3 or box.",
                 "A layered file (.ora OpenRaster, .psd/.psb Photoshop) as LAYER brings all its layers "
-                        + "(:x and :y shift them); as the first LAYER it also sets the canvas size.",
+                        + "(:x and :y shift them); with a mode, opacity, scale or rotation they are blended as one group; "
+                        + "as the first LAYER it also sets the canvas size.",
                 "OUT ending in .ora saves the layers as an OpenRaster document, .psd (or .psb) as a Photoshop one; "
                         + ".png, .jpg or .tif saves the composite."},
         footer = {"", "Examples:", "  blendbench compose assets/demo/background.png \\",

@@ -34,6 +34,27 @@ final class SceneLoader {
         return load(specs, size, background, maxPixels, err, null);
     }
 
+    /**
+     * A layered file given a mode, an opacity or a transform: its layers as one group layer (see
+     * {@link Layer}), composited on their own over the file's background (a solid bottom layer of
+     * the group, "background colour", where the file has one) and blended with the
+     * spec's mode and opacity; scaled, rotated or fractionally placed, the group is drawn as its
+     * pixels, resampled.
+     */
+    private static Layer asGroup(LayerSpec s, Scene doc) {
+        String name = s.path().getFileName().toString();
+        if (doc.background() != 0) { // the file's background as its group's bottom layer, which every document format holds
+            Surface fill = Surface.allocate(doc.width(), doc.height());
+            fill.fill(doc.background());
+            List<Layer> with = new ArrayList<>(doc.layers());
+            with.addFirst(Layer.of("background colour", fill));
+            doc = new Scene(doc.width(), doc.height(), 0, with, doc.blendSpace());
+        }
+        Layer g = dev.blendbench.engine.render.Groups.of(name, doc, 0, 0, s.mode(), s.opacity(), true);
+        return s.isTransformed() ? s.toLayer(name, g.source())
+                : new Layer(name, g.source(), (int) s.x(), (int) s.y(), s.mode(), s.opacity(), true, null, doc);
+    }
+
     /** As {@link #load(List, int[], Integer, long, PrintWriter)}, saying on {@code status} which file it decodes. */
     static Scene load(List<LayerSpec> specs, int[] size, Integer background, long maxPixels, PrintWriter err, StageStatus status) {
         List<Layer> ls = new ArrayList<>();
@@ -48,10 +69,6 @@ final class SceneLoader {
                 status.say("decoding " + s.path().getFileName() + (specs.size() == 1 ? "" : " (" + (i + 1) + " of " + specs.size() + ")"));
             }
             if (Documents.isDocument(s.path())) {
-                if (s.mode() != BlendMode.SOURCE_OVER || s.opacity() != 1f || s.isTransformed()) {
-                    throw new BadInputException(s.path() + ": a layered file takes whole-pixel :x and :y only "
-                            + "(its layers keep their own modes; scale or rotate its layers one by one)");
-                }
                 LoadedScene doc;
                 try {
                     doc = Documents.read(s.path(), DocumentLimits.DEFAULT.withMaxPixels(maxPixels));
@@ -61,8 +78,12 @@ final class SceneLoader {
                 for (String warning : doc.warnings()) {
                     err.println("warning: " + s.path() + ": " + warning);
                 }
-                for (Layer l : doc.scene().layers()) {
-                    ls.add(l.withPosition(l.x() + (int) s.x(), l.y() + (int) s.y()));
+                if (s.mode() != BlendMode.SOURCE_OVER || s.opacity() != 1f || s.isTransformed()) {
+                    ls.add(asGroup(s, doc.scene())); // blended as one layer: an isolated group of its layers
+                } else {
+                    for (Layer l : doc.scene().layers()) {
+                        ls.add(l.withPosition(l.x() + (int) s.x(), l.y() + (int) s.y()));
+                    }
                 }
                 if (i == 0) {
                     docW = doc.scene().width();

@@ -233,4 +233,28 @@ class ComposeCommandTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("LAYER"));
     }
+
+    @Test
+    void aLayeredFileGivenAModeOrATransform_blendsAsOneGroup_asAnImageOfItsCompositeWould() throws IOException {
+        Path bg = image("bg.png", 64, 48, 0xFF204080);
+        Surface half = Surface.allocate(30, 20);
+        half.fill(0x80806000);
+        Path doc = dir.resolve("doc.ora"); // opaque once composited, so its PNG keeps every bit
+        dev.blendbench.engine.document.OpenRaster.write(new Scene(40, 30, 0xFFF0E0D0, List.of(
+                new Layer("half", half, 5, 4, BlendMode.MULTIPLY, 0.8f, true), new Layer("again", half, 12, 9, BlendMode.DIFFERENCE, 1f, true))), doc);
+        Path flat = dir.resolve("flat.png");
+        assertEquals(0, run("compose", doc.toString(), "-o", flat.toString()).code());
+        for (String opts : List.of(":mode=multiply:opacity=0.5:x=7:y=-2", ":mode=overlay", ":scale=0.75:rotate=10:x=3.5")) {
+            Path grouped = dir.resolve("grouped.png"), imaged = dir.resolve("imaged.png");
+            Result r = run("compose", bg.toString(), doc + opts, "-o", grouped.toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(0, run("compose", bg.toString(), flat + opts, "-o", imaged.toString()).code());
+            assertArrayEquals(ImageFiles.read(imaged).toArray(), ImageFiles.read(grouped).toArray(), opts);
+        }
+        Path ora = dir.resolve("out.ora");
+        assertEquals(0, run("compose", bg.toString(), doc + ":mode=screen", "-o", ora.toString()).code());
+        Result info = run("info", ora.toString());
+        assertTrue(info.out().contains("screen (group)") && info.out().contains("2.1      background colour")
+                && info.out().contains("2.3      again"), "saved as a group, the file's background its bottom layer: " + info.out());
+    }
 }
