@@ -53,6 +53,22 @@ final class GroupEdits {
     }
 
     /**
+     * Group {@code id} made one layer of its pixels (its composite), with the group's mode,
+     * opacity, visibility, lock and transform: the picture does not change, and a stress run then
+     * measures the scene without the group's compositing (compare the two to see what it costs).
+     */
+    static Edit merge(Doc d, long id) {
+        Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
+        LayerItem g = d.siblings(p.parent()).get(p.index());
+        if (!g.isGroup()) throw new IllegalArgumentException("'" + g.name() + "' is not a group");
+        LayerItem flat = LayerItem.of(g.name(), g.source(), g.x(), g.y()).withTransform(g.scale(), g.rotation(), g.filter())
+                .withMode(g.mode()).withOpacity(g.opacity()).withVisible(g.visible()).withLocked(g.locked());
+        Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), List.of(flat)));
+        return new Edit(out, flat.id(), "Merge " + g.name(), "Merged " + g.name() + " into one layer of its "
+                + g.groupSize() + (g.groupSize() == 1 ? " layer's" : " layers'") + " composite");
+    }
+
+    /**
      * Layer {@code id} moved into the group {@code target} is in (or the document), just above
      * {@code target} (or just {@code below} it), staying where it is on the canvas. A group is not
      * moved into itself, nor a group's only layer out of it (a group is never empty).

@@ -123,7 +123,8 @@ public final class LayersPanel {
                 del = new javafx.scene.control.MenuItem("Delete"), up = new javafx.scene.control.MenuItem("Move Up"),
                 down = new javafx.scene.control.MenuItem("Move Down"), top = new javafx.scene.control.MenuItem("Move to Top"),
                 bottom = new javafx.scene.control.MenuItem("Move to Bottom"), grp = new javafx.scene.control.MenuItem("Group"),
-                ungrp = new javafx.scene.control.MenuItem("Ungroup"), out = new javafx.scene.control.MenuItem("Move Out of Group");
+                ungrp = new javafx.scene.control.MenuItem("Ungroup"), out = new javafx.scene.control.MenuItem("Move Out of Group"),
+                merge = new javafx.scene.control.MenuItem("Merge Group");
         ren.setOnAction(e -> rename.run());
         dup.setOnAction(e -> duplicate());
         del.setOnAction(e -> delete());
@@ -134,8 +135,9 @@ public final class LayersPanel {
         grp.setOnAction(e -> group());
         ungrp.setOnAction(e -> ungroup());
         out.setOnAction(e -> moveOutOfGroup());
+        merge.setOnAction(e -> mergeGroup());
         javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(ren, dup, del, new javafx.scene.control.SeparatorMenuItem(),
-                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp, out);
+                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp, out, merge);
         m.setId("layer-menu");
         m.setOnShowing(e -> {
             int i = model.selectedIndex(), n = model.selectedPlace().map(p -> model.doc().siblings(p.parent()).size()).orElse(0);
@@ -144,6 +146,7 @@ public final class LayersPanel {
             down.setDisable(i <= 0);
             bottom.setDisable(i <= 0);
             ungrp.setDisable(!model.selectedLayer().map(LayerItem::isGroup).orElse(false));
+            merge.setDisable(ungrp.isDisable());
             out.setDisable(model.selectedPlace().map(p -> p.parent() < 0 || model.doc().siblings(p.parent()).size() == 1).orElse(true));
         });
         return m;
@@ -277,6 +280,13 @@ public final class LayersPanel {
     void ungroup() {
         if (model.selectedLayer().map(LayerItem::isGroup).orElse(false)) {
             apply(() -> GroupEdits.ungroup(model.doc(), model.selectedIdProperty().get()));
+        }
+    }
+
+    /** Makes the selected group one layer of its composite ({@link GroupEdits#merge}). */
+    void mergeGroup() {
+        if (model.selectedLayer().map(LayerItem::isGroup).orElse(false)) {
+            apply(() -> GroupEdits.merge(model.doc(), model.selectedIdProperty().get()));
         }
     }
 

@@ -217,7 +217,8 @@ public final class WorkbenchView {
                 item("Duplicate Layer", "Shortcut+J", layers::duplicate), item("Delete Layer", "Delete", layers::delete),
                 item("Move Layer Up", KeyCode.CLOSE_BRACKET, false, () -> layers.move(1)),
                 item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)), new SeparatorMenuItem(),
-                item("Group Layer", "Shortcut+G", layers::group), item("Ungroup", "Shortcut+Shift+G", layers::ungroup));
+                item("Group Layer", "Shortcut+G", layers::group), item("Ungroup", "Shortcut+Shift+G", layers::ungroup),
+                item("Merge Group", null, layers::mergeGroup));
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
         view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.zoomAtCentre(1 / canvas.zoomProperty().get())),
@@ -247,7 +248,7 @@ public final class WorkbenchView {
             "Layers",
             "  F2 or double-click a row      rename",
             "  Right-click a row             rename, duplicate, delete, move up / down / to top / to bottom,",
-            "                                group, ungroup, move out of its group",
+            "                                group, ungroup, move out of its group, merge a group into one layer",
             "  ▸ on a group's row, or Right  show its layers (Left hides them); edit them as any layer",
             "  Ctrl+J                        duplicate",
             "  Delete                        delete",

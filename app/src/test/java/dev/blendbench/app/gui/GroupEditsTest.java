@@ -219,4 +219,18 @@ class GroupEditsTest {
         assertEquals(List.of(2, 1), List.of(back.layers().get(1).groupSize(), back.layers().get(2).groupSize()));
         assertArrayEquals(render(grouped.doc()), render(back));
     }
+
+    @Test
+    void mergingAGroup_makesOneLayerOfItsComposite_thatRendersTheSame_scaledOrNot() {
+        Doc d = doc();
+        long g = id(d, "g");
+        for (Doc before : List.of(d, d.withItem(g, l -> l.withTransform(0.8, 15, Filter.MITCHELL)))) {
+            GroupEdits.Edit e = GroupEdits.merge(before, g);
+            LayerItem flat = e.doc().find(e.select()).orElseThrow();
+            assertEquals(List.of("g", false, BlendMode.MULTIPLY, 0.6f), List.of(flat.name(), flat.isGroup(), flat.mode(), flat.opacity()));
+            assertArrayEquals(render(before), render(e.doc()));
+            assertEquals("Merged g into one layer of its 2 layers' composite", e.message());
+        }
+        assertThrows(IllegalArgumentException.class, () -> GroupEdits.merge(d, id(d, "top")));
+    }
 }
