@@ -329,6 +329,26 @@ public final class CanvasPane {
         return i < 0 ? -1 : d.layers().get(i).id();
     }
 
+    /**
+     * What Ctrl+click at canvas point (x, y) selects: the topmost layer hit there at any depth —
+     * into each group hit that is untransformed, to its topmost layer hit (the group itself where
+     * none of its layers is, at that point, picked alone). Its id, or −1.
+     */
+    static long pickDeepest(Doc d, double x, double y) {
+        List<LayerItem> ls = d.layers();
+        long found = -1;
+        for (int i = pick(ls, x, y); i >= 0; ) {
+            LayerItem hit = ls.get(i);
+            found = hit.id();
+            if (!hit.isGroup() || hit.layer().isTransformed()) break;
+            x -= hit.layer().x();
+            y -= hit.layer().y();
+            ls = hit.children();
+            i = pick(ls, x, y);
+        }
+        return found;
+    }
+
     /** True when group {@code id} and the groups around it are visible and unlocked (a locked group locks its layers). */
     private static boolean open(Doc d, long id) {
         return d.withGroupsAround(id).stream().allMatch(g -> g.visible() && !g.locked());
@@ -366,7 +386,8 @@ public final class CanvasPane {
             return;
         }
         double z = zoom.get();
-        long id = pick(model.doc(), model.selectedIdProperty().get(), e.getX() / z, e.getY() / z);
+        long id = e.isShortcutDown() ? pickDeepest(model.doc(), e.getX() / z, e.getY() / z)
+                : pick(model.doc(), model.selectedIdProperty().get(), e.getX() / z, e.getY() / z);
         model.select(id);
         if (id >= 0) {
             dragId = id;

@@ -238,6 +238,7 @@ public final class WorkbenchView {
     static final String SHORTCUTS = String.join("\n",
             "Canvas",
             "  Click                         select the layer under the pointer",
+            "  Ctrl+click                    select it inside its groups (the deepest layer there)",
             "  Drag                          move the selected layer (one undo step per drag)",
             "  Arrow keys                    nudge it 1 px (Shift: 10 px)",
             "  1 … 9, 0                      its opacity 10 … 90 %, 100 %",

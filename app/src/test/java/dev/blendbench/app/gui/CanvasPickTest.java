@@ -77,5 +77,14 @@ class CanvasPickTest {
         Doc groupLocked = d.withItem(group.id(), x -> x.withLocked(true));
         assertEquals(back.id(), CanvasPane.pick(groupLocked, l, 25, 25), "nor one in a locked group");
         assertEquals(List.of("left", "g"), d.withGroupsAround(l).stream().map(LayerItem::name).toList());
+
+        assertEquals(r, CanvasPane.pickDeepest(d, 70, 30), "Ctrl+click: into the group, its layer there");
+        assertEquals(back.id(), CanvasPane.pickDeepest(d, 150, 150));
+        assertEquals(group.id(), CanvasPane.pickDeepest(locked, 70, 30), "its layer there locked: the group");
+        LayerItem outer = LayerItem.group("outer", List.of(d.layers().get(1)), new dev.blendbench.engine.surface.Rect(0, 0, 200, 200), BlendSpace.SRGB);
+        Doc nested = new Doc(200, 200, 0, BlendSpace.SRGB, List.of(back, outer));
+        assertEquals(l, CanvasPane.pickDeepest(nested, 25, 25), "through two groups");
+        Doc scaled = nested.withItem(outer.id(), x -> x.withTransform(1.01, 0, Filter.BILINEAR));
+        assertEquals(outer.id(), CanvasPane.pickDeepest(scaled, 25, 25), "not into a group drawn as its pixels");
     }
 }
