@@ -112,9 +112,12 @@ public final class LayersPanel {
     /** Where the panel says what an edit did or why it was refused (the workbench's status bar). */
     public void onMessage(Consumer<String> c) { say = c; }
 
-    /** Opens ({@code true}) or closes a group's row. */
+    /** Opens ({@code true}) or closes a group's row; closing it over a selected layer inside selects the group. */
     void setOpen(long group, boolean on) {
+        boolean hidesSelection = !on && model.doc().withGroupsAround(model.selectedIdProperty().get()).stream().skip(1)
+                .anyMatch(g -> g.id() == group);
         if (on ? open.add(group) : open.remove(group)) refresh();
+        if (hidesSelection) model.select(group);
     }
 
     /** The menu a row's secondary click opens (the clicked row is selected first). */

@@ -89,6 +89,11 @@ class GroupEditingTest {
         assertEquals(1f, view.model().doc().find(view.model().selectedIdProperty().get()).orElseThrow().opacity());
         assertEquals(List.of("top", "pair", "blue", "red", "bg"), rows(), "undo leaves the row open");
         WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+
+        robot.clickOn(robot.from(row(robot, "pair")).lookup(".layer-disclosure").queryAs(Node.class));
+        assertEquals(List.of("top", "pair", "bg"), rows());
+        assertEquals("pair", view.model().selectedLayer().orElseThrow().name(), "closing the row over its selected layer selects the group");
+        assertEquals(1, view.layersPanel().list().getSelectionModel().getSelectedIndex());
     }
 
     @Test
