@@ -92,7 +92,8 @@ final class GroupEdits {
             return all;
         });
         String into = onto.parent() < 0 ? "the document" : d.find(onto.parent()).orElseThrow().name();
-        return new Edit(out, id, "Move " + moving.name() + " to " + into, "");
+        return new Edit(out, id, "Move " + moving.name() + " to " + into, "Moved " + moving.name() + " to " + into
+                + ", where it was on the canvas");
     }
 
     /** "Group N", N one more than the groups the document holds, at any depth. */

@@ -167,6 +167,7 @@ class GroupEditsTest {
         assertEquals(List.of("g1", "top", "g2"), in.doc().find(id(d, "g")).orElseThrow().children().stream().map(LayerItem::name).toList());
         assertEquals(List.of(60.0, 40.0), at(in.doc(), "top"));
         assertEquals("Move top to g", in.what());
+        assertEquals("Moved top to g, where it was on the canvas", in.message());
         GroupEdits.Edit out = GroupEdits.moveOnto(in.doc(), id(d, "g2"), id(d, "back"), true);
         assertEquals(List.of("g2", "back", "g"), out.doc().layers().stream().map(LayerItem::name).toList());
         assertEquals(List.of(35.0, 20.0), at(out.doc(), "g2"));
