@@ -44,10 +44,8 @@ final class SceneLoader {
     private static Layer asGroup(LayerSpec s, Scene doc) {
         String name = s.path().getFileName().toString();
         if (doc.background() != 0) { // the file's background as its group's bottom layer, which every document format holds
-            Surface fill = Surface.allocate(doc.width(), doc.height());
-            fill.fill(doc.background());
             List<Layer> with = new ArrayList<>(doc.layers());
-            with.addFirst(Layer.of("background colour", fill));
+            with.addFirst(Layer.of("background colour", Surface.filled(doc.width(), doc.height(), doc.background())));
             doc = new Scene(doc.width(), doc.height(), 0, with, doc.blendSpace());
         }
         Layer g = dev.blendbench.engine.render.Groups.of(name, doc, 0, 0, s.mode(), s.opacity(), true);

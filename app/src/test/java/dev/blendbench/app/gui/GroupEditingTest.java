@@ -26,19 +26,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class GroupEditingTest {
     WorkbenchView view;
 
-    private static Surface filled(int w, int h, int argb) {
-        Surface s = Surface.allocate(w, h);
-        s.fill(argb);
-        return s;
-    }
-
     @Start
     void start(Stage stage) {
-        Scene inside = new Scene(50, 40, 0, List.of(Layer.of("red", filled(30, 30, 0xFFE02020)),
-                new Layer("blue", filled(30, 30, 0xC00000C0), 20, 10, BlendMode.SCREEN, 1f, true)));
-        Scene s = new Scene(200, 150, 0xFF808080, List.of(Layer.of("bg", filled(200, 150, 0xFF30A030)),
+        Scene inside = new Scene(50, 40, 0, List.of(Layer.of("red", Surface.filled(30, 30, 0xFFE02020)),
+                new Layer("blue", Surface.filled(30, 30, 0xC00000C0), 20, 10, BlendMode.SCREEN, 1f, true)));
+        Scene s = new Scene(200, 150, 0xFF808080, List.of(Layer.of("bg", Surface.filled(200, 150, 0xFF30A030)),
                 Groups.of("pair", inside, 40, 30, BlendMode.MULTIPLY, 0.7f, true),
-                new Layer("top", filled(40, 40, 0xFFE0A020), 130, 90, BlendMode.SOURCE_OVER, 1f, true)));
+                new Layer("top", Surface.filled(40, 40, 0xFFE0A020), 130, 90, BlendMode.SOURCE_OVER, 1f, true)));
         view = WorkbenchTest.show(stage, new WorkbenchView(s), 960, 720);
         view.canvasPane().setZoom(1);
     }
@@ -124,7 +118,7 @@ class GroupEditingTest {
     void addingAnImage_whileALayerInAGroupIsSelected_putsItAboveThatLayer_atTheCanvasCorner(FxRobot robot,
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path png = dir.resolve("dot.png");
-        dev.blendbench.engine.io.ImageFiles.write(filled(8, 8, 0xFFFFFFFF), png);
+        dev.blendbench.engine.io.ImageFiles.write(Surface.filled(8, 8, 0xFFFFFFFF), png);
         robot.clickOn(robot.from(row(robot, "pair")).lookup(".layer-disclosure").queryAs(Node.class));
         robot.clickOn(row(robot, "red"));
         robot.interact(() -> view.addLayers(List.of(png)));

@@ -40,12 +40,6 @@ class GroupEditsTest {
         return s;
     }
 
-    private static Surface opaque(int w, int h, int argb) {
-        Surface s = Surface.allocate(w, h);
-        s.fill(argb);
-        return s;
-    }
-
     /** A backdrop, a group ("g": two layers, multiply at 60 %) and a layer above it. */
     private static Doc doc() {
         Scene inside = new Scene(40, 30, 0, List.of(Layer.of("g1", gradient(30, 20, 1)),

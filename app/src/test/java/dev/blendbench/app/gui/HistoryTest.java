@@ -10,16 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** The undo history keeps its steps within a step limit and a memory budget for the pixels only past states hold. */
 class HistoryTest {
-    private static Surface filled(int w, int h) {
-        Surface s = Surface.allocate(w, h);
-        s.fill(0xFF336699);
-        return s;
-    }
-
     /** A 100×100 document: a 100×100 image layer and a group of one 10×10 layer. */
     private static Doc doc() {
-        LayerItem group = LayerItem.group("g", List.of(LayerItem.of("dot", filled(10, 10), 5, 5)), new Rect(0, 0, 100, 100), BlendSpace.SRGB);
-        return new Doc(100, 100, 0, BlendSpace.SRGB, List.of(LayerItem.of("back", filled(100, 100), 0, 0), group));
+        LayerItem group = LayerItem.group("g", List.of(LayerItem.of("dot", Surface.filled(10, 10, 0xFF336699), 5, 5)), new Rect(0, 0, 100, 100), BlendSpace.SRGB);
+        return new Doc(100, 100, 0, BlendSpace.SRGB, List.of(LayerItem.of("back", Surface.filled(100, 100, 0xFF336699), 0, 0), group));
     }
 
     private static Doc edited(History h, Doc d, java.util.function.UnaryOperator<Doc> f) {

@@ -61,6 +61,13 @@ public final class Surface {
         return new Surface(new int[width * height], 0, width, height, width);
     }
 
+    /** Allocates a surface of one colour, {@code argbPre} (premultiplied). Dimensions as {@link #allocate}. */
+    public static Surface filled(int width, int height, int argbPre) {
+        Surface s = allocate(width, height);
+        s.fill(argbPre);
+        return s;
+    }
+
     /**
      * Wraps an existing array (no copy). The array must hold {@code offset + (height - 1) * stride + width}
      * entries; {@code stride >= width}.
