@@ -36,7 +36,8 @@ final class GroupEdits {
     /**
      * Group {@code id}'s layers put in its place, where they are on the canvas. The group's own
      * mode, opacity and isolation go with it (as image editors do), so the picture can change:
-     * the message says so when the group was not plain (source-over at 100 %).
+     * the message says so when the group was not plain (source-over at 100 %), and names each
+     * Porter-Duff operator in it (a PSD group's mask, say), which then acts on all below it.
      */
     static Edit ungroup(Doc d, long id) {
         Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
@@ -47,9 +48,15 @@ final class GroupEdits {
         }
         List<LayerItem> kids = g.children().stream().map(k -> k.withPosition(k.x() + g.layer().x(), k.y() + g.layer().y())).toList();
         Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), kids));
-        return new Edit(out, kids.getLast().id(), "Ungroup " + g.name(), "Ungrouped " + g.name() + (plain(g.mode(), g.opacity()) ? ""
-                : String.format(Locale.ROOT, ": its blend mode %s and opacity %.0f %% no longer apply (Undo puts them back)",
-                        g.mode().cssName(), g.opacity() * 100)));
+        List<String> notes = new ArrayList<>();
+        if (!plain(g.mode(), g.opacity())) {
+            notes.add(String.format(Locale.ROOT, "its blend mode %s and opacity %.0f %% no longer apply", g.mode().cssName(), g.opacity() * 100));
+        }
+        // an operator that changes the backdrop (a group's mask is a destination-in layer) now acts on everything below it
+        kids.stream().filter(k -> k.visible() && k.mode().family() == BlendMode.Family.PORTER_DUFF && k.mode() != BlendMode.SOURCE_OVER)
+                .forEach(k -> notes.add("'" + k.name() + "' (" + k.mode().cssName() + ") now acts on all that is below it"));
+        return new Edit(out, kids.getLast().id(), "Ungroup " + g.name(), "Ungrouped " + g.name()
+                + (notes.isEmpty() ? "" : ": " + String.join("; ", notes) + " (Undo puts the group back)"));
     }
 
     /**

@@ -150,7 +150,10 @@ class GroupEditsTest {
         }
         Doc fresh = doc();
         GroupEdits.Edit multiply = GroupEdits.ungroup(fresh, id(fresh, "g"));
-        assertTrue(multiply.message().contains("multiply and opacity 60 % no longer apply"), multiply.message());
+        assertEquals("Ungrouped g: its blend mode multiply and opacity 60 % no longer apply (Undo puts the group back)", multiply.message());
+        Doc masked = fresh.withItem(id(fresh, "g2"), l -> l.withMode(BlendMode.DESTINATION_IN));
+        assertTrue(GroupEdits.ungroup(masked, id(masked, "g")).message().endsWith(
+                "no longer apply; 'g2' (destination-in) now acts on all that is below it (Undo puts the group back)"));
     }
 
     @Test
