@@ -39,7 +39,10 @@ public record Doc(int width, int height, int background, BlendSpace blendSpace, 
         return withLayers(ls);
     }
 
-    public Doc withSize(int w, int h) { return new Doc(w, h, background, blendSpace, layers); }
+    /** The canvas resized (layers stay where they are); a group its old canvas cut is composited again over the new one. */
+    public Doc withSize(int w, int h) {
+        return new Doc(w, h, background, blendSpace, layers.stream().map(l -> l.uncut(new Rect(-l.layer().x(), -l.layer().y(), w, h))).toList());
+    }
 
     public Doc withBackground(int argbPre) { return new Doc(width, height, argbPre, blendSpace, layers); }
 
@@ -101,12 +104,19 @@ public record Doc(int width, int height, int background, BlendSpace blendSpace, 
         return find(parent).map(LayerItem::children).orElseThrow(() -> new IllegalArgumentException("no group " + parent));
     }
 
-    /** The layer with this id (at any depth) replaced by {@code f}'s result; the groups above it composited again. */
+    /**
+     * The layer with this id (at any depth) replaced by {@code f}'s result; the groups above it
+     * composited again, and so is a group it moved that its canvas had cut (see {@link LayerItem#uncut}).
+     */
     public Doc withItem(long id, UnaryOperator<LayerItem> f) {
         Place p = locate(id).orElseThrow(() -> new IllegalArgumentException("no layer " + id));
         return withList(p.parent(), ls -> {
             List<LayerItem> out = new ArrayList<>(ls);
-            out.set(p.index(), f.apply(ls.get(p.index())));
+            LayerItem was = ls.get(p.index()), now = f.apply(was);
+            if (now.isGroup() && (now.layer().x() != was.layer().x() || now.layer().y() != was.layer().y())) {
+                now = now.uncut(new Rect(-p.dx() - now.layer().x(), -p.dy() - now.layer().y(), width, height));
+            }
+            out.set(p.index(), now);
             return out;
         });
     }

@@ -84,8 +84,9 @@ final class GroupEdits {
         Doc.Place from = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No such layer"));
         Doc.Place onto = d.locate(target).orElseThrow(() -> new IllegalArgumentException("No such layer"));
         LayerItem moving = d.find(id).orElseThrow();
+        if (target == id) throw new IllegalArgumentException("'" + moving.name() + "' is where it would be moved");
         for (var p = java.util.Optional.of(onto); p.isPresent() && p.get().parent() >= 0; p = d.locate(p.get().parent())) {
-            if (p.get().parent() == id || target == id) throw new IllegalArgumentException("A group cannot be moved into itself");
+            if (p.get().parent() == id) throw new IllegalArgumentException("A group cannot be moved into itself");
         }
         if (from.parent() >= 0 && from.parent() != onto.parent() && d.siblings(from.parent()).size() == 1) {
             throw new IllegalArgumentException("'" + moving.name() + "' is its group's only layer: move the group, or ungroup it");

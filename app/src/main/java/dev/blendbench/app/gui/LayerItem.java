@@ -150,6 +150,27 @@ public final class LayerItem {
                 visible, locked, null);
     }
 
+    /**
+     * This layer with each untransformed group in it (itself included) whose visible layers reach
+     * past its canvas within {@code clip} (the document's canvas in this layer's own coordinates,
+     * as {@link #withChildren} takes it) composited again over {@code clip}: a group's canvas is
+     * cut to the document's, so moving the group (or growing the canvas) can bring in what was
+     * cut. This very item where nothing was cut.
+     */
+    public LayerItem uncut(Rect clip) {
+        if (group == null || layer.isTransformed()) return this;
+        List<LayerItem> kids = new java.util.ArrayList<>(children.size());
+        boolean changed = false;
+        Rect own = new Rect(0, 0, source.width(), source.height());
+        for (LayerItem k : children) {
+            LayerItem u = k.uncut(clip.translate(-k.layer().x(), -k.layer().y()));
+            changed |= u != k;
+            changed |= u.visible() && !own.contains(u.layer().bounds().intersect(clip));
+            kids.add(u);
+        }
+        return changed ? withChildren(kids, clip) : this;
+    }
+
     public double x() { return x; }
 
     public double y() { return y; }

@@ -231,4 +231,81 @@ class GroupEditsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> GroupEdits.merge(d, id(d, "top")));
     }
+
+    /**
+     * The document's layers as engine layers read straight from the tree: each group a group over
+     * the whole document canvas, its layers at their canvas positions. Independent of the groups'
+     * own canvases, which the edits keep moving.
+     */
+    private static List<Layer> straight(List<LayerItem> ls, int dx, int dy, int w, int h) {
+        List<Layer> out = new ArrayList<>();
+        for (LayerItem l : ls) {
+            Layer e = l.layer();
+            if (l.isGroup()) {
+                List<Layer> inside = straight(l.children(), dx + e.x(), dy + e.y(), w, h);
+                out.add(Groups.of(l.name(), new Scene(w, h, 0, inside, BlendSpace.SRGB), 0, 0, l.mode(), l.opacity(), l.visible()));
+            } else {
+                out.add(e.withPosition(e.x() + dx, e.y() + dy));
+            }
+        }
+        return out;
+    }
+
+    /** The tree, a line a layer, for a failure's message. */
+    private static String dump(List<LayerItem> ls, String in) {
+        StringBuilder b = new StringBuilder();
+        for (LayerItem l : ls) {
+            Layer e = l.layer();
+            b.append(in).append(l.name()).append(' ').append(l.mode().cssName()).append(' ').append(l.opacity()).append(l.visible() ? "" : " hidden")
+                    .append(" at ").append(e.x()).append(',').append(e.y()).append(" size ").append(e.source().width()).append('x').append(e.source().height())
+                    .append(e.isTransformed() ? " transformed " + e.bounds() : "").append('\n');
+            b.append(dump(l.children(), in + "  "));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void randomEditsOfGroups_renderAsTheirLayersPlacedStraightOnTheCanvas() {
+        java.util.Random rnd = new java.util.Random(25);
+        BlendMode[] modes = BlendMode.values();
+        int checked = 0;
+        for (int trial = 0; trial < 120; trial++) {
+            List<LayerItem> ls = new ArrayList<>();
+            for (int i = 0, n = 3 + rnd.nextInt(4); i < n; i++) {
+                LayerItem l = LayerItem.of("l" + i, gradient(10 + rnd.nextInt(40), 8 + rnd.nextInt(30), rnd.nextInt(9)),
+                        rnd.nextInt(W) - 15, rnd.nextInt(H) - 10);
+                ls.add(l.withMode(modes[rnd.nextInt(modes.length)]).withOpacity(0.3f + 0.7f * rnd.nextFloat()));
+            }
+            Doc d = new Doc(W, H, rnd.nextBoolean() ? 0 : 0xFF102030, BlendSpace.SRGB, ls);
+            for (int step = 0; step < 10; step++) {
+                List<LayerItem> all = ids(d.layers());
+                LayerItem a = all.get(rnd.nextInt(all.size())), b = all.get(rnd.nextInt(all.size()));
+                Doc before = d;
+                try {
+                    d = switch (rnd.nextInt(8)) {
+                        case 7 -> d.withSize(W - 25, H - 20).withItem(a.id(), l -> l.withPosition(l.x() + 1, l.y())).withSize(W, H); // cut, then grown back
+                        case 0 -> GroupEdits.group(d, a.id(), "G" + step).doc();
+                        case 1 -> a.isGroup() ? GroupEdits.ungroup(d, a.id()).doc() : d;
+                        case 2 -> GroupEdits.moveOnto(d, a.id(), b.id(), rnd.nextBoolean()).doc();
+                        case 3 -> d.withItem(a.id(), l -> l.withPosition(l.x() + rnd.nextInt(41) - 20, l.y() + rnd.nextInt(31) - 15));
+                        case 4 -> a.isGroup() ? d : d.withItem(a.id(), l -> l.withTransform(0.5 + rnd.nextDouble(), rnd.nextInt(90), Filter.BILINEAR));
+                        case 5 -> d.withItem(a.id(), l -> l.withVisible(!l.visible()));
+                        default -> a.isGroup() ? GroupEdits.merge(d, a.id()).doc() : d.withItem(a.id(), l -> l.withMode(modes[rnd.nextInt(modes.length)]));
+                    };
+                } catch (IllegalArgumentException refused) {
+                    d = before; // a group into itself, a group's only layer out of it: refused, the document as it was
+                }
+                Surface want = Surface.allocate(W, H);
+                TileRenderer.singleThreaded().render(new Scene(W, H, d.background(), straight(d.layers(), 0, 0, W, H), BlendSpace.SRGB), want);
+                int t = trial, st = step;
+                Doc was = before, now = d;
+                assertArrayEquals(want.array(), render(d), () -> "trial " + t + ", step " + st + ", before:\n" + dump(was.layers(), "")
+                        + "after:\n" + dump(now.layers(), ""));
+                Set<Long> seen = new HashSet<>();
+                for (LayerItem l : ids(d.layers())) assertTrue(seen.add(l.id()), "ids stay unique");
+                checked++;
+            }
+        }
+        assertEquals(1200, checked);
+    }
 }
