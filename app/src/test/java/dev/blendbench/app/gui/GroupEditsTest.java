@@ -301,6 +301,19 @@ class GroupEditsTest {
                 Doc was = before, now = d;
                 assertArrayEquals(want.array(), render(d), () -> "trial " + t + ", step " + st + ", before:\n" + dump(was.layers(), "")
                         + "after:\n" + dump(now.layers(), ""));
+                // the workbench re-composites only this rectangle of the canvas: nothing outside it may change
+                dev.blendbench.engine.surface.Rect dirty = DocumentModel.dirtyBetween(before, d);
+                if (dirty != null) {
+                    int[] a0 = render(before), a1 = render(d);
+                    for (int p = 0; p < a0.length; p++) {
+                        int px = p % W, py = p / W;
+                        boolean inside = px >= dirty.x() && py >= dirty.y() && px < dirty.right() && py < dirty.bottom();
+                        if (!inside && a0[p] != a1[p]) {
+                            org.junit.jupiter.api.Assertions.fail("trial " + t + ", step " + st + ": pixel " + px + "," + py
+                                    + " changed outside the dirty rectangle " + dirty + "\nbefore:\n" + dump(was.layers(), "") + "after:\n" + dump(now.layers(), ""));
+                        }
+                    }
+                }
                 Set<Long> seen = new HashSet<>();
                 for (LayerItem l : ids(d.layers())) assertTrue(seen.add(l.id()), "ids stay unique");
                 checked++;

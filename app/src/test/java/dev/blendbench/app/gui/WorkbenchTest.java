@@ -136,6 +136,14 @@ class WorkbenchTest {
     }
 
     @Test
+    void aLayerThatClearsOutsideItself_shownOrHidden_recompositesTheWholeCanvas(FxRobot robot) throws Exception {
+        robot.interact(() -> view.model().edit("Mode", d -> d.withLayer(1, l -> l.withMode(BlendMode.DESTINATION_IN))));
+        assertCanvasIsEngineRender(robot); // the backdrop cleared everywhere outside the 60x40 layer
+        robot.interact(() -> view.model().edit("Hide", d -> d.withLayer(1, l -> l.withVisible(false))));
+        assertCanvasIsEngineRender(robot); // and back everywhere: not only under the layer
+    }
+
+    @Test
     void changingModeAndOpacity_recompositesAsTheEngineComputes(FxRobot robot) throws Exception {
         assertCanvasIsEngineRender(robot);
         robot.interact(() -> view.model().selectAt(1));
