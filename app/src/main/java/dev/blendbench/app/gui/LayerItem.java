@@ -144,10 +144,28 @@ public final class LayerItem {
         List<LayerItem> moved = dx == 0 && dy == 0 ? List.copyOf(kids)
                 : kids.stream().map(k -> k.withPosition(k.x() - dx, k.y() - dy)).toList();
         List<Layer> layers = moved.stream().map(LayerItem::layer).toList();
-        Layer made = Groups.of(name, new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace()),
-                0, 0, mode, opacity, visible);
-        return new LayerItem(id, name, made.source(), made.group(), moved, x + dx, y + dy, scale, rotation, filter, mode, opacity,
+        Scene scene = new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace());
+        return new LayerItem(id, name, composited(scene, moved), scene, moved, x + dx, y + dy, scale, rotation, filter, mode, opacity,
                 visible, locked, null);
+    }
+
+    /**
+     * The group's pixels for {@code scene}, of layers {@code kids} (this group's, edited): where
+     * the canvas is the same and the edit changed less than half of it ({@link
+     * LayerChanges#between}), the old pixels with that part composited again; else all anew.
+     */
+    private Surface composited(Scene scene, List<LayerItem> kids) {
+        Rect dirty = scene.width() == source.width() && scene.height() == source.height()
+                ? LayerChanges.between(children, kids) : null;
+        if (dirty != null) dirty = dirty.intersect(new Rect(0, 0, scene.width(), scene.height()));
+        Surface pixels;
+        if (dirty != null && 2L * dirty.width() * dirty.height() < (long) scene.width() * scene.height()) {
+            pixels = source.copy();
+            if (!dirty.isEmpty()) dev.blendbench.engine.render.TileRenderer.singleThreaded().render(scene, pixels, dirty);
+        } else {
+            pixels = Groups.of(name, scene, 0, 0, mode, opacity, visible).source();
+        }
+        return pixels;
     }
 
     /**

@@ -315,7 +315,15 @@ class GroupEditsTest {
                     }
                 }
                 Set<Long> seen = new HashSet<>();
-                for (LayerItem l : ids(d.layers())) assertTrue(seen.add(l.id()), "ids stay unique");
+                for (LayerItem l : ids(d.layers())) {
+                    assertTrue(seen.add(l.id()), "ids stay unique");
+                    if (l.isGroup()) { // its stored pixels, partly composited again at each edit, are its layers' composite
+                        Surface fresh = Surface.allocate(l.source().width(), l.source().height());
+                        TileRenderer.singleThreaded().render(l.layer().isGroup() ? l.layer().group() : new Scene(fresh.width(), fresh.height(), 0,
+                                l.children().stream().map(LayerItem::layer).toList(), BlendSpace.SRGB), fresh);
+                        assertArrayEquals(fresh.array(), l.source().array(), () -> "the pixels of " + l.name() + ", trial " + t + ", step " + st);
+                    }
+                }
                 checked++;
             }
         }
