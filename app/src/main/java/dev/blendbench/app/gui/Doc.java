@@ -147,12 +147,4 @@ public record Doc(int width, int height, int background, BlendSpace blendSpace, 
         }
         return null;
     }
-
-    /** Index of the layer with this id, or −1. */
-    public int indexOf(long id) {
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i).id() == id) return i;
-        }
-        return -1;
-    }
 }
