@@ -275,8 +275,9 @@ public final class LayersPanel {
     /** Puts the selected layer in a new group in its place, the picture unchanged (Ctrl+G; {@link GroupEdits#group}). */
     void group() {
         if (model.selectedLayer().isEmpty()) return;
-        apply(() -> GroupEdits.group(model.doc(), model.selectedIdProperty().get(), GroupEdits.nextGroupName(model.doc())));
-        model.selectedLayer().ifPresent(g -> setOpen(g.id(), true));
+        if (apply(() -> GroupEdits.group(model.doc(), model.selectedIdProperty().get(), GroupEdits.nextGroupName(model.doc())))) {
+            setOpen(model.selectedIdProperty().get(), true); // the new group, its layer in sight
+        }
     }
 
     /** Puts the selected group's layers in its place (Ctrl+Shift+G; {@link GroupEdits#ungroup}). */
@@ -299,18 +300,19 @@ public final class LayersPanel {
                 .ifPresent(p -> apply(() -> GroupEdits.moveOnto(model.doc(), model.selectedIdProperty().get(), p.parent(), false)));
     }
 
-    /** Makes an edit of the document as one undo step and selects its layer, or says why it was refused. */
-    private void apply(java.util.function.Supplier<GroupEdits.Edit> make) {
+    /** Makes an edit of the document as one undo step and selects its layer (true), or says why it was refused (false). */
+    private boolean apply(java.util.function.Supplier<GroupEdits.Edit> make) {
         GroupEdits.Edit e;
         try {
             e = make.get();
         } catch (IllegalArgumentException refused) {
             say.accept(refused.getMessage());
-            return;
+            return false;
         }
         model.edit(e.what(), d -> e.doc());
         model.select(e.select());
         if (!e.message().isEmpty()) say.accept(e.message());
+        return true;
     }
 
     private static final java.util.concurrent.ExecutorService THUMBNAILER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
