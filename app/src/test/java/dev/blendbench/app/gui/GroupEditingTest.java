@@ -128,4 +128,17 @@ class GroupEditingTest {
         assertEquals(0, view.model().doc().layers().get(1).layer().x(), "the group's canvas grew to hold it");
         WorkbenchTest.assertCanvasIsEngineRender(robot, view);
     }
+
+    @Test
+    void theArrowKeys_openAndCloseAGroupsRow_andLeftGoesUpToTheGroup(FxRobot robot) {
+        robot.clickOn(row(robot, "pair"));
+        robot.type(KeyCode.RIGHT);
+        assertEquals(List.of("top", "pair", "blue", "red", "bg"), rows(), "Right opens the group's row");
+        robot.type(KeyCode.DOWN);
+        assertEquals("blue", view.model().selectedLayer().orElseThrow().name(), "Down walks into its layers");
+        robot.type(KeyCode.LEFT);
+        assertEquals("pair", view.model().selectedLayer().orElseThrow().name(), "Left from a layer in a group: the group");
+        robot.type(KeyCode.LEFT);
+        assertEquals(List.of("top", "pair", "bg"), rows(), "Left on an open group closes it");
+    }
 }
