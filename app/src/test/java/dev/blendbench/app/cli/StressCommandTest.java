@@ -417,8 +417,12 @@ class StressCommandTest {
                 .filter(e -> e.getEventType().getName().equals("dev.blendbench.StressPhase"))
                 .sorted(java.util.Comparator.comparing(jdk.jfr.consumer.RecordedEvent::getStartTime))
                 .map(e -> e.getString("phase") + " " + e.getString("load")).toList();
+        // a step that ends with jobs queued (a hiccup of a busy host) drains them in a phase of its own, named the same way
         assertEquals(List.of("warm-up open loop at 50.0 jobs/s (constant), 1 worker", "measured open loop at 50.0 jobs/s (constant), 1 worker",
-                "warm-up open loop at 100.0 jobs/s (constant), 1 worker", "measured open loop at 100.0 jobs/s (constant), 1 worker"), phases);
+                "warm-up open loop at 100.0 jobs/s (constant), 1 worker", "measured open loop at 100.0 jobs/s (constant), 1 worker"),
+                phases.stream().filter(p -> !p.startsWith("drain ")).toList());
+        assertTrue(phases.stream().filter(p -> p.startsWith("drain ")).allMatch(p -> p.matches("drain open loop at (50|100)\\.0 jobs/s \\(constant\\), 1 worker")),
+                phases.toString());
     }
 
     @Test
