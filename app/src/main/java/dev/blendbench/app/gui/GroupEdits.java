@@ -34,6 +34,69 @@ final class GroupEdits {
     }
 
     /**
+     * Layers {@code ids} (of one group, or all of the document's) put in a new group named
+     * {@code name}, where the topmost of them was, in their order; one layer as {@link
+     * #group(Doc, long, String)} does. The group is source-over at 100 % and isolated: a layer in
+     * it whose mode is not source-over (or normal) then blends only with the group's layers below
+     * it, so the picture can change — the message names each such layer.
+     */
+    static Edit group(Doc d, List<Long> ids, String name) {
+        if (ids.size() == 1) return group(d, ids.getFirst(), name);
+        if (ids.isEmpty()) throw new IllegalArgumentException("No layer is selected");
+        List<Doc.Place> places = ids.stream().map(id -> d.locate(id).orElseThrow(() -> new IllegalArgumentException("No such layer"))).toList();
+        long parent = places.getFirst().parent();
+        if (places.stream().anyMatch(p -> p.parent() != parent)) {
+            throw new IllegalArgumentException("Layers of different groups cannot be grouped together: select layers of one group");
+        }
+        List<Integer> at = places.stream().map(Doc.Place::index).distinct().sorted().toList();
+        List<LayerItem> siblings = d.siblings(parent), members = at.stream().map(siblings::get).toList();
+        Doc.Place first = places.getFirst();
+        LayerItem g = LayerItem.group(name, members, new Rect(-first.dx(), -first.dy(), d.width(), d.height()), d.blendSpace());
+        Doc out = d.withList(parent, ls -> {
+            List<LayerItem> rest = new ArrayList<>(ls);
+            for (int i = at.size() - 1; i >= 0; i--) rest.remove((int) at.get(i));
+            rest.add(at.getLast() - (at.size() - 1), g);
+            return rest;
+        });
+        List<String> notes = new ArrayList<>();
+        // layers between the chosen ones end up below the group: the chosen below them come up past them
+        int top = at.getLast();
+        List<String> passed = siblings.subList(at.getFirst(), top).stream().filter(l -> !members.contains(l)).map(LayerItem::name).toList();
+        List<String> raised = members.stream().filter(l -> siblings.indexOf(l) < top && !passed.isEmpty()
+                && siblings.subList(siblings.indexOf(l), top).stream().anyMatch(x -> !members.contains(x))).map(LayerItem::name).toList();
+        if (!raised.isEmpty()) {
+            notes.add(quoted(raised) + " came" + " up from below " + quoted(passed) + " to join the group");
+        }
+        List<String> blending = members.stream().filter(l -> l.visible() && !plain(l.mode(), 1f))
+                .map(l -> "'" + l.name() + "' (" + l.mode().cssName() + ")").toList();
+        if (!blending.isEmpty()) {
+            notes.add("in the group, " + String.join(", ", blending) + (blending.size() == 1 ? " blends" : " blend")
+                    + " only with the group's layers below");
+        }
+        return new Edit(out, g.id(), "Group " + members.size() + " layers", "Grouped " + members.size() + " layers"
+                + (notes.isEmpty() ? "" : ": " + String.join("; ", notes) + " (Undo puts them back)"));
+    }
+
+    /**
+     * Layers {@code ids} deleted, wherever they are; a group left with no layers goes too (a group
+     * is never empty).
+     */
+    static Edit delete(Doc d, List<Long> ids) {
+        Doc out = d;
+        int n = 0;
+        for (long id : ids) {
+            var at = out.locate(id);
+            if (at.isEmpty()) continue; // inside a group deleted before it
+            while (at.get().parent() >= 0 && out.siblings(at.get().parent()).size() == 1) at = out.locate(at.get().parent());
+            Doc.Place p = at.get();
+            out = out.withList(p.parent(), ls -> replaced(ls, p.index(), List.of()));
+            n++;
+        }
+        if (n == 0) throw new IllegalArgumentException("No layer is selected");
+        return new Edit(out, -1, "Delete " + n + (n == 1 ? " layer" : " layers"), "");
+    }
+
+    /**
      * Group {@code id}'s layers put in its place, where they are on the canvas. The group's own
      * mode, opacity and isolation go with it (as image editors do), so the picture can change:
      * the message says so when the group was not plain (source-over at 100 %), and names each
@@ -102,6 +165,10 @@ final class GroupEdits {
         String into = onto.parent() < 0 ? "the document" : d.find(onto.parent()).orElseThrow().name();
         return new Edit(out, id, "Move " + moving.name() + " to " + into, "Moved " + moving.name() + " to " + into
                 + ", where it was on the canvas");
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** "Group N", N one more than the groups the document holds, at any depth. */

@@ -48,7 +48,7 @@ public final class LayersPanel {
     private final Set<Long> open = new HashSet<>();
     /** Each listed row's nesting depth (0: a layer of the document), by id. */
     private final Map<Long, Integer> depths = new HashMap<>();
-    private boolean syncing;
+    private boolean syncing, choosing;
     private Runnable rename = () -> { };
     private Consumer<String> say = m -> { };
 
@@ -57,6 +57,8 @@ public final class LayersPanel {
         this.model = model;
         list.setId("layers");
         list.setCellFactory(lv -> new Cell());
+        // Ctrl+click and Shift+click select several rows, for Group and Delete; the last one clicked is the selected layer
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         // F2 on the list renames, as the menu's accelerator does elsewhere (ListView keeps F2 for cell editing);
         // Right opens the selected group's row, Left closes it (or goes to the group a layer is in)
         list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -92,12 +94,18 @@ public final class LayersPanel {
         root.setPadding(new Insets(8));
         model.changeProperty().addListener((o, a, b) -> refresh());
         model.selectedIdProperty().addListener((o, a, b) -> {
+            if (choosing) return; // picked in this list: its rows already say so
             if (revealSelection()) refresh();
             else syncSelection();
         });
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (syncing || b.intValue() < 0) return;
-            model.select(list.getItems().get(b.intValue()).id());
+            choosing = true;
+            try {
+                model.select(list.getItems().get(b.intValue()).id());
+            } finally {
+                choosing = false;
+            }
         });
         refresh();
     }
@@ -164,18 +172,39 @@ public final class LayersPanel {
         return b;
     }
 
-    /** Lists the rows: the document's layers top first, an open group's layers under its row, top first too. */
+    /**
+     * Lists the rows: the document's layers top first, an open group's layers under its row, top
+     * first too. The rows selected stay selected where they still are.
+     */
     private void refresh() {
+        Set<Long> chosen = new HashSet<>(selectedIds());
         syncing = true;
         try {
             List<LayerItem> rows = new ArrayList<>();
             depths.clear();
             addRows(model.doc().layers(), 0, rows);
             list.getItems().setAll(rows);
+            for (int r = 0; r < rows.size(); r++) {
+                if (chosen.contains(rows.get(r).id()) && rows.get(r).id() != model.selectedIdProperty().get()) {
+                    list.getSelectionModel().select(r);
+                }
+            }
         } finally {
             syncing = false;
         }
         syncSelection();
+    }
+
+    /**
+     * The layers Group and Delete act on: the rows selected, where the selected layer is one of
+     * them (top row first); else the selected layer alone (none: empty).
+     */
+    List<Long> selectedIds() {
+        long primary = model.selectedIdProperty().get();
+        List<Long> rows = list.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+                .map(LayerItem::id).toList();
+        if (rows.contains(primary)) return rows;
+        return model.selectedLayer().isPresent() ? List.of(primary) : List.of();
     }
 
     private void addRows(List<LayerItem> ls, int depth, List<LayerItem> rows) {
@@ -206,7 +235,8 @@ public final class LayersPanel {
                 if (list.getItems().get(r).id() == id) row = r;
             }
             if (row < 0) list.getSelectionModel().clearSelection();
-            else list.getSelectionModel().select(row);
+            else if (!list.getSelectionModel().isSelected(row)) list.getSelectionModel().clearAndSelect(row); // chosen elsewhere: alone
+            else list.getSelectionModel().select(row); // among the rows chosen: they stay, it becomes the last
         } finally {
             syncing = false;
         }
@@ -224,8 +254,16 @@ public final class LayersPanel {
         });
     }
 
-    /** Deletes the selected layer; the only layer of a group goes with its group (a group is never empty). */
+    /**
+     * Deletes the selected layer, or every row selected; the only layer of a group goes with its
+     * group (a group is never empty).
+     */
     void delete() {
+        List<Long> ids = selectedIds();
+        if (ids.size() > 1) {
+            apply(() -> GroupEdits.delete(model.doc(), ids));
+            return;
+        }
         var at = model.selectedPlace();
         while (at.isPresent() && at.get().parent() >= 0 && model.doc().siblings(at.get().parent()).size() == 1) {
             at = model.doc().locate(at.get().parent());
@@ -272,10 +310,14 @@ public final class LayersPanel {
         else apply(() -> GroupEdits.moveOnto(model.doc(), id, target, below));
     }
 
-    /** Puts the selected layer in a new group in its place, the picture unchanged (Ctrl+G; {@link GroupEdits#group}). */
+    /**
+     * Puts the selected layer in a new group in its place, the picture unchanged, or the rows
+     * selected (of one group) in a new group where the topmost was (Ctrl+G; {@link GroupEdits#group}).
+     */
     void group() {
         if (model.selectedLayer().isEmpty()) return;
-        if (apply(() -> GroupEdits.group(model.doc(), model.selectedIdProperty().get(), GroupEdits.nextGroupName(model.doc())))) {
+        List<Long> ids = selectedIds();
+        if (apply(() -> GroupEdits.group(model.doc(), ids, GroupEdits.nextGroupName(model.doc())))) {
             setOpen(model.selectedIdProperty().get(), true); // the new group, its layer in sight
         }
     }
@@ -310,7 +352,7 @@ public final class LayersPanel {
             return false;
         }
         model.edit(e.what(), d -> e.doc());
-        model.select(e.select());
+        if (e.select() >= 0) model.select(e.select()); // else (a deletion) the model selects where the layer was
         if (!e.message().isEmpty()) say.accept(e.message());
         return true;
     }

@@ -141,4 +141,27 @@ class GroupEditingTest {
         robot.type(KeyCode.LEFT);
         assertEquals(List.of("top", "pair", "bg"), rows(), "Left on an open group closes it");
     }
+
+    @Test
+    void ctrlClickingRows_selectsSeveral_whichCtrlGGroups_andDeleteDeletes(FxRobot robot) throws Exception {
+        // as Ctrl+click on "top" then "bg" selects them (the headless platform's clicks carry no Ctrl: checked by hand under Xvfb)
+        robot.clickOn(row(robot, "top"));
+        robot.interact(() -> view.layersPanel().list().getSelectionModel().selectIndices(2));
+        assertEquals(List.of("top", "bg"), view.layersPanel().list().getSelectionModel().getSelectedItems().stream().map(LayerItem::name).toList());
+        assertEquals("bg", view.model().selectedLayer().orElseThrow().name(), "the last clicked is the selected layer");
+        robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Group 2", "top", "bg", "pair"), rows(), "grouped where the topmost was (bg came up past pair), open");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        robot.interact(() -> view.model().undo());
+        assertEquals(List.of("top", "pair", "bg"), rows());
+
+        robot.clickOn(row(robot, "top"));
+        robot.interact(() -> view.layersPanel().list().getSelectionModel().selectIndices(1));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("bg"), rows(), "both deleted, in one step");
+        robot.interact(() -> view.model().undo());
+        assertEquals(List.of("top", "pair", "bg"), rows());
+    }
 }

@@ -329,4 +329,38 @@ class GroupEditsTest {
         }
         assertEquals(1200, checked);
     }
+
+    @Test
+    void groupingSeveralLayers_putsThemInOneGroupWhereTheTopmostWas_andNamesThoseWhoseBlendingChanges() {
+        Doc d = doc(); // back, g (g1, g2), top
+        GroupEdits.Edit e = GroupEdits.group(d, List.of(id(d, "top"), id(d, "back")), "Group 2");
+        assertEquals(List.of("g", "Group 2"), e.doc().layers().stream().map(LayerItem::name).toList(), "where the topmost was");
+        LayerItem g = e.doc().find(e.select()).orElseThrow();
+        assertEquals(List.of("back", "top"), g.children().stream().map(LayerItem::name).toList(), "in their order");
+        assertEquals(List.of(60.0, 40.0), at(e.doc(), "top"));
+        assertEquals("Grouped 2 layers: 'back' came up from below 'g' to join the group; in the group, 'top' (overlay) blends only "
+                + "with the group's layers below (Undo puts them back)", e.message());
+        assertThrows(IllegalArgumentException.class, () -> GroupEdits.group(d, List.of(id(d, "top"), id(d, "g1")), "x"),
+                "layers of different groups");
+
+        Doc plain = d.withItem(id(d, "g2"), l -> l.withMode(BlendMode.SOURCE_OVER)).withItem(id(d, "g1"), l -> l.withOpacity(0.5f));
+        GroupEdits.Edit p = GroupEdits.group(plain, List.of(id(d, "g2"), id(d, "g1")), "Group 2"); // in g, next to each other
+        assertEquals("Grouped 2 layers", p.message(), "source-over layers blend the same inside a group");
+        assertEquals(List.of("Group 2"), p.doc().find(id(d, "g")).orElseThrow().children().stream().map(LayerItem::name).toList());
+        int[] a = render(plain), b = render(p.doc());
+        for (int k = 0; k < a.length; k++) {
+            for (int sh = 0; sh < 32; sh += 8) assertTrue(Math.abs((a[k] >>> sh & 0xFF) - (b[k] >>> sh & 0xFF)) <= 1, "pixel " + k);
+        }
+    }
+
+    @Test
+    void deletingSeveralLayers_deletesAGroupLeftEmpty() {
+        Doc d = doc();
+        GroupEdits.Edit e = GroupEdits.delete(d, List.of(id(d, "g1"), id(d, "top"), id(d, "g2")));
+        assertEquals(List.of("back"), e.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals("Delete 3 layers", e.what());
+        GroupEdits.Edit withGroup = GroupEdits.delete(d, List.of(id(d, "g"), id(d, "g1")));
+        assertEquals(List.of("back", "top"), withGroup.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals("Delete 1 layer", withGroup.what(), "the layer inside the deleted group went with it");
+    }
 }
