@@ -65,7 +65,7 @@ final class GroupEdits {
         List<String> raised = members.stream().filter(l -> siblings.indexOf(l) < top && !passed.isEmpty()
                 && siblings.subList(siblings.indexOf(l), top).stream().anyMatch(x -> !members.contains(x))).map(LayerItem::name).toList();
         if (!raised.isEmpty()) {
-            notes.add(quoted(raised) + " came" + " up from below " + quoted(passed) + " to join the group");
+            notes.add(quoted(raised) + " came up from below " + quoted(passed) + " to join the group");
         }
         List<String> blending = members.stream().filter(l -> l.visible() && !plain(l.mode(), 1f))
                 .map(l -> "'" + l.name() + "' (" + l.mode().cssName() + ")").toList();
