@@ -97,6 +97,30 @@ final class GroupEdits {
     }
 
     /**
+     * Each of layers {@code ids} duplicated just above itself (a layer inside a group chosen with
+     * its group is copied once, with the group); the copy of the last one is selected.
+     */
+    static Edit duplicate(Doc d, List<Long> ids) {
+        Doc out = d;
+        long last = -1;
+        int n = 0;
+        for (long id : ids) {
+            if (d.withGroupsAround(id).stream().skip(1).anyMatch(g -> ids.contains(g.id()))) continue; // copied with its group
+            Doc.Place p = out.locate(id).orElseThrow(() -> new IllegalArgumentException("No such layer"));
+            LayerItem copy = out.siblings(p.parent()).get(p.index()).duplicate();
+            out = out.withList(p.parent(), ls -> {
+                List<LayerItem> all = new ArrayList<>(ls);
+                all.add(p.index() + 1, copy);
+                return all;
+            });
+            last = copy.id();
+            n++;
+        }
+        if (n == 0) throw new IllegalArgumentException("No layer is selected");
+        return new Edit(out, last, n == 1 ? "Duplicate layer" : "Duplicate " + n + " layers", "");
+    }
+
+    /**
      * Group {@code id}'s layers put in its place, where they are on the canvas. The group's own
      * mode, opacity and isolation go with it (as image editors do), so the picture can change:
      * the message says so when the group was not plain (source-over at 100 %), and names each

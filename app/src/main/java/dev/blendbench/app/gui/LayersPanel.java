@@ -242,16 +242,10 @@ public final class LayersPanel {
         }
     }
 
+    /** Duplicates the selected layer, or each row selected, just above itself (Ctrl+J; {@link GroupEdits#duplicate}). */
     void duplicate() {
-        model.selectedPlace().ifPresent(p -> {
-            LayerItem copy = model.doc().siblings(p.parent()).get(p.index()).duplicate();
-            model.edit("Duplicate layer", d -> d.withList(p.parent(), ls -> {
-                List<LayerItem> out = new ArrayList<>(ls);
-                out.add(p.index() + 1, copy);
-                return out;
-            }));
-            model.select(copy.id());
-        });
+        List<Long> ids = selectedIds();
+        if (!ids.isEmpty()) apply(() -> GroupEdits.duplicate(model.doc(), ids));
     }
 
     /**

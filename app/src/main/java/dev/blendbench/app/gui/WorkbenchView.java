@@ -256,7 +256,7 @@ public final class WorkbenchView {
             "  Ctrl+] / Ctrl+[               move up / down",
             "  Drag a row                    reorder; onto a row in another group: move the layer there",
             "  Ctrl+G / Ctrl+Shift+G         put the layer in a new group / ungroup a group",
-            "  Ctrl+click, Shift+click       select several rows: Ctrl+G groups them, Delete deletes them",
+            "  Ctrl+click, Shift+click       select several rows: Ctrl+G groups them, Ctrl+J duplicates them, Delete deletes them",
             "  Drop image files              add them as layers",
             "Document",
             "  Ctrl+N                        new",

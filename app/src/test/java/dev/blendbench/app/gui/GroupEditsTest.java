@@ -354,6 +354,20 @@ class GroupEditsTest {
     }
 
     @Test
+    void duplicatingSeveralLayers_copiesEachAboveItself_andALayerChosenWithItsGroupOnce() {
+        Doc d = doc();
+        GroupEdits.Edit e = GroupEdits.duplicate(d, List.of(id(d, "back"), id(d, "g"), id(d, "g1")));
+        assertEquals(List.of("back", "back copy", "g", "g copy", "top"), e.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals(List.of("g1", "g2"), e.doc().find(id(d, "g")).orElseThrow().children().stream().map(LayerItem::name).toList(),
+                "g1 came with its group's copy, not as a copy of its own");
+        assertEquals("g copy", e.doc().find(e.select()).orElseThrow().name());
+        assertEquals("Duplicate 2 layers", e.what());
+        assertEquals("Duplicate layer", GroupEdits.duplicate(d, List.of(id(d, "g2"))).what());
+        assertEquals(List.of("g1", "g2", "g2 copy"), GroupEdits.duplicate(d, List.of(id(d, "g2"))).doc().find(id(d, "g")).orElseThrow()
+                .children().stream().map(LayerItem::name).toList());
+    }
+
+    @Test
     void deletingSeveralLayers_deletesAGroupLeftEmpty() {
         Doc d = doc();
         GroupEdits.Edit e = GroupEdits.delete(d, List.of(id(d, "g1"), id(d, "top"), id(d, "g2")));
