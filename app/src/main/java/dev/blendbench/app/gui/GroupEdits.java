@@ -79,21 +79,29 @@ final class GroupEdits {
 
     /**
      * Layers {@code ids} deleted, wherever they are; a group left with no layers goes too (a group
-     * is never empty).
+     * is never empty). One layer asked for names the step after it and selects the layer now
+     * where it was (else the one below, or its group); several select nothing themselves.
      */
     static Edit delete(Doc d, List<Long> ids) {
         Doc out = d;
         int n = 0;
+        Doc.Place last = null;
+        String name = "";
         for (long id : ids) {
             var at = out.locate(id);
             if (at.isEmpty()) continue; // inside a group deleted before it
             while (at.get().parent() >= 0 && out.siblings(at.get().parent()).size() == 1) at = out.locate(at.get().parent());
             Doc.Place p = at.get();
+            name = out.siblings(p.parent()).get(p.index()).name();
             out = out.withList(p.parent(), ls -> replaced(ls, p.index(), List.of()));
+            last = p;
             n++;
         }
         if (n == 0) throw new IllegalArgumentException("No layer is selected");
-        return new Edit(out, -1, "Delete " + n + (n == 1 ? " layer" : " layers"), "");
+        if (ids.size() > 1) return new Edit(out, -1, "Delete " + n + (n == 1 ? " layer" : " layers"), "");
+        List<LayerItem> left = out.siblings(last.parent());
+        long next = last.index() < left.size() ? left.get(last.index()).id() : left.isEmpty() ? last.parent() : left.getLast().id();
+        return new Edit(out, next, "Delete " + name, "");
     }
 
     /**
@@ -172,8 +180,8 @@ final class GroupEdits {
         Doc.Place onto = d.locate(target).orElseThrow(() -> new IllegalArgumentException("No such layer"));
         LayerItem moving = d.find(id).orElseThrow();
         if (target == id) throw new IllegalArgumentException("'" + moving.name() + "' is where it would be moved");
-        for (var p = java.util.Optional.of(onto); p.isPresent() && p.get().parent() >= 0; p = d.locate(p.get().parent())) {
-            if (p.get().parent() == id) throw new IllegalArgumentException("A group cannot be moved into itself");
+        if (d.withGroupsAround(target).stream().anyMatch(g -> g.id() == id)) {
+            throw new IllegalArgumentException("A group cannot be moved into itself");
         }
         if (from.parent() >= 0 && from.parent() != onto.parent() && d.siblings(from.parent()).size() == 1) {
             throw new IllegalArgumentException("'" + moving.name() + "' is its group's only layer: move the group, or ungroup it");

@@ -219,9 +219,8 @@ public final class LayersPanel {
     /** Opens the groups the selected layer is in; true when one was closed. */
     private boolean revealSelection() {
         boolean changed = false;
-        Doc d = model.doc();
-        for (var p = model.selectedPlace(); p.isPresent() && p.get().parent() >= 0; p = d.locate(p.get().parent())) {
-            changed |= open.add(p.get().parent());
+        for (LayerItem g : model.doc().withGroupsAround(model.selectedIdProperty().get()).stream().skip(1).toList()) {
+            changed |= open.add(g.id());
         }
         return changed;
     }
@@ -254,24 +253,7 @@ public final class LayersPanel {
      */
     void delete() {
         List<Long> ids = selectedIds();
-        if (ids.size() > 1) {
-            apply(() -> GroupEdits.delete(model.doc(), ids));
-            return;
-        }
-        var at = model.selectedPlace();
-        while (at.isPresent() && at.get().parent() >= 0 && model.doc().siblings(at.get().parent()).size() == 1) {
-            at = model.doc().locate(at.get().parent());
-        }
-        at.ifPresent(p -> {
-            String name = model.doc().siblings(p.parent()).get(p.index()).name();
-            model.edit("Delete " + name, d -> d.withList(p.parent(), ls -> {
-                List<LayerItem> out = new ArrayList<>(ls);
-                out.remove(p.index());
-                return out;
-            }));
-            List<LayerItem> left = model.doc().siblings(p.parent());
-            model.select(p.index() < left.size() ? left.get(p.index()).id() : left.isEmpty() ? p.parent() : left.getLast().id());
-        });
+        if (!ids.isEmpty()) apply(() -> GroupEdits.delete(model.doc(), ids));
     }
 
     /** Moves the selected layer up (+1) or down (−1) among the layers of its group or of the document. */
