@@ -25,7 +25,10 @@ import javafx.scene.shape.Rectangle;
  * The canvas: the engine's pixels in an {@link ImageView} over a checkerboard (transparency),
  * zoom (Ctrl+wheel, fit, 100 %), pan (scroll bars, wheel, or drag with the right or middle
  * button), click to select the topmost layer under the pointer, drag to move it (one undo step
- * per drag). The selected layer's outline (rotated with it) and a race finding's rectangle are drawn over it.
+ * per drag). The selected layer's outline (rotated with it) and a race finding's rectangle are drawn over it;
+ * the outline has handles: drag a corner to scale the layer about the opposite corner, the knob above
+ * its top edge to turn it about its centre (Shift: in 15° steps), one undo step each
+ * ({@link TransformHandles}).
  */
 public final class CanvasPane {
     private final DocumentModel model;
@@ -36,6 +39,10 @@ public final class CanvasPane {
     /** The selected layer's outline: its source's edges where they land, rotated with it. */
     private final javafx.scene.shape.Polygon selection = new javafx.scene.shape.Polygon();
     private final Rectangle finding = new Rectangle();
+    /** The outline's handles: its four corners (scale), then the rotation knob and its stem. */
+    private final Rectangle[] corners = new Rectangle[4];
+    private final javafx.scene.shape.Circle knob = new javafx.scene.shape.Circle(HANDLE / 2 + 1);
+    private final javafx.scene.shape.Line stem = new javafx.scene.shape.Line();
     private final Pane content = new Pane();
     private final ScrollPane scroll;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
@@ -48,6 +55,14 @@ public final class CanvasPane {
     private Doc dragBefore;
     private double dragX0, dragY0;
     private long dragId = -1;
+    /** The handle being dragged (0–3 a corner, {@link #KNOB}), or −1. */
+    private int handle = -1;
+    private LayerItem handleItem;
+    private Doc.Place handleAt;
+    private double handleX0, handleY0;
+    /** A handle's side on screen, and how far above the top edge the knob is. */
+    private static final double HANDLE = 8, KNOB_DISTANCE = 24;
+    private static final int KNOB = 4;
 
     public CanvasPane(DocumentModel model) {
         this.model = model;
@@ -64,11 +79,20 @@ public final class CanvasPane {
         finding.setStrokeWidth(2);
         finding.setMouseTransparent(true);
         finding.setVisible(false);
+        for (int k = 0; k < 4; k++) {
+            corners[k] = new Rectangle(HANDLE, HANDLE);
+            handleNode(corners[k], k, "canvas-handle-" + k);
+        }
+        handleNode(knob, KNOB, "canvas-handle-rotate");
+        knob.setCursor(Cursor.HAND);
+        stem.setStroke(Color.web("#3b82f6"));
+        stem.setStrokeWidth(1.5);
+        stem.setMouseTransparent(true);
         pixels.setId("canvas-pixels");
         pixels.setMouseTransparent(true);
         pixels.setVisible(false);
         pixels.getGraphicsContext2D().setImageSmoothing(false); // the point of it: pixels as squares
-        content.getChildren().setAll(checker, view, pixels, selection, finding);
+        content.getChildren().setAll(checker, view, pixels, selection, stem, corners[0], corners[1], corners[2], corners[3], knob, finding);
         content.setId("canvas-content");
         StackPane centred = new StackPane(content);
         centred.setStyle("-fx-background-color: #3a3d41;");
@@ -98,6 +122,20 @@ public final class CanvasPane {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * A handle: white with the outline's blue edge, numbered in its user data. Pickable, so that
+     * it can be grabbed where it lies past the canvas's edge (the press reaches {@link #pressed}
+     * through the canvas content it belongs to).
+     */
+    private static void handleNode(javafx.scene.shape.Shape n, int which, String id) {
+        n.setFill(Color.WHITE);
+        n.setStroke(Color.web("#3b82f6"));
+        n.setStrokeWidth(1.5);
+        n.setUserData(which);
+        n.setId(id);
+        n.setVisible(false);
     }
 
     public Node node() { return scroll; }
@@ -267,16 +305,49 @@ public final class CanvasPane {
         paintPixels();
         var sel = model.selectedLayer();
         selection.setVisible(sel.isPresent());
-        sel.ifPresent(l -> {
-            // a layer in a scaled or rotated group: outline the group, drawn as its pixels
-            LayerItem shown = d.transformedGroupAround(l.id()).orElse(l);
-            double[] corners = outline(shown.layer());
+        boolean handles = false;
+        if (sel.isPresent()) {
+            LayerItem shown = transformed(d, sel.get());
+            double[] c = outline(shown.layer());
             Doc.Place at = d.locate(shown.id()).orElseThrow();
-            for (int k = 0; k < corners.length; k++) corners[k] = (corners[k] + (k % 2 == 0 ? at.dx() : at.dy())) * z;
-            selection.getPoints().setAll(java.util.Arrays.stream(corners).boxed().toList());
-        });
+            for (int k = 0; k < c.length; k++) c[k] = (c[k] + (k % 2 == 0 ? at.dx() : at.dy())) * z;
+            selection.getPoints().setAll(java.util.Arrays.stream(c).boxed().toList());
+            handles = transformable(d, shown);
+            if (handles) placeHandles(c);
+        }
+        for (Rectangle r : corners) r.setVisible(handles);
+        knob.setVisible(handles);
+        stem.setVisible(handles);
         finding.setVisible(findingRect != null);
         if (findingRect != null) place(finding, findingRect, z);
+    }
+
+    /** What the selection's outline and handles stand for: a layer in a scaled or rotated group is the group, drawn as its pixels. */
+    private static LayerItem transformed(Doc d, LayerItem selected) {
+        return d.transformedGroupAround(selected.id()).orElse(selected);
+    }
+
+    /** True when {@code l} may be scaled and turned on the canvas: shown and unlocked, as are the groups around it. */
+    static boolean transformable(Doc d, LayerItem l) {
+        return l.visible() && !l.locked() && open(d, l.id());
+    }
+
+    /** Puts the handles on outline {@code c} (zoomed canvas coordinates), each corner's cursor along its diagonal. */
+    private void placeHandles(double[] c) {
+        double mx = (c[0] + c[4]) / 2, my = (c[1] + c[5]) / 2;
+        for (int k = 0; k < 4; k++) {
+            double x = c[2 * k], y = c[2 * k + 1];
+            corners[k].setX(x - HANDLE / 2);
+            corners[k].setY(y - HANDLE / 2);
+            corners[k].setCursor((x - mx) * (y - my) >= 0 ? Cursor.SE_RESIZE : Cursor.NE_RESIZE);
+        }
+        double[] kn = TransformHandles.knob(c, KNOB_DISTANCE);
+        knob.setCenterX(kn[0]);
+        knob.setCenterY(kn[1]);
+        stem.setStartX(kn[2]);
+        stem.setStartY(kn[3]);
+        stem.setEndX(kn[0]);
+        stem.setEndY(kn[1]);
     }
 
     private static void place(Rectangle r, Rect b, double z) {
@@ -386,6 +457,16 @@ public final class CanvasPane {
             return;
         }
         double z = zoom.get();
+        if (e.getTarget() instanceof Node n && n.getUserData() instanceof Integer which && model.selectedLayer().isPresent()) {
+            Doc d = model.doc();
+            handleItem = transformed(d, model.selectedLayer().get());
+            handleAt = d.locate(handleItem.id()).orElseThrow();
+            handle = which;
+            dragBefore = d;
+            handleX0 = e.getX() / z - handleAt.dx();
+            handleY0 = e.getY() / z - handleAt.dy();
+            return;
+        }
         long id = e.isShortcutDown() ? pickDeepest(model.doc(), e.getX() / z, e.getY() / z)
                 : pick(model.doc(), model.selectedIdProperty().get(), e.getX() / z, e.getY() / z);
         model.select(id);
@@ -407,8 +488,20 @@ public final class CanvasPane {
             if (h > 0) scroll.setVvalue(panV - (e.getScreenY() - pressY) / h);
             return;
         }
-        if (dragId < 0 || dragBefore == null) return;
         double z = zoom.get();
+        if (handle >= 0) {
+            double px = e.getX() / z - handleAt.dx(), py = e.getY() / z - handleAt.dy();
+            try {
+                LayerItem to = handle == KNOB
+                        ? TransformHandles.rotatedAbout(handleItem, handleItem.rotation(), handleX0, handleY0, px, py, e.isShiftDown())
+                        : TransformHandles.scaledByCorner(handleItem, handle, px, py);
+                model.preview(dragBefore.withItem(handleItem.id(), l -> to));
+            } catch (IllegalArgumentException tooLarge) {
+                // past what the engine can place (a scale whose result exceeds its limits): the last frame stays
+            }
+            return;
+        }
+        if (dragId < 0 || dragBefore == null) return;
         double dx = Math.round((e.getScreenX() - pressX) / z), dy = Math.round((e.getScreenY() - pressY) / z);
         Doc d = dragBefore.withItem(dragId, l -> l.withPosition(dragX0 + dx, dragY0 + dy));
         model.preview(d);
@@ -416,6 +509,13 @@ public final class CanvasPane {
 
     private void released(MouseEvent e) {
         content.setCursor(Cursor.DEFAULT);
+        if (handle >= 0) {
+            model.commit((handle == KNOB ? "Rotate " : "Scale ") + handleItem.name(), dragBefore);
+            handle = -1;
+            handleItem = null;
+            dragBefore = null;
+            return;
+        }
         if (dragId >= 0 && dragBefore != null) {
             model.commit("Move " + dragBefore.find(dragId).orElseThrow().name(), dragBefore);
         }

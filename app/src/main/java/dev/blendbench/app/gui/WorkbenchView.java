@@ -240,6 +240,8 @@ public final class WorkbenchView {
             "  Click                         select the layer under the pointer",
             "  Ctrl+click                    select it inside its groups (the deepest layer there)",
             "  Drag                          move the selected layer (one undo step per drag)",
+            "  Drag a corner handle          scale it about the opposite corner",
+            "  Drag the knob above it        turn it about its centre (Shift: in 15° steps)",
             "  Arrow keys                    nudge it 1 px (Shift: 10 px)",
             "  1 … 9, 0                      its opacity 10 … 90 %, 100 %",
             "  Ctrl+wheel                    zoom about the pointer",

@@ -1,0 +1,110 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The selected layer's handles on the canvas scale and turn it, as a user drags them. */
+@ExtendWith(ApplicationExtension.class)
+class CanvasHandlesTest {
+    WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        view = WorkbenchTest.show(stage, new WorkbenchView(WorkbenchTest.scene()), 960, 720);
+        view.canvasPane().setZoom(1);
+    }
+
+    @AfterEach
+    void close() {
+        view.close();
+    }
+
+    /** Screen point of canvas point (x, y) at 100 %. */
+    Point2D canvasAt(FxRobot robot, double x, double y) {
+        Point2D origin = robot.lookup("#canvas").queryAs(ImageView.class).localToScreen(0, 0);
+        return new Point2D(origin.getX() + x, origin.getY() + y);
+    }
+
+    void drag(FxRobot robot, Point2D from, Point2D to) {
+        robot.moveTo(from).press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D((from.getX() + to.getX()) / 2, (from.getY() + to.getY()) / 2)).moveTo(to);
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    LayerItem top() {
+        return view.model().doc().layers().get(1);
+    }
+
+    @Test
+    void draggingACornerHandle_scalesTheLayerAboutTheOppositeCorner_inOneUndoStep(FxRobot robot) throws Exception {
+        robot.interact(() -> view.model().selectAt(1)); // "top": 60×40 at (40, 30)
+        Node corner = robot.lookup("#canvas-handle-2").query();
+        assertTrue(corner.isVisible(), "the selected layer has handles");
+        drag(robot, canvasAt(robot, 100, 70), canvasAt(robot, 130, 85));
+        // the pointer's offset from the fixed corner (40, 30) along the diagonal (60, 40): (90·60 + 55·40) / 5200
+        assertEquals(Math.round((90 * 60 + 55 * 40) / 5200.0 * 10_000) / 10_000.0, top().scale(), 1e-9);
+        assertEquals(40, top().x(), 1e-6, "the top-left corner stays");
+        assertEquals(30, top().y(), 1e-6);
+        assertEquals(1, view.model().selectedIndex(), "still selected");
+        assertEquals("Scale top", view.model().history().nextUndo().orElseThrow());
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, top().scale(), "undone in one step");
+        assertEquals(0, view.model().history().size());
+    }
+
+    @Test
+    void draggingTheKnob_turnsTheLayerAboutItsCentre_eachDragOneStep(FxRobot robot) throws Exception {
+        robot.interact(() -> view.model().selectAt(1));
+        Node knob = robot.lookup("#canvas-handle-rotate").query();
+        Point2D k = knob.localToScreen(knob.getBoundsInLocal().getCenterX(), knob.getBoundsInLocal().getCenterY());
+        Point2D centre = canvasAt(robot, 70, 50);
+        assertEquals(centre.getX(), k.getX(), 0.5, "the knob is above the centre");
+        assertTrue(k.getY() < canvasAt(robot, 70, 30).getY(), "above the top edge");
+        // from above the centre to its right: a quarter turn clockwise
+        drag(robot, k, new Point2D(centre.getX() + 60, centre.getY()));
+        assertEquals(90, top().rotation(), 0.5);
+        assertEquals(40, top().x(), 1e-9, "the position (and so the centre) is kept");
+        assertEquals("Rotate top", view.model().history().nextUndo().orElseThrow());
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+
+        Point2D k2 = knob.localToScreen(knob.getBoundsInLocal().getCenterX(), knob.getBoundsInLocal().getCenterY());
+        assertTrue(k2.getX() > centre.getX() + 20, "the knob turned with the layer: now right of it");
+        // (the headless platform's mouse events carry no modifier keys: Shift's 15° steps are TransformHandlesTest's)
+        drag(robot, k2, new Point2D(centre.getX() + 60, centre.getY() + 30));
+        assertEquals(90 + Math.toDegrees(Math.atan2(30, 60)), top().rotation(), 0.5, "a second drag turns it on from there");
+        assertEquals(2, view.model().history().size(), "one undo step a drag");
+    }
+
+    @Test
+    void aLockedLayer_hasNoHandles_andIsNotScaledWhereTheyWouldBe(FxRobot robot) {
+        robot.interact(() -> {
+            view.model().selectAt(1);
+            view.model().edit("Lock", d -> d.withItem(top().id(), l -> l.withLocked(true)));
+        });
+        assertFalse(robot.lookup("#canvas-handle-2").query().isVisible());
+        assertFalse(robot.lookup("#canvas-handle-rotate").query().isVisible());
+        drag(robot, canvasAt(robot, 100, 70), canvasAt(robot, 130, 85));
+        assertEquals(1, top().scale());
+        assertEquals(40, top().x());
+        assertEquals(0, view.model().selectedIndex(), "the press picked the layer under the pointer, as a click does");
+    }
+}
