@@ -28,7 +28,7 @@ import javafx.scene.shape.Rectangle;
  * per drag). The selected layer's outline (rotated with it) and a race finding's rectangle are drawn over it;
  * the outline has handles: drag a corner to scale the layer about the opposite corner, the knob above
  * its top edge to turn it about its centre (Shift: in 15° steps), one undo step each
- * ({@link TransformHandles}).
+ * ({@link TransformHandles}); Esc during a drag puts the layer back.
  */
 public final class CanvasPane {
     private final DocumentModel model;
@@ -116,6 +116,9 @@ public final class CanvasPane {
         content.addEventHandler(MouseEvent.MOUSE_MOVED, e -> point(e.getX(), e.getY()));
         content.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> point(e.getX(), e.getY()));
         content.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer.set(""));
+        scroll.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && cancelGesture()) e.consume();
+        });
         scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.isControlDown() || e.isShortcutDown()) {
                 if (e.getDeltaY() != 0) zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getSceneX(), e.getSceneY());
@@ -489,7 +492,7 @@ public final class CanvasPane {
             return;
         }
         double z = zoom.get();
-        if (handle >= 0) {
+        if (handle >= 0 && dragBefore != null) {
             double px = e.getX() / z - handleAt.dx(), py = e.getY() / z - handleAt.dy();
             try {
                 LayerItem to = handle == KNOB
@@ -509,7 +512,7 @@ public final class CanvasPane {
 
     private void released(MouseEvent e) {
         content.setCursor(Cursor.DEFAULT);
-        if (handle >= 0) {
+        if (handle >= 0 && dragBefore != null) {
             model.commit((handle == KNOB ? "Rotate " : "Scale ") + handleItem.name(), dragBefore);
             handle = -1;
             handleItem = null;
@@ -521,6 +524,21 @@ public final class CanvasPane {
         }
         dragId = -1;
         dragBefore = null;
+    }
+
+    /**
+     * Esc while dragging a layer or a handle: the layer goes back to where it was when the drag
+     * began, and the rest of the drag does nothing (no undo step). False when no drag is on.
+     */
+    private boolean cancelGesture() {
+        if (dragBefore == null) return false;
+        model.preview(dragBefore);
+        dragBefore = null;
+        dragId = -1;
+        handle = -1;
+        handleItem = null;
+        content.setCursor(Cursor.DEFAULT);
+        return true;
     }
 
     private static ImagePattern checkerboard() {

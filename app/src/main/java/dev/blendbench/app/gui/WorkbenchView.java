@@ -239,7 +239,7 @@ public final class WorkbenchView {
             "Canvas",
             "  Click                         select the layer under the pointer",
             "  Ctrl+click                    select it inside its groups (the deepest layer there)",
-            "  Drag                          move the selected layer (one undo step per drag)",
+            "  Drag                          move the selected layer (one undo step per drag; Esc puts it back)",
             "  Drag a corner handle          scale it about the opposite corner",
             "  Drag the knob above it        turn it about its centre (Shift: in 15° steps)",
             "  Arrow keys                    nudge it 1 px (Shift: 10 px)",

@@ -95,6 +95,28 @@ class CanvasHandlesTest {
     }
 
     @Test
+    void escapeDuringADrag_putsTheLayerBack_andLeavesNoUndoStep(FxRobot robot) {
+        robot.clickOn("#canvas-scroll"); // the window takes the keys (the headless platform focuses it on a click)
+        robot.interact(() -> view.model().selectAt(1));
+        robot.moveTo(canvasAt(robot, 100, 70)).press(MouseButton.PRIMARY).moveTo(canvasAt(robot, 120, 80)).moveTo(canvasAt(robot, 130, 85));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(top().scale() > 1.2, "the drag is shown as it goes");
+        robot.type(KeyCode.ESCAPE);
+        robot.moveTo(canvasAt(robot, 150, 95)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, top().scale(), "put back");
+        assertEquals(40, top().x());
+        // a plain move too
+        robot.moveTo(canvasAt(robot, 60, 45)).press(MouseButton.PRIMARY).moveTo(canvasAt(robot, 70, 50)).moveTo(canvasAt(robot, 80, 55));
+        robot.type(KeyCode.ESCAPE);
+        robot.moveTo(canvasAt(robot, 90, 60)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(40, top().x());
+        assertEquals(30, top().y());
+        assertEquals(0, view.model().history().size(), "nothing to undo");
+    }
+
+    @Test
     void aLockedLayer_hasNoHandles_andIsNotScaledWhereTheyWouldBe(FxRobot robot) {
         robot.interact(() -> {
             view.model().selectAt(1);
