@@ -28,7 +28,9 @@ import javafx.scene.shape.Rectangle;
  * per drag). The selected layer's outline (rotated with it) and a race finding's rectangle are drawn over it;
  * the outline has handles: drag a corner to scale the layer about the opposite corner, the knob above
  * its top edge to turn it about its centre (Shift: in 15° steps), one undo step each
- * ({@link TransformHandles}); Esc during a drag puts the layer back.
+ * ({@link TransformHandles}); Esc during a drag puts the layer back. A moved layer snaps to the
+ * canvas's and the other layers' edges and centres, with a guide drawn where it did; Shift keeps
+ * the move to one axis, Alt (or {@link #snapProperty()} off) moves it freely ({@link MoveSnap}).
  */
 public final class CanvasPane {
     private final DocumentModel model;
@@ -43,6 +45,9 @@ public final class CanvasPane {
     private final Rectangle[] corners = new Rectangle[4];
     private final javafx.scene.shape.Circle knob = new javafx.scene.shape.Circle(HANDLE / 2 + 1);
     private final javafx.scene.shape.Line stem = new javafx.scene.shape.Line();
+    /** Where a moved layer snapped: a vertical and a horizontal line across the canvas. */
+    private final javafx.scene.shape.Line guideX = guide("canvas-guide-x"), guideY = guide("canvas-guide-y");
+    private final javafx.beans.property.BooleanProperty snap = new javafx.beans.property.SimpleBooleanProperty(true);
     private final Pane content = new Pane();
     private final ScrollPane scroll;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
@@ -55,13 +60,15 @@ public final class CanvasPane {
     private Doc dragBefore;
     private double dragX0, dragY0;
     private long dragId = -1;
+    private double[] dragBox;
+    private MoveSnap.Lines snapLines;
     /** The handle being dragged (0–3 a corner, {@link #KNOB}), or −1. */
     private int handle = -1;
     private LayerItem handleItem;
     private Doc.Place handleAt;
     private double handleX0, handleY0;
-    /** A handle's side on screen, and how far above the top edge the knob is. */
-    private static final double HANDLE = 8, KNOB_DISTANCE = 24;
+    /** A handle's side on screen, how far above the top edge the knob is, and how near a line a moved edge snaps to it (screen pixels). */
+    private static final double HANDLE = 8, KNOB_DISTANCE = 24, SNAP_REACH = 6;
     private static final int KNOB = 4;
 
     public CanvasPane(DocumentModel model) {
@@ -92,7 +99,7 @@ public final class CanvasPane {
         pixels.setMouseTransparent(true);
         pixels.setVisible(false);
         pixels.getGraphicsContext2D().setImageSmoothing(false); // the point of it: pixels as squares
-        content.getChildren().setAll(checker, view, pixels, selection, stem, corners[0], corners[1], corners[2], corners[3], knob, finding);
+        content.getChildren().setAll(checker, view, pixels, selection, guideX, guideY, stem, corners[0], corners[1], corners[2], corners[3], knob, finding);
         content.setId("canvas-content");
         StackPane centred = new StackPane(content);
         centred.setStyle("-fx-background-color: #3a3d41;");
@@ -141,7 +148,20 @@ public final class CanvasPane {
         n.setVisible(false);
     }
 
+    private static javafx.scene.shape.Line guide(String id) {
+        var l = new javafx.scene.shape.Line();
+        l.setStroke(Color.web("#e11d9a"));
+        l.setStrokeWidth(1);
+        l.setMouseTransparent(true);
+        l.setVisible(false);
+        l.setId(id);
+        return l;
+    }
+
     public Node node() { return scroll; }
+
+    /** Whether a layer moved on the canvas snaps to edges and centres (View ▸ Snap); on by default. */
+    public javafx.beans.property.BooleanProperty snapProperty() { return snap; }
 
     public ImageView imageView() { return view; }
 
@@ -479,6 +499,9 @@ public final class CanvasPane {
             LayerItem l = dragBefore.find(id).orElseThrow();
             dragX0 = l.x();
             dragY0 = l.y();
+            Doc.Place at = dragBefore.locate(id).orElseThrow();
+            dragBox = MoveSnap.bounds(l, at.dx(), at.dy());
+            snapLines = MoveSnap.linesFor(dragBefore, id);
             content.setCursor(Cursor.MOVE);
         }
     }
@@ -505,13 +528,35 @@ public final class CanvasPane {
             return;
         }
         if (dragId < 0 || dragBefore == null) return;
-        double dx = Math.round((e.getScreenX() - pressX) / z), dy = Math.round((e.getScreenY() - pressY) / z);
-        Doc d = dragBefore.withItem(dragId, l -> l.withPosition(dragX0 + dx, dragY0 + dy));
+        MoveSnap.Move m = MoveSnap.move(dragBox, (e.getScreenX() - pressX) / z, (e.getScreenY() - pressY) / z, snapLines,
+                SNAP_REACH / z, snap.get() && !e.isAltDown(), e.isShiftDown());
+        Doc d = dragBefore.withItem(dragId, l -> l.withPosition(dragX0 + m.dx(), dragY0 + m.dy()));
         model.preview(d);
+        showGuides(m.guideX(), m.guideY());
+    }
+
+    /** Draws the lines a move snapped to (NaN: none on that axis) across the canvas. */
+    private void showGuides(double x, double y) {
+        double z = zoom.get(), w = model.doc().width() * z, h = model.doc().height() * z;
+        guideX.setVisible(!Double.isNaN(x));
+        guideY.setVisible(!Double.isNaN(y));
+        if (!Double.isNaN(x)) {
+            guideX.setStartX(x * z);
+            guideX.setEndX(x * z);
+            guideX.setStartY(0);
+            guideX.setEndY(h);
+        }
+        if (!Double.isNaN(y)) {
+            guideY.setStartY(y * z);
+            guideY.setEndY(y * z);
+            guideY.setStartX(0);
+            guideY.setEndX(w);
+        }
     }
 
     private void released(MouseEvent e) {
         content.setCursor(Cursor.DEFAULT);
+        showGuides(Double.NaN, Double.NaN);
         if (handle >= 0 && dragBefore != null) {
             model.commit((handle == KNOB ? "Rotate " : "Scale ") + handleItem.name(), dragBefore);
             handle = -1;
@@ -538,6 +583,7 @@ public final class CanvasPane {
         handle = -1;
         handleItem = null;
         content.setCursor(Cursor.DEFAULT);
+        showGuides(Double.NaN, Double.NaN);
         return true;
     }
 

@@ -24,6 +24,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -31,6 +32,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
@@ -226,6 +228,11 @@ public final class WorkbenchView {
                 item("Zoom In (keypad)", KeyCode.ADD, false, this::zoomIn), item("Zoom Out (keypad)", KeyCode.SUBTRACT, false, this::zoomOut),
                 item("Clear Finding Highlight", null, () -> canvas.showFinding(null)));
         for (int i = 4; i <= 5; i++) view.getItems().get(i).setVisible(false); // Ctrl++ and the keypad's + and - work too
+        CheckMenuItem snap = new CheckMenuItem("Snap to Canvas and Layers");
+        snap.setId("menu-snap");
+        snap.selectedProperty().bindBidirectional(canvas.snapProperty());
+        snap.setAccelerator(new KeyCodeCombination(KeyCode.SEMICOLON, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        view.getItems().addAll(new SeparatorMenuItem(), snap);
         Menu help = new Menu("Help");
         help.getItems().addAll(item("Keyboard and Mouse", "F1", () -> info("Keyboard and mouse", SHORTCUTS)),
                 item("About Blendbench", null, () -> info("About Blendbench", aboutText())));
@@ -239,7 +246,9 @@ public final class WorkbenchView {
             "Canvas",
             "  Click                         select the layer under the pointer",
             "  Ctrl+click                    select it inside its groups (the deepest layer there)",
-            "  Drag                          move the selected layer (one undo step per drag; Esc puts it back)",
+            "  Drag                          move the selected layer (one undo step per drag; Esc puts it back);",
+            "                                it snaps to the canvas's and other layers' edges and centres",
+            "                                (Alt: not; Shift: along one axis; Ctrl+Shift+; turns snapping off)",
             "  Drag a corner handle          scale it about the opposite corner",
             "  Drag the knob above it        turn it about its centre (Shift: in 15° steps)",
             "  Arrow keys                    nudge it 1 px (Shift: 10 px)",

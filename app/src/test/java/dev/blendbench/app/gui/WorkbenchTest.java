@@ -161,6 +161,7 @@ class WorkbenchTest {
     @Test
     void draggingALayer_movesIt_andUndoRedoWalkTheHistory(FxRobot robot) throws Exception {
         assertCanvasIsEngineRender(robot);
+        view.canvasPane().snapProperty().set(false); // moved by exactly the drag (snapping is CanvasGesturesTest's)
         ImageView iv = robot.lookup("#canvas").queryAs(ImageView.class);
         var origin = iv.localToScreen(0, 0);
         robot.moveTo(new javafx.geometry.Point2D(origin.getX() + 60, origin.getY() + 45)); // on "top" (40..100, 30..70)

@@ -18,9 +18,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The selected layer's handles on the canvas scale and turn it, as a user drags them. */
+/** Dragging on the canvas as a user does: the selected layer's handles scale and turn it; a moved layer snaps; Esc cancels. */
 @ExtendWith(ApplicationExtension.class)
-class CanvasHandlesTest {
+class CanvasGesturesTest {
     WorkbenchView view;
 
     @Start
@@ -114,6 +114,34 @@ class CanvasHandlesTest {
         assertEquals(40, top().x());
         assertEquals(30, top().y());
         assertEquals(0, view.model().history().size(), "nothing to undo");
+    }
+
+    @Test
+    void aMovedLayer_snapsToTheCanvasMiddle_showingGuides_andMovesFreelyWithSnappingOff(FxRobot robot) throws Exception {
+        robot.clickOn("#canvas-scroll");
+        // "top" (60×40 at (40, 30)) dragged 27 px right: its centre at 97, 3 from the canvas's middle (100);
+        // its bottom edge (70) is 5 from the canvas's middle the other way (75)
+        robot.moveTo(canvasAt(robot, 60, 45)).press(MouseButton.PRIMARY).moveTo(canvasAt(robot, 75, 45)).moveTo(canvasAt(robot, 87, 45));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node gx = robot.lookup("#canvas-guide-x").query(), gy = robot.lookup("#canvas-guide-y").query();
+        assertTrue(gx.isVisible() && gy.isVisible(), "guides where it snapped");
+        assertEquals(100, gx.getBoundsInParent().getCenterX(), 1);
+        assertEquals(75, gy.getBoundsInParent().getCenterY(), 1);
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(70, top().x(), 1e-9, "centre on the middle");
+        assertEquals(35, top().y(), 1e-9, "bottom on the middle");
+        assertFalse(gx.isVisible() || gy.isVisible(), "gone with the drag");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+
+        robot.clickOn("View").clickOn("Snap to Canvas and Layers");
+        assertFalse(view.canvasPane().snapProperty().get(), "View ▸ Snap turns it off");
+        // 4 px left: snapping would put its centre back on the middle
+        robot.moveTo(canvasAt(robot, 80, 50)).press(MouseButton.PRIMARY).moveTo(canvasAt(robot, 78, 50)).moveTo(canvasAt(robot, 76, 50));
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(66, top().x(), 1e-9, "moved by the drag");
+        assertEquals(35, top().y(), 1e-9);
     }
 
     @Test
