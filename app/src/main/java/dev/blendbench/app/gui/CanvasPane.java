@@ -48,6 +48,9 @@ public final class CanvasPane {
     /** Where a moved layer snapped: a vertical and a horizontal line across the canvas. */
     private final javafx.scene.shape.Line guideX = guide("canvas-guide-x"), guideY = guide("canvas-guide-y");
     private final javafx.beans.property.BooleanProperty snap = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** The other rows selected with the selected layer: outlined more faintly, moved with it. */
+    private final javafx.scene.Group others = new javafx.scene.Group();
+    private java.util.function.Supplier<List<Long>> selectedRows;
     private final Pane content = new Pane();
     private final ScrollPane scroll;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
@@ -58,8 +61,9 @@ public final class CanvasPane {
     // gesture state
     private double pressX, pressY, panH, panV;
     private Doc dragBefore;
-    private double dragX0, dragY0;
     private long dragId = -1;
+    /** The layers the drag moves: the one picked, or the rows selected with it. */
+    private List<Long> dragIds = List.of();
     private double[] dragBox;
     private MoveSnap.Lines snapLines;
     /** The handle being dragged (0–3 a corner, {@link #KNOB}), or −1. */
@@ -73,6 +77,7 @@ public final class CanvasPane {
 
     public CanvasPane(DocumentModel model) {
         this.model = model;
+        selectedRows = () -> List.of(model.selectedIdProperty().get());
         view.setId("canvas");
         view.setPreserveRatio(false);
         checker.setFill(checkerboard());
@@ -99,7 +104,7 @@ public final class CanvasPane {
         pixels.setMouseTransparent(true);
         pixels.setVisible(false);
         pixels.getGraphicsContext2D().setImageSmoothing(false); // the point of it: pixels as squares
-        content.getChildren().setAll(checker, view, pixels, selection, guideX, guideY, stem, corners[0], corners[1], corners[2], corners[3], knob, finding);
+        content.getChildren().setAll(checker, view, pixels, others, selection, guideX, guideY, stem, corners[0], corners[1], corners[2], corners[3], knob, finding);
         content.setId("canvas-content");
         StackPane centred = new StackPane(content);
         centred.setStyle("-fx-background-color: #3a3d41;");
@@ -159,6 +164,16 @@ public final class CanvasPane {
     }
 
     public Node node() { return scroll; }
+
+    /**
+     * Where the rows selected with the selected layer come from (the layers panel's), and what
+     * says they changed: a drag or nudge of one of them moves them all, and they are outlined.
+     */
+    public void selectionFrom(java.util.function.Supplier<List<Long>> rows, javafx.beans.Observable changed) {
+        selectedRows = rows;
+        changed.addListener(o -> layout());
+        layout();
+    }
 
     /** Whether a layer moved on the canvas snaps to edges and centres (View ▸ Snap); on by default. */
     public javafx.beans.property.BooleanProperty snapProperty() { return snap; }
@@ -338,6 +353,22 @@ public final class CanvasPane {
             handles = transformable(d, shown);
             if (handles) placeHandles(c);
         }
+        others.getChildren().clear();
+        for (long id : selectedRows.get()) {
+            if (id == model.selectedIdProperty().get()) continue;
+            d.find(id).ifPresent(l -> {
+                LayerItem shown = transformed(d, l);
+                double[] c = outline(shown.layer());
+                Doc.Place at = d.locate(shown.id()).orElseThrow();
+                var p = new javafx.scene.shape.Polygon();
+                for (int k = 0; k < c.length; k++) p.getPoints().add((c[k] + (k % 2 == 0 ? at.dx() : at.dy())) * z);
+                p.setFill(Color.TRANSPARENT);
+                p.setStroke(Color.web("#3b82f6", 0.6));
+                p.getStrokeDashArray().setAll(3.0, 3.0);
+                p.setMouseTransparent(true);
+                others.getChildren().add(p);
+            });
+        }
         for (Rectangle r : corners) r.setVisible(handles);
         knob.setVisible(handles);
         stem.setVisible(handles);
@@ -497,11 +528,10 @@ public final class CanvasPane {
             dragId = id;
             dragBefore = model.doc();
             LayerItem l = dragBefore.find(id).orElseThrow();
-            dragX0 = l.x();
-            dragY0 = l.y();
             Doc.Place at = dragBefore.locate(id).orElseThrow();
             dragBox = MoveSnap.bounds(l, at.dx(), at.dy());
-            snapLines = MoveSnap.linesFor(dragBefore, id);
+            dragIds = MoveSnap.together(dragBefore, id, selectedRows.get());
+            snapLines = MoveSnap.linesFor(dragBefore, dragIds);
             content.setCursor(Cursor.MOVE);
         }
     }
@@ -530,8 +560,7 @@ public final class CanvasPane {
         if (dragId < 0 || dragBefore == null) return;
         MoveSnap.Move m = MoveSnap.move(dragBox, (e.getScreenX() - pressX) / z, (e.getScreenY() - pressY) / z, snapLines,
                 SNAP_REACH / z, snap.get() && !e.isAltDown(), e.isShiftDown());
-        Doc d = dragBefore.withItem(dragId, l -> l.withPosition(dragX0 + m.dx(), dragY0 + m.dy()));
-        model.preview(d);
+        model.preview(MoveSnap.moved(dragBefore, dragIds, m.dx(), m.dy()));
         showGuides(m.guideX(), m.guideY());
     }
 
@@ -565,7 +594,8 @@ public final class CanvasPane {
             return;
         }
         if (dragId >= 0 && dragBefore != null) {
-            model.commit("Move " + dragBefore.find(dragId).orElseThrow().name(), dragBefore);
+            model.commit(dragIds.size() == 1 ? "Move " + dragBefore.find(dragIds.getFirst()).orElseThrow().name()
+                    : "Move " + dragIds.size() + " layers", dragBefore);
         }
         dragId = -1;
         dragBefore = null;

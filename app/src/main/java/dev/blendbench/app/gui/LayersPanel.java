@@ -184,11 +184,14 @@ public final class LayersPanel {
             depths.clear();
             addRows(model.doc().layers(), 0, rows);
             list.getItems().setAll(rows);
+            int primary = -1;
             for (int r = 0; r < rows.size(); r++) {
-                if (chosen.contains(rows.get(r).id()) && rows.get(r).id() != model.selectedIdProperty().get()) {
-                    list.getSelectionModel().select(r);
-                }
+                if (rows.get(r).id() == model.selectedIdProperty().get()) primary = r;
+                else if (chosen.contains(rows.get(r).id())) list.getSelectionModel().select(r);
             }
+            // the selected layer's row last (it is the row the list's keys move from); chosen with the others,
+            // it stays among them (left out, syncSelection would have taken it for a row chosen elsewhere, alone)
+            if (primary >= 0 && chosen.contains(rows.get(primary).id())) list.getSelectionModel().select(primary);
         } finally {
             syncing = false;
         }

@@ -36,7 +36,12 @@ final class MoveSnap {
      * it: a group's edges follow its layers, so snapping to them would chase itself.
      */
     static Lines linesFor(Doc d, long moving) {
-        Set<Long> skip = d.withGroupsAround(moving).stream().map(LayerItem::id).collect(Collectors.toSet());
+        return linesFor(d, List.of(moving));
+    }
+
+    /** As {@link #linesFor(Doc, long)}, for several layers moved together: none of them is a line. */
+    static Lines linesFor(Doc d, List<Long> moving) {
+        Set<Long> skip = moving.stream().flatMap(id -> d.withGroupsAround(id).stream()).map(LayerItem::id).collect(Collectors.toSet());
         List<Double> xs = new ArrayList<>(List.of(0.0, d.width() / 2.0, (double) d.width()));
         List<Double> ys = new ArrayList<>(List.of(0.0, d.height() / 2.0, (double) d.height()));
         collect(d.layers(), 0, 0, moving, skip, xs, ys);
@@ -44,9 +49,9 @@ final class MoveSnap {
                 ys.stream().mapToDouble(Double::doubleValue).distinct().toArray());
     }
 
-    private static void collect(List<LayerItem> ls, double dx, double dy, long moving, Set<Long> skip, List<Double> xs, List<Double> ys) {
+    private static void collect(List<LayerItem> ls, double dx, double dy, List<Long> moving, Set<Long> skip, List<Double> xs, List<Double> ys) {
         for (LayerItem l : ls) {
-            if (!l.visible() || l.id() == moving) continue;
+            if (!l.visible() || moving.contains(l.id())) continue;
             if (!skip.contains(l.id())) {
                 double[] b = bounds(l, dx, dy);
                 xs.addAll(List.of(b[0], (b[0] + b[2]) / 2, b[2]));
@@ -54,6 +59,32 @@ final class MoveSnap {
             }
             if (l.isGroup() && !l.layer().isTransformed()) collect(l.children(), dx + l.layer().x(), dy + l.layer().y(), moving, skip, xs, ys);
         }
+    }
+
+    /**
+     * The layers a drag (or a nudge) of layer {@code primary} moves, given the rows selected:
+     * {@code primary} alone unless it is one of them; else those of them that can move — not
+     * locked, nor in a locked group, nor (but {@code primary}) in a group drawn scaled or rotated,
+     * whose canvas is not the document's — less any whose group moves too (it moves with it).
+     * {@code primary} first, where it does not move with its group.
+     */
+    static List<Long> together(Doc d, long primary, List<Long> selected) {
+        if (!selected.contains(primary) || selected.size() == 1) return List.of(primary);
+        List<Long> out = new ArrayList<>(List.of(primary));
+        for (long id : selected) {
+            List<LayerItem> around = d.withGroupsAround(id);
+            if (id == primary || around.isEmpty() || around.stream().anyMatch(LayerItem::locked)
+                    || d.transformedGroupAround(id).isPresent()) continue;
+            out.add(id);
+        }
+        out.removeIf(id -> d.withGroupsAround(id).stream().skip(1).anyMatch(g -> out.contains(g.id())));
+        return out.isEmpty() ? List.of(primary) : List.copyOf(out);
+    }
+
+    /** {@code d} with layers {@code ids} each moved by (dx, dy). */
+    static Doc moved(Doc d, List<Long> ids, double dx, double dy) {
+        for (long id : ids) d = d.withItem(id, l -> l.withPosition(l.x() + dx, l.y() + dy));
+        return d;
     }
 
     /**

@@ -83,6 +83,7 @@ public final class WorkbenchView {
             renderStatus.setText(line);
         });
         this.layers = new LayersPanel(model, this::chooseLayers);
+        canvas.selectionFrom(layers::selectedIds, layers.list().getSelectionModel().getSelectedItems());
         this.properties = new PropertiesPanel(model);
         layers.onRename(properties::editName);
         layers.onMessage(message::setText);
@@ -267,7 +268,8 @@ public final class WorkbenchView {
             "  Ctrl+] / Ctrl+[               move up / down",
             "  Drag a row                    reorder; onto a row in another group: move the layer there",
             "  Ctrl+G / Ctrl+Shift+G         put the layer in a new group / ungroup a group",
-            "  Ctrl+click, Shift+click       select several rows: Ctrl+G groups them, Ctrl+J duplicates them, Delete deletes them",
+            "  Ctrl+click, Shift+click       select several rows: Ctrl+G groups them, Ctrl+J duplicates them, Delete deletes them;",
+            "                                dragging one of them on the canvas, or the arrow keys, moves them all",
             "  Drop image files              add them as layers",
             "Document",
             "  Ctrl+N                        new",
@@ -363,7 +365,8 @@ public final class WorkbenchView {
         long id = model.selectedIdProperty().get();
         if (model.doc().withGroupsAround(id).stream().anyMatch(LayerItem::locked) || model.selectedLayer().isEmpty()) return; // a locked group locks its layers
         int fx = dx, fy = dy;
-        model.edit("Nudge", d -> d.withItem(id, l -> l.withPosition(l.x() + fx, l.y() + fy)));
+        List<Long> ids = MoveSnap.together(model.doc(), id, layers.selectedIds()); // with the rows selected with it
+        model.edit("Nudge", d -> MoveSnap.moved(d, ids, fx, fy));
         e.consume();
     }
 

@@ -145,6 +145,38 @@ class CanvasGesturesTest {
     }
 
     @Test
+    void draggingOneOfSeveralSelectedRows_movesThemAll_inOneUndoStep_asArrowKeysDo(FxRobot robot) throws Exception {
+        robot.clickOn("#canvas-scroll");
+        view.canvasPane().snapProperty().set(false);
+        robot.interact(() -> {
+            var rows = view.layersPanel().list().getSelectionModel();
+            rows.clearSelection();
+            rows.selectIndices(0, 1); // "top" and "bg", "bg" last: the selected layer
+        });
+        assertEquals(0, view.model().selectedIndex());
+        drag(robot, canvasAt(robot, 60, 45), canvasAt(robot, 72, 40)); // on "top"
+        assertEquals(52, top().x(), 1e-9);
+        assertEquals(25, top().y(), 1e-9);
+        assertEquals(12, view.model().doc().layers().get(0).x(), 1e-9, "bg moved with it");
+        assertEquals(-5, view.model().doc().layers().get(0).y(), 1e-9);
+        assertEquals("Move 2 layers", view.model().history().nextUndo().orElseThrow());
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        robot.type(KeyCode.LEFT);
+        assertEquals(51, top().x(), 1e-9, "nudged both");
+        assertEquals(11, view.model().doc().layers().get(0).x(), 1e-9);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(40, top().x(), 1e-9);
+        assertEquals(0, view.model().doc().layers().get(0).x(), 1e-9);
+
+        robot.interact(() -> view.layersPanel().list().getSelectionModel().clearAndSelect(0));
+        drag(robot, canvasAt(robot, 150, 100), canvasAt(robot, 160, 100)); // on "bg" alone: picked outside the selection
+        assertEquals(10, view.model().doc().layers().get(0).x(), 1e-9);
+        assertEquals(40, top().x(), 1e-9, "only the layer picked");
+    }
+
+    @Test
     void aLockedLayer_hasNoHandles_andIsNotScaledWhereTheyWouldBe(FxRobot robot) {
         robot.interact(() -> {
             view.model().selectAt(1);

@@ -89,4 +89,36 @@ class MoveSnapTest {
         assertArrayEquals(new double[] {0, 50, 60, 70, 100, 130, 135, 140, 200}, ys, 1e-9);
         assertArrayEquals(new double[] {120, 130, 130, 140}, MoveSnap.bounds(inner, 0, 0), 1e-9);
     }
+
+    @Test
+    void together_isThePickedLayerWithTheRowsSelectedWithIt_lessTheLockedAndThoseWhoseGroupMoves() {
+        LayerItem a = solid("a", 10, 10, 0, 0), b = solid("b", 10, 10, 20, 0), locked = solid("locked", 10, 10, 40, 0).withLocked(true);
+        LayerItem inner = solid("inner", 10, 10, 60, 0), other = solid("other", 10, 10, 80, 0);
+        LayerItem g = LayerItem.group("g", List.of(inner, other), new dev.blendbench.engine.surface.Rect(0, 0, 100, 100), BlendSpace.SRGB);
+        Doc d = new Doc(100, 100, 0, BlendSpace.SRGB, List.of(a, b, locked, g));
+        long innerId = d.layers().get(3).children().get(0).id(), gId = d.layers().get(3).id();
+        assertEquals(List.of(a.id()), MoveSnap.together(d, a.id(), List.of(b.id())), "picked outside the selection: alone");
+        assertEquals(List.of(a.id()), MoveSnap.together(d, a.id(), List.of(a.id())));
+        assertEquals(List.of(a.id(), b.id(), innerId), MoveSnap.together(d, a.id(), List.of(b.id(), a.id(), locked.id(), innerId)),
+                "the locked one stays");
+        assertEquals(List.of(a.id(), gId), MoveSnap.together(d, a.id(), List.of(a.id(), innerId, gId)), "inner moves with its group");
+        assertEquals(List.of(gId), MoveSnap.together(d, innerId, List.of(innerId, gId)), "the picked one too");
+        Doc lockedGroup = d.withItem(gId, x -> x.withLocked(true));
+        assertEquals(List.of(a.id()), MoveSnap.together(lockedGroup, a.id(), List.of(a.id(), innerId)), "a locked group locks its layers");
+    }
+
+    @Test
+    void moved_movesEachByTheSameOffset_onTheDocumentsCanvas_evenWhereAGroupReExtends() {
+        LayerItem a = solid("a", 10, 10, 0, 0), inner = solid("inner", 10, 10, 60, 40), other = solid("other", 10, 10, 80, 40);
+        LayerItem g = LayerItem.group("g", List.of(inner, other), new dev.blendbench.engine.surface.Rect(0, 0, 200, 200), BlendSpace.SRGB);
+        Doc d = new Doc(200, 200, 0, BlendSpace.SRGB, List.of(a, g));
+        long innerId = d.layers().get(1).children().get(0).id(), otherId = d.layers().get(1).children().get(1).id();
+        // moving both layers of the group 50 left: the first one moved re-extends the group's canvas under the second
+        Doc m = MoveSnap.moved(d, List.of(innerId, otherId, a.id()), -50, 7);
+        assertArrayEquals(new double[] {10, 47, 20, 57}, MoveSnap.bounds(m.find(innerId).orElseThrow(),
+                m.locate(innerId).orElseThrow().dx(), m.locate(innerId).orElseThrow().dy()), 1e-9);
+        assertArrayEquals(new double[] {30, 47, 40, 57}, MoveSnap.bounds(m.find(otherId).orElseThrow(),
+                m.locate(otherId).orElseThrow().dx(), m.locate(otherId).orElseThrow().dy()), 1e-9);
+        assertEquals(-50, m.find(a.id()).orElseThrow().x());
+    }
 }
