@@ -221,7 +221,7 @@ public final class WorkbenchView {
                 item("Move Layer Up", KeyCode.CLOSE_BRACKET, false, () -> layers.move(1)),
                 item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)), new SeparatorMenuItem(),
                 item("Group", "Shortcut+G", layers::group), item("Ungroup", "Shortcut+Shift+G", layers::ungroup),
-                item("Merge Group", null, layers::mergeGroup));
+                item("Merge Group", null, layers::mergeGroup), new SeparatorMenuItem(), alignMenu());
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
         view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.zoomAtCentre(1 / canvas.zoomProperty().get())),
@@ -269,7 +269,8 @@ public final class WorkbenchView {
             "  Drag a row                    reorder; onto a row in another group: move the layer there",
             "  Ctrl+G / Ctrl+Shift+G         put the layer in a new group / ungroup a group",
             "  Ctrl+click, Shift+click       select several rows: Ctrl+G groups them, Ctrl+J duplicates them, Delete deletes them;",
-            "                                dragging one of them on the canvas, or the arrow keys, moves them all",
+            "                                dragging one of them on the canvas, or the arrow keys, moves them all;",
+            "                                Edit ▸ Align lines them up (one layer: with the canvas) or spaces them evenly",
             "  Drop image files              add them as layers",
             "Document",
             "  Ctrl+N                        new",
@@ -362,12 +363,50 @@ public final class WorkbenchView {
         else if (e.getCode() == KeyCode.UP) dy = -step;
         else if (e.getCode() == KeyCode.DOWN) dy = step;
         else return;
-        long id = model.selectedIdProperty().get();
-        if (model.doc().withGroupsAround(id).stream().anyMatch(LayerItem::locked) || model.selectedLayer().isEmpty()) return; // a locked group locks its layers
+        List<Long> ids = movableSelection();
+        if (ids.isEmpty()) return;
         int fx = dx, fy = dy;
-        List<Long> ids = MoveSnap.together(model.doc(), id, layers.selectedIds()); // with the rows selected with it
         model.edit("Nudge", d -> MoveSnap.moved(d, ids, fx, fy));
         e.consume();
+    }
+
+    /**
+     * The layers a nudge or an alignment moves: the selected layer, with the rows selected with it
+     * ({@link MoveSnap#together}); none when there is no selected layer or it is locked, or in a
+     * locked group.
+     */
+    private List<Long> movableSelection() {
+        long id = model.selectedIdProperty().get();
+        if (model.selectedLayer().isEmpty() || model.doc().withGroupsAround(id).stream().anyMatch(LayerItem::locked)) return List.of();
+        return MoveSnap.together(model.doc(), id, layers.selectedIds());
+    }
+
+    /**
+     * Edit ▸ Align: the selected rows' edges or centres lined up with one another (a single layer:
+     * with the canvas), or three or more spaced evenly; one undo step each.
+     */
+    private javafx.scene.control.Menu alignMenu() {
+        var menu = new javafx.scene.control.Menu("Align");
+        menu.setId("menu-align");
+        for (Align.Edge edge : Align.Edge.values()) {
+            if (edge == Align.Edge.TOP) menu.getItems().add(new SeparatorMenuItem());
+            menu.getItems().add(item(edge.label, (String) null, () -> {
+                List<Long> ids = movableSelection();
+                if (!ids.isEmpty()) model.edit("Align " + edge.label, d -> Align.align(d, ids, edge));
+            }));
+        }
+        menu.getItems().addAll(new SeparatorMenuItem(), item("Distribute Horizontally", (String) null, () -> distribute(true)),
+                item("Distribute Vertically", (String) null, () -> distribute(false)));
+        return menu;
+    }
+
+    private void distribute(boolean across) {
+        List<Long> ids = movableSelection();
+        if (ids.size() < 3) {
+            message.setText("Distribute spaces three or more layers evenly: select them in the layers panel (Ctrl+click, Shift+click)");
+            return;
+        }
+        model.edit(across ? "Distribute Horizontally" : "Distribute Vertically", d -> Align.distribute(d, ids, across));
     }
 
     /** 1 … 9 set the selected layer's opacity to 10 … 90 %, 0 to 100 %, as image editors do. */

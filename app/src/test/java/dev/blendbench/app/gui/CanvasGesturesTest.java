@@ -177,6 +177,25 @@ class CanvasGesturesTest {
     }
 
     @Test
+    void editAlign_linesUpTheSelectedRows_orOneLayerWithTheCanvas_inOneUndoStep(FxRobot robot) {
+        robot.interact(() -> {
+            var rows = view.layersPanel().list().getSelectionModel();
+            rows.clearSelection();
+            rows.selectIndices(1, 0); // "bg" and "top", "top" the selected layer
+        });
+        robot.clickOn("Edit").clickOn("Align").clickOn("Right Edges");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(140, top().x(), 1e-9, "top's right edge on bg's (200)");
+        assertEquals(0, view.model().doc().layers().get(0).x(), 1e-9, "bg is the box's right edge already");
+        assertEquals("Align Right Edges", view.model().history().nextUndo().orElseThrow());
+        robot.interact(() -> view.layersPanel().list().getSelectionModel().clearAndSelect(0));
+        robot.clickOn("Edit").clickOn("Align").clickOn("Vertical Centres");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(55, top().y(), 1e-9, "alone: on the canvas's middle (75)");
+        assertEquals(2, view.model().history().size());
+    }
+
+    @Test
     void aLockedLayer_hasNoHandles_andIsNotScaledWhereTheyWouldBe(FxRobot robot) {
         robot.interact(() -> {
             view.model().selectAt(1);
