@@ -356,45 +356,7 @@ public final class TileRenderer {
         int bg = scene.background();
         List<Layer> layers = scene.layers();
         int n = layers.size();
-        Occlusion occ = lv.occ;
-        occ.start(ay1 - ay0);
-        for (int y = ay0; y < ay1; y++) {
-            occ.beginRow(y - ay0, ax0, ax1);
-            for (int i = n - 1; i >= 0 && occ.open > 0; i--) {
-                Layer l = layers.get(i);
-                if (l.isGroup()) {
-                    if (l.visible() && l.opacity() == 1f && l.mode().replacesWhereOpaque()) claimOpaque(occ, i, l, lv.cover, y, ax0, ax1);
-                    continue;
-                }
-                if (!canOcclude(l)) continue;
-                Surface src = l.source();
-                int sy = y - l.y();
-                if (sy < 0 || sy >= src.height()) continue;
-                Coverage cov = src.coverage();
-                byte rk = cov.rowKind(sy);
-                if (rk == Coverage.TRANSPARENT) continue;
-                int lx = l.x();
-                occ.beginLayer(i);
-                if (rk == Coverage.OPAQUE) {
-                    occ.claim(lx, lx + src.width());
-                } else {
-                    int begin = 0;
-                    for (int r = cov.rowRunsStart(sy), e = cov.rowRunsEnd(sy); r < e && occ.open > 0; r++) {
-                        int end = cov.runEnd(r);
-                        if (cov.runKind(r) == Coverage.OPAQUE) occ.claim(lx + begin, lx + end);
-                        begin = end;
-                    }
-                }
-                occ.endLayer();
-            }
-            occ.endRow();
-            int row = base + y * stride;
-            int[] st = occ.runs;
-            for (int q = occ.rowStart(y - ay0), e = occ.rowStart(y - ay0 + 1), x = ax0; q < e; q += 2) {
-                if (st[q + 1] < 0) Arrays.fill(out, row + x, row + st[q], bg);
-                x = st[q];
-            }
-        }
+        Occlusion occ = occlude(layers, lv, ax0, ay0, ax1, ay1, out, base, stride, bg);
         int[] st = occ.runs;
         // layer by layer, so each source is read as consecutive rows while the target rect stays in cache
         for (int i = 0; i < n; i++) {
@@ -463,6 +425,61 @@ public final class TileRenderer {
                 }
             }
         }
+    }
+
+    /**
+     * The occlusion pass of a tile at one nesting level: for each row of [ax0, ax1) × [ay0, ay1),
+     * the runs where a layer (or a group) that replaces the backdrop exactly is opaque, top
+     * down, in {@code lv}'s {@link Occlusion} (which it returns): the layers below it, and the
+     * background, need not be composited there. Blend-space neutral: an opaque pixel of such a
+     * layer at full opacity replaces the backdrop exactly in 8 bits and in linear floats alike.
+     * With {@code out} (8-bit pixels, as {@link #composite} takes them), each row's runs that no
+     * layer occludes are filled with {@code bg} as soon as the row is known, while it is in cache.
+     */
+    private static Occlusion occlude(List<Layer> layers, Level lv, int ax0, int ay0, int ax1, int ay1,
+                                     int[] out, int base, int stride, int bg) {
+        int n = layers.size();
+        Occlusion occ = lv.occ;
+        occ.start(ay1 - ay0);
+        for (int y = ay0; y < ay1; y++) {
+            occ.beginRow(y - ay0, ax0, ax1);
+            for (int i = n - 1; i >= 0 && occ.open > 0; i--) {
+                Layer l = layers.get(i);
+                if (l.isGroup()) {
+                    if (l.visible() && l.opacity() == 1f && l.mode().replacesWhereOpaque()) claimOpaque(occ, i, l, lv.cover, y, ax0, ax1);
+                    continue;
+                }
+                if (!canOcclude(l)) continue;
+                Surface src = l.source();
+                int sy = y - l.y();
+                if (sy < 0 || sy >= src.height()) continue;
+                Coverage cov = src.coverage();
+                byte rk = cov.rowKind(sy);
+                if (rk == Coverage.TRANSPARENT) continue;
+                int lx = l.x();
+                occ.beginLayer(i);
+                if (rk == Coverage.OPAQUE) {
+                    occ.claim(lx, lx + src.width());
+                } else {
+                    int begin = 0;
+                    for (int r = cov.rowRunsStart(sy), e = cov.rowRunsEnd(sy); r < e && occ.open > 0; r++) {
+                        int end = cov.runEnd(r);
+                        if (cov.runKind(r) == Coverage.OPAQUE) occ.claim(lx + begin, lx + end);
+                        begin = end;
+                    }
+                }
+                occ.endLayer();
+            }
+            occ.endRow();
+            if (out == null) continue;
+            int row = base + y * stride;
+            int[] st = occ.runs;
+            for (int q = occ.rowStart(y - ay0), e = occ.rowStart(y - ay0 + 1), x = ax0; q < e; q += 2) {
+                if (st[q + 1] < 0) Arrays.fill(out, row + x, row + st[q], bg);
+                x = st[q];
+            }
+        }
+        return occ;
     }
 
     private static final ThreadLocal<int[]> SPANS = ThreadLocal.withInitial(() -> new int[3 * 1024]);
@@ -594,13 +611,22 @@ public final class TileRenderer {
         float[] bg = lv.linearRow;
         Srgb.toLinear(scene.background(), bg, 0);
         float b0 = bg[0], b1 = bg[1], b2 = bg[2], b3 = bg[3];
-        for (int i = 0, e = 4 * w * h; i < e; i += 4) {
-            out[i] = b0;
-            out[i + 1] = b1;
-            out[i + 2] = b2;
-            out[i + 3] = b3;
-        }
         List<Layer> layers = scene.layers();
+        // as in 8 bits: where a layer above replaces the backdrop exactly, the background and the layers below are skipped
+        Occlusion occ = occlude(layers, lv, rx, ry, rx + w, ry + h, null, 0, 0, 0);
+        int[] st = occ.runs;
+        for (int y = ry; y < ry + h; y++) {
+            int o = 4 * (y - ry) * w - 4 * rx;
+            for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
+                if (st[q + 1] >= 0) continue;
+                for (int i = o + 4 * x, e = o + 4 * st[q]; i < e; i += 4) {
+                    out[i] = b0;
+                    out[i + 1] = b1;
+                    out[i + 2] = b2;
+                    out[i + 3] = b3;
+                }
+            }
+        }
         for (int li = 0, n = layers.size(); li < n; li++) {
             Layer l = layers.get(li);
             if (!l.visible()) continue;
@@ -639,24 +665,35 @@ public final class TileRenderer {
             for (int y = ry; y < ry + h; y++) {
                 boolean rowHit = any && y >= iy0 && y < iy1;
                 if (!rowHit && !clears) continue;
-                int o = 4 * (y - ry) * w - 4 * rx;
-                if (!clears) {
-                    // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
-                    int base = pOff + y * pStride;
-                    for (int x = ix0; x < ix1; ) {
-                        if (pixels[base + x] >>> 24 == 0) { x++; continue; }
-                        int e = x + 1;
-                        while (e < ix1 && pixels[base + e] >>> 24 != 0) e++;
-                        Srgb.toLinear(pixels, base + x, bg, 0, e - x);
-                        FloatBlend.blend(mode, bg, 0, out, o + 4 * x, e - x, l.opacity());
-                        x = e;
+                int o = 4 * (y - ry) * w - 4 * rx, row = pOff + y * pStride;
+                // the row's occlusion runs [x, end): skipped under a layer above that replaces the backdrop
+                for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
+                    int end = st[q], occluder = st[q + 1];
+                    if (occluder > li) continue;
+                    int s0 = rowHit ? Math.max(x, ix0) : end, s1 = rowHit ? Math.min(end, ix1) : end;
+                    if (occluder == li) {
+                        // this layer's own opaque run (within it), at full opacity in a mode that replaces: its pixels, as they are
+                        Srgb.toLinear(pixels, row + s0, out, o + 4 * s0, s1 - s0);
+                        continue;
                     }
-                    continue;
+                    if (clears) {
+                        // clearing modes act on the whole run: outside the layer's span the source is transparent
+                        Arrays.fill(bg, 4 * (x - rx), 4 * (end - rx), 0f);
+                        if (s0 < s1) Srgb.toLinear(pixels, row + s0, bg, 4 * (s0 - rx), s1 - s0);
+                        FloatBlend.blend(mode, bg, 4 * (x - rx), out, o + 4 * x, end - x, l.opacity());
+                        continue;
+                    }
+                    if (s0 >= s1) continue;
+                    // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
+                    for (int sx = s0; sx < s1; ) {
+                        if (pixels[row + sx] >>> 24 == 0) { sx++; continue; }
+                        int e = sx + 1;
+                        while (e < s1 && pixels[row + e] >>> 24 != 0) e++;
+                        Srgb.toLinear(pixels, row + sx, bg, 0, e - sx);
+                        FloatBlend.blend(mode, bg, 0, out, o + 4 * sx, e - sx, l.opacity());
+                        sx = e;
+                    }
                 }
-                // clearing modes act on the whole rect: outside the layer's span the source is transparent
-                Arrays.fill(bg, 0, 4 * w, 0f);
-                if (rowHit) Srgb.toLinear(pixels, pOff + y * pStride + ix0, bg, 4 * (ix0 - rx), ix1 - ix0);
-                FloatBlend.blend(mode, bg, 0, out, o + 4 * rx, w, l.opacity());
             }
         }
     }
