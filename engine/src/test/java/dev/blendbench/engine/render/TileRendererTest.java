@@ -198,24 +198,31 @@ public class TileRendererTest {
         SplittableRandom rnd = new SplittableRandom(20261128);
         for (int n = 0; n < 300; n++) {
             Scene s = randomScene(rnd);
-            int w = s.width(), h = s.height();
-            int[] expected = naive(s).toArray();
-            TileRenderer r = new TileRenderer(POOL, 1 + 2 * rnd.nextInt(2), 1 + rnd.nextInt(130), 1 + rnd.nextInt(40));
-            String what = "scene " + n + " (" + w + "x" + h + ", " + s.layers().size() + " layers), tiles "
-                    + r.tileWidth() + "x" + r.tileHeight() + " on " + r.parallelism();
-            Surface out = Surface.allocate(w, h);
-            out.fill(0x12345678);
-            r.render(s, out);
-            assertArrayEquals(expected, out.toArray(), what);
-
-            int dx = rnd.nextInt(w), dy = rnd.nextInt(h);
-            Rect dirty = new Rect(dx, dy, 1 + rnd.nextInt(w - dx), 1 + rnd.nextInt(h - dy));
-            Surface partly = Surface.allocate(w, h);
-            System.arraycopy(expected, 0, partly.array(), 0, expected.length); // the picture, the dirty rectangle spoiled
-            partly.subView(dirty).fill(0x12345678);
-            r.render(s, partly, dirty);
-            assertArrayEquals(expected, partly.toArray(), what + ", dirty " + dirty);
+            assertRendersAtRandomTiles(rnd, s, naive(s).toArray(), "scene " + n);
         }
+    }
+
+    /**
+     * {@code s} rendered at random tile sizes on 1 or 3 threads gives {@code expected}, whole and
+     * through a random dirty rectangle (the rest of the picture in place, the rectangle spoiled).
+     */
+    static void assertRendersAtRandomTiles(SplittableRandom rnd, Scene s, int[] expected, String name) {
+        int w = s.width(), h = s.height();
+        TileRenderer r = new TileRenderer(POOL, 1 + 2 * rnd.nextInt(2), 1 + rnd.nextInt(130), 1 + rnd.nextInt(40));
+        String what = name + " (" + w + "x" + h + ", " + s.layers().size() + " layers), tiles "
+                + r.tileWidth() + "x" + r.tileHeight() + " on " + r.parallelism();
+        Surface out = Surface.allocate(w, h);
+        out.fill(0x12345678);
+        r.render(s, out);
+        assertArrayEquals(expected, out.toArray(), what);
+
+        int dx = rnd.nextInt(w), dy = rnd.nextInt(h);
+        Rect dirty = new Rect(dx, dy, 1 + rnd.nextInt(w - dx), 1 + rnd.nextInt(h - dy));
+        Surface partly = Surface.allocate(w, h);
+        System.arraycopy(expected, 0, partly.array(), 0, expected.length); // the picture, the dirty rectangle spoiled
+        partly.subView(dirty).fill(0x12345678);
+        r.render(s, partly, dirty);
+        assertArrayEquals(expected, partly.toArray(), what + ", dirty " + dirty);
     }
 
     /**
@@ -253,22 +260,7 @@ public class TileRendererTest {
         SplittableRandom rnd = new SplittableRandom(20261129);
         for (int n = 0; n < 150; n++) {
             Scene s = randomScene(rnd).withBlendSpace(BlendSpace.LINEAR);
-            int w = s.width(), h = s.height();
-            int[] expected = naiveLinear(s).toArray();
-            TileRenderer r = new TileRenderer(POOL, 1 + 2 * rnd.nextInt(2), 1 + rnd.nextInt(130), 1 + rnd.nextInt(40));
-            String what = "scene " + n + " (" + w + "x" + h + ", " + s.layers().size() + " layers), tiles "
-                    + r.tileWidth() + "x" + r.tileHeight() + " on " + r.parallelism();
-            Surface out = Surface.allocate(w, h);
-            out.fill(0x12345678);
-            r.render(s, out);
-            assertArrayEquals(expected, out.toArray(), what);
-            int dx = rnd.nextInt(w), dy = rnd.nextInt(h);
-            Rect dirty = new Rect(dx, dy, 1 + rnd.nextInt(w - dx), 1 + rnd.nextInt(h - dy));
-            Surface partly = Surface.allocate(w, h);
-            System.arraycopy(expected, 0, partly.array(), 0, expected.length);
-            partly.subView(dirty).fill(0x12345678);
-            r.render(s, partly, dirty);
-            assertArrayEquals(expected, partly.toArray(), what + ", dirty " + dirty);
+            assertRendersAtRandomTiles(rnd, s, naiveLinear(s).toArray(), "linear scene " + n);
         }
     }
 
