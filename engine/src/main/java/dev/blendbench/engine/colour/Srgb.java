@@ -90,17 +90,17 @@ public final class Srgb {
     public static void fromLinear(float[] src, int so, int[] dst, int dOff, int n) {
         for (int p = 0; p < n; p++) {
             int s = so + 4 * p;
-            float a = src[s];
-            int a8 = Math.round(Math.clamp(a, 0f, 1f) * 255f);
-            if (a8 == 0) {
-                dst[dOff + p] = 0;
-                continue;
-            }
-            if (a8 == 255) { // opaque: no division, one table read a channel
+            float a = src[s], a255 = Math.clamp(a, 0f, 1f) * 255f;
+            if (a255 >= 254.5f) { // rounds to 255, opaque: no division, one table read a channel (the common case first)
                 int r = ENCODE8[(int) (Math.clamp(src[s + 1], 0f, 1f) * 65535f + 0.5f)] & 0xFF;
                 int g = ENCODE8[(int) (Math.clamp(src[s + 2], 0f, 1f) * 65535f + 0.5f)] & 0xFF;
                 int b = ENCODE8[(int) (Math.clamp(src[s + 3], 0f, 1f) * 65535f + 0.5f)] & 0xFF;
                 dst[dOff + p] = 0xFF000000 | r << 16 | g << 8 | b;
+                continue;
+            }
+            int a8 = Math.round(a255);
+            if (a8 == 0) {
+                dst[dOff + p] = 0;
                 continue;
             }
             float ia = 1f / a;

@@ -118,6 +118,30 @@ class ColourTest {
     }
 
     @Test
+    void encoding_roundsAlphaToTheNearestLevel_andTakesTheOpaqueTableOnlyAtFullAlpha() {
+        // alphas either side of each rounding boundary, the opaque one (254.5 / 255) among them
+        java.util.List<Float> alphas = new java.util.ArrayList<>(java.util.List.of(0f, -0.1f, 1f, 1.5f, Float.MIN_VALUE));
+        for (int k = 0; k < 256; k++) {
+            float edge = (k + 0.5f) / 255f;
+            alphas.addAll(java.util.List.of(Math.nextDown(edge), edge, Math.nextUp(edge)));
+        }
+        float[] px = new float[4];
+        int[] out = new int[1];
+        for (float a : alphas) {
+            float c = Math.clamp(a, 0f, 1f) * 0.6f; // a valid premultiplied colour under that alpha
+            px[0] = a;
+            px[1] = px[2] = px[3] = c;
+            Srgb.fromLinear(px, 0, out, 0, 1);
+            int a8 = Math.round(Math.clamp(a, 0f, 1f) * 255f);
+            assertEquals(a8, out[0] >>> 24, "alpha of " + a);
+            // colour: at full alpha through the 16-bit table, else un-premultiplied, encoded and re-premultiplied
+            int want = a8 == 0 ? 0 : a8 == 255 ? (int) Math.round(Srgb.toEncoded(0.6 * Math.clamp(a, 0f, 1f)) * 255)
+                    : Math.min(a8, Math.round(Srgb.encode(c / a) * a8));
+            assertEquals(want, out[0] & 0xFF, 1, "colour of " + a);
+        }
+    }
+
+    @Test
     void halfWhiteOverBlack_isMidGreyInLinearLight_andDarkerEncoded() {
         Surface white = Surface.allocate(1, 1);
         white.fill(0xFFFFFFFF);
