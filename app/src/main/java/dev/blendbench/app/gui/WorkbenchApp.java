@@ -49,6 +49,9 @@ public final class WorkbenchApp extends Application {
         view.model().nameProperty().set("demo scene");
         // the Stress tab's settings as they were last used
         view.stressPanel().keepSettingsIn(PREFS.node("stress"));
+        // snapping on the canvas as it was left (View ▸ Snap to Canvas and Layers)
+        view.canvasPane().snapProperty().set(PREFS.getBoolean("snap", true));
+        view.canvasPane().snapProperty().addListener((o, a, on) -> PREFS.putBoolean("snap", on));
         Runnable title = () -> stage.setTitle((view.model().dirtyProperty().get() ? "• " : "") + view.model().nameProperty().get()
                 + " — Blendbench");
         view.model().nameProperty().addListener((o, a, b) -> title.run());
