@@ -346,9 +346,7 @@ public final class CanvasPane {
         boolean handles = false;
         if (sel.isPresent()) {
             LayerItem shown = transformed(d, sel.get());
-            double[] c = outline(shown.layer());
-            Doc.Place at = d.locate(shown.id()).orElseThrow();
-            for (int k = 0; k < c.length; k++) c[k] = (c[k] + (k % 2 == 0 ? at.dx() : at.dy())) * z;
+            double[] c = zoomedOutline(d, shown, z);
             selection.getPoints().setAll(java.util.Arrays.stream(c).boxed().toList());
             handles = transformable(d, shown);
             if (handles) placeHandles(c);
@@ -357,11 +355,7 @@ public final class CanvasPane {
         for (long id : selectedRows.get()) {
             if (id == model.selectedIdProperty().get()) continue;
             d.find(id).ifPresent(l -> {
-                LayerItem shown = transformed(d, l);
-                double[] c = outline(shown.layer());
-                Doc.Place at = d.locate(shown.id()).orElseThrow();
-                var p = new javafx.scene.shape.Polygon();
-                for (int k = 0; k < c.length; k++) p.getPoints().add((c[k] + (k % 2 == 0 ? at.dx() : at.dy())) * z);
+                var p = new javafx.scene.shape.Polygon(zoomedOutline(d, transformed(d, l), z));
                 p.setFill(Color.TRANSPARENT);
                 p.setStroke(Color.web("#3b82f6", 0.6));
                 p.getStrokeDashArray().setAll(3.0, 3.0);
@@ -374,6 +368,14 @@ public final class CanvasPane {
         stem.setVisible(handles);
         finding.setVisible(findingRect != null);
         if (findingRect != null) place(finding, findingRect, z);
+    }
+
+    /** {@link #outline} of {@code l} where it lies on the document's canvas (inside its groups), at zoom {@code z}. */
+    private static double[] zoomedOutline(Doc d, LayerItem l, double z) {
+        double[] c = outline(l.layer());
+        Doc.Place at = d.locate(l.id()).orElseThrow();
+        for (int k = 0; k < c.length; k++) c[k] = (c[k] + (k % 2 == 0 ? at.dx() : at.dy())) * z;
+        return c;
     }
 
     /** What the selection's outline and handles stand for: a layer in a scaled or rotated group is the group, drawn as its pixels. */
