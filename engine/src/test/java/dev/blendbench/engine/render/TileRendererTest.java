@@ -252,14 +252,24 @@ public class TileRendererTest {
     /**
      * Occlusion in linear light: skipping the background and the layers under an opaque layer
      * that replaces them, and taking that layer's own pixels as they are, gives the bits of
-     * blending every layer over the whole canvas — random scenes of runs, every mode, whole and
-     * through a dirty rectangle, at random tile sizes.
+     * blending every layer over the whole canvas — random scenes of runs, every mode, a third of
+     * them with their top layers in a group (blended as its stored composite), whole and through
+     * a dirty rectangle, at random tile sizes.
      */
     @Test
     void render_randomLinearScenes_matchNaiveLinearCompositingBitForBit() {
         SplittableRandom rnd = new SplittableRandom(20261129);
         for (int n = 0; n < 150; n++) {
             Scene s = randomScene(rnd).withBlendSpace(BlendSpace.LINEAR);
+            if (n % 3 == 0 && s.layers().size() >= 2) {
+                // the top layers in a group, opaque where they are (source-over, full opacity): it occludes too
+                int from = rnd.nextInt(s.layers().size() - 1);
+                List<Layer> ls = new ArrayList<>(s.layers().subList(0, from));
+                Scene inner = new Scene(s.width(), s.height(), 0, s.layers().subList(from, s.layers().size()),
+                        rnd.nextBoolean() ? BlendSpace.LINEAR : BlendSpace.SRGB);
+                ls.add(Groups.of("group", inner, 0, 0, BlendMode.SOURCE_OVER, 1f, true));
+                s = new Scene(s.width(), s.height(), s.background(), ls, BlendSpace.LINEAR);
+            }
             assertRendersAtRandomTiles(rnd, s, naiveLinear(s).toArray(), "linear scene " + n);
         }
     }
