@@ -381,6 +381,12 @@ public final class WorkbenchView {
         return MoveSnap.together(model.doc(), id, layers.selectedIds());
     }
 
+    /** Why there is nothing to {@code what}: no layer selected, or it (or a group around it) is locked. */
+    private String unmovable(String what) {
+        return model.selectedLayer().map(l -> "Nothing to " + what + ": " + l.name() + " is locked, or in a locked group")
+                .orElse("Nothing to " + what + ": select layers in the layers panel first");
+    }
+
     /**
      * Edit ▸ Align: the selected rows' edges or centres lined up with one another (a single layer:
      * with the canvas), or three or more spaced evenly; one undo step each.
@@ -392,7 +398,8 @@ public final class WorkbenchView {
             if (edge == Align.Edge.TOP) menu.getItems().add(new SeparatorMenuItem());
             menu.getItems().add(item(edge.label, (String) null, () -> {
                 List<Long> ids = movableSelection();
-                if (!ids.isEmpty()) model.edit("Align " + edge.label, d -> Align.align(d, ids, edge));
+                if (ids.isEmpty()) message.setText(unmovable("align"));
+                else model.edit("Align " + edge.label, d -> Align.align(d, ids, edge));
             }));
         }
         menu.getItems().addAll(new SeparatorMenuItem(), item("Distribute Horizontally", (String) null, () -> distribute(true)),
@@ -402,6 +409,10 @@ public final class WorkbenchView {
 
     private void distribute(boolean across) {
         List<Long> ids = movableSelection();
+        if (ids.isEmpty()) {
+            message.setText(unmovable("distribute"));
+            return;
+        }
         if (ids.size() < 3) {
             message.setText("Distribute spaces three or more layers evenly: select them in the layers panel (Ctrl+click, Shift+click)");
             return;

@@ -193,6 +193,11 @@ class CanvasGesturesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(55, top().y(), 1e-9, "alone: on the canvas's middle (75)");
         assertEquals(2, view.model().history().size());
+        robot.interact(() -> view.model().edit("Lock", d -> d.withItem(top().id(), l -> l.withLocked(true))));
+        robot.clickOn("Edit").clickOn("Align").clickOn("Left Edges");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, view.model().history().size(), "a locked layer is not aligned");
+        assertEquals("Nothing to align: top is locked, or in a locked group", view.message().getText());
     }
 
     @Test
