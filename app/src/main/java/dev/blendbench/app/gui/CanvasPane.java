@@ -267,8 +267,20 @@ public final class CanvasPane {
         double cx = at.getX() / z0, cy = at.getY() / z0; // the canvas point under the pointer
         javafx.geometry.Point2D inScroll = scroll.sceneToLocal(sceneX, sceneY);
         double px = inScroll.getX() - scroll.snappedLeftInset(), py = inScroll.getY() - scroll.snappedTopInset();
-        setZoom(z0 * factor);
-        if (zoom.get() == z0) return;
+        zoomKeeping(z0 * factor, cx, cy, px, py);
+    }
+
+    /**
+     * Zooms to {@code to} (as far as the zoom's limits allow) with canvas point (cx, cy) at
+     * viewport point (px, py) (NaN: the view's middle), as far as the canvas allows.
+     */
+    private void zoomKeeping(double to, double cx, double cy, double px, double py) {
+        double z0 = zoom.get();
+        setZoom(to);
+        if (zoom.get() == z0) {
+            keep(cx, cy, px, py);
+            return;
+        }
         // the scroll pane sizes its content in the next layout pass (width and height may come in
         // separate passes): scroll each time until both have their new size
         Node holder = scroll.getContent();
@@ -300,10 +312,12 @@ public final class CanvasPane {
         pendingKeep = null;
     }
 
-    /** Scrolls so that canvas point (cx, cy) is at (px, py) of the viewport, as far as the canvas allows. */
+    /** Scrolls so that canvas point (cx, cy) is at (px, py) of the viewport (NaN: its middle), as far as the canvas allows. */
     private void keep(double cx, double cy, double px, double py) {
         double z = zoom.get();
         double vw = scroll.getViewportBounds().getWidth(), vh = scroll.getViewportBounds().getHeight();
+        if (Double.isNaN(px)) px = vw / 2; // the middle of the view as it is now (zooming in may have added scroll bars)
+        if (Double.isNaN(py)) py = vh / 2;
         javafx.geometry.Bounds all = scroll.getContent().getLayoutBounds();
         if (all.getWidth() > vw) scroll.setHvalue(Math.clamp((cx * z - px) / (all.getWidth() - vw), 0, 1));
         if (all.getHeight() > vh) scroll.setVvalue(Math.clamp((cy * z - py) / (all.getHeight() - vh), 0, 1));
@@ -314,6 +328,23 @@ public final class CanvasPane {
         Doc d = model.doc();
         double w = Math.max(50, scroll.getViewportBounds().getWidth() - 16), h = Math.max(50, scroll.getViewportBounds().getHeight() - 16);
         setZoom(Math.min(w / d.width(), h / d.height()));
+    }
+
+    /**
+     * Zooms so the selected layer (where its edges land; the group drawn for a layer in a scaled
+     * or rotated group) fills the view with a margin, centred (View ▸ Zoom to Layer). Nothing
+     * without a selected layer.
+     */
+    public void zoomToLayer() {
+        var sel = model.selectedLayer();
+        if (sel.isEmpty()) return;
+        Doc d = model.doc();
+        double[] b = zoomedOutline(d, transformed(d, sel.get()), 1);
+        double x0 = Math.min(Math.min(b[0], b[2]), Math.min(b[4], b[6])), x1 = Math.max(Math.max(b[0], b[2]), Math.max(b[4], b[6]));
+        double y0 = Math.min(Math.min(b[1], b[3]), Math.min(b[5], b[7])), y1 = Math.max(Math.max(b[1], b[3]), Math.max(b[5], b[7]));
+        javafx.geometry.Bounds v = scroll.getViewportBounds();
+        double w = Math.max(50, v.getWidth() - 48), h = Math.max(50, v.getHeight() - 48);
+        zoomKeeping(Math.min(w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0)), (x0 + x1) / 2, (y0 + y1) / 2, Double.NaN, Double.NaN);
     }
 
     /** Highlights a canvas rectangle (a race finding), or clears it with null. */

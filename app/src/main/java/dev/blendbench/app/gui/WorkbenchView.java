@@ -225,10 +225,11 @@ public final class WorkbenchView {
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
         view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.zoomAtCentre(1 / canvas.zoomProperty().get())),
+                item("Zoom to Layer", "Shortcut+2", canvas::zoomToLayer),
                 item("Zoom In", KeyCode.EQUALS, true, this::zoomIn), item("Zoom Out", KeyCode.MINUS, false, this::zoomOut),
                 item("Zoom In (keypad)", KeyCode.ADD, false, this::zoomIn), item("Zoom Out (keypad)", KeyCode.SUBTRACT, false, this::zoomOut),
                 item("Clear Finding Highlight", null, () -> canvas.showFinding(null)));
-        for (int i = 4; i <= 5; i++) view.getItems().get(i).setVisible(false); // Ctrl++ and the keypad's + and - work too
+        for (int i = 5; i <= 6; i++) view.getItems().get(i).setVisible(false); // Ctrl++ and the keypad's + and - work too
         CheckMenuItem snap = new CheckMenuItem("Snap to Canvas and Layers");
         snap.setId("menu-snap");
         snap.selectedProperty().bindBidirectional(canvas.snapProperty());
@@ -255,7 +256,7 @@ public final class WorkbenchView {
             "  Arrow keys                    nudge it 1 px (Shift: 10 px)",
             "  1 … 9, 0                      its opacity 10 … 90 %, 100 %",
             "  Ctrl+wheel                    zoom about the pointer",
-            "  Ctrl+0 / Ctrl+1               fit / 100 %",
+            "  Ctrl+0 / Ctrl+1 / Ctrl+2      fit / 100 % / zoom to the selected layer",
             "  Ctrl+= or Ctrl++ / Ctrl+-     zoom in / out (keypad + and - too)",
             "  Wheel, right or middle drag   pan",
             "Layers",

@@ -201,6 +201,23 @@ class CanvasGesturesTest {
     }
 
     @Test
+    void zoomToLayer_fillsTheViewWithTheSelectedLayer_centred(FxRobot robot) {
+        robot.clickOn("#canvas-scroll"); // the keys to the canvas (the click selects what is under it)
+        robot.interact(() -> view.model().selectAt(1)); // "top": 60×40 at (40, 30), centre (70, 50)
+        var scroll = robot.lookup("#canvas-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        var before = scroll.getViewportBounds(); // the view as it was (zoomed in, it gains scroll bars)
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        double z = view.canvasPane().zoomProperty().get();
+        assertEquals(Math.min((before.getWidth() - 48) / 60, (before.getHeight() - 48) / 40), z, 1e-6, "the layer fills the view, less a margin");
+        var v = scroll.getViewportBounds();
+        Point2D centre = robot.lookup("#canvas").queryAs(ImageView.class).localToScreen(70 * z, 50 * z);
+        Point2D middle = scroll.localToScreen(scroll.snappedLeftInset() + v.getWidth() / 2, scroll.snappedTopInset() + v.getHeight() / 2);
+        assertEquals(middle.getX(), centre.getX(), 2, "centred across");
+        assertEquals(middle.getY(), centre.getY(), 2, "centred down");
+    }
+
+    @Test
     void aLockedLayer_hasNoHandles_andIsNotScaledWhereTheyWouldBe(FxRobot robot) {
         robot.interact(() -> {
             view.model().selectAt(1);
