@@ -8,7 +8,7 @@ import java.util.List;
  * Edit ▸ Align: lines up the selected layers' edges or centres, as image editors' align commands
  * do — several layers with one another (on the box around them all), a single layer with the
  * canvas — and spaces three or more evenly. Boxes are where the layers' edges land on the
- * document's canvas ({@link MoveSnap#bounds}); moves are whole pixels, so a centre lands within
+ * document's canvas ({@link MoveSnap#box}); moves are whole pixels, so a centre lands within
  * half a pixel of its line. Pure functions of the document.
  */
 final class Align {
@@ -36,7 +36,7 @@ final class Align {
      * of the canvas when there is one layer. Unchanged (the same document) where nothing moves.
      */
     static Doc align(Doc d, List<Long> ids, Edge edge) {
-        List<double[]> boxes = ids.stream().map(id -> box(d, id)).toList();
+        List<double[]> boxes = ids.stream().map(id -> MoveSnap.box(d, id)).toList();
         double[] around = ids.size() == 1 ? new double[] {0, 0, d.width(), d.height()} : union(boxes);
         double target = point(around, edge);
         Doc out = d;
@@ -56,7 +56,7 @@ final class Align {
         if (ids.size() < 3) return d;
         int lo = across ? 0 : 1, hi = across ? 2 : 3;
         record Item(long id, double[] box) {}
-        List<Item> items = new ArrayList<>(ids.stream().map(id -> new Item(id, box(d, id))).toList());
+        List<Item> items = new ArrayList<>(ids.stream().map(id -> new Item(id, MoveSnap.box(d, id))).toList());
         items.sort(Comparator.comparingDouble((Item it) -> it.box()[lo] + it.box()[hi]));
         double total = 0;
         for (Item it : items) total += it.box()[hi] - it.box()[lo];
@@ -71,12 +71,6 @@ final class Align {
             next += b[hi] - b[lo] + gap;
         }
         return out;
-    }
-
-    /** Where layer {@code id}'s edges land on the document's canvas: minX, minY, maxX, maxY. */
-    static double[] box(Doc d, long id) {
-        Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("no layer " + id));
-        return MoveSnap.bounds(d.find(id).orElseThrow(), p.dx(), p.dy());
     }
 
     private static double[] union(List<double[]> boxes) {

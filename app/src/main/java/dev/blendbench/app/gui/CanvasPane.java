@@ -339,9 +339,8 @@ public final class CanvasPane {
         var sel = model.selectedLayer();
         if (sel.isEmpty()) return;
         Doc d = model.doc();
-        double[] b = zoomedOutline(d, transformed(d, sel.get()), 1);
-        double x0 = Math.min(Math.min(b[0], b[2]), Math.min(b[4], b[6])), x1 = Math.max(Math.max(b[0], b[2]), Math.max(b[4], b[6]));
-        double y0 = Math.min(Math.min(b[1], b[3]), Math.min(b[5], b[7])), y1 = Math.max(Math.max(b[1], b[3]), Math.max(b[5], b[7]));
+        double[] b = MoveSnap.box(d, transformed(d, sel.get()).id());
+        double x0 = b[0], y0 = b[1], x1 = b[2], y1 = b[3];
         javafx.geometry.Bounds v = scroll.getViewportBounds();
         double w = Math.max(50, v.getWidth() - 48), h = Math.max(50, v.getHeight() - 48);
         zoomKeeping(Math.min(w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0)), (x0 + x1) / 2, (y0 + y1) / 2, Double.NaN, Double.NaN);
@@ -560,9 +559,7 @@ public final class CanvasPane {
         if (id >= 0) {
             dragId = id;
             dragBefore = model.doc();
-            LayerItem l = dragBefore.find(id).orElseThrow();
-            Doc.Place at = dragBefore.locate(id).orElseThrow();
-            dragBox = MoveSnap.bounds(l, at.dx(), at.dy());
+            dragBox = MoveSnap.box(dragBefore, id);
             dragIds = MoveSnap.together(dragBefore, id, selectedRows.get());
             snapLines = MoveSnap.linesFor(dragBefore, dragIds);
             content.setCursor(Cursor.MOVE);

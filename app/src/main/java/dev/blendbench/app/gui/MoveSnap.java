@@ -87,6 +87,12 @@ final class MoveSnap {
         return d;
     }
 
+    /** Where layer {@code id}'s edges land on the document's canvas, at any depth: minX, minY, maxX, maxY. */
+    static double[] box(Doc d, long id) {
+        Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("no layer " + id));
+        return bounds(d.find(id).orElseThrow(), p.dx(), p.dy());
+    }
+
     /**
      * The box around where layer {@code l}'s edges land ({@code minX, minY, maxX, maxY}), its own
      * canvas placed at (dx, dy) on the document's.

@@ -29,7 +29,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -58,6 +57,7 @@ public final class WorkbenchView {
     private final CanvasRenderer renderer;
     private final CanvasPane canvas;
     private final LayersPanel layers;
+    private final ArrangeCommands arrange;
     private final PropertiesPanel properties;
     private final StressPanel stress;
     private final BorderPane root = new BorderPane();
@@ -83,6 +83,7 @@ public final class WorkbenchView {
             renderStatus.setText(line);
         });
         this.layers = new LayersPanel(model, this::chooseLayers);
+        this.arrange = new ArrangeCommands(model, layers::selectedIds, composeTab::isSelected, t -> message.setText(t));
         canvas.selectionFrom(layers::selectedIds, layers.list().getSelectionModel().getSelectedItems());
         this.properties = new PropertiesPanel(model);
         layers.onRename(properties::editName);
@@ -147,7 +148,7 @@ public final class WorkbenchView {
         root.setTop(menus());
         root.setCenter(tabs);
         root.setBottom(bar);
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::nudge);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, arrange::keyPressed);
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
         });
@@ -221,7 +222,7 @@ public final class WorkbenchView {
                 item("Move Layer Up", KeyCode.CLOSE_BRACKET, false, () -> layers.move(1)),
                 item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)), new SeparatorMenuItem(),
                 item("Group", "Shortcut+G", layers::group), item("Ungroup", "Shortcut+Shift+G", layers::ungroup),
-                item("Merge Group", null, layers::mergeGroup), new SeparatorMenuItem(), alignMenu());
+                item("Merge Group", null, layers::mergeGroup), new SeparatorMenuItem(), arrange.alignMenu());
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
         view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.zoomAtCentre(1 / canvas.zoomProperty().get())),
@@ -341,95 +342,6 @@ public final class WorkbenchView {
         undo.setDisable(model.history().nextUndo().isEmpty());
         redo.setText(model.history().nextRedo().map(s -> "Redo " + s).orElse("Redo"));
         redo.setDisable(model.history().nextRedo().isEmpty());
-    }
-
-    /**
-     * On the Compose tab, arrow keys nudge the selected layer a pixel (Shift: ten) and digits set
-     * its opacity, unless a field, list or table has the keys.
-     */
-    private void nudge(KeyEvent e) {
-        if (!composeTab.isSelected() || e.isShortcutDown() || e.isAltDown() || e.getTarget() instanceof TextInputControl
-                || e.getTarget() instanceof javafx.scene.control.Spinner<?> || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>
-                || e.getTarget() instanceof javafx.scene.control.Slider || e.getTarget() instanceof javafx.scene.control.TableView<?>) {
-            return;
-        }
-        if (e.getCode().isDigitKey() && !e.isShiftDown()) {
-            setOpacityByDigit(e);
-            return;
-        }
-        if (e.getTarget() instanceof javafx.scene.control.ListView<?>) return; // its arrows move the selection
-        int dx = 0, dy = 0, step = e.isShiftDown() ? 10 : 1;
-        if (e.getCode() == KeyCode.LEFT) dx = -step;
-        else if (e.getCode() == KeyCode.RIGHT) dx = step;
-        else if (e.getCode() == KeyCode.UP) dy = -step;
-        else if (e.getCode() == KeyCode.DOWN) dy = step;
-        else return;
-        List<Long> ids = movableSelection();
-        if (ids.isEmpty()) return;
-        int fx = dx, fy = dy;
-        model.edit("Nudge", d -> MoveSnap.moved(d, ids, fx, fy));
-        e.consume();
-    }
-
-    /**
-     * The layers a nudge or an alignment moves: the selected layer, with the rows selected with it
-     * ({@link MoveSnap#together}); none when there is no selected layer or it is locked, or in a
-     * locked group.
-     */
-    private List<Long> movableSelection() {
-        long id = model.selectedIdProperty().get();
-        if (model.selectedLayer().isEmpty() || model.doc().withGroupsAround(id).stream().anyMatch(LayerItem::locked)) return List.of();
-        return MoveSnap.together(model.doc(), id, layers.selectedIds());
-    }
-
-    /** Why there is nothing to {@code what}: no layer selected, or it (or a group around it) is locked. */
-    private String unmovable(String what) {
-        return model.selectedLayer().map(l -> "Nothing to " + what + ": " + l.name() + " is locked, or in a locked group")
-                .orElse("Nothing to " + what + ": select layers in the layers panel first");
-    }
-
-    /**
-     * Edit ▸ Align: the selected rows' edges or centres lined up with one another (a single layer:
-     * with the canvas), or three or more spaced evenly; one undo step each.
-     */
-    private javafx.scene.control.Menu alignMenu() {
-        var menu = new javafx.scene.control.Menu("Align");
-        menu.setId("menu-align");
-        for (Align.Edge edge : Align.Edge.values()) {
-            if (edge == Align.Edge.TOP) menu.getItems().add(new SeparatorMenuItem());
-            menu.getItems().add(item(edge.label, (String) null, () -> {
-                List<Long> ids = movableSelection();
-                if (ids.isEmpty()) message.setText(unmovable("align"));
-                else model.edit("Align " + edge.label, d -> Align.align(d, ids, edge));
-            }));
-        }
-        menu.getItems().addAll(new SeparatorMenuItem(), item("Distribute Horizontally", (String) null, () -> distribute(true)),
-                item("Distribute Vertically", (String) null, () -> distribute(false)));
-        return menu;
-    }
-
-    private void distribute(boolean across) {
-        List<Long> ids = movableSelection();
-        if (ids.isEmpty()) {
-            message.setText(unmovable("distribute"));
-            return;
-        }
-        if (ids.size() < 3) {
-            message.setText("Distribute spaces three or more layers evenly: select them in the layers panel (Ctrl+click, Shift+click)");
-            return;
-        }
-        model.edit(across ? "Distribute Horizontally" : "Distribute Vertically", d -> Align.distribute(d, ids, across));
-    }
-
-    /** 1 … 9 set the selected layer's opacity to 10 … 90 %, 0 to 100 %, as image editors do. */
-    private void setOpacityByDigit(KeyEvent e) {
-        long id = model.selectedIdProperty().get();
-        String name = e.getCode().getName(); // "5" or "Numpad 5"
-        if (model.selectedLayer().isEmpty() || name.isEmpty() || !Character.isDigit(name.charAt(name.length() - 1))) return;
-        int n = name.charAt(name.length() - 1) - '0';
-        float op = n == 0 ? 1f : n / 10f;
-        model.edit("Opacity " + (n == 0 ? 100 : n * 10) + " %", d -> d.withItem(id, l -> l.withOpacity(op)));
-        e.consume();
     }
 
     // ---- file operations, off the FX thread ----
