@@ -2,10 +2,8 @@ package dev.blendbench.engine.render;
 
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.Compositor;
-import dev.blendbench.engine.blend.FloatBlend;
 import dev.blendbench.engine.blend.SpanKernel;
 import dev.blendbench.engine.colour.BlendSpace;
-import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.race.RaceDetector;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
@@ -40,6 +38,9 @@ import java.util.concurrent.locks.LockSupport;
  * without being read, opaque ones copied. A source written through its array must be marked with
  * {@code markModified()} before the next render.
  *
+ * <p><b>Linear light.</b> A scene blended in linear light has its tiles composited in floats by
+ * {@link LinearTiles}, with the same occlusion pass.
+ *
  * <p><b>Groups.</b> A {@link Layer#isGroup() group layer} is composited from its own layers on
  * every render, over each tile's part of it, into a per-thread buffer of its nesting level, then
  * blended as one layer where its layers have pixels; it occludes what is below it where they make
@@ -58,7 +59,7 @@ public final class TileRenderer {
     public static final int DEFAULT_TILE_WIDTH = 4096;
     public static final int DEFAULT_TILE_HEIGHT = 16;
     private static final int SCRATCH = 1024;
-    private static final ThreadLocal<int[]> SCRATCH_ROWS = ThreadLocal.withInitial(() -> new int[SCRATCH]);
+    static final ThreadLocal<int[]> SCRATCH_ROWS = ThreadLocal.withInitial(() -> new int[SCRATCH]);
 
     private final Executor executor;
     private final int parallelism;
@@ -303,7 +304,7 @@ public final class TileRenderer {
      * at level d is composited into level d's {@code group} buffer by a composite at level d + 1,
      * which must not reuse the buffers the level-d composite is still using.
      */
-    private static final class Level {
+    static final class Level {
         final Occlusion occ = new Occlusion();
         final GroupCover cover = new GroupCover();
         int[] group = new int[0];
@@ -313,7 +314,7 @@ public final class TileRenderer {
 
     private static final ThreadLocal<Level[]> LEVELS = ThreadLocal.withInitial(() -> new Level[] {new Level()});
 
-    private static Level level(int depth) {
+    static Level level(int depth) {
         Level[] ls = LEVELS.get();
         if (depth >= ls.length) {
             ls = Arrays.copyOf(ls, depth + 1);
@@ -350,7 +351,7 @@ public final class TileRenderer {
                                   int[] scratch, int depth) {
         Level lv = level(depth);
         if (scene.blendSpace() == BlendSpace.LINEAR) {
-            compositeRectLinear(scene, out, base, stride, ax0, ay0, ax1, ay1, lv, depth);
+            LinearTiles.compositeRect(scene, out, base, stride, ax0, ay0, ax1, ay1, lv, depth);
             return;
         }
         int bg = scene.background();
@@ -436,7 +437,7 @@ public final class TileRenderer {
      * With {@code out} (8-bit pixels, as {@link #composite} takes them), each row's runs that no
      * layer occludes are filled with {@code bg} as soon as the row is known, while it is in cache.
      */
-    private static Occlusion occlude(List<Layer> layers, Level lv, int ax0, int ay0, int ax1, int ay1,
+    static Occlusion occlude(List<Layer> layers, Level lv, int ax0, int ay0, int ax1, int ay1,
                                      int[] out, int base, int stride, int bg) {
         int n = layers.size();
         Occlusion occ = lv.occ;
@@ -556,7 +557,7 @@ public final class TileRenderer {
     private static final ThreadLocal<int[]> SAMPLED = ThreadLocal.withInitial(() -> new int[1 << 16]);
 
     /** A resampled layer's pixels for the canvas rectangle [x0, x1) × [y0, y1), row-major, in a per-thread buffer. */
-    private static int[] sampled(Layer l, int x0, int y0, int x1, int y1) {
+    static int[] sampled(Layer l, int x0, int y0, int x1, int y1) {
         int need = (x1 - x0) * (y1 - y0);
         int[] buf = SAMPLED.get();
         if (buf.length < need) {
@@ -572,25 +573,12 @@ public final class TileRenderer {
      * (at nesting level {@code depth + 1}) over that part of the group's canvas, row-major, in
      * this level's buffer.
      */
-    private static int[] grouped(Layer l, int x0, int y0, int x1, int y1, Level lv, int[] scratch, int depth) {
+    static int[] grouped(Layer l, int x0, int y0, int x1, int y1, Level lv, int[] scratch, int depth) {
         int w = x1 - x0, need = w * (y1 - y0);
         if (lv.group.length < need) lv.group = new int[Math.max(need, 2 * lv.group.length)];
         int gx0 = x0 - l.x(), gy0 = y0 - l.y(); // the rectangle on the group's canvas
         composite(l.group(), lv.group, -gy0 * w - gx0, w, gx0, gy0, gx0 + w, y1 - l.y(), scratch, depth + 1);
         return lv.group;
-    }
-
-    /** A linear-light tile: composite in floats, then encode to 8-bit sRGB once. */
-    private static void compositeRectLinear(Scene scene, int[] out, int base, int stride, int ax0, int ay0, int ax1, int ay1,
-                                            Level lv, int depth) {
-        int w = ax1 - ax0, h = ay1 - ay0;
-        int need = 4 * w * h;
-        if (lv.linearTile.length < need) lv.linearTile = new float[Math.max(need, 2 * lv.linearTile.length)];
-        float[] acc = lv.linearTile;
-        compositeLinear(scene, ax0, ay0, w, h, acc, lv, depth);
-        for (int y = ay0; y < ay1; y++) {
-            Srgb.fromLinear(acc, 4 * w * (y - ay0), out, base + y * stride + ax0, w);
-        }
     }
 
     /**
@@ -600,102 +588,7 @@ public final class TileRenderer {
      * space says, this blends in linear light. Allocation-free once a thread's buffers have grown.
      */
     public static void compositeLinear(Scene scene, Rect r, float[] out) {
-        compositeLinear(scene, r.x(), r.y(), r.width(), r.height(), out, level(0), 0);
-    }
-
-    private static void compositeLinear(Scene scene, int rx, int ry, int w, int h, float[] out, Level lv, int depth) {
-        if (out.length < 4 * w * h) {
-            throw new IllegalArgumentException("out holds " + out.length + " floats, " + 4 * w * h + " needed");
-        }
-        if (lv.linearRow.length < 4 * w) lv.linearRow = new float[Math.max(4 * w, 2 * lv.linearRow.length)];
-        float[] bg = lv.linearRow;
-        Srgb.toLinear(scene.background(), bg, 0);
-        float b0 = bg[0], b1 = bg[1], b2 = bg[2], b3 = bg[3];
-        List<Layer> layers = scene.layers();
-        // as in 8 bits: where a layer above replaces the backdrop exactly, the background and the layers below are skipped
-        Occlusion occ = occlude(layers, lv, rx, ry, rx + w, ry + h, null, 0, 0, 0);
-        int[] st = occ.runs;
-        for (int y = ry; y < ry + h; y++) {
-            int o = 4 * (y - ry) * w - 4 * rx;
-            for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
-                if (st[q + 1] >= 0) continue;
-                for (int i = o + 4 * x, e = o + 4 * st[q]; i < e; i += 4) {
-                    out[i] = b0;
-                    out[i + 1] = b1;
-                    out[i + 2] = b2;
-                    out[i + 3] = b3;
-                }
-            }
-        }
-        for (int li = 0, n = layers.size(); li < n; li++) {
-            Layer l = layers.get(li);
-            if (!l.visible()) continue;
-            BlendMode mode = l.mode();
-            boolean clears = mode.clearsOutsideSource();
-            if (l.opacity() == 0f && !clears) continue;
-            Surface src = l.source();
-            // the layer's canvas bounds, clipped to the rectangle
-            int bx0, by0, bx1, by1;
-            if (l.placement() != null) { // a group is never transformed
-                Rect pb = l.placement().bounds();
-                bx0 = l.x() + pb.x();
-                by0 = l.y() + pb.y();
-                bx1 = l.x() + pb.right();
-                by1 = l.y() + pb.bottom();
-            } else {
-                bx0 = l.x();
-                by0 = l.y();
-                bx1 = l.x() + src.width();
-                by1 = l.y() + src.height();
-            }
-            int ix0 = Math.max(rx, bx0), iy0 = Math.max(ry, by0), ix1 = Math.min(rx + w, bx1), iy1 = Math.min(ry + h, by1);
-            boolean any = ix0 < ix1 && iy0 < iy1;
-            int[] pixels = null;
-            int pOff = 0, pStride = 0;
-            if (any && (l.placement() != null || l.isGroup())) {
-                pixels = l.isGroup() ? grouped(l, ix0, iy0, ix1, iy1, lv, SCRATCH_ROWS.get(), depth)
-                        : sampled(l, ix0, iy0, ix1, iy1);
-                pOff = -iy0 * (ix1 - ix0) - ix0;
-                pStride = ix1 - ix0;
-            } else if (any) {
-                pixels = src.array();
-                pOff = src.index(-l.x(), -l.y());
-                pStride = src.stride();
-            }
-            for (int y = ry; y < ry + h; y++) {
-                boolean rowHit = any && y >= iy0 && y < iy1;
-                if (!rowHit && !clears) continue;
-                int o = 4 * (y - ry) * w - 4 * rx, row = pOff + y * pStride;
-                // the row's occlusion runs [x, end): skipped under a layer above that replaces the backdrop
-                for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
-                    int end = st[q], occluder = st[q + 1];
-                    if (occluder > li) continue;
-                    int s0 = rowHit ? Math.max(x, ix0) : end, s1 = rowHit ? Math.min(end, ix1) : end;
-                    if (occluder == li) {
-                        // this layer's own opaque run (within it), at full opacity in a mode that replaces: its pixels, as they are
-                        Srgb.toLinear(pixels, row + s0, out, o + 4 * s0, s1 - s0);
-                        continue;
-                    }
-                    if (clears) {
-                        // clearing modes act on the whole run: outside the layer's span the source is transparent
-                        Arrays.fill(bg, 4 * (x - rx), 4 * (end - rx), 0f);
-                        if (s0 < s1) Srgb.toLinear(pixels, row + s0, bg, 4 * (s0 - rx), s1 - s0);
-                        FloatBlend.blend(mode, bg, 4 * (x - rx), out, o + 4 * x, end - x, l.opacity());
-                        continue;
-                    }
-                    if (s0 >= s1) continue;
-                    // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
-                    for (int sx = s0; sx < s1; ) {
-                        if (pixels[row + sx] >>> 24 == 0) { sx++; continue; }
-                        int e = sx + 1;
-                        while (e < s1 && pixels[row + e] >>> 24 != 0) e++;
-                        Srgb.toLinear(pixels, row + sx, bg, 0, e - sx);
-                        FloatBlend.blend(mode, bg, 0, out, o + 4 * sx, e - sx, l.opacity());
-                        sx = e;
-                    }
-                }
-            }
-        }
+        LinearTiles.composite(scene, r.x(), r.y(), r.width(), r.height(), out, level(0), 0);
     }
 
     /**
