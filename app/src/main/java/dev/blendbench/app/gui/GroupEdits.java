@@ -171,6 +171,83 @@ final class GroupEdits {
     }
 
     /**
+     * Layer {@code id} merged into the layer (or group) just below it, as image editors do: one
+     * layer of the two composited in isolation (the lower one plain, the upper one blended onto it
+     * with its own mode and opacity), which keeps the lower one's name, mode, opacity and place.
+     * The picture stays the same (up to rounding) where both are plain; the message names each
+     * way it can change: the upper one's blend mode then reaches only the lower one's pixels, and
+     * the lower one's mode and opacity now apply to the upper one too. Refused for the bottom
+     * layer of a stack, and when either layer is hidden or locked.
+     */
+    static Edit mergeDown(Doc d, long id) {
+        Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
+        List<LayerItem> siblings = d.siblings(p.parent());
+        LayerItem upper = siblings.get(p.index());
+        if (p.index() == 0) {
+            throw new IllegalArgumentException("'" + upper.name() + "' is the bottom layer" + (p.parent() < 0 ? "" : " of its group")
+                    + ": there is no layer below it to merge it into");
+        }
+        LayerItem lower = siblings.get(p.index() - 1);
+        mergeable(List.of(lower, upper));
+        LayerItem g = LayerItem.group(lower.name(), List.of((plain(lower.mode(), 1f) ? lower : lower.withMode(BlendMode.SOURCE_OVER)).withOpacity(1f), upper),
+                new Rect(-p.dx(), -p.dy(), d.width(), d.height()), d.blendSpace());
+        LayerItem merged = LayerItem.of(lower.name(), g.source(), g.x(), g.y()).withMode(lower.mode()).withOpacity(lower.opacity());
+        Doc out = d.withList(p.parent(), ls -> {
+            List<LayerItem> rest = new ArrayList<>(ls);
+            rest.remove(p.index());
+            rest.set(p.index() - 1, merged);
+            return rest;
+        });
+        List<String> notes = new ArrayList<>();
+        if (!plain(upper.mode(), 1f)) notes.add("'" + upper.name() + "' (" + upper.mode().cssName() + ") blended with '" + lower.name() + "' alone");
+        if (!plain(lower.mode(), lower.opacity())) {
+            notes.add(String.format(Locale.ROOT, "'%s''s %s at %.0f %% now applies to '%s' too", lower.name(), lower.mode().cssName(),
+                    lower.opacity() * 100, upper.name()));
+        }
+        return new Edit(out, merged.id(), "Merge " + upper.name() + " down", "Merged " + upper.name() + " into " + lower.name()
+                + (notes.isEmpty() ? "" : ": " + String.join("; ", notes) + " (Undo puts them back)"));
+    }
+
+    /**
+     * The document's visible layers (top level: a group with all its layers) merged into one layer
+     * named "Merged", where the topmost of them was: their composite over a transparent backdrop,
+     * so over a transparent background the picture is the same, bit for bit. Hidden layers stay,
+     * in their order. Refused when fewer than two layers are visible, or one of them is locked.
+     */
+    static Edit mergeVisible(Doc d) {
+        List<LayerItem> visible = d.layers().stream().filter(LayerItem::visible).toList();
+        if (visible.size() < 2) {
+            throw new IllegalArgumentException(visible.isEmpty() ? "No layer is visible: nothing to merge" : "Only one layer is visible: nothing to merge it with");
+        }
+        mergeable(visible);
+        LayerItem g = LayerItem.group("Merged", visible, new Rect(0, 0, d.width(), d.height()), d.blendSpace());
+        LayerItem merged = LayerItem.of("Merged", g.source(), g.x(), g.y());
+        List<LayerItem> out = new ArrayList<>(d.layers().size());
+        LayerItem topmost = visible.getLast();
+        for (LayerItem l : d.layers()) {
+            if (l == topmost) out.add(merged);
+            else if (!l.visible()) out.add(l);
+        }
+        String note = "";
+        if ((d.background() >>> 24) != 0) {
+            List<String> blending = visible.stream().filter(l -> !plain(l.mode(), 1f)).map(l -> "'" + l.name() + "' (" + l.mode().cssName() + ")").toList();
+            if (!blending.isEmpty()) {
+                note = ": " + String.join(", ", blending) + (blending.size() == 1 ? " no longer blends" : " no longer blend")
+                        + " with the background colour (Undo puts them back)";
+            }
+        }
+        return new Edit(d.withLayers(out), merged.id(), "Merge Visible", "Merged " + visible.size() + " visible layers into one" + note);
+    }
+
+    /** Refuses a merge of {@code ls} when one of them is hidden or locked, naming it. */
+    private static void mergeable(List<LayerItem> ls) {
+        for (LayerItem l : ls) {
+            if (!l.visible()) throw new IllegalArgumentException("'" + l.name() + "' is hidden: show it to merge it");
+            if (l.locked()) throw new IllegalArgumentException("'" + l.name() + "' is locked: unlock it to merge it");
+        }
+    }
+
+    /**
      * Layer {@code id} moved into the group {@code target} is in (or the document), just above
      * {@code target} (or just {@code below} it), staying where it is on the canvas. A group is not
      * moved into itself, nor a group's only layer out of it (a group is never empty).

@@ -135,7 +135,7 @@ public final class LayersPanel {
                 down = new javafx.scene.control.MenuItem("Move Down"), top = new javafx.scene.control.MenuItem("Move to Top"),
                 bottom = new javafx.scene.control.MenuItem("Move to Bottom"), grp = new javafx.scene.control.MenuItem("Group"),
                 ungrp = new javafx.scene.control.MenuItem("Ungroup"), out = new javafx.scene.control.MenuItem("Move Out of Group"),
-                merge = new javafx.scene.control.MenuItem("Merge Group");
+                merge = new javafx.scene.control.MenuItem("Merge Group"), mergeDown = new javafx.scene.control.MenuItem("Merge Down");
         ren.setOnAction(e -> rename.run());
         dup.setOnAction(e -> duplicate());
         del.setOnAction(e -> delete());
@@ -147,8 +147,9 @@ public final class LayersPanel {
         ungrp.setOnAction(e -> ungroup());
         out.setOnAction(e -> moveOutOfGroup());
         merge.setOnAction(e -> mergeGroup());
+        mergeDown.setOnAction(e -> mergeDown());
         javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(ren, dup, del, new javafx.scene.control.SeparatorMenuItem(),
-                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp, out, merge);
+                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp, out, merge, mergeDown);
         m.setId("layer-menu");
         m.setOnShowing(e -> {
             int i = model.selectedIndex(), n = model.selectedPlace().map(p -> model.doc().siblings(p.parent()).size()).orElse(0);
@@ -158,6 +159,7 @@ public final class LayersPanel {
             bottom.setDisable(i <= 0);
             ungrp.setDisable(!model.selectedLayer().map(LayerItem::isGroup).orElse(false));
             merge.setDisable(ungrp.isDisable());
+            mergeDown.setDisable(i <= 0);
             out.setDisable(model.selectedPlace().map(p -> p.parent() < 0 || model.doc().siblings(p.parent()).size() == 1).orElse(true));
         });
         return m;
@@ -313,6 +315,20 @@ public final class LayersPanel {
         if (model.selectedLayer().map(LayerItem::isGroup).orElse(false)) {
             apply(() -> GroupEdits.merge(model.doc(), model.selectedIdProperty().get()));
         }
+    }
+
+    /** Merges the selected layer into the one below it ({@link GroupEdits#mergeDown}); the status bar says why not. */
+    void mergeDown() {
+        if (model.selectedLayer().isEmpty()) {
+            say.accept("No layer is selected");
+            return;
+        }
+        apply(() -> GroupEdits.mergeDown(model.doc(), model.selectedIdProperty().get()));
+    }
+
+    /** Merges the document's visible layers into one ({@link GroupEdits#mergeVisible}). */
+    void mergeVisible() {
+        apply(() -> GroupEdits.mergeVisible(model.doc()));
     }
 
     /** Moves the selected layer out of its group, just above the group, where it is on the canvas. */

@@ -222,7 +222,8 @@ public final class WorkbenchView {
                 item("Move Layer Up", KeyCode.CLOSE_BRACKET, false, () -> layers.move(1)),
                 item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)), new SeparatorMenuItem(),
                 item("Group", "Shortcut+G", layers::group), item("Ungroup", "Shortcut+Shift+G", layers::ungroup),
-                item("Merge Group", null, layers::mergeGroup), new SeparatorMenuItem(), arrange.alignMenu());
+                item("Merge Group", null, layers::mergeGroup),
+                item("Merge Down", "Shortcut+M", layers::mergeDown), item("Merge Visible", "Shortcut+Shift+M", layers::mergeVisible), new SeparatorMenuItem(), arrange.alignMenu());
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
         view.getItems().addAll(item("Fit", "Shortcut+0", canvas::fit), item("100 %", "Shortcut+1", () -> canvas.zoomAtCentre(1 / canvas.zoomProperty().get())),
@@ -263,13 +264,14 @@ public final class WorkbenchView {
             "Layers",
             "  F2 or double-click a row      rename",
             "  Right-click a row             rename, duplicate, delete, move up / down / to top / to bottom,",
-            "                                group, ungroup, move out of its group, merge a group into one layer",
+            "                                group, ungroup, move out of its group, merge a group into one layer, merge down",
             "  ▸ on a group's row, or Right  show its layers (Left hides them); edit them as any layer",
             "  Ctrl+J                        duplicate",
             "  Delete                        delete",
             "  Ctrl+] / Ctrl+[               move up / down",
             "  Drag a row                    reorder; onto a row in another group: move the layer there",
             "  Ctrl+G / Ctrl+Shift+G         put the layer in a new group / ungroup a group",
+            "  Ctrl+M / Ctrl+Shift+M         merge the layer into the one below / merge the visible layers into one",
             "  Ctrl+click, Shift+click       select several rows: Ctrl+G groups them, Ctrl+J duplicates them, Delete deletes them;",
             "                                dragging one of them on the canvas, or the arrow keys, moves them all;",
             "                                Edit ▸ Align lines them up (one layer: with the canvas) or spaces them evenly",

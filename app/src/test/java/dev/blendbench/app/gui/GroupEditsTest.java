@@ -377,4 +377,65 @@ class GroupEditsTest {
         assertEquals(List.of("back", "top"), withGroup.doc().layers().stream().map(LayerItem::name).toList());
         assertEquals("Delete 1 layer", withGroup.what(), "the layer inside the deleted group went with it");
     }
+
+    @Test
+    void mergingALayerDown_makesOneLayerOfTheTwo_asAnEngineGroupOfThemWouldRender_andSaysWhatChanged() {
+        Doc d = doc(); // back, g (multiply 60 %: g1, g2 screen 80 %), top (overlay 90 %)
+        GroupEdits.Edit e = GroupEdits.mergeDown(d, id(d, "top"));
+        assertEquals(List.of("back", "g"), e.doc().layers().stream().map(LayerItem::name).toList());
+        LayerItem merged = e.doc().find(e.select()).orElseThrow();
+        assertEquals(List.of("g", false, BlendMode.MULTIPLY, 0.6f), List.of(merged.name(), merged.isGroup(), merged.mode(), merged.opacity()));
+        assertEquals("Merge top down", e.what());
+        assertEquals("Merged top into g: 'top' (overlay) blended with 'g' alone; 'g''s multiply at 60 % now applies to 'top' too"
+                + " (Undo puts them back)", e.message());
+        LayerItem g = d.find(id(d, "g")).orElseThrow(), top = d.find(id(d, "top")).orElseThrow();
+        Layer pair = Groups.of("g", new Scene(W, H, 0, List.of(g.layer().withMode(BlendMode.SOURCE_OVER).withOpacity(1f), top.layer())),
+                0, 0, BlendMode.MULTIPLY, 0.6f, true);
+        Surface want = Surface.allocate(W, H);
+        TileRenderer.singleThreaded().render(new Scene(W, H, d.background(), List.of(d.layers().getFirst().layer(), pair)), want);
+        assertArrayEquals(want.array(), render(e.doc()));
+
+        // inside a group, two plain layers: the picture stays, up to rounding
+        Doc plain = d.withItem(id(d, "g2"), l -> l.withMode(BlendMode.NORMAL).withOpacity(0.7f));
+        GroupEdits.Edit in = GroupEdits.mergeDown(plain, id(d, "g2"));
+        assertEquals("Merged g2 into g1", in.message());
+        assertEquals(List.of("g1"), in.doc().find(id(d, "g")).orElseThrow().children().stream().map(LayerItem::name).toList());
+        int[] a = render(plain), b = render(in.doc());
+        for (int k = 0; k < a.length; k++) {
+            for (int sh = 0; sh < 32; sh += 8) assertTrue(Math.abs((a[k] >>> sh & 0xFF) - (b[k] >>> sh & 0xFF)) <= 1, "pixel " + k);
+        }
+    }
+
+    @Test
+    void mergingDown_isRefusedForABottomLayer_andForHiddenOrLockedOnes_withTheReason() {
+        Doc d = doc();
+        assertEquals("'back' is the bottom layer: there is no layer below it to merge it into",
+                assertThrows(IllegalArgumentException.class, () -> GroupEdits.mergeDown(d, id(d, "back"))).getMessage());
+        assertEquals("'g1' is the bottom layer of its group: there is no layer below it to merge it into",
+                assertThrows(IllegalArgumentException.class, () -> GroupEdits.mergeDown(d, id(d, "g1"))).getMessage());
+        assertEquals("'g' is hidden: show it to merge it", assertThrows(IllegalArgumentException.class,
+                () -> GroupEdits.mergeDown(d.withItem(id(d, "g"), l -> l.withVisible(false)), id(d, "top"))).getMessage());
+        assertEquals("'top' is locked: unlock it to merge it", assertThrows(IllegalArgumentException.class,
+                () -> GroupEdits.mergeDown(d.withItem(id(d, "top"), l -> l.withLocked(true)), id(d, "top"))).getMessage());
+    }
+
+    @Test
+    void mergingTheVisibleLayers_overATransparentBackground_leavesThePictureBitForBit_andKeepsTheHiddenOnes() {
+        Doc d = doc().withBackground(0);
+        Doc withHidden = d.withItem(id(d, "back"), l -> l.withVisible(false));
+        GroupEdits.Edit e = GroupEdits.mergeVisible(withHidden);
+        assertEquals(List.of("back", "Merged"), e.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals("Merged 2 visible layers into one", e.message());
+        assertArrayEquals(render(withHidden), render(e.doc()));
+        GroupEdits.Edit all = GroupEdits.mergeVisible(d);
+        assertEquals(List.of("Merged"), all.doc().layers().stream().map(LayerItem::name).toList());
+        assertArrayEquals(render(d), render(all.doc()));
+
+        GroupEdits.Edit onColour = GroupEdits.mergeVisible(doc());
+        assertEquals("Merged 3 visible layers into one: 'g' (multiply), 'top' (overlay) no longer blend with the background colour"
+                + " (Undo puts them back)", onColour.message());
+        Doc one = d.withItem(id(d, "g"), l -> l.withVisible(false)).withItem(id(d, "top"), l -> l.withVisible(false));
+        assertEquals("Only one layer is visible: nothing to merge it with",
+                assertThrows(IllegalArgumentException.class, () -> GroupEdits.mergeVisible(one)).getMessage());
+    }
 }
