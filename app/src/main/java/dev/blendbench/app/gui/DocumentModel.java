@@ -108,24 +108,26 @@ public final class DocumentModel {
         revision.set(revision.get() + 1);
     }
 
-    public boolean undo() {
-        Optional<Doc> d = history.undo(doc());
-        d.ifPresent(x -> {
-            Doc before = doc();
-            show(x, dirtyBetween(before, x));
-            dirty.set(true);
-        });
-        return d.isPresent();
-    }
+    public boolean undo() { return travel(-1); }
 
-    public boolean redo() {
-        Optional<Doc> d = history.redo(doc());
-        d.ifPresent(x -> {
-            Doc before = doc();
-            show(x, dirtyBetween(before, x));
-            dirty.set(true);
-        });
-        return d.isPresent();
+    public boolean redo() { return travel(1); }
+
+    /**
+     * Goes {@code steps} back through the history (negative: undo) or forward (positive: redo) as
+     * one change of the document, as far as the history reaches; false if it went nowhere.
+     */
+    public boolean travel(int steps) {
+        Doc before = doc(), now = before;
+        int done = 0;
+        for (; done < Math.abs(steps); done++) {
+            Optional<Doc> d = steps < 0 ? history.undo(now) : history.redo(now);
+            if (d.isEmpty()) break;
+            now = d.get();
+        }
+        if (done == 0) return false;
+        show(now, dirtyBetween(before, now));
+        dirty.set(true);
+        return true;
     }
 
     /** Replaces the whole document (open, new): clears the history and the selection. */

@@ -34,6 +34,10 @@ public final class History {
     public record Entry(String what, Doc before) {}
 
     private final Deque<Entry> undo = new ArrayDeque<>(), redo = new ArrayDeque<>();
+    /** Whether steps were dropped since the last {@link #clear}: the oldest state held is then not where the document started. */
+    private boolean dropped;
+    /** Bumped whenever the steps held change, so that a view of them redraws only then. */
+    private int version;
 
     /**
      * Records that {@code what} replaced {@code before} with {@code current}; clears the redo
@@ -41,9 +45,13 @@ public final class History {
      */
     public void push(String what, Doc before, Doc current) {
         undo.push(new Entry(what, before));
-        if (undo.size() > LIMIT) undo.removeLast();
+        if (undo.size() > LIMIT) {
+            undo.removeLast();
+            dropped = true;
+        }
         redo.clear();
         trim(current);
+        version++;
     }
 
     /** Drops the oldest undo steps whose pixels, with those of every newer step, pass the budget. */
@@ -57,7 +65,10 @@ public final class History {
             if (held > budgetBytes && keep > 0) break;
             keep++;
         }
-        while (undo.size() > keep) undo.removeLast();
+        while (undo.size() > keep) {
+            undo.removeLast();
+            dropped = true;
+        }
     }
 
     /** The bytes of the pixel arrays {@code ls} hold that are not in {@code counted} yet; adds them to it. */
@@ -78,6 +89,7 @@ public final class History {
         Entry e = undo.poll();
         if (e == null) return Optional.empty();
         redo.push(new Entry(e.what(), current));
+        version++;
         return Optional.of(e.before());
     }
 
@@ -85,6 +97,7 @@ public final class History {
         Entry e = redo.poll();
         if (e == null) return Optional.empty();
         undo.push(new Entry(e.what(), current));
+        version++;
         return Optional.of(e.before());
     }
 
@@ -95,5 +108,25 @@ public final class History {
     public void clear() {
         undo.clear();
         redo.clear();
+        dropped = false;
+        version++;
     }
+
+    /** The names of the steps that undo takes back, the oldest first (the last one: the edit that made the current state). */
+    public List<String> pastSteps() {
+        List<String> out = new java.util.ArrayList<>(undo.size());
+        undo.descendingIterator().forEachRemaining(e -> out.add(e.what()));
+        return out;
+    }
+
+    /** The names of the steps that redo makes again, the next one first. */
+    public List<String> futureSteps() {
+        return redo.stream().map(Entry::what).toList();
+    }
+
+    /** True when steps were dropped (past {@link #LIMIT}, or the memory budget) since the history was last cleared. */
+    public boolean droppedOldest() { return dropped; }
+
+    /** Changes whenever the steps held change (an edit, an undo or redo, a clear). */
+    public int version() { return version; }
 }

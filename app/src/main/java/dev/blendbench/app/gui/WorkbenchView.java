@@ -59,6 +59,7 @@ public final class WorkbenchView {
     private final LayersPanel layers;
     private final ArrangeCommands arrange;
     private final PropertiesPanel properties;
+    private final HistoryPanel history;
     private final StressPanel stress;
     private final BorderPane root = new BorderPane();
     private final Label message = new Label("Ready.");
@@ -86,6 +87,7 @@ public final class WorkbenchView {
         this.arrange = new ArrangeCommands(model, layers::selectedIds, composeTab::isSelected, t -> message.setText(t));
         canvas.selectionFrom(layers::selectedIds, layers.list().getSelectionModel().getSelectedItems());
         this.properties = new PropertiesPanel(model);
+        this.history = new HistoryPanel(model);
         layers.onRename(properties::editName);
         layers.onMessage(message::setText);
         // Show on canvas: the Compose tab, the finding's rectangle outlined and scrolled into view
@@ -101,10 +103,13 @@ public final class WorkbenchView {
         ScrollPane props = new ScrollPane(properties.node());
         props.setFitToWidth(true);
         props.setMinWidth(260);
-        SplitPane work = new SplitPane(layers.node(), canvas.node(), props);
+        SplitPane side = new SplitPane(props, history.node());
+        side.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        side.setDividerPositions(0.62);
+        SplitPane work = new SplitPane(layers.node(), canvas.node(), side);
         work.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(layers.node(), false);
-        SplitPane.setResizableWithParent(props, false);
+        SplitPane.setResizableWithParent(side, false);
         Tab compose = composeTab, stressTab = new Tab("Stress", stress.node());
         compose.setContent(work); // a field: the keyboard shortcuts act only while it is selected
         compose.setId("tab-compose");
