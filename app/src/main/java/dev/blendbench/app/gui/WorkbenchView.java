@@ -290,6 +290,7 @@ public final class WorkbenchView {
             "  Ctrl+Shift+E                  export the layers as a Photoshop document (.psd)",
             "  Ctrl+Z                        undo",
             "  Ctrl+Y or Ctrl+Shift+Z        redo",
+            "  History list (right)          select a step to go back or forward to it",
             "  Ctrl+Q                        quit",
             "  F1                            this list");
 
