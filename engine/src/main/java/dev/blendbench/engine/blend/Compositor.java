@@ -218,6 +218,25 @@ public final class Compositor {
     }
 
     /**
+     * Cuts what a blend made of {@code n} pixels of {@code dst} (from {@code dOff}) back to the
+     * alpha of the backdrop they were blended onto ({@code backdrop}, from {@code bo}: a copy of
+     * {@code dst} before the blend), as a clipped layer of a clipping group needs (see {@code
+     * Scene}): {@code c = (αb·x + (255 − αx)·b) / 255} per channel, rounded, alpha {@code αb}.
+     * A pixel the blend left as it was stays so, and a colour never exceeds its alpha.
+     */
+    public static void clipToBackdrop(int[] backdrop, int bo, int[] dst, int dOff, int n) {
+        for (int i = 0; i < n; i++) {
+            int b = backdrop[bo + i], x = dst[dOff + i];
+            if (b == x) continue; // untouched: the formula gives it back exactly
+            int ab = b >>> 24, k = 255 - (x >>> 24);
+            int r = ((x >>> 16 & 0xFF) * ab + (b >>> 16 & 0xFF) * k + 127) / 255;
+            int g = ((x >>> 8 & 0xFF) * ab + (b >>> 8 & 0xFF) * k + 127) / 255;
+            int bl = ((x & 0xFF) * ab + (b & 0xFF) * k + 127) / 255;
+            dst[dOff + i] = ab << 24 | r << 16 | g << 8 | bl;
+        }
+    }
+
+    /**
      * Blends all of {@code src} onto {@code dst} (same size) with {@code mode} at {@code opacity}.
      */
     public static void composite(Surface src, Surface dst, BlendMode mode, float opacity) {

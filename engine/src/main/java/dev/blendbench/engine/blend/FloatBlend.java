@@ -49,6 +49,22 @@ public final class FloatBlend {
         }
     }
 
+    /**
+     * Cuts what a blend made of {@code n} pixels of {@code dst} (from {@code dOff}) back to the
+     * alpha of the backdrop they were blended onto ({@code backdrop}, from {@code bo}: a copy of
+     * {@code dst} before the blend), as a clipped layer of a clipping group needs (see {@code
+     * Scene}): {@code c = αb·x + (1 − αx)·b} per channel, alpha {@code αb}.
+     */
+    public static void clipToBackdrop(float[] backdrop, int bo, float[] dst, int dOff, int n) {
+        for (int p = 0, b = bo, d = dOff; p < n; p++, b += 4, d += 4) {
+            float ab = backdrop[b], k = 1 - dst[d];
+            dst[d + 1] = ab * dst[d + 1] + k * backdrop[b + 1];
+            dst[d + 2] = ab * dst[d + 2] + k * backdrop[b + 2];
+            dst[d + 3] = ab * dst[d + 3] + k * backdrop[b + 3];
+            dst[d] = ab;
+        }
+    }
+
     /** Pixels a separable blend works through at a time: its straight colours and results fit in L1. */
     private static final int CHUNK = 256;
     private static final ThreadLocal<float[][]> STRAIGHT = ThreadLocal.withInitial(

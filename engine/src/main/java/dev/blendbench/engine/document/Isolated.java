@@ -51,8 +51,14 @@ final class Isolated {
      */
     static Layer layer(String name, List<Layer> children, Rect area, BlendSpace space, PixelBudget budget,
                        BlendMode mode, float opacity, boolean visible) throws DocumentException {
+        return layer(name, children, area, space, budget, mode, opacity, visible, false);
+    }
+
+    /** As {@link #layer(String, List, Rect, BlendSpace, PixelBudget, BlendMode, float, boolean)}, a clipping group if {@code clipping}. */
+    static Layer layer(String name, List<Layer> children, Rect area, BlendSpace space, PixelBudget budget,
+                       BlendMode mode, float opacity, boolean visible, boolean clipping) throws DocumentException {
         budget.take(name, area.width(), area.height());
-        return Groups.of(name, scene(children, area, space), area.x(), area.y(), mode, opacity, visible);
+        return Groups.of(name, scene(children, area, space).withClipping(clipping), area.x(), area.y(), mode, opacity, visible);
     }
 
     /** The children moved onto {@code area}'s own canvas, over transparency. */

@@ -166,7 +166,12 @@ public final class PsdExport {
      * with the group's mode, opacity, visibility and its mask, null for none, at {@code (maskX, maskY)}).
      */
     private record Rec(String name, Surface pixels, int x, int y, BlendMode mode, float opacity, boolean visible,
-                       int section, Surface mask, int maskX, int maskY) {
+                       int section, Surface mask, int maskX, int maskY, boolean clipped) {
+
+        Rec(String name, Surface pixels, int x, int y, BlendMode mode, float opacity, boolean visible, int section, Surface mask,
+            int maskX, int maskY) {
+            this(name, pixels, x, y, mode, opacity, visible, section, mask, maskX, maskY, false);
+        }
 
         static Rec of(Layer l, int dx, int dy) {
             return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, null, 0, 0);
@@ -208,6 +213,10 @@ public final class PsdExport {
                 out.add(Rec.of(l, dx, dy));
                 continue;
             }
+            if (l.group().clipping()) {
+                addClipping(l, dx, dy, doc, out, notes);
+                continue;
+            }
             String why = unkept(l, dx, dy, doc);
             if (why != null) {
                 notes.add("group '" + OpenRaster.shorten(l.name()) + "' is saved as its composited pixels, one layer: " + why);
@@ -223,6 +232,49 @@ public final class PsdExport {
             out.add(new Rec(l.name(), null, 0, 0, l.mode(), l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN,
                     mask == null ? null : mask.source(), gx, gy));
         }
+    }
+
+    /**
+     * A clipping group as Photoshop keeps one: its base, with the group's mode, opacity and
+     * visibility, then each clipped layer flagged as clipped to it; where Photoshop could not hold
+     * it so, its composited pixels, one layer, named in a note.
+     */
+    private static void addClipping(Layer l, int dx, int dy, Scene doc, List<Rec> out, List<String> notes) {
+        String why = unclippable(l, dx, dy, doc);
+        if (why != null) {
+            notes.add("clipping group '" + OpenRaster.shorten(l.name()) + "' is saved as its composited pixels, one layer: " + why);
+            out.add(Rec.of(l, dx, dy));
+            return;
+        }
+        int gx = dx + l.x(), gy = dy + l.y();
+        List<Layer> in = l.group().layers();
+        Layer base = in.getFirst();
+        out.add(new Rec(base.name(), base.source(), gx + base.x(), gy + base.y(), l.mode(), l.opacity(), l.visible(), 0, null, 0, 0));
+        for (Layer c : in.subList(1, in.size())) {
+            out.add(new Rec(c.name(), c.source(), gx + c.x(), gy + c.y(), c.mode(), c.opacity(), c.visible(), 0, null, 0, 0, true));
+        }
+    }
+
+    /** Why Photoshop could not hold the clipping group (placed at {@code (dx, dy)}) as a base and layers clipped to it; null if it can. */
+    private static String unclippable(Layer group, int dx, int dy, Scene doc) {
+        Scene g = group.group();
+        if (g.background() != 0) return "it has a background colour";
+        if (g.blendSpace() != doc.blendSpace()) return "it blends in another space than the document";
+        Layer base = g.layers().getFirst();
+        if (base.isGroup() || !base.visible() || base.opacity() != 1f
+                || (base.mode() != BlendMode.NORMAL && base.mode() != BlendMode.SOURCE_OVER)) {
+            return "its base '" + OpenRaster.shorten(base.name()) + "' is not a visible layer in normal at 100 % (the group's mode and opacity are the base's in Photoshop)";
+        }
+        Rect canvas = new Rect(dx + group.x(), dy + group.y(), g.width(), g.height());
+        Rect shown = base.bounds().translate(canvas.x(), canvas.y()).intersect(doc.bounds());
+        if (!canvas.contains(shown) && !shown.isEmpty()) return "its base '" + OpenRaster.shorten(base.name()) + "' reaches beyond it";
+        for (Layer l : g.layers()) {
+            if (l != base && l.isGroup()) return "its layer '" + OpenRaster.shorten(l.name()) + "' is a group";
+            if (!KEYS.containsKey(l.mode())) {
+                return "its layer '" + OpenRaster.shorten(l.name()) + "' uses " + l.mode().cssName() + ", which Photoshop has no mode for";
+            }
+        }
+        return null;
     }
 
     /**
@@ -281,7 +333,7 @@ public final class PsdExport {
             r.writeBytes("8BIM");
             r.writeBytes(KEYS.get(l.mode()));
             r.writeByte(Math.round(l.opacity() * 255));
-            r.writeByte(0); // clipping: base
+            r.writeByte(l.clipped() ? 1 : 0); // clipping: 0 base, 1 clipped to the layer below
             r.writeByte(8 | (l.visible() ? 0 : 2)); // bit 1: hidden; bit 3: bit 4 is meaningful
             r.writeByte(0);
             ByteArrayOutputStream extra = new ByteArrayOutputStream();

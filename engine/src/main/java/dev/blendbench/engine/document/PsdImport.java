@@ -38,7 +38,8 @@ import org.w3c.dom.Node;
  * a pass-through group at full opacity without a mask is its layers, in order (hidden with it); any
  * other group is composited on its own ({@link Isolated}) and becomes one layer with the group's blend
  * mode, opacity and masks, as OpenRaster's isolated stacks do. Clipping: a base layer and the
- * layers clipped to it become one layer ({@code Reading.clip}). What a scene of ours cannot hold is
+ * layers clipped to it become a clipping group ({@code Reading.clip}; {@link Scene#clipping()}),
+ * each layer in it still a layer of its own. What a scene of ours cannot hold is
  * named in a warning: adjustment, gradient and pattern fill layers (left out), a mask's feather,
  * layer effects, Blend If ranges, a blend mode we lack, the blend modes of layers in a pass-through group that is
  * drawn on its own. TwelveMonkeys' metadata does not tell masks, adjustments, effects and group
@@ -349,7 +350,7 @@ public final class PsdImport {
 
         /**
          * One stack's layers with each clipping group (a base layer and the clipped layers right
-         * above it) made one layer, as Photoshop composites it with "blend clipped layers as group"
+         * above it) made one group layer, a clipping one, as Photoshop composites it with "blend clipped layers as group"
          * (its default): the clipped layers blend, each with its mode and opacity, onto the base
          * alone and show only where the base has pixels (W3C source-atop: the group keeps the
          * base's alpha); the group then blends onto what is below with the base's mode and opacity.
@@ -374,46 +375,18 @@ public final class PsdImport {
             return out;
         }
 
+        /**
+         * A clipping group (see {@link Scene#clipping()}): the base, plain in it, then the clipped
+         * layers, the group taking the base's mode, opacity and visibility; its canvas the base's
+         * part of the document's (nothing shows outside the base).
+         */
         private Layer clipGroup(Layer base, List<Layer> clipped) throws DocumentException {
-            // the group keeps the base's alpha: nothing of it shows outside the base
             Rect area = base.bounds().intersect(new Rect(0, 0, w, h));
             if (area.isEmpty()) return base;
-            int aw = area.width(), ah = area.height(), dx = -area.x(), dy = -area.y();
-            TileRenderer renderer = TileRenderer.singleThreaded();
-            Surface group = Isolated.render(base.name(), List.of(new Layer(base.name(), base.source(), base.x(), base.y(),
-                    BlendMode.NORMAL, 1f, true, base.placement())), area, BlendSpace.SRGB, budget);
-            Surface over = Surface.allocate(aw, ah), alone = Surface.allocate(aw, ah);
-            int[] g = group.array(), x = over.array(), a = alone.array();
-            for (Layer l : clipped) {
-                if (!l.visible()) continue;
-                // x: the layer blended over the group as source-over does; a: its coverage alone
-                Layer moved = l.withPosition(l.x() + dx, l.y() + dy);
-                renderer.render(new Scene(aw, ah, 0, List.of(Layer.of("group", group), moved)), over);
-                renderer.render(new Scene(aw, ah, 0, List.of(moved.withMode(BlendMode.NORMAL).withVisible(true))), alone);
-                for (int p = 0; p < g.length; p++) {
-                    int as = a[p] >>> 24;
-                    if (as == 0) continue;
-                    g[p] = atop(g[p], x[p], as);
-                }
-                group.markModified();
-            }
-            return new Layer(base.name(), group, area.x(), area.y(), base.mode(), base.opacity(), base.visible());
-        }
-
-        /**
-         * Source-atop from source-over's result: over = s' + (1 − αs)·g, where s' is the source
-         * blended with g (W3C); atop = αg·s' + (1 − αs)·g, alpha αg.
-         */
-        private static int atop(int g, int over, int as) {
-            int ag = g >>> 24;
-            int out = ag << 24;
-            for (int sh = 0; sh < 24; sh += 8) {
-                int gc = g >>> sh & 0xFF, xc = over >>> sh & 0xFF;
-                double rest = (255 - as) / 255.0 * gc;
-                long v = Math.round(ag / 255.0 * (xc - rest) + rest);
-                out |= (int) Math.max(0, Math.min(ag, v)) << sh;
-            }
-            return out;
+            List<Layer> inside = new ArrayList<>(clipped.size() + 1);
+            inside.add(new Layer(base.name(), base.source(), base.x(), base.y(), BlendMode.NORMAL, 1f, true, base.placement()));
+            inside.addAll(clipped);
+            return Isolated.layer(base.name(), inside, area, BlendSpace.SRGB, budget, base.mode(), base.opacity(), base.visible(), true);
         }
 
         private static boolean enabled(PsdLayerRecords.PixelMask m) {

@@ -81,7 +81,8 @@ final class GroupCover {
                 break;
             }
         }
-        for (int i = from, n = layers.size(); i < n && x0 < x1; i++) {
+        // a clipping group's alpha is its base's: its clipped layers make nothing opaque
+        for (int i = from, n = group.clipping() ? Math.min(1, layers.size()) : layers.size(); i < n && x0 < x1; i++) {
             Layer l = layers.get(i);
             if (!l.visible() || l.opacity() != 1f || l.isGroup() || l.isTransformed()) continue;
             if (l.mode().family() == BlendMode.Family.PORTER_DUFF && l.mode() != BlendMode.SOURCE_OVER) continue;
@@ -115,7 +116,8 @@ final class GroupCover {
         x1 = Math.min(x1, dx + scene.width());
         if (x0 >= x1) return;
         List<Layer> layers = scene.layers();
-        for (int i = 0, n = layers.size(); i < n; i++) { // no iterator: this recursion defeats escape analysis
+        // a clipping scene shows nothing outside its base: its other layers add nothing
+        for (int i = 0, n = scene.clipping() ? Math.min(1, layers.size()) : layers.size(); i < n; i++) { // no iterator: this recursion defeats escape analysis
             Layer l = layers.get(i);
             if (!l.visible()) continue;
             if (l.isGroup()) {

@@ -47,7 +47,7 @@ final class LinearTiles {
         float b0 = bg[0], b1 = bg[1], b2 = bg[2], b3 = bg[3];
         List<Layer> layers = scene.layers();
         // as in 8 bits: where a layer above replaces the backdrop exactly, the background and the layers below are skipped
-        Occlusion occ = TileRenderer.occlude(layers, lv, rx, ry, rx + w, ry + h, null, 0, 0, 0);
+        Occlusion occ = TileRenderer.occlude(layers, scene.clipping(), lv, rx, ry, rx + w, ry + h, null, 0, 0, 0);
         int[] st = occ.runs;
         for (int y = ry; y < ry + h; y++) {
             int o = 4 * (y - ry) * w - 4 * rx;
@@ -96,6 +96,8 @@ final class LinearTiles {
                 pOff = src.index(-l.x(), -l.y());
                 pStride = src.stride();
             }
+            boolean clipped = scene.clipped(li); // blended as any layer, then cut back to the backdrop's alpha
+            if (clipped && lv.linearKeep.length < 4 * w) lv.linearKeep = new float[4 * w];
             for (int y = ry; y < ry + h; y++) {
                 boolean rowHit = any && y >= iy0 && y < iy1;
                 if (!rowHit && !clears) continue;
@@ -110,23 +112,24 @@ final class LinearTiles {
                         Srgb.toLinear(pixels, row + s0, out, o + 4 * s0, s1 - s0);
                         continue;
                     }
+                    if (clipped) System.arraycopy(out, o + 4 * x, lv.linearKeep, 0, 4 * (end - x));
                     if (clears) {
                         // clearing modes act on the whole run: outside the layer's span the source is transparent
                         Arrays.fill(bg, 4 * (x - rx), 4 * (end - rx), 0f);
                         if (s0 < s1) Srgb.toLinear(pixels, row + s0, bg, 4 * (s0 - rx), s1 - s0);
                         FloatBlend.blend(mode, bg, 4 * (x - rx), out, o + 4 * x, end - x, l.opacity());
-                        continue;
+                    } else {
+                        // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
+                        for (int sx = s0; sx < s1; ) {
+                            if (pixels[row + sx] >>> 24 == 0) { sx++; continue; }
+                            int e = sx + 1;
+                            while (e < s1 && pixels[row + e] >>> 24 != 0) e++;
+                            Srgb.toLinear(pixels, row + sx, bg, 0, e - sx);
+                            FloatBlend.blend(mode, bg, 0, out, o + 4 * sx, e - sx, l.opacity());
+                            sx = e;
+                        }
                     }
-                    if (s0 >= s1) continue;
-                    // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
-                    for (int sx = s0; sx < s1; ) {
-                        if (pixels[row + sx] >>> 24 == 0) { sx++; continue; }
-                        int e = sx + 1;
-                        while (e < s1 && pixels[row + e] >>> 24 != 0) e++;
-                        Srgb.toLinear(pixels, row + sx, bg, 0, e - sx);
-                        FloatBlend.blend(mode, bg, 0, out, o + 4 * sx, e - sx, l.opacity());
-                        sx = e;
-                    }
+                    if (clipped) FloatBlend.clipToBackdrop(lv.linearKeep, 0, out, o + 4 * x, end - x);
                 }
             }
         }

@@ -308,6 +308,9 @@ public final class TileRenderer {
         final Occlusion occ = new Occlusion();
         final GroupCover cover = new GroupCover();
         int[] group = new int[0];
+        /** A run's backdrop, kept while a clipped layer blends over it (8 bits, and linear floats). */
+        int[] keep = new int[0];
+        float[] linearKeep = new float[0];
         float[] linearTile = new float[0];
         float[] linearRow = new float[0];
     }
@@ -357,7 +360,7 @@ public final class TileRenderer {
         int bg = scene.background();
         List<Layer> layers = scene.layers();
         int n = layers.size();
-        Occlusion occ = occlude(layers, lv, ax0, ay0, ax1, ay1, out, base, stride, bg);
+        Occlusion occ = occlude(layers, scene.clipping(), lv, ax0, ay0, ax1, ay1, out, base, stride, bg);
         int[] st = occ.runs;
         // layer by layer, so each source is read as consecutive rows while the target rect stays in cache
         for (int i = 0; i < n; i++) {
@@ -388,10 +391,12 @@ public final class TileRenderer {
                     lx1 = lx0; // nothing of the layer here
                 }
             }
-            if (!buffered && !clears) {
+            boolean clipped = scene.clipped(i); // blended as any layer, then cut back to the backdrop's alpha
+            if (!buffered && !clears && !clipped) {
                 blendUnoccluded(st, occ, i, l, op, out, base, stride, ax0, ay0, ay1, scratch);
                 continue;
             }
+            if (clipped && lv.keep.length < ax1 - ax0) lv.keep = new int[ax1 - ax0];
             for (int y = ay0; y < ay1; y++) {
                 int sy = y - l.y();
                 boolean rowHit = y >= ly0 && y < ly1 && lx0 < lx1;
@@ -402,27 +407,29 @@ public final class TileRenderer {
                     e = occ.visibleTo(q, last, i);
                     int x0 = q == first ? ax0 : st[q - 2], x1 = st[e - 2];
                     int bx0 = rowHit ? Math.max(x0, lx0) : x1, bx1 = rowHit ? Math.min(x1, lx1) : x1;
+                    if (clipped) System.arraycopy(out, row + x0, lv.keep, 0, x1 - x0);
                     if (bx0 >= bx1) {
                         if (clears) Arrays.fill(out, row + x0, row + x1, 0);
-                        continue;
-                    }
-                    if (clears) {
-                        Arrays.fill(out, row + x0, row + bx0, 0);
-                        Arrays.fill(out, row + bx1, row + x1, 0);
-                    }
-                    if (covered) {
-                        GroupCover c = lv.cover;
-                        int[] cs = c.spans;
-                        int pRow = (y - ly0) * (lx1 - lx0) - lx0;
-                        for (int k = c.rowStart(y - ly0), ke = c.rowStart(y - ly0 + 1); k < ke; k += 2) {
-                            int s0 = Math.max(bx0, cs[k]), s1 = Math.min(bx1, cs[k + 1]);
-                            if (s0 < s1) Compositor.blendRow(mode, op, pixels, pRow + s0, out, row + s0, s1 - s0, scratch);
-                        }
-                    } else if (buffered) {
-                        Compositor.blendRow(mode, op, pixels, (y - ly0) * (lx1 - lx0) + bx0 - lx0, out, row + bx0, bx1 - bx0, scratch);
                     } else {
-                        Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);
+                        if (clears) {
+                            Arrays.fill(out, row + x0, row + bx0, 0);
+                            Arrays.fill(out, row + bx1, row + x1, 0);
+                        }
+                        if (covered) {
+                            GroupCover c = lv.cover;
+                            int[] cs = c.spans;
+                            int pRow = (y - ly0) * (lx1 - lx0) - lx0;
+                            for (int k = c.rowStart(y - ly0), ke = c.rowStart(y - ly0 + 1); k < ke; k += 2) {
+                                int s0 = Math.max(bx0, cs[k]), s1 = Math.min(bx1, cs[k + 1]);
+                                if (s0 < s1) Compositor.blendRow(mode, op, pixels, pRow + s0, out, row + s0, s1 - s0, scratch);
+                            }
+                        } else if (buffered) {
+                            Compositor.blendRow(mode, op, pixels, (y - ly0) * (lx1 - lx0) + bx0 - lx0, out, row + bx0, bx1 - bx0, scratch);
+                        } else {
+                            Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);
+                        }
                     }
+                    if (clipped) Compositor.clipToBackdrop(lv.keep, 0, out, row + x0, x1 - x0);
                 }
             }
         }
@@ -437,14 +444,15 @@ public final class TileRenderer {
      * With {@code out} (8-bit pixels, as {@link #composite} takes them), each row's runs that no
      * layer occludes are filled with {@code bg} as soon as the row is known, while it is in cache.
      */
-    static Occlusion occlude(List<Layer> layers, Level lv, int ax0, int ay0, int ax1, int ay1,
+    static Occlusion occlude(List<Layer> layers, boolean clipping, Level lv, int ax0, int ay0, int ax1, int ay1,
                                      int[] out, int base, int stride, int bg) {
         int n = layers.size();
         Occlusion occ = lv.occ;
         occ.start(ay1 - ay0);
         for (int y = ay0; y < ay1; y++) {
             occ.beginRow(y - ay0, ax0, ax1);
-            for (int i = n - 1; i >= 0 && occ.open > 0; i--) {
+            // in a clipping scene only the base can: a clipped layer keeps the base's alpha, and needs it
+            for (int i = clipping ? Math.min(n, 1) - 1 : n - 1; i >= 0 && occ.open > 0; i--) {
                 Layer l = layers.get(i);
                 if (l.isGroup()) {
                     if (l.visible() && l.opacity() == 1f && l.mode().replacesWhereOpaque()) claimOpaque(occ, i, l, lv.cover, y, ax0, ax1);

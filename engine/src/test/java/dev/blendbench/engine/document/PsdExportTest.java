@@ -217,4 +217,29 @@ class PsdExportTest {
         assertFalse(back.isGroup());
         assertEquals(List.of("xor inside", BlendMode.MULTIPLY, 3, 4), List.of(back.name(), back.mode(), back.x(), back.y()));
     }
+
+    @Test
+    void aClippingGroup_isSavedAsItsBaseAndLayersClippedToIt_andReadsBackAsTheSameClippingGroup() throws IOException {
+        Scene inside = new Scene(20, 16, 0, List.of(Layer.of("base", noise(20, 16, 10)),
+                new Layer("tint", noise(30, 30, 11), -5, -4, BlendMode.MULTIPLY, 0.6f, true),
+                new Layer("shine", noise(8, 8, 12), 3, 3, BlendMode.SCREEN, 1f, true)), BlendSpace.SRGB, true);
+        Scene scene = new Scene(40, 30, 0, List.of(Layer.of("back", noise(40, 30, 13)),
+                dev.blendbench.engine.render.Groups.of("base", inside, 6, 5, BlendMode.OVERLAY, 0.8f, true)));
+        Path p = dir.resolve("clip.psd");
+        assertEquals(List.of(), PsdExport.write(scene, p));
+        LoadedScene back = PsdImport.read(p);
+        assertEquals(List.of(), back.warnings());
+        Layer g = back.scene().layers().get(1);
+        assertTrue(g.isGroup() && g.group().clipping(), "a clipping group again");
+        assertEquals(List.of("base", "tint", "shine"), names(g.group().layers()));
+        assertEquals(List.of(BlendMode.OVERLAY, 204, 6, 5), List.of(g.mode(), Math.round(g.opacity() * 255), g.x(), g.y()));
+        int diff = Tolerance.maxDifference(render(scene), render(back.scene()));
+        assertTrue(diff <= 1, "max channel difference after the round trip: " + diff);
+
+        Scene odd = scene.withLayer(1, dev.blendbench.engine.render.Groups.of("base", inside.withLayer(0,
+                inside.layers().getFirst().withOpacity(0.5f)), 6, 5, BlendMode.OVERLAY, 0.8f, true));
+        List<String> notes = PsdExport.write(odd, dir.resolve("odd.psd"));
+        assertEquals(List.of("clipping group 'base' is saved as its composited pixels, one layer: its base 'base' is not a visible layer"
+                + " in normal at 100 % (the group's mode and opacity are the base's in Photoshop)"), notes);
+    }
 }

@@ -186,6 +186,10 @@ class PsdImportTest {
         assertEquals(List.of(), s.warnings());
         assertEquals(0xFFFF0000, renderedAt(s, 3, 3)); // inside the base: the clipped layer
         assertEquals(0xFF808080, renderedAt(s, 8, 8)); // outside it: the clipped layer does not show
+        Layer clip = s.scene().layers().get(1); // a live clipping group: each layer still its own
+        assertTrue(clip.isGroup() && clip.group().clipping());
+        assertEquals(List.of("base", "photo"), clip.group().layers().stream().map(Layer::name).toList());
+        assertEquals(List.of(2, 2, 4, 4), List.of(clip.x(), clip.y(), clip.source().width(), clip.source().height()));
         // a multiply clipped layer blends with the base alone; the base at 50 % in screen takes the group with it
         var screenBase = new PsdWriterForTests.L("base", 2, 2, 4, 4, 0x00FFFF, "scrn", false, null).withOpacity(128);
         var yellow = new PsdWriterForTests.L("yellow", 0, 0, 10, 10, 0xFFFF00, "mul ", false, null).clip();

@@ -104,7 +104,7 @@ class GroupRenderTest {
                     Transform.place(lw, lh, rnd.nextInt(inside.width()) - lw / 2.0 + 0.3, rnd.nextInt(inside.height()) - lh / 2.0,
                             0.5 + rnd.nextDouble(), rnd.nextInt(360)), Filter.BILINEAR));
         }
-        inside = inside.withLayers(ls);
+        inside = inside.withLayers(ls).withClipping(rnd.nextInt(3) == 0); // a clipping group: its layers above the first clipped to it
         BlendMode[] modes = BlendMode.values();
         BlendMode mode = rnd.nextBoolean() ? BlendMode.SOURCE_OVER : modes[rnd.nextInt(modes.length)];
         float opacity = rnd.nextInt(3) == 0 ? rnd.nextInt(101) / 100f : 1f;
