@@ -57,7 +57,9 @@ import org.xml.sax.SAXException;
  * the {@code krita:} ops Krita writes; anything else is drawn as normal and named in a warning).
  * A nested stack that is isolated — {@code isolation="isolate"}, opacity below 1, a composite-op
  * other than src-over, or hidden — is rendered on its own and becomes one layer; any other stack
- * passes its layers through to its parent, which renders the same. Elements we do not draw
+ * passes its layers through to its parent, which renders the same. An isolated stack marked
+ * {@code blendbench:clipping="true"} is a clipping group ({@link Scene#clipping()}); other programs
+ * read it as an isolated stack, its layers unclipped. Elements we do not draw
  * (text, filters) are named in a warning. Layers that name the same file share one surface,
  * decoded once.
  *
@@ -375,7 +377,8 @@ public final class OpenRaster {
             String groupName = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
             Rect area = Isolated.extent(children, w, h);
             if (area.isEmpty()) return List.of(); // nothing of it shows
-            return List.of(Isolated.layer(groupName, children, area, space, budget, mode, opacity, visible));
+            boolean clipping = "true".equals(el.getAttributeNS(NS, "clipping")) && isolated;
+            return List.of(Isolated.layer(groupName, children, area, space, budget, mode, opacity, visible, clipping));
         }
 
         private Layer layer(Element el, int dx, int dy) throws DocumentException {
@@ -598,6 +601,7 @@ public final class OpenRaster {
             e.setAttribute("name", l.name());
             if (group) {
                 e.setAttribute("isolation", "isolate");
+                if (l.group().clipping()) e.setAttributeNS(NS, "blendbench:clipping", "true"); // other readers: an isolated stack
             } else {
                 e.setAttribute("src", files.get(l.source()));
             }

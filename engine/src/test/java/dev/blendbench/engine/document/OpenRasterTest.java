@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blendbench.engine.TestImages;
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
 import dev.blendbench.engine.render.Groups;
@@ -193,14 +194,14 @@ class OpenRasterTest {
     }
 
     @Test
-    void groups_areSavedAsIsolatedStacks_andReadBackAsTheSameGroups() throws IOException {
+    void groups_areSavedAsIsolatedStacks_andReadBackAsTheSameGroups_clippingOnesToo() throws IOException {
         Surface shared = TestImages.blocky(60, 50, 3);
         Scene inner = new Scene(70, 60, 0, List.of(
                 new Layer("shared inside", shared, 5, 5, BlendMode.SCREEN, 1f, true),
                 new Layer("mask", TestImages.discs(70, 60, 2, 4), 0, 0, BlendMode.DESTINATION_IN, 1f, true)));
         Scene outer = new Scene(100, 80, 0, List.of(
                 new Layer("bottom", TestImages.discs(100, 80, 3, 5), 0, 0, BlendMode.SOURCE_OVER, 1f, true),
-                Groups.of("inner", inner, 20, 10, BlendMode.MULTIPLY, 0.75f, true)));
+                Groups.of("inner", inner, 20, 10, BlendMode.MULTIPLY, 0.75f, true)), BlendSpace.SRGB, true); // inner clipped to bottom
         Scene s = new Scene(160, 120, 0, List.of(
                 new Layer("base", TestImages.random(160, 120, 6), 0, 0, BlendMode.NORMAL, 1f, true),
                 new Layer("shared outside", shared, 90, 60, BlendMode.SOURCE_OVER, 1f, true),
