@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code blendbench info FILE...}: what a document or image becomes when Blendbench reads it — the
  * canvas, the blend space, and each layer as the engine will composite it (a Photoshop group drawn
- * on its own is one layer, a clipping group one layer, a shape layer its drawn pixels), with what
+ * on its own is one layer, a clipping group a group marked clipping, a shape layer its drawn pixels), with what
  * the file holds that the scene cannot keep as {@code warning:} lines: what {@code compose} and
  * {@code stress} will use.
  */
@@ -63,13 +63,14 @@ public final class InfoCommand implements Callable<Integer> {
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record LayerRow(String name, String mode, double opacity, boolean visible, int x, int y, int width, int height,
-                    List<LayerRow> layers) {
+                    List<LayerRow> layers, Boolean clipping) {
 
         static LayerRow of(Layer l, int dx, int dy) {
             List<LayerRow> in = l.isGroup()
                     ? l.group().layers().stream().map(c -> of(c, dx + l.x(), dy + l.y())).toList() : null;
             return new LayerRow(l.name(), l.mode().cssName(), Math.round(l.opacity() * 1000) / 1000.0, l.visible(),
-                    dx + l.x(), dy + l.y(), l.source().width(), l.source().height(), in);
+                    dx + l.x(), dy + l.y(), l.source().width(), l.source().height(), in,
+                    l.isGroup() && l.group().clipping() ? Boolean.TRUE : null); // a clipping group: its layers above the first clipped to it
         }
     }
 
@@ -130,7 +131,7 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %s, %dx%d, blends in %s, background %s, %d layer%s (bottom first)%n", d.file(), d.kind(),
                 d.width(), d.height(), d.blendSpace(), d.background(), layers.size(), layers.size() == 1 ? "" : "s");
         int nameWidth = Math.min(40, Math.max(4, nameWidth(layers, 0)));
-        String row = "  %-5s  %-" + nameWidth + "s  %-16s  %7s  %-5s  %-13s  %s%n";
+        String row = "  %-5s  %-" + nameWidth + "s  %-19s  %7s  %-5s  %-13s  %s%n";
         out.printf(Locale.ROOT, row, "#", "name", "mode", "opacity", "shown", "position", "size");
         printRows(out, row, nameWidth, layers, "", "");
     }
@@ -151,7 +152,7 @@ public final class InfoCommand implements Callable<Integer> {
             LayerRow l = layers.get(i);
             String n = number + (i + 1), name = indent + l.name();
             if (name.length() > nameWidth) name = name.substring(0, nameWidth - 1) + "…";
-            String mode = l.layers() == null ? l.mode() : l.mode() + " (group)";
+            String mode = l.layers() == null ? l.mode() : l.mode() + (l.clipping() != null ? " (clipping)" : " (group)");
             out.printf(Locale.ROOT, row, n, name, mode, String.format(Locale.ROOT, "%.0f %%", l.opacity() * 100),
                     l.visible() ? "yes" : "no", l.x() + "," + l.y(), l.width() + "x" + l.height());
             if (l.layers() != null) printRows(out, row, nameWidth, l.layers(), n + ".", indent + "  ");

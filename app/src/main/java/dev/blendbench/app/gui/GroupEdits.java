@@ -147,6 +147,10 @@ final class GroupEdits {
         if (!plain(g.mode(), g.opacity())) {
             notes.add(String.format(Locale.ROOT, "its blend mode %s and opacity %.0f %% no longer apply", g.mode().cssName(), g.opacity() * 100));
         }
+        if (g.isClipping() && kids.size() > 1) {
+            notes.add(quoted(kids.subList(1, kids.size()).stream().map(LayerItem::name).toList()) + " no longer clipped to '"
+                    + kids.getFirst().name() + "'");
+        }
         // an operator that changes the backdrop (a group's mask is a destination-in layer) now acts on everything below it
         kids.stream().filter(k -> k.visible() && k.mode().family() == BlendMode.Family.PORTER_DUFF && k.mode() != BlendMode.SOURCE_OVER)
                 .forEach(k -> notes.add("'" + k.name() + "' (" + k.mode().cssName() + ") now acts on all that is below it"));
@@ -237,6 +241,102 @@ final class GroupEdits {
             }
         }
         return new Edit(d.withLayers(out), merged.id(), "Merge Visible", "Merged " + visible.size() + " visible layers into one" + note);
+    }
+
+    /**
+     * Layer {@code id} clipped to the layer just below it (Photoshop's clipping mask): it then
+     * shows only where that layer has pixels. Below it a clipping group: the layer joins it, on
+     * top. Below it any other layer: the two become a clipping group in its place, named after the
+     * lower one, which takes its mode, opacity and visibility (the lower one then plain in it, so
+     * it looks as it did).
+     */
+    static Edit clipToBelow(Doc d, long id) {
+        Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
+        List<LayerItem> siblings = d.siblings(p.parent());
+        LayerItem upper = siblings.get(p.index());
+        if (p.parent() >= 0 && p.index() > 0 && d.find(p.parent()).orElseThrow().isClipping()) {
+            throw new IllegalArgumentException("'" + upper.name() + "' is already clipped to '" + siblings.getFirst().name() + "'");
+        }
+        if (p.index() == 0) {
+            throw new IllegalArgumentException("'" + upper.name() + "' has no layer below it" + (p.parent() < 0 ? "" : " in its group")
+                    + " to be clipped to");
+        }
+        LayerItem lower = siblings.get(p.index() - 1);
+        if (lower.isClipping()) {
+            LayerItem moved = upper.withPosition(upper.x() - lower.layer().x(), upper.y() - lower.layer().y());
+            Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), List.of())).withList(lower.id(), ls -> {
+                List<LayerItem> all = new ArrayList<>(ls);
+                all.add(moved);
+                return all;
+            });
+            return new Edit(out, id, "Clip " + upper.name(), "Clipped " + upper.name() + " to " + lower.children().getFirst().name());
+        }
+        LayerItem base = (plain(lower.mode(), 1f) ? lower : lower.withMode(BlendMode.SOURCE_OVER)).withOpacity(1f).withVisible(true);
+        LayerItem g = LayerItem.group(lower.name(), List.of(base, upper), new Rect(-p.dx(), -p.dy(), d.width(), d.height()), d.blendSpace(), true)
+                .withMode(lower.mode()).withOpacity(lower.opacity()).withVisible(lower.visible());
+        Doc out = d.withList(p.parent(), ls -> {
+            List<LayerItem> rest = new ArrayList<>(ls);
+            rest.remove(p.index());
+            rest.set(p.index() - 1, g);
+            return rest;
+        });
+        return new Edit(out, id, "Clip " + upper.name(), "Clipped " + upper.name() + " to " + lower.name()
+                + ": it shows only where " + lower.name() + " has pixels");
+    }
+
+    /**
+     * Releases the clipping of layer {@code id} and of the clipped layers above it (the whole
+     * group, for the clipping group itself or its base), as Photoshop does: they leave the group,
+     * just above it, where they are on the canvas, and show outside the base again. A group left
+     * with its base alone becomes that layer, with the group's mode, opacity and visibility.
+     */
+    static Edit releaseClipping(Doc d, long id) {
+        Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
+        LayerItem sel = d.siblings(p.parent()).get(p.index());
+        LayerItem g;
+        int from;
+        if (sel.isClipping()) {
+            g = sel;
+            from = 1;
+        } else if (p.parent() >= 0 && d.find(p.parent()).orElseThrow().isClipping()) {
+            g = d.find(p.parent()).orElseThrow();
+            from = Math.max(1, p.index());
+        } else {
+            throw new IllegalArgumentException("'" + sel.name() + "' is not clipped, nor a clipping group");
+        }
+        if (g.layer().isTransformed()) {
+            throw new IllegalArgumentException("Cannot release the clipping of '" + g.name() + "' while it is scaled, rotated or placed between pixels");
+        }
+        Doc.Place gp = d.locate(g.id()).orElseThrow();
+        List<LayerItem> kids = g.children();
+        int gx = g.layer().x(), gy = g.layer().y();
+        List<LayerItem> released = kids.subList(from, kids.size()).stream().map(k -> k.withPosition(k.x() + gx, k.y() + gy)).toList();
+        List<String> notes = new ArrayList<>();
+        Doc out;
+        if (from == 1) {
+            LayerItem base = kids.getFirst().withPosition(kids.getFirst().x() + gx, kids.getFirst().y() + gy);
+            if (plain(base.mode(), base.opacity()) && base.visible()) {
+                base = base.withMode(g.mode()).withOpacity(g.opacity()).withVisible(g.visible());
+            } else if (!plain(g.mode(), g.opacity())) {
+                notes.add(String.format(Locale.ROOT, "the group's blend mode %s and opacity %.0f %% no longer apply", g.mode().cssName(), g.opacity() * 100));
+            }
+            List<LayerItem> in = new ArrayList<>(released.size() + 1);
+            in.add(base);
+            in.addAll(released);
+            out = d.withList(gp.parent(), ls -> replaced(ls, gp.index(), in));
+        } else {
+            out = d.withList(g.id(), ls -> new ArrayList<>(ls.subList(0, from))).withList(gp.parent(), ls -> {
+                List<LayerItem> all = new ArrayList<>(ls);
+                all.addAll(gp.index() + 1, released);
+                return all;
+            });
+        }
+        String base = kids.getFirst().name();
+        if (released.isEmpty()) return new Edit(out, kids.getFirst().id(), "Release clipping", "'" + base + "' is a layer again");
+        String names = quoted(released.stream().map(LayerItem::name).toList());
+        return new Edit(out, released.getFirst().id(), "Release clipping", "Released " + names + " from '" + base + "': "
+                + (released.size() == 1 ? "it shows" : "they show") + " outside it again"
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)) + (released.size() == 1 ? " (Undo puts it back)" : " (Undo puts them back)"));
     }
 
     /** Refuses a merge of {@code ls} when one of them is hidden or locked, naming it. */

@@ -97,8 +97,16 @@ public final class LayerItem {
      * @throws IllegalArgumentException when {@code members} is empty
      */
     public static LayerItem group(String name, List<LayerItem> members, Rect clip, BlendSpace space) {
+        return group(name, members, clip, space, false);
+    }
+
+    /**
+     * As {@link #group(String, List, Rect, BlendSpace)}; a clipping group if {@code clipping}: its
+     * layers above the first clipped to the first (see {@link Scene#clipping()}).
+     */
+    public static LayerItem group(String name, List<LayerItem> members, Rect clip, BlendSpace space, boolean clipping) {
         if (members.isEmpty()) throw new IllegalArgumentException("a group needs at least one layer");
-        Scene template = new Scene(1, 1, 0, List.of(), space);
+        Scene template = new Scene(1, 1, 0, List.of(), space, clipping);
         LayerItem empty = new LayerItem(IDS.incrementAndGet(), name, Surface.allocate(1, 1), template, List.of(), 0, 0, 1, 0,
                 Filter.BILINEAR, BlendMode.SOURCE_OVER, 1f, true, false, null);
         return empty.withChildren(members, clip);
@@ -112,6 +120,9 @@ public final class LayerItem {
 
     /** True when the layer is a group of layers (see {@link Layer}). */
     public boolean isGroup() { return group != null; }
+
+    /** True when the layer is a clipping group: its layers above the first are clipped to the first. */
+    public boolean isClipping() { return group != null && group.clipping(); }
 
     /** The group's layers composited; zero for a layer that is not a group. */
     public int groupSize() { return children.size(); }
@@ -144,7 +155,7 @@ public final class LayerItem {
         List<LayerItem> moved = dx == 0 && dy == 0 ? List.copyOf(kids)
                 : kids.stream().map(k -> k.withPosition(k.x() - dx, k.y() - dy)).toList();
         List<Layer> layers = moved.stream().map(LayerItem::layer).toList();
-        Scene scene = new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace());
+        Scene scene = new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace(), group.clipping());
         return new LayerItem(id, name, composited(scene, moved), scene, moved, x + dx, y + dy, scale, rotation, filter, mode, opacity,
                 visible, locked, null);
     }

@@ -135,7 +135,8 @@ public final class LayersPanel {
                 down = new javafx.scene.control.MenuItem("Move Down"), top = new javafx.scene.control.MenuItem("Move to Top"),
                 bottom = new javafx.scene.control.MenuItem("Move to Bottom"), grp = new javafx.scene.control.MenuItem("Group"),
                 ungrp = new javafx.scene.control.MenuItem("Ungroup"), out = new javafx.scene.control.MenuItem("Move Out of Group"),
-                merge = new javafx.scene.control.MenuItem("Merge Group"), mergeDown = new javafx.scene.control.MenuItem("Merge Down");
+                merge = new javafx.scene.control.MenuItem("Merge Group"), mergeDown = new javafx.scene.control.MenuItem("Merge Down"),
+                clipping = new javafx.scene.control.MenuItem("Clip to Layer Below");
         ren.setOnAction(e -> rename.run());
         dup.setOnAction(e -> duplicate());
         del.setOnAction(e -> delete());
@@ -148,8 +149,9 @@ public final class LayersPanel {
         out.setOnAction(e -> moveOutOfGroup());
         merge.setOnAction(e -> mergeGroup());
         mergeDown.setOnAction(e -> mergeDown());
+        clipping.setOnAction(e -> toggleClipping());
         javafx.scene.control.ContextMenu m = new javafx.scene.control.ContextMenu(ren, dup, del, new javafx.scene.control.SeparatorMenuItem(),
-                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp, out, merge, mergeDown);
+                up, down, top, bottom, new javafx.scene.control.SeparatorMenuItem(), grp, ungrp, out, merge, mergeDown, clipping);
         m.setId("layer-menu");
         m.setOnShowing(e -> {
             int i = model.selectedIndex(), n = model.selectedPlace().map(p -> model.doc().siblings(p.parent()).size()).orElse(0);
@@ -160,6 +162,9 @@ public final class LayersPanel {
             ungrp.setDisable(!model.selectedLayer().map(LayerItem::isGroup).orElse(false));
             merge.setDisable(ungrp.isDisable());
             mergeDown.setDisable(i <= 0);
+            boolean release = clippedOrClipping(model.doc(), model.selectedIdProperty().get());
+            clipping.setText(release ? "Release Clipping" : "Clip to Layer Below");
+            clipping.setDisable(!release && i <= 0);
             out.setDisable(model.selectedPlace().map(p -> p.parent() < 0 || model.doc().siblings(p.parent()).size() == 1).orElse(true));
         });
         return m;
@@ -326,6 +331,28 @@ public final class LayersPanel {
         apply(() -> GroupEdits.mergeDown(model.doc(), model.selectedIdProperty().get()));
     }
 
+    /**
+     * Clips the selected layer to the one below it ({@link GroupEdits#clipToBelow}), or releases
+     * its clipping where it is clipped, or is a clipping group ({@link GroupEdits#releaseClipping}):
+     * Photoshop's Create / Release Clipping Mask.
+     */
+    void toggleClipping() {
+        if (model.selectedLayer().isEmpty()) {
+            say.accept("No layer is selected");
+            return;
+        }
+        long id = model.selectedIdProperty().get();
+        if (apply(() -> clippedOrClipping(model.doc(), id) ? GroupEdits.releaseClipping(model.doc(), id) : GroupEdits.clipToBelow(model.doc(), id))) {
+            model.selectedPlace().filter(p -> p.parent() >= 0).ifPresent(p -> setOpen(p.parent(), true)); // the clipped layer in sight
+        }
+    }
+
+    /** True when layer {@code id} is a clipping group, or a layer in one (its base included). */
+    static boolean clippedOrClipping(Doc d, long id) {
+        return d.find(id).map(LayerItem::isClipping).orElse(false)
+                || d.locate(id).filter(p -> p.parent() >= 0).flatMap(p -> d.find(p.parent())).map(LayerItem::isClipping).orElse(false);
+    }
+
     /** Merges the document's visible layers into one ({@link GroupEdits#mergeVisible}). */
     void mergeVisible() {
         apply(() -> GroupEdits.mergeVisible(model.doc()));
@@ -472,8 +499,11 @@ public final class LayersPanel {
             name.setText(l.name());
             String t = l.layer().isTransformed()
                     ? String.format(Locale.ROOT, " · ×%.2f %.0f°", l.scale(), l.rotation())
-                    : l.isGroup() ? " · " + l.groupSize() + (l.groupSize() == 1 ? " layer" : " layers") : ""; // a group's
-            detail.setText(String.format(Locale.ROOT, "%s · %.0f %%%s", l.mode().cssName(), l.opacity() * 100, t));
+                    : l.isGroup() ? " · " + (l.isClipping() ? "clipping, " : "") + l.groupSize() + (l.groupSize() == 1 ? " layer" : " layers") : ""; // a group's
+            // a layer clipped to its group's base says so first, as Photoshop's arrow does
+            boolean clipped = model.doc().locate(l.id()).filter(p -> p.parent() >= 0 && p.index() > 0)
+                    .flatMap(p -> model.doc().find(p.parent())).map(LayerItem::isClipping).orElse(false);
+            detail.setText(String.format(Locale.ROOT, "%s%s · %.0f %%%s", clipped ? "↳ clipped · " : "", l.mode().cssName(), l.opacity() * 100, t));
             whole.setText(l.name() + "\n" + detail.getText() + groupLines(l));
             thumb.setImage(thumbnail(l.source()));
             setText(null);

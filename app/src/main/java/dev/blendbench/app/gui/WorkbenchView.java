@@ -228,6 +228,7 @@ public final class WorkbenchView {
                 item("Move Layer Down", KeyCode.OPEN_BRACKET, false, () -> layers.move(-1)), new SeparatorMenuItem(),
                 item("Group", "Shortcut+G", layers::group), item("Ungroup", "Shortcut+Shift+G", layers::ungroup),
                 item("Merge Group", null, layers::mergeGroup),
+                item("Clip to Layer Below / Release Clipping", "Shortcut+Alt+G", layers::toggleClipping),
                 item("Merge Down", "Shortcut+M", layers::mergeDown), item("Merge Visible", "Shortcut+Shift+M", layers::mergeVisible), new SeparatorMenuItem(), arrange.alignMenu());
         edit.getItems().get(2).setVisible(false); // the accelerator works; the menu shows one Redo
         Menu view = new Menu("View");
@@ -269,7 +270,8 @@ public final class WorkbenchView {
             "Layers",
             "  F2 or double-click a row      rename",
             "  Right-click a row             rename, duplicate, delete, move up / down / to top / to bottom,",
-            "                                group, ungroup, move out of its group, merge a group into one layer, merge down",
+            "                                group, ungroup, move out of its group, merge a group into one layer, merge down,",
+            "                                clip to the layer below or release the clipping",
             "  ▸ on a group's row, or Right  show its layers (Left hides them); edit them as any layer",
             "  Ctrl+J                        duplicate",
             "  Delete                        delete",
@@ -277,6 +279,7 @@ public final class WorkbenchView {
             "  Drag a row                    reorder; onto a row in another group: move the layer there",
             "  Ctrl+G / Ctrl+Shift+G         put the layer in a new group / ungroup a group",
             "  Ctrl+M / Ctrl+Shift+M         merge the layer into the one below / merge the visible layers into one",
+            "  Ctrl+Alt+G                    clip the layer to the one below (it shows only where that has pixels), or release it",
             "  Ctrl+click, Shift+click       select several rows: Ctrl+G groups them, Ctrl+J duplicates them, Delete deletes them;",
             "                                dragging one of them on the canvas, or the arrow keys, moves them all;",
             "                                Edit ▸ Align lines them up (one layer: with the canvas) or spaces them evenly",

@@ -69,6 +69,24 @@ class InfoCommandTest {
     }
 
     @Test
+    void aClippingGroupFromPhotoshop_isMarkedClipping_inTheTableAndTheJson() throws IOException {
+        Path psd = dir.resolve("clip.psd");
+        Scene clip = new Scene(30, 20, 0, List.of(Layer.of("shape", solid(30, 20, 0xFF00FF00)),
+                new Layer("texture", solid(40, 40, 0xFF800000), -5, -5, BlendMode.MULTIPLY, 1f, true)),
+                dev.blendbench.engine.colour.BlendSpace.SRGB, true);
+        PsdExport.write(new Scene(64, 48, 0, List.of(Layer.of("base", solid(64, 48, 0xFF204080)),
+                Groups.of("shape", clip, 10, 5, BlendMode.SCREEN, 1f, true))), psd);
+        Result r = ComposeCommandTest.run("info", psd.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(List.of("2", "shape", "screen", "(clipping)", "100", "%", "yes", "10,5", "30x20"), List.of(lines.get(3).trim().split("\\s+")));
+        assertEquals(List.of("2.2", "texture", "multiply", "100", "%", "yes", "5,0", "40x40"), List.of(lines.get(5).trim().split("\\s+")));
+        JsonNode json = new ObjectMapper().readTree(ComposeCommandTest.run("info", "--json", psd.toString()).out()).get(0).get("layers");
+        assertTrue(json.get(1).get("clipping").asBoolean());
+        assertTrue(json.get(0).get("clipping") == null, "only a clipping group says so");
+    }
+
+    @Test
     void json_describesEachFile_andWarningsGoToStderr() throws IOException {
         Path ora = ComposeCommandTest.oraWithUnsupportedOp(dir);
         Path png = dir.resolve("photo.png");

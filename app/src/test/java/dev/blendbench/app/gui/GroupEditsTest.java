@@ -438,4 +438,44 @@ class GroupEditsTest {
         assertEquals("Only one layer is visible: nothing to merge it with",
                 assertThrows(IllegalArgumentException.class, () -> GroupEdits.mergeVisible(one)).getMessage());
     }
+
+    @Test
+    void clippingALayerToTheOneBelow_makesAClippingGroupThatRendersAsTheEngineClipsIt_andReleasingItGivesThePictureBack() {
+        Doc d = doc(); // back, g (multiply 60 %), top (overlay 90 %)
+        LayerItem g = d.find(id(d, "g")).orElseThrow(), top = d.find(id(d, "top")).orElseThrow();
+        GroupEdits.Edit e = GroupEdits.clipToBelow(d, top.id());
+        assertEquals("Clipped top to g: it shows only where g has pixels", e.message());
+        LayerItem clip = e.doc().layers().get(1);
+        assertTrue(clip.isClipping());
+        assertEquals(List.of("g", BlendMode.MULTIPLY, 0.6f), List.of(clip.name(), clip.mode(), clip.opacity()));
+        assertEquals(List.of("g", "top"), clip.children().stream().map(LayerItem::name).toList());
+        Layer want = Groups.of("g", new Scene(W, H, 0, List.of(g.layer().withMode(BlendMode.SOURCE_OVER).withOpacity(1f), top.layer()),
+                BlendSpace.SRGB, true), 0, 0, BlendMode.MULTIPLY, 0.6f, true);
+        Surface ref = Surface.allocate(W, H);
+        TileRenderer.singleThreaded().render(new Scene(W, H, d.background(), List.of(d.layers().getFirst().layer(), want)), ref);
+        assertArrayEquals(ref.array(), render(e.doc()));
+        assertNotEquals(java.util.Arrays.hashCode(render(d)), java.util.Arrays.hashCode(render(e.doc())), "clipping changed the picture");
+
+        // a layer above a clipping group joins it; the layer clipped already is not clipped twice
+        Doc more = e.doc().withLayers(List.of(e.doc().layers().get(0), clip, LayerItem.of("more", gradient(30, 30, 5), 10, 10)));
+        GroupEdits.Edit joined = GroupEdits.clipToBelow(more, id(more, "more"));
+        assertEquals(List.of("g", "top", "more"), joined.doc().layers().get(1).children().stream().map(LayerItem::name).toList());
+        assertEquals(List.of(10.0, 10.0), at(joined.doc(), "more"), "where it was on the canvas");
+        assertEquals("'top' is already clipped to 'g'", assertThrows(IllegalArgumentException.class,
+                () -> GroupEdits.clipToBelow(joined.doc(), id(joined.doc(), "top"))).getMessage());
+        assertEquals("'back' has no layer below it to be clipped to",
+                assertThrows(IllegalArgumentException.class, () -> GroupEdits.clipToBelow(d, id(d, "back"))).getMessage());
+
+        // releasing the topmost clipped layer only: it leaves the group, just above it
+        GroupEdits.Edit one = GroupEdits.releaseClipping(joined.doc(), id(joined.doc(), "more"));
+        assertEquals(List.of("back", "g", "more"), one.doc().layers().stream().map(LayerItem::name).toList());
+        assertEquals(List.of("g", "top"), one.doc().layers().get(1).children().stream().map(LayerItem::name).toList());
+        assertEquals("Released 'more' from 'g': it shows outside it again (Undo puts it back)", one.message());
+        // releasing from the first clipped layer: the group goes, its base takes its mode and opacity back
+        GroupEdits.Edit all = GroupEdits.releaseClipping(e.doc(), id(e.doc(), "top"));
+        assertEquals(List.of("back", "g", "top"), all.doc().layers().stream().map(LayerItem::name).toList());
+        assertArrayEquals(render(d), render(all.doc()), "the picture before the clipping, bit for bit");
+        assertEquals("'back' is not clipped, nor a clipping group",
+                assertThrows(IllegalArgumentException.class, () -> GroupEdits.releaseClipping(d, id(d, "back"))).getMessage());
+    }
 }
