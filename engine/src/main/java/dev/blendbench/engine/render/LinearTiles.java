@@ -96,7 +96,11 @@ final class LinearTiles {
                 pOff = src.index(-l.x(), -l.y());
                 pStride = src.stride();
             }
-            boolean clipped = scene.clipped(li); // blended as any layer, then cut back to the backdrop's alpha
+            // a clipped layer: in source-over (or normal) exactly source-atop; in any other mode blended
+            // as any layer, then cut back to the backdrop's alpha
+            boolean atop = scene.clipped(li) && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL);
+            if (atop) mode = BlendMode.SOURCE_ATOP;
+            boolean clipped = scene.clipped(li) && !atop;
             if (clipped && lv.linearKeep.length < 4 * w) lv.linearKeep = new float[4 * w];
             for (int y = ry; y < ry + h; y++) {
                 boolean rowHit = any && y >= iy0 && y < iy1;

@@ -391,8 +391,12 @@ public final class TileRenderer {
                     lx1 = lx0; // nothing of the layer here
                 }
             }
-            boolean clipped = scene.clipped(i); // blended as any layer, then cut back to the backdrop's alpha
-            if (!buffered && !clears && !clipped) {
+            // a clipped layer: in source-over (or normal) exactly source-atop, one kernel; in any other
+            // mode blended as any layer, then cut back to the backdrop's alpha
+            boolean atop = scene.clipped(i) && (mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL);
+            if (atop) mode = BlendMode.SOURCE_ATOP;
+            boolean clipped = scene.clipped(i) && !atop;
+            if (!buffered && !clears && !clipped && !atop) {
                 blendUnoccluded(st, occ, i, l, op, out, base, stride, ax0, ay0, ay1, scratch);
                 continue;
             }

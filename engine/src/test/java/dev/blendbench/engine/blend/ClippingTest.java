@@ -49,7 +49,8 @@ class ClippingTest {
     }
 
     /**
-     * Within 2/255 of the oracle in every mode: the clipped result is made from the mode's own
+     * Within 1/255 of the oracle in source-over and normal (composited as source-atop, one
+     * kernel), within 2/255 in every other mode: the clipped result is made from the mode's own
      * 8-bit result (itself within 1/255, and rounded once more for an opacity below 100 %) and
      * that result's alpha, with one more rounding, as any 8-bit pipeline of two steps rounds
      * twice (a group composited, then blended, does too).
@@ -73,7 +74,8 @@ class ClippingTest {
                             boolean operator = mode.family() == BlendMode.Family.PORTER_DUFF && mode != BlendMode.SOURCE_OVER;
                             if (operator) worstOperator = Math.max(worstOperator, err);
                             else worst = Math.max(worst, err);
-                            assertTrue(err <= 2, String.format("%s at %.2f: source %08x over base %08x gave %08x, channel %d wants %.3f",
+                            boolean plain = mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL; // source-atop's own kernel
+                            assertTrue(err <= (plain ? 1 + 1e-9 : 2), String.format("%s at %.2f: source %08x over base %08x gave %08x, channel %d wants %.3f",
                                     mode.cssName(), opacity, s, b, g, c, want[c] * 255));
                         }
                     }
@@ -105,6 +107,11 @@ class ClippingTest {
         return out;
     }
 
+    /**
+     * Over an opaque base a clipped layer composites as it would unclipped: bit for bit in a blend
+     * mode (the cut changes nothing where the backdrop is opaque), within 1/255 in source-over,
+     * which the source-atop kernel composites (bit for bit in linear light, in floats).
+     */
     @Test
     void anOpaqueBase_clipsNothing_andATransparentOneShowsNothing_inBothBlendSpaces() {
         SplittableRandom rnd = new SplittableRandom(7);
@@ -116,7 +123,17 @@ class ClippingTest {
                 Scene clip = clipGroup(opaque, top, space);
                 Scene plain = clip.withLayers(List.of(Groups.of("plain", clip.layers().getFirst().group().withClipping(false), 0, 0,
                         BlendMode.SOURCE_OVER, 1f, true)));
-                assertArrayEquals(render(plain), render(clip), space + ", " + mode.cssName() + ": over an opaque base");
+                int[] want = render(plain), got = render(clip);
+                if (mode == BlendMode.SOURCE_OVER && space == BlendSpace.SRGB) {
+                    // composited by the source-atop kernel, which rounds its own way: within 1/255 of source-over's
+                    for (int k = 0; k < want.length; k++) {
+                        for (int sh = 0; sh < 32; sh += 8) {
+                            assertTrue(Math.abs((want[k] >>> sh & 0xFF) - (got[k] >>> sh & 0xFF)) <= 1, "pixel " + k);
+                        }
+                    }
+                } else {
+                    assertArrayEquals(want, got, space + ", " + mode.cssName() + ": over an opaque base, bit for bit");
+                }
                 int[] none = render(clipGroup(Surface.allocate(W, H), top, space));
                 assertArrayEquals(new int[W * H], none, space + ", " + mode.cssName() + ": nothing outside the base");
             }
