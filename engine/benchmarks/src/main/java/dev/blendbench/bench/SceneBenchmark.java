@@ -84,6 +84,13 @@ public class SceneBenchmark {
     @Param({"false"})
     public boolean grouped;
 
+    /**
+     * With {@code grouped}: the outer group a clipping one (its layers above the first, the
+     * nested group among them, clipped to the first), as a Photoshop clipping mask is read.
+     */
+    @Param({"false"})
+    public boolean clipping;
+
     private Scene scene;
     private List<Layer> flat;
     private Surface target;
@@ -119,7 +126,7 @@ public class SceneBenchmark {
             List<Layer> outer = new ArrayList<>(ls.subList(2, 4));
             outer.add(inner);
             outer.addAll(ls.subList(6, ls.size()));
-            ls = List.of(ls.get(0), ls.get(1), Groups.of("outer", new Scene(w, h, 0, outer, space), 0, 0, BlendMode.SOURCE_OVER, 1f, true));
+            ls = List.of(ls.get(0), ls.get(1), Groups.of("outer", new Scene(w, h, 0, outer, space, clipping), 0, 0, BlendMode.SOURCE_OVER, 1f, true));
         }
         scene = new Scene(w, h, 0, ls, space);
         target = Surface.allocate(w, h);

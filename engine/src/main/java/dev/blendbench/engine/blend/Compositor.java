@@ -97,6 +97,18 @@ public final class Compositor {
      */
     public static void blendRow(BlendMode mode, int opacity, int[] src, int so, int[] dst, int dOff,
                                 int n, int[] scratch) {
+        blendRow(mode, opacity, src, so, dst, dOff, n, scratch, null);
+    }
+
+    /**
+     * As {@link #blendRow(BlendMode, int, int[], int, int[], int, int, int[])}, then, if {@code keep}
+     * is not null, each span the blend changed cut back to the backdrop's alpha ({@link
+     * #clipToBackdrop}): a layer clipped to what is below it, in a mode that leaves the backdrop
+     * alone where the source is transparent. {@code keep} holds a span's backdrop meanwhile: at
+     * least {@code n} long.
+     */
+    public static void blendRow(BlendMode mode, int opacity, int[] src, int so, int[] dst, int dOff,
+                                int n, int[] scratch, int[] keep) {
         SpanKernel k = Kernels.of(mode);
         boolean skipTransparent = !mode.clearsOutsideSource();
         boolean copyOpaque = opacity == 255 && mode.replacesWhereOpaque();
@@ -118,12 +130,12 @@ public final class Compositor {
                 kind = BLEND;
             }
             if (kind != runKind) {
-                flush(runKind, mode, k, opacity, src, so + runStart, dst, dOff + runStart, i - runStart, scratch);
+                flush(runKind, mode, k, opacity, src, so + runStart, dst, dOff + runStart, i - runStart, scratch, keep);
                 runKind = kind;
                 runStart = i;
             }
         }
-        flush(runKind, mode, k, opacity, src, so + runStart, dst, dOff + runStart, n - runStart, scratch);
+        flush(runKind, mode, k, opacity, src, so + runStart, dst, dOff + runStart, n - runStart, scratch, keep);
     }
 
     /**
@@ -134,6 +146,12 @@ public final class Compositor {
      */
     public static void blendRow(BlendMode mode, int opacity, Surface src, int sx, int sy, int[] dst, int dOff,
                                 int n, int[] scratch) {
+        blendRow(mode, opacity, src, sx, sy, dst, dOff, n, scratch, null);
+    }
+
+    /** As {@link #blendRow(BlendMode, int, Surface, int, int, int[], int, int, int[])}, each changed span cut back as the int[] one's {@code keep} says. */
+    public static void blendRow(BlendMode mode, int opacity, Surface src, int sx, int sy, int[] dst, int dOff,
+                                int n, int[] scratch, int[] keep) {
         SpanKernel k = Kernels.of(mode);
         Coverage cov = src.coverage();
         boolean skipTransparent = !mode.clearsOutsideSource();
@@ -144,7 +162,7 @@ public final class Compositor {
         if (whole != Coverage.MIXED) { // the whole source row is one kind: no block walk
             int kind = skipTransparent && whole == Coverage.TRANSPARENT ? SKIP
                     : copyOpaque && whole == Coverage.OPAQUE ? COPY : BLEND;
-            flush(kind, mode, k, opacity, sa, so, dst, dOff, n, scratch);
+            flush(kind, mode, k, opacity, sa, so, dst, dOff, n, scratch, keep);
             return;
         }
         int runStart = 0, runKind = -1;
@@ -162,17 +180,23 @@ public final class Compositor {
             int kind = skipTransparent && c == Coverage.TRANSPARENT ? SKIP
                     : copyOpaque && c == Coverage.OPAQUE ? COPY : BLEND;
             if (kind != runKind) {
-                flush(runKind, mode, k, opacity, sa, so + runStart, dst, dOff + runStart, i0 - runStart, scratch);
+                flush(runKind, mode, k, opacity, sa, so + runStart, dst, dOff + runStart, i0 - runStart, scratch, keep);
                 runKind = kind;
                 runStart = i0;
             }
         }
-        flush(runKind, mode, k, opacity, sa, so + runStart, dst, dOff + runStart, n - runStart, scratch);
+        flush(runKind, mode, k, opacity, sa, so + runStart, dst, dOff + runStart, n - runStart, scratch, keep);
     }
 
     private static void flush(int kind, BlendMode mode, SpanKernel k, int opacity, int[] src, int so, int[] dst,
-                              int dOff, int n, int[] scratch) {
+                              int dOff, int n, int[] scratch, int[] backdrop) {
         if (n <= 0 || kind == SKIP || kind < 0) {
+            return;
+        }
+        if (backdrop != null) {
+            System.arraycopy(dst, dOff, backdrop, 0, n);
+            flush(kind, mode, k, opacity, src, so, dst, dOff, n, scratch, null);
+            clipToBackdrop(backdrop, 0, dst, dOff, n);
             return;
         }
         if (kind == COPY) {
@@ -225,15 +249,8 @@ public final class Compositor {
      * A pixel the blend left as it was stays so, and a colour never exceeds its alpha.
      */
     public static void clipToBackdrop(int[] backdrop, int bo, int[] dst, int dOff, int n) {
-        for (int i = 0; i < n; i++) {
-            int b = backdrop[bo + i], x = dst[dOff + i];
-            if (b == x) continue; // untouched: the formula gives it back exactly
-            int ab = b >>> 24, k = 255 - (x >>> 24);
-            int r = ((x >>> 16 & 0xFF) * ab + (b >>> 16 & 0xFF) * k + 127) / 255;
-            int g = ((x >>> 8 & 0xFF) * ab + (b >>> 8 & 0xFF) * k + 127) / 255;
-            int bl = ((x & 0xFF) * ab + (b & 0xFF) * k + 127) / 255;
-            dst[dOff + i] = ab << 24 | r << 16 | g << 8 | bl;
-        }
+        if (Kernels.vectorLerp()) VectorPorterDuffKernels.clipToBackdrop(backdrop, bo, dst, dOff, n);
+        else PorterDuffKernels.clipToBackdrop(backdrop, bo, dst, dOff, n);
     }
 
     /**

@@ -127,4 +127,17 @@ final class PorterDuffKernels {
             dst[dOff + i] = rb | (ag << 8);
         }
     }
+
+    /**
+     * A clipped layer's blend cut back to the backdrop's alpha (see {@code Compositor.clipToBackdrop}):
+     * {@code c = (αb·x + (255 − αx)·b) / 255} per channel, rounded as {@link #mix} rounds; the alpha
+     * channel's formula gives {@code αb} itself. Every sum stays within 255².
+     */
+    static void clipToBackdrop(int[] backdrop, int bo, int[] dst, int dOff, int n) {
+        for (int i = 0; i < n; i++) {
+            int b = backdrop[bo + i], x = dst[dOff + i];
+            if (b == x) continue; // untouched: the formula gives it back exactly
+            dst[dOff + i] = mix(x, b >>> 24, b, 255 - (x >>> 24));
+        }
+    }
 }

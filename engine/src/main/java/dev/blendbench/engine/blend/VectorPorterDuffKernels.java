@@ -218,4 +218,21 @@ final class VectorPorterDuffKernels {
                     : PorterDuffKernels.mix(dst[dOff + i], op, keep[i], 255 - op);
         }
     }
+
+    /** {@link PorterDuffKernels#clipToBackdrop}, lane for lane: the same bits. */
+    static void clipToBackdrop(int[] backdrop, int bo, int[] dst, int dOff, int n) {
+        int i = 0;
+        IntVector k255 = IntVector.broadcast(SP, 255);
+        for (int upper = SP.loopBound(n); i < upper; i += L) {
+            IntVector x = IntVector.fromArray(SP, dst, dOff + i);
+            IntVector b = IntVector.fromArray(SP, backdrop, bo + i);
+            IntVector ab = b.lanewise(LSHR, 24), k = k255.sub(x.lanewise(LSHR, 24));
+            IntVector rb = x.and(M).mul(ab).add(b.and(M).mul(k)).add(0x00800080);
+            rb = rb.add(rb.lanewise(LSHR, 8).and(M)).lanewise(LSHR, 8).and(M);
+            IntVector ag = x.lanewise(LSHR, 8).and(M).mul(ab).add(b.lanewise(LSHR, 8).and(M).mul(k)).add(0x00800080);
+            ag = ag.add(ag.lanewise(LSHR, 8).and(M)).and(~M);
+            rb.or(ag).intoArray(dst, dOff + i);
+        }
+        PorterDuffKernels.clipToBackdrop(backdrop, bo + i, dst, dOff + i, n - i);
+    }
 }

@@ -116,24 +116,26 @@ final class LinearTiles {
                         Srgb.toLinear(pixels, row + s0, out, o + 4 * s0, s1 - s0);
                         continue;
                     }
-                    if (clipped) System.arraycopy(out, o + 4 * x, lv.linearKeep, 0, 4 * (end - x));
                     if (clears) {
                         // clearing modes act on the whole run: outside the layer's span the source is transparent
+                        if (clipped) System.arraycopy(out, o + 4 * x, lv.linearKeep, 0, 4 * (end - x));
                         Arrays.fill(bg, 4 * (x - rx), 4 * (end - rx), 0f);
                         if (s0 < s1) Srgb.toLinear(pixels, row + s0, bg, 4 * (s0 - rx), s1 - s0);
                         FloatBlend.blend(mode, bg, 4 * (x - rx), out, o + 4 * x, end - x, l.opacity());
-                    } else {
-                        // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
-                        for (int sx = s0; sx < s1; ) {
-                            if (pixels[row + sx] >>> 24 == 0) { sx++; continue; }
-                            int e = sx + 1;
-                            while (e < s1 && pixels[row + e] >>> 24 != 0) e++;
-                            Srgb.toLinear(pixels, row + sx, bg, 0, e - sx);
-                            FloatBlend.blend(mode, bg, 0, out, o + 4 * sx, e - sx, l.opacity());
-                            sx = e;
-                        }
+                        if (clipped) FloatBlend.clipToBackdrop(lv.linearKeep, 0, out, o + 4 * x, end - x);
+                        continue;
                     }
-                    if (clipped) FloatBlend.clipToBackdrop(lv.linearKeep, 0, out, o + 4 * x, end - x);
+                    // a transparent source pixel leaves the backdrop as it is: blend only the runs that have alpha
+                    for (int sx = s0; sx < s1; ) {
+                        if (pixels[row + sx] >>> 24 == 0) { sx++; continue; }
+                        int e = sx + 1;
+                        while (e < s1 && pixels[row + e] >>> 24 != 0) e++;
+                        Srgb.toLinear(pixels, row + sx, bg, 0, e - sx);
+                        if (clipped) System.arraycopy(out, o + 4 * sx, lv.linearKeep, 0, 4 * (e - sx));
+                        FloatBlend.blend(mode, bg, 0, out, o + 4 * sx, e - sx, l.opacity());
+                        if (clipped) FloatBlend.clipToBackdrop(lv.linearKeep, 0, out, o + 4 * sx, e - sx);
+                        sx = e;
+                    }
                 }
             }
         }

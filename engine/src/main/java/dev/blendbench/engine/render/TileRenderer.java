@@ -401,6 +401,8 @@ public final class TileRenderer {
                 continue;
             }
             if (clipped && lv.keep.length < ax1 - ax0) lv.keep = new int[ax1 - ax0];
+            // kept and cut back: each span blended (only where the source has pixels), or a clearing mode's whole run
+            int[] keepSpan = clipped && !clears ? lv.keep : null, keepRun = clipped && clears ? lv.keep : null;
             for (int y = ay0; y < ay1; y++) {
                 int sy = y - l.y();
                 boolean rowHit = y >= ly0 && y < ly1 && lx0 < lx1;
@@ -411,7 +413,7 @@ public final class TileRenderer {
                     e = occ.visibleTo(q, last, i);
                     int x0 = q == first ? ax0 : st[q - 2], x1 = st[e - 2];
                     int bx0 = rowHit ? Math.max(x0, lx0) : x1, bx1 = rowHit ? Math.min(x1, lx1) : x1;
-                    if (clipped) System.arraycopy(out, row + x0, lv.keep, 0, x1 - x0);
+                    if (keepRun != null) System.arraycopy(out, row + x0, keepRun, 0, x1 - x0);
                     if (bx0 >= bx1) {
                         if (clears) Arrays.fill(out, row + x0, row + x1, 0);
                     } else {
@@ -425,15 +427,15 @@ public final class TileRenderer {
                             int pRow = (y - ly0) * (lx1 - lx0) - lx0;
                             for (int k = c.rowStart(y - ly0), ke = c.rowStart(y - ly0 + 1); k < ke; k += 2) {
                                 int s0 = Math.max(bx0, cs[k]), s1 = Math.min(bx1, cs[k + 1]);
-                                if (s0 < s1) Compositor.blendRow(mode, op, pixels, pRow + s0, out, row + s0, s1 - s0, scratch);
+                                if (s0 < s1) Compositor.blendRow(mode, op, pixels, pRow + s0, out, row + s0, s1 - s0, scratch, keepSpan);
                             }
                         } else if (buffered) {
-                            Compositor.blendRow(mode, op, pixels, (y - ly0) * (lx1 - lx0) + bx0 - lx0, out, row + bx0, bx1 - bx0, scratch);
+                            Compositor.blendRow(mode, op, pixels, (y - ly0) * (lx1 - lx0) + bx0 - lx0, out, row + bx0, bx1 - bx0, scratch, keepSpan);
                         } else {
-                            Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch);
+                            Compositor.blendRow(mode, op, src, bx0 - lx0, sy, out, row + bx0, bx1 - bx0, scratch, keepSpan);
                         }
                     }
-                    if (clipped) Compositor.clipToBackdrop(lv.keep, 0, out, row + x0, x1 - x0);
+                    if (keepRun != null) Compositor.clipToBackdrop(keepRun, 0, out, row + x0, x1 - x0);
                 }
             }
         }

@@ -153,15 +153,19 @@ class ClippingTest {
     }
 
     @Test
-    void theFixUp_givesBackAnUntouchedPixel_andNeverExceedsTheBacksAlpha() {
+    void theFixUp_givesBackAnUntouchedPixel_neverExceedsTheBacksAlpha_andIsTheSameInVectors() {
         SplittableRandom rnd = new SplittableRandom(3);
         int[] b = new int[4096], x = new int[4096];
         for (int i = 0; i < b.length; i++) {
             b[i] = TestImages.randomPixel(rnd, rnd.nextInt(256));
             x[i] = i % 7 == 0 ? b[i] : TestImages.randomPixel(rnd, rnd.nextInt(256));
         }
-        int[] out = x.clone();
-        Compositor.clipToBackdrop(b, 0, out, 0, out.length);
+        int[] out = x.clone(), vector = x.clone();
+        PorterDuffKernels.clipToBackdrop(b, 0, out, 0, out.length);
+        if (Compositor.isVectorized()) {
+            VectorPorterDuffKernels.clipToBackdrop(b, 0, vector, 0, vector.length);
+            assertArrayEquals(out, vector, "the vector loop gives the scalar one's bits");
+        }
         for (int i = 0; i < b.length; i++) {
             if (x[i] == b[i]) assertEquals(b[i], out[i]);
             assertEquals(b[i] >>> 24, out[i] >>> 24);
