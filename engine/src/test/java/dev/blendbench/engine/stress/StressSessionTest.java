@@ -1,6 +1,7 @@
 package dev.blendbench.engine.stress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,6 +98,11 @@ class StressSessionTest {
         try (CompositeWorkload w = new CompositeWorkload(scene, Strategy.PER_WORKER, true, false)) {
             // what the renderer reads: the background and the group's two layers (1.6 MB), not the group's own pixels
             assertTrue(w.description().contains("2 layers, 1 group (2 layers in it) (1.7 MB of source pixels)"), w.description());
+            try (CompositeWorkload c = new CompositeWorkload(scene.withLayer(1, dev.blendbench.engine.render.Groups.of("group",
+                    group.withClipping(true), -200, -150, BlendMode.MULTIPLY, 0.8f, true)), Strategy.PER_WORKER, true, false)) {
+                assertTrue(c.description().contains("2 layers, 1 group (2 layers in it, clipping) (1.7 MB"), c.description());
+                assertNotEquals(w.description(), c.description(), "clipping is another job: its scene differs");
+            }
             StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
                     Duration.ofMillis(300), 0, Duration.ofMillis(100));
             StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
