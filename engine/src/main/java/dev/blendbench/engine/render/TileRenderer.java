@@ -44,7 +44,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Groups.</b> A {@link Layer#isGroup() group layer} is composited from its own layers on
  * every render, over each tile's part of it, into a per-thread buffer of its nesting level, then
  * blended as one layer where its layers have pixels; it occludes what is below it where they make
- * it opaque. Its stored pixels are not read: the result is the same, bit for bit.
+ * it opaque. Its stored pixels are not read: the result is the same, bit for bit. In a clipping
+ * group ({@link Scene#clipping()}) a clipped layer in source-over or normal is composited by the
+ * source-atop kernel, in any other mode blended as usual and then cut back to the backdrop's alpha
+ * span by span ({@link Compositor#clipToBackdrop}); only the base occludes, and only the base makes
+ * the group opaque.
  *
  * <p><b>Allocation.</b> At steady state a render allocates nothing in the renderer: per-thread
  * job state and scratch rows are reused. (An executor may allocate to queue a task; a
