@@ -258,23 +258,37 @@ public final class PsdExport {
     /** Why Photoshop could not hold the clipping group (placed at {@code (dx, dy)}) as a base and layers clipped to it; null if it can. */
     private static String unclippable(Layer group, int dx, int dy, Scene doc) {
         Scene g = group.group();
-        if (g.background() != 0) return "it has a background colour";
-        if (g.blendSpace() != doc.blendSpace()) return "it blends in another space than the document";
+        String why = unlikeTheDocument(g, doc);
+        if (why != null) return why;
         Layer base = g.layers().getFirst();
         if (base.isGroup() || !base.visible() || base.opacity() != 1f
                 || (base.mode() != BlendMode.NORMAL && base.mode() != BlendMode.SOURCE_OVER)) {
             return "its base '" + OpenRaster.shorten(base.name()) + "' is not a visible layer in normal at 100 % (the group's mode and opacity are the base's in Photoshop)";
         }
-        Rect canvas = new Rect(dx + group.x(), dy + group.y(), g.width(), g.height());
-        Rect shown = base.bounds().translate(canvas.x(), canvas.y()).intersect(doc.bounds());
-        if (!canvas.contains(shown) && !shown.isEmpty()) return "its base '" + OpenRaster.shorten(base.name()) + "' reaches beyond it";
+        if (reachesBeyond(base, group, dx, dy, doc)) return "its base '" + OpenRaster.shorten(base.name()) + "' reaches beyond it";
         for (Layer l : g.layers()) {
             if (l != base && l.isGroup()) return "its layer '" + OpenRaster.shorten(l.name()) + "' is a group";
-            if (!KEYS.containsKey(l.mode())) {
-                return "its layer '" + OpenRaster.shorten(l.name()) + "' uses " + l.mode().cssName() + ", which Photoshop has no mode for";
-            }
+            if (!KEYS.containsKey(l.mode())) return noMode(l);
         }
         return null;
+    }
+
+    /** Why a group's scene cannot be a Photoshop group of the document's: a background, another blend space; null if neither. */
+    private static String unlikeTheDocument(Scene g, Scene doc) {
+        if (g.background() != 0) return "it has a background colour";
+        if (g.blendSpace() != doc.blendSpace()) return "it blends in another space than the document";
+        return null;
+    }
+
+    /** True if layer {@code l} of {@code group} (placed at {@code (dx, dy)}) shows on the document beyond the group's canvas, which Photoshop's groups lack. */
+    private static boolean reachesBeyond(Layer l, Layer group, int dx, int dy, Scene doc) {
+        Rect canvas = new Rect(dx + group.x(), dy + group.y(), group.group().width(), group.group().height());
+        Rect shown = l.bounds().translate(canvas.x(), canvas.y()).intersect(doc.bounds());
+        return !canvas.contains(shown) && !shown.isEmpty();
+    }
+
+    private static String noMode(Layer l) {
+        return "its layer '" + OpenRaster.shorten(l.name()) + "' uses " + l.mode().cssName() + ", which Photoshop has no mode for";
     }
 
     /**
@@ -294,18 +308,13 @@ public final class PsdExport {
     /** Why Photoshop could not hold the group (placed at {@code (dx, dy)}) as a group of its layers; null if it can. */
     private static String unkept(Layer group, int dx, int dy, Scene doc) {
         Scene g = group.group();
-        if (g.background() != 0) return "it has a background colour";
-        if (g.blendSpace() != doc.blendSpace()) return "it blends in another space than the document";
+        String why = unlikeTheDocument(g, doc);
+        if (why != null) return why;
         Layer mask = maskOf(group);
-        Rect canvas = new Rect(dx + group.x(), dy + group.y(), g.width(), g.height());
         for (Layer l : g.layers()) {
             if (l == mask) continue;
-            if (!KEYS.containsKey(l.mode())) {
-                return "its layer '" + OpenRaster.shorten(l.name()) + "' uses " + l.mode().cssName() + ", which Photoshop has no mode for";
-            }
-            // Photoshop's groups have no canvas of their own: a layer beyond the group's would show there
-            Rect shown = l.bounds().translate(canvas.x(), canvas.y()).intersect(doc.bounds());
-            if (!canvas.contains(shown) && !shown.isEmpty()) return "its layer '" + OpenRaster.shorten(l.name()) + "' reaches beyond it";
+            if (!KEYS.containsKey(l.mode())) return noMode(l);
+            if (reachesBeyond(l, group, dx, dy, doc)) return "its layer '" + OpenRaster.shorten(l.name()) + "' reaches beyond it";
         }
         return null;
     }
