@@ -28,11 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code blendbench compose}: composites image files into one with the engine's tiled renderer. */
 @Command(name = "compose", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Composite image layers, bottom first, into one image.",
-                "LAYER is PATH[:mode=NAME][:opacity=F][:x=N][:y=N][:scale=S][:rotate=DEG][:filter=NAME]; modes are "
+                "LAYER is PATH[:mode=NAME][:opacity=F][:x=N][:y=N][:scale=S][:rotate=DEG][:filter=NAME][:clip=true]; modes are "
                         + "the W3C and Photoshop names in lower case with hyphens (source-over, multiply, color-dodge, ...).",
                 "opacity is 0..1 or a percentage (70%%); x and y may be fractional; scale is about the top-left corner, rotate (degrees, clockwise) about the "
                         + "scaled layer's centre; filter is nearest, bilinear (default), catmull-rom, mitchell, lanczos2, "
-                        + "lanczos3 or box.",
+                        + "lanczos3 or box; clip=true clips the layer to the one below (it shows only where that one has pixels).",
                 "A layered file (.ora OpenRaster, .psd/.psb Photoshop) as LAYER brings all its layers "
                         + "(:x and :y shift them); with a mode, opacity, scale or rotation they are blended as one group; "
                         + "as the first LAYER it also sets the canvas size.",
@@ -41,6 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  blendbench compose assets/demo/background.png \\",
                 "      assets/demo/overlay.png:mode=multiply:opacity=0.7 -o out.png",
                 "  blendbench compose bg.png logo.png:x=40.5:y=12:scale=0.25:rotate=-8:filter=lanczos3 -o out.png",
+                "  blendbench compose bg.png shape.png texture.png:mode=multiply:clip=true -o out.png",
                 "  blendbench compose --blend-space linear a.png b.png:opacity=0.5 -o out.png",
                 "  blendbench compose --blend-space linear --depth 16 a.png b.png:mode=soft-light -o deep.tif",
                 "  blendbench compose scene.ora -o flat.png",

@@ -11,14 +11,15 @@ import java.util.Locale;
 
 /**
  * One {@code LAYER} argument:
- * {@code PATH[:mode=NAME][:opacity=F][:x=N][:y=N][:scale=S][:rotate=DEG][:filter=NAME]}; x and y
- * may be fractional.
+ * {@code PATH[:mode=NAME][:opacity=F][:x=N][:y=N][:scale=S][:rotate=DEG][:filter=NAME][:clip=true]}; x and y
+ * may be fractional; {@code clip=true} clips the layer to the one below it (Photoshop's clipping
+ * mask: it shows only where that one has pixels).
  *
  * <p>Options are read from the end of the argument, so a path may itself contain ':' as long as
  * no part after such a colon looks like a known {@code key=value}.
  */
 public record LayerSpec(Path path, BlendMode mode, float opacity, double x, double y, double scale, double rotate,
-                        Filter filter) {
+                        Filter filter, boolean clip) {
     /** True when the layer needs resampling: fractional position, scale or rotation. */
     public boolean isTransformed() {
         return scale != 1 || rotate % 360 != 0 || x != Math.rint(x) || y != Math.rint(y);
@@ -47,7 +48,7 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
         double x = 0, y = 0, scale = 1, rotate = 0;
         Filter filter = Filter.BILINEAR;
         boolean seenMode = false, seenOpacity = false, seenX = false, seenY = false;
-        boolean seenScale = false, seenRotate = false, seenFilter = false;
+        boolean seenScale = false, seenRotate = false, seenFilter = false, seenClip = false, clip = false;
         while (true) {
             int colon = rest.lastIndexOf(':');
             if (colon < 0) break;
@@ -109,10 +110,19 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
                         throw new BadInputException("layer '" + arg + "': " + Cli.unknownFilter(value, e));
                     }
                 }
+                case "clip" -> {
+                    if (seenClip) throw dup(arg, key);
+                    seenClip = true;
+                    String v = value.toLowerCase(Locale.ROOT);
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw new BadInputException("layer '" + arg + "': clip must be true or false, got '" + value + "'");
+                    }
+                    clip = v.equals("true");
+                }
                 default -> {
-                    String near = Cli.didYouMean(key, List.of("mode", "opacity", "x", "y", "scale", "rotate", "filter"));
+                    String near = Cli.didYouMean(key, List.of("mode", "opacity", "x", "y", "scale", "rotate", "filter", "clip"));
                     throw new BadInputException("layer '" + arg + "': unknown option '" + key + "'"
-                            + (near.isEmpty() ? " (expected mode, opacity, x, y, scale, rotate or filter)" : near));
+                            + (near.isEmpty() ? " (expected mode, opacity, x, y, scale, rotate, filter or clip)" : near));
                 }
             }
             rest = rest.substring(0, colon);
@@ -126,7 +136,7 @@ public record LayerSpec(Path path, BlendMode mode, float opacity, double x, doub
         } catch (java.nio.file.InvalidPathException e) {
             throw new BadInputException("layer '" + arg.replaceAll("\\p{Cntrl}", "?") + "': not a valid file name (" + e.getReason() + ")");
         }
-        return new LayerSpec(path, mode, opacity, x, y, scale, rotate, filter);
+        return new LayerSpec(path, mode, opacity, x, y, scale, rotate, filter, clip);
     }
 
     private static BadInputException dup(String arg, String key) {

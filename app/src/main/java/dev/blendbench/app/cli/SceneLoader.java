@@ -56,6 +56,7 @@ final class SceneLoader {
     /** As {@link #load(List, int[], Integer, long, PrintWriter)}, saying on {@code status} which file it decodes. */
     static Scene load(List<LayerSpec> specs, int[] size, Integer background, long maxPixels, PrintWriter err, StageStatus status) {
         List<Layer> ls = new ArrayList<>();
+        List<Boolean> clipped = new ArrayList<>(); // for each of ls: its spec said clip=true
         java.util.Map<Path, Surface> decoded = new java.util.HashMap<>();
         ImageLimits limits = new ImageLimits(maxPixels);
         int docW = -1, docH = -1;
@@ -76,11 +77,13 @@ final class SceneLoader {
                 for (String warning : doc.warnings()) {
                     err.println("warning: " + s.path() + ": " + warning);
                 }
-                if (s.mode() != BlendMode.SOURCE_OVER || s.opacity() != 1f || s.isTransformed()) {
-                    ls.add(asGroup(s, doc.scene())); // blended as one layer: an isolated group of its layers
+                if (s.mode() != BlendMode.SOURCE_OVER || s.opacity() != 1f || s.isTransformed() || s.clip()) {
+                    ls.add(asGroup(s, doc.scene())); // blended (or clipped) as one layer: an isolated group of its layers
+                    clipped.add(s.clip());
                 } else {
                     for (Layer l : doc.scene().layers()) {
                         ls.add(l.withPosition(l.x() + (int) s.x(), l.y() + (int) s.y()));
+                        clipped.add(false);
                     }
                 }
                 if (i == 0) {
@@ -102,6 +105,10 @@ final class SceneLoader {
                 decoded.put(key, src);
             }
             ls.add(s.toLayer(s.path().getFileName().toString(), src));
+            clipped.add(s.clip());
+        }
+        if (clipped.getFirst()) {
+            throw new BadInputException("layer '" + specs.getFirst().path() + "': clip=true, but there is no layer below it to clip it to");
         }
         if (ls.isEmpty()) {
             throw new BadInputException("the layered file has no layers");
@@ -115,7 +122,31 @@ final class SceneLoader {
             throw new BadInputException("canvas " + w + "x" + h + " has more pixels than one image can hold ("
                     + Surface.MAX_PIXELS + ")");
         }
-        Scene scene = new Scene(w, h, background != null ? background : docBackground, ls);
-        return docSpace == null ? scene : scene.withBlendSpace(docSpace);
+        dev.blendbench.engine.colour.BlendSpace space = docSpace == null ? dev.blendbench.engine.colour.BlendSpace.SRGB : docSpace;
+        return new Scene(w, h, background != null ? background : docBackground, clipGroups(ls, clipped, w, h, space), space);
+    }
+
+    /**
+     * The layers with each run of clipped ones made a clipping group with the layer below it (its
+     * base; see {@link dev.blendbench.engine.render.Groups#clipping}), over the base's part of the
+     * {@code w × h} canvas.
+     */
+    private static List<Layer> clipGroups(List<Layer> ls, List<Boolean> clipped, int w, int h, dev.blendbench.engine.colour.BlendSpace space) {
+        List<Layer> out = new ArrayList<>(ls.size());
+        for (int i = 0; i < ls.size(); ) {
+            int j = i + 1;
+            while (j < ls.size() && clipped.get(j)) j++;
+            Layer base = ls.get(i);
+            dev.blendbench.engine.surface.Rect area = base.bounds().intersect(new dev.blendbench.engine.surface.Rect(0, 0, w, h));
+            if (j == i + 1) {
+                out.add(base);
+            } else if (area.isEmpty()) {
+                out.add(base); // nothing of the base on the canvas: neither it nor what is clipped to it shows
+            } else {
+                out.add(dev.blendbench.engine.render.Groups.clipping(base, ls.subList(i + 1, j), area, space));
+            }
+            i = j;
+        }
+        return out;
     }
 }

@@ -57,6 +57,35 @@ class ComposeCommandTest {
     }
 
     @Test
+    void clipTrue_clipsALayerToTheOneBelow_asTheEnginesClippingGroup_andSavesAsOne() throws IOException {
+        Path bg = image("bg.png", 64, 48, 0xFF204080), shape = image("shape.png", 20, 10, 0xFF00FF00), tint = image("tint.png", 40, 30, 0xC0800000);
+        Path out = dir.resolve("out.png"), ora = dir.resolve("out.ora");
+        String[] layers = {bg.toString(), shape + ":x=10:y=5:mode=screen", tint + ":mode=multiply:clip=true", tint + ":x=4:clip=true"};
+        Result r = run(concat(new String[] {"compose"}, layers, new String[] {"-o", out.toString()}));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2 layers"), "the background and the clipping group: " + r.out());
+        Surface s = ImageFiles.read(shape), t = ImageFiles.read(tint);
+        Layer group = dev.blendbench.engine.render.Groups.clipping(new Layer("shape", s, 10, 5, BlendMode.SCREEN, 1f, true),
+                List.of(new Layer("tint", t, 0, 0, BlendMode.MULTIPLY, 1f, true), new Layer("tint", t, 4, 0, BlendMode.SOURCE_OVER, 1f, true)),
+                new dev.blendbench.engine.surface.Rect(10, 5, 20, 10), dev.blendbench.engine.colour.BlendSpace.SRGB);
+        Surface want = Surface.allocate(64, 48);
+        TileRenderer.singleThreaded().render(new Scene(64, 48, 0, List.of(Layer.of("bg", ImageFiles.read(bg)), group)), want);
+        assertArrayEquals(want.toArray(), ImageFiles.read(out).toArray());
+        assertEquals(0xFF204080, ImageFiles.read(out).getPixel(40, 30), "the tint shows nowhere outside the shape");
+
+        assertEquals(0, run(concat(new String[] {"compose"}, layers, new String[] {"-o", ora.toString()})).code());
+        Layer back = dev.blendbench.engine.document.OpenRaster.read(ora).scene().layers().get(1);
+        assertTrue(back.isGroup() && back.group().clipping(), "saved as a clipping group");
+        Result alone = run("compose", tint + ":clip=true", "-o", out.toString());
+        assertEquals(2, alone.code());
+        assertEquals("blendbench compose: layer '" + tint + "': clip=true, but there is no layer below it to clip it to", alone.err().strip());
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    @Test
     void aLinearLightDocument_rendersInLinearLight_unlessOverridden() throws IOException {
         // compose x.ora dropped the document's blend space and rendered in sRGB (so did stress on it)
         Path bg = image("bg.png", 32, 16, 0xFF000000), top = image("top.png", 32, 16, 0xFFFFFFFF);

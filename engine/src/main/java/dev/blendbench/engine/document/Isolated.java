@@ -54,7 +54,10 @@ final class Isolated {
         return layer(name, children, area, space, budget, mode, opacity, visible, false);
     }
 
-    /** As {@link #layer(String, List, Rect, BlendSpace, PixelBudget, BlendMode, float, boolean)}, a clipping group if {@code clipping}. */
+    /**
+     * As {@link #layer(String, List, Rect, BlendSpace, PixelBudget, BlendMode, float, boolean)}, a
+     * clipping group if {@code clipping} (OpenRaster's stacks marked so).
+     */
     static Layer layer(String name, List<Layer> children, Rect area, BlendSpace space, PixelBudget budget,
                        BlendMode mode, float opacity, boolean visible, boolean clipping) throws DocumentException {
         budget.take(name, area.width(), area.height());

@@ -383,10 +383,8 @@ public final class PsdImport {
         private Layer clipGroup(Layer base, List<Layer> clipped) throws DocumentException {
             Rect area = base.bounds().intersect(new Rect(0, 0, w, h));
             if (area.isEmpty()) return base;
-            List<Layer> inside = new ArrayList<>(clipped.size() + 1);
-            inside.add(new Layer(base.name(), base.source(), base.x(), base.y(), BlendMode.NORMAL, 1f, true, base.placement()));
-            inside.addAll(clipped);
-            return Isolated.layer(base.name(), inside, area, BlendSpace.SRGB, budget, base.mode(), base.opacity(), base.visible(), true);
+            budget.take(base.name(), area.width(), area.height());
+            return dev.blendbench.engine.render.Groups.clipping(base, clipped, area, BlendSpace.SRGB);
         }
 
         private static boolean enabled(PsdLayerRecords.PixelMask m) {

@@ -1,9 +1,12 @@
 package dev.blendbench.engine.render;
 
 import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
+import java.util.List;
 
 /** Makes isolated group layers (see {@link Layer}): a group's layers and the pixels they composite to, together. */
 public final class Groups {
@@ -22,10 +25,25 @@ public final class Groups {
     }
 
     /**
+     * A clipping group (see {@link Scene#clipping()}) of {@code base} and the layers {@code clipped}
+     * to it (bottom first; all placed on the same canvas), as Photoshop composites its clipping
+     * masks: the base plain in it, the group taking the base's name, mode, opacity and visibility.
+     * Its canvas is {@code area} of that canvas (the base's part of it, say: nothing shows outside
+     * the base), in {@code space}.
+     */
+    public static Layer clipping(Layer base, List<Layer> clipped, Rect area, BlendSpace space) {
+        List<Layer> inside = new java.util.ArrayList<>(clipped.size() + 1);
+        inside.add(base.withMode(BlendMode.NORMAL).withOpacity(1f).withVisible(true).withPosition(base.x() - area.x(), base.y() - area.y()));
+        for (Layer l : clipped) inside.add(l.withPosition(l.x() - area.x(), l.y() - area.y()));
+        return of(base.name(), new Scene(area.width(), area.height(), 0, inside, space, true), area.x(), area.y(),
+                base.mode(), base.opacity(), base.visible());
+    }
+
+    /**
      * {@code l} with its group's layers replaced by {@code layers} — which must composite to the
      * same pixels (the same layers with their sources decoded again, say): its pixels are kept.
      */
-    public static Layer withLayers(Layer l, java.util.List<Layer> layers) {
+    public static Layer withLayers(Layer l, List<Layer> layers) {
         if (!l.isGroup()) throw new IllegalArgumentException("'" + l.name() + "' is not a group");
         return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, l.group().withLayers(layers));
     }
