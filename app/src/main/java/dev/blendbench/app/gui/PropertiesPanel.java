@@ -40,7 +40,7 @@ public final class PropertiesPanel {
     private final ColorPicker background = new ColorPicker();
     private final ComboBox<BlendSpace> space = new ComboBox<>();
     /** Why the layer's fields refused something (under them), and the scene's (under the canvas size). */
-    private final Label error = new Label(), sceneError = new Label();
+    private final Label error = new Label(), sceneError = new Label(), clipping = new Label();
     private boolean syncing, complaintPending;
     private Doc sliderBefore;
 
@@ -89,6 +89,11 @@ public final class PropertiesPanel {
         row("Scale", scale, r++);
         row("Rotation °", rotation, r++);
         row("Filter", filter, r++);
+        clipping.setId("layer-clipping");
+        clipping.setWrapText(true);
+        clipping.setStyle("-fx-font-size: 11px; -fx-opacity: 0.8;");
+        clipping.managedProperty().bind(clipping.visibleProperty());
+        grid.add(clipping, 0, r++, 2, 1);
         grid.add(error, 0, r++, 2, 1);
         grid.add(new Separator(), 0, r++, 2, 1);
         Label st = new Label("Scene");
@@ -238,6 +243,8 @@ public final class PropertiesPanel {
                 rotation.getValueFactory().setValue(l.rotation());
                 filter.setValue(l.filter());
             });
+            clipping.setText(clippingNote(d, sel.orElse(null), at));
+            clipping.setVisible(!clipping.getText().isEmpty());
             opacityText.setText(String.format(Locale.ROOT, "%.0f %%", opacity.getValue()));
             width.getValueFactory().setValue(d.width());
             height.getValueFactory().setValue(d.height());
@@ -248,5 +255,18 @@ public final class PropertiesPanel {
         } finally {
             syncing = false;
         }
+    }
+
+    /** What clipping the selected layer is in: clipped to its group's base, the base of a clipping group, or one; "" for none. */
+    static String clippingNote(Doc d, LayerItem l, Doc.Place at) {
+        if (l == null) return "";
+        if (l.isClipping()) {
+            return "A clipping group: its layers above '" + l.children().getFirst().name() + "' show only where it has pixels (Ctrl+Alt+G releases them)";
+        }
+        LayerItem parent = at == null || at.parent() < 0 ? null : d.find(at.parent()).orElse(null);
+        if (parent == null || !parent.isClipping()) return "";
+        String base = parent.children().getFirst().name();
+        return at.index() == 0 ? "The base of a clipping group: the layers above it show only where it has pixels"
+                : "Clipped to '" + base + "': it shows only where that has pixels (Ctrl+Alt+G releases it)";
     }
 }

@@ -105,7 +105,7 @@ public final class WorkbenchView {
         props.setMinWidth(260);
         SplitPane side = new SplitPane(props, history.node());
         side.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        side.setDividerPositions(0.62);
+        side.setDividerPositions(0.7);
         SplitPane work = new SplitPane(layers.node(), canvas.node(), side);
         work.setDividerPositions(0.2, 0.78);
         SplitPane.setResizableWithParent(layers.node(), false);

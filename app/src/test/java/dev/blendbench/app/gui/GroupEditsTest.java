@@ -455,6 +455,12 @@ class GroupEditsTest {
         TileRenderer.singleThreaded().render(new Scene(W, H, d.background(), List.of(d.layers().getFirst().layer(), want)), ref);
         assertArrayEquals(ref.array(), render(e.doc()));
         assertNotEquals(java.util.Arrays.hashCode(render(d)), java.util.Arrays.hashCode(render(e.doc())), "clipping changed the picture");
+        Doc c = e.doc();
+        assertEquals("Clipped to 'g': it shows only where that has pixels (Ctrl+Alt+G releases it)",
+                PropertiesPanel.clippingNote(c, c.find(top.id()).orElseThrow(), c.locate(top.id()).orElseThrow()));
+        assertEquals("A clipping group: its layers above 'g' show only where it has pixels (Ctrl+Alt+G releases them)",
+                PropertiesPanel.clippingNote(c, clip, c.locate(clip.id()).orElseThrow()));
+        assertEquals("", PropertiesPanel.clippingNote(d, top, d.locate(top.id()).orElseThrow()), "an unclipped layer: nothing to say");
 
         // a layer above a clipping group joins it; the layer clipped already is not clipped twice
         Doc more = e.doc().withLayers(List.of(e.doc().layers().get(0), clip, LayerItem.of("more", gradient(30, 30, 5), 10, 10)));
