@@ -47,12 +47,12 @@ final class LinearTiles {
         float b0 = bg[0], b1 = bg[1], b2 = bg[2], b3 = bg[3];
         List<Layer> layers = scene.layers();
         // as in 8 bits: where a layer above replaces the backdrop exactly, the background and the layers below are skipped
-        Occlusion occ = TileRenderer.occlude(layers, scene.clipping(), lv, rx, ry, rx + w, ry + h, null, 0, 0, 0);
+        Occlusion occ = TileRenderer.occlude(scene, lv, rx, ry, rx + w, ry + h, null, 0, 0, 0);
         int[] st = occ.runs;
         for (int y = ry; y < ry + h; y++) {
             int o = 4 * (y - ry) * w - 4 * rx;
             for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
-                if (st[q + 1] >= 0) continue;
+                if (st[q + 1] >= 0 && st[q + 1] != layers.size()) continue; // under a layer (not the cut outside a clipping base)
                 for (int i = o + 4 * x, e = o + 4 * st[q]; i < e; i += 4) {
                     out[i] = b0;
                     out[i + 1] = b1;

@@ -364,7 +364,7 @@ public final class TileRenderer {
         int bg = scene.background();
         List<Layer> layers = scene.layers();
         int n = layers.size();
-        Occlusion occ = occlude(layers, scene.clipping(), lv, ax0, ay0, ax1, ay1, out, base, stride, bg);
+        Occlusion occ = occlude(scene, lv, ax0, ay0, ax1, ay1, out, base, stride, bg);
         int[] st = occ.runs;
         // layer by layer, so each source is read as consecutive rows while the target rect stays in cache
         for (int i = 0; i < n; i++) {
@@ -454,13 +454,19 @@ public final class TileRenderer {
      * With {@code out} (8-bit pixels, as {@link #composite} takes them), each row's runs that no
      * layer occludes are filled with {@code bg} as soon as the row is known, while it is in cache.
      */
-    static Occlusion occlude(List<Layer> layers, boolean clipping, Level lv, int ax0, int ay0, int ax1, int ay1,
+    static Occlusion occlude(Scene scene, Level lv, int ax0, int ay0, int ax1, int ay1,
                                      int[] out, int base, int stride, int bg) {
+        List<Layer> layers = scene.layers();
         int n = layers.size();
+        boolean clipping = scene.clipping();
+        // a clipping group over a transparent background is transparent wherever its base is: there no layer
+        // need be composited, as if a layer above them all (index n) hid them; the background is filled in
+        boolean cut = clipping && scene.background() == 0 && n > 1;
         Occlusion occ = lv.occ;
         occ.start(ay1 - ay0);
         for (int y = ay0; y < ay1; y++) {
             occ.beginRow(y - ay0, ax0, ax1);
+            if (cut) claimOutside(occ, n, layers.getFirst(), y, ax0, ax1);
             // in a clipping scene only the base can: a clipped layer keeps the base's alpha, and needs it
             for (int i = clipping ? Math.min(n, 1) - 1 : n - 1; i >= 0 && occ.open > 0; i--) {
                 Layer l = layers.get(i);
@@ -494,11 +500,46 @@ public final class TileRenderer {
             int row = base + y * stride;
             int[] st = occ.runs;
             for (int q = occ.rowStart(y - ay0), e = occ.rowStart(y - ay0 + 1), x = ax0; q < e; q += 2) {
-                if (st[q + 1] < 0) Arrays.fill(out, row + x, row + st[q], bg);
+                if (st[q + 1] < 0 || st[q + 1] == n) Arrays.fill(out, row + x, row + st[q], bg);
                 x = st[q];
             }
         }
         return occ;
+    }
+
+    /**
+     * Claims for index {@code n} (above every layer) the columns of canvas row {@code y}, within
+     * [ax0, ax1), where clipping base {@code b} is certainly transparent: all of them where it is
+     * hidden or at zero opacity; else those outside its bounds and, for a plain layer, its
+     * transparent runs. Composited over a transparent backdrop, every mode leaves a transparent
+     * source transparent, and so does every layer clipped to it.
+     */
+    private static void claimOutside(Occlusion occ, int n, Layer b, int y, int ax0, int ax1) {
+        occ.beginLayer(n);
+        Rect r = b.bounds();
+        if (!b.visible() || b.opacity() == 0f || y < r.y() || y >= r.bottom()) {
+            occ.claim(ax0, ax1);
+        } else if (b.isGroup() || b.isTransformed()) {
+            occ.claim(ax0, r.x());
+            occ.claim(r.right(), ax1);
+        } else {
+            Surface src = b.source();
+            int sy = y - b.y(), lx = b.x();
+            Coverage cov = src.coverage();
+            if (cov.rowKind(sy) == Coverage.TRANSPARENT) {
+                occ.claim(ax0, ax1);
+            } else {
+                occ.claim(ax0, lx);
+                int begin = 0;
+                for (int k = cov.rowRunsStart(sy), e = cov.rowRunsEnd(sy); k < e; k++) {
+                    int end = cov.runEnd(k);
+                    if (cov.runKind(k) == Coverage.TRANSPARENT) occ.claim(lx + begin, lx + end);
+                    begin = end;
+                }
+                occ.claim(lx + src.width(), ax1);
+            }
+        }
+        occ.endLayer();
     }
 
     private static final ThreadLocal<int[]> SPANS = ThreadLocal.withInitial(() -> new int[3 * 1024]);

@@ -172,4 +172,56 @@ class ClippingTest {
             for (int sh = 0; sh < 24; sh += 8) assertTrue((out[i] >>> sh & 0xFF) <= (out[i] >>> 24));
         }
     }
+
+    /** Runs 40 to 120 pixels long across each row, transparent, opaque or of any alpha: what the renderer skips and copies by. */
+    private static Surface runs(SplittableRandom rnd, int w, int h) {
+        Surface s = Surface.allocate(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; ) {
+                int len = 40 + rnd.nextInt(81), kind = rnd.nextInt(3);
+                for (int e = Math.min(w, x + len); x < e; x++) {
+                    s.setPixel(x, y, kind == 0 ? 0 : TestImages.randomPixel(rnd, kind == 1 ? 255 : rnd.nextInt(256)));
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Where the base is transparent nothing is composited (the renderer skips it as if occluded):
+     * the result there is transparent exactly, and elsewhere what the oracle says; on any tiles,
+     * in both blend spaces (linear light: the base's alpha, exactly).
+     */
+    @Test
+    void whereTheBaseIsTransparentInLongRuns_theGroupIsTransparent_andElsewhereAsTheOracleSays() {
+        SplittableRandom rnd = new SplittableRandom(29);
+        int w = 400, h = 30;
+        for (BlendMode mode : new BlendMode[] {BlendMode.SOURCE_OVER, BlendMode.MULTIPLY, BlendMode.COLOR_DODGE, BlendMode.HUE, BlendMode.COPY}) {
+            Surface base = runs(rnd, w, h), top = runs(rnd, w + 20, h);
+            Layer clipped = new Layer("top", top, -10, 0, mode, 0.8f, true);
+            for (BlendSpace space : BlendSpace.values()) {
+                Scene inside = new Scene(w, h, 0, List.of(Layer.of("base", base), clipped), space, true);
+                Scene s = new Scene(w, h, 0, List.of(Groups.of("clip", inside, 0, 0, BlendMode.SOURCE_OVER, 1f, true)), space);
+                int[] whole = render(s);
+                for (int[] tile : new int[][] {{37, 7}, {4096, 16}, {128, 1}}) {
+                    Surface out = Surface.allocate(w, h);
+                    new TileRenderer(Runnable::run, 1, tile[0], tile[1]).render(s, out);
+                    assertArrayEquals(whole, out.array(), space + ", " + mode.cssName() + ", tiles " + tile[0] + "x" + tile[1]);
+                }
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int b = base.getPixel(x, y), g = whole[y * w + x];
+                        assertEquals(b >>> 24, g >>> 24, space + ", " + mode.cssName() + ": alpha at " + x + "," + y);
+                        if (b == 0) assertEquals(0, g, "transparent where the base is");
+                        if (space == BlendSpace.SRGB && b != 0) {
+                            double[] want = atop(mode, top.getPixel(x + 10, y), b, 0.8);
+                            for (int c = 1; c < 4; c++) {
+                                assertEquals(want[c] * 255, g >>> (24 - 8 * c) & 0xFF, 2, mode.cssName() + " at " + x + "," + y);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
