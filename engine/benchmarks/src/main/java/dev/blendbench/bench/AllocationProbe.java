@@ -23,8 +23,14 @@ final class AllocationProbe {
     }
 
     static double bytesPerRender(int warmup, int measured, String size, boolean transformed, String blendSpace, boolean grouped) {
+        return bytesPerRender(warmup, measured, size, transformed, blendSpace, grouped, false);
+    }
+
+    static double bytesPerRender(int warmup, int measured, String size, boolean transformed, String blendSpace, boolean grouped,
+                                 boolean clipping) {
         SceneBenchmark b = new SceneBenchmark();
         b.grouped = grouped;
+        b.clipping = clipping;
         b.size = size;
         b.layers = 8;
         b.tile = "4096x16";

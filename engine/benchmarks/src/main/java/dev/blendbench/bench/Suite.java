@@ -140,12 +140,18 @@ public final class Suite {
         Collection<RunResult> gs = new Runner(options(SceneBenchmark.class.getSimpleName() + ".tiledRenderer")
                 .param("grouped", "false", "true").build()).run();
         out.addAll(gs);
+        // the outer group a clipping one (its layers above the first clipped to it), as a Photoshop clipping mask is read
+        Collection<RunResult> cs = new Runner(options(SceneBenchmark.class.getSimpleName() + ".tiledRenderer")
+                .param("grouped", "true").param("clipping", "true").build()).run();
+        out.addAll(cs);
         double flat = score(gs, "tiledRenderer", Map.of("grouped", "false")), grouped = score(gs, "tiledRenderer", Map.of("grouped", "true"));
-        OUT.println("## the same scene with layers 3–8 in a group (layers 5–6 in a group inside it), 1 thread, same run");
-        OUT.println("| flat ms | grouped ms | grouped ÷ flat | bytes per render, grouped (in-process probe) |");
-        OUT.println("|---|---|---|---|");
-        OUT.printf(Locale.ROOT, "| %.2f | %.2f | %.2f× | %.3f |%n%n", flat, grouped, grouped / flat,
-                AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true));
+        double clipping = score(cs, "tiledRenderer", Map.of("clipping", "true"));
+        OUT.println("## the same scene with layers 3–8 in a group (layers 5–6 in a group inside it), 1 thread, same run; the group a clipping one");
+        OUT.println("| flat ms | grouped ms | grouped ÷ flat | clipping ms | clipping ÷ grouped | bytes per render, grouped / clipping (in-process probe) |");
+        OUT.println("|---|---|---|---|---|---|");
+        OUT.printf(Locale.ROOT, "| %.2f | %.2f | %.2f× | %.2f | %.2f× | %.3f / %.3f |%n%n", flat, grouped, grouped / flat, clipping, clipping / grouped,
+                AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true),
+                AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true, true));
         return out;
     }
 

@@ -20,5 +20,7 @@ class AllocationProbeTest {
         }
         double grouped = AllocationProbe.bytesPerRender(3, 5, "256x128", false, "srgb", true);
         assertTrue(grouped >= 0 && Double.isFinite(grouped), "grouped: " + grouped);
+        double clipping = AllocationProbe.bytesPerRender(3, 5, "256x128", false, "srgb", true, true);
+        assertTrue(clipping >= 0 && Double.isFinite(clipping), "clipping: " + clipping);
     }
 }
