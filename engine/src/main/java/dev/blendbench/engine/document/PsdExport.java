@@ -219,8 +219,7 @@ public final class PsdExport {
             }
             String why = unkept(l, dx, dy, doc);
             if (why != null) {
-                notes.add("group '" + OpenRaster.shorten(l.name()) + "' is saved as its composited pixels, one layer: " + why);
-                out.add(Rec.of(l, dx, dy));
+                asPixels("group", l, dx, dy, why, out, notes);
                 continue;
             }
             int gx = dx + l.x(), gy = dy + l.y();
@@ -234,6 +233,12 @@ public final class PsdExport {
         }
     }
 
+    /** Group layer {@code l} written as its composited pixels, one layer, and {@code why} in a note. */
+    private static void asPixels(String what, Layer l, int dx, int dy, String why, List<Rec> out, List<String> notes) {
+        notes.add(what + " '" + OpenRaster.shorten(l.name()) + "' is saved as its composited pixels, one layer: " + why);
+        out.add(Rec.of(l, dx, dy));
+    }
+
     /**
      * A clipping group as Photoshop keeps one: its base, with the group's mode, opacity and
      * visibility, then each clipped layer flagged as clipped to it; where Photoshop could not hold
@@ -242,8 +247,7 @@ public final class PsdExport {
     private static void addClipping(Layer l, int dx, int dy, Scene doc, List<Rec> out, List<String> notes) {
         String why = unclippable(l, dx, dy, doc);
         if (why != null) {
-            notes.add("clipping group '" + OpenRaster.shorten(l.name()) + "' is saved as its composited pixels, one layer: " + why);
-            out.add(Rec.of(l, dx, dy));
+            asPixels("clipping group", l, dx, dy, why, out, notes);
             return;
         }
         int gx = dx + l.x(), gy = dy + l.y();
