@@ -3,11 +3,9 @@ package dev.blendbench.engine.document;
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.render.Groups;
-import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
-import dev.blendbench.engine.surface.Surface;
 import java.util.List;
 
 /**
@@ -29,19 +27,6 @@ final class Isolated {
             if (l.visible()) r = r.union(l.bounds().intersect(canvas));
         }
         return r;
-    }
-
-    /**
-     * {@code children} composited over transparency in {@code space}, over {@code area} of the
-     * canvas: a surface of {@code area}'s size, its pixel (0, 0) at {@code area}'s corner.
-     * Its pixels are taken from {@code budget} (named {@code name}) first.
-     */
-    static Surface render(String name, List<Layer> children, Rect area, BlendSpace space, PixelBudget budget)
-            throws DocumentException {
-        budget.take(name, area.width(), area.height());
-        Surface pixels = Surface.allocate(area.width(), area.height());
-        TileRenderer.singleThreaded().render(scene(children, area, space), pixels);
-        return pixels;
     }
 
     /**

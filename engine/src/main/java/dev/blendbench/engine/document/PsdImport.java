@@ -4,7 +4,7 @@ import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.io.ImageFiles;
-import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
@@ -384,7 +384,7 @@ public final class PsdImport {
             Rect area = base.bounds().intersect(new Rect(0, 0, w, h));
             if (area.isEmpty()) return base;
             budget.take(base.name(), area.width(), area.height());
-            return dev.blendbench.engine.render.Groups.clipping(base, clipped, area, BlendSpace.SRGB);
+            return Groups.clipping(base, clipped, area, BlendSpace.SRGB);
         }
 
         private static boolean enabled(PsdLayerRecords.PixelMask m) {

@@ -81,8 +81,7 @@ final class GroupCover {
                 break;
             }
         }
-        // a clipping group's alpha is its base's: its clipped layers make nothing opaque
-        for (int i = from, n = group.clipping() ? Math.min(1, layers.size()) : layers.size(); i < n && x0 < x1; i++) {
+        for (int i = from, n = group.coveringLayers(); i < n && x0 < x1; i++) { // a clipping group's: its base's
             Layer l = layers.get(i);
             if (!l.visible() || l.opacity() != 1f || l.isGroup() || l.isTransformed()) continue;
             if (l.mode().family() == BlendMode.Family.PORTER_DUFF && l.mode() != BlendMode.SOURCE_OVER) continue;
@@ -116,8 +115,7 @@ final class GroupCover {
         x1 = Math.min(x1, dx + scene.width());
         if (x0 >= x1) return;
         List<Layer> layers = scene.layers();
-        // a clipping scene shows nothing outside its base: its other layers add nothing
-        for (int i = 0, n = scene.clipping() ? Math.min(1, layers.size()) : layers.size(); i < n; i++) { // no iterator: this recursion defeats escape analysis
+        for (int i = 0, n = scene.coveringLayers(); i < n; i++) { // no iterator: this recursion defeats escape analysis
             Layer l = layers.get(i);
             if (!l.visible()) continue;
             if (l.isGroup()) {

@@ -458,17 +458,16 @@ public final class TileRenderer {
                                      int[] out, int base, int stride, int bg) {
         List<Layer> layers = scene.layers();
         int n = layers.size();
-        boolean clipping = scene.clipping();
         // a clipping group over a transparent background is transparent wherever its base is: there no layer
         // need be composited, as if a layer above them all (index n) hid them; the background is filled in
-        boolean cut = clipping && scene.background() == 0 && n > 1;
+        boolean cut = scene.clipping() && scene.background() == 0 && n > 1;
         Occlusion occ = lv.occ;
         occ.start(ay1 - ay0);
         for (int y = ay0; y < ay1; y++) {
             occ.beginRow(y - ay0, ax0, ax1);
             if (cut) claimOutside(occ, n, layers.getFirst(), y, ax0, ax1);
             // in a clipping scene only the base can: a clipped layer keeps the base's alpha, and needs it
-            for (int i = clipping ? Math.min(n, 1) - 1 : n - 1; i >= 0 && occ.open > 0; i--) {
+            for (int i = scene.coveringLayers() - 1; i >= 0 && occ.open > 0; i--) {
                 Layer l = layers.get(i);
                 if (l.isGroup()) {
                     if (l.visible() && l.opacity() == 1f && l.mode().replacesWhereOpaque()) claimOpaque(occ, i, l, lv.cover, y, ax0, ax1);

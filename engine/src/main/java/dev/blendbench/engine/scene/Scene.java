@@ -55,6 +55,13 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
     /** This scene with its layers above the first clipped to it (true), or not. */
     public Scene withClipping(boolean c) { return new Scene(width, height, background, layers, blendSpace, c); }
 
+    /**
+     * How many layers, bottom first, can give the scene's pixels alpha: all of them, or in a
+     * clipping scene the base alone (its clipped layers keep its alpha). Only these can make a
+     * pixel opaque, or other than transparent over a transparent background.
+     */
+    public int coveringLayers() { return clipping ? Math.min(1, layers.size()) : layers.size(); }
+
     /** True if layer {@code i} is clipped to the base (a clipping scene's layers above the first). */
     public boolean clipped(int i) { return clipping && i > 0; }
 
