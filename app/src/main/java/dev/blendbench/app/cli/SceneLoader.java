@@ -138,13 +138,8 @@ final class SceneLoader {
             while (j < ls.size() && clipped.get(j)) j++;
             Layer base = ls.get(i);
             dev.blendbench.engine.surface.Rect area = base.bounds().intersect(new dev.blendbench.engine.surface.Rect(0, 0, w, h));
-            if (j == i + 1) {
-                out.add(base);
-            } else if (area.isEmpty()) {
-                out.add(base); // nothing of the base on the canvas: neither it nor what is clipped to it shows
-            } else {
-                out.add(dev.blendbench.engine.render.Groups.clipping(base, ls.subList(i + 1, j), area, space));
-            }
+            // nothing clipped to it, or nothing of it on the canvas (then nothing clipped to it shows either): the base as it is
+            out.add(j == i + 1 || area.isEmpty() ? base : dev.blendbench.engine.render.Groups.clipping(base, ls.subList(i + 1, j), area, space));
             i = j;
         }
         return out;

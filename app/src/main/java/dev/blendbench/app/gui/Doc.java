@@ -61,6 +61,16 @@ public record Doc(int width, int height, int background, BlendSpace blendSpace, 
         return locate(id).map(p -> siblings(p.parent()).get(p.index()));
     }
 
+    /** The clipping group the layer with this id is in (as its base, or clipped to it), if it is in one. */
+    public Optional<LayerItem> clippingGroupOf(long id) {
+        return locate(id).filter(p -> p.parent() >= 0).flatMap(p -> find(p.parent())).filter(LayerItem::isClipping);
+    }
+
+    /** True when the layer with this id is clipped: in a clipping group, above its base. */
+    public boolean isClipped(long id) {
+        return locate(id).map(Place::index).orElse(0) > 0 && clippingGroupOf(id).isPresent();
+    }
+
     /** Where the layer with this id is, at any depth. */
     public Optional<Place> locate(long id) {
         for (int i = 0; i < layers.size(); i++) {

@@ -25,8 +25,7 @@ final class GroupEdits {
     static Edit group(Doc d, long id, String name) {
         Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
         LayerItem l = d.siblings(p.parent()).get(p.index());
-        LayerItem inside = (plain(l.mode(), 1f) ? l : l.withMode(BlendMode.SOURCE_OVER)).withOpacity(1f).withVisible(true);
-        LayerItem g = LayerItem.group(name, List.of(inside), new Rect(-p.dx(), -p.dy(), d.width(), d.height()), d.blendSpace())
+        LayerItem g = LayerItem.group(name, List.of(plainInside(l)), new Rect(-p.dx(), -p.dy(), d.width(), d.height()), d.blendSpace())
                 .withMode(l.mode()).withOpacity(l.opacity()).withVisible(l.visible());
         Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), List.of(g)));
         return new Edit(out, g.id(), "Group " + l.name(), "Grouped " + l.name() + (plain(l.mode(), l.opacity()) ? ""
@@ -193,15 +192,10 @@ final class GroupEdits {
         }
         LayerItem lower = siblings.get(p.index() - 1);
         mergeable(List.of(lower, upper));
-        LayerItem g = LayerItem.group(lower.name(), List.of((plain(lower.mode(), 1f) ? lower : lower.withMode(BlendMode.SOURCE_OVER)).withOpacity(1f), upper),
+        LayerItem g = LayerItem.group(lower.name(), List.of(plainInside(lower), upper),
                 new Rect(-p.dx(), -p.dy(), d.width(), d.height()), d.blendSpace());
         LayerItem merged = LayerItem.of(lower.name(), g.source(), g.x(), g.y()).withMode(lower.mode()).withOpacity(lower.opacity());
-        Doc out = d.withList(p.parent(), ls -> {
-            List<LayerItem> rest = new ArrayList<>(ls);
-            rest.remove(p.index());
-            rest.set(p.index() - 1, merged);
-            return rest;
-        });
+        Doc out = d.withList(p.parent(), ls -> pairReplaced(ls, p.index(), merged));
         List<String> notes = new ArrayList<>();
         if (!plain(upper.mode(), 1f)) notes.add("'" + upper.name() + "' (" + upper.mode().cssName() + ") blended with '" + lower.name() + "' alone");
         if (!plain(lower.mode(), lower.opacity())) {
@@ -254,7 +248,7 @@ final class GroupEdits {
         Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
         List<LayerItem> siblings = d.siblings(p.parent());
         LayerItem upper = siblings.get(p.index());
-        if (p.parent() >= 0 && p.index() > 0 && d.find(p.parent()).orElseThrow().isClipping()) {
+        if (d.isClipped(id)) {
             throw new IllegalArgumentException("'" + upper.name() + "' is already clipped to '" + siblings.getFirst().name() + "'");
         }
         if (p.index() == 0) {
@@ -271,15 +265,9 @@ final class GroupEdits {
             });
             return new Edit(out, id, "Clip " + upper.name(), "Clipped " + upper.name() + " to " + lower.children().getFirst().name());
         }
-        LayerItem base = (plain(lower.mode(), 1f) ? lower : lower.withMode(BlendMode.SOURCE_OVER)).withOpacity(1f).withVisible(true);
-        LayerItem g = LayerItem.group(lower.name(), List.of(base, upper), new Rect(-p.dx(), -p.dy(), d.width(), d.height()), d.blendSpace(), true)
-                .withMode(lower.mode()).withOpacity(lower.opacity()).withVisible(lower.visible());
-        Doc out = d.withList(p.parent(), ls -> {
-            List<LayerItem> rest = new ArrayList<>(ls);
-            rest.remove(p.index());
-            rest.set(p.index() - 1, g);
-            return rest;
-        });
+        LayerItem g = LayerItem.group(lower.name(), List.of(plainInside(lower), upper), new Rect(-p.dx(), -p.dy(), d.width(), d.height()),
+                d.blendSpace(), true).withMode(lower.mode()).withOpacity(lower.opacity()).withVisible(lower.visible());
+        Doc out = d.withList(p.parent(), ls -> pairReplaced(ls, p.index(), g));
         return new Edit(out, id, "Clip " + upper.name(), "Clipped " + upper.name() + " to " + lower.name()
                 + ": it shows only where " + lower.name() + " has pixels");
     }
@@ -293,17 +281,9 @@ final class GroupEdits {
     static Edit releaseClipping(Doc d, long id) {
         Doc.Place p = d.locate(id).orElseThrow(() -> new IllegalArgumentException("No layer is selected"));
         LayerItem sel = d.siblings(p.parent()).get(p.index());
-        LayerItem g;
-        int from;
-        if (sel.isClipping()) {
-            g = sel;
-            from = 1;
-        } else if (p.parent() >= 0 && d.find(p.parent()).orElseThrow().isClipping()) {
-            g = d.find(p.parent()).orElseThrow();
-            from = Math.max(1, p.index());
-        } else {
-            throw new IllegalArgumentException("'" + sel.name() + "' is not clipped, nor a clipping group");
-        }
+        LayerItem g = sel.isClipping() ? sel : d.clippingGroupOf(id)
+                .orElseThrow(() -> new IllegalArgumentException("'" + sel.name() + "' is not clipped, nor a clipping group"));
+        int from = g == sel ? 1 : Math.max(1, p.index());
         if (g.layer().isTransformed()) {
             throw new IllegalArgumentException("Cannot release the clipping of '" + g.name() + "' while it is scaled, rotated or placed between pixels");
         }
@@ -394,6 +374,22 @@ final class GroupEdits {
     /** Source-over (or normal, its blend-mode name) at 100 %: a layer that just covers what is below. */
     private static boolean plain(BlendMode m, float opacity) {
         return (m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL) && opacity == 1f;
+    }
+
+    /**
+     * A layer as it goes into a new group that takes over its mode, opacity and visibility:
+     * source-over (normal stays normal) at 100 %, shown.
+     */
+    private static LayerItem plainInside(LayerItem l) {
+        return (plain(l.mode(), 1f) ? l : l.withMode(BlendMode.SOURCE_OVER)).withOpacity(1f).withVisible(true);
+    }
+
+    /** {@code ls} with the layer at {@code upper} and the one below it replaced by {@code by}. */
+    private static List<LayerItem> pairReplaced(List<LayerItem> ls, int upper, LayerItem by) {
+        List<LayerItem> out = new ArrayList<>(ls);
+        out.remove(upper);
+        out.set(upper - 1, by);
+        return out;
     }
 
     private static List<LayerItem> replaced(List<LayerItem> ls, int index, List<LayerItem> by) {

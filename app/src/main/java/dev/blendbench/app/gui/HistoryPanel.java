@@ -80,7 +80,7 @@ final class HistoryPanel {
         refilling = true;
         try {
             list.getItems().setAll(rows);
-            int current = h.pastSteps().size();
+            int current = -rows.getFirst().offset(); // the start is as many steps back as the current row is down
             list.getSelectionModel().select(current);
             list.scrollTo(Math.max(0, current - 3));
         } finally {

@@ -349,8 +349,7 @@ public final class LayersPanel {
 
     /** True when layer {@code id} is a clipping group, or a layer in one (its base included). */
     static boolean clippedOrClipping(Doc d, long id) {
-        return d.find(id).map(LayerItem::isClipping).orElse(false)
-                || d.locate(id).filter(p -> p.parent() >= 0).flatMap(p -> d.find(p.parent())).map(LayerItem::isClipping).orElse(false);
+        return d.find(id).map(LayerItem::isClipping).orElse(false) || d.clippingGroupOf(id).isPresent();
     }
 
     /** Merges the document's visible layers into one ({@link GroupEdits#mergeVisible}). */
@@ -501,9 +500,7 @@ public final class LayersPanel {
                     ? String.format(Locale.ROOT, " · ×%.2f %.0f°", l.scale(), l.rotation())
                     : l.isGroup() ? " · " + (l.isClipping() ? "clipping, " : "") + l.groupSize() + (l.groupSize() == 1 ? " layer" : " layers") : ""; // a group's
             // a layer clipped to its group's base says so first, as Photoshop's arrow does
-            boolean clipped = model.doc().locate(l.id()).filter(p -> p.parent() >= 0 && p.index() > 0)
-                    .flatMap(p -> model.doc().find(p.parent())).map(LayerItem::isClipping).orElse(false);
-            detail.setText(String.format(Locale.ROOT, "%s%s · %.0f %%%s", clipped ? "↳ clipped · " : "", l.mode().cssName(), l.opacity() * 100, t));
+            detail.setText(String.format(Locale.ROOT, "%s%s · %.0f %%%s", model.doc().isClipped(l.id()) ? "↳ clipped · " : "", l.mode().cssName(), l.opacity() * 100, t));
             whole.setText(l.name() + "\n" + detail.getText() + groupLines(l));
             thumb.setImage(thumbnail(l.source()));
             setText(null);

@@ -263,8 +263,8 @@ public final class PropertiesPanel {
         if (l.isClipping()) {
             return "A clipping group: its layers above '" + l.children().getFirst().name() + "' show only where it has pixels (Ctrl+Alt+G releases them)";
         }
-        LayerItem parent = at == null || at.parent() < 0 ? null : d.find(at.parent()).orElse(null);
-        if (parent == null || !parent.isClipping()) return "";
+        LayerItem parent = d.clippingGroupOf(l.id()).orElse(null);
+        if (parent == null) return "";
         String base = parent.children().getFirst().name();
         return at.index() == 0 ? "The base of a clipping group: the layers above it show only where it has pixels"
                 : "Clipped to '" + base + "': it shows only where that has pixels (Ctrl+Alt+G releases it)";
