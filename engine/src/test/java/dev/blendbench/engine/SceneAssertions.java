@@ -16,6 +16,7 @@ public final class SceneAssertions {
         assertEquals(a.height(), b.height());
         assertEquals(a.background(), b.background());
         assertEquals(a.clipping(), b.clipping(), "a clipping scene, or not");
+        assertEquals(a.passThrough(), b.passThrough(), "a pass-through group's scene, or not");
         assertEquals(a.layers().size(), b.layers().size());
         for (int i = 0; i < a.layers().size(); i++) {
             Layer x = a.layers().get(i), y = b.layers().get(i);

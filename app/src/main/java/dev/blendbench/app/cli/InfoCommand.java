@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code blendbench info FILE...}: what a document or image becomes when Blendbench reads it — the
  * canvas, the blend space, and each layer as the engine will composite it (a Photoshop group drawn
- * on its own is one layer, a clipping group a group marked clipping, a shape layer its drawn pixels), with what
+ * on its own is one layer, a clipping group a group marked clipping, a pass-through group one whose
+ * mode is {@code pass-through}, a shape layer its drawn pixels), with what
  * the file holds that the scene cannot keep as {@code warning:} lines: what {@code compose} and
  * {@code stress} will use.
  */
@@ -63,14 +64,16 @@ public final class InfoCommand implements Callable<Integer> {
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record LayerRow(String name, String mode, double opacity, boolean visible, int x, int y, int width, int height,
-                    List<LayerRow> layers, Boolean clipping) {
+                    List<LayerRow> layers, Boolean clipping, Boolean passThrough) {
 
         static LayerRow of(Layer l, int dx, int dy) {
             List<LayerRow> in = l.isGroup()
                     ? l.group().layers().stream().map(c -> of(c, dx + l.x(), dy + l.y())).toList() : null;
-            return new LayerRow(l.name(), l.mode().cssName(), Math.round(l.opacity() * 1000) / 1000.0, l.visible(),
-                    dx + l.x(), dy + l.y(), l.source().width(), l.source().height(), in,
-                    l.isGroup() && l.group().clipping() ? Boolean.TRUE : null); // a clipping group: its layers above the first clipped to it
+            // a pass-through group has no mode of its own: its layers blend with what is below it, as Photoshop names it
+            return new LayerRow(l.name(), l.isPassThrough() ? "pass-through" : l.mode().cssName(), Math.round(l.opacity() * 1000) / 1000.0,
+                    l.visible(), dx + l.x(), dy + l.y(), l.source().width(), l.source().height(), in,
+                    l.isGroup() && l.group().clipping() ? Boolean.TRUE : null, // a clipping group: its layers above the first clipped to it
+                    l.isPassThrough() ? Boolean.TRUE : null);
         }
     }
 

@@ -169,8 +169,13 @@ final class GroupEdits {
         LayerItem flat = LayerItem.of(g.name(), g.source(), g.x(), g.y()).withTransform(g.scale(), g.rotation(), g.filter())
                 .withMode(g.mode()).withOpacity(g.opacity()).withVisible(g.visible()).withLocked(g.locked());
         Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), List.of(flat)));
+        // a pass-through group's layers blended with what is below it; its composite, their blending among themselves
+        List<String> blending = g.isPassThrough() ? g.children().stream().filter(k -> k.visible() && !plain(k.mode(), 1f))
+                .map(LayerItem::name).toList() : List.of();
         return new Edit(out, flat.id(), "Merge " + g.name(), "Merged " + g.name() + " into one layer of its "
-                + g.groupSize() + (g.groupSize() == 1 ? " layer's" : " layers'") + " composite");
+                + g.groupSize() + (g.groupSize() == 1 ? " layer's" : " layers'") + " composite"
+                + (blending.isEmpty() ? "" : "; " + quoted(blending) + (blending.size() == 1 ? " now blends" : " now blend")
+                        + " only with the group's layers, no longer with what is below it"));
     }
 
     /**
@@ -256,6 +261,11 @@ final class GroupEdits {
                     + " to be clipped to");
         }
         LayerItem lower = siblings.get(p.index() - 1);
+        // a clipping group composites a pass-through group in it on its own: say so, and make it so
+        String isolated = upper.isPassThrough() || lower.isPassThrough() && !lower.isClipping()
+                ? "; '" + (upper.isPassThrough() ? upper : lower).name() + "' is an isolated group now, composited on its own" : "";
+        if (upper.isPassThrough()) upper = upper.withPassThrough(false);
+        if (lower.isPassThrough()) lower = lower.withPassThrough(false);
         if (lower.isClipping()) {
             LayerItem moved = upper.withPosition(upper.x() - lower.layer().x(), upper.y() - lower.layer().y());
             Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), List.of())).withList(lower.id(), ls -> {
@@ -263,13 +273,13 @@ final class GroupEdits {
                 all.add(moved);
                 return all;
             });
-            return new Edit(out, id, "Clip " + upper.name(), "Clipped " + upper.name() + " to " + lower.children().getFirst().name());
+            return new Edit(out, id, "Clip " + upper.name(), "Clipped " + upper.name() + " to " + lower.children().getFirst().name() + isolated);
         }
         LayerItem g = LayerItem.group(lower.name(), List.of(plainInside(lower), upper), new Rect(-p.dx(), -p.dy(), d.width(), d.height()),
                 d.blendSpace(), true).withMode(lower.mode()).withOpacity(lower.opacity()).withVisible(lower.visible());
         Doc out = d.withList(p.parent(), ls -> pairReplaced(ls, p.index(), g));
         return new Edit(out, id, "Clip " + upper.name(), "Clipped " + upper.name() + " to " + lower.name()
-                + ": it shows only where " + lower.name() + " has pixels");
+                + ": it shows only where " + lower.name() + " has pixels" + isolated);
     }
 
     /**

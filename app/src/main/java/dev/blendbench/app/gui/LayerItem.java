@@ -124,6 +124,26 @@ public final class LayerItem {
     /** True when the layer is a clipping group: its layers above the first are clipped to the first. */
     public boolean isClipping() { return group != null && group.clipping(); }
 
+    /**
+     * True when the layer is a pass-through group: structure only, its layers blending with what
+     * is below it as if it were not there (see {@link Scene}).
+     */
+    public boolean isPassThrough() { return group != null && group.passThrough(); }
+
+    /**
+     * This group as a pass-through one (at source-over, 100 %: it has no mode or opacity of its
+     * own), or as an isolated one, composited on its own (source-over, 100 %, until one is set).
+     * The pixels it keeps for thumbnails are its layers' own composite either way.
+     *
+     * @throws IllegalArgumentException for a layer that is not a group, or a clipping group
+     */
+    public LayerItem withPassThrough(boolean p) {
+        if (group == null) throw new IllegalArgumentException("'" + name + "' is not a group");
+        if (p && group.clipping()) throw new IllegalArgumentException("a clipping group cannot pass its layers through: release it first");
+        return new LayerItem(id, name, source, group.withPassThrough(p), children, x, y, scale, rotation, filter,
+                BlendMode.SOURCE_OVER, 1f, visible, locked, this);
+    }
+
     /** The group's layers composited; zero for a layer that is not a group. */
     public int groupSize() { return children.size(); }
 
@@ -155,7 +175,8 @@ public final class LayerItem {
         List<LayerItem> moved = dx == 0 && dy == 0 ? List.copyOf(kids)
                 : kids.stream().map(k -> k.withPosition(k.x() - dx, k.y() - dy)).toList();
         List<Layer> layers = moved.stream().map(LayerItem::layer).toList();
-        Scene scene = new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace(), group.clipping());
+        Scene scene = new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace(), group.clipping(),
+                group.passThrough());
         return new LayerItem(id, name, composited(scene, moved), scene, moved, x + dx, y + dy, scale, rotation, filter, mode, opacity,
                 visible, locked, null);
     }
@@ -252,9 +273,12 @@ public final class LayerItem {
         return copy(n, nx, ny, s, r, f, m, o, v, l, newId, children);
     }
 
+    /** A pass-through group given a blend mode or an opacity of its own becomes an isolated one, as Photoshop's does. */
     private LayerItem copy(String n, double nx, double ny, double s, double r, Filter f, BlendMode m, float o, boolean v, boolean l, long newId,
                            List<LayerItem> kids) {
-        return new LayerItem(newId, n, source, group, kids, nx, ny, s, r, f, m, o, v, l, this);
+        boolean own = o != 1f || !(m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL);
+        Scene g = isPassThrough() && own ? group.withPassThrough(false) : group;
+        return new LayerItem(newId, n, source, g, kids, nx, ny, s, r, f, m, o, v, l, this);
     }
 
     @Override

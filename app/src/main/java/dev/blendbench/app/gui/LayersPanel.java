@@ -500,7 +500,9 @@ public final class LayersPanel {
                     ? String.format(Locale.ROOT, " · ×%.2f %.0f°", l.scale(), l.rotation())
                     : l.isGroup() ? " · " + (l.isClipping() ? "clipping, " : "") + l.groupSize() + (l.groupSize() == 1 ? " layer" : " layers") : ""; // a group's
             // a layer clipped to its group's base says so first, as Photoshop's arrow does
-            detail.setText(String.format(Locale.ROOT, "%s%s · %.0f %%%s", model.doc().isClipped(l.id()) ? "↳ clipped · " : "", l.mode().cssName(), l.opacity() * 100, t));
+            // a pass-through group has no mode or opacity of its own: Photoshop's mode list says "pass through" for it
+            detail.setText(l.isPassThrough() && !l.layer().isTransformed() ? "pass through" + t
+                    : String.format(Locale.ROOT, "%s%s · %.0f %%%s", model.doc().isClipped(l.id()) ? "↳ clipped · " : "", l.mode().cssName(), l.opacity() * 100, t));
             whole.setText(l.name() + "\n" + detail.getText() + groupLines(l));
             thumb.setImage(thumbnail(l.source()));
             setText(null);

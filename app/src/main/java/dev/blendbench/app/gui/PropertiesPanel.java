@@ -41,6 +41,8 @@ public final class PropertiesPanel {
     private final ComboBox<BlendSpace> space = new ComboBox<>();
     /** Why the layer's fields refused something (under them), and the scene's (under the canvas size). */
     private final Label error = new Label(), sceneError = new Label(), clipping = new Label();
+    /** A group's: its layers blend with what is below it (pass-through), or among themselves first (isolated). */
+    private final javafx.scene.control.CheckBox passThrough = new javafx.scene.control.CheckBox("Pass through");
     private boolean syncing, complaintPending;
     private Doc sliderBefore;
 
@@ -82,6 +84,14 @@ public final class PropertiesPanel {
         grid.add(lt, 0, r++, 2, 1);
         row("Name", name, r++);
         row("Blend mode", mode, r++);
+        passThrough.setId("layer-pass-through");
+        passThrough.setTooltip(new javafx.scene.control.Tooltip("The group's layers blend with what is below it, as if it were not there"
+                + " (Photoshop's pass-through groups); unticked, they are composited on their own first, then blended as one layer"));
+        passThrough.managedProperty().bind(passThrough.visibleProperty());
+        passThrough.setVisible(false);
+        grid.add(passThrough, 1, r++);
+        passThrough.setOnAction(e -> layerEdit(passThrough.isSelected() ? "Pass through" : "Isolate group",
+                (l, p) -> l.withPassThrough(passThrough.isSelected())));
         opacityText.setMinWidth(40);
         row("Opacity", new HBox(6, opacity, opacityText), r++);
         row("X", x, r++);
@@ -243,7 +253,14 @@ public final class PropertiesPanel {
                 rotation.getValueFactory().setValue(l.rotation());
                 filter.setValue(l.filter());
             });
-            clipping.setText(clippingNote(d, sel.orElse(null), at));
+            LayerItem group = sel.filter(l -> l.isGroup() && l.layer().isGroup()).orElse(null); // a transformed group is its pixels
+            passThrough.setVisible(group != null);
+            passThrough.setDisable(group == null || group.isClipping());
+            passThrough.setSelected(group != null && group.isPassThrough());
+            String note = clippingNote(d, sel.orElse(null), at);
+            clipping.setText(note.isEmpty() && group != null && group.isPassThrough()
+                    ? "A pass-through group: its layers blend with what is below it, as if it were not there; a blend mode or opacity of its own makes it isolated"
+                    : note);
             clipping.setVisible(!clipping.getText().isEmpty());
             opacityText.setText(String.format(Locale.ROOT, "%.0f %%", opacity.getValue()));
             width.getValueFactory().setValue(d.width());

@@ -87,6 +87,23 @@ class InfoCommandTest {
     }
 
     @Test
+    void aPassThroughGroupFromPhotoshop_isListedWithItsLayers_itsModePassThrough() throws IOException {
+        Path psd = dir.resolve("folder.psd");
+        Scene folder = new Scene(30, 20, 0, List.of(new Layer("shade", solid(30, 20, 0xFF808080), 0, 0, BlendMode.MULTIPLY, 1f, true)));
+        PsdExport.write(new Scene(64, 48, 0, List.of(Layer.of("base", solid(64, 48, 0xFF204080)),
+                Groups.passThrough("folder", folder, 10, 5, true))), psd);
+        Result r = ComposeCommandTest.run("info", psd.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(List.of("2", "folder", "pass-through", "(group)", "100", "%", "yes", "10,5", "30x20"), List.of(lines.get(3).trim().split("\\s+")));
+        assertEquals(List.of("2.1", "shade", "multiply", "100", "%", "yes", "10,5", "30x20"), List.of(lines.get(4).trim().split("\\s+")));
+        JsonNode json = new ObjectMapper().readTree(ComposeCommandTest.run("info", "--json", psd.toString()).out()).get(0).get("layers");
+        assertTrue(json.get(1).get("passThrough").asBoolean());
+        assertEquals("pass-through", json.get(1).get("mode").asText());
+        assertTrue(json.get(0).get("passThrough") == null, "only a pass-through group says so");
+    }
+
+    @Test
     void json_describesEachFile_andWarningsGoToStderr() throws IOException {
         Path ora = ComposeCommandTest.oraWithUnsupportedOp(dir);
         Path png = dir.resolve("photo.png");

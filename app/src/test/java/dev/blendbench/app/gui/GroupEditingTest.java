@@ -42,6 +42,31 @@ class GroupEditingTest {
         view.close();
     }
 
+    @Test
+    void aPassThroughGroup_isTickedInTheProperties_itsRowSaysSo_andUntickingIsolatesIt(FxRobot robot) throws Exception {
+        robot.interact(() -> view.model().edit("Pass through", d -> d.withItem(d.layers().get(1).id(), l -> l.withPassThrough(true))));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(row(robot, "pair"));
+        var box = robot.lookup("#layer-pass-through").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(box.isVisible() && box.isSelected());
+        var detail = robot.from(row(robot, "pair")).lookup(".layer-detail").queryAs(javafx.scene.control.Label.class);
+        assertTrue(detail.getText().startsWith("pass through · 2 layers"), detail.getText());
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        // the screen layer now blends with the green below the group: the canvas is the flat layers' render
+        dev.blendbench.engine.scene.Scene flat = view.model().doc().scene().inlined();
+        assertTrue(flat.layers().stream().noneMatch(Layer::isPassThrough));
+        assertEquals(List.of("bg", "red", "blue", "top"), flat.layers().stream().map(Layer::name).toList());
+
+        robot.clickOn(box);
+        assertTrue(!view.model().doc().layers().get(1).isPassThrough(), "unticked: isolated");
+        assertEquals("Isolate group", view.model().history().nextUndo().orElseThrow());
+        robot.clickOn(box);
+        robot.type(KeyCode.DIGIT5);
+        assertTrue(!view.model().doc().layers().get(1).isPassThrough(), "an opacity of its own isolates it");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!box.isSelected(), "and the box follows");
+    }
+
     private List<String> rows() {
         return view.layersPanel().list().getItems().stream().map(LayerItem::name).toList();
     }

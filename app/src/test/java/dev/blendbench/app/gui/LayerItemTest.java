@@ -46,6 +46,56 @@ class LayerItemTest {
         assertFalse(back.layer().isTransformed());
     }
 
+    private static Layer passThrough() {
+        Surface red = Surface.allocate(30, 20);
+        red.fill(0xFFFF0000);
+        return Groups.passThrough("folder", new Scene(30, 20, 0, List.of(Layer.of("red", red),
+                new Layer("multiply", red, 5, 5, BlendMode.MULTIPLY, 1f, true))), 4, 5, true);
+    }
+
+    @Test
+    void aPassThroughGroup_staysOneThroughEditsOfItsLayers_andAModeOrOpacityOfItsOwnIsolatesIt() {
+        LayerItem item = LayerItem.fromLayer(passThrough());
+        assertTrue(item.isPassThrough());
+        assertTrue(item.layer().isPassThrough());
+        LayerItem edited = item.withChildren(List.of(item.children().getFirst().withPosition(12, 3), item.children().get(1)),
+                new dev.blendbench.engine.surface.Rect(-4, -5, 100, 80)).withName("renamed").withPosition(8, 9).withVisible(false).duplicate();
+        assertTrue(edited.isPassThrough(), "renamed, moved, hidden, its layers edited, duplicated: still pass-through");
+        LayerItem faded = item.withOpacity(0.5f);
+        assertFalse(faded.isPassThrough(), "an opacity of its own: an isolated group");
+        assertEquals(0.5f, faded.layer().opacity());
+        assertFalse(item.withMode(BlendMode.SCREEN).isPassThrough());
+        assertTrue(item.withMode(BlendMode.NORMAL).isPassThrough(), "normal at 100 %: nothing of its own");
+        LayerItem again = LayerItem.fromLayer(group()).withPassThrough(true);
+        assertTrue(again.isPassThrough());
+        assertEquals(List.of(BlendMode.SOURCE_OVER, 1f), List.of(again.mode(), again.opacity()), "a pass-through group has no mode or opacity");
+        assertFalse(again.withPassThrough(false).isPassThrough());
+        LayerItem clipping = LayerItem.group("clip", List.of(LayerItem.fromLayer(Layer.of("a", Surface.allocate(4, 4)))),
+                new dev.blendbench.engine.surface.Rect(0, 0, 10, 10), dev.blendbench.engine.colour.BlendSpace.SRGB, true);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> clipping.withPassThrough(true));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LayerItem.fromLayer(Layer.of("plain", Surface.allocate(2, 2))).withPassThrough(true));
+    }
+
+    @Test
+    void mergingAPassThroughGroup_saysWhichOfItsLayersNoLongerBlendWithWhatIsBelowIt() {
+        Doc d = new Doc(60, 50, 0, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of(LayerItem.fromLayer(passThrough())));
+        GroupEdits.Edit e = GroupEdits.merge(d, d.layers().getFirst().id());
+        assertTrue(e.message().endsWith("; 'multiply' now blends only with the group's layers, no longer with what is below it"), e.message());
+    }
+
+    @Test
+    void clippingToAPassThroughGroup_isolatesIt_andSaysSo() {
+        LayerItem folder = LayerItem.fromLayer(passThrough());
+        LayerItem top = LayerItem.fromLayer(Layer.of("top", Surface.filled(10, 10, 0xFF00FF00)));
+        Doc d = new Doc(60, 50, 0, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of(folder, top));
+        GroupEdits.Edit e = GroupEdits.clipToBelow(d, top.id());
+        assertTrue(e.message().endsWith("; 'folder' is an isolated group now, composited on its own"), e.message());
+        LayerItem clip = e.doc().layers().getFirst();
+        assertTrue(clip.isClipping());
+        assertFalse(clip.children().getFirst().isPassThrough());
+    }
+
     @Test
     void aGroupsTooltip_listsItsLayersTopFirst_orSaysItIsDrawnAsPixelsWhileTransformed() {
         LayerItem item = LayerItem.fromLayer(group());

@@ -49,6 +49,17 @@ final class Isolated {
         return Groups.of(name, scene(children, area, space).withClipping(clipping), area.x(), area.y(), mode, opacity, visible);
     }
 
+    /**
+     * {@code children} as a pass-through group layer over {@code area} of the canvas (see
+     * {@link Scene}): they render in its place, as they would without it; its pixels (their own
+     * composite, for thumbnails) are taken from {@code budget} first.
+     */
+    static Layer passThrough(String name, List<Layer> children, Rect area, BlendSpace space, PixelBudget budget,
+                             boolean visible) throws DocumentException {
+        budget.take(name, area.width(), area.height());
+        return Groups.passThrough(name, scene(children, area, space), area.x(), area.y(), visible);
+    }
+
     /** The children moved onto {@code area}'s own canvas, over transparency. */
     private static Scene scene(List<Layer> children, Rect area, BlendSpace space) {
         List<Layer> moved = children.stream().map(l -> l.withPosition(l.x() - area.x(), l.y() - area.y())).toList();

@@ -55,9 +55,10 @@ import org.xml.sax.SAXException;
  * <p><b>Reading.</b> {@code stack.xml} with nested stacks, names, x/y offsets, opacity,
  * visibility and composite-op (every {@code svg:} op of the spec and SVG Compositing 1.2, and
  * the {@code krita:} ops Krita writes; anything else is drawn as normal and named in a warning).
- * A nested stack that is isolated — {@code isolation="isolate"}, opacity below 1, a composite-op
- * other than src-over, or hidden — is rendered on its own and becomes one layer; any other stack
- * passes its layers through to its parent, which renders the same. An isolated stack marked
+ * A nested stack that is isolated — {@code isolation="isolate"}, opacity below 1, or a
+ * composite-op other than src-over — is rendered on its own and becomes one layer; any other stack
+ * (but an empty one) is a pass-through group ({@link Scene}): its layers render in its place, as
+ * the spec's {@code isolation="auto"} has them. An isolated stack marked
  * {@code blendbench:clipping="true"} is a clipping group ({@link Scene#clipping()}); other programs
  * read it as an isolated stack, its layers unclipped. Elements we do not draw
  * (text, filters) are named in a warning. Layers that name the same file share one surface,
@@ -370,12 +371,13 @@ public final class OpenRaster {
             BlendMode mode = mode(el);
             List<Layer> children = stack(el, x, y, depth + 1);
             boolean isolated = "isolate".equals(el.getAttribute("isolation")) || opacity < 1f
-                    || mode != BlendMode.SOURCE_OVER || !visible;
-            if (!isolated) {
-                return children;
-            }
+                    || mode != BlendMode.SOURCE_OVER;
             String groupName = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
             Rect area = Isolated.extent(children, w, h);
+            if (!isolated) {
+                if (children.isEmpty()) return List.of();
+                return List.of(Isolated.passThrough(groupName, children, area.isEmpty() ? new Rect(0, 0, 1, 1) : area, space, budget, visible));
+            }
             if (area.isEmpty()) return List.of(); // nothing of it shows
             boolean clipping = "true".equals(el.getAttributeNS(NS, "clipping")) && isolated;
             return List.of(Isolated.layer(groupName, children, area, space, budget, mode, opacity, visible, clipping));
@@ -591,7 +593,10 @@ public final class OpenRaster {
         }
     }
 
-    /** The scene's layers as elements of {@code stack}, top first; a group as an isolated stack (x, y offsetting its layers). */
+    /**
+     * The scene's layers as elements of {@code stack}, top first; a group as a stack (x, y
+     * offsetting its layers), isolated, or {@code isolation="auto"} for a pass-through one.
+     */
     private static void appendLayers(Document doc, Element stack, Scene scene, Map<Surface, String> files) {
         List<Layer> layers = scene.layers();
         for (int i = layers.size() - 1; i >= 0; i--) {
@@ -600,7 +605,7 @@ public final class OpenRaster {
             Element e = doc.createElement(group ? "stack" : "layer");
             e.setAttribute("name", l.name());
             if (group) {
-                e.setAttribute("isolation", "isolate");
+                e.setAttribute("isolation", l.isPassThrough() ? "auto" : "isolate");
                 if (l.group().clipping()) e.setAttributeNS(NS, "blendbench:clipping", "true"); // other readers: an isolated stack
             } else {
                 e.setAttribute("src", files.get(l.source()));

@@ -33,7 +33,9 @@ import java.util.Map;
  * group, as the import makes of a group's masks, as the group's layer mask), which Photoshop
  * composites as we do: on its own, then blended as one layer. A group Photoshop could not hold as
  * such (a Porter-Duff operator inside it, a background, layers beyond its canvas) is written as
- * its composited pixels, one layer, and named in a note.
+ * its composited pixels, one layer, and named in a note. A pass-through group is written as a
+ * pass-through Photoshop group of its layers, which Photoshop composites as we do: each layer in
+ * its place.
  *
  * <p>What Photoshop cannot hold is refused before anything is written — a Porter-Duff operator
  * other than source-over has no Photoshop blend mode — and what it would show otherwise is
@@ -66,7 +68,7 @@ public final class PsdExport {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new DocumentException(file + ": folder " + dir + " does not exist");
         }
-        for (Layer l : scene.layers()) {
+        for (Layer l : scene.inlined().layers()) { // a pass-through group's layers blend as the document's do
             if (!KEYS.containsKey(l.mode())) {
                 throw new DocumentException(file + ": layer '" + OpenRaster.shorten(l.name()) + "' uses " + l.mode().cssName()
                         + ", which Photoshop has no blend mode for; save as .ora to keep it");
@@ -163,7 +165,8 @@ public final class PsdExport {
     /**
      * One layer record of the file: pixels at {@code (x, y)} on the canvas, or a group's bounds —
      * its end ({@code section} 3, below its layers) or its folder ({@code section} 1, above them,
-     * with the group's mode, opacity, visibility and its mask, null for none, at {@code (maskX, maskY)}).
+     * with the group's mode, opacity, visibility and its mask, null for none, at {@code (maskX, maskY)};
+     * mode null for a pass-through group).
      */
     private record Rec(String name, Surface pixels, int x, int y, BlendMode mode, float opacity, boolean visible,
                        int section, Surface mask, int maskX, int maskY, boolean clipped) {
@@ -176,6 +179,9 @@ public final class PsdExport {
         static Rec of(Layer l, int dx, int dy) {
             return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, null, 0, 0);
         }
+
+        /** The blend mode's key in the file: Photoshop's for the mode, or {@code pass} (pass-through). */
+        String key() { return mode == null ? "pass" : KEYS.get(mode); }
 
         /** Transparency, R, G, B, and the mask's channel where there is one. */
         int channels() { return mask == null ? 4 : 5; }
@@ -217,12 +223,18 @@ public final class PsdExport {
                 addClipping(l, dx, dy, doc, out, notes);
                 continue;
             }
+            int gx = dx + l.x(), gy = dy + l.y();
+            if (l.isPassThrough()) { // its layers' modes were checked with the layers it is among
+                out.add(new Rec(GROUP_END_NAME, null, 0, 0, BlendMode.NORMAL, 1f, true, PsdLayerRecords.GROUP_END, null, 0, 0));
+                add(l.group().layers(), gx, gy, doc, out, notes);
+                out.add(new Rec(l.name(), null, 0, 0, null, 1f, l.visible(), PsdLayerRecords.GROUP_OPEN, null, 0, 0));
+                continue;
+            }
             String why = unkept(l, dx, dy, doc);
             if (why != null) {
                 asPixels("group", l, dx, dy, why, out, notes);
                 continue;
             }
-            int gx = dx + l.x(), gy = dy + l.y();
             List<Layer> inside = l.group().layers();
             Layer mask = maskOf(l);
             if (mask != null) inside = inside.subList(0, inside.size() - 1);
@@ -315,7 +327,7 @@ public final class PsdExport {
         String why = unlikeTheDocument(g, doc);
         if (why != null) return why;
         Layer mask = maskOf(group);
-        for (Layer l : g.layers()) {
+        for (Layer l : g.inlined().layers()) { // a pass-through group's layers are cut to this group's canvas too
             if (l == mask) continue;
             if (!KEYS.containsKey(l.mode())) return noMode(l);
             if (reachesBeyond(l, group, dx, dy, doc)) return "its layer '" + OpenRaster.shorten(l.name()) + "' reaches beyond it";
@@ -344,7 +356,7 @@ public final class PsdExport {
                 else r.writeInt((int) length);
             }
             r.writeBytes("8BIM");
-            r.writeBytes(KEYS.get(l.mode()));
+            r.writeBytes(l.key());
             r.writeByte(Math.round(l.opacity() * 255));
             r.writeByte(l.clipped() ? 1 : 0); // clipping: 0 base, 1 clipped to the layer below
             r.writeByte(8 | (l.visible() ? 0 : 2)); // bit 1: hidden; bit 3: bit 4 is meaningful
@@ -381,7 +393,7 @@ public final class PsdExport {
                 x.writeInt(12);
                 x.writeInt(l.section());
                 x.writeBytes("8BIM");
-                x.writeBytes(KEYS.get(l.mode()));
+                x.writeBytes(l.key());
             }
             r.writeInt(extra.size());
             r.write(extra.toByteArray());

@@ -35,8 +35,9 @@ import org.w3c.dom.Node;
  * applied to its pixels ({@link PsdMasks}: TwelveMonkeys skips mask channels), and so is its vector
  * mask, rasterized ({@link PsdVectorMask}). A solid colour fill layer (a shape layer, with a vector
  * mask) is drawn from its colour ({@link PsdDescriptor}) over what its vector mask can show. Groups:
- * a pass-through group at full opacity without a mask is its layers, in order (hidden with it); any
- * other group is composited on its own ({@link Isolated}) and becomes one layer with the group's blend
+ * a pass-through group at full opacity without a mask is a pass-through group layer ({@link Scene}:
+ * its layers render in its place, as if it were not there; one that is clipped, or clipped to, is
+ * its layers instead, in order, hidden with it); an empty one is left out; any other group is composited on its own ({@link Isolated}) and becomes one layer with the group's blend
  * mode, opacity and masks, as OpenRaster's isolated stacks do. Clipping: a base layer and the
  * layers clipped to it become a clipping group ({@code Reading.clip}; {@link Scene#clipping()}),
  * each layer in it still a layer of its own. What a scene of ours cannot hold is
@@ -313,7 +314,7 @@ public final class PsdImport {
 
         /**
          * A group, from its own record, as layers: a pass-through group at full opacity without a
-         * mask is its layers as they are (hidden where it is hidden); any other is a group layer
+         * mask is a pass-through group layer (see {@link Scene}: its layers render as they are); any other is a group layer
          * (over its layers' bounds, composited on its own with its masks as a last destination-in
          * layer) with the group's blend mode and opacity, as Photoshop composites a group that is
          * not pass-through.
@@ -325,7 +326,10 @@ public final class PsdImport {
             float opacity = opacity(e);
             boolean masked = f != null && (enabled(f.pixelMask()) || f.vectorData() != null);
             if (pass && opacity == 1f && !masked) {
-                return visible ? children : children.stream().map(l -> l.withVisible(false)).toList();
+                if (children.isEmpty()) return List.of();
+                Rect area = Isolated.extent(children, w, h);
+                if (area.isEmpty()) area = new Rect(0, 0, 1, 1); // nothing of it shows, but it stays a group
+                return List.of(Isolated.passThrough(groupName, children, area, BlendSpace.SRGB, budget, visible));
             }
             if (pass && children.stream().anyMatch(l -> l.visible() && l.mode() != BlendMode.NORMAL && l.mode() != BlendMode.SOURCE_OVER)) {
                 warnings.add("group '" + groupName + "': pass-through with " + (masked ? "a mask" : "an opacity below 100 %")
@@ -357,6 +361,7 @@ public final class PsdImport {
          * A clipped layer with no base below it in its stack is drawn unclipped, as Photoshop draws it.
          */
         List<Layer> clip(List<Entry> entries) throws DocumentException {
+            entries = passThroughUnclipped(entries);
             List<Layer> out = new ArrayList<>();
             for (int i = 0; i < entries.size(); ) {
                 Entry base = entries.get(i);
@@ -371,6 +376,25 @@ public final class PsdImport {
                     out.add(clipGroup(base.layer(), entries.subList(i + 1, j).stream().map(Entry::layer).toList()));
                 }
                 i = j;
+            }
+            return out;
+        }
+
+        /**
+         * {@code entries} with each pass-through group that is clipped, or that layers above it are
+         * clipped to, replaced by its layers (a clipping group cannot hold one): unclipped, the
+         * topmost of them the base of what is clipped above.
+         */
+        private static List<Entry> passThroughUnclipped(List<Entry> entries) {
+            List<Entry> out = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                boolean clipping = e.clipped() || i + 1 < entries.size() && entries.get(i + 1).clipped();
+                if (!e.layer().isPassThrough() || !clipping) {
+                    out.add(e);
+                    continue;
+                }
+                for (Layer l : Scene.inlinedLayers(e.layer())) out.add(new Entry(l, false));
             }
             return out;
         }

@@ -46,7 +46,8 @@ public final class DeepImage {
      *                                  through and through: 16 bits would only pad it), or a
      *                                  parallelism below 1
      */
-    public static DeepImage render(Scene scene, Executor executor, int parallelism) {
+    public static DeepImage render(Scene given, Executor executor, int parallelism) {
+        Scene scene = given.inlined();
         if (scene.blendSpace() != BlendSpace.LINEAR) {
             throw new IllegalArgumentException("a 16-bit render needs a linear-light scene: the srgb blend space composites in 8 bits");
         }

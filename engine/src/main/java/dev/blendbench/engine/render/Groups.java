@@ -25,6 +25,16 @@ public final class Groups {
     }
 
     /**
+     * A pass-through group layer of {@code group} (see {@link Scene}; the group's scene is made a
+     * pass-through one), placed at {@code (x, y)}: its layers render in its place, each blending
+     * with what is below it. Composites the group once on its own, over transparency, for the
+     * layer's pixels (thumbnails, hit tests): allocates {@code group.width() × group.height()} pixels.
+     */
+    public static Layer passThrough(String name, Scene group, int x, int y, boolean visible) {
+        return of(name, group.withPassThrough(true), x, y, BlendMode.SOURCE_OVER, 1f, visible);
+    }
+
+    /**
      * A clipping group (see {@link Scene#clipping()}) of {@code base} and the layers {@code clipped}
      * to it (bottom first; all placed on the same canvas), as Photoshop composites its clipping
      * masks: the base plain in it, the group taking the base's name, mode, opacity and visibility.

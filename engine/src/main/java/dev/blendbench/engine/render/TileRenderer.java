@@ -70,6 +70,8 @@ public final class TileRenderer {
     private final int tileWidth;
     private final int tileHeight;
     private final ThreadLocal<Job> jobs = ThreadLocal.withInitial(() -> new Job(this));
+    /** The last scene with pass-through groups rendered, and what it rendered as (see {@link #inlined}). */
+    private volatile Scene[] lastInlined;
     /** Null unless race tracking is on; then every tile reports its reads and write. */
     private final RaceDetector races;
 
@@ -113,6 +115,18 @@ public final class TileRenderer {
 
     public int tileHeight() { return tileHeight; }
 
+    /**
+     * {@link Scene#inlined()}, kept for the scene last rendered with pass-through groups: rendering
+     * one scene again and again (a stress run, a canvas) inlines it once.
+     */
+    private Scene inlined(Scene scene) {
+        Scene[] last = lastInlined;
+        if (last != null && last[0] == scene) return last[1];
+        Scene r = scene.inlined();
+        if (r != scene) lastInlined = new Scene[] {scene, r};
+        return r;
+    }
+
     /** Renders the whole scene into {@code target}, which must be the scene's size. */
     public void render(Scene scene, Surface target) {
         render(scene, target, 0, 0, scene.width(), scene.height());
@@ -124,6 +138,7 @@ public final class TileRenderer {
     }
 
     private void render(Scene scene, Surface target, int x0, int y0, int x1, int y1) {
+        scene = inlined(scene);
         if (target.width() != scene.width() || target.height() != scene.height()) {
             throw new IllegalArgumentException("target " + target.width() + "x" + target.height()
                     + " does not match the " + scene.width() + "x" + scene.height() + " canvas");
@@ -646,7 +661,7 @@ public final class TileRenderer {
      * space says, this blends in linear light. Allocation-free once a thread's buffers have grown.
      */
     public static void compositeLinear(Scene scene, Rect r, float[] out) {
-        LinearTiles.composite(scene, r.x(), r.y(), r.width(), r.height(), out, level(0), 0);
+        LinearTiles.composite(scene.inlined(), r.x(), r.y(), r.width(), r.height(), out, level(0), 0);
     }
 
     /**

@@ -20,7 +20,8 @@ public final class Fingerprint {
 
     /** The scene's fingerprint, e.g. {@code 3f9a0c12}. Reads every pixel of every layer once. */
     public static String of(Scene scene) {
-        return String.format(Locale.ROOT, "%08x", (int) (hash(scene, Collections.newSetFromMap(new IdentityHashMap<>())) >>> 32));
+        // what renders: a pass-through group is structure only, the same job without it
+        return String.format(Locale.ROOT, "%08x", (int) (hash(scene.inlined(), Collections.newSetFromMap(new IdentityHashMap<>())) >>> 32));
     }
 
     /** A group layer's own layers count as its pixels do: the renderer composites them each render. */

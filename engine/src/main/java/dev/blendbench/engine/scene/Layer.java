@@ -26,6 +26,10 @@ import java.util.Objects;
  * layer's pixels rather than rendering it: thumbnails, exports, hit tests. They must agree: a
  * group layer's source holds exactly what its group renders to.
  *
+ * <p>A group may be a <b>pass-through</b> one ({@link #isPassThrough()}: see {@link Scene}), whose
+ * layers render in its place; its source is still its layers composited on their own over
+ * transparency, for thumbnails and hit tests.
+ *
  * <p>The record is immutable; its source surface is not copied, and must not be written while a
  * render that uses it runs.
  */
@@ -53,6 +57,9 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
         if (group != null && (group.width() != source.width() || group.height() != source.height())) {
             throw new IllegalArgumentException("group canvas " + group.width() + "x" + group.height()
                     + " does not match its " + source.width() + "x" + source.height() + " pixels");
+        }
+        if (group != null && group.passThrough() && (opacity != 1f || !(mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL))) {
+            throw new IllegalArgumentException("pass-through group '" + name + "' has no blend mode or opacity of its own");
         }
     }
 
@@ -82,6 +89,9 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
 
     /** True when the layer is an isolated group of layers (see the class comment). */
     public boolean isGroup() { return group != null; }
+
+    /** True when the layer is a pass-through group: structure only, its layers rendering in its place (see {@link Scene}). */
+    public boolean isPassThrough() { return group != null && group.passThrough(); }
 
     public Layer withPosition(int nx, int ny) { return new Layer(name, source, nx, ny, mode, opacity, visible, placement, group); }
 

@@ -20,8 +20,18 @@ import java.util.Objects;
  * blend mode, exactly W3C source-atop with blending ({@code αs·αb·Cs' + (1 − αs)·cb}), the
  * group then blended as a whole with the group layer's mode and opacity (Photoshop's "blend
  * clipped layers as group", its default).
+ *
+ * <p>A <b>pass-through</b> scene (a group layer's, as Photoshop's pass-through groups and
+ * OpenRaster's non-isolated stacks are): structure only. Its layers render exactly as if they
+ * stood in the group layer's place among its siblings, each blending with what is below the
+ * group, moved by the group layer's position and hidden when it is hidden, and not cut to the
+ * group's canvas: {@link #inlined()} is what renders. Such a group has no background, blend mode
+ * or opacity of its own (the group layer is source-over at 100 %), and cannot be a clipping one. In
+ * a clipping scene, as its base or clipped, it is composited as an isolated group (source-over at
+ * 100 %): there it is one layer's pixels.
  */
-public record Scene(int width, int height, int background, List<Layer> layers, BlendSpace blendSpace, boolean clipping) {
+public record Scene(int width, int height, int background, List<Layer> layers, BlendSpace blendSpace, boolean clipping,
+                    boolean passThrough) {
     /** The largest canvas side accepted. */
     public static final int MAX_SIDE = 65_535;
 
@@ -34,6 +44,14 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
         }
         layers = List.copyOf(Objects.requireNonNull(layers, "layers"));
         Objects.requireNonNull(blendSpace, "blendSpace");
+        if (passThrough && (clipping || background != 0)) {
+            throw new IllegalArgumentException("a pass-through group has no background and cannot be a clipping one");
+        }
+    }
+
+    /** A scene that is not a pass-through group's. */
+    public Scene(int width, int height, int background, List<Layer> layers, BlendSpace blendSpace, boolean clipping) {
+        this(width, height, background, layers, blendSpace, clipping, false);
     }
 
     /** A scene whose layers are not clipped. */
@@ -48,12 +66,77 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
 
     public Rect bounds() { return new Rect(0, 0, width, height); }
 
-    public Scene withLayers(List<Layer> ls) { return new Scene(width, height, background, ls, blendSpace, clipping); }
+    public Scene withLayers(List<Layer> ls) { return new Scene(width, height, background, ls, blendSpace, clipping, passThrough); }
 
-    public Scene withBlendSpace(BlendSpace s) { return new Scene(width, height, background, layers, s, clipping); }
+    public Scene withBlendSpace(BlendSpace s) { return new Scene(width, height, background, layers, s, clipping, passThrough); }
 
     /** This scene with its layers above the first clipped to it (true), or not. */
-    public Scene withClipping(boolean c) { return new Scene(width, height, background, layers, blendSpace, c); }
+    public Scene withClipping(boolean c) { return new Scene(width, height, background, layers, blendSpace, c, passThrough); }
+
+    /** This scene as a pass-through group's (true), or an isolated one's. */
+    public Scene withPassThrough(boolean p) { return new Scene(width, height, background, layers, blendSpace, clipping, p); }
+
+    /**
+     * What renders: this scene with every pass-through group layer, at any depth (inside isolated
+     * groups too), replaced by its layers, moved by its position and hidden where it is hidden.
+     * Returns this scene itself, allocating nothing, when it holds none.
+     */
+    public Scene inlined() {
+        return holdsPassThrough(this) ? withLayers(inline(layers, clipping)) : this;
+    }
+
+    /**
+     * A pass-through group layer's layers as they render in its place: placed on the canvas the
+     * group is placed on, hidden where it is hidden, its own pass-through groups inlined too.
+     */
+    public static List<Layer> inlinedLayers(Layer passThroughGroup) {
+        if (!passThroughGroup.isPassThrough()) {
+            throw new IllegalArgumentException("'" + passThroughGroup.name() + "' is not a pass-through group");
+        }
+        List<Layer> out = new ArrayList<>();
+        for (Layer c : passThroughGroup.group().layers()) {
+            if (c.isPassThrough()) {
+                for (Layer cc : inlinedLayers(c)) out.add(placed(cc, passThroughGroup));
+            } else {
+                out.add(placed(inlined(c), passThroughGroup));
+            }
+        }
+        return out;
+    }
+
+    private static Layer placed(Layer c, Layer group) {
+        Layer moved = c.withPosition(c.x() + group.x(), c.y() + group.y());
+        return group.visible() ? moved : moved.withVisible(false);
+    }
+
+    /** {@code ls} inlined; in a {@code clipping} scene a pass-through group is composited as an isolated one instead. */
+    private static List<Layer> inline(List<Layer> ls, boolean clipping) {
+        List<Layer> out = new ArrayList<>(ls.size());
+        for (Layer l : ls) {
+            if (l.isPassThrough() && !clipping) out.addAll(inlinedLayers(l));
+            else out.add(inlined(l));
+        }
+        return out;
+    }
+
+    /**
+     * A group layer with its pass-through groups inlined (its pixels are the same), a pass-through
+     * one made an isolated one; any other layer as it is.
+     */
+    private static Layer inlined(Layer l) {
+        if (!l.isGroup() || !l.isPassThrough() && !holdsPassThrough(l.group())) return l;
+        Scene g = l.group().inlined().withPassThrough(false);
+        return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, g);
+    }
+
+    private static boolean holdsPassThrough(Scene s) {
+        List<Layer> ls = s.layers;
+        for (int i = 0, n = ls.size(); i < n; i++) {
+            Layer l = ls.get(i);
+            if (l.isGroup() && (l.group().passThrough() || holdsPassThrough(l.group()))) return true;
+        }
+        return false;
+    }
 
     /**
      * How many layers, bottom first, can give the scene's pixels alpha: all of them, or in a
@@ -71,5 +154,5 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
         return withLayers(copy);
     }
 
-    public Scene withBackground(int argbPre) { return new Scene(width, height, argbPre, layers, blendSpace, clipping); }
+    public Scene withBackground(int argbPre) { return new Scene(width, height, argbPre, layers, blendSpace, clipping, passThrough); }
 }

@@ -100,6 +100,7 @@ public final class CompositeWorkload implements Workload {
 
     @Override
     public String description() {
+        Scene scene = this.scene.inlined(); // what renders: a pass-through group's layers stand in its place
         int n = scene.layers().size();
         // the blend space is part of the job: linear light costs several times sRGB's; and so is the memory its
         // layers read (the same image drawn twice from one surface costs a render less than from two)

@@ -157,7 +157,7 @@ class OpenRasterTest {
     }
 
     @Test
-    void nestedStacks_isolatedGroupRenderedAlone_passThroughSpliced() throws IOException {
+    void nestedStacks_isolatedGroupRenderedAlone_passThroughGroupRendersItsLayersInItsPlace() throws IOException {
         Surface a = solid(40, 40, 0xFF204080), b = solid(20, 20, 0xFFFF0000), c = solid(20, 20, 0x80008000);
         String xml = """
                 <image w="40" h="40" version="0.0.6"><stack>
@@ -173,8 +173,10 @@ class OpenRasterTest {
         List<Layer> ls = s.scene().layers();
         assertEquals(3, ls.size());
         assertEquals("a", ls.get(0).name());
-        assertEquals("b", ls.get(1).name());
-        assertEquals(5, ls.get(1).x(), "pass-through child offset by its stack");
+        assertEquals("pass", ls.get(1).name());
+        assertTrue(ls.get(1).isPassThrough(), "a stack that is not isolated: a pass-through group");
+        Layer b1 = Scene.inlinedLayers(ls.get(1)).getFirst();
+        assertEquals(List.of("b", 5, 5), List.of(b1.name(), b1.x(), b1.y()), "pass-through child offset by its stack");
         assertEquals("iso", ls.get(2).name());
         assertEquals(0.5f, ls.get(2).opacity());
         // expected: a, then b at (5,5), then the group (c multiplied onto transparent, at (12,8)) at 50 %
@@ -216,6 +218,34 @@ class OpenRasterTest {
         assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
         Layer sharedIn = back.scene().layers().get(2).group().layers().get(1).group().layers().getFirst();
         assertSame(back.scene().layers().get(1).source(), sharedIn.source(), "one file, one surface, inside the group too");
+    }
+
+    @Test
+    void passThroughGroups_areSavedAsStacksThatAreNotIsolated_andReadBackAsTheSameGroups() throws IOException {
+        Scene deep = new Scene(40, 30, 0, List.of(new Layer("deep", TestImages.discs(40, 30, 2, 8), 0, 0, BlendMode.SCREEN, 1f, true)));
+        Scene pass = new Scene(90, 70, 0, List.of(
+                new Layer("multiply", TestImages.blocky(60, 50, 9), 10, 5, BlendMode.MULTIPLY, 0.8f, true),
+                Groups.passThrough("nested", deep, 30, 20, true),
+                new Layer("hidden one", TestImages.random(20, 20, 10), 0, 0, BlendMode.SOURCE_OVER, 1f, false)));
+        Scene s = new Scene(160, 120, 0, List.of(
+                new Layer("base", TestImages.random(160, 120, 11), 0, 0, BlendMode.NORMAL, 1f, true),
+                Groups.passThrough("folder", pass, 25, 15, true),
+                Groups.passThrough("hidden folder", new Scene(10, 10, 0, List.of(Layer.of("x", TestImages.random(10, 10, 12)))), 3, 4, false)));
+        Path f = dir.resolve("pass.ora");
+        OpenRaster.write(s, f);
+        String xml = new String(OpenRaster.readEntries(Files.newInputStream(f), "x", DocumentLimits.DEFAULT).get("stack.xml"), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("isolation=\"auto\""), xml);
+        LoadedScene back = OpenRaster.read(f);
+        assertEquals(List.of(), back.warnings());
+        List<Layer> ls = back.scene().layers();
+        assertEquals(List.of("base", "folder", "hidden folder"), ls.stream().map(Layer::name).toList());
+        assertEquals(List.of(false, true, true), ls.stream().map(Layer::isPassThrough).toList());
+        assertEquals(List.of(true, true, false), ls.stream().map(Layer::visible).toList());
+        assertEquals(List.of("multiply", "nested", "hidden one"), ls.get(1).group().layers().stream().map(Layer::name).toList());
+        assertTrue(ls.get(1).group().layers().get(1).isPassThrough());
+        // a group's canvas is read as its visible layers' extent; what renders is the same layers in the same places
+        assertSameScene(s.inlined(), back.scene().inlined());
+        assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
     }
 
     @Test

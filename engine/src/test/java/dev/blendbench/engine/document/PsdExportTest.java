@@ -174,12 +174,52 @@ class PsdExportTest {
     void gimpFlattensAnExportedMaskedGroup_asWeCompositeIt() throws IOException {
         LoadedScene gimp = PsdImport.read(resource("groups_gimp.psd"));
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        PsdExport.write(gimp.scene(), bytes, false);
+        // the file was made before pass-through groups were read as groups: their layers in their place, as then
+        PsdExport.write(gimp.scene().withLayers(gimp.scene().inlined().layers()), bytes, false);
         org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(resource("groups_reexported.psd")), bytes.toByteArray(),
                 "the export writes what GIMP flattened");
         Surface flat = dev.blendbench.engine.io.ImageFiles.read(resource("groups_reexported_gimp_flat.png"));
         int diff = Tolerance.maxDifference(render(gimp.scene()), flat);
         assertTrue(diff <= Tolerance.GIMP, "max channel difference from GIMP's flattening of the export: " + diff);
+    }
+
+    @Test
+    void passThroughGroups_areSavedAsPassThroughGroups_andReadBackAlike() throws IOException {
+        Scene deep = new Scene(30, 20, 0, List.of(new Layer("deep", noise(30, 20, 21), 0, 0, BlendMode.SCREEN, 0.6f, true)));
+        Scene pass = new Scene(50, 40, 0, List.of(
+                new Layer("multiply", noise(40, 30, 22), 5, 5, BlendMode.MULTIPLY, 1f, true),
+                dev.blendbench.engine.render.Groups.passThrough("nested", deep, 10, 8, true)));
+        Scene scene = new Scene(64, 48, 0, List.of(Layer.of("base", noise(64, 48, 23)),
+                dev.blendbench.engine.render.Groups.passThrough("folder", pass, 6, 4, true),
+                dev.blendbench.engine.render.Groups.passThrough("hidden", new Scene(8, 8, 0, List.of(Layer.of("x", noise(8, 8, 24)))), 2, 2, false)));
+        Path p = dir.resolve("pass.psd");
+        assertEquals(List.of(), PsdExport.write(scene, p));
+        LoadedScene back = PsdImport.read(p);
+        assertEquals(List.of(), back.warnings());
+        List<Layer> ls = back.scene().layers();
+        assertEquals(List.of("base", "folder", "hidden"), names(ls));
+        assertEquals(List.of(false, true, true), ls.stream().map(Layer::isPassThrough).toList());
+        assertEquals(List.of(true, true, false), ls.stream().map(Layer::visible).toList());
+        assertEquals(List.of("multiply", "nested"), names(ls.get(1).group().layers()));
+        assertTrue(ls.get(1).group().layers().get(1).isPassThrough());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(render(scene).toArray(), render(back.scene()).toArray(), "the same picture after the round trip");
+    }
+
+    @Test
+    void aPorterDuffOperatorInAPassThroughGroup_isRefusedAsAtTheTop_andInAnIsolatedGroupMakesItPixels() throws IOException {
+        Scene pd = new Scene(20, 20, 0, List.of(new Layer("xor", noise(20, 20, 25), 0, 0, BlendMode.XOR, 1f, true)));
+        Scene top = new Scene(20, 20, 0, List.of(Layer.of("base", noise(20, 20, 26)),
+                dev.blendbench.engine.render.Groups.passThrough("folder", pd, 0, 0, true)));
+        DocumentException e = assertThrows(DocumentException.class, () -> PsdExport.write(top, dir.resolve("pd.psd")));
+        assertTrue(e.getMessage().contains("'xor' uses xor"), e.getMessage());
+        Scene inIsolated = new Scene(20, 20, 0, List.of(Layer.of("base", noise(20, 20, 26)),
+                dev.blendbench.engine.render.Groups.of("group", new Scene(20, 20, 0, List.of(Layer.of("a", noise(20, 20, 27)),
+                        dev.blendbench.engine.render.Groups.passThrough("folder", pd, 0, 0, true))), 0, 0, BlendMode.SOURCE_OVER, 1f, true)));
+        Path p = dir.resolve("pd-in-group.psd");
+        List<String> notes = PsdExport.write(inIsolated, p);
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.getFirst().startsWith("group 'group' is saved as its composited pixels"), notes.toString());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(render(inIsolated).toArray(), render(PsdImport.read(p).scene()).toArray());
     }
 
     @Test

@@ -71,8 +71,11 @@ class PsdImportTest {
         LoadedScene s = PsdImport.read(resource("groups_gimp.psd"));
         assertEquals(List.of(), s.warnings());
         List<Layer> ls = s.scene().layers();
-        // a multiply group at 70 % with a mask: one layer; a pass-through group: its layer; a hidden one: its layer, hidden
-        assertEquals(List.of("background", "multiplied", "c", "d"), ls.stream().map(Layer::name).toList());
+        // a multiply group at 70 % with a mask: one layer; a pass-through group, and a hidden one: pass-through groups of their layer
+        assertEquals(List.of("background", "multiplied", "passing", "hidden"), ls.stream().map(Layer::name).toList());
+        assertEquals(List.of(false, false, true, true), ls.stream().map(Layer::isPassThrough).toList());
+        assertEquals(List.of("c", "d"), s.scene().inlined().layers().subList(2, 4).stream().map(Layer::name).toList());
+        assertEquals(List.of(true, false), s.scene().inlined().layers().subList(2, 4).stream().map(Layer::visible).toList());
         assertEquals(BlendMode.MULTIPLY, ls.get(1).mode());
         assertEquals(179 / 255f, ls.get(1).opacity());
         // the group's pixels: its layers' bounds (5..35 × 5..35 and 20..50 × 15..35), not the canvas
@@ -111,7 +114,9 @@ class PsdImportTest {
                 PsdWriterForTests.L.group("pass", "pass", 255, false, null));
         LoadedScene own = psd("own.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(), red,
                 PsdWriterForTests.L.group("own", "norm", 255, false, null));
-        assertEquals(List.of("base", "red"), pass.scene().layers().stream().map(Layer::name).toList());
+        assertEquals(List.of("base", "pass"), pass.scene().layers().stream().map(Layer::name).toList());
+        assertTrue(pass.scene().layers().get(1).isPassThrough());
+        assertEquals(List.of("red"), pass.scene().layers().get(1).group().layers().stream().map(Layer::name).toList());
         assertEquals(List.of("base", "own"), own.scene().layers().stream().map(Layer::name).toList());
         assertEquals(0xFF800000, renderedAt(pass, 3, 3)); // multiplied with the grey below
         assertEquals(0xFFFF0000, renderedAt(own, 3, 3)); // multiplied with the group's transparent backdrop: red
@@ -174,6 +179,24 @@ class PsdImportTest {
         assertEquals(0xFFFFFFFF, renderedAt(s, 2, 5));
         assertEquals(0xFF000000, renderedAt(s, 7, 5));
         assertEquals(List.of(), s.warnings());
+    }
+
+    @Test
+    void aPassThroughGroupThatLayersAreClippedTo_isItsLayers_theTopmostTheBase() throws IOException {
+        var back = new PsdWriterForTests.L("back", 0, 0, 10, 10, 0x808080, "norm", false, null);
+        var blue = new PsdWriterForTests.L("blue", 2, 2, 4, 4, 0x0000FF, "norm", false, null);
+        var photo = new PsdWriterForTests.L("photo", 0, 0, 10, 10, 0xFF0000, "norm", false, null).clip();
+        LoadedScene s = psd("pass-clip.psd", DocumentLimits.DEFAULT, back, PsdWriterForTests.L.groupEnd(), blue,
+                PsdWriterForTests.L.group("folder", "pass", 255, false, null), photo);
+        assertEquals(List.of("back", "blue"), s.scene().layers().stream().map(Layer::name).toList());
+        assertTrue(s.scene().layers().get(1).group().clipping(), "the group's layer, the base of a clipping group");
+        assertEquals(0xFFFF0000, renderedAt(s, 3, 3));
+        assertEquals(0xFF808080, renderedAt(s, 8, 8));
+        // not clipped to: a pass-through group
+        LoadedScene kept = psd("pass-kept.psd", DocumentLimits.DEFAULT, back, PsdWriterForTests.L.groupEnd(), blue,
+                PsdWriterForTests.L.group("folder", "pass", 255, false, null));
+        assertTrue(kept.scene().layers().get(1).isPassThrough());
+        assertEquals(0xFF0000FF, renderedAt(kept, 3, 3));
     }
 
     @Test
