@@ -9,13 +9,7 @@
 #
 #   mvn -q -DskipTests package && engine/benchmarks/scripts/many-cores-jmh.sh
 set -u
-repo=$(cd "$(dirname "$0")/../../.." && pwd)
-out=${OUT:-$repo/bench-out}
-mkdir -p "$out"
-java=java
-if [ -f "$repo/.jdk/jdk.tar.xz" ]; then
-  mkdir -p /tmp/bbjdk && tar -C /tmp/bbjdk -xJf "$repo/.jdk/jdk.tar.xz" && java=/tmp/bbjdk/jdkimg/bin/java
-fi
+. "$(dirname "$0")/carried-jdk.sh"
 jar=$repo/engine/benchmarks/target/benchmarks.jar
 cores=$(nproc)
 { echo "cores: $cores"; lscpu; "$java" -version 2>&1; } > "$out/machine.txt"

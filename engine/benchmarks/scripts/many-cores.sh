@@ -12,13 +12,7 @@
 #     --strip-debug --no-man-pages --no-header-files --output /tmp/jdkimg
 #   tar -C /tmp -cJf .jdk/jdk.tar.xz jdkimg
 set -u
-repo=$(cd "$(dirname "$0")/../../.." && pwd)
-out=${OUT:-$repo/bench-out}
-mkdir -p "$out"
-java=java
-if [ -f "$repo/.jdk/jdk.tar.xz" ]; then
-  mkdir -p /tmp/bbjdk && tar -C /tmp/bbjdk -xJf "$repo/.jdk/jdk.tar.xz" && java=/tmp/bbjdk/jdkimg/bin/java
-fi
+. "$(dirname "$0")/carried-jdk.sh"
 suite_args=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do suite_args+=("$1"); shift; done
 [ $# -gt 0 ] && shift

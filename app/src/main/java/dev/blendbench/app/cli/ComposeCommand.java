@@ -141,7 +141,7 @@ public final class ComposeCommand implements Callable<Integer> {
                     + " so 16 would only pad them");
         }
         int w = scene.width(), h = scene.height();
-        List<Layer> ls = scene.layers();
+        List<Layer> ls = scene.inlined().layers(); // what is drawn: a pass-through group's layers counted in its place
         long t1 = System.nanoTime();
         if (saveLayers) {
             status.say("writing " + output.getFileName());
@@ -218,7 +218,7 @@ public final class ComposeCommand implements Callable<Integer> {
             status.clear();
         }
         long t3 = System.nanoTime();
-        int n = scene.layers().size();
+        int n = scene.inlined().layers().size();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "wrote %s: %dx%d at 16 bits a channel, %d layer%s, %d thread%s; decode %.0f ms, composite %.1f ms, encode %.0f ms",
                 output, w, h, n, n == 1 ? "" : "s", nThreads, nThreads == 1 ? "" : "s",
