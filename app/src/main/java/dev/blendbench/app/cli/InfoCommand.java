@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code blendbench info FILE...}: what a document or image becomes when Blendbench reads it — the
  * canvas, the blend space, and each layer as the engine will composite it (a Photoshop group drawn
  * on its own is one layer, a clipping group a group marked clipping, a pass-through group one whose
- * mode is {@code pass-through}, a shape layer its drawn pixels), with what
+ * mode is {@code pass-through}, a layer with a pixel mask marked masked, a shape layer its drawn pixels), with what
  * the file holds that the scene cannot keep as {@code warning:} lines: what {@code compose} and
  * {@code stress} will use.
  */
@@ -64,7 +64,7 @@ public final class InfoCommand implements Callable<Integer> {
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record LayerRow(String name, String mode, double opacity, boolean visible, int x, int y, int width, int height,
-                    List<LayerRow> layers, Boolean clipping, Boolean passThrough) {
+                    List<LayerRow> layers, Boolean clipping, Boolean passThrough, String mask) {
 
         static LayerRow of(Layer l, int dx, int dy) {
             List<LayerRow> in = l.isGroup()
@@ -73,7 +73,8 @@ public final class InfoCommand implements Callable<Integer> {
             return new LayerRow(l.name(), l.isPassThrough() ? "pass-through" : l.mode().cssName(), Math.round(l.opacity() * 1000) / 1000.0,
                     l.visible(), dx + l.x(), dy + l.y(), l.source().width(), l.source().height(), in,
                     l.isGroup() && l.group().clipping() ? Boolean.TRUE : null, // a clipping group: its layers above the first clipped to it
-                    l.isPassThrough() ? Boolean.TRUE : null);
+                    l.isPassThrough() ? Boolean.TRUE : null,
+                    l.mask() == null ? null : l.mask().enabled() ? "on" : "off"); // a pixel mask, applied on each render while on
         }
     }
 
@@ -155,7 +156,8 @@ public final class InfoCommand implements Callable<Integer> {
             LayerRow l = layers.get(i);
             String n = number + (i + 1), name = indent + l.name();
             if (name.length() > nameWidth) name = name.substring(0, nameWidth - 1) + "…";
-            String mode = l.layers() == null ? l.mode() : l.mode() + (l.clipping() != null ? " (clipping)" : " (group)");
+            String mode = l.layers() == null ? l.mode() + (l.mask() == null ? "" : l.mask().equals("on") ? " (masked)" : " (mask off)")
+                    : l.mode() + (l.clipping() != null ? " (clipping)" : " (group)");
             out.printf(Locale.ROOT, row, n, name, mode, String.format(Locale.ROOT, "%.0f %%", l.opacity() * 100),
                     l.visible() ? "yes" : "no", l.x() + "," + l.y(), l.width() + "x" + l.height());
             if (l.layers() != null) printRows(out, row, nameWidth, l.layers(), n + ".", indent + "  ");

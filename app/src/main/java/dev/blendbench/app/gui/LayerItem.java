@@ -7,6 +7,7 @@ import dev.blendbench.engine.resample.Filter;
 import dev.blendbench.engine.resample.Placement;
 import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
@@ -33,13 +34,15 @@ public final class LayerItem {
     private final boolean visible, locked;
     /** The group the layer is (null: none), composited by the engine each render while untransformed. */
     private final Scene group;
+    /** The layer's pixel mask (null: none; a group has none). */
+    private final LayerMask mask;
     /** The group's layers as the editor edits them, bottom first, placed in the group's own canvas (empty: not a group). */
     private final List<LayerItem> children;
     private final Layer layer;
 
     private LayerItem(long id, String name, Surface source, Scene group, List<LayerItem> children, double x, double y,
                       double scale, double rotation, Filter filter, BlendMode mode, float opacity, boolean visible, boolean locked,
-                      LayerItem previous) {
+                      LayerMask mask, LayerItem previous) {
         this.id = id;
         this.name = Objects.requireNonNull(name);
         this.source = Objects.requireNonNull(source);
@@ -53,11 +56,12 @@ public final class LayerItem {
         this.visible = visible;
         this.locked = locked;
         this.group = group;
+        this.mask = mask;
         this.children = List.copyOf(children);
         int ix = (int) Math.floor(x), iy = (int) Math.floor(y);
         double fx = x - ix, fy = y - iy;
         if (scale == 1 && rotation % 360 == 0 && fx == 0 && fy == 0) {
-            layer = new Layer(name, source, ix, iy, mode, opacity, visible, null, group);
+            layer = new Layer(name, source, ix, iy, mode, opacity, visible, null, group, mask);
         } else {
             Placement p;
             if (previous != null && previous.layer.placement() != null && previous.source == source && previous.scale == scale
@@ -68,14 +72,14 @@ public final class LayerItem {
                 p = Placement.of(Transform.place(source.width(), source.height(), fx, fy, scale, rotation), filter,
                         source.width(), source.height());
             }
-            layer = new Layer(name, source, ix, iy, mode, opacity, visible, p); // a transformed group is its pixels
+            layer = new Layer(name, source, ix, iy, mode, opacity, visible, p, null, mask); // a transformed group is its pixels
         }
     }
 
     /** A new, visible, unlocked source-over layer at {@code (x, y)}. */
     public static LayerItem of(String name, Surface source, double x, double y) {
         return new LayerItem(IDS.incrementAndGet(), name, source, null, List.of(), x, y, 1, 0, Filter.BILINEAR,
-                BlendMode.SOURCE_OVER, 1f, true, false, null);
+                BlendMode.SOURCE_OVER, 1f, true, false, null, null);
     }
 
     /**
@@ -85,7 +89,7 @@ public final class LayerItem {
     public static LayerItem fromLayer(Layer l) {
         List<LayerItem> kids = l.isGroup() ? l.group().layers().stream().map(LayerItem::fromLayer).toList() : List.of();
         return new LayerItem(IDS.incrementAndGet(), l.name(), l.source(), l.group(), kids, l.x(), l.y(), 1, 0, Filter.BILINEAR,
-                l.mode(), l.opacity(), l.visible(), false, null);
+                l.mode(), l.opacity(), l.visible(), false, l.mask(), null);
     }
 
     /**
@@ -108,7 +112,7 @@ public final class LayerItem {
         if (members.isEmpty()) throw new IllegalArgumentException("a group needs at least one layer");
         Scene template = new Scene(1, 1, 0, List.of(), space, clipping);
         LayerItem empty = new LayerItem(IDS.incrementAndGet(), name, Surface.allocate(1, 1), template, List.of(), 0, 0, 1, 0,
-                Filter.BILINEAR, BlendMode.SOURCE_OVER, 1f, true, false, null);
+                Filter.BILINEAR, BlendMode.SOURCE_OVER, 1f, true, false, null, null);
         return empty.withChildren(members, clip);
     }
 
@@ -141,7 +145,7 @@ public final class LayerItem {
         if (group == null) throw new IllegalArgumentException("'" + name + "' is not a group");
         if (p && group.clipping()) throw new IllegalArgumentException("a clipping group cannot pass its layers through: release it first");
         return new LayerItem(id, name, source, group.withPassThrough(p), children, x, y, scale, rotation, filter,
-                BlendMode.SOURCE_OVER, 1f, visible, locked, this);
+                BlendMode.SOURCE_OVER, 1f, visible, locked, null, this);
     }
 
     /** The group's layers composited; zero for a layer that is not a group. */
@@ -178,7 +182,7 @@ public final class LayerItem {
         Scene scene = new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace(), group.clipping(),
                 group.passThrough());
         return new LayerItem(id, name, composited(scene, moved), scene, moved, x + dx, y + dy, scale, rotation, filter, mode, opacity,
-                visible, locked, null);
+                visible, locked, null, null);
     }
 
     /**
@@ -255,6 +259,35 @@ public final class LayerItem {
 
     public LayerItem withVisible(boolean v) { return copy(name, x, y, scale, rotation, filter, mode, opacity, v, locked, id); }
 
+    /** The layer's pixel mask, or null. */
+    public LayerMask mask() { return mask; }
+
+    /**
+     * This layer with pixel mask {@code m} (null: none).
+     *
+     * @throws IllegalArgumentException for a group (which has none)
+     */
+    public LayerItem withMask(LayerMask m) {
+        if (group != null && m != null) throw new IllegalArgumentException("'" + name + "' is a group: mask its layers instead");
+        return new LayerItem(id, name, source, group, children, x, y, scale, rotation, filter, mode, opacity, visible, locked, m, this);
+    }
+
+    /**
+     * This layer with its mask applied to its pixels (Photoshop's Apply Layer Mask): the same
+     * picture, the mask gone; an untransformed layer's pixels are masked where they lie.
+     *
+     * @throws IllegalArgumentException for a layer without a mask that is on, or a transformed one
+     */
+    public LayerItem withMaskApplied() {
+        if (mask == null || !mask.enabled()) throw new IllegalArgumentException("'" + name + "' has no mask that is on to apply");
+        if (layer.isTransformed()) throw new IllegalArgumentException("cannot apply the mask of '" + name + "' while it is scaled, rotated or placed between pixels");
+        Surface px = source.copy();
+        mask.apply(px.array(), px.index(0, 0), px.stride(), layer.x(), layer.y(), layer.x() + px.width(), layer.y() + px.height(),
+                layer.x(), layer.y());
+        px.markModified();
+        return new LayerItem(id, name, px, group, children, x, y, scale, rotation, filter, mode, opacity, visible, locked, null, null);
+    }
+
     public LayerItem withLocked(boolean l) { return copy(name, x, y, scale, rotation, filter, mode, opacity, visible, l, id); }
 
     /** A copy with a new id, and new ids for a group's layers (for Duplicate). */
@@ -278,7 +311,7 @@ public final class LayerItem {
                            List<LayerItem> kids) {
         boolean own = o != 1f || !(m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL);
         Scene g = isPassThrough() && own ? group.withPassThrough(false) : group;
-        return new LayerItem(newId, n, source, g, kids, nx, ny, s, r, f, m, o, v, l, this);
+        return new LayerItem(newId, n, source, g, kids, nx, ny, s, r, f, m, o, v, l, mask, this);
     }
 
     @Override

@@ -501,8 +501,10 @@ public final class LayersPanel {
                     : l.isGroup() ? " · " + (l.isClipping() ? "clipping, " : "") + l.groupSize() + (l.groupSize() == 1 ? " layer" : " layers") : ""; // a group's
             // a layer clipped to its group's base says so first, as Photoshop's arrow does
             // a pass-through group has no mode or opacity of its own: Photoshop's mode list says "pass through" for it
+            String mask = l.mask() == null ? "" : l.mask().enabled() ? " · mask" : " · mask off";
             detail.setText(l.isPassThrough() && !l.layer().isTransformed() ? "pass through" + t
-                    : String.format(Locale.ROOT, "%s%s · %.0f %%%s", model.doc().isClipped(l.id()) ? "↳ clipped · " : "", l.mode().cssName(), l.opacity() * 100, t));
+                    : String.format(Locale.ROOT, "%s%s · %.0f %%%s%s", model.doc().isClipped(l.id()) ? "↳ clipped · " : "", l.mode().cssName(),
+                    l.opacity() * 100, t, mask));
             whole.setText(l.name() + "\n" + detail.getText() + groupLines(l));
             thumb.setImage(thumbnail(l.source()));
             setText(null);

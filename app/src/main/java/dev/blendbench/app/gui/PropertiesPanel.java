@@ -43,6 +43,11 @@ public final class PropertiesPanel {
     private final Label error = new Label(), sceneError = new Label(), clipping = new Label();
     /** A group's: its layers blend with what is below it (pass-through), or among themselves first (isolated). */
     private final javafx.scene.control.CheckBox passThrough = new javafx.scene.control.CheckBox("Pass through");
+    /** A layer's pixel mask: on or off, applied to its pixels, or deleted. */
+    private final javafx.scene.control.CheckBox maskOn = new javafx.scene.control.CheckBox("On");
+    private final Button applyMask = new Button("Apply"), deleteMask = new Button("Delete");
+    private final HBox maskRow = new HBox(8, maskOn, applyMask, deleteMask);
+    private final Label maskLabel = new Label("Mask");
     private boolean syncing, complaintPending;
     private Doc sliderBefore;
 
@@ -99,6 +104,23 @@ public final class PropertiesPanel {
         row("Scale", scale, r++);
         row("Rotation °", rotation, r++);
         row("Filter", filter, r++);
+        maskOn.setId("layer-mask");
+        applyMask.setId("layer-mask-apply");
+        deleteMask.setId("layer-mask-delete");
+        maskRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        maskOn.setTooltip(new javafx.scene.control.Tooltip("The layer's pixel mask: where it is dark the layer does not show (off: drawn as if it had none)"));
+        applyMask.setTooltip(new javafx.scene.control.Tooltip("Scale the layer's pixels by its mask, then drop the mask: the same picture, one layer's pixels"));
+        deleteMask.setTooltip(new javafx.scene.control.Tooltip("Drop the mask: the layer shows whole"));
+        for (Node n : new Node[] {maskRow, maskLabel}) {
+            n.managedProperty().bind(n.visibleProperty());
+            n.setVisible(false);
+        }
+        grid.add(maskLabel, 0, r);
+        grid.add(maskRow, 1, r++);
+        maskOn.setOnAction(e -> layerEdit(maskOn.isSelected() ? "Mask on" : "Mask off",
+                (l, p) -> l.mask() == null ? l : l.withMask(l.mask().withEnabled(maskOn.isSelected()))));
+        applyMask.setOnAction(e -> layerEdit("Apply mask", (l, p) -> l.withMaskApplied()));
+        deleteMask.setOnAction(e -> layerEdit("Delete mask", (l, p) -> l.withMask(null)));
         clipping.setId("layer-clipping");
         clipping.setWrapText(true);
         clipping.setStyle("-fx-font-size: 11px; -fx-opacity: 0.8;");
@@ -253,6 +275,11 @@ public final class PropertiesPanel {
                 rotation.getValueFactory().setValue(l.rotation());
                 filter.setValue(l.filter());
             });
+            LayerItem masked = sel.filter(l -> l.mask() != null).orElse(null);
+            maskRow.setVisible(masked != null);
+            maskLabel.setVisible(masked != null);
+            maskOn.setSelected(masked != null && masked.mask().enabled());
+            applyMask.setDisable(masked == null || !masked.mask().enabled() || masked.layer().isTransformed());
             LayerItem group = sel.filter(l -> l.isGroup() && l.layer().isGroup()).orElse(null); // a transformed group is its pixels
             passThrough.setVisible(group != null);
             passThrough.setDisable(group == null || group.isClipping());

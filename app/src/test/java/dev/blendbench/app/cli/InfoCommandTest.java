@@ -104,6 +104,21 @@ class InfoCommandTest {
     }
 
     @Test
+    void aLayersPixelMask_isSaidOnOrOff_inTheTableAndTheJson() throws IOException {
+        Path psd = dir.resolve("masks.psd");
+        var m = new dev.blendbench.engine.scene.LayerMask(new byte[4 * 4], 1, 1, 4, 4, 255, true);
+        PsdExport.write(new Scene(20, 20, 0, List.of(Layer.of("base", solid(20, 20, 0xFF204080)),
+                Layer.of("on", solid(10, 10, 0xFFFF0000)).withMask(m), Layer.of("off", solid(10, 10, 0xFF00FF00)).withMask(m.withEnabled(false)))), psd);
+        Result r = ComposeCommandTest.run("info", psd.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(3).contains("normal (masked)"), lines.get(3));
+        assertTrue(lines.get(4).contains("normal (mask off)"), lines.get(4));
+        JsonNode json = new ObjectMapper().readTree(ComposeCommandTest.run("info", "--json", psd.toString()).out()).get(0).get("layers");
+        assertEquals(List.of("", "on", "off"), List.of(json.get(0).path("mask").asText(), json.get(1).get("mask").asText(), json.get(2).get("mask").asText()));
+    }
+
+    @Test
     void json_describesEachFile_andWarningsGoToStderr() throws IOException {
         Path ora = ComposeCommandTest.oraWithUnsupportedOp(dir);
         Path png = dir.resolve("photo.png");

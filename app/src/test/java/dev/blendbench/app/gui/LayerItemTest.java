@@ -96,6 +96,45 @@ class LayerItemTest {
         assertFalse(clip.children().getFirst().isPassThrough());
     }
 
+    private static dev.blendbench.engine.scene.LayerMask ramp(boolean on) {
+        byte[] v = new byte[20 * 10];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 5);
+        return new dev.blendbench.engine.scene.LayerMask(v, 2, 3, 20, 10, 0, on);
+    }
+
+    private static Surface noise(int w, int h, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        Surface s = Surface.allocate(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = rnd.nextInt(256);
+                s.setPixel(x, y, a << 24 | rnd.nextInt(a + 1) << 16 | rnd.nextInt(a + 1) << 8 | rnd.nextInt(a + 1));
+            }
+        }
+        return s;
+    }
+
+    private static int[] rendered(LayerItem l) {
+        Surface out = Surface.allocate(40, 30);
+        dev.blendbench.engine.render.TileRenderer.singleThreaded().render(new Scene(40, 30, 0xFF204060, List.of(l.layer())), out);
+        return out.array();
+    }
+
+    @Test
+    void aMask_staysThroughEdits_isOnOrOff_andApplyingItKeepsThePicture() {
+        LayerItem l = LayerItem.of("photo", noise(30, 20, 3), 4, 5).withMode(BlendMode.SCREEN).withMask(ramp(true));
+        LayerItem edited = l.withName("renamed").withOpacity(0.5f).withPosition(6, 7).duplicate();
+        assertTrue(edited.mask() != null && edited.layer().isMasked(), "renamed, faded, moved, duplicated: still masked");
+        assertFalse(l.withMask(l.mask().withEnabled(false)).layer().isMasked(), "off: drawn as if it had none");
+        LayerItem applied = l.withMaskApplied();
+        assertTrue(applied.mask() == null);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(rendered(l), rendered(applied), "the same picture, the mask in the pixels");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> applied.withMaskApplied());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LayerItem.fromLayer(group()).withMask(ramp(true)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> l.withTransform(1.5, 0, Filter.BILINEAR).withMaskApplied());
+    }
+
     @Test
     void aGroupsTooltip_listsItsLayersTopFirst_orSaysItIsDrawnAsPixelsWhileTransformed() {
         LayerItem item = LayerItem.fromLayer(group());

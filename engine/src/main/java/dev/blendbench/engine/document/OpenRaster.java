@@ -492,32 +492,46 @@ public final class OpenRaster {
     }
 
     /**
-     * OpenRaster has no layer transforms: a resampled layer is stored as its resampled pixels
-     * (clipped to the canvas), which renders identically.
+     * OpenRaster has no layer transforms or masks: a resampled or masked layer is stored as its
+     * resampled pixels through its mask (clipped to the canvas), which renders identically; a
+     * disabled mask is left out.
      */
     static Scene baked(Scene scene) {
-        if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup())) return scene;
+        return baked(scene, false);
+    }
+
+    /** As {@link #baked(Scene)}; with {@code keepMasks}, an untransformed layer keeps its mask (Photoshop holds one). */
+    static Scene baked(Scene scene, boolean keepMasks) {
+        if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup() || l.mask() != null && !keepMasks)) return scene;
         List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
         boolean changed = false;
         for (Layer l : scene.layers()) {
             if (l.isGroup()) {
-                Scene inside = baked(l.group());
+                Scene inside = baked(l.group(), keepMasks);
                 changed |= inside != l.group();
                 out.add(inside == l.group() ? l : Groups.withLayers(l, inside.layers()));
                 continue;
             }
-            if (!l.isTransformed()) {
+            if (!l.isTransformed() && (l.mask() == null || keepMasks)) {
                 out.add(l);
                 continue;
             }
             changed = true;
+            if (!l.isMasked() && !l.isTransformed()) { // a disabled mask draws nothing
+                out.add(l.withMask(null));
+                continue;
+            }
             Rect in = l.bounds().intersect(scene.bounds());
             if (in.isEmpty()) {
                 out.add(new Layer(l.name(), Surface.allocate(1, 1), 0, 0, l.mode(), l.opacity(), l.visible()));
                 continue;
             }
             Surface px = Surface.allocate(in.width(), in.height());
-            l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), px.array(), 0, in.width());
+            if (l.isTransformed()) l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), px.array(), 0, in.width());
+            else for (int y = 0; y < in.height(); y++) {
+                System.arraycopy(l.source().array(), l.source().index(in.x() - l.x(), in.y() + y - l.y()), px.array(), y * in.width(), in.width());
+            }
+            if (l.isMasked()) l.mask().apply(px.array(), 0, in.width(), in.x(), in.y(), in.right(), in.bottom(), l.x(), l.y());
             out.add(new Layer(l.name(), px, in.x(), in.y(), l.mode(), l.opacity(), l.visible()));
         }
         return changed ? scene.withLayers(out) : scene;

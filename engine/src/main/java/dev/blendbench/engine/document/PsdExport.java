@@ -5,6 +5,7 @@ import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.io.AtomicFiles;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Argb;
 import dev.blendbench.engine.surface.Rect;
@@ -169,15 +170,34 @@ public final class PsdExport {
      * mode null for a pass-through group).
      */
     private record Rec(String name, Surface pixels, int x, int y, BlendMode mode, float opacity, boolean visible,
-                       int section, Surface mask, int maskX, int maskY, boolean clipped) {
+                       int section, Surface mask, int maskX, int maskY, boolean clipped, int maskDefault, boolean maskDisabled) {
+
+        Rec(String name, Surface pixels, int x, int y, BlendMode mode, float opacity, boolean visible, int section, Surface mask,
+            int maskX, int maskY, boolean clipped) {
+            this(name, pixels, x, y, mode, opacity, visible, section, mask, maskX, maskY, clipped, 0, false);
+        }
 
         Rec(String name, Surface pixels, int x, int y, BlendMode mode, float opacity, boolean visible, int section, Surface mask,
             int maskX, int maskY) {
             this(name, pixels, x, y, mode, opacity, visible, section, mask, maskX, maskY, false);
         }
 
+        /** A pixel layer, with its pixel mask (as the layer mask, disabled where it is) where it has one. */
         static Rec of(Layer l, int dx, int dy) {
-            return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, null, 0, 0);
+            return of(l, dx, dy, false);
+        }
+
+        static Rec of(Layer l, int dx, int dy, boolean clipped) {
+            LayerMask m = l.mask();
+            if (m == null) {
+                return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, null, 0, 0, clipped);
+            }
+            // the mask's values as a surface's alpha (the channel written); an empty one as a pixel of its outside value
+            Surface ms = Surface.allocate(Math.max(1, m.width()), Math.max(1, m.height()));
+            int[] a = ms.array();
+            for (int i = 0; i < a.length; i++) a[i] = (m.values().length == 0 ? m.outside() : m.values()[i] & 0xFF) << 24;
+            return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, ms,
+                    dx + l.x() + m.x(), dy + l.y() + m.y(), clipped, m.outside(), !m.enabled());
         }
 
         /** The blend mode's key in the file: Photoshop's for the mode, or {@code pass} (pass-through). */
@@ -202,7 +222,7 @@ public final class PsdExport {
      * hold them (else as their pixels, named in {@code notes}).
      */
     private static List<Rec> entries(Scene scene, List<String> notes) {
-        Scene baked = OpenRaster.baked(scene);
+        Scene baked = OpenRaster.baked(scene, true);
         List<Rec> out = new ArrayList<>();
         if (scene.background() != 0) {
             Surface bg = Surface.allocate(scene.width(), scene.height());
@@ -265,10 +285,8 @@ public final class PsdExport {
         int gx = dx + l.x(), gy = dy + l.y();
         List<Layer> in = l.group().layers();
         Layer base = in.getFirst();
-        out.add(new Rec(base.name(), base.source(), gx + base.x(), gy + base.y(), l.mode(), l.opacity(), l.visible(), 0, null, 0, 0));
-        for (Layer c : in.subList(1, in.size())) {
-            out.add(new Rec(c.name(), c.source(), gx + c.x(), gy + c.y(), c.mode(), c.opacity(), c.visible(), 0, null, 0, 0, true));
-        }
+        out.add(Rec.of(base.withMode(l.mode()).withOpacity(l.opacity()).withVisible(l.visible()), gx, gy));
+        for (Layer c : in.subList(1, in.size())) out.add(Rec.of(c, gx, gy, true));
     }
 
     /** Why Photoshop could not hold the clipping group (placed at {@code (dx, dy)}) as a base and layers clipped to it; null if it can. */
@@ -372,8 +390,8 @@ public final class PsdExport {
                 x.writeInt(l.maskX());
                 x.writeInt(l.maskY() + m.height());
                 x.writeInt(l.maskX() + m.width());
-                x.writeByte(0); // hidden outside its rectangle (the group has no pixels there)
-                x.writeByte(0); // flags: enabled, positioned relative to the layer
+                x.writeByte(l.maskDefault()); // outside its rectangle: a group's hides (it has no pixels there)
+                x.writeByte(l.maskDisabled() ? 2 : 0); // flags: bit 1 disabled; positioned relative to the layer
                 x.writeShort(0);
             }
             x.writeInt(0); // no blending ranges

@@ -6,6 +6,7 @@ import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
@@ -32,8 +33,9 @@ import org.w3c.dom.Node;
 /**
  * Photoshop ({@code .psd}, {@code .psb}) import through TwelveMonkeys' PSD reader: every pixel layer
  * with its name, offset, opacity, visibility and blend mode mapped to ours, and its pixel mask
- * applied to its pixels ({@link PsdMasks}: TwelveMonkeys skips mask channels), and so is its vector
- * mask, rasterized ({@link PsdVectorMask}). A solid colour fill layer (a shape layer, with a vector
+ * ({@link PsdMasks}: TwelveMonkeys skips mask channels) kept as a live {@link LayerMask}, enabled or
+ * not as the file has it; a layer that also has a vector mask in use has both applied to its
+ * pixels, the vector mask rasterized ({@link PsdVectorMask}). A solid colour fill layer (a shape layer, with a vector
  * mask) is drawn from its colour ({@link PsdDescriptor}) over what its vector mask can show. Groups:
  * a pass-through group at full opacity without a mask is a pass-through group layer ({@link Scene}:
  * its layers render in its place, as if it were not there; one that is clipped, or clipped to, is
@@ -288,7 +290,8 @@ public final class PsdImport {
                 vector = vectorMask(layerName, f);
                 pixels = surfaceOf(reader.read(i + 1), records.depth());
             }
-            applyMasks(pixels, left, top, layerName, f, vector);
+            LayerMask live = liveMask(layerName, f, vector, left, top);
+            if (live == null) applyMasks(pixels, left, top, layerName, f, vector);
             if (f != null && f.effects()) {
                 warnings.add("layer '" + layerName + "': layer effects (shadows, strokes, ...) are not supported and were left out");
             }
@@ -309,7 +312,32 @@ public final class PsdImport {
                 }
             }
             return new Layer(layerName.isEmpty() ? "layer " + i : layerName, pixels, left, top, mode,
-                    opacity, !"false".equals(e.getAttribute("visible")));
+                    opacity, !"false".equals(e.getAttribute("visible"))).withMask(live);
+        }
+
+        /**
+         * The layer's pixel mask kept live (applied on each render; a disabled one kept off, to be
+         * turned on), where it has one and no vector mask in use: null where it has none, or where
+         * both masks are used ({@link #applyMasks} then applies them to its pixels, one after the
+         * other, as before). A disabled mask that cannot be read is named in a warning and left out.
+         */
+        private LayerMask liveMask(String layerName, PsdLayerRecords.Features f, PsdVectorMask vector, int left, int top)
+                throws DocumentException {
+            PsdLayerRecords.PixelMask m = f == null ? null : f.pixelMask();
+            if (m == null || vector != null && !vector.disabled()) return null;
+            if (m.disabled()) {
+                try {
+                    return PsdMasks.live(m, maskValues(layerName, m), left, top);
+                } catch (DocumentException x) {
+                    warnings.add("layer '" + layerName + "': its disabled mask cannot be read; left out");
+                    return null;
+                }
+            }
+            if (m.feather() > 0) {
+                warnings.add(String.format(Locale.ROOT, "layer '%s': its mask's feather (%.1f px) is not applied; the mask is used unblurred",
+                        layerName, m.feather()));
+            }
+            return PsdMasks.live(m, maskValues(layerName, m), left, top);
         }
 
         /**

@@ -1,5 +1,6 @@
 package dev.blendbench.engine.document;
 
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.surface.Argb;
 import dev.blendbench.engine.surface.Surface;
 import java.io.EOFException;
@@ -65,6 +66,24 @@ final class PsdMasks {
         return toEightBits(raw, w * h, bytes);
     }
 
+    /** A stored mask value as it acts: inverted where the mask is, and only {@code density} of it hiding. */
+    static int effective(int v, PsdLayerRecords.PixelMask m) {
+        if (m.inverted()) v = 255 - v;
+        return 255 - Argb.mulDiv255(m.density(), 255 - v);
+    }
+
+    /**
+     * The mask as a layer's live {@link LayerMask} (enabled unless the file disables it), its values
+     * as they act ({@link #effective}); {@code values} as {@link #decode} gives them, for a layer
+     * whose top-left corner is at ({@code left}, {@code top}).
+     */
+    static LayerMask live(PsdLayerRecords.PixelMask m, byte[] values, int left, int top) {
+        int w = values == null ? 0 : m.width(), h = values == null ? 0 : m.height();
+        byte[] v = new byte[w * h];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) effective(values[i] & 0xFF, m);
+        return new LayerMask(v, m.left() - left, m.top() - top, w, h, effective(m.defaultValue(), m), !m.disabled());
+    }
+
     /**
      * Scales the pixels of {@code layer}, whose top-left corner is at ({@code left}, {@code top})
      * on the canvas, by the mask's value at each of them.
@@ -77,10 +96,8 @@ final class PsdMasks {
             boolean rowIn = values != null && cy >= m.top() && cy < m.bottom();
             for (int x = 0; x < layer.width(); x++) {
                 int cx = left + x;
-                int v = rowIn && cx >= m.left() && cx < m.right()
-                        ? values[(cy - m.top()) * mw + (cx - m.left())] & 0xFF : m.defaultValue();
-                if (m.inverted()) v = 255 - v;
-                v = 255 - Argb.mulDiv255(m.density(), 255 - v);
+                int v = effective(rowIn && cx >= m.left() && cx < m.right()
+                        ? values[(cy - m.top()) * mw + (cx - m.left())] & 0xFF : m.defaultValue(), m);
                 if (v == 255) continue;
                 int i = layer.index(x, y), p = px[i];
                 px[i] = Argb.mulDiv255(p >>> 24, v) << 24 | Argb.mulDiv255(p >>> 16 & 0xFF, v) << 16

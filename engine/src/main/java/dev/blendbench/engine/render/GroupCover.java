@@ -63,7 +63,7 @@ final class GroupCover {
      * that can lower alpha (clear, copy, source-in, destination-in, source-out, destination-out,
      * destination-atop, source-atop, xor) has an opaque pixel at full opacity in source-over or a
      * blend mode (which make alpha 1 there; the modes after it keep it 1). Nested groups and
-     * resampled layers are left out (nothing claimed for them). Returns the number of ints in
+     * resampled and masked layers are left out (nothing claimed for them). Returns the number of ints in
      * {@link #opaque()}: pairs {@code (begin, end)}, left to right, apart.
      */
     int opaqueRuns(Scene group, int gx, int sy, int x0, int x1) {
@@ -83,7 +83,7 @@ final class GroupCover {
         }
         for (int i = from, n = group.coveringLayers(); i < n && x0 < x1; i++) { // a clipping group's: its base's
             Layer l = layers.get(i);
-            if (!l.visible() || l.opacity() != 1f || l.isGroup() || l.isTransformed()) continue;
+            if (!l.visible() || l.opacity() != 1f || l.isGroup() || l.isTransformed() || l.isMasked()) continue;
             if (l.mode().family() == BlendMode.Family.PORTER_DUFF && l.mode() != BlendMode.SOURCE_OVER) continue;
             addRuns(l, gx, sy, x0, x1, true);
         }

@@ -86,9 +86,9 @@ final class LinearTiles {
             boolean any = ix0 < ix1 && iy0 < iy1;
             int[] pixels = null;
             int pOff = 0, pStride = 0;
-            if (any && (l.placement() != null || l.isGroup())) {
+            if (any && (l.placement() != null || l.isGroup() || l.isMasked())) {
                 pixels = l.isGroup() ? TileRenderer.grouped(l, ix0, iy0, ix1, iy1, lv, TileRenderer.SCRATCH_ROWS.get(), depth)
-                        : TileRenderer.sampled(l, ix0, iy0, ix1, iy1);
+                        : TileRenderer.layerPixels(l, ix0, iy0, ix1, iy1);
                 pOff = -iy0 * (ix1 - ix0) - ix0;
                 pStride = ix1 - ix0;
             } else if (any) {

@@ -390,22 +390,22 @@ public final class TileRenderer {
             int op = Compositor.opacityToByte(l.opacity());
             if (op == 0 && !clears) continue;
             Surface src = l.source();
-            // resampled or a group: the layer's pixels under this tile, made once into a per-thread buffer
-            boolean buffered = l.placement() != null || l.isGroup();
+            // resampled, masked or a group: the layer's pixels under this tile, made once into a per-thread buffer
+            boolean buffered = l.placement() != null || l.isGroup() || l.isMasked();
             Coverage cov = buffered ? null : src.coverage();
             int lx0 = l.x(), lx1 = l.x() + src.width(), ly0 = l.y(), ly1 = l.y() + src.height();
             int[] pixels = null;
             // a group blended in a mode that keeps the backdrop where it is transparent: only where its layers have pixels
             boolean covered = l.isGroup() && !clears;
             if (buffered) {
-                Rect pb = l.isGroup() ? src.bounds() : l.placement().bounds();
+                Rect pb = l.placement() != null ? l.placement().bounds() : src.bounds();
                 lx0 = Math.max(ax0, l.x() + pb.x());
                 lx1 = Math.min(ax1, l.x() + pb.right());
                 ly0 = Math.max(ay0, l.y() + pb.y());
                 ly1 = Math.min(ay1, l.y() + pb.bottom());
                 if (lx0 < lx1 && ly0 < ly1) {
                     if (covered) lv.cover.find(l.group(), l.x(), l.y(), lx0, ly0, lx1, ly1);
-                    pixels = l.isGroup() ? grouped(l, lx0, ly0, lx1, ly1, lv, scratch, depth) : sampled(l, lx0, ly0, lx1, ly1);
+                    pixels = l.isGroup() ? grouped(l, lx0, ly0, lx1, ly1, lv, scratch, depth) : layerPixels(l, lx0, ly0, lx1, ly1);
                 } else {
                     lx1 = lx0; // nothing of the layer here
                 }
@@ -629,15 +629,21 @@ public final class TileRenderer {
 
     private static final ThreadLocal<int[]> SAMPLED = ThreadLocal.withInitial(() -> new int[1 << 16]);
 
-    /** A resampled layer's pixels for the canvas rectangle [x0, x1) × [y0, y1), row-major, in a per-thread buffer. */
-    static int[] sampled(Layer l, int x0, int y0, int x1, int y1) {
-        int need = (x1 - x0) * (y1 - y0);
+    /** A resampled or masked layer's pixels (through its mask) for the canvas rectangle [x0, x1) × [y0, y1), row-major, in a per-thread buffer. */
+    static int[] layerPixels(Layer l, int x0, int y0, int x1, int y1) {
+        int w = x1 - x0, need = w * (y1 - y0);
         int[] buf = SAMPLED.get();
         if (buf.length < need) {
             buf = new int[Math.max(need, 2 * buf.length)];
             SAMPLED.set(buf);
         }
-        l.placement().sample(l.source(), x0 - l.x(), y0 - l.y(), x1 - l.x(), y1 - l.y(), buf, 0, x1 - x0);
+        if (l.placement() != null) {
+            l.placement().sample(l.source(), x0 - l.x(), y0 - l.y(), x1 - l.x(), y1 - l.y(), buf, 0, w);
+        } else {
+            Surface s = l.source();
+            for (int y = y0; y < y1; y++) System.arraycopy(s.array(), s.index(x0 - l.x(), y - l.y()), buf, (y - y0) * w, w);
+        }
+        if (l.isMasked()) l.mask().apply(buf, 0, w, x0, y0, x1, y1, l.x(), l.y());
         return buf;
     }
 
@@ -679,7 +685,7 @@ public final class TileRenderer {
 
     /** True if a plain layer could replace the backdrop exactly where its pixels are opaque (a group: {@link #claimOpaque}). */
     private static boolean canOcclude(Layer l) {
-        return l.visible() && l.opacity() == 1f && l.placement() == null && l.mode().replacesWhereOpaque();
+        return l.visible() && l.opacity() == 1f && l.placement() == null && !l.isMasked() && l.mode().replacesWhereOpaque();
     }
 
     private static final class Worker implements Runnable {

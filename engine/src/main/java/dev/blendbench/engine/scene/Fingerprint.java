@@ -56,6 +56,11 @@ public final class Fingerprint {
             } else {
                 h = mix(h, 2);
             }
+            if (l.isMasked()) { // a disabled mask draws nothing: the same job as none
+                LayerMask m = l.mask();
+                h = mix(mix(mix(mix(h, m.x()), m.y()), m.width()), m.outside());
+                h = mix(h, java.util.Arrays.hashCode(m.values()));
+            }
             if (l.isGroup()) {
                 long g = hash(l.group(), seen);
                 h = mix(mix(h, (int) g), (int) (g >>> 32));

@@ -30,11 +30,14 @@ import java.util.Objects;
  * layers render in its place; its source is still its layers composited on their own over
  * transparency, for thumbnails and hit tests.
  *
+ * <p>A layer that is not a group may have a pixel {@link LayerMask} (null: none), which scales its
+ * pixels on the canvas, after any resampling, when it is enabled.
+ *
  * <p>The record is immutable; its source surface is not copied, and must not be written while a
  * render that uses it runs.
  */
 public record Layer(String name, Surface source, int x, int y, BlendMode mode, float opacity, boolean visible,
-                    Placement placement, Scene group) {
+                    Placement placement, Scene group, LayerMask mask) {
     public Layer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -61,6 +64,15 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
         if (group != null && group.passThrough() && (opacity != 1f || !(mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL))) {
             throw new IllegalArgumentException("pass-through group '" + name + "' has no blend mode or opacity of its own");
         }
+        if (group != null && mask != null) {
+            throw new IllegalArgumentException("group '" + name + "' cannot have a pixel mask; mask its layers, or end it with a destination-in layer");
+        }
+    }
+
+    /** A layer without a pixel mask. */
+    public Layer(String name, Surface source, int x, int y, BlendMode mode, float opacity, boolean visible,
+                 Placement placement, Scene group) {
+        this(name, source, x, y, mode, opacity, visible, placement, group, null);
     }
 
     /** A layer that is not a group. */
@@ -93,21 +105,27 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
     /** True when the layer is a pass-through group: structure only, its layers rendering in its place (see {@link Scene}). */
     public boolean isPassThrough() { return group != null && group.passThrough(); }
 
-    public Layer withPosition(int nx, int ny) { return new Layer(name, source, nx, ny, mode, opacity, visible, placement, group); }
+    /** True when the layer has a pixel mask that is on: it is drawn through it. */
+    public boolean isMasked() { return mask != null && mask.enabled(); }
 
-    public Layer withMode(BlendMode m) { return new Layer(name, source, x, y, m, opacity, visible, placement, group); }
+    public Layer withPosition(int nx, int ny) { return new Layer(name, source, nx, ny, mode, opacity, visible, placement, group, mask); }
 
-    public Layer withOpacity(float o) { return new Layer(name, source, x, y, mode, o, visible, placement, group); }
+    public Layer withMode(BlendMode m) { return new Layer(name, source, x, y, m, opacity, visible, placement, group, mask); }
 
-    public Layer withVisible(boolean v) { return new Layer(name, source, x, y, mode, opacity, v, placement, group); }
+    public Layer withOpacity(float o) { return new Layer(name, source, x, y, mode, o, visible, placement, group, mask); }
 
-    public Layer withName(String n) { return new Layer(n, source, x, y, mode, opacity, visible, placement, group); }
+    public Layer withVisible(boolean v) { return new Layer(name, source, x, y, mode, opacity, v, placement, group, mask); }
+
+    public Layer withName(String n) { return new Layer(n, source, x, y, mode, opacity, visible, placement, group, mask); }
+
+    /** This layer with pixel mask {@code m} (null: none). */
+    public Layer withMask(LayerMask m) { return new Layer(name, source, x, y, mode, opacity, visible, placement, group, m); }
 
     /**
      * The same layer resampled through {@code t} (source → canvas, before the {@code (x, y)} offset)
      * with {@code f}. A group becomes its pixels, transformed: the result is not a group.
      */
     public Layer withTransform(Transform t, Filter f) {
-        return new Layer(name, source, x, y, mode, opacity, visible, Placement.of(t, f, source.width(), source.height()), null);
+        return new Layer(name, source, x, y, mode, opacity, visible, Placement.of(t, f, source.width(), source.height()), null, mask);
     }
 }

@@ -144,6 +144,7 @@ public final class CompositeWorkload implements Workload {
             } else if (distinct.add(l.source())) {
                 bytes += (long) l.source().width() * l.source().height() * Integer.BYTES;
             }
+            if (l.isMasked()) bytes += l.mask().values().length; // read on every render too
         }
         return bytes;
     }
@@ -165,7 +166,7 @@ public final class CompositeWorkload implements Workload {
         for (Layer l : scene.layers()) {
             ls.add(l.isGroup() ? Groups.withLayers(l, decoded(l.group(), encoded))
                     : new Layer(l.name(), ImageFiles.decode(encoded.next(), l.name(), ImageLimits.DEFAULT),
-                            l.x(), l.y(), l.mode(), l.opacity(), l.visible(), l.placement()));
+                            l.x(), l.y(), l.mode(), l.opacity(), l.visible(), l.placement(), null, l.mask()));
         }
         return ls;
     }

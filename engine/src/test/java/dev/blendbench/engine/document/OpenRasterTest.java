@@ -249,6 +249,22 @@ class OpenRasterTest {
     }
 
     @Test
+    void aMaskedLayer_isSavedAsItsPixelsThroughTheMask_whichRendersTheSame() throws IOException {
+        byte[] v = new byte[30 * 20];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 13);
+        Layer masked = new Layer("masked", TestImages.random(40, 30, 41), 10, 8, BlendMode.SCREEN, 1f, true)
+                .withMask(new dev.blendbench.engine.scene.LayerMask(v, 5, 4, 30, 20, 0, true));
+        Layer off = new Layer("off", TestImages.random(20, 20, 42), 50, 40, BlendMode.SOURCE_OVER, 1f, true)
+                .withMask(new dev.blendbench.engine.scene.LayerMask(v, 0, 0, 30, 20, 0, false));
+        Scene s = new Scene(80, 70, 0, List.of(Layer.of("base", TestImages.random(80, 70, 43)), masked, off));
+        Path f = dir.resolve("masked.ora");
+        OpenRaster.write(s, f);
+        LoadedScene back = OpenRaster.read(f);
+        assertTrue(back.scene().layers().stream().allMatch(l -> l.mask() == null), "OpenRaster has no masks");
+        assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+    }
+
+    @Test
     void anIsolatedStackOfALinearLightDocument_isCompositedInLinearLight() throws IOException {
         // half-covering green over red: 50 % of each in linear light, 188 encoded (128 were it blended in sRGB)
         Surface red = solid(4, 4, 0xFFFF0000), green = solid(4, 4, 0x80008000);

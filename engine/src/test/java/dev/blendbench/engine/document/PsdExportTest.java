@@ -223,6 +223,34 @@ class PsdExportTest {
     }
 
     @Test
+    void pixelMasks_areSavedAsLayerMasks_disabledOnesToo_andReadBackLive() throws IOException {
+        byte[] ramp = new byte[20 * 12];
+        for (int i = 0; i < ramp.length; i++) ramp[i] = (byte) (i * 7);
+        Layer shown = new Layer("shown", noise(30, 20, 31), 5, 4, BlendMode.MULTIPLY, 1f, true)
+                .withMask(new dev.blendbench.engine.scene.LayerMask(ramp, 3, 2, 20, 12, 255, true));
+        Layer off = new Layer("off", noise(16, 16, 32), 30, 20, BlendMode.SOURCE_OVER, 0.8f, true)
+                .withMask(new dev.blendbench.engine.scene.LayerMask(ramp, -2, -1, 20, 12, 0, false));
+        Layer empty = new Layer("empty", noise(10, 10, 33), 40, 5, BlendMode.SCREEN, 1f, true)
+                .withMask(new dev.blendbench.engine.scene.LayerMask(new byte[0], 0, 0, 0, 0, 77, true));
+        Scene scene = new Scene(64, 48, 0, List.of(Layer.of("base", noise(64, 48, 34)), shown, off, empty));
+        Path p = dir.resolve("masks.psd");
+        assertEquals(List.of(), PsdExport.write(scene, p));
+        LoadedScene back = PsdImport.read(p);
+        assertEquals(List.of(), back.warnings());
+        List<Layer> ls = back.scene().layers();
+        assertEquals(List.of(true, false, true), ls.subList(1, 4).stream().map(l -> l.mask().enabled()).toList());
+        var m = ls.get(1).mask();
+        assertEquals(List.of(3, 2, 20, 12, 255), List.of(m.x(), m.y(), m.width(), m.height(), m.outside()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(ramp, m.values());
+        assertEquals(77, ls.get(3).mask().value(5, 5), "an empty mask: its outside value everywhere");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(render(scene).toArray(), render(back.scene()).toArray());
+        // turning the disabled one on there draws it as here
+        Scene on = scene.withLayer(2, off.withMask(off.mask().withEnabled(true)));
+        Scene onBack = back.scene().withLayer(2, ls.get(2).withMask(ls.get(2).mask().withEnabled(true)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(render(on).toArray(), render(onBack).toArray());
+    }
+
+    @Test
     void nestedAndHiddenGroups_keepTheirPlaceModeOpacityAndVisibility() throws IOException {
         Surface a = noise(30, 20, 4), b = noise(12, 10, 5);
         Scene inner = new Scene(20, 15, 0, List.of(new Layer("b", b, 4, 3, BlendMode.SCREEN, 1f, true)));

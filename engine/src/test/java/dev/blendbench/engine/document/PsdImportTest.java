@@ -8,6 +8,7 @@ import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
 import java.io.InputStream;
@@ -481,7 +482,14 @@ class PsdImportTest {
         Layer l = s.scene().layers().get(1);
         assertEquals(4, l.x());
         assertEquals(3, l.y());
-        return l.source();
+        assertTrue(l.mask() != null, "the pixel mask is kept live, not applied to the pixels");
+        assertEquals(0xFFFF0000, l.source().getPixel(0, 0), "the layer's own pixels are as painted");
+        // the layer as drawn: its pixels through its mask, as the renderer draws them
+        Surface drawn = Surface.allocate(20, 16);
+        TileRenderer.singleThreaded().render(new Scene(20, 16, 0, List.of(l)), drawn);
+        Surface px = Surface.allocate(10, 8);
+        for (int y = 0; y < 8; y++) for (int x = 0; x < 10; x++) px.setPixel(x, y, drawn.getPixel(x + 4, y + 3));
+        return px;
     }
 
     /** What the layer's pixel at canvas (x, y) must be: opaque red scaled by the mask value v. */
@@ -540,6 +548,9 @@ class PsdImportTest {
         // density 128: where the mask hides fully (0), 50 % of the layer remains
         Surface half = maskedLayer("density.psd", 8, new PsdWriterForTests.M(4, 3, 10, 8, 0, 0, 128, 0, 1, values), warnings);
         Surface disabled = maskedLayer("disabled.psd", 8, new PsdWriterForTests.M(4, 3, 10, 8, 0, 2, 255, 0, 1, values), warnings);
+        Layer off = PsdImport.read(dir.resolve("disabled.psd")).scene().layers().get(1);
+        assertTrue(off.mask() != null && !off.mask().enabled() && !off.isMasked(), "a disabled mask is kept, off, to be turned on");
+        assertEquals(values[13], off.mask().value(3, 1), "its values, from the layer's corner");
         Surface inverted = maskedLayer("inverted.psd", 8, new PsdWriterForTests.M(4, 3, 10, 8, 0, 4, 255, 0, 1, values), warnings);
         assertEquals(List.of(), warnings);
         for (int i = 0; i < values.length; i++) {

@@ -1,0 +1,89 @@
+package dev.blendbench.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blendbench.engine.blend.BlendMode;
+import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
+import dev.blendbench.engine.scene.Scene;
+import dev.blendbench.engine.surface.Surface;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A layer's pixel mask turned off and on, applied and deleted from the properties, as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class MaskEditingTest {
+    WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        byte[] v = new byte[80 * 60];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) (i % 80 * 3); // dark on the left, light on the right
+        Layer masked = new Layer("masked", Surface.filled(100, 80, 0xFFE02020), 50, 30, BlendMode.SOURCE_OVER, 1f, true)
+                .withMask(new LayerMask(v, 10, 10, 80, 60, 0, true));
+        Scene s = new Scene(200, 150, 0xFF808080, List.of(Layer.of("bg", Surface.filled(200, 150, 0xFF30A030)), masked));
+        view = WorkbenchTest.show(stage, new WorkbenchView(s), 960, 720);
+        view.canvasPane().setZoom(1);
+    }
+
+    @AfterEach
+    void close() {
+        view.close();
+    }
+
+    private Node row(FxRobot robot, String name) {
+        return robot.lookup("#layers .list-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getItem() instanceof LayerItem l && l.name().equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    private String detail(FxRobot robot) {
+        return robot.from(row(robot, "masked")).lookup(".layer-detail").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void aMask_isTurnedOffAndOn_appliedAndDeleted_theCanvasTheEnginesRenderEachTime(FxRobot robot) throws Exception {
+        robot.clickOn(row(robot, "masked"));
+        CheckBox on = robot.lookup("#layer-mask").queryAs(CheckBox.class);
+        assertTrue(on.getParent().isVisible() && on.isSelected());
+        assertTrue(detail(robot).endsWith(" · mask"), detail(robot));
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+
+        robot.clickOn(on);
+        assertFalse(view.model().doc().layers().get(1).layer().isMasked(), "off");
+        assertTrue(detail(robot).endsWith(" · mask off"), detail(robot));
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        robot.clickOn(on);
+        assertTrue(view.model().doc().layers().get(1).layer().isMasked(), "on again");
+
+        int[] before = view.model().doc().scene().layers().get(1).source().array().clone();
+        robot.clickOn("#layer-mask-apply");
+        LayerItem applied = view.model().doc().layers().get(1);
+        assertTrue(applied.mask() == null, "applied: no mask left");
+        assertFalse(java.util.Arrays.equals(before, applied.source().array()), "its pixels masked");
+        assertFalse(on.getParent().isVisible(), "no mask row without a mask");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        assertEquals("Apply mask", view.model().history().nextUndo().orElseThrow());
+
+        robot.interact(() -> view.model().undo());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.model().doc().layers().get(1).mask() != null, "undone: the mask is back");
+        robot.clickOn("#layer-mask-delete");
+        assertTrue(view.model().doc().layers().get(1).mask() == null);
+        assertFalse(detail(robot).contains("mask"), detail(robot));
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+    }
+}
