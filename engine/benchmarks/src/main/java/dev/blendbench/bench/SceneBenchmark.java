@@ -9,6 +9,7 @@ import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.resample.Filter;
 import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.util.ArrayList;
@@ -91,6 +92,14 @@ public class SceneBenchmark {
     @Param({"false"})
     public boolean clipping;
 
+    /**
+     * true: every layer above the background drawn through a pixel mask over its whole rectangle
+     * (a ramp, dark to light, left to right, with hidden and shown columns), applied on each
+     * render. The full passes stay unmasked.
+     */
+    @Param({"false"})
+    public boolean masked;
+
     private Scene scene;
     private List<Layer> flat;
     private Surface target;
@@ -121,6 +130,17 @@ public class SceneBenchmark {
         }
         BlendSpace space = BlendSpace.parse(blendSpace);
         flat = List.copyOf(ls);
+        if (masked) {
+            for (int i = 1; i < ls.size(); i++) {
+                Layer l = ls.get(i);
+                int mw = l.source().width(), mh = l.source().height();
+                byte[] v = new byte[mw * mh];
+                for (int y = 0; y < mh; y++) {
+                    for (int x = 0; x < mw; x++) v[y * mw + x] = (byte) Math.clamp((x * 320L / mw) - 32, 0, 255);
+                }
+                ls.set(i, l.withMask(new LayerMask(v, 0, 0, mw, mh, 0, true)));
+            }
+        }
         if (grouped && ls.size() >= 6) {
             Layer inner = Groups.of("inner", new Scene(w, h, 0, ls.subList(4, 6), space), 0, 0, BlendMode.SOURCE_OVER, 0.8f, true);
             List<Layer> outer = new ArrayList<>(ls.subList(2, 4));

@@ -6,6 +6,7 @@ import dev.blendbench.engine.blend.SpanKernel;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.race.RaceDetector;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Coverage;
 import dev.blendbench.engine.surface.Rect;
@@ -390,8 +391,9 @@ public final class TileRenderer {
             int op = Compositor.opacityToByte(l.opacity());
             if (op == 0 && !clears) continue;
             Surface src = l.source();
-            // resampled, masked or a group: the layer's pixels under this tile, made once into a per-thread buffer
-            boolean buffered = l.placement() != null || l.isGroup() || l.isMasked();
+            // resampled or a group (or masked, where cut back or clearing): the layer's pixels under this tile, made
+            // once into a per-thread buffer; a masked layer otherwise goes span by span, through its mask
+            boolean buffered = l.placement() != null || l.isGroup() || l.isMasked() && (clears || scene.clipped(i));
             Coverage cov = buffered ? null : src.coverage();
             int lx0 = l.x(), lx1 = l.x() + src.width(), ly0 = l.y(), ly1 = l.y() + src.height();
             int[] pixels = null;
@@ -573,7 +575,8 @@ public final class TileRenderer {
         Surface src = l.source();
         Coverage cov = src.coverage();
         BlendMode mode = l.mode();
-        boolean copyOpaque = op == 255 && mode.replacesWhereOpaque();
+        LayerMask mask = l.isMasked() ? l.mask() : null; // an opaque pixel may be masked: nothing is copied
+        boolean copyOpaque = op == 255 && mode.replacesWhereOpaque() && mask == null;
         int[] spans = SPANS.get();
         int n = 0;
         int lx = l.x(), lx1 = lx + src.width();
@@ -617,7 +620,19 @@ public final class TileRenderer {
         SpanKernel k = Compositor.kernel(mode);
         for (int j = 0; j < n; j += 3) {
             int len = spans[j + 2];
-            if (len < 0) {
+            if (mask != null) { // the span through the mask, in a per-thread buffer, then blended from there
+                int[] mb = MASKED.get();
+                if (mb.length < len) MASKED.set(mb = new int[Math.max(len, 2 * mb.length)]);
+                System.arraycopy(sa, spans[j], mb, 0, len);
+                // a row at a time: spans contiguous in both arrays were joined, across rows too where the strides allow
+                for (int done = 0, piece; done < len; done += piece) {
+                    int rel = spans[j] + done - src.offset(), sx = rel % src.stride(), sy = l.y() + rel / src.stride();
+                    piece = Math.min(len - done, src.stride() - sx);
+                    mask.apply(mb, done, piece, lx + sx, sy, lx + sx + piece, sy + 1, lx, l.y());
+                }
+                if (op == 255) k.blend(mb, 0, out, spans[j + 1], len);
+                else Compositor.blendRow(mode, op, mb, 0, out, spans[j + 1], len, scratch);
+            } else if (len < 0) {
                 System.arraycopy(sa, spans[j], out, spans[j + 1], -len);
             } else if (op == 255) {
                 k.blend(sa, spans[j], out, spans[j + 1], len);
@@ -628,6 +643,8 @@ public final class TileRenderer {
     }
 
     private static final ThreadLocal<int[]> SAMPLED = ThreadLocal.withInitial(() -> new int[1 << 16]);
+    /** A masked layer's span through its mask ({@link #blendUnoccluded}). */
+    private static final ThreadLocal<int[]> MASKED = ThreadLocal.withInitial(() -> new int[4096]);
 
     /** A resampled or masked layer's pixels (through its mask) for the canvas rectangle [x0, x1) × [y0, y1), row-major, in a per-thread buffer. */
     static int[] layerPixels(Layer l, int x0, int y0, int x1, int y1) {

@@ -51,8 +51,10 @@ public record LayerMask(byte[] values, int x, int y, int width, int height, int 
             scale(px, row + in1, x1 - in1, outside);
             int base = my * width - (lx + x);
             for (int cx = in0; cx < in1; cx++) {
+                int p = px[row + cx];
+                if (p == 0) continue; // transparent stays so: most of a layer, often
                 int v = values[base + cx] & 0xFF;
-                if (v != 255) px[row + cx] = scaled(px[row + cx], v);
+                if (v != 255) px[row + cx] = scaled(p, v);
             }
         }
     }
@@ -66,9 +68,17 @@ public record LayerMask(byte[] values, int x, int y, int width, int height, int 
         for (int i = from; i < from + n; i++) px[i] = scaled(px[i], v);
     }
 
-    /** Each premultiplied channel of {@code p} times {@code v}/255, rounded. */
+    /**
+     * Each premultiplied channel of {@code p} times {@code v}/255, rounded: {@link Argb#mulDiv255}
+     * on two channels at a time, each in 16 bits of an int (their products and the rounding term
+     * stay below 2^16, so no lane carries into the next).
+     */
     public static int scaled(int p, int v) {
-        return Argb.mulDiv255(p >>> 24, v) << 24 | Argb.mulDiv255(p >>> 16 & 0xFF, v) << 16
-                | Argb.mulDiv255(p >>> 8 & 0xFF, v) << 8 | Argb.mulDiv255(p & 0xFF, v);
+        return div255(p & 0x00FF00FF, v) | div255(p >>> 8 & 0x00FF00FF, v) << 8;
+    }
+
+    private static int div255(int lanes, int v) {
+        int t = lanes * v + 0x00800080;
+        return (t + (t >>> 8 & 0x00FF00FF)) >>> 8 & 0x00FF00FF;
     }
 }

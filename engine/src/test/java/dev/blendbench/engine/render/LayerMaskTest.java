@@ -123,6 +123,20 @@ class LayerMaskTest {
     }
 
     @Test
+    void aLayerAsWideAsTheCanvas_isMaskedRowByRow_whereItsSpansRunOnFromRowToRow() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int w : new int[] {60, 7}) {
+            Layer l = new Layer("wide", TestImages.random(w, 30, 18), 0, 0, BlendMode.SOURCE_OVER, 1f, true).withMask(randomMask(rnd, w, 30));
+            Layer under = Layer.of("under", TestImages.random(w, 30, 19));
+            Scene masked = new Scene(w, 30, 0, List.of(under, l)), bakedScene = new Scene(w, 30, 0, List.of(under, baked(l)));
+            assertArrayEquals(render(TileRenderer.singleThreaded(), bakedScene), render(TileRenderer.singleThreaded(), masked), "width " + w);
+            Scene alone = new Scene(w, 30, 0, List.of(l)); // no layer below: the blends of one row and the next join
+            assertArrayEquals(render(TileRenderer.singleThreaded(), new Scene(w, 30, 0, List.of(baked(l)))),
+                    render(TileRenderer.singleThreaded(), alone), "alone, width " + w);
+        }
+    }
+
+    @Test
     void aTransformedLayersMask_liesOnTheCanvas_andScalesItsResampledPixels() {
         Surface src = TestImages.discs(60, 40, 3, 5);
         Layer plain = new Layer("t", src, 30, 20, BlendMode.SOURCE_OVER, 1f, true)
@@ -146,6 +160,21 @@ class LayerMaskTest {
         assertFalse(java.util.Arrays.equals(render(TileRenderer.singleThreaded(), none), render(TileRenderer.singleThreaded(), on)));
         assertEquals(Fingerprint.of(none), Fingerprint.of(off));
         assertNotEquals(Fingerprint.of(none), Fingerprint.of(on));
+    }
+
+    @Test
+    void scaled_isMulDiv255OnEveryChannel_forEveryValueAndChannel() {
+        for (int c = 0; c <= 255; c++) {
+            for (int v = 0; v <= 255; v++) {
+                int[] ch = {c, 255 - c, c >> 1, c * 7 & 255};
+                int p = ch[0] << 24 | ch[1] << 16 | ch[2] << 8 | ch[3];
+                int expected = Argb.mulDiv255(ch[0], v) << 24 | Argb.mulDiv255(ch[1], v) << 16
+                        | Argb.mulDiv255(ch[2], v) << 8 | Argb.mulDiv255(ch[3], v);
+                if (expected != LayerMask.scaled(p, v)) {
+                    assertEquals(Integer.toHexString(expected), Integer.toHexString(LayerMask.scaled(p, v)), "channels " + c + ", value " + v);
+                }
+            }
+        }
     }
 
     @Test
