@@ -242,6 +242,17 @@ public final class Compositor {
     }
 
     /**
+     * Scales each of {@code n} premultiplied pixels of {@code px} (from {@code pOff}) by its mask
+     * value, 0..255, in {@code values} (from {@code vOff}): every channel times the value, divided
+     * by 255 and rounded, as {@link dev.blendbench.engine.surface.Argb#mulDiv255} does. The
+     * Vector API loop where the vector loops are in use; the same bits either way.
+     */
+    public static void scaleByMask(int[] px, int pOff, byte[] values, int vOff, int n) {
+        if (Kernels.vectorLerp()) VectorPorterDuffKernels.scaleByMask(px, pOff, values, vOff, n);
+        else PorterDuffKernels.scaleByMask(px, pOff, values, vOff, n);
+    }
+
+    /**
      * Cuts what a blend made of {@code n} pixels of {@code dst} (from {@code dOff}) back to the
      * alpha of the backdrop they were blended onto ({@code backdrop}, from {@code bo}: a copy of
      * {@code dst} before the blend), as a clipped layer of a clipping group needs (see {@code

@@ -15,6 +15,16 @@ final class PorterDuffKernels {
 
     private static final int M = 0x00FF00FF;
 
+    /** Each of {@code n} pixels of {@code px} (from {@code pOff}) {@link #scale}d by its value in {@code values} (from {@code vOff}). */
+    static void scaleByMask(int[] px, int pOff, byte[] values, int vOff, int n) {
+        for (int i = 0; i < n; i++) {
+            int p = px[pOff + i];
+            if (p == 0) continue; // transparent stays so
+            int v = values[vOff + i] & 0xFF;
+            if (v != 255) px[pOff + i] = scale(p, v);
+        }
+    }
+
     /** Each channel of {@code p} times {@code f/255}, rounded to nearest (exact). */
     static int scale(int p, int f) {
         int rb = (p & M) * f + 0x00800080;

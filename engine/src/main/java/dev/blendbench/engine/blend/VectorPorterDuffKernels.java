@@ -5,7 +5,9 @@ import static dev.blendbench.engine.blend.VectorSeparableKernels.SP;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -217,6 +219,24 @@ final class VectorPorterDuffKernels {
             dst[dOff + i] = keep == null ? PorterDuffKernels.scale(dst[dOff + i], op)
                     : PorterDuffKernels.mix(dst[dOff + i], op, keep[i], 255 - op);
         }
+    }
+
+    /** Bytes, as many lanes as {@link #SP} has ints: a mask's values, widened to them. */
+    private static final VectorSpecies<Byte> MASK_BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(SP.vectorBitSize() / 4));
+
+    /** {@link PorterDuffKernels#scaleByMask}, lane for lane: the same bits. */
+    static void scaleByMask(int[] px, int pOff, byte[] values, int vOff, int n) {
+        int i = 0;
+        for (int upper = SP.loopBound(n); i < upper; i += L) {
+            IntVector f = ((IntVector) ByteVector.fromArray(MASK_BYTES, values, vOff + i).convertShape(VectorOperators.B2I, SP, 0)).and(0xFF);
+            IntVector d = IntVector.fromArray(SP, px, pOff + i);
+            IntVector rb = d.and(M).mul(f).add(0x00800080);
+            rb = rb.add(rb.lanewise(LSHR, 8).and(M)).lanewise(LSHR, 8).and(M);
+            IntVector ag = d.lanewise(LSHR, 8).and(M).mul(f).add(0x00800080);
+            ag = ag.add(ag.lanewise(LSHR, 8).and(M)).and(~M);
+            rb.or(ag).intoArray(px, pOff + i);
+        }
+        PorterDuffKernels.scaleByMask(px, pOff + i, values, vOff + i, n - i);
     }
 
     /** {@link PorterDuffKernels#clipToBackdrop}, lane for lane: the same bits. */

@@ -1,5 +1,6 @@
 package dev.blendbench.engine.scene;
 
+import dev.blendbench.engine.blend.Compositor;
 import dev.blendbench.engine.surface.Argb;
 import dev.blendbench.engine.surface.Rect;
 import java.util.Objects;
@@ -49,13 +50,7 @@ public record LayerMask(byte[] values, int x, int y, int width, int height, int 
             int in0 = rowIn ? Math.clamp(lx + x, x0, x1) : x1, in1 = rowIn ? Math.clamp(lx + x + width, x0, x1) : x1;
             scale(px, row + x0, in0 - x0, outside);
             scale(px, row + in1, x1 - in1, outside);
-            int base = my * width - (lx + x);
-            for (int cx = in0; cx < in1; cx++) {
-                int p = px[row + cx];
-                if (p == 0) continue; // transparent stays so: most of a layer, often
-                int v = values[base + cx] & 0xFF;
-                if (v != 255) px[row + cx] = scaled(p, v);
-            }
+            if (in0 < in1) Compositor.scaleByMask(px, row + in0, values, my * width - (lx + x) + in0, in1 - in0);
         }
     }
 

@@ -17,6 +17,23 @@ class VectorKernelsTest {
         assertTrue(Compositor.isVectorized(), "surefire runs with --add-modules jdk.incubator.vector");
     }
 
+    /** A mask's scale: every offset of pixels and values, every length up to three vectors and a long one, every value. */
+    @Test
+    void vectorMaskScale_equalsTheScalarOne_bitForBit() {
+        Surface px = TestImages.random(700, 1, 41);
+        byte[] values = new byte[800];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        for (int i = 0; i < values.length; i++) values[i] = (byte) (i < 256 ? i : rnd.nextInt(4) == 0 ? 255 : rnd.nextInt(256));
+        for (int len : new int[] {0, 1, VectorSeparableKernels.L - 1, VectorSeparableKernels.L, 3 * VectorSeparableKernels.L + 1, 600}) {
+            for (int[] off : new int[][] {{0, 0}, {3, 7}, {11, 1}}) {
+                int[] a = px.toArray(), b = px.toArray();
+                VectorPorterDuffKernels.scaleByMask(a, off[0], values, off[1], len);
+                PorterDuffKernels.scaleByMask(b, off[0], values, off[1], len);
+                assertArrayEquals(b, a, "length " + len + ", offsets " + java.util.Arrays.toString(off));
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(BlendMode.class)
     void vectorKernel_equalsScalarKernel_bitForBit(BlendMode mode) {
