@@ -28,6 +28,8 @@ public final class SceneAssertions {
             assertEquals(x.visible(), y.visible());
             assertTrue(x.source().samePixels(y.source()), x.name() + " pixels");
             assertEquals(x.isGroup(), y.isGroup(), x.name() + " is a group");
+            assertEquals(x.mask() == null, y.mask() == null, x.name() + " has a mask");
+            assertEquals(x.isMasked(), y.isMasked(), x.name() + "'s mask is on");
             if (x.isGroup()) assertSameScene(x.group(), y.group());
         }
     }

@@ -9,6 +9,7 @@ import dev.blendbench.engine.io.ImageReadException;
 import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Argb;
 import dev.blendbench.engine.surface.Rect;
@@ -70,6 +71,12 @@ import org.xml.sax.SAXException;
  * file that is missing or stored twice, absurd dimensions and truncated archives are refused —
  * each with a one-line {@link DocumentException} that names the file. Nothing is extracted to
  * disk.
+ *
+ * <p><b>Masks.</b> OpenRaster has none. A layer with a pixel mask is written with {@code src} its
+ * pixels through the mask (what other readers draw; its own pixels while the mask is off), and
+ * beside them {@code blendbench:pixels} (its own pixels, where src is not), {@code blendbench:mask}
+ * (the values as an opaque grey PNG; none for an empty rectangle), {@code blendbench:mask-x},
+ * {@code mask-y}, {@code mask-outside} and {@code mask-enabled}, from which it is read back live.
  *
  * <p><b>Writing.</b> {@code mimetype} (stored, first), {@code stack.xml}, one PNG per layer
  * (layers with the very same source surface share one, and read back sharing one surface),
@@ -268,7 +275,11 @@ public final class OpenRaster {
     }
 
     private static int intAttr(Element e, String attr, String file, int dflt) throws DocumentException {
-        String v = e.getAttribute(attr).trim();
+        return intValue(e, attr, e.getAttribute(attr).trim(), file, dflt);
+    }
+
+    /** {@code v}, attribute {@code attr} of {@code e}, as a whole number (a fraction rounded; at most a million either way). */
+    private static int intValue(Element e, String attr, String v, String file, int dflt) throws DocumentException {
         if (v.isEmpty()) {
             return dflt;
         }
@@ -392,6 +403,48 @@ public final class OpenRaster {
             if (src.isEmpty()) {
                 throw new DocumentException(file + ": layer '" + shorten(name) + "' has no src");
             }
+            Surface pixels = entry(src);
+            if ("true".equals(el.getAttribute("alpha-preserve"))) {
+                warnings.add("layer '" + name + "': alpha-preserve is not supported and was ignored");
+            }
+            Layer l = new Layer(name, pixels, dx + intAttr(el, "x", file, 0), dy + intAttr(el, "y", file, 0), mode(el),
+                    opacity(el), !"hidden".equals(el.getAttribute("visibility")));
+            return el.getAttributeNS(NS, "mask-outside").isEmpty() ? l : masked(el, l);
+        }
+
+        /**
+         * Layer {@code l} with the pixel mask our attributes give it: its own pixels from
+         * {@code blendbench:pixels} where {@code src} holds them through the mask (for other
+         * readers), the mask's values from the grey PNG {@code blendbench:mask} (none: an empty
+         * rectangle), at {@code mask-x, mask-y} from the layer, {@code mask-outside} beyond it,
+         * on unless {@code mask-enabled} is false.
+         */
+        private Layer masked(Element el, Layer l) throws DocumentException {
+            String own = el.getAttributeNS(NS, "pixels"), maskFile = el.getAttributeNS(NS, "mask");
+            Surface pixels = own.isEmpty() ? l.source() : entry(own);
+            byte[] values = new byte[0];
+            int w = 0, h = 0;
+            if (!maskFile.isEmpty()) {
+                Surface m = entry(maskFile);
+                w = m.width();
+                h = m.height();
+                values = new byte[w * h];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) values[y * w + x] = (byte) (m.getPixel(x, y) >>> 16); // grey, opaque: red is the value
+                }
+            }
+            int outside = intValue(el, "blendbench:mask-outside", el.getAttributeNS(NS, "mask-outside").trim(), file, 0);
+            if (outside < 0 || outside > 255) {
+                throw new DocumentException(file + ": layer '" + shorten(l.name()) + "' has a bad mask-outside '" + outside + "'");
+            }
+            LayerMask mask = new LayerMask(values, intValue(el, "blendbench:mask-x", el.getAttributeNS(NS, "mask-x").trim(), file, 0),
+                    intValue(el, "blendbench:mask-y", el.getAttributeNS(NS, "mask-y").trim(), file, 0), w, h, outside,
+                    !"false".equals(el.getAttributeNS(NS, "mask-enabled")));
+            return new Layer(l.name(), pixels, l.x(), l.y(), l.mode(), l.opacity(), l.visible()).withMask(mask);
+        }
+
+        /** The archive's image {@code src}, decoded once however many layers name it. */
+        private Surface entry(String src) throws DocumentException {
             checkEntryName(src, file);
             byte[] png = entries.get(src);
             if (png == null) {
@@ -406,11 +459,7 @@ public final class OpenRaster {
                 }
                 decoded.put(src, pixels);
             }
-            if ("true".equals(el.getAttribute("alpha-preserve"))) {
-                warnings.add("layer '" + name + "': alpha-preserve is not supported and was ignored");
-            }
-            return new Layer(name, pixels, dx + intAttr(el, "x", file, 0), dy + intAttr(el, "y", file, 0), mode(el),
-                    opacity(el), !"hidden".equals(el.getAttribute("visibility")));
+            return pixels;
         }
 
         private float opacity(Element el) throws DocumentException {
@@ -465,7 +514,7 @@ public final class OpenRaster {
 
     /** Writes the archive to a stream (not closed). */
     public static void write(Scene scene, OutputStream os) throws IOException {
-        scene = baked(scene);
+        scene = baked(scene, true);
         ZipOutputStream zip = new ZipOutputStream(os);
         byte[] mime = MIMETYPE.getBytes(StandardCharsets.US_ASCII);
         ZipEntry m = new ZipEntry("mimetype");
@@ -481,8 +530,9 @@ public final class OpenRaster {
 
         Map<Surface, String> files = new java.util.IdentityHashMap<>();
         List<Surface> order = new java.util.ArrayList<>();
-        name(scene, files, order, new int[1]);
-        put(zip, "stack.xml", stackXml(scene, files));
+        Map<Layer, MaskFiles> masks = new java.util.IdentityHashMap<>();
+        name(scene, files, order, new int[1], masks);
+        put(zip, "stack.xml", stackXml(scene, files, masks));
         for (Surface px : order) put(zip, files.get(px), ImageFiles.encodePng(px));
         Surface merged = Surface.allocate(scene.width(), scene.height());
         TileRenderer.singleThreaded().render(scene, merged);
@@ -492,15 +542,11 @@ public final class OpenRaster {
     }
 
     /**
-     * OpenRaster has no layer transforms or masks: a resampled or masked layer is stored as its
-     * resampled pixels through its mask (clipped to the canvas), which renders identically; a
-     * disabled mask is left out.
+     * A scene with no layer transforms (neither format holds them): a resampled layer as its
+     * resampled pixels (through its mask, if it has one that is on; clipped to the canvas), which
+     * renders identically. Without {@code keepMasks} no masks either: a masked layer as its pixels
+     * through its mask, a disabled mask left out.
      */
-    static Scene baked(Scene scene) {
-        return baked(scene, false);
-    }
-
-    /** As {@link #baked(Scene)}; with {@code keepMasks}, an untransformed layer keeps its mask (Photoshop holds one). */
     static Scene baked(Scene scene, boolean keepMasks) {
         if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup() || l.mask() != null && !keepMasks)) return scene;
         List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
@@ -545,14 +591,53 @@ public final class OpenRaster {
      * read back sharing one surface: the same memory traffic for the renderer as before the save.
      * {@code order}: each file's surface once, in the order named.
      */
-    private static void name(Scene scene, Map<Surface, String> files, List<Surface> order, int[] count) {
+    private static void name(Scene scene, Map<Surface, String> files, List<Surface> order, int[] count, Map<Layer, MaskFiles> masks) {
         for (Layer l : scene.layers()) {
             if (asStack(l, scene)) {
-                name(l.group(), files, order, count);
+                name(l.group(), files, order, count, masks);
                 continue;
             }
             int n = count[0]++;
             if (files.putIfAbsent(l.source(), "data/layer" + n + ".png") == null) order.add(l.source());
+            if (l.mask() == null) continue;
+            MaskFiles m = MaskFiles.of(l);
+            masks.put(l, m);
+            if (m.drawn() != null) {
+                files.put(m.drawn(), "data/layer" + n + "-masked.png");
+                order.add(m.drawn());
+            }
+            if (m.values() != null) {
+                files.put(m.values(), "data/layer" + n + "-mask.png");
+                order.add(m.values());
+            }
+        }
+    }
+
+    /**
+     * What a layer with a pixel mask is saved as beside its own pixels (OpenRaster has no masks;
+     * our attributes keep it): its pixels through the mask, which other readers draw (null while the
+     * mask is off: its own pixels are what it draws), and the mask's values as a grey image (null
+     * for an empty rectangle).
+     */
+    private record MaskFiles(Surface drawn, Surface values) {
+        static MaskFiles of(Layer l) {
+            LayerMask m = l.mask();
+            Surface drawn = null, values = null;
+            if (m.enabled()) {
+                Surface s = l.source();
+                drawn = Surface.allocate(s.width(), s.height());
+                for (int y = 0; y < s.height(); y++) System.arraycopy(s.array(), s.index(0, y), drawn.array(), y * s.width(), s.width());
+                m.apply(drawn.array(), 0, s.width(), l.x(), l.y(), l.x() + s.width(), l.y() + s.height(), l.x(), l.y());
+            }
+            if (m.width() > 0 && m.height() > 0) {
+                values = Surface.allocate(m.width(), m.height());
+                int[] px = values.array();
+                for (int i = 0; i < px.length; i++) {
+                    int v = m.values()[i] & 0xFF;
+                    px[i] = 0xFF000000 | v << 16 | v << 8 | v;
+                }
+            }
+            return new MaskFiles(drawn, values);
         }
     }
 
@@ -571,7 +656,7 @@ public final class OpenRaster {
         zip.closeEntry();
     }
 
-    private static byte[] stackXml(Scene scene, Map<Surface, String> files) throws IOException {
+    private static byte[] stackXml(Scene scene, Map<Surface, String> files, Map<Layer, MaskFiles> masks) throws IOException {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -592,7 +677,7 @@ public final class OpenRaster {
             doc.appendChild(image);
             Element stack = doc.createElement("stack");
             image.appendChild(stack);
-            appendLayers(doc, stack, scene, files);
+            appendLayers(doc, stack, scene, files, masks);
             TransformerFactory tf = TransformerFactory.newInstance();
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
@@ -611,7 +696,7 @@ public final class OpenRaster {
      * The scene's layers as elements of {@code stack}, top first; a group as a stack (x, y
      * offsetting its layers), isolated, or {@code isolation="auto"} for a pass-through one.
      */
-    private static void appendLayers(Document doc, Element stack, Scene scene, Map<Surface, String> files) {
+    private static void appendLayers(Document doc, Element stack, Scene scene, Map<Surface, String> files, Map<Layer, MaskFiles> masks) {
         List<Layer> layers = scene.layers();
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer l = layers.get(i);
@@ -622,7 +707,16 @@ public final class OpenRaster {
                 e.setAttribute("isolation", l.isPassThrough() ? "auto" : "isolate");
                 if (l.group().clipping()) e.setAttributeNS(NS, "blendbench:clipping", "true"); // other readers: an isolated stack
             } else {
-                e.setAttribute("src", files.get(l.source()));
+                MaskFiles m = masks.get(l);
+                e.setAttribute("src", files.get(m != null && m.drawn() != null ? m.drawn() : l.source()));
+                if (m != null) { // other readers draw src; we read the layer's own pixels and its mask back
+                    if (m.drawn() != null) e.setAttributeNS(NS, "blendbench:pixels", files.get(l.source()));
+                    if (m.values() != null) e.setAttributeNS(NS, "blendbench:mask", files.get(m.values()));
+                    e.setAttributeNS(NS, "blendbench:mask-x", Integer.toString(l.mask().x()));
+                    e.setAttributeNS(NS, "blendbench:mask-y", Integer.toString(l.mask().y()));
+                    e.setAttributeNS(NS, "blendbench:mask-outside", Integer.toString(l.mask().outside()));
+                    e.setAttributeNS(NS, "blendbench:mask-enabled", Boolean.toString(l.mask().enabled()));
+                }
             }
             e.setAttribute("x", Integer.toString(l.x()));
             e.setAttribute("y", Integer.toString(l.y()));
@@ -630,7 +724,7 @@ public final class OpenRaster {
             e.setAttribute("visibility", l.visible() ? "visible" : "hidden");
             e.setAttribute("composite-op", CompositeOps.nameOf(l.mode()));
             e.setAttributeNS(NS, "blendbench:mode", l.mode().cssName());
-            if (group) appendLayers(doc, e, l.group(), files);
+            if (group) appendLayers(doc, e, l.group(), files, masks);
             stack.appendChild(e);
         }
     }

@@ -249,7 +249,7 @@ class OpenRasterTest {
     }
 
     @Test
-    void aMaskedLayer_isSavedAsItsPixelsThroughTheMask_whichRendersTheSame() throws IOException {
+    void aMaskedLayer_isSavedAsItsPixelsThroughTheMask_forOtherReaders_andReadBackLive() throws IOException {
         byte[] v = new byte[30 * 20];
         for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 13);
         Layer masked = new Layer("masked", TestImages.random(40, 30, 41), 10, 8, BlendMode.SCREEN, 1f, true)
@@ -260,8 +260,45 @@ class OpenRasterTest {
         Path f = dir.resolve("masked.ora");
         OpenRaster.write(s, f);
         LoadedScene back = OpenRaster.read(f);
-        assertTrue(back.scene().layers().stream().allMatch(l -> l.mask() == null), "OpenRaster has no masks");
+        assertEquals(List.of(), back.warnings());
+        assertSameScene(s, back.scene());
+        for (int i = 1; i <= 2; i++) {
+            var a = s.layers().get(i).mask();
+            var b = back.scene().layers().get(i).mask();
+            assertEquals(List.of(a.x(), a.y(), a.width(), a.height(), a.outside(), a.enabled()),
+                    List.of(b.x(), b.y(), b.width(), b.height(), b.outside(), b.enabled()));
+            assertArrayEquals(a.values(), b.values());
+        }
         assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+        // a reader that knows nothing of our attributes draws src: the masked layer's pixels through its mask
+        Map<String, byte[]> entries = OpenRaster.readEntries(Files.newInputStream(f), "x", DocumentLimits.DEFAULT);
+        String xml = new String(entries.get("stack.xml"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"masked\"[^>]*").matcher(xml);
+        assertTrue(m.find(), xml);
+        java.util.regex.Matcher src = java.util.regex.Pattern.compile(" src=\"([^\"]+)\"").matcher(m.group());
+        assertTrue(src.find(), m.group());
+        Surface drawn = ImageFiles.decode(entries.get(src.group(1)), "src", ImageLimits.DEFAULT);
+        Scene plain = new Scene(80, 70, 0, List.of(s.layers().get(0), new Layer("masked", drawn, 10, 8, BlendMode.SCREEN, 1f, true),
+                s.layers().get(2).withMask(null)));
+        assertArrayEquals(render(s).toArray(), render(plain).toArray());
+    }
+
+    @Test
+    void badMaskAttributes_areRefusedWithOneLine() throws IOException {
+        Surface a = solid(4, 4, 0xFF204080);
+        String[][] cases = {
+                {"blendbench:mask-outside=\"300\"", "bad mask-outside"},
+                {"blendbench:mask-outside=\"x\"", "bad blendbench:mask-outside"},
+                {"blendbench:mask-outside=\"0\" blendbench:mask=\"data/none.png\"", "missing from the archive"},
+                {"blendbench:mask-outside=\"0\" blendbench:mask=\"../evil.png\"", "evil"},
+                {"blendbench:mask-outside=\"0\" blendbench:mask-x=\"1e99\"", "bad blendbench:mask-x"}};
+        for (String[] c : cases) {
+            String xml = ("<image w=\"4\" h=\"4\" version=\"0.0.6\" xmlns:blendbench=\"%s\"><stack>"
+                    + "<layer name=\"a\" src=\"data/a.png\" " + c[0] + "/></stack></image>").formatted(OpenRaster.NS);
+            DocumentException e = org.junit.jupiter.api.Assertions.assertThrows(DocumentException.class,
+                    () -> OpenRaster.read(ora(xml, Map.of("data/a.png", a)), "m.ora", DocumentLimits.DEFAULT), c[0]);
+            assertTrue(e.getMessage().contains(c[1]) && !e.getMessage().contains("\n"), c[0] + ": " + e.getMessage());
+        }
     }
 
     @Test
