@@ -514,7 +514,7 @@ public final class OpenRaster {
 
     /** Writes the archive to a stream (not closed). */
     public static void write(Scene scene, OutputStream os) throws IOException {
-        scene = baked(scene, true);
+        scene = baked(scene);
         ZipOutputStream zip = new ZipOutputStream(os);
         byte[] mime = MIMETYPE.getBytes(StandardCharsets.US_ASCII);
         ZipEntry m = new ZipEntry("mimetype");
@@ -543,40 +543,32 @@ public final class OpenRaster {
 
     /**
      * A scene with no layer transforms (neither format holds them): a resampled layer as its
-     * resampled pixels (through its mask, if it has one that is on; clipped to the canvas), which
-     * renders identically. Without {@code keepMasks} no masks either: a masked layer as its pixels
-     * through its mask, a disabled mask left out.
+     * resampled pixels through its mask, if it has one that is on (clipped to the canvas), which
+     * renders identically. An untransformed layer keeps its mask.
      */
-    static Scene baked(Scene scene, boolean keepMasks) {
-        if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup() || l.mask() != null && !keepMasks)) return scene;
+    static Scene baked(Scene scene) {
+        if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup())) return scene;
         List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
         boolean changed = false;
         for (Layer l : scene.layers()) {
             if (l.isGroup()) {
-                Scene inside = baked(l.group(), keepMasks);
+                Scene inside = baked(l.group());
                 changed |= inside != l.group();
                 out.add(inside == l.group() ? l : Groups.withLayers(l, inside.layers()));
                 continue;
             }
-            if (!l.isTransformed() && (l.mask() == null || keepMasks)) {
+            if (!l.isTransformed()) {
                 out.add(l);
                 continue;
             }
             changed = true;
-            if (!l.isMasked() && !l.isTransformed()) { // a disabled mask draws nothing
-                out.add(l.withMask(null));
-                continue;
-            }
             Rect in = l.bounds().intersect(scene.bounds());
             if (in.isEmpty()) {
                 out.add(new Layer(l.name(), Surface.allocate(1, 1), 0, 0, l.mode(), l.opacity(), l.visible()));
                 continue;
             }
             Surface px = Surface.allocate(in.width(), in.height());
-            if (l.isTransformed()) l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), px.array(), 0, in.width());
-            else for (int y = 0; y < in.height(); y++) {
-                System.arraycopy(l.source().array(), l.source().index(in.x() - l.x(), in.y() + y - l.y()), px.array(), y * in.width(), in.width());
-            }
+            l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), px.array(), 0, in.width());
             if (l.isMasked()) l.mask().apply(px.array(), 0, in.width(), in.x(), in.y(), in.right(), in.bottom(), l.x(), l.y());
             out.add(new Layer(l.name(), px, in.x(), in.y(), l.mode(), l.opacity(), l.visible()));
         }

@@ -222,7 +222,7 @@ public final class PsdExport {
      * hold them (else as their pixels, named in {@code notes}).
      */
     private static List<Rec> entries(Scene scene, List<String> notes) {
-        Scene baked = OpenRaster.baked(scene, true);
+        Scene baked = OpenRaster.baked(scene);
         List<Rec> out = new ArrayList<>();
         if (scene.background() != 0) {
             Surface bg = Surface.allocate(scene.width(), scene.height());

@@ -284,6 +284,21 @@ class OpenRasterTest {
     }
 
     @Test
+    void aTransformedMaskedLayer_isSavedAsItsResampledPixelsThroughTheMask() throws IOException {
+        byte[] v = new byte[30 * 20];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 11);
+        Layer t = new Layer("turned", TestImages.random(40, 30, 44), 12, 9, BlendMode.MULTIPLY, 1f, true)
+                .withTransform(dev.blendbench.engine.resample.Transform.place(40, 30, 0.3, 0.6, 1.2, 14), dev.blendbench.engine.resample.Filter.BILINEAR)
+                .withMask(new dev.blendbench.engine.scene.LayerMask(v, 2, 3, 30, 20, 40, true));
+        Scene s = new Scene(80, 70, 0, List.of(Layer.of("base", TestImages.random(80, 70, 45)), t));
+        Path f = dir.resolve("turned.ora");
+        OpenRaster.write(s, f);
+        LoadedScene back = OpenRaster.read(f);
+        assertTrue(back.scene().layers().get(1).mask() == null && !back.scene().layers().get(1).isTransformed());
+        assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+    }
+
+    @Test
     void badMaskAttributes_areRefusedWithOneLine() throws IOException {
         Surface a = solid(4, 4, 0xFF204080);
         String[][] cases = {
