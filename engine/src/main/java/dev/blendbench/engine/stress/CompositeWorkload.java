@@ -104,22 +104,28 @@ public final class CompositeWorkload implements Workload {
         int n = scene.layers().size();
         // the blend space is part of the job: linear light costs several times sRGB's; and so is the memory its
         // layers read (the same image drawn twice from one surface costs a render less than from two)
-        int[] groups = new int[3]; // groups, the layers in them, and the clipping ones among them
+        int[] groups = new int[4]; // groups, the layers in them, the clipping ones among them, and masked layers anywhere
         countGroups(scene, groups, false);
         return "composite " + scene.width() + "x" + scene.height() + ", " + n + (n == 1 ? " layer" : " layers")
                 + (groups[0] == 0 ? "" : ", " + groups[0] + (groups[0] == 1 ? " group (" : " groups (") + groups[1]
                         + (groups[1] == 1 ? " layer" : " layers") + (groups[0] == 1 ? " in it" : " in them")
                         + (groups[2] == 0 ? "" : groups[0] == 1 ? ", clipping" : ", " + groups[2] + " clipping") + ")")
+                + (groups[3] == 0 ? "" : ", " + groups[3] + " masked") // a mask is applied on every render
                 + (scene.blendSpace() == dev.blendbench.engine.colour.BlendSpace.LINEAR ? " in linear light" : "")
                 + String.format(java.util.Locale.ROOT, " (%.1f MB of source pixels)", sourceBytes(scene) / 1e6)
                 + ", scene #" + fingerprint // its content: same size and layer count, another job
                 + ", strategy " + strategy.cliName() + ", stages " + String.join("+", asked); // the stages asked for: the same job
     }
 
-    /** Adds the group layers in {@code scene} (nested ones too) to {@code out[0]}, the layers in groups to {@code out[1]}, the clipping groups to {@code out[2]}. */
+    /**
+     * Adds the group layers in {@code scene} (nested ones too) to {@code out[0]}, the layers in
+     * groups to {@code out[1]}, the clipping groups to {@code out[2]}, the layers drawn through a
+     * mask (at any depth) to {@code out[3]}.
+     */
     private static void countGroups(Scene scene, int[] out, boolean inGroup) {
         for (Layer l : scene.layers()) {
             if (inGroup) out[1]++;
+            if (l.isMasked()) out[3]++;
             if (l.isGroup()) {
                 out[0]++;
                 if (l.group().clipping()) out[2]++;

@@ -90,6 +90,25 @@ class StressSessionTest {
     }
 
     @Test
+    void maskedLayers_andPassThroughGroups_areSaidAsTheyRender_andRunThroughTheDecodeStage() throws InterruptedException {
+        byte[] v = new byte[100 * 80];
+        java.util.Arrays.fill(v, (byte) 128);
+        dev.blendbench.engine.scene.LayerMask m = new dev.blendbench.engine.scene.LayerMask(v, 0, 0, 100, 80, 0, true);
+        Layer masked = new Layer("m", TestImages.random(100, 80, 5), 0, 0, BlendMode.SCREEN, 1f, true).withMask(m);
+        Scene folder = new Scene(100, 80, 0, List.of(masked, Layer.of("b", TestImages.random(100, 80, 6))));
+        Scene scene = new Scene(100, 80, 0, List.of(Layer.of("bg", TestImages.random(100, 80, 7)),
+                dev.blendbench.engine.render.Groups.passThrough("folder", folder, 0, 0, true)));
+        try (CompositeWorkload w = new CompositeWorkload(scene, Strategy.PER_WORKER, true, false)) {
+            // the pass-through group is its layers; the mask's bytes are read on every render too
+            assertTrue(w.description().contains("composite 100x80, 3 layers, 1 masked (0.1 MB of source pixels)"), w.description());
+            StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
+                    Duration.ofMillis(200), 0, Duration.ofMillis(100));
+            StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+            assertEquals(0, r.errors(), r.firstError());
+        }
+    }
+
+    @Test
     void aGroupLayer_countsItsLayersPixels_andIsDecodedLayerByLayer() throws InterruptedException {
         Scene group = new Scene(500, 400, 0, List.of(Layer.of("a", TestImages.random(500, 400, 3)),
                 new Layer("b", TestImages.blocky(500, 400, 4), 0, 0, BlendMode.SCREEN, 1f, true)));
