@@ -100,6 +100,14 @@ public class SceneBenchmark {
     @Param({"false"})
     public boolean masked;
 
+    /**
+     * With {@code masked}: ramp (as above: only its right tenth whole, so hardly anything hidden by
+     * a masked layer), or hole (whole but for a hidden rectangle in the middle ninth: a mask as
+     * one is often painted, which lets a masked layer hide what is below it elsewhere).
+     */
+    @Param({"ramp"})
+    public String maskShape;
+
     private Scene scene;
     private List<Layer> flat;
     private Surface target;
@@ -135,8 +143,12 @@ public class SceneBenchmark {
                 Layer l = ls.get(i);
                 int mw = l.source().width(), mh = l.source().height();
                 byte[] v = new byte[mw * mh];
+                boolean hole = maskShape.equals("hole");
                 for (int y = 0; y < mh; y++) {
-                    for (int x = 0; x < mw; x++) v[y * mw + x] = (byte) Math.clamp((x * 320L / mw) - 32, 0, 255);
+                    for (int x = 0; x < mw; x++) {
+                        boolean in = x >= mw / 3 && x < 2 * mw / 3 && y >= mh / 3 && y < 2 * mh / 3;
+                        v[y * mw + x] = (byte) (maskShape.equals("whole") ? 255 : hole ? (in ? 0 : 255) : Math.clamp((x * 320L / mw) - 32, 0, 255));
+                    }
                 }
                 ls.set(i, l.withMask(new LayerMask(v, 0, 0, mw, mh, 0, true)));
             }

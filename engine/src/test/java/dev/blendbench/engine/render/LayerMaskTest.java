@@ -122,6 +122,60 @@ class LayerMaskTest {
         }
     }
 
+    /** Masks of long runs, hidden and shown whole and between, on opaque source-over layers: what the occlusion pass may use. */
+    @Test
+    void opaqueMaskedLayers_hideWhatIsBelowOnlyWhereTheirMaskIsWhole() {
+        for (BlendSpace space : BlendSpace.values()) {
+            for (long seed = 40; seed < 44; seed++) {
+                SplittableRandom rnd = new SplittableRandom(seed);
+                List<Layer> masked = new ArrayList<>(), baked = new ArrayList<>();
+                Layer photo = Layer.of("photo", TestImages.random(200, 120, seed));
+                masked.add(photo);
+                baked.add(photo);
+                for (int i = 0; i < 4; i++) {
+                    int lw = 60 + rnd.nextInt(120), lh = 40 + rnd.nextInt(70), mw = lw - 10 + rnd.nextInt(20), mh = lh - 10 + rnd.nextInt(20);
+                    byte[] v = new byte[mw * mh];
+                    for (int r = 0; r < mh; r++) {
+                        for (int c = 0; c < mw; ) { // runs of 1..30 of one value: 255, 0 or between
+                            int len = 1 + rnd.nextInt(30), k = rnd.nextInt(3);
+                            byte b = (byte) (k == 0 ? 255 : k == 1 ? 0 : rnd.nextInt(1, 255));
+                            for (int e = Math.min(mw, c + len); c < e; c++) v[r * mw + c] = b;
+                        }
+                    }
+                    Surface px = i % 2 == 0 ? Surface.filled(lw, lh, 0xFF000000 | rnd.nextInt(1 << 24)) : TestImages.discs(lw, lh, 3, rnd.nextLong());
+                    Layer l = new Layer("l" + i, px, rnd.nextInt(-20, 160), rnd.nextInt(-20, 100), i == 3 ? BlendMode.NORMAL : BlendMode.SOURCE_OVER,
+                            1f, true).withMask(new LayerMask(v, rnd.nextInt(-8, 8), rnd.nextInt(-8, 8), mw, mh, rnd.nextBoolean() ? 255 : 0, true));
+                    masked.add(l);
+                    baked.add(baked(l));
+                }
+                Scene a = new Scene(200, 120, 0xFF102030, masked, space), b = new Scene(200, 120, 0xFF102030, baked, space);
+                int[] expected = render(TileRenderer.singleThreaded(), b);
+                for (int[] tile : new int[][] {{4096, 16}, {23, 11}}) {
+                    assertArrayEquals(expected, render(new TileRenderer(POOL, 3, tile[0], tile[1]), a), space + " seed " + seed + " tile " + tile[0]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void stretchEnd_coversOnlyValuesOfItsKind_andMovesOnWhereTheFirstIsOfIt() {
+        SplittableRandom rnd = new SplittableRandom(51);
+        for (int t = 0; t < 200; t++) {
+            LayerMask m = randomMask(rnd, 30, 20);
+            int lx = rnd.nextInt(-10, 10), ly = rnd.nextInt(-10, 10);
+            for (int q = 0; q < 20; q++) {
+                int cy = rnd.nextInt(-20, 40), cx = rnd.nextInt(-30, 50), limit = cx + 1 + rnd.nextInt(60);
+                for (boolean whole : new boolean[] {true, false}) {
+                    int e = m.stretchEnd(cx, cy, lx, ly, limit, whole);
+                    String at = "mask " + t + ", (" + cx + ", " + cy + ") to " + limit + (whole ? " whole" : " not whole");
+                    boolean first = (m.value(cx - lx, cy - ly) == 255) == whole;
+                    assertEquals(first ? e > cx : e == cx, true, at + ": " + e);
+                    for (int c = cx; c < e; c++) assertEquals(whole, m.value(c - lx, cy - ly) == 255, at + " at " + c);
+                }
+            }
+        }
+    }
+
     @Test
     void aLayerAsWideAsTheCanvas_isMaskedRowByRow_whereItsSpansRunOnFromRowToRow() {
         SplittableRandom rnd = new SplittableRandom(17);
