@@ -44,6 +44,8 @@ public final class LayersPanel {
     private final ListView<LayerItem> list = new ListView<>();
     private final VBox root;
     private final Map<Surface, WritableImage> thumbs = new WeakHashMap<>();
+    /** Thumbnails of layers drawn through their masks, by mask (a layer's mask is its own, or a duplicate's with the same pixels). */
+    private final Map<dev.blendbench.engine.scene.LayerMask, WritableImage> maskedThumbs = new WeakHashMap<>();
     /** The groups whose rows are open, by id: a view's state, not the document's (kept through undo and redo). */
     private final Set<Long> open = new HashSet<>();
     /** Each listed row's nesting depth (0: a layer of the document), by id. */
@@ -385,14 +387,31 @@ public final class LayersPanel {
     });
 
     /**
-     * The layer's thumbnail if it is ready; otherwise null, and it is made on a background thread
-     * (the engine resamples it; the FX thread never does) and the list refreshed when it is.
+     * The layer's thumbnail if it is ready: its pixels, through its mask while that is on;
+     * otherwise null, and it is made on a background thread (the engine resamples it; the FX
+     * thread never does) and the list refreshed when it is.
      */
-    private WritableImage thumbnail(Surface s) {
-        WritableImage img = thumbs.get(s);
-        if (img != null || thumbs.containsKey(s)) return img;
-        thumbs.put(s, null);
+    private WritableImage thumbnail(LayerItem l) {
+        dev.blendbench.engine.scene.LayerMask m = l.mask();
+        if (m == null || !m.enabled()) return thumbnail(thumbs, l.source(), l.source());
+        return thumbnail(maskedThumbs, m, () -> {
+            Surface s = l.source().copy();
+            m.apply(s.array(), s.index(0, 0), s.stride(), 0, 0, s.width(), s.height(), 0, 0);
+            return s;
+        });
+    }
+
+    private WritableImage thumbnail(Map<Surface, WritableImage> cache, Surface key, Surface s) {
+        return thumbnail(cache, key, () -> s);
+    }
+
+    /** The thumbnail cached for {@code key}, or null while {@code pixels} are made small in the background. */
+    private <K> WritableImage thumbnail(Map<K, WritableImage> cache, K key, java.util.function.Supplier<Surface> pixels) {
+        WritableImage img = cache.get(key);
+        if (img != null || cache.containsKey(key)) return img;
+        cache.put(key, null);
         THUMBNAILER.execute(() -> {
+            Surface s = pixels.get();
             int tw = 48, th = 32;
             double k = Math.min((double) tw / s.width(), (double) th / s.height());
             int w = Math.max(1, (int) (s.width() * k)), h = Math.max(1, (int) (s.height() * k));
@@ -400,7 +419,7 @@ public final class LayersPanel {
             javafx.application.Platform.runLater(() -> {
                 WritableImage made = new WritableImage(w, h);
                 made.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), small.array(), 0, w);
-                thumbs.put(s, made);
+                cache.put(key, made);
                 list.refresh();
             });
         });
@@ -506,7 +525,7 @@ public final class LayersPanel {
                     : String.format(Locale.ROOT, "%s%s · %.0f %%%s%s", model.doc().isClipped(l.id()) ? "↳ clipped · " : "", l.mode().cssName(),
                     l.opacity() * 100, t, mask));
             whole.setText(l.name() + "\n" + detail.getText() + groupLines(l));
-            thumb.setImage(thumbnail(l.source()));
+            thumb.setImage(thumbnail(l));
             setText(null);
             setGraphic(box);
             if (getContextMenu() == null) setContextMenu(rowMenu());

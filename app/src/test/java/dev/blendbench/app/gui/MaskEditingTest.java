@@ -50,6 +50,18 @@ class MaskEditingTest {
                 .findFirst().orElseThrow();
     }
 
+    /** The alpha of the masked row's thumbnail at (1, 1), once the thumbnail is made. */
+    private int thumbnailAlphaAtCorner(FxRobot robot) throws Exception {
+        int[] alpha = new int[1];
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            var img = robot.from(row(robot, "masked")).lookup(".image-view").queryAs(javafx.scene.image.ImageView.class).getImage();
+            if (img == null) return false;
+            alpha[0] = img.getPixelReader().getArgb(1, 1) >>> 24;
+            return true;
+        });
+        return alpha[0];
+    }
+
     private String detail(FxRobot robot) {
         return robot.from(row(robot, "masked")).lookup(".layer-detail").queryAs(Label.class).getText();
     }
@@ -62,8 +74,11 @@ class MaskEditingTest {
         assertTrue(detail(robot).endsWith(" · mask"), detail(robot));
         WorkbenchTest.assertCanvasIsEngineRender(robot, view);
 
+        // the row's thumbnail is the layer through its mask: hidden in its corner (outside the mask's rectangle)
+        assertEquals(0, thumbnailAlphaAtCorner(robot), "masked thumbnail");
         robot.clickOn(on);
         assertFalse(view.model().doc().layers().get(1).layer().isMasked(), "off");
+        assertEquals(255, thumbnailAlphaAtCorner(robot), "the layer's own thumbnail with its mask off");
         assertTrue(detail(robot).endsWith(" · mask off"), detail(robot));
         WorkbenchTest.assertCanvasIsEngineRender(robot, view);
         robot.clickOn(on);
