@@ -281,11 +281,7 @@ public final class LayerItem {
     public LayerItem withMaskApplied() {
         if (mask == null || !mask.enabled()) throw new IllegalArgumentException("'" + name + "' has no mask that is on to apply");
         if (layer.isTransformed()) throw new IllegalArgumentException("cannot apply the mask of '" + name + "' while it is scaled, rotated or placed between pixels");
-        Surface px = source.copy();
-        mask.apply(px.array(), px.index(0, 0), px.stride(), layer.x(), layer.y(), layer.x() + px.width(), layer.y() + px.height(),
-                layer.x(), layer.y());
-        px.markModified();
-        return new LayerItem(id, name, px, group, children, x, y, scale, rotation, filter, mode, opacity, visible, locked, null, null);
+        return new LayerItem(id, name, mask.drawn(source), group, children, x, y, scale, rotation, filter, mode, opacity, visible, locked, null, null);
     }
 
     public LayerItem withLocked(boolean l) { return copy(name, x, y, scale, rotation, filter, mode, opacity, visible, l, id); }

@@ -394,11 +394,7 @@ public final class LayersPanel {
     private WritableImage thumbnail(LayerItem l) {
         dev.blendbench.engine.scene.LayerMask m = l.mask();
         if (m == null || !m.enabled()) return thumbnail(thumbs, l.source(), l.source());
-        return thumbnail(maskedThumbs, m, () -> {
-            Surface s = l.source().copy();
-            m.apply(s.array(), s.index(0, 0), s.stride(), 0, 0, s.width(), s.height(), 0, 0);
-            return s;
-        });
+        return thumbnail(maskedThumbs, m, () -> m.drawn(l.source()));
     }
 
     private WritableImage thumbnail(Map<Surface, WritableImage> cache, Surface key, Surface s) {

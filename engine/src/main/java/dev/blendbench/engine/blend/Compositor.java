@@ -242,6 +242,15 @@ public final class Compositor {
     }
 
     /**
+     * Each premultiplied channel of {@code p} times {@code v} (0..255) divided by 255, rounded, as
+     * {@link dev.blendbench.engine.surface.Argb#mulDiv255} does: two channels at a time, each in 16
+     * bits of an int (their products and the rounding term stay below 2^16).
+     */
+    public static int scale(int p, int v) {
+        return PorterDuffKernels.scale(p, v);
+    }
+
+    /**
      * Scales each of {@code n} premultiplied pixels of {@code px} (from {@code pOff}) by its mask
      * value, 0..255, in {@code values} (from {@code vOff}): every channel times the value, divided
      * by 255 and rounded, as {@link dev.blendbench.engine.surface.Argb#mulDiv255} does. The

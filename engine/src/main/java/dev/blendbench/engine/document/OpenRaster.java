@@ -615,12 +615,7 @@ public final class OpenRaster {
         static MaskFiles of(Layer l) {
             LayerMask m = l.mask();
             Surface drawn = null, values = null;
-            if (m.enabled()) {
-                Surface s = l.source();
-                drawn = Surface.allocate(s.width(), s.height());
-                for (int y = 0; y < s.height(); y++) System.arraycopy(s.array(), s.index(0, y), drawn.array(), y * s.width(), s.width());
-                m.apply(drawn.array(), 0, s.width(), l.x(), l.y(), l.x() + s.width(), l.y() + s.height(), l.x(), l.y());
-            }
+            if (m.enabled()) drawn = m.drawn(l.source());
             if (m.width() > 0 && m.height() > 0) {
                 values = Surface.allocate(m.width(), m.height());
                 int[] px = values.array();

@@ -3,6 +3,7 @@ package dev.blendbench.engine.scene;
 import dev.blendbench.engine.blend.Compositor;
 import dev.blendbench.engine.surface.Argb;
 import dev.blendbench.engine.surface.Rect;
+import dev.blendbench.engine.surface.Surface;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -92,6 +93,17 @@ public final class LayerMask {
     }
 
     /**
+     * A new surface: {@code source}, the untransformed pixels of a layer this mask belongs to,
+     * through the mask (whatever its {@link #enabled} says).
+     */
+    public Surface drawn(Surface source) {
+        Surface s = source.copy();
+        apply(s.array(), s.index(0, 0), s.stride(), 0, 0, s.width(), s.height(), 0, 0);
+        s.markModified();
+        return s;
+    }
+
+    /**
      * Index in {@link #fullRuns()} of the first (begin, end) pair of row {@code my} of the
      * rectangle (0 ≤ my < height): columns of the rectangle where the value is 255; the row's
      * pairs end where row {@code my + 1}'s begin.
@@ -138,18 +150,9 @@ public final class LayerMask {
         for (int i = from; i < from + n; i++) px[i] = scaled(px[i], v);
     }
 
-    /**
-     * Each premultiplied channel of {@code p} times {@code v}/255, rounded: {@link Argb#mulDiv255}
-     * on two channels at a time, each in 16 bits of an int (their products and the rounding term
-     * stay below 2^16, so no lane carries into the next).
-     */
+    /** Each premultiplied channel of {@code p} times {@code v}/255, rounded ({@link Compositor#scale}). */
     public static int scaled(int p, int v) {
-        return div255(p & 0x00FF00FF, v) | div255(p >>> 8 & 0x00FF00FF, v) << 8;
-    }
-
-    private static int div255(int lanes, int v) {
-        int t = lanes * v + 0x00800080;
-        return (t + (t >>> 8 & 0x00FF00FF)) >>> 8 & 0x00FF00FF;
+        return Compositor.scale(p, v);
     }
 
     /** The 255 runs, made once (a race makes them twice, the same). */
