@@ -135,7 +135,7 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: %s, %dx%d, blends in %s, background %s, %d layer%s (bottom first)%n", d.file(), d.kind(),
                 d.width(), d.height(), d.blendSpace(), d.background(), layers.size(), layers.size() == 1 ? "" : "s");
         int nameWidth = Math.min(40, Math.max(4, nameWidth(layers, 0)));
-        String row = "  %-5s  %-" + nameWidth + "s  %-19s  %7s  %-5s  %-13s  %s%n";
+        String row = "  %-5s  %-" + nameWidth + "s  %-" + Math.max(19, modeWidth(layers)) + "s  %7s  %-5s  %-13s  %s%n";
         out.printf(Locale.ROOT, row, "#", "name", "mode", "opacity", "shown", "position", "size");
         printRows(out, row, nameWidth, layers, "", "");
     }
@@ -150,15 +150,29 @@ public final class InfoCommand implements Callable<Integer> {
         return w;
     }
 
+    /** The widest mode column's text, a group's layers' included. */
+    private static int modeWidth(List<LayerRow> layers) {
+        int w = 0;
+        for (LayerRow l : layers) {
+            w = Math.max(w, modeText(l).length());
+            if (l.layers() != null) w = Math.max(w, modeWidth(l.layers()));
+        }
+        return w;
+    }
+
+    /** What the mode column says of a layer: its mode, and whether it is masked, a group, a clipping one. */
+    private static String modeText(LayerRow l) {
+        return l.layers() == null ? l.mode() + (l.mask() == null ? "" : l.mask().equals("on") ? " (masked)" : " (mask off)")
+                : l.mode() + (l.clipping() != null ? " (clipping)" : " (group)");
+    }
+
     /** Rows numbered 1, 2, …; a group's own layers right after it, as 2.1, 2.2, … and indented. */
     private static void printRows(PrintWriter out, String row, int nameWidth, List<LayerRow> layers, String number, String indent) {
         for (int i = 0; i < layers.size(); i++) {
             LayerRow l = layers.get(i);
             String n = number + (i + 1), name = indent + l.name();
             if (name.length() > nameWidth) name = name.substring(0, nameWidth - 1) + "…";
-            String mode = l.layers() == null ? l.mode() + (l.mask() == null ? "" : l.mask().equals("on") ? " (masked)" : " (mask off)")
-                    : l.mode() + (l.clipping() != null ? " (clipping)" : " (group)");
-            out.printf(Locale.ROOT, row, n, name, mode, String.format(Locale.ROOT, "%.0f %%", l.opacity() * 100),
+            out.printf(Locale.ROOT, row, n, name, modeText(l), String.format(Locale.ROOT, "%.0f %%", l.opacity() * 100),
                     l.visible() ? "yes" : "no", l.x() + "," + l.y(), l.width() + "x" + l.height());
             if (l.layers() != null) printRows(out, row, nameWidth, l.layers(), n + ".", indent + "  ");
         }

@@ -143,7 +143,9 @@ final class GroupEdits {
         List<LayerItem> kids = g.children().stream().map(k -> k.withPosition(k.x() + g.layer().x(), k.y() + g.layer().y())).toList();
         Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), kids));
         List<String> notes = new ArrayList<>();
-        if (!plain(g.mode(), g.opacity())) {
+        if (g.isPassThrough() && g.opacity() < 1f) {
+            notes.add(String.format(Locale.ROOT, "its opacity %.0f %% no longer fades its layers", g.opacity() * 100));
+        } else if (!plain(g.mode(), g.opacity())) {
             notes.add(String.format(Locale.ROOT, "its blend mode %s and opacity %.0f %% no longer apply", g.mode().cssName(), g.opacity() * 100));
         }
         if (g.isClipping() && kids.size() > 1) {

@@ -135,9 +135,10 @@ public final class LayerItem {
     public boolean isPassThrough() { return group != null && group.passThrough(); }
 
     /**
-     * This group as a pass-through one (at source-over, 100 %: it has no mode or opacity of its
-     * own), or as an isolated one, composited on its own (source-over, 100 %, until one is set).
-     * The pixels it keeps for thumbnails are its layers' own composite either way.
+     * This group as a pass-through one (at source-over: it has no mode of its own; its opacity
+     * fades what its layers do), or as an isolated one, composited on its own (source-over until
+     * a mode is set); its opacity is kept either way. The pixels it keeps for thumbnails are its
+     * layers' own composite either way.
      *
      * @throws IllegalArgumentException for a layer that is not a group, or a clipping group
      */
@@ -145,7 +146,7 @@ public final class LayerItem {
         if (group == null) throw new IllegalArgumentException("'" + name + "' is not a group");
         if (p && group.clipping()) throw new IllegalArgumentException("a clipping group cannot pass its layers through: release it first");
         return new LayerItem(id, name, source, group.withPassThrough(p), children, x, y, scale, rotation, filter,
-                BlendMode.SOURCE_OVER, 1f, visible, locked, null, this);
+                BlendMode.SOURCE_OVER, opacity, visible, locked, null, this);
     }
 
     /** The group's layers composited; zero for a layer that is not a group. */
@@ -302,10 +303,13 @@ public final class LayerItem {
         return copy(n, nx, ny, s, r, f, m, o, v, l, newId, children);
     }
 
-    /** A pass-through group given a blend mode or an opacity of its own becomes an isolated one, as Photoshop's does. */
+    /**
+     * A pass-through group given a blend mode of its own becomes an isolated one, as Photoshop's
+     * does; an opacity fades what its layers do, and it stays pass-through.
+     */
     private LayerItem copy(String n, double nx, double ny, double s, double r, Filter f, BlendMode m, float o, boolean v, boolean l, long newId,
                            List<LayerItem> kids) {
-        boolean own = o != 1f || !(m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL);
+        boolean own = !(m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL);
         Scene g = isPassThrough() && own ? group.withPassThrough(false) : group;
         return new LayerItem(newId, n, source, g, kids, nx, ny, s, r, f, m, o, v, l, mask, this);
     }

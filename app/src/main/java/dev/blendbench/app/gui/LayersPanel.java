@@ -515,9 +515,10 @@ public final class LayersPanel {
                     ? String.format(Locale.ROOT, " · ×%.2f %.0f°", l.scale(), l.rotation())
                     : l.isGroup() ? " · " + (l.isClipping() ? "clipping, " : "") + l.groupSize() + (l.groupSize() == 1 ? " layer" : " layers") : ""; // a group's
             // a layer clipped to its group's base says so first, as Photoshop's arrow does
-            // a pass-through group has no mode or opacity of its own: Photoshop's mode list says "pass through" for it
+            // a pass-through group has no mode of its own: Photoshop's mode list says "pass through" for it
             String mask = l.mask() == null ? "" : l.mask().enabled() ? " · mask" : " · mask off";
-            detail.setText(l.isPassThrough() && !l.layer().isTransformed() ? "pass through" + t
+            String faded = l.opacity() < 1f ? String.format(Locale.ROOT, " · %.0f %%", l.opacity() * 100) : "";
+            detail.setText(l.isPassThrough() && !l.layer().isTransformed() ? "pass through" + faded + t
                     : String.format(Locale.ROOT, "%s%s · %.0f %%%s%s", model.doc().isClipped(l.id()) ? "↳ clipped · " : "", l.mode().cssName(),
                     l.opacity() * 100, t, mask));
             whole.setText(l.name() + "\n" + detail.getText() + groupLines(l));

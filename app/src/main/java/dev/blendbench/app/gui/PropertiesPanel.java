@@ -286,7 +286,8 @@ public final class PropertiesPanel {
             passThrough.setSelected(group != null && group.isPassThrough());
             String note = clippingNote(d, sel.orElse(null), at);
             clipping.setText(note.isEmpty() && group != null && group.isPassThrough()
-                    ? "A pass-through group: its layers blend with what is below it, as if it were not there; a blend mode or opacity of its own makes it isolated"
+                    ? "A pass-through group: its layers blend with what is below it, as if it were not there, and its opacity fades what they do;"
+                            + " a blend mode of its own makes it isolated"
                     : note);
             clipping.setVisible(!clipping.getText().isEmpty());
             opacityText.setText(String.format(Locale.ROOT, "%.0f %%", opacity.getValue()));

@@ -104,6 +104,24 @@ class InfoCommandTest {
     }
 
     @Test
+    void aFadedPassThroughGroup_isListedAtItsOpacity_inColumnsThatStayAligned() throws IOException {
+        Path psd = dir.resolve("faded.psd");
+        Scene folder = new Scene(30, 20, 0, List.of(new Layer("shade", solid(30, 20, 0xFF808080), 0, 0, BlendMode.MULTIPLY, 1f, true)));
+        PsdExport.write(new Scene(64, 48, 0, List.of(Layer.of("base", solid(64, 48, 0xFF204080)),
+                Groups.passThrough("folder", folder, 10, 5, true).withOpacity(0.4f))), psd);
+        Result r = ComposeCommandTest.run("info", psd.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(List.of("2", "folder", "pass-through", "(group)", "40", "%", "yes", "10,5", "30x20"), List.of(lines.get(3).trim().split("\\s+")));
+        // every row's opacity ends in the same column as the header's, however long its mode's text
+        int end = lines.get(1).indexOf("opacity") + "opacity".length();
+        for (String row : lines.subList(2, lines.size())) assertEquals(end, row.indexOf('%') + 1, row);
+        JsonNode json = new ObjectMapper().readTree(ComposeCommandTest.run("info", "--json", psd.toString()).out()).get(0).get("layers");
+        assertTrue(json.get(1).get("passThrough").asBoolean());
+        assertEquals(0.4, json.get(1).get("opacity").asDouble(), 0.002);
+    }
+
+    @Test
     void aLayersPixelMask_isSaidOnOrOff_inTheTableAndTheJson() throws IOException {
         Path psd = dir.resolve("masks.psd");
         var m = new dev.blendbench.engine.scene.LayerMask(new byte[4 * 4], 1, 1, 4, 4, 255, true);

@@ -43,13 +43,20 @@ class GroupEditingTest {
     }
 
     @Test
-    void aPassThroughGroup_isTickedInTheProperties_itsRowSaysSo_andUntickingIsolatesIt(FxRobot robot) throws Exception {
+    void aPassThroughGroup_isTickedInTheProperties_itsRowSaysSo_andUntickingOrAModeIsolatesIt(FxRobot robot) throws Exception {
         robot.interact(() -> view.model().edit("Pass through", d -> d.withItem(d.layers().get(1).id(), l -> l.withPassThrough(true))));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(row(robot, "pair"));
         var box = robot.lookup("#layer-pass-through").queryAs(javafx.scene.control.CheckBox.class);
         assertTrue(box.isVisible() && box.isSelected());
         var detail = robot.from(row(robot, "pair")).lookup(".layer-detail").queryAs(javafx.scene.control.Label.class);
+        // the group's own 70 % stays: it fades what its layers do
+        assertTrue(detail.getText().startsWith("pass through · 70 % · 2 layers"), detail.getText());
+        assertTrue(view.model().doc().scene().inlined().layers().get(1).isPassThrough(), "faded: still a group when rendered");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        robot.type(KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        detail = robot.from(row(robot, "pair")).lookup(".layer-detail").queryAs(javafx.scene.control.Label.class);
         assertTrue(detail.getText().startsWith("pass through · 2 layers"), detail.getText());
         WorkbenchTest.assertCanvasIsEngineRender(robot, view);
         // the screen layer now blends with the green below the group: the canvas is the flat layers' render
@@ -62,8 +69,15 @@ class GroupEditingTest {
         assertEquals("Isolate group", view.model().history().nextUndo().orElseThrow());
         robot.clickOn(box);
         robot.type(KeyCode.DIGIT5);
-        assertTrue(!view.model().doc().layers().get(1).isPassThrough(), "an opacity of its own isolates it");
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.model().doc().layers().get(1).isPassThrough(), "an opacity fades it: still pass-through");
+        assertEquals(0.5f, view.model().doc().layers().get(1).opacity());
+        detail = robot.from(row(robot, "pair")).lookup(".layer-detail").queryAs(javafx.scene.control.Label.class);
+        assertTrue(detail.getText().startsWith("pass through · 50 % · 2 layers"), detail.getText());
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        robot.interact(() -> view.model().edit("Screen", d -> d.withItem(d.layers().get(1).id(), l -> l.withMode(BlendMode.SCREEN))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!view.model().doc().layers().get(1).isPassThrough(), "a mode of its own isolates it");
         assertTrue(!box.isSelected(), "and the box follows");
     }
 

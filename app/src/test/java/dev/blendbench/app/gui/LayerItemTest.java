@@ -54,7 +54,7 @@ class LayerItemTest {
     }
 
     @Test
-    void aPassThroughGroup_staysOneThroughEditsOfItsLayers_andAModeOrOpacityOfItsOwnIsolatesIt() {
+    void aPassThroughGroup_staysOneThroughEditsOfItsLayersAndItsOpacity_andAModeOfItsOwnIsolatesIt() {
         LayerItem item = LayerItem.fromLayer(passThrough());
         assertTrue(item.isPassThrough());
         assertTrue(item.layer().isPassThrough());
@@ -62,13 +62,17 @@ class LayerItemTest {
                 new dev.blendbench.engine.surface.Rect(-4, -5, 100, 80)).withName("renamed").withPosition(8, 9).withVisible(false).duplicate();
         assertTrue(edited.isPassThrough(), "renamed, moved, hidden, its layers edited, duplicated: still pass-through");
         LayerItem faded = item.withOpacity(0.5f);
-        assertFalse(faded.isPassThrough(), "an opacity of its own: an isolated group");
+        assertTrue(faded.isPassThrough() && faded.layer().isPassThrough(), "an opacity fades what its layers do: still pass-through");
         assertEquals(0.5f, faded.layer().opacity());
+        assertEquals(0.5f, faded.withPassThrough(false).opacity(), "isolating it keeps its opacity");
+        assertFalse(faded.withMode(BlendMode.MULTIPLY).isPassThrough());
         assertFalse(item.withMode(BlendMode.SCREEN).isPassThrough());
         assertTrue(item.withMode(BlendMode.NORMAL).isPassThrough(), "normal at 100 %: nothing of its own");
         LayerItem again = LayerItem.fromLayer(group()).withPassThrough(true);
         assertTrue(again.isPassThrough());
-        assertEquals(List.of(BlendMode.SOURCE_OVER, 1f), List.of(again.mode(), again.opacity()), "a pass-through group has no mode or opacity");
+        assertEquals(List.of(BlendMode.SOURCE_OVER, 0.5f), List.of(again.mode(), again.opacity()),
+                "a pass-through group has no mode; the multiply group's 50 % now fades its layers");
+        assertEquals(BlendMode.SOURCE_OVER, LayerItem.fromLayer(group()).withMode(BlendMode.SCREEN).withOpacity(0.3f).withPassThrough(true).mode());
         assertFalse(again.withPassThrough(false).isPassThrough());
         LayerItem clipping = LayerItem.group("clip", List.of(LayerItem.fromLayer(Layer.of("a", Surface.allocate(4, 4)))),
                 new dev.blendbench.engine.surface.Rect(0, 0, 10, 10), dev.blendbench.engine.colour.BlendSpace.SRGB, true);

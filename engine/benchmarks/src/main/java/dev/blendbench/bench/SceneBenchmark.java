@@ -93,6 +93,14 @@ public class SceneBenchmark {
     public boolean clipping;
 
     /**
+     * With {@code grouped} (and not {@code clipping}): the outer group an isolated one ({@code no}),
+     * or a pass-through one at 100 % ({@code full}: its layers render in its place, inlined) or at
+     * 80 % ({@code faded}: its layers composited over a copy of the backdrop, then faded into it).
+     */
+    @Param({"no"})
+    public String passThrough;
+
+    /**
      * true: every layer above the background drawn through a pixel mask over its whole rectangle
      * (a ramp, dark to light, left to right, with hidden and shown columns), applied on each
      * render. The full passes stay unmasked.
@@ -158,7 +166,13 @@ public class SceneBenchmark {
             List<Layer> outer = new ArrayList<>(ls.subList(2, 4));
             outer.add(inner);
             outer.addAll(ls.subList(6, ls.size()));
-            ls = List.of(ls.get(0), ls.get(1), Groups.of("outer", new Scene(w, h, 0, outer, space, clipping), 0, 0, BlendMode.SOURCE_OVER, 1f, true));
+            Layer group = switch (passThrough) {
+                case "no" -> Groups.of("outer", new Scene(w, h, 0, outer, space, clipping), 0, 0, BlendMode.SOURCE_OVER, 1f, true);
+                case "full", "faded" -> Groups.passThrough("outer", new Scene(w, h, 0, outer, space), 0, 0, true)
+                        .withOpacity(passThrough.equals("faded") ? 0.8f : 1f);
+                default -> throw new IllegalArgumentException("passThrough: no, full or faded, not " + passThrough);
+            };
+            ls = List.of(ls.get(0), ls.get(1), group);
         }
         scene = new Scene(w, h, 0, ls, space);
         target = Surface.allocate(w, h);

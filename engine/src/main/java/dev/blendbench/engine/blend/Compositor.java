@@ -262,6 +262,17 @@ public final class Compositor {
     }
 
     /**
+     * Fades {@code n} pixels of {@code dst} (from {@code dOff}) towards those of {@code src} (from
+     * {@code so}) by {@code op} (0..255): {@code (op·s + (255 − op)·d) / 255} per premultiplied
+     * channel, rounded, as {@link dev.blendbench.engine.surface.Argb#mulDiv255} rounds; 255 gives
+     * {@code src}, 0 leaves {@code dst}. What a faded pass-through group does (see {@code Scene}).
+     */
+    public static void fade(int[] src, int so, int[] dst, int dOff, int op, int n) {
+        if (Kernels.vectorLerp()) VectorPorterDuffKernels.fade(src, so, dst, dOff, op, n);
+        else PorterDuffKernels.fade(src, so, dst, dOff, op, n);
+    }
+
+    /**
      * Cuts what a blend made of {@code n} pixels of {@code dst} (from {@code dOff}) back to the
      * alpha of the backdrop they were blended onto ({@code backdrop}, from {@code bo}: a copy of
      * {@code dst} before the blend), as a clipped layer of a clipping group needs (see {@code

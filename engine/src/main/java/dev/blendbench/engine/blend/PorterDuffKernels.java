@@ -25,6 +25,13 @@ final class PorterDuffKernels {
         }
     }
 
+    /** {@code dst = mix(src, op, dst, 255 − op)} for each of {@code n} pixels: {@code dst} faded towards {@code src} by {@code op}. */
+    static void fade(int[] src, int so, int[] dst, int dOff, int op, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dOff + i] = mix(src[so + i], op, dst[dOff + i], 255 - op);
+        }
+    }
+
     /** Each channel of {@code p} times {@code f/255}, rounded to nearest (exact). */
     static int scale(int p, int f) {
         int rb = (p & M) * f + 0x00800080;

@@ -221,6 +221,22 @@ final class VectorPorterDuffKernels {
         }
     }
 
+    /** {@link PorterDuffKernels#fade}, lane for lane: the same bits. */
+    static void fade(int[] src, int so, int[] dst, int dOff, int op, int n) {
+        int i = 0;
+        IntVector fa = IntVector.broadcast(SP, op), fb = IntVector.broadcast(SP, 255 - op);
+        for (int upper = SP.loopBound(n); i < upper; i += L) {
+            IntVector s = IntVector.fromArray(SP, src, so + i);
+            IntVector d = IntVector.fromArray(SP, dst, dOff + i);
+            IntVector rb = s.and(M).mul(fa).add(d.and(M).mul(fb)).add(0x00800080);
+            rb = rb.add(rb.lanewise(LSHR, 8).and(M)).lanewise(LSHR, 8).and(M);
+            IntVector ag = s.lanewise(LSHR, 8).and(M).mul(fa).add(d.lanewise(LSHR, 8).and(M).mul(fb)).add(0x00800080);
+            ag = ag.add(ag.lanewise(LSHR, 8).and(M)).and(~M);
+            rb.or(ag).intoArray(dst, dOff + i);
+        }
+        PorterDuffKernels.fade(src, so + i, dst, dOff + i, op, n - i);
+    }
+
     /** Bytes, as many lanes as {@link #SP} has ints: a mask's values, widened to them. */
     private static final VectorSpecies<Byte> MASK_BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(SP.vectorBitSize() / 4));
 

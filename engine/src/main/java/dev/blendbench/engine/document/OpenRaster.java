@@ -59,7 +59,9 @@ import org.xml.sax.SAXException;
  * A nested stack that is isolated — {@code isolation="isolate"}, opacity below 1, or a
  * composite-op other than src-over — is rendered on its own and becomes one layer; any other stack
  * (but an empty one) is a pass-through group ({@link Scene}): its layers render in its place, as
- * the spec's {@code isolation="auto"} has them. An isolated stack marked
+ * the spec's {@code isolation="auto"} has them; so is one below full opacity marked
+ * {@code blendbench:pass-through="true"} (a faded pass-through group of ours, which other
+ * programs composite on its own: the same picture where its layers are src-over). An isolated stack marked
  * {@code blendbench:clipping="true"} is a clipping group ({@link Scene#clipping()}); other programs
  * read it as an isolated stack, its layers unclipped. Elements we do not draw
  * (text, filters) are named in a warning. Layers that name the same file share one surface,
@@ -381,13 +383,15 @@ public final class OpenRaster {
             boolean visible = !"hidden".equals(el.getAttribute("visibility"));
             BlendMode mode = mode(el);
             List<Layer> children = stack(el, x, y, depth + 1);
-            boolean isolated = "isolate".equals(el.getAttribute("isolation")) || opacity < 1f
+            boolean fadedPass = opacity < 1f && "true".equals(el.getAttributeNS(NS, "pass-through"));
+            boolean isolated = "isolate".equals(el.getAttribute("isolation")) || opacity < 1f && !fadedPass
                     || mode != BlendMode.SOURCE_OVER;
             String groupName = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
             Rect area = Isolated.extent(children, w, h);
             if (!isolated) {
                 if (children.isEmpty()) return List.of();
-                return List.of(Isolated.passThrough(groupName, children, area.isEmpty() ? new Rect(0, 0, 1, 1) : area, space, budget, visible));
+                return List.of(Isolated.passThrough(groupName, children, area.isEmpty() ? new Rect(0, 0, 1, 1) : area, space, budget, visible)
+                        .withOpacity(opacity));
             }
             if (area.isEmpty()) return List.of(); // nothing of it shows
             boolean clipping = "true".equals(el.getAttributeNS(NS, "clipping")) && isolated;
@@ -692,6 +696,9 @@ public final class OpenRaster {
             e.setAttribute("name", l.name());
             if (group) {
                 e.setAttribute("isolation", l.isPassThrough() ? "auto" : "isolate");
+                // below full opacity the spec's "auto" isolates a stack: other readers composite it on its own (the same
+                // picture for src-over layers); we read the mark back as a faded pass-through group
+                if (l.isPassThrough() && l.opacity() < 1f) e.setAttributeNS(NS, "blendbench:pass-through", "true");
                 if (l.group().clipping()) e.setAttributeNS(NS, "blendbench:clipping", "true"); // other readers: an isolated stack
             } else {
                 MaskFiles m = masks.get(l);

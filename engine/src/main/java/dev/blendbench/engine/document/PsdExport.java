@@ -35,8 +35,8 @@ import java.util.Map;
  * composites as we do: on its own, then blended as one layer. A group Photoshop could not hold as
  * such (a Porter-Duff operator inside it, a background, layers beyond its canvas) is written as
  * its composited pixels, one layer, and named in a note. A pass-through group is written as a
- * pass-through Photoshop group of its layers, which Photoshop composites as we do: each layer in
- * its place.
+ * pass-through Photoshop group of its layers, with its opacity, which Photoshop composites as we
+ * do: each layer in its place, what they do faded by the group's opacity.
  *
  * <p>What Photoshop cannot hold is refused before anything is written — a Porter-Duff operator
  * other than source-over has no Photoshop blend mode — and what it would show otherwise is
@@ -69,7 +69,7 @@ public final class PsdExport {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new DocumentException(file + ": folder " + dir + " does not exist");
         }
-        for (Layer l : scene.inlined().layers()) { // a pass-through group's layers blend as the document's do
+        for (Layer l : blending(scene)) { // a pass-through group's layers blend as the document's do
             if (!KEYS.containsKey(l.mode())) {
                 throw new DocumentException(file + ": layer '" + OpenRaster.shorten(l.name()) + "' uses " + l.mode().cssName()
                         + ", which Photoshop has no blend mode for; save as .ora to keep it");
@@ -247,7 +247,7 @@ public final class PsdExport {
             if (l.isPassThrough()) { // its layers' modes were checked with the layers it is among
                 out.add(new Rec(GROUP_END_NAME, null, 0, 0, BlendMode.NORMAL, 1f, true, PsdLayerRecords.GROUP_END, null, 0, 0));
                 add(l.group().layers(), gx, gy, doc, out, notes);
-                out.add(new Rec(l.name(), null, 0, 0, null, 1f, l.visible(), PsdLayerRecords.GROUP_OPEN, null, 0, 0));
+                out.add(new Rec(l.name(), null, 0, 0, null, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, null, 0, 0));
                 continue;
             }
             String why = unkept(l, dx, dy, doc);
@@ -263,6 +263,23 @@ public final class PsdExport {
             out.add(new Rec(l.name(), null, 0, 0, l.mode(), l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN,
                     mask == null ? null : mask.source(), gx, gy));
         }
+    }
+
+    /**
+     * The layers of {@code s} that blend with its backdrop as layers of their own: its layers with
+     * its pass-through groups inlined, and those of a faded one (which stays a group) too, placed
+     * on {@code s}'s canvas.
+     */
+    private static List<Layer> blending(Scene s) {
+        List<Layer> out = new ArrayList<>();
+        for (Layer l : s.inlined().layers()) {
+            if (l.isPassThrough()) {
+                for (Layer c : blending(l.group())) out.add(c.withPosition(c.x() + l.x(), c.y() + l.y()));
+            } else {
+                out.add(l);
+            }
+        }
+        return out;
     }
 
     /** Group layer {@code l} written as its composited pixels, one layer, and {@code why} in a note. */
@@ -345,7 +362,7 @@ public final class PsdExport {
         String why = unlikeTheDocument(g, doc);
         if (why != null) return why;
         Layer mask = maskOf(group);
-        for (Layer l : g.inlined().layers()) { // a pass-through group's layers are cut to this group's canvas too
+        for (Layer l : blending(g)) { // a pass-through group's layers are cut to this group's canvas too
             if (l == mask) continue;
             if (!KEYS.containsKey(l.mode())) return noMode(l);
             if (reachesBeyond(l, group, dx, dy, doc)) return "its layer '" + OpenRaster.shorten(l.name()) + "' reaches beyond it";

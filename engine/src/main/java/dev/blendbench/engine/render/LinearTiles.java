@@ -38,6 +38,16 @@ final class LinearTiles {
      * {@link TileRenderer#compositeLinear} describes), with level {@code depth}'s buffers.
      */
     static void composite(Scene scene, int rx, int ry, int w, int h, float[] out, TileRenderer.Level lv, int depth) {
+        composite(scene, rx, ry, w, h, out, lv, depth, false);
+    }
+
+    /**
+     * As {@link #composite(Scene, int, int, int, int, float[], TileRenderer.Level, int)}; {@code seeded}:
+     * {@code out} already holds the backdrop the layers blend onto (a faded pass-through group's)
+     * instead of the background.
+     */
+    static void composite(Scene scene, int rx, int ry, int w, int h, float[] out, TileRenderer.Level lv, int depth,
+                          boolean seeded) {
         if (out.length < 4 * w * h) {
             throw new IllegalArgumentException("out holds " + out.length + " floats, " + 4 * w * h + " needed");
         }
@@ -49,7 +59,7 @@ final class LinearTiles {
         // as in 8 bits: where a layer above replaces the backdrop exactly, the background and the layers below are skipped
         Occlusion occ = TileRenderer.occlude(scene, lv, rx, ry, rx + w, ry + h, null, 0, 0, 0);
         int[] st = occ.runs;
-        for (int y = ry; y < ry + h; y++) {
+        for (int y = ry; y < ry + h && !seeded; y++) {
             int o = 4 * (y - ry) * w - 4 * rx;
             for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
                 if (st[q + 1] >= 0 && st[q + 1] != layers.size()) continue; // under a layer (not the cut outside a clipping base)
@@ -67,6 +77,10 @@ final class LinearTiles {
             BlendMode mode = l.mode();
             boolean clears = mode.clearsOutsideSource();
             if (l.opacity() == 0f && !clears) continue;
+            if (l.isPassThrough()) { // a faded one (the others were inlined): its layers over the backdrop, faded into it
+                fadePassThrough(l, li, occ, rx, ry, w, h, out, lv, depth);
+                continue;
+            }
             Surface src = l.source();
             // the layer's canvas bounds, clipped to the rectangle
             int bx0, by0, bx1, by1;
@@ -136,6 +150,35 @@ final class LinearTiles {
                         if (clipped) FloatBlend.clipToBackdrop(lv.linearKeep, 0, out, o + 4 * sx, e - sx);
                         sx = e;
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Faded pass-through group layer {@code l} (layer {@code li}) over the rectangle at (rx, ry),
+     * w × h, of {@code out}: as the 8-bit path does it (see {@code TileRenderer}), in linear floats,
+     * each channel faded as {@code b + o·(p − b)}.
+     */
+    private static void fadePassThrough(Layer l, int li, Occlusion occ, int rx, int ry, int w, int h, float[] out,
+                                        TileRenderer.Level lv, int depth) {
+        int[] e = TileRenderer.passThroughExtent(l, lv);
+        int x0 = Math.max(rx, e[0]), y0 = Math.max(ry, e[1]), x1 = Math.min(rx + w, e[2]), y1 = Math.min(ry + h, e[3]);
+        if (x0 >= x1 || y0 >= y1) return;
+        int gw = x1 - x0, need = 4 * gw * (y1 - y0);
+        if (lv.linearGroup.length < need) lv.linearGroup = new float[Math.max(need, 2 * lv.linearGroup.length)];
+        float[] buf = lv.linearGroup;
+        for (int y = y0; y < y1; y++) System.arraycopy(out, 4 * ((y - ry) * w + x0 - rx), buf, 4 * (y - y0) * gw, 4 * gw);
+        composite(l.group(), x0 - l.x(), y0 - l.y(), gw, y1 - y0, buf, TileRenderer.level(depth + 1), depth + 1, true);
+        float o = l.opacity();
+        int[] st = occ.runs;
+        for (int y = y0; y < y1; y++) {
+            int orow = 4 * ((y - ry) * w - rx), brow = 4 * ((y - y0) * gw - x0);
+            for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
+                if (st[q + 1] > li) continue; // hidden by a layer above
+                for (int k = 4 * Math.max(x, x0), end = 4 * Math.min(st[q], x1); k < end; k++) {
+                    float b = out[orow + k];
+                    out[orow + k] = b + o * (buf[brow + k] - b);
                 }
             }
         }

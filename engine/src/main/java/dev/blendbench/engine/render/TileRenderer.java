@@ -306,7 +306,7 @@ public final class TileRenderer {
     private static void reportReads(RaceDetector races, RaceDetector.Actor a, List<StackTraceElement> site, Scene scene, Rect tile) {
         for (Layer l : scene.layers()) {
             if (!l.visible()) continue;
-            Rect in = tile.intersect(l.bounds());
+            Rect in = l.isPassThrough() ? tile : tile.intersect(l.bounds()); // a pass-through group's layers are not cut to it
             if (in.isEmpty()) continue;
             Rect local = in.translate(-l.x(), -l.y());
             if (l.isGroup()) {
@@ -333,6 +333,9 @@ public final class TileRenderer {
         float[] linearKeep = new float[0];
         float[] linearTile = new float[0];
         float[] linearRow = new float[0];
+        /** A faded pass-through group's backdrop and result in linear floats, and its extent (see {@link #passThroughExtent}). */
+        float[] linearGroup = new float[0];
+        final int[] extent = new int[4];
     }
 
     private static final ThreadLocal<Level[]> LEVELS = ThreadLocal.withInitial(() -> new Level[] {new Level()});
@@ -362,16 +365,18 @@ public final class TileRenderer {
      * layer's pixels.
      */
     static void compositeRect(Scene scene, Surface target, int ax0, int ay0, int ax1, int ay1, int[] scratch) {
-        composite(scene, target.array(), target.offset(), target.stride(), ax0, ay0, ax1, ay1, scratch, 0);
+        composite(scene, target.array(), target.offset(), target.stride(), ax0, ay0, ax1, ay1, scratch, 0, false);
     }
 
     /**
      * {@link #compositeRect} into {@code out}, where canvas pixel (x, y) is
      * {@code out[base + y · stride + x]} ({@code base} may be negative: only the rectangle is
-     * touched), at group nesting level {@code depth}.
+     * touched), at group nesting level {@code depth}. {@code seeded}: the rectangle of {@code out}
+     * already holds the backdrop the layers blend onto (a faded pass-through group's, in an sRGB
+     * scene), instead of the background.
      */
     private static void composite(Scene scene, int[] out, int base, int stride, int ax0, int ay0, int ax1, int ay1,
-                                  int[] scratch, int depth) {
+                                  int[] scratch, int depth, boolean seeded) {
         Level lv = level(depth);
         if (scene.blendSpace() == BlendSpace.LINEAR) {
             LinearTiles.compositeRect(scene, out, base, stride, ax0, ay0, ax1, ay1, lv, depth);
@@ -380,7 +385,7 @@ public final class TileRenderer {
         int bg = scene.background();
         List<Layer> layers = scene.layers();
         int n = layers.size();
-        Occlusion occ = occlude(scene, lv, ax0, ay0, ax1, ay1, out, base, stride, bg);
+        Occlusion occ = occlude(scene, lv, ax0, ay0, ax1, ay1, seeded ? null : out, base, stride, bg);
         int[] st = occ.runs;
         // layer by layer, so each source is read as consecutive rows while the target rect stays in cache
         for (int i = 0; i < n; i++) {
@@ -390,6 +395,10 @@ public final class TileRenderer {
             boolean clears = mode.clearsOutsideSource();
             int op = Compositor.opacityToByte(l.opacity());
             if (op == 0 && !clears) continue;
+            if (l.isPassThrough()) { // a faded one (the others were inlined): its layers over the backdrop, faded into it
+                fadePassThrough(l, op, occ, i, out, base, stride, ax0, ay0, ax1, ay1, lv, scratch, depth);
+                continue;
+            }
             Surface src = l.source();
             // resampled or a group (or masked, where cut back or clearing): the layer's pixels under this tile, made
             // once into a per-thread buffer; a masked layer otherwise goes span by span, through its mask
@@ -669,8 +678,81 @@ public final class TileRenderer {
         int w = x1 - x0, need = w * (y1 - y0);
         if (lv.group.length < need) lv.group = new int[Math.max(need, 2 * lv.group.length)];
         int gx0 = x0 - l.x(), gy0 = y0 - l.y(); // the rectangle on the group's canvas
-        composite(l.group(), lv.group, -gy0 * w - gx0, w, gx0, gy0, gx0 + w, y1 - l.y(), scratch, depth + 1);
+        composite(l.group(), lv.group, -gy0 * w - gx0, w, gx0, gy0, gx0 + w, y1 - l.y(), scratch, depth + 1, false);
         return lv.group;
+    }
+
+    /**
+     * Faded pass-through group layer {@code l} (layer {@code i} of its scene, at opacity {@code op}
+     * below 255) over the tile [ax0, ax1) × [ay0, ay1): where its layers can colour, the backdrop
+     * is copied into this level's buffer, its layers composited onto the copy (at nesting level
+     * {@code depth + 1}), and the backdrop faded towards the result by {@code op}
+     * ({@link Compositor#fade}) wherever no layer above hides the group.
+     */
+    private static void fadePassThrough(Layer l, int op, Occlusion occ, int i, int[] out, int base, int stride,
+                                        int ax0, int ay0, int ax1, int ay1, Level lv, int[] scratch, int depth) {
+        int[] e = passThroughExtent(l, lv);
+        int x0 = Math.max(ax0, e[0]), y0 = Math.max(ay0, e[1]), x1 = Math.min(ax1, e[2]), y1 = Math.min(ay1, e[3]);
+        if (x0 >= x1 || y0 >= y1) return;
+        int w = x1 - x0, need = w * (y1 - y0);
+        if (lv.group.length < need) lv.group = new int[Math.max(need, 2 * lv.group.length)];
+        int[] buf = lv.group;
+        for (int y = y0; y < y1; y++) System.arraycopy(out, base + y * stride + x0, buf, (y - y0) * w, w);
+        int gx0 = x0 - l.x(), gy0 = y0 - l.y(); // the rectangle on the group's canvas
+        composite(l.group(), buf, -gy0 * w - gx0, w, gx0, gy0, gx0 + w, y1 - l.y(), scratch, depth + 1, true);
+        int[] st = occ.runs;
+        for (int y = y0; y < y1; y++) {
+            int row = base + y * stride, bRow = (y - y0) * w - x0;
+            int first = occ.rowStart(y - ay0), last = occ.rowStart(y - ay0 + 1);
+            for (int q = occ.visibleFrom(first, last, i), en; q < last; q = occ.visibleFrom(en, last, i)) {
+                en = occ.visibleTo(q, last, i);
+                int s0 = Math.max(q == first ? ax0 : st[q - 2], x0), s1 = Math.min(st[en - 2], x1);
+                if (s0 < s1) Compositor.fade(buf, bRow + s0, out, row + s0, op, s1 - s0);
+            }
+        }
+    }
+
+    /**
+     * The canvas rectangle pass-through group layer {@code l}'s visible layers can change (they
+     * are not cut to its canvas; one in a mode that clears outside its source changes all of it), as {@code x0, y0, x1, y1} in {@code lv}'s {@code extent}; empty
+     * (x0 ≥ x1) when none can.
+     */
+    static int[] passThroughExtent(Layer l, Level lv) {
+        int[] e = lv.extent;
+        e[0] = e[1] = Integer.MAX_VALUE;
+        e[2] = e[3] = Integer.MIN_VALUE;
+        extend(l.group(), l.x(), l.y(), e);
+        return e;
+    }
+
+    private static void extend(Scene g, int dx, int dy, int[] e) {
+        List<Layer> ls = g.layers();
+        for (int k = 0, n = ls.size(); k < n; k++) {
+            Layer c = ls.get(k);
+            if (!c.visible()) continue;
+            if (c.isPassThrough()) {
+                extend(c.group(), dx + c.x(), dy + c.y(), e);
+                continue;
+            }
+            if (c.mode().clearsOutsideSource()) { // it acts on the whole canvas
+                e[0] = e[1] = Integer.MIN_VALUE;
+                e[2] = e[3] = Integer.MAX_VALUE;
+                return;
+            }
+            int x = dx + c.x(), y = dy + c.y();
+            if (c.placement() != null) {
+                Rect pb = c.placement().bounds();
+                x += pb.x();
+                y += pb.y();
+                e[2] = Math.max(e[2], x + pb.width());
+                e[3] = Math.max(e[3], y + pb.height());
+            } else {
+                e[2] = Math.max(e[2], x + c.source().width());
+                e[3] = Math.max(e[3], y + c.source().height());
+            }
+            e[0] = Math.min(e[0], x);
+            e[1] = Math.min(e[1], y);
+        }
     }
 
     /**

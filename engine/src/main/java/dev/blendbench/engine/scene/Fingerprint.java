@@ -66,7 +66,7 @@ public final class Fingerprint {
                 h = mix(mix(h, (int) g), (int) (g >>> 32));
             }
         }
-        return mix(h, scene.layers().size() + (scene.clipping() ? 1 << 30 : 0));
+        return mix(h, scene.layers().size() + (scene.clipping() ? 1 << 30 : 0) + (scene.passThrough() ? 1 << 29 : 0));
     }
 
     private static long mix(long h, int v) {

@@ -27,7 +27,8 @@ import java.util.Objects;
  * group layer's source holds exactly what its group renders to.
  *
  * <p>A group may be a <b>pass-through</b> one ({@link #isPassThrough()}: see {@link Scene}), whose
- * layers render in its place; its source is still its layers composited on their own over
+ * layers render in its place; its mode is source-over (or normal), and its opacity fades what its
+ * layers did to the backdrop. Its source is still its layers composited on their own over
  * transparency, for thumbnails and hit tests.
  *
  * <p>A layer that is not a group may have a pixel {@link LayerMask} (null: none), which scales its
@@ -61,8 +62,8 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
             throw new IllegalArgumentException("group canvas " + group.width() + "x" + group.height()
                     + " does not match its " + source.width() + "x" + source.height() + " pixels");
         }
-        if (group != null && group.passThrough() && (opacity != 1f || !(mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL))) {
-            throw new IllegalArgumentException("pass-through group '" + name + "' has no blend mode or opacity of its own");
+        if (group != null && group.passThrough() && !(mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL)) {
+            throw new IllegalArgumentException("pass-through group '" + name + "' has no blend mode of its own");
         }
         if (group != null && mask != null) {
             throw new IllegalArgumentException("group '" + name + "' cannot have a pixel mask; mask its layers, or end it with a destination-in layer");

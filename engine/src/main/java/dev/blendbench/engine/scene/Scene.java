@@ -25,10 +25,13 @@ import java.util.Objects;
  * OpenRaster's non-isolated stacks are): structure only. Its layers render exactly as if they
  * stood in the group layer's place among its siblings, each blending with what is below the
  * group, moved by the group layer's position and hidden when it is hidden, and not cut to the
- * group's canvas: {@link #inlined()} is what renders. Such a group has no background, blend mode
- * or opacity of its own (the group layer is source-over at 100 %), and cannot be a clipping one. In
- * a clipping scene, as its base or clipped, it is composited as an isolated group (source-over at
- * 100 %): there it is one layer's pixels.
+ * group's canvas: {@link #inlined()} is what renders. Such a group has no background or blend mode
+ * of its own (the group layer is source-over), and cannot be a clipping one. Its group layer's
+ * opacity {@code o} fades what its layers do, as Photoshop's does: each pixel becomes
+ * {@code (1 − o)·b + o·p} (premultiplied, per channel), with {@code b} the backdrop below the group
+ * and {@code p} what its layers make of it; at full opacity that is {@code p}, the layers in its
+ * place. In a clipping scene, as its base or clipped, it is composited as an isolated group
+ * (source-over at its opacity): there it is one layer's pixels.
  */
 public record Scene(int width, int height, int background, List<Layer> layers, BlendSpace blendSpace, boolean clipping,
                     boolean passThrough) {
@@ -77,31 +80,44 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
     public Scene withPassThrough(boolean p) { return new Scene(width, height, background, layers, blendSpace, clipping, p); }
 
     /**
-     * What renders: this scene with every pass-through group layer, at any depth (inside isolated
-     * groups too), replaced by its layers, moved by its position and hidden where it is hidden.
-     * Returns this scene itself, allocating nothing, when it holds none.
+     * What renders: this scene with every pass-through group layer at full opacity, at any depth
+     * (inside isolated groups too), replaced by its layers, moved by its position and hidden where
+     * it is hidden. A faded one (opacity below 1) stays a group layer, its own layers inlined and
+     * its scene given this scene's blend space (its layers blend as the document's do); the
+     * renderer composites it over the backdrop and fades the result. Returns this scene itself,
+     * allocating nothing, when it holds no pass-through group.
      */
     public Scene inlined() {
-        return holdsPassThrough(this) ? withLayers(inline(layers, clipping)) : this;
+        return holdsPassThrough(this) ? withLayers(inline(layers, clipping, blendSpace)) : this;
     }
 
     /**
-     * A pass-through group layer's layers as they render in its place: placed on the canvas the
-     * group is placed on, hidden where it is hidden, its own pass-through groups inlined too.
+     * A pass-through group layer's layers placed on the canvas the group is placed on, hidden
+     * where it is hidden, its own pass-through groups at full opacity inlined too: at full opacity,
+     * what renders in its place.
      */
     public static List<Layer> inlinedLayers(Layer passThroughGroup) {
         if (!passThroughGroup.isPassThrough()) {
             throw new IllegalArgumentException("'" + passThroughGroup.name() + "' is not a pass-through group");
         }
+        return inlinedLayers(passThroughGroup, passThroughGroup.group().blendSpace());
+    }
+
+    private static List<Layer> inlinedLayers(Layer passThroughGroup, BlendSpace space) {
         List<Layer> out = new ArrayList<>();
         for (Layer c : passThroughGroup.group().layers()) {
-            if (c.isPassThrough()) {
-                for (Layer cc : inlinedLayers(c)) out.add(placed(cc, passThroughGroup));
+            if (inlines(c)) {
+                for (Layer cc : inlinedLayers(c, space)) out.add(placed(cc, passThroughGroup));
             } else {
-                out.add(placed(inlined(c), passThroughGroup));
+                out.add(placed(inlined(c, space), passThroughGroup));
             }
         }
         return out;
+    }
+
+    /** True for a pass-through group that renders as its layers in its place: at full opacity. */
+    private static boolean inlines(Layer l) {
+        return l.isPassThrough() && l.opacity() == 1f;
     }
 
     private static Layer placed(Layer c, Layer group) {
@@ -109,22 +125,32 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
         return group.visible() ? moved : moved.withVisible(false);
     }
 
-    /** {@code ls} inlined; in a {@code clipping} scene a pass-through group is composited as an isolated one instead. */
-    private static List<Layer> inline(List<Layer> ls, boolean clipping) {
+    /**
+     * {@code ls}, of a scene blended in {@code space}, inlined; in a {@code clipping} scene a
+     * pass-through group is composited as an isolated one instead.
+     */
+    private static List<Layer> inline(List<Layer> ls, boolean clipping, BlendSpace space) {
         List<Layer> out = new ArrayList<>(ls.size());
         for (Layer l : ls) {
-            if (l.isPassThrough() && !clipping) out.addAll(inlinedLayers(l));
-            else out.add(inlined(l));
+            if (inlines(l) && !clipping) out.addAll(inlinedLayers(l, space));
+            else if (l.isPassThrough() && clipping) out.add(isolated(l));
+            else out.add(inlined(l, space));
         }
         return out;
     }
 
     /**
-     * A group layer with its pass-through groups inlined (its pixels are the same), a pass-through
-     * one made an isolated one; any other layer as it is.
+     * A group layer with its pass-through groups inlined (its pixels are the same); a faded
+     * pass-through one also blended in {@code space}, its parent's; any other layer as it is.
      */
-    private static Layer inlined(Layer l) {
+    private static Layer inlined(Layer l, BlendSpace space) {
         if (!l.isGroup() || !l.isPassThrough() && !holdsPassThrough(l.group())) return l;
+        Scene g = l.isPassThrough() ? l.group().withBlendSpace(space).inlined() : l.group().inlined();
+        return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, g);
+    }
+
+    /** A pass-through group layer as an isolated one, at its opacity, its layers inlined: the same pixels. */
+    private static Layer isolated(Layer l) {
         Scene g = l.group().inlined().withPassThrough(false);
         return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, g);
     }

@@ -34,6 +34,24 @@ class VectorKernelsTest {
         }
     }
 
+    /** A faded pass-through group's fade: every opacity, offsets of both arrays, lengths around the vector's; 0 leaves dst, 255 is src. */
+    @Test
+    void vectorFade_equalsTheScalarOne_bitForBit_andItsEndsAreTheBackdropAndTheResult() {
+        Surface src = TestImages.random(700, 1, 43), dst = TestImages.random(700, 1, 44);
+        for (int op = 0; op <= 255; op++) {
+            for (int len : new int[] {0, 1, VectorSeparableKernels.L - 1, VectorSeparableKernels.L, 3 * VectorSeparableKernels.L + 1, 600}) {
+                int[] off = op % 3 == 0 ? new int[] {0, 0} : op % 3 == 1 ? new int[] {3, 7} : new int[] {11, 1};
+                int[] a = dst.toArray(), b = dst.toArray();
+                VectorPorterDuffKernels.fade(src.array(), off[0], a, off[1], op, len);
+                PorterDuffKernels.fade(src.array(), off[0], b, off[1], op, len);
+                assertArrayEquals(b, a, "opacity " + op + ", length " + len);
+                if (op == 0) assertArrayEquals(dst.toArray(), a);
+                if (op == 255 && len == 600) assertArrayEquals(java.util.Arrays.copyOfRange(src.array(), off[0], off[0] + 600),
+                        java.util.Arrays.copyOfRange(a, off[1], off[1] + 600));
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(BlendMode.class)
     void vectorKernel_equalsScalarKernel_bitForBit(BlendMode mode) {

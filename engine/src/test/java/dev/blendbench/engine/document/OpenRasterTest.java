@@ -249,6 +249,38 @@ class OpenRasterTest {
     }
 
     @Test
+    void aFadedPassThroughGroup_isSavedMarked_andReadBackFaded_whileAnUnmarkedStackBelowFullOpacityIsIsolated() throws IOException {
+        Scene inside = new Scene(60, 40, 0, List.of(new Layer("screen", TestImages.discs(60, 40, 3, 13), 0, 0, BlendMode.SCREEN, 1f, true)));
+        Scene s = new Scene(100, 80, 0, List.of(
+                new Layer("base", TestImages.random(100, 80, 14), 0, 0, BlendMode.NORMAL, 1f, true),
+                Groups.passThrough("faded", inside, 12, 9, true).withOpacity(0.35f)));
+        Path f = dir.resolve("faded.ora");
+        OpenRaster.write(s, f);
+        String xml = new String(OpenRaster.readEntries(Files.newInputStream(f), "x", DocumentLimits.DEFAULT).get("stack.xml"), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("blendbench:pass-through=\"true\""), xml);
+        LoadedScene back = OpenRaster.read(f);
+        assertEquals(List.of(), back.warnings());
+        Layer g = back.scene().layers().get(1);
+        assertTrue(g.isPassThrough());
+        assertEquals(0.35f, g.opacity(), 1e-6f);
+        assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+        // the same file without our mark, as another program may write it: the spec isolates the stack
+        Path plain = dir.resolve("plain.ora");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>(OpenRaster.readEntries(Files.newInputStream(f), "x", DocumentLimits.DEFAULT));
+        entries.put("stack.xml", xml.replace("blendbench:pass-through=\"true\"", "").getBytes(StandardCharsets.UTF_8));
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(plain))) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        Layer iso = OpenRaster.read(plain).scene().layers().get(1);
+        assertTrue(iso.isGroup() && !iso.isPassThrough());
+        assertEquals(0.35f, iso.opacity(), 1e-6f);
+    }
+
+    @Test
     void aMaskedLayer_isSavedAsItsPixelsThroughTheMask_forOtherReaders_andReadBackLive() throws IOException {
         byte[] v = new byte[30 * 20];
         for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 13);

@@ -191,15 +191,18 @@ class PsdExportTest {
                 dev.blendbench.engine.render.Groups.passThrough("nested", deep, 10, 8, true)));
         Scene scene = new Scene(64, 48, 0, List.of(Layer.of("base", noise(64, 48, 23)),
                 dev.blendbench.engine.render.Groups.passThrough("folder", pass, 6, 4, true),
-                dev.blendbench.engine.render.Groups.passThrough("hidden", new Scene(8, 8, 0, List.of(Layer.of("x", noise(8, 8, 24)))), 2, 2, false)));
+                dev.blendbench.engine.render.Groups.passThrough("hidden", new Scene(8, 8, 0, List.of(Layer.of("x", noise(8, 8, 24)))), 2, 2, false),
+                dev.blendbench.engine.render.Groups.passThrough("faded", new Scene(30, 20, 0, List.of(
+                        new Layer("dodge", noise(30, 20, 28), 0, 0, BlendMode.COLOR_DODGE, 1f, true))), 20, 20, true).withOpacity(0.4f)));
         Path p = dir.resolve("pass.psd");
         assertEquals(List.of(), PsdExport.write(scene, p));
         LoadedScene back = PsdImport.read(p);
         assertEquals(List.of(), back.warnings());
         List<Layer> ls = back.scene().layers();
-        assertEquals(List.of("base", "folder", "hidden"), names(ls));
-        assertEquals(List.of(false, true, true), ls.stream().map(Layer::isPassThrough).toList());
-        assertEquals(List.of(true, true, false), ls.stream().map(Layer::visible).toList());
+        assertEquals(List.of("base", "folder", "hidden", "faded"), names(ls));
+        assertEquals(List.of(false, true, true, true), ls.stream().map(Layer::isPassThrough).toList());
+        assertEquals(List.of(true, true, false, true), ls.stream().map(Layer::visible).toList());
+        assertEquals(Math.round(0.4f * 255) / 255f, ls.get(3).opacity(), 1e-6f, "the opacity byte Photoshop stores");
         assertEquals(List.of("multiply", "nested"), names(ls.get(1).group().layers()));
         assertTrue(ls.get(1).group().layers().get(1).isPassThrough());
         org.junit.jupiter.api.Assertions.assertArrayEquals(render(scene).toArray(), render(back.scene()).toArray(), "the same picture after the round trip");
@@ -212,6 +215,9 @@ class PsdExportTest {
                 dev.blendbench.engine.render.Groups.passThrough("folder", pd, 0, 0, true)));
         DocumentException e = assertThrows(DocumentException.class, () -> PsdExport.write(top, dir.resolve("pd.psd")));
         assertTrue(e.getMessage().contains("'xor' uses xor"), e.getMessage());
+        Scene faded = top.withLayer(1, top.layers().get(1).withOpacity(0.5f));
+        e = assertThrows(DocumentException.class, () -> PsdExport.write(faded, dir.resolve("pd.psd")));
+        assertTrue(e.getMessage().contains("'xor' uses xor"), "in a faded pass-through group too: " + e.getMessage());
         Scene inIsolated = new Scene(20, 20, 0, List.of(Layer.of("base", noise(20, 20, 26)),
                 dev.blendbench.engine.render.Groups.of("group", new Scene(20, 20, 0, List.of(Layer.of("a", noise(20, 20, 27)),
                         dev.blendbench.engine.render.Groups.passThrough("folder", pd, 0, 0, true))), 0, 0, BlendMode.SOURCE_OVER, 1f, true)));

@@ -127,7 +127,7 @@ class PsdImportTest {
     }
 
     @Test
-    void hiddenGroups_hideTheirLayers_andAPassThroughGroupsOpacity_isOneGroupAtThatOpacity() throws IOException {
+    void hiddenGroups_hideTheirLayers_andAPassThroughGroupsOpacity_fadesWhatItsLayersDo() throws IOException {
         var base = new PsdWriterForTests.L("base", 0, 0, 10, 10, 0x000000, "norm", false, null);
         var white = new PsdWriterForTests.L("white", 2, 2, 4, 4, 0xFFFFFF, "norm", false, null);
         LoadedScene hidden = psd("hidden.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(), white,
@@ -137,13 +137,19 @@ class PsdImportTest {
         LoadedScene faded = psd("faded.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(), white,
                 PsdWriterForTests.L.group("faded", "pass", 102, false, null));
         assertEquals(List.of("base", "faded"), faded.scene().layers().stream().map(Layer::name).toList());
+        assertTrue(faded.scene().layers().get(1).isPassThrough());
+        assertEquals(0.4f, faded.scene().layers().get(1).opacity(), 1e-6f);
         assertEquals(0xFF666666, renderedAt(faded, 3, 3)); // 40 % of white over black
-        assertEquals(List.of(), faded.warnings()); // normal layers: the same as pass-through
-        LoadedScene modal = psd("modal.psd", DocumentLimits.DEFAULT, base, PsdWriterForTests.L.groupEnd(),
+        assertEquals(List.of(), faded.warnings());
+        // a screen layer in it still screens the grey below the group; the group fades what it did
+        var grey = new PsdWriterForTests.L("grey", 0, 0, 10, 10, 0x808080, "norm", false, null);
+        LoadedScene modal = psd("modal.psd", DocumentLimits.DEFAULT, grey, PsdWriterForTests.L.groupEnd(),
                 new PsdWriterForTests.L("scr", 2, 2, 4, 4, 0x404040, "scrn", false, null),
                 PsdWriterForTests.L.group("modal", "pass", 102, false, null));
-        assertEquals(List.of("group 'modal': pass-through with an opacity below 100 % is drawn as a group of its own;"
-                + " the blend modes of its layers act within it"), modal.warnings());
+        assertEquals(List.of(), modal.warnings());
+        assertTrue(modal.scene().layers().get(1).isPassThrough());
+        // screen(0x80, 0x40) = 0xA0; 40 % of the way from 0x80: 0x8D (isolated it would be 0x40 at 40 % over 0x80: 0x66)
+        assertEquals(0xFF8D8D8D, renderedAt(modal, 3, 3));
     }
 
     @Test

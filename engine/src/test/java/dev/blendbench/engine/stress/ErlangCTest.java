@@ -72,7 +72,10 @@ class ErlangCTest {
         double muSeen = 1e9 / r.service().mean();
         assertEquals(mu, muSeen, 0.2 * mu, "service rate achieved by sleeping workers");
         double wantSeen = percentile(0.99, c, lambda, muSeen);
-        assertEquals(wantSeen, got, 0.15 * wantSeen, "p99 sojourn: Erlang C " + wantSeen + " s (nominal service rate: "
+        // 20 %: successive sojourns are correlated through the queue, so 27 s of jobs hold far fewer
+        // independent tail samples than their 8 000 (seen once 15.6 % off in a full test run); a
+        // harness that lost the queueing, or timed from the actual start, would be off by 2× and more
+        assertEquals(wantSeen, got, 0.2 * wantSeen, "p99 sojourn: Erlang C " + wantSeen + " s (nominal service rate: "
                 + want + " s), measured " + got + " s");
         assertTrue(!r.generatorSaturated());
         // the workers' busy share is the utilisation, λ / (c·μ), at the service rate seen
