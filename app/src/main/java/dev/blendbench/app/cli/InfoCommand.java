@@ -162,8 +162,9 @@ public final class InfoCommand implements Callable<Integer> {
 
     /** What the mode column says of a layer: its mode, and whether it is masked, a group, a clipping one. */
     private static String modeText(LayerRow l) {
-        return l.layers() == null ? l.mode() + (l.mask() == null ? "" : l.mask().equals("on") ? " (masked)" : " (mask off)")
-                : l.mode() + (l.clipping() != null ? " (clipping)" : " (group)");
+        String mask = l.mask() == null ? "" : l.mask().equals("on") ? "masked" : "mask off";
+        return l.layers() == null ? l.mode() + (mask.isEmpty() ? "" : " (" + mask + ")")
+                : l.mode() + " (" + (l.clipping() != null ? "clipping" : "group") + (mask.isEmpty() ? "" : ", " + mask) + ")";
     }
 
     /** Rows numbered 1, 2, …; a group's own layers right after it, as 2.1, 2.2, … and indented. */

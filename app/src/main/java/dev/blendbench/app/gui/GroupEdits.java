@@ -143,7 +143,10 @@ final class GroupEdits {
         List<LayerItem> kids = g.children().stream().map(k -> k.withPosition(k.x() + g.layer().x(), k.y() + g.layer().y())).toList();
         Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), kids));
         List<String> notes = new ArrayList<>();
-        if (g.isPassThrough() && g.opacity() < 1f) {
+        if (g.isPassThrough() && g.mask() != null && g.mask().enabled()) {
+            notes.add(g.opacity() < 1f ? String.format(Locale.ROOT, "its mask and opacity %.0f %% no longer fade its layers", g.opacity() * 100)
+                    : "its mask no longer fades its layers");
+        } else if (g.isPassThrough() && g.opacity() < 1f) {
             notes.add(String.format(Locale.ROOT, "its opacity %.0f %% no longer fades its layers", g.opacity() * 100));
         } else if (!plain(g.mode(), g.opacity())) {
             notes.add(String.format(Locale.ROOT, "its blend mode %s and opacity %.0f %% no longer apply", g.mode().cssName(), g.opacity() * 100));
@@ -169,7 +172,7 @@ final class GroupEdits {
         LayerItem g = d.siblings(p.parent()).get(p.index());
         if (!g.isGroup()) throw new IllegalArgumentException("'" + g.name() + "' is not a group");
         LayerItem flat = LayerItem.of(g.name(), g.source(), g.x(), g.y()).withTransform(g.scale(), g.rotation(), g.filter())
-                .withMode(g.mode()).withOpacity(g.opacity()).withVisible(g.visible()).withLocked(g.locked());
+                .withMode(g.mode()).withOpacity(g.opacity()).withVisible(g.visible()).withLocked(g.locked()).withMask(g.mask());
         Doc out = d.withList(p.parent(), ls -> replaced(ls, p.index(), List.of(flat)));
         // a pass-through group's layers blended with what is below it; its composite, their blending among themselves
         List<String> blending = g.isPassThrough() ? g.children().stream().filter(k -> k.visible() && !plain(k.mode(), 1f))

@@ -518,7 +518,7 @@ public final class LayersPanel {
             // a pass-through group has no mode of its own: Photoshop's mode list says "pass through" for it
             String mask = l.mask() == null ? "" : l.mask().enabled() ? " · mask" : " · mask off";
             String faded = l.opacity() < 1f ? String.format(Locale.ROOT, " · %.0f %%", l.opacity() * 100) : "";
-            detail.setText(l.isPassThrough() && !l.layer().isTransformed() ? "pass through" + faded + t
+            detail.setText(l.isPassThrough() && !l.layer().isTransformed() ? "pass through" + faded + t + mask
                     : String.format(Locale.ROOT, "%s%s · %.0f %%%s%s", model.doc().isClipped(l.id()) ? "↳ clipped · " : "", l.mode().cssName(),
                     l.opacity() * 100, t, mask));
             whole.setText(l.name() + "\n" + detail.getText() + groupLines(l));

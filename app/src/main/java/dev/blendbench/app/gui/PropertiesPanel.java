@@ -279,7 +279,7 @@ public final class PropertiesPanel {
             maskRow.setVisible(masked != null);
             maskLabel.setVisible(masked != null);
             maskOn.setSelected(masked != null && masked.mask().enabled());
-            applyMask.setDisable(masked == null || !masked.mask().enabled() || masked.layer().isTransformed());
+            applyMask.setDisable(masked == null || !masked.mask().enabled() || masked.layer().isTransformed() || masked.isGroup());
             LayerItem group = sel.filter(l -> l.isGroup() && l.layer().isGroup()).orElse(null); // a transformed group is its pixels
             passThrough.setVisible(group != null);
             passThrough.setDisable(group == null || group.isClipping());

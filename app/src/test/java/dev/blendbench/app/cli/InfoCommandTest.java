@@ -108,11 +108,15 @@ class InfoCommandTest {
         Path psd = dir.resolve("faded.psd");
         Scene folder = new Scene(30, 20, 0, List.of(new Layer("shade", solid(30, 20, 0xFF808080), 0, 0, BlendMode.MULTIPLY, 1f, true)));
         PsdExport.write(new Scene(64, 48, 0, List.of(Layer.of("base", solid(64, 48, 0xFF204080)),
-                Groups.passThrough("folder", folder, 10, 5, true).withOpacity(0.4f))), psd);
+                Groups.passThrough("folder", folder, 10, 5, true).withOpacity(0.4f),
+                Groups.passThrough("masked", folder, 0, 0, true).withMask(new dev.blendbench.engine.scene.LayerMask(new byte[4], 1, 1, 2, 2, 255, true)))),
+                psd);
         Result r = ComposeCommandTest.run("info", psd.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(List.of("2", "folder", "pass-through", "(group)", "40", "%", "yes", "10,5", "30x20"), List.of(lines.get(3).trim().split("\\s+")));
+        assertEquals(List.of("3", "masked", "pass-through", "(group,", "masked)", "100", "%", "yes", "0,0", "30x20"),
+                List.of(lines.get(5).trim().split("\\s+")));
         // every row's opacity ends in the same column as the header's, however long its mode's text
         int end = lines.get(1).indexOf("opacity") + "opacity".length();
         for (String row : lines.subList(2, lines.size())) assertEquals(end, row.indexOf('%') + 1, row);

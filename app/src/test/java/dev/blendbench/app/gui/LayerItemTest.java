@@ -82,6 +82,32 @@ class LayerItemTest {
     }
 
     @Test
+    void aPassThroughGroupsMask_staysWhereItIsThroughEditsOfItsLayers_andMergingKeepsIt_whileIsolatingItIsRefused() {
+        byte[] v = new byte[10 * 8];
+        java.util.Arrays.fill(v, (byte) 128);
+        var mask = new dev.blendbench.engine.scene.LayerMask(v, 2, 3, 10, 8, 0, true);
+        LayerItem item = LayerItem.fromLayer(passThrough().withMask(mask));
+        assertTrue(item.layer().isPassThrough() && item.layer().isMasked());
+        // a layer moved up and left past the group's canvas: the canvas grows that way, the mask stays put on the document
+        LayerItem edited = item.withChildren(List.of(item.children().getFirst().withPosition(-6, -4), item.children().get(1)),
+                new dev.blendbench.engine.surface.Rect(-4, -5, 100, 80));
+        int mx = edited.layer().x() + edited.mask().x(), my = edited.layer().y() + edited.mask().y();
+        assertEquals(List.of(item.layer().x() + 2, item.layer().y() + 3), List.of(mx, my));
+        assertTrue(edited.layer().isMasked());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> item.withPassThrough(false));
+        assertTrue(e.getMessage().contains("has a mask, which only a pass-through group can have"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> item.withMode(BlendMode.SCREEN));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, item::withMaskApplied);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LayerItem.fromLayer(group()).withMask(mask));
+        assertTrue(item.withMask(null).withPassThrough(false).layer().isGroup(), "without its mask it can be isolated");
+        Doc d = new Doc(60, 50, 0, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of(item));
+        GroupEdits.Edit merged = GroupEdits.merge(d, item.id());
+        assertEquals(mask, merged.doc().layers().getFirst().mask(), "the merged layer keeps the group's mask");
+        GroupEdits.Edit ungrouped = GroupEdits.ungroup(d, item.id());
+        assertTrue(ungrouped.message().contains("its mask no longer fades its layers"), ungrouped.message());
+    }
+
+    @Test
     void mergingAPassThroughGroup_saysWhichOfItsLayersNoLongerBlendWithWhatIsBelowIt() {
         Doc d = new Doc(60, 50, 0, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of(LayerItem.fromLayer(passThrough())));
         GroupEdits.Edit e = GroupEdits.merge(d, d.layers().getFirst().id());

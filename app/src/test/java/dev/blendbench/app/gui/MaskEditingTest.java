@@ -34,7 +34,11 @@ class MaskEditingTest {
         for (int i = 0; i < v.length; i++) v[i] = (byte) (i % 80 * 3); // dark on the left, light on the right
         Layer masked = new Layer("masked", Surface.filled(100, 80, 0xFFE02020), 50, 30, BlendMode.SOURCE_OVER, 1f, true)
                 .withMask(new LayerMask(v, 10, 10, 80, 60, 0, true));
-        Scene s = new Scene(200, 150, 0xFF808080, List.of(Layer.of("bg", Surface.filled(200, 150, 0xFF30A030)), masked));
+        // a pass-through group holding a multiply layer, masked: it darkens the green below the group where the mask lets it
+        Scene inside = new Scene(60, 40, 0, List.of(new Layer("shade", Surface.filled(60, 40, 0xFF404040), 0, 0, BlendMode.MULTIPLY, 1f, true)));
+        Layer folder = dev.blendbench.engine.render.Groups.passThrough("folder", inside, 5, 100, true).withOpacity(0.8f)
+                .withMask(new LayerMask(v, -10, -10, 80, 60, 0, true));
+        Scene s = new Scene(200, 150, 0xFF808080, List.of(Layer.of("bg", Surface.filled(200, 150, 0xFF30A030)), masked, folder));
         view = WorkbenchTest.show(stage, new WorkbenchView(s), 960, 720);
         view.canvasPane().setZoom(1);
     }
@@ -63,7 +67,40 @@ class MaskEditingTest {
     }
 
     private String detail(FxRobot robot) {
-        return robot.from(row(robot, "masked")).lookup(".layer-detail").queryAs(Label.class).getText();
+        return detail(robot, "masked");
+    }
+
+    private String detail(FxRobot robot, String name) {
+        return robot.from(row(robot, name)).lookup(".layer-detail").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void aPassThroughGroupsMask_isTurnedOffAndOn_cannotBeApplied_andKeepsTheGroupPassThrough(FxRobot robot) throws Exception {
+        robot.clickOn(row(robot, "folder"));
+        CheckBox on = robot.lookup("#layer-mask").queryAs(CheckBox.class);
+        assertTrue(on.getParent().isVisible() && on.isSelected());
+        assertTrue(robot.lookup("#layer-mask-apply").queryButton().isDisabled(), "a group's mask has no pixels of its own to apply to");
+        assertTrue(detail(robot, "folder").startsWith("pass through · 80 % · 1 layer · mask"), detail(robot, "folder"));
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        robot.clickOn(on);
+        assertFalse(view.model().doc().layers().get(2).layer().isMasked(), "off");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
+        robot.clickOn(on);
+        // isolating it would drop its mask: refused, said in the properties, nothing changed
+        CheckBox pass = robot.lookup("#layer-pass-through").queryAs(CheckBox.class);
+        robot.clickOn(pass);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.model().doc().layers().get(2).isPassThrough() && pass.isSelected());
+        String error = robot.lookup("#properties-error").queryAs(Label.class).getText();
+        assertTrue(error.contains("has a mask, which only a pass-through group can have"), error);
+        robot.clickOn("#layer-mask-delete");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.model().doc().layers().get(2).mask() == null);
+        assertTrue(pass.isSelected(), "still pass-through");
+        robot.interact(pass::fire); // as a click does (a click right after Delete can land on Delete's tooltip)
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.model().doc().layers().get(2).isPassThrough(), "without its mask it is isolated");
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
     }
 
     @Test

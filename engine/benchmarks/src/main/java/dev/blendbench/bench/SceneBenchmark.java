@@ -94,8 +94,10 @@ public class SceneBenchmark {
 
     /**
      * With {@code grouped} (and not {@code clipping}): the outer group an isolated one ({@code no}),
-     * or a pass-through one at 100 % ({@code full}: its layers render in its place, inlined) or at
-     * 80 % ({@code faded}: its layers composited over a copy of the backdrop, then faded into it).
+     * or a pass-through one at 100 % ({@code full}: its layers render in its place, inlined), at
+     * 80 % ({@code faded}: its layers composited over a copy of the backdrop, then faded into it),
+     * or at 100 % with a mask over the canvas, a ramp from hidden to shown ({@code masked}: faded
+     * pixel by pixel).
      */
     @Param({"no"})
     public String passThrough;
@@ -170,7 +172,12 @@ public class SceneBenchmark {
                 case "no" -> Groups.of("outer", new Scene(w, h, 0, outer, space, clipping), 0, 0, BlendMode.SOURCE_OVER, 1f, true);
                 case "full", "faded" -> Groups.passThrough("outer", new Scene(w, h, 0, outer, space), 0, 0, true)
                         .withOpacity(passThrough.equals("faded") ? 0.8f : 1f);
-                default -> throw new IllegalArgumentException("passThrough: no, full or faded, not " + passThrough);
+                case "masked" -> {
+                    byte[] v = new byte[w * h];
+                    for (int y = 0, i = 0; y < h; y++) for (int x = 0; x < w; x++) v[i++] = (byte) (x * 255L / (w - 1));
+                    yield Groups.passThrough("outer", new Scene(w, h, 0, outer, space), 0, 0, true).withMask(new LayerMask(v, 0, 0, w, h, 0, true));
+                }
+                default -> throw new IllegalArgumentException("passThrough: no, full, faded or masked, not " + passThrough);
             };
             ls = List.of(ls.get(0), ls.get(1), group);
         }

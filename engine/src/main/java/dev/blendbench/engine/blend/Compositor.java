@@ -273,6 +273,15 @@ public final class Compositor {
     }
 
     /**
+     * {@link #fade} pixel by pixel: each of the {@code n} pixels faded by {@code op} times its
+     * value in {@code values} (from {@code vOff}, 0..255), divided by 255 and rounded — a faded
+     * pass-through group's mask.
+     */
+    public static void fadeByMask(int[] src, int so, int[] dst, int dOff, int op, byte[] values, int vOff, int n) {
+        PorterDuffKernels.fadeByMask(src, so, dst, dOff, op, values, vOff, n);
+    }
+
+    /**
      * Cuts what a blend made of {@code n} pixels of {@code dst} (from {@code dOff}) back to the
      * alpha of the backdrop they were blended onto ({@code backdrop}, from {@code bo}: a copy of
      * {@code dst} before the blend), as a clipped layer of a clipping group needs (see {@code

@@ -1,5 +1,6 @@
 package dev.blendbench.engine.blend;
 
+import dev.blendbench.engine.surface.Argb;
 import java.util.Arrays;
 
 /**
@@ -29,6 +30,17 @@ final class PorterDuffKernels {
     static void fade(int[] src, int so, int[] dst, int dOff, int op, int n) {
         for (int i = 0; i < n; i++) {
             dst[dOff + i] = mix(src[so + i], op, dst[dOff + i], 255 - op);
+        }
+    }
+
+    /**
+     * {@link #fade} pixel by pixel, by {@code op} times each pixel's value in {@code values} (from
+     * {@code vOff}) divided by 255 and rounded: {@code dst} faded towards {@code src} that far.
+     */
+    static void fadeByMask(int[] src, int so, int[] dst, int dOff, int op, byte[] values, int vOff, int n) {
+        for (int i = 0; i < n; i++) {
+            int f = Argb.mulDiv255(op, values[vOff + i] & 0xFF);
+            if (f != 0) dst[dOff + i] = mix(src[so + i], f, dst[dOff + i], 255 - f);
         }
     }
 

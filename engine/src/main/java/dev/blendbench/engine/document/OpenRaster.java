@@ -355,6 +355,11 @@ public final class OpenRaster {
 
         /** The layers of a stack, bottom first, offset by (dx, dy). */
         List<Layer> stack(Element stack, int dx, int dy, int depth) throws DocumentException {
+            return stack(stack, dx, dy, depth, false);
+        }
+
+        /** As above; {@code ours}: a masked pass-through group's stack, whose mask's cut (for other readers) is left out. */
+        private List<Layer> stack(Element stack, int dx, int dy, int depth, boolean ours) throws DocumentException {
             if (depth > limits.maxDepth()) {
                 throw new DocumentException(file + ": stacks nested deeper than " + limits.maxDepth());
             }
@@ -367,6 +372,7 @@ public final class OpenRaster {
             List<Layer> out = new ArrayList<>();
             for (int i = children.size() - 1; i >= 0; i--) { // the first child is the top one
                 Element el = children.get(i);
+                if (ours && "true".equals(el.getAttributeNS(NS, "group-mask"))) continue;
                 switch (el.getTagName()) {
                     case "layer" -> out.add(layer(el, dx, dy));
                     case "stack" -> out.addAll(nested(el, dx, dy, depth));
@@ -382,16 +388,20 @@ public final class OpenRaster {
             float opacity = opacity(el);
             boolean visible = !"hidden".equals(el.getAttribute("visibility"));
             BlendMode mode = mode(el);
-            List<Layer> children = stack(el, x, y, depth + 1);
-            boolean fadedPass = opacity < 1f && "true".equals(el.getAttributeNS(NS, "pass-through"));
-            boolean isolated = "isolate".equals(el.getAttribute("isolation")) || opacity < 1f && !fadedPass
-                    || mode != BlendMode.SOURCE_OVER;
+            // ours: a faded or masked pass-through group, written as a stack other readers isolate
+            boolean ours = "true".equals(el.getAttributeNS(NS, "pass-through")) && mode == BlendMode.SOURCE_OVER;
+            List<Layer> children = stack(el, x, y, depth + 1, ours);
+            boolean isolated = !ours && ("isolate".equals(el.getAttribute("isolation")) || opacity < 1f || mode != BlendMode.SOURCE_OVER);
             String groupName = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
             Rect area = Isolated.extent(children, w, h);
             if (!isolated) {
                 if (children.isEmpty()) return List.of();
-                return List.of(Isolated.passThrough(groupName, children, area.isEmpty() ? new Rect(0, 0, 1, 1) : area, space, budget, visible)
-                        .withOpacity(opacity));
+                if (area.isEmpty()) area = new Rect(0, 0, 1, 1);
+                Layer g = Isolated.passThrough(groupName, children, area, space, budget, visible).withOpacity(opacity);
+                if (!ours || el.getAttributeNS(NS, "mask-outside").isEmpty()) return List.of(g);
+                LayerMask m = maskOf(el, groupName); // from the stack's origin; the group sits at its layers' extent
+                return List.of(g.withMask(new LayerMask(m.values(), m.x() + x - area.x(), m.y() + y - area.y(), m.width(), m.height(),
+                        m.outside(), m.enabled())));
             }
             if (area.isEmpty()) return List.of(); // nothing of it shows
             boolean clipping = "true".equals(el.getAttributeNS(NS, "clipping")) && isolated;
@@ -424,8 +434,14 @@ public final class OpenRaster {
          * on unless {@code mask-enabled} is false.
          */
         private Layer masked(Element el, Layer l) throws DocumentException {
-            String own = el.getAttributeNS(NS, "pixels"), maskFile = el.getAttributeNS(NS, "mask");
+            String own = el.getAttributeNS(NS, "pixels");
             Surface pixels = own.isEmpty() ? l.source() : entry(own);
+            return new Layer(l.name(), pixels, l.x(), l.y(), l.mode(), l.opacity(), l.visible()).withMask(maskOf(el, l.name()));
+        }
+
+        /** The pixel mask {@code el}'s {@code blendbench:mask} attributes describe (a layer's, or a pass-through stack's). */
+        private LayerMask maskOf(Element el, String name) throws DocumentException {
+            String maskFile = el.getAttributeNS(NS, "mask");
             byte[] values = new byte[0];
             int w = 0, h = 0;
             if (!maskFile.isEmpty()) {
@@ -439,12 +455,11 @@ public final class OpenRaster {
             }
             int outside = intValue(el, "blendbench:mask-outside", el.getAttributeNS(NS, "mask-outside").trim(), file, 0);
             if (outside < 0 || outside > 255) {
-                throw new DocumentException(file + ": layer '" + shorten(l.name()) + "' has a bad mask-outside '" + outside + "'");
+                throw new DocumentException(file + ": layer '" + shorten(name) + "' has a bad mask-outside '" + outside + "'");
             }
-            LayerMask mask = new LayerMask(values, intValue(el, "blendbench:mask-x", el.getAttributeNS(NS, "mask-x").trim(), file, 0),
+            return new LayerMask(values, intValue(el, "blendbench:mask-x", el.getAttributeNS(NS, "mask-x").trim(), file, 0),
                     intValue(el, "blendbench:mask-y", el.getAttributeNS(NS, "mask-y").trim(), file, 0), w, h, outside,
                     !"false".equals(el.getAttributeNS(NS, "mask-enabled")));
-            return new Layer(l.name(), pixels, l.x(), l.y(), l.mode(), l.opacity(), l.visible()).withMask(mask);
         }
 
         /** The archive's image {@code src}, decoded once however many layers name it. */
@@ -589,17 +604,18 @@ public final class OpenRaster {
      */
     private static void name(Scene scene, Map<Surface, String> files, List<Surface> order, int[] count, Map<Layer, MaskFiles> masks) {
         for (Layer l : scene.layers()) {
-            if (asStack(l, scene)) {
-                name(l.group(), files, order, count, masks);
-                continue;
-            }
+            boolean stack = asStack(l, scene);
             int n = count[0]++;
-            if (files.putIfAbsent(l.source(), "data/layer" + n + ".png") == null) order.add(l.source());
+            if (stack) {
+                name(l.group(), files, order, count, masks);
+            } else if (files.putIfAbsent(l.source(), "data/layer" + n + ".png") == null) {
+                order.add(l.source());
+            }
             if (l.mask() == null) continue;
-            MaskFiles m = MaskFiles.of(l);
+            MaskFiles m = stack ? MaskFiles.ofGroup(l) : MaskFiles.of(l);
             masks.put(l, m);
             if (m.drawn() != null) {
-                files.put(m.drawn(), "data/layer" + n + "-masked.png");
+                files.put(m.drawn(), "data/layer" + n + (stack ? "-mask-cut.png" : "-masked.png"));
                 order.add(m.drawn());
             }
             if (m.values() != null) {
@@ -618,17 +634,36 @@ public final class OpenRaster {
     private record MaskFiles(Surface drawn, Surface values) {
         static MaskFiles of(Layer l) {
             LayerMask m = l.mask();
-            Surface drawn = null, values = null;
-            if (m.enabled()) drawn = m.drawn(l.source());
-            if (m.width() > 0 && m.height() > 0) {
-                values = Surface.allocate(m.width(), m.height());
-                int[] px = values.array();
-                for (int i = 0; i < px.length; i++) {
-                    int v = m.values()[i] & 0xFF;
-                    px[i] = 0xFF000000 | v << 16 | v << 8 | v;
+            return new MaskFiles(m.enabled() ? m.drawn(l.source()) : null, values(m));
+        }
+
+        /**
+         * A pass-through group's: its mask as white of the mask's alpha over the group's canvas
+         * (the stack's top layer in dst-in, which other readers draw; null while the mask is off),
+         * and its values.
+         */
+        static MaskFiles ofGroup(Layer l) {
+            LayerMask m = l.mask();
+            Surface cut = null;
+            if (m.enabled()) {
+                cut = Surface.allocate(l.source().width(), l.source().height());
+                for (int y = 0; y < cut.height(); y++) {
+                    for (int x = 0; x < cut.width(); x++) cut.setPixel(x, y, m.value(x, y) * 0x01010101);
                 }
             }
-            return new MaskFiles(drawn, values);
+            return new MaskFiles(cut, values(m));
+        }
+
+        /** The mask's values as a grey image (null for an empty rectangle). */
+        private static Surface values(LayerMask m) {
+            if (m.width() == 0 || m.height() == 0) return null;
+            Surface values = Surface.allocate(m.width(), m.height());
+            int[] px = values.array();
+            for (int i = 0; i < px.length; i++) {
+                int v = m.values()[i] & 0xFF;
+                px[i] = 0xFF000000 | v << 16 | v << 8 | v;
+            }
+            return values;
         }
     }
 
@@ -694,22 +729,21 @@ public final class OpenRaster {
             boolean group = asStack(l, scene);
             Element e = doc.createElement(group ? "stack" : "layer");
             e.setAttribute("name", l.name());
+            MaskFiles m = masks.get(l);
             if (group) {
-                e.setAttribute("isolation", l.isPassThrough() ? "auto" : "isolate");
-                // below full opacity the spec's "auto" isolates a stack: other readers composite it on its own (the same
-                // picture for src-over layers); we read the mark back as a faded pass-through group
-                if (l.isPassThrough() && l.opacity() < 1f) e.setAttributeNS(NS, "blendbench:pass-through", "true");
+                // a pass-through group's mask, on: for other readers an isolated stack ending in the mask in dst-in
+                boolean cut = m != null && l.mask().enabled();
+                e.setAttribute("isolation", l.isPassThrough() && !cut ? "auto" : "isolate");
+                // below full opacity, or masked, the spec's "auto" isolates a stack: other readers composite it on its own (the
+                // same picture for src-over layers); we read the mark back as a faded or masked pass-through group
+                if (l.isPassThrough() && (l.opacity() < 1f || m != null)) e.setAttributeNS(NS, "blendbench:pass-through", "true");
                 if (l.group().clipping()) e.setAttributeNS(NS, "blendbench:clipping", "true"); // other readers: an isolated stack
+                if (m != null) maskAttributes(e, l.mask(), m, files);
             } else {
-                MaskFiles m = masks.get(l);
                 e.setAttribute("src", files.get(m != null && m.drawn() != null ? m.drawn() : l.source()));
                 if (m != null) { // other readers draw src; we read the layer's own pixels and its mask back
                     if (m.drawn() != null) e.setAttributeNS(NS, "blendbench:pixels", files.get(l.source()));
-                    if (m.values() != null) e.setAttributeNS(NS, "blendbench:mask", files.get(m.values()));
-                    e.setAttributeNS(NS, "blendbench:mask-x", Integer.toString(l.mask().x()));
-                    e.setAttributeNS(NS, "blendbench:mask-y", Integer.toString(l.mask().y()));
-                    e.setAttributeNS(NS, "blendbench:mask-outside", Integer.toString(l.mask().outside()));
-                    e.setAttributeNS(NS, "blendbench:mask-enabled", Boolean.toString(l.mask().enabled()));
+                    maskAttributes(e, l.mask(), m, files);
                 }
             }
             e.setAttribute("x", Integer.toString(l.x()));
@@ -718,9 +752,28 @@ public final class OpenRaster {
             e.setAttribute("visibility", l.visible() ? "visible" : "hidden");
             e.setAttribute("composite-op", CompositeOps.nameOf(l.mode()));
             e.setAttributeNS(NS, "blendbench:mode", l.mode().cssName());
+            if (group && m != null && m.drawn() != null) { // the mask's cut, the stack's top layer: ours skip it
+                Element cutLayer = doc.createElement("layer");
+                cutLayer.setAttribute("name", l.name() + " (mask)");
+                cutLayer.setAttribute("src", files.get(m.drawn()));
+                cutLayer.setAttribute("x", "0");
+                cutLayer.setAttribute("y", "0");
+                cutLayer.setAttribute("composite-op", CompositeOps.nameOf(BlendMode.DESTINATION_IN));
+                cutLayer.setAttributeNS(NS, "blendbench:group-mask", "true");
+                e.appendChild(cutLayer);
+            }
             if (group) appendLayers(doc, e, l.group(), files, masks);
             stack.appendChild(e);
         }
+    }
+
+    /** The {@code blendbench:mask} attributes of pixel mask {@code mask}, its values in {@code m}'s file. */
+    private static void maskAttributes(Element e, LayerMask mask, MaskFiles m, Map<Surface, String> files) {
+        if (m.values() != null) e.setAttributeNS(NS, "blendbench:mask", files.get(m.values()));
+        e.setAttributeNS(NS, "blendbench:mask-x", Integer.toString(mask.x()));
+        e.setAttributeNS(NS, "blendbench:mask-y", Integer.toString(mask.y()));
+        e.setAttributeNS(NS, "blendbench:mask-outside", Integer.toString(mask.outside()));
+        e.setAttributeNS(NS, "blendbench:mask-enabled", Boolean.toString(mask.enabled()));
     }
 
     /** An area-averaged (premultiplied, so no dark fringes) copy at most 256 × 256. */

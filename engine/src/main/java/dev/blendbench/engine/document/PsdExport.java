@@ -35,8 +35,8 @@ import java.util.Map;
  * composites as we do: on its own, then blended as one layer. A group Photoshop could not hold as
  * such (a Porter-Duff operator inside it, a background, layers beyond its canvas) is written as
  * its composited pixels, one layer, and named in a note. A pass-through group is written as a
- * pass-through Photoshop group of its layers, with its opacity, which Photoshop composites as we
- * do: each layer in its place, what they do faded by the group's opacity.
+ * pass-through Photoshop group of its layers, with its opacity and pixel mask, which Photoshop
+ * composites as we do: each layer in its place, what they do faded by the group's opacity and mask.
  *
  * <p>What Photoshop cannot hold is refused before anything is written — a Porter-Duff operator
  * other than source-over has no Photoshop blend mode — and what it would show otherwise is
@@ -192,12 +192,28 @@ public final class PsdExport {
             if (m == null) {
                 return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, null, 0, 0, clipped);
             }
-            // the mask's values as a surface's alpha (the channel written); an empty one as a pixel of its outside value
+            return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, maskSurface(m),
+                    dx + l.x() + m.x(), dy + l.y() + m.y(), clipped, m.outside(), !m.enabled());
+        }
+
+        /**
+         * The folder record of pass-through group layer {@code l} (placed at {@code (gx, gy)} on the
+         * canvas): mode {@code pass}, its opacity and visibility, and its pixel mask, if any, as the
+         * group's layer mask.
+         */
+        static Rec passThroughFolder(Layer l, int gx, int gy) {
+            LayerMask m = l.mask();
+            if (m == null) return new Rec(l.name(), null, 0, 0, null, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, null, 0, 0);
+            return new Rec(l.name(), null, 0, 0, null, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, maskSurface(m),
+                    gx + m.x(), gy + m.y(), false, m.outside(), !m.enabled());
+        }
+
+        /** The mask's values as a surface's alpha (the channel written); an empty one as a pixel of its outside value. */
+        private static Surface maskSurface(LayerMask m) {
             Surface ms = Surface.allocate(Math.max(1, m.width()), Math.max(1, m.height()));
             int[] a = ms.array();
             for (int i = 0; i < a.length; i++) a[i] = (m.values().length == 0 ? m.outside() : m.values()[i] & 0xFF) << 24;
-            return new Rec(l.name(), l.source(), dx + l.x(), dy + l.y(), l.mode(), l.opacity(), l.visible(), 0, ms,
-                    dx + l.x() + m.x(), dy + l.y() + m.y(), clipped, m.outside(), !m.enabled());
+            return ms;
         }
 
         /** The blend mode's key in the file: Photoshop's for the mode, or {@code pass} (pass-through). */
@@ -247,7 +263,7 @@ public final class PsdExport {
             if (l.isPassThrough()) { // its layers' modes were checked with the layers it is among
                 out.add(new Rec(GROUP_END_NAME, null, 0, 0, BlendMode.NORMAL, 1f, true, PsdLayerRecords.GROUP_END, null, 0, 0));
                 add(l.group().layers(), gx, gy, doc, out, notes);
-                out.add(new Rec(l.name(), null, 0, 0, null, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, null, 0, 0));
+                out.add(Rec.passThroughFolder(l, gx, gy));
                 continue;
             }
             String why = unkept(l, dx, dy, doc);

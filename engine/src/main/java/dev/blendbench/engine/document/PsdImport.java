@@ -37,8 +37,9 @@ import org.w3c.dom.Node;
  * not as the file has it; a layer that also has a vector mask in use has both applied to its
  * pixels, the vector mask rasterized ({@link PsdVectorMask}). A solid colour fill layer (a shape layer, with a vector
  * mask) is drawn from its colour ({@link PsdDescriptor}) over what its vector mask can show. Groups:
- * a pass-through group without a mask is a pass-through group layer at its opacity ({@link Scene}:
- * its layers render in its place, as if it were not there, what they do faded by the opacity; one
+ * a pass-through group without a vector mask is a pass-through group layer at its opacity, its pixel
+ * mask live ({@link Scene}: its layers render in its place, as if it were not there, what they do
+ * faded by the opacity and the mask; one
  * that is clipped, or clipped to, is its layers instead, in order, hidden with it, or below full
  * opacity a group composited on its own); an empty one is left out; any other group is composited on its own ({@link Isolated}) and becomes one layer with the group's blend
  * mode, opacity and masks, as OpenRaster's isolated stacks do. Clipping: a base layer and the
@@ -46,7 +47,7 @@ import org.w3c.dom.Node;
  * each layer in it still a layer of its own. What a scene of ours cannot hold is
  * named in a warning: adjustment, gradient and pattern fill layers (left out), a mask's feather,
  * layer effects, Blend If ranges, a blend mode we lack, the blend modes of layers in a pass-through group that is
- * drawn on its own (a masked one, or a faded one that is clipped or clipped to). TwelveMonkeys' metadata does not tell masks, adjustments, effects and group
+ * drawn on its own (one with a vector mask, or a faded or masked one that is clipped or clipped to). TwelveMonkeys' metadata does not tell masks, adjustments, effects and group
  * blend modes apart, so {@link PsdLayerRecords} reads the layer records for that.
  */
 public final class PsdImport {
@@ -342,9 +343,9 @@ public final class PsdImport {
         }
 
         /**
-         * A group, from its own record, as layers: a pass-through group without a mask is a
-         * pass-through group layer at its opacity (see {@link Scene}: its layers render as they are,
-         * what they do faded by the opacity); any other is a group layer
+         * A group, from its own record, as layers: a pass-through group without a vector mask is a
+         * pass-through group layer at its opacity, its pixel mask live (see {@link Scene}: its layers
+         * render as they are, what they do faded by the opacity and the mask); any other is a group layer
          * (over its layers' bounds, composited on its own with its masks as a last destination-in
          * layer) with the group's blend mode and opacity, as Photoshop composites a group that is
          * not pass-through.
@@ -355,14 +356,16 @@ public final class PsdImport {
             boolean visible = !"false".equals(e.getAttribute("visible")), pass = "pass".equals(key);
             float opacity = opacity(e);
             boolean masked = f != null && (enabled(f.pixelMask()) || f.vectorData() != null);
-            if (pass && !masked) {
+            if (pass && (f == null || f.vectorData() == null)) { // a pixel mask stays live; a vector mask is drawn below
                 if (children.isEmpty()) return List.of();
                 Rect area = Isolated.extent(children, w, h);
                 if (area.isEmpty()) area = new Rect(0, 0, 1, 1); // nothing of it shows, but it stays a group
-                return List.of(Isolated.passThrough(groupName, children, area, BlendSpace.SRGB, budget, visible).withOpacity(opacity));
+                Layer g = Isolated.passThrough(groupName, children, area, BlendSpace.SRGB, budget, visible).withOpacity(opacity);
+                LayerMask live = liveMask(groupName, f, null, area.x(), area.y());
+                return List.of(live == null ? g : g.withMask(live));
             }
             if (pass && children.stream().anyMatch(Reading::blendsOnItsOwn)) {
-                warnings.add("group '" + groupName + "': pass-through with a mask is drawn as a group of its own; the blend modes of its layers act within it");
+                warnings.add("group '" + groupName + "': pass-through with a vector mask is drawn as a group of its own; the blend modes of its layers act within it");
             }
             BlendMode mode = pass ? BlendMode.NORMAL : mode(groupName, key);
             Rect area = Isolated.extent(children, w, h);
@@ -417,8 +420,8 @@ public final class PsdImport {
         /**
          * {@code entries} with each pass-through group that is clipped, or that layers above it are
          * clipped to, replaced by its layers (a clipping group cannot hold one): unclipped, the
-         * topmost of them the base of what is clipped above. A faded one cannot be its layers: it
-         * is composited on its own, as an isolated group at its opacity, clipped as it was.
+         * topmost of them the base of what is clipped above. A faded or masked one cannot be its
+         * layers: it is composited on its own ({@link Scene#isolated}), clipped as it was.
          */
         private List<Entry> passThroughUnclipped(List<Entry> entries) {
             List<Entry> out = new ArrayList<>(entries.size());
@@ -430,13 +433,12 @@ public final class PsdImport {
                     continue;
                 }
                 Layer g = e.layer();
-                if (g.opacity() < 1f) { // its fade needs the group: composited on its own, at its opacity
+                if (g.opacity() < 1f || g.isMasked()) { // its fade needs the group: composited on its own, at its opacity, masked
                     if (g.group().layers().stream().anyMatch(Reading::blendsOnItsOwn)) {
-                        warnings.add("group '" + g.name() + "': a faded pass-through group that is clipped, or clipped to, is drawn as a group"
-                                + " of its own; the blend modes of its layers act within it");
+                        warnings.add("group '" + g.name() + "': a faded or masked pass-through group that is clipped, or clipped to, is"
+                                + " drawn as a group of its own; the blend modes of its layers act within it");
                     }
-                    out.add(new Entry(new Layer(g.name(), g.source(), g.x(), g.y(), g.mode(), g.opacity(), g.visible(), null,
-                            g.group().withPassThrough(false)), e.clipped()));
+                    out.add(new Entry(Scene.isolated(g), e.clipped()));
                     continue;
                 }
                 for (Layer l : Scene.inlinedLayers(g)) out.add(new Entry(l, false));

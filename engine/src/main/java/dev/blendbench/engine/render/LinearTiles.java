@@ -4,6 +4,7 @@ import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.FloatBlend;
 import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
@@ -158,7 +159,8 @@ final class LinearTiles {
     /**
      * Faded pass-through group layer {@code l} (layer {@code li}) over the rectangle at (rx, ry),
      * w × h, of {@code out}: as the 8-bit path does it (see {@code TileRenderer}), in linear floats,
-     * each channel faded as {@code b + o·(p − b)}.
+     * each channel faded as {@code b + f·(p − b)}, {@code f} the opacity times the mask's value / 255
+     * where it has a mask on.
      */
     private static void fadePassThrough(Layer l, int li, Occlusion occ, int rx, int ry, int w, int h, float[] out,
                                         TileRenderer.Level lv, int depth) {
@@ -171,14 +173,18 @@ final class LinearTiles {
         for (int y = y0; y < y1; y++) System.arraycopy(out, 4 * ((y - ry) * w + x0 - rx), buf, 4 * (y - y0) * gw, 4 * gw);
         composite(l.group(), x0 - l.x(), y0 - l.y(), gw, y1 - y0, buf, TileRenderer.level(depth + 1), depth + 1, true);
         float o = l.opacity();
+        LayerMask mask = l.isMasked() ? l.mask() : null;
         int[] st = occ.runs;
         for (int y = y0; y < y1; y++) {
             int orow = 4 * ((y - ry) * w - rx), brow = 4 * ((y - y0) * gw - x0);
             for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
                 if (st[q + 1] > li) continue; // hidden by a layer above
-                for (int k = 4 * Math.max(x, x0), end = 4 * Math.min(st[q], x1); k < end; k++) {
-                    float b = out[orow + k];
-                    out[orow + k] = b + o * (buf[brow + k] - b);
+                for (int px = Math.max(x, x0), pe = Math.min(st[q], x1); px < pe; px++) {
+                    float f = mask == null ? o : o * mask.value(px - l.x(), y - l.y()) * (1f / 255);
+                    for (int k = 4 * px; k < 4 * px + 4; k++) {
+                        float b = out[orow + k];
+                        out[orow + k] = b + f * (buf[brow + k] - b);
+                    }
                 }
             }
         }

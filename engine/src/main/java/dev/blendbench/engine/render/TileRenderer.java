@@ -496,7 +496,10 @@ public final class TileRenderer {
             for (int i = scene.coveringLayers() - 1; i >= 0 && occ.open > 0; i--) {
                 Layer l = layers.get(i);
                 if (l.isGroup()) {
-                    if (l.visible() && l.opacity() == 1f && l.mode().replacesWhereOpaque()) claimOpaque(occ, i, l, lv.cover, y, ax0, ax1);
+                    // a pass-through group here is a faded one (the others were inlined): it keeps some of the backdrop
+                    if (l.visible() && l.opacity() == 1f && !l.isPassThrough() && l.mode().replacesWhereOpaque()) {
+                        claimOpaque(occ, i, l, lv.cover, y, ax0, ax1);
+                    }
                     continue;
                 }
                 if (!canOcclude(l)) continue;
@@ -683,11 +686,12 @@ public final class TileRenderer {
     }
 
     /**
-     * Faded pass-through group layer {@code l} (layer {@code i} of its scene, at opacity {@code op}
-     * below 255) over the tile [ax0, ax1) × [ay0, ay1): where its layers can colour, the backdrop
-     * is copied into this level's buffer, its layers composited onto the copy (at nesting level
-     * {@code depth + 1}), and the backdrop faded towards the result by {@code op}
-     * ({@link Compositor#fade}) wherever no layer above hides the group.
+     * Faded pass-through group layer {@code l} (layer {@code i} of its scene, at opacity {@code op},
+     * below 255 or masked) over the tile [ax0, ax1) × [ay0, ay1): where its layers can colour, the
+     * backdrop is copied into this level's buffer, its layers composited onto the copy (at nesting
+     * level {@code depth + 1}), and the backdrop faded towards the result by {@code op}
+     * ({@link Compositor#fade}), times its mask's value where it has one on
+     * ({@link LayerMask#fade}), wherever no layer above hides the group.
      */
     private static void fadePassThrough(Layer l, int op, Occlusion occ, int i, int[] out, int base, int stride,
                                         int ax0, int ay0, int ax1, int ay1, Level lv, int[] scratch, int depth) {
@@ -700,6 +704,7 @@ public final class TileRenderer {
         for (int y = y0; y < y1; y++) System.arraycopy(out, base + y * stride + x0, buf, (y - y0) * w, w);
         int gx0 = x0 - l.x(), gy0 = y0 - l.y(); // the rectangle on the group's canvas
         composite(l.group(), buf, -gy0 * w - gx0, w, gx0, gy0, gx0 + w, y1 - l.y(), scratch, depth + 1, true);
+        LayerMask mask = l.isMasked() ? l.mask() : null; // then by op times its value, pixel by pixel
         int[] st = occ.runs;
         for (int y = y0; y < y1; y++) {
             int row = base + y * stride, bRow = (y - y0) * w - x0;
@@ -707,14 +712,17 @@ public final class TileRenderer {
             for (int q = occ.visibleFrom(first, last, i), en; q < last; q = occ.visibleFrom(en, last, i)) {
                 en = occ.visibleTo(q, last, i);
                 int s0 = Math.max(q == first ? ax0 : st[q - 2], x0), s1 = Math.min(st[en - 2], x1);
-                if (s0 < s1) Compositor.fade(buf, bRow + s0, out, row + s0, op, s1 - s0);
+                if (s0 >= s1) continue;
+                if (mask != null) mask.fade(buf, bRow + s0, out, row + s0, op, s0, s1, y, l.x(), l.y());
+                else Compositor.fade(buf, bRow + s0, out, row + s0, op, s1 - s0);
             }
         }
     }
 
     /**
      * The canvas rectangle pass-through group layer {@code l}'s visible layers can change (they
-     * are not cut to its canvas; one in a mode that clears outside its source changes all of it), as {@code x0, y0, x1, y1} in {@code lv}'s {@code extent}; empty
+     * are not cut to its canvas; one in a mode that clears outside its source changes all of it;
+     * a mask that is 0 outside its rectangle cuts them to that), as {@code x0, y0, x1, y1} in {@code lv}'s {@code extent}; empty
      * (x0 ≥ x1) when none can.
      */
     static int[] passThroughExtent(Layer l, Level lv) {
@@ -722,6 +730,13 @@ public final class TileRenderer {
         e[0] = e[1] = Integer.MAX_VALUE;
         e[2] = e[3] = Integer.MIN_VALUE;
         extend(l.group(), l.x(), l.y(), e);
+        LayerMask m = l.isMasked() ? l.mask() : null;
+        if (m != null && m.outside() == 0) { // nothing changes outside the mask's rectangle
+            e[0] = Math.max(e[0], l.x() + m.x());
+            e[1] = Math.max(e[1], l.y() + m.y());
+            e[2] = Math.min(e[2], l.x() + m.x() + m.width());
+            e[3] = Math.min(e[3], l.y() + m.y() + m.height());
+        }
         return e;
     }
 

@@ -93,6 +93,24 @@ public final class LayerMask {
     }
 
     /**
+     * Fades canvas row {@code cy}, columns [x0, x1), of {@code dst} (column {@code x0} at
+     * {@code dOff}) towards {@code src} (column {@code x0} at {@code so}) by {@code op} times this
+     * mask's value at each pixel, for a layer placed at {@code (lx, ly)}: a masked pass-through
+     * group's fade ({@link Compositor#fadeByMask}; the outside value a run at a time).
+     */
+    public void fade(int[] src, int so, int[] dst, int dOff, int op, int x0, int x1, int cy, int lx, int ly) {
+        int my = cy - ly - y;
+        boolean rowIn = my >= 0 && my < height;
+        int in0 = rowIn ? Math.clamp(lx + x, x0, x1) : x1, in1 = rowIn ? Math.clamp(lx + x + width, x0, x1) : x1;
+        int fo = Argb.mulDiv255(op, outside);
+        if (fo != 0) {
+            Compositor.fade(src, so, dst, dOff, fo, in0 - x0);
+            Compositor.fade(src, so + in1 - x0, dst, dOff + in1 - x0, fo, x1 - in1);
+        }
+        if (in0 < in1) Compositor.fadeByMask(src, so + in0 - x0, dst, dOff + in0 - x0, op, values, my * width - (lx + x) + in0, in1 - in0);
+    }
+
+    /**
      * A new surface: {@code source}, the untransformed pixels of a layer this mask belongs to,
      * through the mask (whatever its {@link #enabled} says).
      */

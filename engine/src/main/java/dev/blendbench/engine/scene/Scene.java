@@ -1,5 +1,6 @@
 package dev.blendbench.engine.scene;
 
+import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
@@ -30,7 +31,8 @@ import java.util.Objects;
  * opacity {@code o} fades what its layers do, as Photoshop's does: each pixel becomes
  * {@code (1 − o)·b + o·p} (premultiplied, per channel), with {@code b} the backdrop below the group
  * and {@code p} what its layers make of it; at full opacity that is {@code p}, the layers in its
- * place. In a clipping scene, as its base or clipped, it is composited as an isolated group
+ * place. A pixel mask on the group layer fades them pixel by pixel alike, {@code o} times the
+ * mask's value there. In a clipping scene, as its base or clipped, it is composited as an isolated group
  * (source-over at its opacity): there it is one layer's pixels.
  */
 public record Scene(int width, int height, int background, List<Layer> layers, BlendSpace blendSpace, boolean clipping,
@@ -115,9 +117,9 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
         return out;
     }
 
-    /** True for a pass-through group that renders as its layers in its place: at full opacity. */
+    /** True for a pass-through group that renders as its layers in its place: at full opacity, without a mask that is on. */
     private static boolean inlines(Layer l) {
-        return l.isPassThrough() && l.opacity() == 1f;
+        return l.isPassThrough() && l.opacity() == 1f && !l.isMasked();
     }
 
     private static Layer placed(Layer c, Layer group) {
@@ -146,12 +148,27 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
     private static Layer inlined(Layer l, BlendSpace space) {
         if (!l.isGroup() || !l.isPassThrough() && !holdsPassThrough(l.group())) return l;
         Scene g = l.isPassThrough() ? l.group().withBlendSpace(space).inlined() : l.group().inlined();
-        return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, g);
+        return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, g, l.mask());
     }
 
-    /** A pass-through group layer as an isolated one, at its opacity, its layers inlined: the same pixels. */
-    private static Layer isolated(Layer l) {
+    /**
+     * Pass-through group layer {@code l} as an isolated one, at its opacity, its layers inlined:
+     * what it renders as in a clipping scene. A mask that is on becomes a last layer in the group,
+     * in destination-in, which keeps that much of what the group's layers made.
+     */
+    public static Layer isolated(Layer l) {
+        if (!l.isPassThrough()) throw new IllegalArgumentException("'" + l.name() + "' is not a pass-through group");
         Scene g = l.group().inlined().withPassThrough(false);
+        if (l.isMasked()) {
+            Surface m = Surface.allocate(g.width(), g.height());
+            int[] px = m.array();
+            for (int y = 0; y < g.height(); y++) {
+                for (int x = 0; x < g.width(); x++) px[m.index(x, y)] = l.mask().value(x, y) * 0x01010101;
+            }
+            List<Layer> ls = new ArrayList<>(g.layers());
+            ls.add(new Layer(l.name() + " (mask)", m, 0, 0, BlendMode.DESTINATION_IN, 1f, true));
+            g = g.withLayers(ls);
+        }
         return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, g);
     }
 

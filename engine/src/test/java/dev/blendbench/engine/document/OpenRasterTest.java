@@ -281,6 +281,45 @@ class OpenRasterTest {
     }
 
     @Test
+    void aMaskedPassThroughGroup_isSavedForOtherReadersAsAnIsolatedStackCutByItsMask_andReadBackLive() throws Exception {
+        Scene inside = new Scene(60, 40, 0, List.of(new Layer("multiply", TestImages.discs(60, 40, 3, 15), 0, 0, BlendMode.MULTIPLY, 1f, true),
+                new Layer("plain", TestImages.discs(30, 20, 2, 16), 20, 10, BlendMode.NORMAL, 1f, true)));
+        byte[] v = new byte[40 * 30];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) ((i % 40) * 255 / 39);
+        dev.blendbench.engine.scene.LayerMask mask = new dev.blendbench.engine.scene.LayerMask(v, 8, 4, 40, 30, 0, true);
+        Scene s = new Scene(100, 80, 0, List.of(
+                new Layer("base", TestImages.random(100, 80, 17), 0, 0, BlendMode.NORMAL, 1f, true),
+                Groups.passThrough("masked", inside, 12, 9, true).withOpacity(0.7f).withMask(mask),
+                Groups.passThrough("off", inside, 30, 30, true).withMask(mask.withEnabled(false))));
+        Path f = dir.resolve("masked-group.ora");
+        OpenRaster.write(s, f);
+        String xml = new String(OpenRaster.readEntries(Files.newInputStream(f), "x", DocumentLimits.DEFAULT).get("stack.xml"), StandardCharsets.UTF_8);
+        LoadedScene back = OpenRaster.read(f);
+        assertEquals(List.of(), back.warnings());
+        List<Layer> ls = back.scene().layers();
+        assertEquals(List.of("base", "masked", "off"), ls.stream().map(Layer::name).toList());
+        assertTrue(ls.get(1).isPassThrough() && ls.get(1).isMasked());
+        assertEquals(List.of("multiply", "plain"), ls.get(1).group().layers().stream().map(Layer::name).toList(), "the mask's cut left out");
+        assertTrue(ls.get(2).isPassThrough() && ls.get(2).mask() != null && !ls.get(2).mask().enabled(), "a mask that is off, kept off");
+        assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+        // for other readers: the masked stack isolated, its top layer the mask in dst-in; the one whose mask is off not cut
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        org.w3c.dom.NodeList stacks = d.getElementsByTagName("stack");
+        org.w3c.dom.Element masked = null, off = null;
+        for (int i = 0; i < stacks.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) stacks.item(i);
+            if (e.getAttribute("name").equals("masked")) masked = e;
+            if (e.getAttribute("name").equals("off")) off = e;
+        }
+        assertEquals("isolate", masked.getAttribute("isolation"));
+        org.w3c.dom.Element top = (org.w3c.dom.Element) masked.getElementsByTagName("layer").item(0);
+        assertEquals("svg:dst-in", top.getAttribute("composite-op"), xml);
+        assertEquals("auto", off.getAttribute("isolation"));
+        assertEquals(2, off.getElementsByTagName("layer").getLength());
+    }
+
+    @Test
     void aMaskedLayer_isSavedAsItsPixelsThroughTheMask_forOtherReaders_andReadBackLive() throws IOException {
         byte[] v = new byte[30 * 20];
         for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 13);

@@ -193,19 +193,29 @@ class PsdExportTest {
                 dev.blendbench.engine.render.Groups.passThrough("folder", pass, 6, 4, true),
                 dev.blendbench.engine.render.Groups.passThrough("hidden", new Scene(8, 8, 0, List.of(Layer.of("x", noise(8, 8, 24)))), 2, 2, false),
                 dev.blendbench.engine.render.Groups.passThrough("faded", new Scene(30, 20, 0, List.of(
-                        new Layer("dodge", noise(30, 20, 28), 0, 0, BlendMode.COLOR_DODGE, 1f, true))), 20, 20, true).withOpacity(0.4f)));
+                        new Layer("dodge", noise(30, 20, 28), 0, 0, BlendMode.COLOR_DODGE, 1f, true))), 20, 20, true).withOpacity(0.4f),
+                dev.blendbench.engine.render.Groups.passThrough("masked", new Scene(40, 30, 0, List.of(
+                        new Layer("burn", noise(40, 30, 29), 0, 0, BlendMode.COLOR_BURN, 1f, true))), 4, 6, true).withMask(ramp())));
         Path p = dir.resolve("pass.psd");
         assertEquals(List.of(), PsdExport.write(scene, p));
         LoadedScene back = PsdImport.read(p);
         assertEquals(List.of(), back.warnings());
         List<Layer> ls = back.scene().layers();
-        assertEquals(List.of("base", "folder", "hidden", "faded"), names(ls));
-        assertEquals(List.of(false, true, true, true), ls.stream().map(Layer::isPassThrough).toList());
-        assertEquals(List.of(true, true, false, true), ls.stream().map(Layer::visible).toList());
+        assertEquals(List.of("base", "folder", "hidden", "faded", "masked"), names(ls));
+        assertEquals(List.of(false, true, true, true, true), ls.stream().map(Layer::isPassThrough).toList());
+        assertEquals(List.of(true, true, false, true, true), ls.stream().map(Layer::visible).toList());
+        assertTrue(ls.get(4).isMasked(), "a pass-through group's pixel mask is written as its folder's layer mask, and read back live");
         assertEquals(Math.round(0.4f * 255) / 255f, ls.get(3).opacity(), 1e-6f, "the opacity byte Photoshop stores");
         assertEquals(List.of("multiply", "nested"), names(ls.get(1).group().layers()));
         assertTrue(ls.get(1).group().layers().get(1).isPassThrough());
         org.junit.jupiter.api.Assertions.assertArrayEquals(render(scene).toArray(), render(back.scene()).toArray(), "the same picture after the round trip");
+    }
+
+    /** A 30 × 20 ramp, dark to light, at (5, 3) from its layer; hidden outside. */
+    private static dev.blendbench.engine.scene.LayerMask ramp() {
+        byte[] v = new byte[30 * 20];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) ((i % 30) * 255 / 29);
+        return new dev.blendbench.engine.scene.LayerMask(v, 5, 3, 30, 20, 0, true);
     }
 
     @Test

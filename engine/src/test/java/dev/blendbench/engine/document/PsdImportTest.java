@@ -186,6 +186,16 @@ class PsdImportTest {
         assertEquals(0xFFFFFFFF, renderedAt(s, 2, 5));
         assertEquals(0xFF000000, renderedAt(s, 7, 5));
         assertEquals(List.of(), s.warnings());
+        Layer g = s.scene().layers().get(1);
+        assertTrue(g.isPassThrough() && g.isMasked(), "a pass-through group keeps its pixel mask live");
+        // a screen layer in a masked pass-through group screens the grey below the group where the mask shows it
+        var grey = new PsdWriterForTests.L("grey", 0, 0, 10, 10, 0x808080, "norm", false, null);
+        var scr = new PsdWriterForTests.L("scr", 0, 0, 10, 10, 0x404040, "scrn", false, null);
+        LoadedScene modal = psd("gmask-screen.psd", DocumentLimits.DEFAULT, grey, PsdWriterForTests.L.groupEnd(), scr,
+                PsdWriterForTests.L.group("masked", "pass", 255, false, PsdWriterForTests.M.of(0, 0, 10, 10, 0, 1, half)));
+        assertEquals(List.of(), modal.warnings());
+        assertEquals(0xFFA0A0A0, renderedAt(modal, 2, 5)); // screen(0x80, 0x40)
+        assertEquals(0xFF808080, renderedAt(modal, 7, 5)); // hidden by the mask: the grey
     }
 
     @Test

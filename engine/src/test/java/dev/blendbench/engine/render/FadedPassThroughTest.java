@@ -14,6 +14,7 @@ import dev.blendbench.engine.resample.Filter;
 import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Fingerprint;
 import dev.blendbench.engine.scene.Layer;
+import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
@@ -92,15 +93,17 @@ class FadedPassThroughTest {
         Layer g = ls.get(GROUP);
         int[] b = render(TileRenderer.singleThreaded(), s.withLayers(ls.subList(0, GROUP)), null).array();
         List<Layer> full = new ArrayList<>(ls.subList(0, GROUP));
-        full.add(g.withOpacity(1f));
+        full.add(g.withOpacity(1f).withMask(null));
         int[] p = render(TileRenderer.singleThreaded(), s.withLayers(full), null).array();
         int op = Compositor.opacityToByte(g.opacity());
         Surface faded = Surface.allocate(s.width(), s.height());
         int[] f = faded.array();
         for (int i = 0; i < f.length; i++) {
+            int x = i % s.width(), y = i / s.width();
+            int k = g.isMasked() ? (int) Math.round(op * g.mask().value(x - g.x(), y - g.y()) / 255.0) : op;
             int v = 0;
             for (int sh = 0; sh < 32; sh += 8) {
-                int c = (int) Math.round((op * (p[i] >>> sh & 0xFF) + (255 - op) * (b[i] >>> sh & 0xFF)) / 255.0);
+                int c = (int) Math.round((k * (p[i] >>> sh & 0xFF) + (255 - k) * (b[i] >>> sh & 0xFF)) / 255.0);
                 v |= c << sh;
             }
             f[i] = v;
@@ -132,6 +135,52 @@ class FadedPassThroughTest {
         }
     }
 
+    /** A ramp over part of the group, {@code outside} elsewhere. */
+    private static LayerMask ramp(int outside) {
+        byte[] v = new byte[90 * 60];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) (i % 90 < 10 ? 255 : i % 90 < 20 ? 0 : (i % 90) * 255 / 89);
+        return new LayerMask(v, 15, 10, 90, 60, outside, true);
+    }
+
+    @Test
+    void aMaskedPassThroughGroup_fadesPixelByPixel_byItsOpacityTimesTheMask_bitForBit_forEveryThreadCountAndTileSize() {
+        for (long seed = 1; seed <= 6; seed++) {
+            float o = seed % 3 == 0 ? 1f : 0.6f;
+            Scene plain = scene(seed, BlendSpace.SRGB, o);
+            Scene s = plain.withLayer(GROUP, plain.layers().get(GROUP).withMask(ramp(seed % 2 == 0 ? 0 : 255)));
+            assertTrue(s.inlined().layers().get(GROUP).isPassThrough(), "masked: not inlined, even at full opacity");
+            int[] want = expected(s);
+            for (int threads : new int[] {1, 3}) {
+                for (int[] tile : new int[][] {{4096, 16}, {37, 23}}) {
+                    assertArrayEquals(want, render(new TileRenderer(POOL, threads, tile[0], tile[1]), s, null).array(),
+                            "seed " + seed + ", " + threads + " threads, tile " + tile[0] + "x" + tile[1]);
+                }
+            }
+            if (o == 1f) {
+                Scene off = s.withLayer(GROUP, s.layers().get(GROUP).withMask(ramp(0).withEnabled(false)));
+                assertArrayEquals(render(TileRenderer.singleThreaded(), plain, null).array(), render(TileRenderer.singleThreaded(), off, null).array(),
+                        "a mask that is off: the group's layers in its place");
+            }
+        }
+    }
+
+    @Test
+    void inLinearLight_aMaskedGroupFadesByItsOpacityTimesTheMask() {
+        Scene plain = scene(7, BlendSpace.LINEAR, 0.8f);
+        Layer g = plain.layers().get(GROUP).withMask(ramp(0));
+        Scene top = plain.withLayers(List.of(plain.layers().get(0), plain.layers().get(1), g));
+        Rect r = new Rect(0, 0, top.width(), top.height());
+        float[] b = new float[4 * top.width() * top.height()], p = new float[b.length], got = new float[b.length];
+        TileRenderer.compositeLinear(top.withLayers(top.layers().subList(0, GROUP)), r, b);
+        TileRenderer.compositeLinear(top.withLayer(GROUP, g.withOpacity(1f).withMask(null)), r, p);
+        TileRenderer.compositeLinear(top, r, got);
+        for (int i = 0; i < b.length; i++) {
+            int x = (i / 4) % top.width(), y = (i / 4) / top.width();
+            float f = 0.8f * g.mask().value(x - g.x(), y - g.y()) / 255f;
+            assertEquals(b[i] + f * (p[i] - b[i]), got[i], 1e-5f, "float " + i);
+        }
+    }
+
     @Test
     void inLinearLight_theBackdropIsFadedInFloats_andTheResultIsTheSameForEveryThreadCountAndTileSize() {
         for (long seed = 1; seed <= 4; seed++) {
@@ -142,7 +191,7 @@ class FadedPassThroughTest {
             float[] b = new float[4 * s.width() * s.height()], p = new float[b.length], got = new float[b.length];
             TileRenderer.compositeLinear(top.withLayers(top.layers().subList(0, GROUP)), r, b);
             List<Layer> full = new ArrayList<>(top.layers().subList(0, GROUP));
-            full.add(top.layers().get(GROUP).withOpacity(1f));
+            full.add(top.layers().get(GROUP).withOpacity(1f).withMask(null));
             TileRenderer.compositeLinear(top.withLayers(full), r, p);
             TileRenderer.compositeLinear(top, r, got);
             for (int i = 0; i < b.length; i++) {
@@ -204,6 +253,21 @@ class FadedPassThroughTest {
         assertArrayEquals(want, render(TileRenderer.singleThreaded(), s, null).array());
         Scene hidden = s.withLayer(GROUP, s.layers().get(GROUP).withOpacity(0.5f).withVisible(false));
         assertArrayEquals(want, render(TileRenderer.singleThreaded(), hidden, null).array());
+    }
+
+    @Test
+    void inAClippingGroup_aMaskedPassThroughGroupIsAnIsolatedOneEndingInItsMaskInDestinationIn() {
+        Layer base = new Layer("base", TestImages.discs(40, 40, 2, 5), 0, 0, BlendMode.SOURCE_OVER, 1f, true);
+        Scene inside = new Scene(40, 40, 0, List.of(new Layer("multiply", TestImages.random(40, 40, 6), 0, 0, BlendMode.MULTIPLY, 1f, true)));
+        byte[] v = new byte[20 * 20];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 7);
+        LayerMask m = new LayerMask(v, 5, 5, 20, 20, 0, true);
+        Surface alpha = Surface.allocate(40, 40);
+        for (int y = 0; y < 40; y++) for (int x = 0; x < 40; x++) alpha.setPixel(x, y, m.value(x, y) * 0x01010101);
+        Scene byHand = inside.withLayers(List.of(inside.layers().getFirst(), new Layer("g (mask)", alpha, 0, 0, BlendMode.DESTINATION_IN, 1f, true)));
+        Scene a = new Scene(40, 40, 0, List.of(base, Groups.passThrough("g", inside, 0, 0, true).withOpacity(0.6f).withMask(m)), BlendSpace.SRGB, true);
+        Scene b = new Scene(40, 40, 0, List.of(base, Groups.of("g", byHand, 0, 0, BlendMode.SOURCE_OVER, 0.6f, true)), BlendSpace.SRGB, true);
+        assertArrayEquals(render(TileRenderer.singleThreaded(), b, null).array(), render(TileRenderer.singleThreaded(), a, null).array());
     }
 
     @Test
