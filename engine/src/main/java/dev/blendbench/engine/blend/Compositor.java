@@ -278,7 +278,8 @@ public final class Compositor {
      * pass-through group's mask.
      */
     public static void fadeByMask(int[] src, int so, int[] dst, int dOff, int op, byte[] values, int vOff, int n) {
-        PorterDuffKernels.fadeByMask(src, so, dst, dOff, op, values, vOff, n);
+        if (Kernels.vectorLerp()) VectorPorterDuffKernels.fadeByMask(src, so, dst, dOff, op, values, vOff, n);
+        else PorterDuffKernels.fadeByMask(src, so, dst, dOff, op, values, vOff, n);
     }
 
     /**

@@ -255,6 +255,25 @@ final class VectorPorterDuffKernels {
         PorterDuffKernels.scaleByMask(px, pOff + i, values, vOff + i, n - i);
     }
 
+    /** {@link PorterDuffKernels#fadeByMask}, lane for lane: the same bits. */
+    static void fadeByMask(int[] src, int so, int[] dst, int dOff, int op, byte[] values, int vOff, int n) {
+        int i = 0;
+        IntVector k255 = IntVector.broadcast(SP, 255);
+        for (int upper = SP.loopBound(n); i < upper; i += L) {
+            IntVector v = ((IntVector) ByteVector.fromArray(MASK_BYTES, values, vOff + i).convertShape(VectorOperators.B2I, SP, 0)).and(0xFF);
+            IntVector t = v.mul(op).add(128);
+            IntVector fa = t.add(t.lanewise(LSHR, 8)).lanewise(LSHR, 8), fb = k255.sub(fa);
+            IntVector s = IntVector.fromArray(SP, src, so + i);
+            IntVector d = IntVector.fromArray(SP, dst, dOff + i);
+            IntVector rb = s.and(M).mul(fa).add(d.and(M).mul(fb)).add(0x00800080);
+            rb = rb.add(rb.lanewise(LSHR, 8).and(M)).lanewise(LSHR, 8).and(M);
+            IntVector ag = s.lanewise(LSHR, 8).and(M).mul(fa).add(d.lanewise(LSHR, 8).and(M).mul(fb)).add(0x00800080);
+            ag = ag.add(ag.lanewise(LSHR, 8).and(M)).and(~M);
+            rb.or(ag).intoArray(dst, dOff + i);
+        }
+        PorterDuffKernels.fadeByMask(src, so + i, dst, dOff + i, op, values, vOff + i, n - i);
+    }
+
     /** {@link PorterDuffKernels#clipToBackdrop}, lane for lane: the same bits. */
     static void clipToBackdrop(int[] backdrop, int bo, int[] dst, int dOff, int n) {
         int i = 0;

@@ -52,6 +52,25 @@ class VectorKernelsTest {
         }
     }
 
+    /** A masked pass-through group's fade: opacities, every mask value, offsets, lengths around the vector's. */
+    @Test
+    void vectorFadeByMask_equalsTheScalarOne_bitForBit() {
+        Surface src = TestImages.random(700, 1, 45), dst = TestImages.random(700, 1, 46);
+        byte[] values = new byte[800];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(47);
+        for (int i = 0; i < values.length; i++) values[i] = (byte) (i < 256 ? i : rnd.nextInt(3) == 0 ? 255 : rnd.nextInt(256));
+        for (int op : new int[] {0, 1, 77, 128, 254, 255}) {
+            for (int len : new int[] {0, 1, VectorSeparableKernels.L - 1, VectorSeparableKernels.L, 3 * VectorSeparableKernels.L + 1, 600}) {
+                for (int[] off : new int[][] {{0, 0, 0}, {3, 7, 11}, {11, 1, 5}}) {
+                    int[] a = dst.toArray(), b = dst.toArray();
+                    VectorPorterDuffKernels.fadeByMask(src.array(), off[0], a, off[1], op, values, off[2], len);
+                    PorterDuffKernels.fadeByMask(src.array(), off[0], b, off[1], op, values, off[2], len);
+                    assertArrayEquals(b, a, "opacity " + op + ", length " + len + ", offsets " + java.util.Arrays.toString(off));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(BlendMode.class)
     void vectorKernel_equalsScalarKernel_bitForBit(BlendMode mode) {
