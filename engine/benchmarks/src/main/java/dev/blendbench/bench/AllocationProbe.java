@@ -28,9 +28,18 @@ final class AllocationProbe {
 
     static double bytesPerRender(int warmup, int measured, String size, boolean transformed, String blendSpace, boolean grouped,
                                  boolean clipping) {
+        return bytesPerRender(warmup, measured, size, transformed, blendSpace, grouped, clipping, "no");
+    }
+
+    /** With {@code grouped}: the outer group pass-through ({@code full}, {@code faded}, {@code masked}) or not ({@code no}). */
+    static double bytesPerRender(int warmup, int measured, String size, boolean transformed, String blendSpace, boolean grouped,
+                                 boolean clipping, String passThrough) {
         SceneBenchmark b = new SceneBenchmark();
         b.grouped = grouped;
         b.clipping = clipping;
+        b.passThrough = passThrough;
+        b.masked = false;
+        b.maskShape = "ramp";
         b.size = size;
         b.layers = 8;
         b.tile = "4096x16";

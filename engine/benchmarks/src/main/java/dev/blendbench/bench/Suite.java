@@ -144,14 +144,24 @@ public final class Suite {
         Collection<RunResult> cs = new Runner(options(SceneBenchmark.class.getSimpleName() + ".tiledRenderer")
                 .param("grouped", "true").param("clipping", "true").build()).run();
         out.addAll(cs);
+        // the outer group a pass-through one: at 80 % (its layers over a copy of the backdrop, faded into it), or masked
+        Collection<RunResult> ps = new Runner(options(SceneBenchmark.class.getSimpleName() + ".tiledRenderer")
+                .param("grouped", "true").param("passThrough", "faded", "masked").build()).run();
+        out.addAll(ps);
         double flat = score(gs, "tiledRenderer", Map.of("grouped", "false")), grouped = score(gs, "tiledRenderer", Map.of("grouped", "true"));
         double clipping = score(cs, "tiledRenderer", Map.of("clipping", "true"));
-        OUT.println("## the same scene with layers 3–8 in a group (layers 5–6 in a group inside it), 1 thread, same run; the group a clipping one");
-        OUT.println("| flat ms | grouped ms | grouped ÷ flat | clipping ms | clipping ÷ grouped | bytes per render, grouped / clipping (in-process probe) |");
-        OUT.println("|---|---|---|---|---|---|");
-        OUT.printf(Locale.ROOT, "| %.2f | %.2f | %.2f× | %.2f | %.2f× | %.3f / %.3f |%n%n", flat, grouped, grouped / flat, clipping, clipping / grouped,
+        double faded = score(ps, "tiledRenderer", Map.of("passThrough", "faded")), masked = score(ps, "tiledRenderer", Map.of("passThrough", "masked"));
+        OUT.println("## the same scene with layers 3–8 in a group (layers 5–6 in a group inside it), 1 thread, same run; the group a clipping one;"
+                + " a pass-through one at 80 %, or masked");
+        OUT.println("| flat ms | grouped ms | grouped ÷ flat | clipping ms | clipping ÷ grouped | faded ms | masked ms"
+                + " | bytes per render, grouped / clipping / faded / masked (in-process probe) |");
+        OUT.println("|---|---|---|---|---|---|---|---|");
+        OUT.printf(Locale.ROOT, "| %.2f | %.2f | %.2f× | %.2f | %.2f× | %.2f | %.2f | %.3f / %.3f / %.3f / %.3f |%n%n", flat, grouped, grouped / flat,
+                clipping, clipping / grouped, faded, masked,
                 AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true),
-                AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true, true));
+                AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true, true),
+                AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true, false, "faded"),
+                AllocationProbe.bytesPerRender(300, 200, "3840x2160", false, "srgb", true, false, "masked"));
         return out;
     }
 

@@ -22,5 +22,9 @@ class AllocationProbeTest {
         assertTrue(grouped >= 0 && Double.isFinite(grouped), "grouped: " + grouped);
         double clipping = AllocationProbe.bytesPerRender(3, 5, "256x128", false, "srgb", true, true);
         assertTrue(clipping >= 0 && Double.isFinite(clipping), "clipping: " + clipping);
+        for (String pass : new String[] {"full", "faded", "masked"}) {
+            double bytes = AllocationProbe.bytesPerRender(3, 5, "256x128", false, "srgb", true, false, pass);
+            assertTrue(bytes >= 0 && Double.isFinite(bytes), "pass-through " + pass + ": " + bytes);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.blendbench.engine.render;
 
+import static dev.blendbench.engine.render.PassThroughTest.randomLayer;
+import static dev.blendbench.engine.render.PassThroughTest.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +12,6 @@ import dev.blendbench.engine.TestImages;
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.Compositor;
 import dev.blendbench.engine.colour.BlendSpace;
-import dev.blendbench.engine.resample.Filter;
-import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Fingerprint;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.LayerMask;
@@ -35,21 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 class FadedPassThroughTest {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(4);
-    private static final BlendMode[] MODES = {BlendMode.SOURCE_OVER, BlendMode.MULTIPLY, BlendMode.SCREEN, BlendMode.OVERLAY,
-            BlendMode.SOFT_LIGHT, BlendMode.DIFFERENCE, BlendMode.HUE, BlendMode.DESTINATION_IN, BlendMode.SOURCE_ATOP, BlendMode.XOR,
-            BlendMode.COLOR_DODGE};
-
     @AfterAll
     static void shutdown() {
         POOL.shutdownNow();
-    }
-
-    private static Layer randomLayer(SplittableRandom rnd, String name, int w, int h) {
-        int lw = 20 + rnd.nextInt(w / 2), lh = 20 + rnd.nextInt(h / 2);
-        Surface px = rnd.nextBoolean() ? TestImages.discs(lw, lh, 1 + rnd.nextInt(4), rnd.nextLong()) : TestImages.random(lw, lh, rnd.nextLong());
-        Layer l = new Layer(name, px, rnd.nextInt(-20, w - 10), rnd.nextInt(-20, h - 10), MODES[rnd.nextInt(MODES.length)],
-                rnd.nextInt(4) == 0 ? 0.6f : 1f, rnd.nextInt(8) != 0);
-        return rnd.nextInt(6) == 0 ? l.withTransform(Transform.place(lw, lh, 0.3, 0.6, 1.1, 9), Filter.BILINEAR) : l;
     }
 
     /** A random document: a photo, layers, a faded pass-through group (layer {@link #GROUP}) holding more, and layers above it. */
@@ -78,14 +66,6 @@ class FadedPassThroughTest {
     }
 
     private static final int GROUP = 2;
-
-    private static Surface render(TileRenderer r, Scene s, Rect dirty) {
-        Surface out = Surface.allocate(s.width(), s.height());
-        out.fill(0x12345678);
-        if (dirty == null) r.render(s, out);
-        else r.render(s, out, dirty);
-        return out;
-    }
 
     /** The oracle: below and full rendered on their own, mixed here, the layers above composited onto that. */
     private static int[] expected(Scene s) {

@@ -34,14 +34,16 @@ import org.junit.jupiter.api.Test;
 class PassThroughTest {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(4);
     private static final BlendMode[] MODES = {BlendMode.SOURCE_OVER, BlendMode.MULTIPLY, BlendMode.SCREEN, BlendMode.OVERLAY,
-            BlendMode.SOFT_LIGHT, BlendMode.DIFFERENCE, BlendMode.HUE, BlendMode.DESTINATION_IN, BlendMode.SOURCE_ATOP, BlendMode.XOR};
+            BlendMode.SOFT_LIGHT, BlendMode.DIFFERENCE, BlendMode.HUE, BlendMode.DESTINATION_IN, BlendMode.SOURCE_ATOP, BlendMode.XOR,
+            BlendMode.COLOR_DODGE};
 
     @AfterAll
     static void shutdown() {
         POOL.shutdownNow();
     }
 
-    private static Layer randomLayer(SplittableRandom rnd, String name, int w, int h) {
+    /** A random layer for a w × h canvas (also {@link FadedPassThroughTest}'s): discs or noise, a mode of a spread, sometimes faded, hidden or resampled. */
+    static Layer randomLayer(SplittableRandom rnd, String name, int w, int h) {
         int lw = 20 + rnd.nextInt(w / 2), lh = 20 + rnd.nextInt(h / 2);
         Surface px = rnd.nextBoolean() ? TestImages.discs(lw, lh, 1 + rnd.nextInt(4), rnd.nextLong()) : TestImages.random(lw, lh, rnd.nextLong());
         Layer l = new Layer(name, px, rnd.nextInt(-20, w - 10), rnd.nextInt(-20, h - 10), MODES[rnd.nextInt(MODES.length)],
@@ -94,7 +96,8 @@ class PassThroughTest {
         return hide ? m.withVisible(false) : m;
     }
 
-    private static Surface render(TileRenderer r, Scene s, Rect dirty) {
+    /** {@code s} rendered by {@code r}, whole or only {@code dirty} (null: whole), into a target of a junk colour (what it leaves shows). */
+    static Surface render(TileRenderer r, Scene s, Rect dirty) {
         Surface out = Surface.allocate(s.width(), s.height());
         out.fill(0x12345678);
         if (dirty == null) r.render(s, out);
