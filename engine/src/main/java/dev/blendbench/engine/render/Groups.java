@@ -51,10 +51,11 @@ public final class Groups {
 
     /**
      * {@code l} with its group's layers replaced by {@code layers} — which must composite to the
-     * same pixels (the same layers with their sources decoded again, say): its pixels are kept.
+     * same pixels (the same layers with their sources decoded again, say): its pixels, and a
+     * pass-through group's mask, are kept.
      */
     public static Layer withLayers(Layer l, List<Layer> layers) {
         if (!l.isGroup()) throw new IllegalArgumentException("'" + l.name() + "' is not a group");
-        return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, l.group().withLayers(layers));
+        return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, l.group().withLayers(layers), l.mask());
     }
 }

@@ -282,8 +282,10 @@ class OpenRasterTest {
 
     @Test
     void aMaskedPassThroughGroup_isSavedForOtherReadersAsAnIsolatedStackCutByItsMask_andReadBackLive() throws Exception {
+        // a transformed layer in it: baked into its pixels on saving, the group (and its mask) kept
         Scene inside = new Scene(60, 40, 0, List.of(new Layer("multiply", TestImages.discs(60, 40, 3, 15), 0, 0, BlendMode.MULTIPLY, 1f, true),
-                new Layer("plain", TestImages.discs(30, 20, 2, 16), 20, 10, BlendMode.NORMAL, 1f, true)));
+                new Layer("plain", TestImages.discs(30, 20, 2, 16), 20, 10, BlendMode.NORMAL, 1f, true)
+                        .withTransform(dev.blendbench.engine.resample.Transform.place(30, 20, 0.5, 0.25, 1.2, 10), dev.blendbench.engine.resample.Filter.BILINEAR)));
         byte[] v = new byte[40 * 30];
         for (int i = 0; i < v.length; i++) v[i] = (byte) ((i % 40) * 255 / 39);
         dev.blendbench.engine.scene.LayerMask mask = new dev.blendbench.engine.scene.LayerMask(v, 8, 4, 40, 30, 0, true);
