@@ -104,12 +104,14 @@ public final class CompositeWorkload implements Workload {
         int n = scene.layers().size();
         // the blend space is part of the job: linear light costs several times sRGB's; and so is the memory its
         // layers read (the same image drawn twice from one surface costs a render less than from two)
-        int[] groups = new int[4]; // groups, the layers in them, the clipping ones among them, and masked layers anywhere
+        // groups, the layers in them, the clipping ones among them, masked layers anywhere, and faded or masked pass-through groups
+        int[] groups = new int[5];
         countGroups(scene, groups, false);
         return "composite " + scene.width() + "x" + scene.height() + ", " + n + (n == 1 ? " layer" : " layers")
                 + (groups[0] == 0 ? "" : ", " + groups[0] + (groups[0] == 1 ? " group (" : " groups (") + groups[1]
                         + (groups[1] == 1 ? " layer" : " layers") + (groups[0] == 1 ? " in it" : " in them")
-                        + (groups[2] == 0 ? "" : groups[0] == 1 ? ", clipping" : ", " + groups[2] + " clipping") + ")")
+                        + (groups[2] == 0 ? "" : groups[0] == 1 ? ", clipping" : ", " + groups[2] + " clipping")
+                        + (groups[4] == 0 ? "" : groups[0] == 1 ? ", pass-through" : ", " + groups[4] + " pass-through") + ")")
                 + (groups[3] == 0 ? "" : ", " + groups[3] + " masked") // a mask is applied on every render
                 + (scene.blendSpace() == dev.blendbench.engine.colour.BlendSpace.LINEAR ? " in linear light" : "")
                 + String.format(java.util.Locale.ROOT, " (%.1f MB of source pixels)", sourceBytes(scene) / 1e6)
@@ -120,7 +122,8 @@ public final class CompositeWorkload implements Workload {
     /**
      * Adds the group layers in {@code scene} (nested ones too) to {@code out[0]}, the layers in
      * groups to {@code out[1]}, the clipping groups to {@code out[2]}, the layers drawn through a
-     * mask (at any depth) to {@code out[3]}.
+     * mask (at any depth) to {@code out[3]}, the pass-through groups (of an inlined scene: the
+     * faded or masked ones) to {@code out[4]}.
      */
     private static void countGroups(Scene scene, int[] out, boolean inGroup) {
         for (Layer l : scene.layers()) {
@@ -129,6 +132,7 @@ public final class CompositeWorkload implements Workload {
             if (l.isGroup()) {
                 out[0]++;
                 if (l.group().clipping()) out[2]++;
+                if (l.isPassThrough()) out[4]++;
                 countGroups(l.group(), out, true);
             }
         }

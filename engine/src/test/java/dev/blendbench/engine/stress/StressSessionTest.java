@@ -106,6 +106,15 @@ class StressSessionTest {
             StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
             assertEquals(0, r.errors(), r.firstError());
         }
+        // faded and masked, the pass-through group stays a group: said so, and decoded with its mask
+        Scene faded = scene.withLayer(1, scene.layers().get(1).withOpacity(0.5f).withMask(m));
+        try (CompositeWorkload w = new CompositeWorkload(faded, Strategy.PER_WORKER, true, false)) {
+            assertTrue(w.description().contains("composite 100x80, 2 layers, 1 group (2 layers in it, pass-through), 2 masked"), w.description());
+            StressConfig cfg = new StressConfig(new LoadModel.Closed(1, Duration.ZERO), false, Duration.ZERO,
+                    Duration.ofMillis(200), 0, Duration.ofMillis(100));
+            StressReport r = new StressSession(cfg, w, Ticker.SYSTEM, null).run();
+            assertEquals(0, r.errors(), r.firstError());
+        }
     }
 
     @Test
