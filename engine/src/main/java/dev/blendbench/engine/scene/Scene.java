@@ -82,12 +82,13 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
     public Scene withPassThrough(boolean p) { return new Scene(width, height, background, layers, blendSpace, clipping, p); }
 
     /**
-     * What renders: this scene with every pass-through group layer at full opacity, at any depth
-     * (inside isolated groups too), replaced by its layers, moved by its position and hidden where
-     * it is hidden. A faded one (opacity below 1) stays a group layer, its own layers inlined and
-     * its scene given this scene's blend space (its layers blend as the document's do); the
-     * renderer composites it over the backdrop and fades the result. Returns this scene itself,
-     * allocating nothing, when it holds no pass-through group.
+     * What renders: this scene with every pass-through group layer at full opacity and without a
+     * mask that is on, at any depth (inside isolated groups too), replaced by its layers, moved by
+     * its position and hidden where it is hidden. A faded or masked one stays a group layer, its
+     * own layers inlined and its scene given this scene's blend space (its layers blend as the
+     * document's do); the renderer composites it over the backdrop and fades the result. In a
+     * clipping scene a pass-through group is made an isolated one ({@link #isolated}). Returns this
+     * scene itself, allocating nothing, when it holds no pass-through group.
      */
     public Scene inlined() {
         return holdsPassThrough(this) ? withLayers(inline(layers, clipping, blendSpace)) : this;
