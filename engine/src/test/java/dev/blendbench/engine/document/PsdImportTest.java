@@ -214,6 +214,19 @@ class PsdImportTest {
                 PsdWriterForTests.L.group("folder", "pass", 255, false, null));
         assertTrue(kept.scene().layers().get(1).isPassThrough());
         assertEquals(0xFF0000FF, renderedAt(kept, 3, 3));
+        // faded, clipped to: it cannot be its layers (its fade needs the group), so it is composited on its own, the base of the
+        // clipping group, and the warning names the blend mode that now acts within it
+        var scr = new PsdWriterForTests.L("scr", 2, 2, 4, 4, 0x404040, "scrn", false, null);
+        LoadedScene faded = psd("pass-faded-clip.psd", DocumentLimits.DEFAULT, back, PsdWriterForTests.L.groupEnd(), scr,
+                PsdWriterForTests.L.group("folder", "pass", 128, false, null), photo);
+        assertEquals(List.of("back", "folder"), faded.scene().layers().stream().map(Layer::name).toList());
+        Layer clip = faded.scene().layers().get(1);
+        assertTrue(clip.group().clipping());
+        Layer folder = clip.group().layers().getFirst();
+        assertTrue(folder.isGroup() && !folder.isPassThrough(), "an isolated group, the base");
+        assertEquals(128 / 255f, clip.opacity(), 1e-6f, "the clipping group takes its base's opacity");
+        assertEquals(List.of("group 'folder': a faded or masked pass-through group that is clipped, or clipped to, is drawn as a group"
+                + " of its own; the blend modes of its layers act within it"), faded.warnings());
     }
 
     @Test
