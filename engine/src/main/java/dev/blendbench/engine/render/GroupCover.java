@@ -48,7 +48,7 @@ final class GroupCover {
                 leafAdd(x0, x1);
                 merge();
             } else {
-                add(group, gx, y - gy, x0, x1);
+                add(group, gx, y - gy, x0, x1, true);
             }
             if (pos + accN > spans.length) spans = Arrays.copyOf(spans, Math.max(pos + accN, 2 * spans.length));
             System.arraycopy(acc, 0, spans, pos, accN);
@@ -108,11 +108,17 @@ final class GroupCover {
         return rowStarts[r];
     }
 
-    /** Adds the union of {@code scene}'s layers on its row {@code sy}, the scene's canvas at column {@code dx}, clipped to [x0, x1). */
-    private void add(Scene scene, int dx, int sy, int x0, int x1) {
-        if (sy < 0 || sy >= scene.height()) return;
-        x0 = Math.max(x0, dx);
-        x1 = Math.min(x1, dx + scene.width());
+    /**
+     * Adds the union of {@code scene}'s layers on its row {@code sy}, the scene's canvas at column
+     * {@code dx}, clipped to [x0, x1) and, where {@code cut}, to the scene's canvas (a pass-through
+     * group's layers are not cut to its canvas).
+     */
+    private void add(Scene scene, int dx, int sy, int x0, int x1, boolean cut) {
+        if (cut) {
+            if (sy < 0 || sy >= scene.height()) return;
+            x0 = Math.max(x0, dx);
+            x1 = Math.min(x1, dx + scene.width());
+        }
         if (x0 >= x1) return;
         List<Layer> layers = scene.layers();
         for (int i = 0, n = scene.coveringLayers(); i < n; i++) { // no iterator: this recursion defeats escape analysis
@@ -122,7 +128,7 @@ final class GroupCover {
                 if (l.group().background() != 0) {
                     addBounds(l.bounds(), dx, sy, x0, x1);
                 } else {
-                    add(l.group(), dx + l.x(), sy - l.y(), x0, x1);
+                    add(l.group(), dx + l.x(), sy - l.y(), x0, x1, !l.isPassThrough());
                 }
                 continue;
             }

@@ -225,6 +225,18 @@ class FadedPassThroughTest {
     }
 
     @Test
+    void inAnIsolatedGroup_aFadedPassThroughGroupsLayersAreNotCutToItsCanvas() {
+        // its layer reaches past its 20 × 20 canvas on every side; the same group on a canvas that holds it is the oracle
+        Layer wide = new Layer("wide", TestImages.random(100, 60, 8), -30, -10, BlendMode.SCREEN, 1f, true);
+        Layer small = Groups.passThrough("small", new Scene(20, 20, 0, List.of(wide)), 40, 30, true).withOpacity(0.5f);
+        Layer roomy = Groups.passThrough("roomy", new Scene(120, 90, 0, List.of(wide.withPosition(10, 20))), 0, 0, true).withOpacity(0.5f);
+        Layer under = new Layer("under", TestImages.discs(120, 90, 3, 9), 0, 0, BlendMode.SOURCE_OVER, 1f, true);
+        Scene a = new Scene(120, 90, 0xFF203040, List.of(Groups.of("iso", new Scene(120, 90, 0, List.of(under, small)), 0, 0, BlendMode.MULTIPLY, 0.9f, true)));
+        Scene b = new Scene(120, 90, 0xFF203040, List.of(Groups.of("iso", new Scene(120, 90, 0, List.of(under, roomy)), 0, 0, BlendMode.MULTIPLY, 0.9f, true)));
+        assertArrayEquals(render(TileRenderer.singleThreaded(), b, null).array(), render(TileRenderer.singleThreaded(), a, null).array());
+    }
+
+    @Test
     void atZeroOpacity_orHidden_aPassThroughGroupLeavesTheBackdrop() {
         Scene s = scene(3, BlendSpace.SRGB, 0f);
         List<Layer> without = new ArrayList<>(s.layers());
