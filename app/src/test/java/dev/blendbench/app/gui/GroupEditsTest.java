@@ -2,6 +2,7 @@ package dev.blendbench.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -243,7 +244,9 @@ class GroupEditsTest {
             Layer e = l.layer();
             if (l.isGroup()) {
                 List<Layer> inside = straight(l.children(), dx + e.x(), dy + e.y(), w, h);
-                out.add(Groups.of(l.name(), new Scene(w, h, 0, inside, BlendSpace.SRGB), 0, 0, l.mode(), l.opacity(), l.visible()));
+                out.add(l.isPassThrough()
+                        ? Groups.passThrough(l.name(), new Scene(w, h, 0, inside, BlendSpace.SRGB), 0, 0, l.visible()).withOpacity(l.opacity())
+                        : Groups.of(l.name(), new Scene(w, h, 0, inside, BlendSpace.SRGB), 0, 0, l.mode(), l.opacity(), l.visible()));
             } else {
                 out.add(e.withPosition(e.x() + dx, e.y() + dy));
             }
@@ -265,6 +268,22 @@ class GroupEditsTest {
     }
 
     @Test
+    void aPassThroughGroupHoldingALayerThatClearsOutsideItself_repaintsTheWholeCanvasWhenItChanges() {
+        LayerItem bg = LayerItem.of("bg", Surface.filled(W, H, 0xFF808080), 0, 0);
+        LayerItem keep = LayerItem.of("keep", Surface.filled(20, 20, 0xFFFFFFFF), 10, 10).withMode(BlendMode.DESTINATION_IN);
+        LayerItem g = LayerItem.group("g", List.of(keep), new dev.blendbench.engine.surface.Rect(0, 0, W, H), BlendSpace.SRGB).withPassThrough(true);
+        Doc d = new Doc(W, H, 0, BlendSpace.SRGB, List.of(bg, g));
+        // the destination-in layer clears all of the grey outside it; at 50 % the group only half clears it
+        Doc faded = d.withItem(g.id(), l -> l.withOpacity(0.5f));
+        int[] before = render(d), after = render(faded);
+        assertEquals(0, before[(H - 1) * W + W - 1] >>> 24, "cleared far from the group");
+        assertEquals(127.5, after[(H - 1) * W + W - 1] >>> 24, 0.5, "half cleared");
+        assertNull(DocumentModel.dirtyBetween(d, faded), "the whole canvas is composited again");
+        Doc moved = d.withItem(keep.id(), l -> l.withPosition(30, 20));
+        assertNull(DocumentModel.dirtyBetween(d, moved), "a layer moved in it: the whole canvas again");
+    }
+
+    @Test
     void randomEditsOfGroups_renderAsTheirLayersPlacedStraightOnTheCanvas() {
         java.util.Random rnd = new java.util.Random(25);
         BlendMode[] modes = BlendMode.values();
@@ -282,7 +301,9 @@ class GroupEditsTest {
                 LayerItem a = all.get(rnd.nextInt(all.size())), b = all.get(rnd.nextInt(all.size()));
                 Doc before = d;
                 try {
-                    d = switch (rnd.nextInt(8)) {
+                    d = switch (rnd.nextInt(10)) {
+                        case 8 -> a.isGroup() ? d.withItem(a.id(), l -> l.withPassThrough(!l.isPassThrough())) : d; // a clipping one refuses
+                        case 9 -> d.withItem(a.id(), l -> l.withOpacity(0.2f + 0.8f * rnd.nextFloat())); // fades a pass-through group
                         case 7 -> d.withSize(W - 25, H - 20).withItem(a.id(), l -> l.withPosition(l.x() + 1, l.y())).withSize(W, H); // cut, then grown back
                         case 0 -> GroupEdits.group(d, a.id(), "G" + step).doc();
                         case 1 -> a.isGroup() ? GroupEdits.ungroup(d, a.id()).doc() : d;
