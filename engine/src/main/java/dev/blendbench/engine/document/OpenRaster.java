@@ -48,9 +48,11 @@ import org.xml.sax.SAXException;
  * A nested stack that is isolated — {@code isolation="isolate"}, opacity below 1, or a
  * composite-op other than src-over — is rendered on its own and becomes one layer; any other stack
  * (but an empty one) is a pass-through group ({@link Scene}): its layers render in its place, as
- * the spec's {@code isolation="auto"} has them; so is one below full opacity marked
- * {@code blendbench:pass-through="true"} (a faded pass-through group of ours, which other
- * programs composite on its own: the same picture where its layers are src-over). An isolated stack marked
+ * the spec's {@code isolation="auto"} has them; so is one marked {@code blendbench:pass-through="true"}
+ * (a faded or masked pass-through group of ours, which other programs composite on its own: the
+ * same picture where its layers are src-over), its mask read from {@code blendbench:mask}
+ * attributes and its top layer marked {@code blendbench:group-mask} (the mask in dst-in, for other
+ * programs) left out. An isolated stack marked
  * {@code blendbench:clipping="true"} is a clipping group ({@link Scene#clipping()}); other programs
  * read it as an isolated stack, its layers unclipped. Elements we do not draw
  * (text, filters) are named in a warning. Layers that name the same file share one surface,
@@ -68,8 +70,9 @@ import org.xml.sax.SAXException;
  * beside them {@code blendbench:pixels} (its own pixels, where src is not), {@code blendbench:mask}
  * (the values as an opaque grey PNG; none for an empty rectangle), {@code blendbench:mask-x},
  * {@code mask-y}, {@code mask-outside} and {@code mask-enabled}, from which it is read back live.
+ * A masked pass-through group's stack carries the same attributes.
  *
- * <p><b>Writing.</b> {@code mimetype} (stored, first), {@code stack.xml}, one PNG per layer
+ * <p><b>Writing</b> ({@link OpenRasterWriter}). {@code mimetype} (stored, first), {@code stack.xml}, one PNG per layer
  * (layers with the very same source surface share one, and read back sharing one surface),
  * {@code mergedimage.png} (the scene rendered) and {@code Thumbnails/thumbnail.png} (at most
  * 256 × 256), as the spec asks. The exact blend mode and the background colour go into
