@@ -511,7 +511,10 @@ public final class CanvasPane {
         return d.withGroupsAround(id).stream().allMatch(g -> g.visible() && !g.locked());
     }
 
-    /** The topmost of {@code ls} (placed on a canvas where (x, y) is) hit at (x, y), or −1. */
+    /**
+     * The topmost of {@code ls} (placed on a canvas where (x, y) is) hit at (x, y): shown, unlocked,
+     * with a pixel there that is not transparent and that its mask, if on, does not hide; or −1.
+     */
     private static int pick(List<LayerItem> ls, double x, double y) {
         for (int i = ls.size() - 1; i >= 0; i--) {
             LayerItem l = ls.get(i);
@@ -527,7 +530,10 @@ public final class CanvasPane {
             }
             int sx = (int) Math.floor(u), sy = (int) Math.floor(v);
             if (sx < 0 || sy < 0 || sx >= l.source().width() || sy >= l.source().height()) continue;
-            if (l.source().getPixel(sx, sy) >>> 24 != 0) return i;
+            if (l.source().getPixel(sx, sy) >>> 24 == 0) continue;
+            // a mask that is on applies on the canvas, from the layer's position: where it hides the layer, the click passes
+            if (l.layer().isMasked() && l.mask().value((int) Math.floor(x) - l.layer().x(), (int) Math.floor(y) - l.layer().y()) == 0) continue;
+            return i;
         }
         return -1;
     }

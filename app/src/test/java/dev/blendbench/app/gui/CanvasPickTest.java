@@ -48,6 +48,22 @@ class CanvasPickTest {
     }
 
     @Test
+    void whereAMaskThatIsOnHidesALayer_theClickPassesToTheLayerBelow() {
+        byte[] v = new byte[50 * 50];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) (i % 50 < 25 ? 0 : 255); // hidden on its left half
+        var mask = new dev.blendbench.engine.scene.LayerMask(v, 0, 0, 50, 50, 255, true);
+        Doc d = new Doc(100, 100, 0, BlendSpace.SRGB, List.of(LayerItem.of("back", opaque(100, 100), 0, 0),
+                LayerItem.of("masked", opaque(50, 50), 20, 20).withMask(mask)));
+        assertEquals(0, CanvasPane.pick(d, 30.5, 40.5), "hidden by the mask");
+        assertEquals(1, CanvasPane.pick(d, 60.5, 40.5), "shown by it");
+        assertEquals(1, CanvasPane.pick(d.withLayer(1, l -> l.withMask(mask.withEnabled(false))), 30.5, 40.5), "the mask off");
+        // a rotated layer's mask applies on the canvas too, from the layer's position
+        Doc turned = d.withLayer(1, l -> l.withTransform(1, 90, Filter.BILINEAR));
+        assertEquals(0, CanvasPane.pick(turned, 30.5, 40.5));
+        assertEquals(1, CanvasPane.pick(turned, 60.5, 40.5));
+    }
+
+    @Test
     void outline_followsTheLayersEdgesWhereTheyLand() {
         Doc d = scene();
         double[] bar = CanvasPane.outline(d.layers().get(1).layer());
