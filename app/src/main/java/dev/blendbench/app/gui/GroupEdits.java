@@ -146,6 +146,9 @@ final class GroupEdits {
         if (g.isPassThrough() && g.mask() != null && g.mask().enabled()) {
             notes.add(g.opacity() < 1f ? String.format(Locale.ROOT, "its mask and opacity %.0f %% no longer fade its layers", g.opacity() * 100)
                     : "its mask no longer fades its layers");
+        } else if (g.mask() != null && g.mask().enabled()) {
+            notes.add("its mask no longer applies" + (plain(g.mode(), g.opacity()) ? ""
+                    : String.format(Locale.ROOT, ", nor its blend mode %s and opacity %.0f %%", g.mode().cssName(), g.opacity() * 100)));
         } else if (g.isPassThrough() && g.opacity() < 1f) {
             notes.add(String.format(Locale.ROOT, "its opacity %.0f %% no longer fades its layers", g.opacity() * 100));
         } else if (!plain(g.mode(), g.opacity())) {

@@ -34,7 +34,7 @@ public final class LayerItem {
     private final boolean visible, locked;
     /** The group the layer is (null: none), composited by the engine each render while untransformed. */
     private final Scene group;
-    /** The layer's pixel mask (null: none; of groups, only a pass-through one may have one). */
+    /** The layer's pixel mask (null: none). */
     private final LayerMask mask;
     /** The group's layers as the editor edits them, bottom first, placed in the group's own canvas (empty: not a group). */
     private final List<LayerItem> children;
@@ -140,19 +140,13 @@ public final class LayerItem {
      * a mode is set); its opacity is kept either way. The pixels it keeps for thumbnails are its
      * layers' own composite either way.
      *
-     * @throws IllegalArgumentException for a layer that is not a group, a clipping group, or (to
-     *                                  isolate it) a group with a mask
+     * @throws IllegalArgumentException for a layer that is not a group, or a clipping group
      */
     public LayerItem withPassThrough(boolean p) {
         if (group == null) throw new IllegalArgumentException("'" + name + "' is not a group");
         if (p && group.clipping()) throw new IllegalArgumentException("a clipping group cannot pass its layers through: release it first");
-        if (!p && mask != null) throw maskedGroup();
         return new LayerItem(id, name, source, group.withPassThrough(p), children, x, y, scale, rotation, filter,
                 BlendMode.SOURCE_OVER, opacity, visible, locked, mask, this);
-    }
-
-    private IllegalArgumentException maskedGroup() {
-        return new IllegalArgumentException("'" + name + "' has a mask, which only a pass-through group can have: delete it first");
     }
 
     /** The group's layers composited; zero for a layer that is not a group. */
@@ -188,7 +182,7 @@ public final class LayerItem {
         List<Layer> layers = moved.stream().map(LayerItem::layer).toList();
         Scene scene = new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace(), group.clipping(),
                 group.passThrough());
-        // a pass-through group's mask stays where it was on the document's canvas as the group's canvas moves
+        // a group's mask stays where it was on the document's canvas as the group's canvas moves
         LayerMask m = mask == null || dx == 0 && dy == 0 ? mask
                 : new LayerMask(mask.values(), mask.x() - dx, mask.y() - dy, mask.width(), mask.height(), mask.outside(), mask.enabled());
         return new LayerItem(id, name, composited(scene, moved), scene, moved, x + dx, y + dy, scale, rotation, filter, mode, opacity,
@@ -275,10 +269,8 @@ public final class LayerItem {
     /**
      * This layer with pixel mask {@code m} (null: none).
      *
-     * @throws IllegalArgumentException for a group that is not pass-through (which can have none)
      */
     public LayerItem withMask(LayerMask m) {
-        if (group != null && !group.passThrough() && m != null) throw new IllegalArgumentException("'" + name + "' is an isolated group: mask its layers instead");
         return new LayerItem(id, name, source, group, children, x, y, scale, rotation, filter, mode, opacity, visible, locked, m, this);
     }
 
@@ -290,7 +282,7 @@ public final class LayerItem {
      */
     public LayerItem withMaskApplied() {
         if (mask == null || !mask.enabled()) throw new IllegalArgumentException("'" + name + "' has no mask that is on to apply");
-        if (group != null) throw new IllegalArgumentException("'" + name + "' is a group: its mask fades what its layers do, and has no pixels to apply to");
+        if (group != null) throw new IllegalArgumentException("'" + name + "' is a group: its mask acts on what its layers make, and it has no pixels of its own to apply it to");
         if (layer.isTransformed()) throw new IllegalArgumentException("cannot apply the mask of '" + name + "' while it is scaled, rotated or placed between pixels");
         return new LayerItem(id, name, mask.drawn(source), group, children, x, y, scale, rotation, filter, mode, opacity, visible, locked, null, null);
     }
@@ -320,7 +312,6 @@ public final class LayerItem {
     private LayerItem copy(String n, double nx, double ny, double s, double r, Filter f, BlendMode m, float o, boolean v, boolean l, long newId,
                            List<LayerItem> kids) {
         boolean own = !(m == BlendMode.SOURCE_OVER || m == BlendMode.NORMAL);
-        if (isPassThrough() && own && mask != null) throw maskedGroup();
         Scene g = isPassThrough() && own ? group.withPassThrough(false) : group;
         return new LayerItem(newId, n, source, g, kids, nx, ny, s, r, f, m, o, v, l, mask, this);
     }

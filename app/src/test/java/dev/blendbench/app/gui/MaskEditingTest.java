@@ -75,7 +75,7 @@ class MaskEditingTest {
     }
 
     @Test
-    void aPassThroughGroupsMask_isTurnedOffAndOn_cannotBeApplied_andKeepsTheGroupPassThrough(FxRobot robot) throws Exception {
+    void aGroupsMask_isTurnedOffAndOn_cannotBeApplied_andStaysWhenTheGroupIsIsolated(FxRobot robot) throws Exception {
         robot.clickOn(row(robot, "folder"));
         CheckBox on = robot.lookup("#layer-mask").queryAs(CheckBox.class);
         assertTrue(on.getParent().isVisible() && on.isSelected());
@@ -86,20 +86,18 @@ class MaskEditingTest {
         assertFalse(view.model().doc().layers().get(2).layer().isMasked(), "off");
         WorkbenchTest.assertCanvasIsEngineRender(robot, view);
         robot.clickOn(on);
-        // isolating it would drop its mask: refused, said in the properties, nothing changed
+        // isolated, it keeps its mask: the mask then scales what the group's layers make on their own
         CheckBox pass = robot.lookup("#layer-pass-through").queryAs(CheckBox.class);
-        robot.clickOn(pass);
+        robot.interact(pass::fire); // as a click does (a click right after the Mask row's can land on its tooltip)
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.model().doc().layers().get(2).isPassThrough() && pass.isSelected());
-        String error = robot.lookup("#properties-error").queryAs(Label.class).getText();
-        assertTrue(error.contains("has a mask, which only a pass-through group can have"), error);
+        LayerItem isolated = view.model().doc().layers().get(2);
+        assertTrue(!isolated.isPassThrough() && isolated.layer().isMasked(), "isolated, masked");
+        assertTrue(detail(robot, "folder").startsWith("source-over · 80 % · 1 layer · mask"), detail(robot, "folder"));
+        assertTrue(robot.lookup("#layer-mask-apply").queryButton().isDisabled());
+        WorkbenchTest.assertCanvasIsEngineRender(robot, view);
         robot.clickOn("#layer-mask-delete");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.model().doc().layers().get(2).mask() == null);
-        assertTrue(pass.isSelected(), "still pass-through");
-        robot.interact(pass::fire); // as a click does (a click right after Delete can land on Delete's tooltip)
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(view.model().doc().layers().get(2).isPassThrough(), "without its mask it is isolated");
         WorkbenchTest.assertCanvasIsEngineRender(robot, view);
     }
 

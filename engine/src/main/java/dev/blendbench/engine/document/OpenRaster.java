@@ -50,9 +50,9 @@ import org.xml.sax.SAXException;
  * (but an empty one) is a pass-through group ({@link Scene}): its layers render in its place, as
  * the spec's {@code isolation="auto"} has them; so is one marked {@code blendbench:pass-through="true"}
  * (a faded or masked pass-through group of ours, which other programs composite on its own: the
- * same picture where its layers are src-over), its mask read from {@code blendbench:mask}
- * attributes and its top layer marked {@code blendbench:group-mask} (the mask in dst-in, for other
- * programs) left out. An isolated stack marked
+ * same picture where its layers are src-over). A stack with {@code blendbench:mask} attributes is a
+ * masked group of ours, its top layer marked {@code blendbench:group-mask} (the mask in dst-in, for
+ * other programs) left out. An isolated stack marked
  * {@code blendbench:clipping="true"} is a clipping group ({@link Scene#clipping()}); other programs
  * read it as an isolated stack, its layers unclipped. Elements we do not draw
  * (text, filters) are named in a warning. Layers that name the same file share one surface,
@@ -70,7 +70,7 @@ import org.xml.sax.SAXException;
  * beside them {@code blendbench:pixels} (its own pixels, where src is not), {@code blendbench:mask}
  * (the values as an opaque grey PNG; none for an empty rectangle), {@code blendbench:mask-x},
  * {@code mask-y}, {@code mask-outside} and {@code mask-enabled}, from which it is read back live.
- * A masked pass-through group's stack carries the same attributes.
+ * A masked group's stack carries the same attributes.
  *
  * <p><b>Writing</b> ({@link OpenRasterWriter}). {@code mimetype} (stored, first), {@code stack.xml}, one PNG per layer
  * (layers with the very same source surface share one, and read back sharing one surface),
@@ -349,7 +349,7 @@ public final class OpenRaster {
             return stack(stack, dx, dy, depth, false);
         }
 
-        /** As above; {@code ours}: a masked pass-through group's stack, whose mask's cut (for other readers) is left out. */
+        /** As above; {@code ours}: a masked group's stack, whose mask's cut (for other readers) is left out. */
         private List<Layer> stack(Element stack, int dx, int dy, int depth, boolean ours) throws DocumentException {
             if (depth > limits.maxDepth()) {
                 throw new DocumentException(file + ": stacks nested deeper than " + limits.maxDepth());
@@ -381,22 +381,26 @@ public final class OpenRaster {
             BlendMode mode = mode(el);
             // ours: a faded or masked pass-through group, written as a stack other readers isolate
             boolean ours = "true".equals(el.getAttributeNS(NS, "pass-through")) && mode == BlendMode.SOURCE_OVER;
-            List<Layer> children = stack(el, x, y, depth + 1, ours);
+            // a group's mask of ours: its values in attributes, and for other readers a last dst-in layer we leave out
+            boolean masked = !el.getAttributeNS(NS, "mask-outside").isEmpty();
+            List<Layer> children = stack(el, x, y, depth + 1, masked);
             boolean isolated = !ours && ("isolate".equals(el.getAttribute("isolation")) || opacity < 1f || mode != BlendMode.SOURCE_OVER);
             String groupName = el.getAttribute("name").isEmpty() ? "group" : el.getAttribute("name");
             Rect area = Isolated.extent(children, w, h);
+            Layer g;
             if (!isolated) {
                 if (children.isEmpty()) return List.of();
                 if (area.isEmpty()) area = new Rect(0, 0, 1, 1);
-                Layer g = Isolated.passThrough(groupName, children, area, space, budget, visible).withOpacity(opacity);
-                if (!ours || el.getAttributeNS(NS, "mask-outside").isEmpty()) return List.of(g);
-                LayerMask m = maskOf(el, groupName); // from the stack's origin; the group sits at its layers' extent
-                return List.of(g.withMask(new LayerMask(m.values(), m.x() + x - area.x(), m.y() + y - area.y(), m.width(), m.height(),
-                        m.outside(), m.enabled())));
+                g = Isolated.passThrough(groupName, children, area, space, budget, visible).withOpacity(opacity);
+            } else {
+                if (area.isEmpty()) return List.of(); // nothing of it shows
+                boolean clipping = "true".equals(el.getAttributeNS(NS, "clipping"));
+                g = Isolated.layer(groupName, children, area, space, budget, mode, opacity, visible, clipping);
             }
-            if (area.isEmpty()) return List.of(); // nothing of it shows
-            boolean clipping = "true".equals(el.getAttributeNS(NS, "clipping")) && isolated;
-            return List.of(Isolated.layer(groupName, children, area, space, budget, mode, opacity, visible, clipping));
+            if (!masked) return List.of(g);
+            LayerMask m = maskOf(el, groupName); // from the stack's origin; the group sits at its layers' extent
+            return List.of(g.withMask(new LayerMask(m.values(), m.x() + x - area.x(), m.y() + y - area.y(), m.width(), m.height(),
+                    m.outside(), m.enabled())));
         }
 
         private Layer layer(Element el, int dx, int dy) throws DocumentException {

@@ -43,7 +43,8 @@ import org.w3c.dom.Element;
  * ({@link #baked}); a group in the document's blend space over transparency is a stack, isolated
  * or, for a pass-through group, not (a faded or masked one marked {@code blendbench:pass-through});
  * a layer's pixel mask travels as {@code blendbench:} attributes beside pixels other readers can
- * draw as they are. Reading is {@link OpenRaster}'s.
+ * draw as they are, a group's beside a last layer in its stack, the mask in dst-in, which other
+ * readers draw. Reading is {@link OpenRaster}'s.
  */
 final class OpenRasterWriter {
     private static final int THUMBNAIL = 256;
@@ -166,7 +167,7 @@ final class OpenRasterWriter {
         }
 
         /**
-         * A pass-through group's: its mask as white of the mask's alpha over the group's canvas
+         * A group's: its mask as white of the mask's alpha over the group's canvas
          * (the stack's top layer in dst-in, which other readers draw; null while the mask is off),
          * and its values.
          */
@@ -259,7 +260,7 @@ final class OpenRasterWriter {
             e.setAttribute("name", l.name());
             MaskFiles m = masks.get(l);
             if (group) {
-                // a pass-through group's mask, on: for other readers an isolated stack ending in the mask in dst-in
+                // a group's mask, on: for other readers an isolated stack ending in the mask in dst-in
                 boolean cut = m != null && l.mask().enabled();
                 e.setAttribute("isolation", l.isPassThrough() && !cut ? "auto" : "isolate");
                 // below full opacity, or masked, the spec's "auto" isolates a stack: other readers composite it on its own (the

@@ -202,9 +202,14 @@ public final class PsdExport {
          * group's layer mask.
          */
         static Rec passThroughFolder(Layer l, int gx, int gy) {
+            return folder(l, null, gx, gy);
+        }
+
+        /** The folder record of group layer {@code l} in {@code mode} (null: pass-through), with its pixel mask if any. */
+        static Rec folder(Layer l, BlendMode mode, int gx, int gy) {
             LayerMask m = l.mask();
-            if (m == null) return new Rec(l.name(), null, 0, 0, null, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, null, 0, 0);
-            return new Rec(l.name(), null, 0, 0, null, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, maskSurface(m),
+            if (m == null) return new Rec(l.name(), null, 0, 0, mode, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, null, 0, 0);
+            return new Rec(l.name(), null, 0, 0, mode, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, maskSurface(m),
                     gx + m.x(), gy + m.y(), false, m.outside(), !m.enabled());
         }
 
@@ -272,12 +277,12 @@ public final class PsdExport {
                 continue;
             }
             List<Layer> inside = l.group().layers();
-            Layer mask = maskOf(l);
+            Layer mask = l.mask() == null ? maskOf(l) : null; // its pixel mask; or a last destination-in layer, as the import made one
             if (mask != null) inside = inside.subList(0, inside.size() - 1);
             out.add(new Rec(GROUP_END_NAME, null, 0, 0, BlendMode.NORMAL, 1f, true, PsdLayerRecords.GROUP_END, null, 0, 0));
             add(inside, gx, gy, doc, out, notes);
-            out.add(new Rec(l.name(), null, 0, 0, l.mode(), l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN,
-                    mask == null ? null : mask.source(), gx, gy));
+            out.add(l.mask() != null ? Rec.folder(l, l.mode(), gx, gy) : new Rec(l.name(), null, 0, 0, l.mode(), l.opacity(), l.visible(),
+                    PsdLayerRecords.GROUP_OPEN, mask == null ? null : mask.source(), gx, gy));
         }
     }
 
@@ -327,6 +332,7 @@ public final class PsdExport {
         Scene g = group.group();
         String why = unlikeTheDocument(g, doc);
         if (why != null) return why;
+        if (group.mask() != null) return "it has a mask of its own, which a Photoshop clipping group cannot";
         Layer base = g.layers().getFirst();
         if (base.isGroup() || !base.visible() || base.opacity() != 1f
                 || (base.mode() != BlendMode.NORMAL && base.mode() != BlendMode.SOURCE_OVER)) {

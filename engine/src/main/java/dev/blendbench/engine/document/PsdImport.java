@@ -42,7 +42,8 @@ import org.w3c.dom.Node;
  * faded by the opacity and the mask; one
  * that is clipped, or clipped to, is its layers instead, in order, hidden with it, or below full
  * opacity a group composited on its own); an empty one is left out; any other group is composited on its own ({@link Isolated}) and becomes one layer with the group's blend
- * mode, opacity and masks, as OpenRaster's isolated stacks do. Clipping: a base layer and the
+ * mode, opacity and pixel mask (live; a vector mask, with the pixel mask, as a last destination-in
+ * layer in the group), as OpenRaster's isolated stacks do. Clipping: a base layer and the
  * layers clipped to it become a clipping group ({@code Reading.clip}; {@link Scene#clipping()}),
  * each layer in it still a layer of its own. What a scene of ours cannot hold is
  * named in a warning: adjustment, gradient and pattern fill layers (left out), a mask's feather,
@@ -346,9 +347,9 @@ public final class PsdImport {
          * A group, from its own record, as layers: a pass-through group without a vector mask is a
          * pass-through group layer at its opacity, its pixel mask live (see {@link Scene}: its layers
          * render as they are, what they do faded by the opacity and the mask); any other is a group layer
-         * (over its layers' bounds, composited on its own with its masks as a last destination-in
-         * layer) with the group's blend mode and opacity, as Photoshop composites a group that is
-         * not pass-through.
+         * (over its layers' bounds, composited on its own, its pixel mask live; with a vector mask,
+         * its masks as a last destination-in layer) with the group's blend mode and opacity, as
+         * Photoshop composites a group that is not pass-through.
          */
         List<Layer> group(Element e, PsdLayerRecords.Features f, List<Layer> children) throws IOException {
             String groupName = e.getAttribute("name").isEmpty() ? "group" : e.getAttribute("name");
@@ -370,6 +371,11 @@ public final class PsdImport {
             BlendMode mode = pass ? BlendMode.NORMAL : mode(groupName, key);
             Rect area = Isolated.extent(children, w, h);
             if (area.isEmpty()) return List.of(); // nothing of it shows
+            if (f == null || f.vectorData() == null) { // a pixel mask, if any, stays live: applied to the group's pixels each render
+                LayerMask live = liveMask(groupName, f, null, area.x(), area.y());
+                Layer g = Isolated.layer(groupName, children, area, BlendSpace.SRGB, budget, mode, opacity, visible);
+                return List.of(live == null ? g : g.withMask(live));
+            }
             List<Layer> inside = children;
             if (masked) {
                 // the group's masks as one more layer in it: its alpha is the masks', and destination-in

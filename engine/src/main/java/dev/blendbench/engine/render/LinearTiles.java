@@ -104,6 +104,7 @@ final class LinearTiles {
             if (any && (l.placement() != null || l.isGroup() || l.isMasked())) {
                 pixels = l.isGroup() ? TileRenderer.grouped(l, ix0, iy0, ix1, iy1, lv, TileRenderer.SCRATCH_ROWS.get(), depth)
                         : TileRenderer.layerPixels(l, ix0, iy0, ix1, iy1);
+                if (l.isGroup() && l.isMasked()) l.mask().apply(pixels, 0, ix1 - ix0, ix0, iy0, ix1, iy1, l.x(), l.y());
                 pOff = -iy0 * (ix1 - ix0) - ix0;
                 pStride = ix1 - ix0;
             } else if (any) {

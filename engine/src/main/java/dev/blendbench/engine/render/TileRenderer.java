@@ -43,8 +43,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link LinearTiles}, with the same occlusion pass.
  *
  * <p><b>Groups.</b> A {@link Layer#isGroup() group layer} is composited from its own layers on
- * every render, over each tile's part of it, into a per-thread buffer of its nesting level, then
- * blended as one layer where its layers have pixels; it occludes what is below it where they make
+ * every render, over each tile's part of it, into a per-thread buffer of its nesting level (then
+ * scaled by its mask, if it has one on), then blended as one layer where its layers have pixels; it occludes what is below it where they make
  * it opaque. Its stored pixels are not read: the result is the same, bit for bit. In a clipping
  * group ({@link Scene#clipping()}) a clipped layer in source-over or normal is composited by the
  * source-atop kernel, in any other mode blended as usual and then cut back to the backdrop's alpha
@@ -417,6 +417,7 @@ public final class TileRenderer {
                 if (lx0 < lx1 && ly0 < ly1) {
                     if (covered) lv.cover.find(l.group(), l.x(), l.y(), lx0, ly0, lx1, ly1);
                     pixels = l.isGroup() ? grouped(l, lx0, ly0, lx1, ly1, lv, scratch, depth) : layerPixels(l, lx0, ly0, lx1, ly1);
+                    if (l.isGroup() && l.isMasked()) l.mask().apply(pixels, 0, lx1 - lx0, lx0, ly0, lx1, ly1, l.x(), l.y());
                 } else {
                     lx1 = lx0; // nothing of the layer here
                 }
@@ -497,7 +498,7 @@ public final class TileRenderer {
                 Layer l = layers.get(i);
                 if (l.isGroup()) {
                     // a pass-through group here is a faded one (the others were inlined): it keeps some of the backdrop
-                    if (l.visible() && l.opacity() == 1f && !l.isPassThrough() && l.mode().replacesWhereOpaque()) {
+                    if (l.visible() && l.opacity() == 1f && !l.isPassThrough() && !l.isMasked() && l.mode().replacesWhereOpaque()) {
                         claimOpaque(occ, i, l, lv.cover, y, ax0, ax1);
                     }
                     continue;

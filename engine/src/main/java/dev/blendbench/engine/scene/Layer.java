@@ -31,9 +31,10 @@ import java.util.Objects;
  * layers did to the backdrop. Its source is still its layers composited on their own over
  * transparency, for thumbnails and hit tests.
  *
- * <p>A layer that is not a group may have a pixel {@link LayerMask} (null: none), which scales its
- * pixels on the canvas, after any resampling, when it is enabled. So may a pass-through group:
- * its mask, with its opacity, fades what its layers do, pixel by pixel (see {@link Scene}).
+ * <p>A layer may have a pixel {@link LayerMask} (null: none), which scales its pixels on the
+ * canvas, after any resampling, when it is enabled; an isolated group's pixels are its layers'
+ * composite. A pass-through group's mask, with its opacity, fades what its layers do, pixel by
+ * pixel (see {@link Scene}).
  *
  * <p>The record is immutable; its source surface is not copied, and must not be written while a
  * render that uses it runs.
@@ -66,9 +67,7 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
         if (group != null && group.passThrough() && !(mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL)) {
             throw new IllegalArgumentException("pass-through group '" + name + "' has no blend mode of its own");
         }
-        if (group != null && mask != null && !group.passThrough()) {
-            throw new IllegalArgumentException("isolated group '" + name + "' cannot have a pixel mask; mask its layers, or end it with a destination-in layer");
-        }
+
     }
 
     /** A layer without a pixel mask. */

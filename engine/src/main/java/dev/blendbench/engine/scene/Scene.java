@@ -1,6 +1,5 @@
 package dev.blendbench.engine.scene;
 
-import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
@@ -153,24 +152,13 @@ public record Scene(int width, int height, int background, List<Layer> layers, B
     }
 
     /**
-     * Pass-through group layer {@code l} as an isolated one, at its opacity, its layers inlined:
-     * what it renders as in a clipping scene. A mask that is on becomes a last layer in the group,
-     * in destination-in, which keeps that much of what the group's layers made.
+     * Pass-through group layer {@code l} as an isolated one, at its opacity, with its mask, its
+     * layers inlined: what it renders as in a clipping scene.
      */
     public static Layer isolated(Layer l) {
         if (!l.isPassThrough()) throw new IllegalArgumentException("'" + l.name() + "' is not a pass-through group");
         Scene g = l.group().inlined().withPassThrough(false);
-        if (l.isMasked()) {
-            Surface m = Surface.allocate(g.width(), g.height());
-            int[] px = m.array();
-            for (int y = 0; y < g.height(); y++) {
-                for (int x = 0; x < g.width(); x++) px[m.index(x, y)] = l.mask().value(x, y) * 0x01010101;
-            }
-            List<Layer> ls = new ArrayList<>(g.layers());
-            ls.add(new Layer(l.name() + " (mask)", m, 0, 0, BlendMode.DESTINATION_IN, 1f, true));
-            g = g.withLayers(ls);
-        }
-        return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, g);
+        return new Layer(l.name(), l.source(), l.x(), l.y(), l.mode(), l.opacity(), l.visible(), null, g, l.mask());
     }
 
     private static boolean holdsPassThrough(Scene s) {

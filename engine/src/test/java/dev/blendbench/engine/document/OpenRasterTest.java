@@ -322,6 +322,28 @@ class OpenRasterTest {
     }
 
     @Test
+    void anIsolatedGroupsMask_andAClippingOnes_areSavedAsTheirStacksLastLayerForOtherReaders_andReadBackLive() throws IOException {
+        Scene inside = new Scene(60, 40, 0, List.of(new Layer("base", TestImages.discs(60, 40, 3, 18), 0, 0, BlendMode.NORMAL, 1f, true),
+                new Layer("screen", TestImages.discs(50, 30, 2, 19), 5, 5, BlendMode.SCREEN, 1f, true)));
+        byte[] v = new byte[40 * 30];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) ((i / 40) * 255 / 29);
+        dev.blendbench.engine.scene.LayerMask mask = new dev.blendbench.engine.scene.LayerMask(v, 8, 4, 40, 30, 255, true);
+        Scene s = new Scene(100, 80, 0, List.of(
+                new Layer("bg", TestImages.random(100, 80, 20), 0, 0, BlendMode.NORMAL, 1f, true),
+                Groups.of("iso", inside, 12, 9, BlendMode.MULTIPLY, 0.8f, true).withMask(mask),
+                Groups.of("clip", inside.withClipping(true), 30, 30, BlendMode.SOURCE_OVER, 1f, true).withMask(mask.withEnabled(false))));
+        Path f = dir.resolve("masked-iso.ora");
+        OpenRaster.write(s, f);
+        LoadedScene back = OpenRaster.read(f);
+        assertEquals(List.of(), back.warnings());
+        List<Layer> ls = back.scene().layers();
+        assertTrue(ls.get(1).isGroup() && !ls.get(1).isPassThrough() && ls.get(1).isMasked());
+        assertEquals(List.of("base", "screen"), ls.get(1).group().layers().stream().map(Layer::name).toList(), "the mask's cut left out");
+        assertTrue(ls.get(2).group().clipping() && ls.get(2).mask() != null && !ls.get(2).mask().enabled(), "clipping, its mask kept off");
+        assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+    }
+
+    @Test
     void aMaskedLayer_isSavedAsItsPixelsThroughTheMask_forOtherReaders_andReadBackLive() throws IOException {
         byte[] v = new byte[30 * 20];
         for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 13);

@@ -158,7 +158,8 @@ class PsdExportTest {
         assertEquals(List.of(), back.warnings());
         Layer group = back.scene().layers().get(1);
         assertTrue(group.isGroup());
-        assertEquals(List.of("a", "b", "multiplied (mask)"), names(group.group().layers()));
+        assertEquals(List.of("a", "b"), names(group.group().layers()));
+        assertTrue(group.isMasked(), "its mask written as the group's and read back live");
         assertEquals(List.of(BlendMode.MULTIPLY, 179), List.of(group.mode(), Math.round(group.opacity() * 255)));
         assertEquals(List.of(5, 5, 45, 30), List.of(group.x(), group.y(), group.source().width(), group.source().height()));
         int diff = Tolerance.maxDifference(render(gimp.scene()), render(back.scene()));
@@ -209,6 +210,19 @@ class PsdExportTest {
         assertEquals(List.of("multiply", "nested"), names(ls.get(1).group().layers()));
         assertTrue(ls.get(1).group().layers().get(1).isPassThrough());
         org.junit.jupiter.api.Assertions.assertArrayEquals(render(scene).toArray(), render(back.scene()).toArray(), "the same picture after the round trip");
+    }
+
+    @Test
+    void aMaskedClippingGroup_isSavedAsItsPixels_withANote_forPhotoshopsClippingGroupsHaveNoMaskOfTheirOwn() throws IOException {
+        Scene inside = new Scene(40, 30, 0, List.of(Layer.of("base", noise(40, 30, 30)),
+                new Layer("top", noise(40, 30, 31), 0, 0, BlendMode.MULTIPLY, 1f, true)), BlendSpace.SRGB, true);
+        Scene s = new Scene(64, 48, 0, List.of(Layer.of("bg", noise(64, 48, 32)),
+                dev.blendbench.engine.render.Groups.of("clip", inside, 4, 6, BlendMode.SOURCE_OVER, 1f, true).withMask(ramp())));
+        Path p = dir.resolve("masked-clip.psd");
+        List<String> notes = PsdExport.write(s, p);
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.getFirst().contains("it has a mask of its own"), notes.toString());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(render(s).toArray(), render(PsdImport.read(p).scene()).toArray());
     }
 
     /** A 30 × 20 ramp, dark to light, at (5, 3) from its layer; hidden outside. */

@@ -232,11 +232,43 @@ class LayerMaskTest {
     }
 
     @Test
-    void aMask_needsValuesForItsRectangle_andAGroupHasNone() {
+    void aMask_needsValuesForItsRectangle() {
         assertThrows(IllegalArgumentException.class, () -> new LayerMask(new byte[5], 0, 0, 2, 3, 0, true));
         assertThrows(IllegalArgumentException.class, () -> new LayerMask(new byte[0], 0, 0, 0, 0, 256, true));
-        Layer g = Groups.of("g", new Scene(4, 4, 0, List.of(Layer.of("a", TestImages.random(4, 4, 1)))), 0, 0, BlendMode.SOURCE_OVER, 1f, true);
-        assertThrows(IllegalArgumentException.class, () -> g.withMask(new LayerMask(new byte[0], 0, 0, 0, 0, 0, true)));
+    }
+
+    /**
+     * A masked isolated group renders as its composite through the mask, blended as one layer: the
+     * oracle is that composite made once, masked, and placed as a plain layer with the group's mode
+     * and opacity. Nested, clipping, in both blend spaces, and for several threads and tilings.
+     */
+    @Test
+    void anIsolatedGroupsMask_scalesItsCompositeOnEveryRender() {
+        for (BlendSpace space : BlendSpace.values()) {
+            for (boolean clipping : new boolean[] {false, true}) {
+                Pair p = scene(41, space);
+                byte[] v = new byte[150 * 100];
+                for (int i = 0; i < v.length; i++) v[i] = (byte) (i % 150 < 40 ? 0 : (i % 150) * 255 / 149);
+                LayerMask m = new LayerMask(v, 20, 10, 150, 100, clipping ? 255 : 0, true);
+                Layer g = Groups.of("g", new Scene(220, 150, 0, p.baked().layers(), space, clipping), 5, 5, BlendMode.MULTIPLY, 0.9f, true);
+                Layer masked = g.withMask(m);
+                Layer baked = new Layer("g", m.drawn(g.source()), 5, 5, BlendMode.MULTIPLY, 0.9f, true);
+                Surface bg = TestImages.random(240, 170, 42);
+                Scene withMask = new Scene(240, 170, 0, List.of(Layer.of("bg", bg), masked), space);
+                Scene byHand = new Scene(240, 170, 0, List.of(Layer.of("bg", bg), baked), space);
+                Surface want = Surface.allocate(240, 170);
+                TileRenderer.singleThreaded().render(byHand, want);
+                for (int[] tile : new int[][] {{4096, 16}, {37, 23}}) {
+                    Surface got = Surface.allocate(240, 170);
+                    new TileRenderer(POOL, 3, tile[0], tile[1]).render(withMask, got);
+                    assertArrayEquals(want.array(), got.array(), space + (clipping ? ", clipping" : "") + ", tile " + tile[0] + "x" + tile[1]);
+                }
+                Surface off = Surface.allocate(240, 170), plain = Surface.allocate(240, 170);
+                TileRenderer.singleThreaded().render(withMask.withLayer(1, masked.withMask(m.withEnabled(false))), off);
+                TileRenderer.singleThreaded().render(withMask.withLayer(1, g), plain);
+                assertArrayEquals(plain.array(), off.array(), "a mask that is off draws nothing");
+            }
+        }
     }
 
     @Test
