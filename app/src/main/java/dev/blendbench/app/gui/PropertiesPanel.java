@@ -18,6 +18,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
@@ -97,7 +98,7 @@ public final class PropertiesPanel {
         grid.add(passThrough, 1, r++);
         passThrough.setOnAction(e -> layerEdit(passThrough.isSelected() ? "Pass through" : "Isolate group",
                 (l, p) -> l.withPassThrough(passThrough.isSelected())));
-        opacityText.setMinWidth(40);
+        opacityText.setMinWidth(Region.USE_PREF_SIZE); // "100 %" whole, never "100..."
         row("Opacity", new HBox(6, opacity, opacityText), r++);
         row("X", x, r++);
         row("Y", y, r++);
