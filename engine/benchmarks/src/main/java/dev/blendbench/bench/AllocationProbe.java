@@ -38,6 +38,7 @@ final class AllocationProbe {
         b.grouped = grouped;
         b.clipping = clipping;
         b.passThrough = passThrough;
+        b.groupMasked = false;
         b.masked = false;
         b.maskShape = "ramp";
         b.size = size;

@@ -102,6 +102,10 @@ public class SceneBenchmark {
     @Param({"no"})
     public String passThrough;
 
+    /** With {@code grouped}: the outer group, whichever kind, through a ramp mask over the canvas (hidden on the left). */
+    @Param({"false"})
+    public boolean groupMasked;
+
     /**
      * true: every layer above the background drawn through a pixel mask over its whole rectangle
      * (a ramp, dark to light, left to right, with hidden and shown columns), applied on each
@@ -172,13 +176,10 @@ public class SceneBenchmark {
                 case "no" -> Groups.of("outer", new Scene(w, h, 0, outer, space, clipping), 0, 0, BlendMode.SOURCE_OVER, 1f, true);
                 case "full", "faded" -> Groups.passThrough("outer", new Scene(w, h, 0, outer, space), 0, 0, true)
                         .withOpacity(passThrough.equals("faded") ? 0.8f : 1f);
-                case "masked" -> {
-                    byte[] v = new byte[w * h];
-                    for (int y = 0, i = 0; y < h; y++) for (int x = 0; x < w; x++) v[i++] = (byte) (x * 255L / (w - 1));
-                    yield Groups.passThrough("outer", new Scene(w, h, 0, outer, space), 0, 0, true).withMask(new LayerMask(v, 0, 0, w, h, 0, true));
-                }
+                case "masked" -> Groups.passThrough("outer", new Scene(w, h, 0, outer, space), 0, 0, true).withMask(ramp(w, h));
                 default -> throw new IllegalArgumentException("passThrough: no, full, faded or masked, not " + passThrough);
             };
+            if (groupMasked) group = group.withMask(ramp(w, h));
             ls = List.of(ls.get(0), ls.get(1), group);
         }
         scene = new Scene(w, h, 0, ls, space);
@@ -230,5 +231,12 @@ public class SceneBenchmark {
         for (int i = 0; i < flat.size(); i++) {
             over.blend(flat.get(i).source().array(), from, d, from, to - from);
         }
+    }
+
+    /** A w × h mask from hidden on the left to shown on the right. */
+    private static LayerMask ramp(int w, int h) {
+        byte[] v = new byte[w * h];
+        for (int y = 0, i = 0; y < h; y++) for (int x = 0; x < w; x++) v[i++] = (byte) (x * 255L / (w - 1));
+        return new LayerMask(v, 0, 0, w, h, 0, true);
     }
 }
