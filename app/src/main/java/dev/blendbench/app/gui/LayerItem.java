@@ -183,8 +183,7 @@ public final class LayerItem {
         Scene scene = new Scene(area.width(), area.height(), group.background(), layers, group.blendSpace(), group.clipping(),
                 group.passThrough());
         // a group's mask stays where it was on the document's canvas as the group's canvas moves
-        LayerMask m = mask == null || dx == 0 && dy == 0 ? mask
-                : new LayerMask(mask.values(), mask.x() - dx, mask.y() - dy, mask.width(), mask.height(), mask.outside(), mask.enabled());
+        LayerMask m = mask == null ? null : mask.moved(-dx, -dy);
         return new LayerItem(id, name, composited(scene, moved), scene, moved, x + dx, y + dy, scale, rotation, filter, mode, opacity,
                 visible, locked, m, null);
     }
@@ -266,10 +265,7 @@ public final class LayerItem {
     /** The layer's pixel mask, or null. */
     public LayerMask mask() { return mask; }
 
-    /**
-     * This layer with pixel mask {@code m} (null: none).
-     *
-     */
+    /** This layer with pixel mask {@code m} (null: none). */
     public LayerItem withMask(LayerMask m) {
         return new LayerItem(id, name, source, group, children, x, y, scale, rotation, filter, mode, opacity, visible, locked, m, this);
     }

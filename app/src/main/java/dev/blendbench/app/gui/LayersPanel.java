@@ -393,12 +393,8 @@ public final class LayersPanel {
      */
     private WritableImage thumbnail(LayerItem l) {
         dev.blendbench.engine.scene.LayerMask m = l.mask();
-        if (m == null || !m.enabled()) return thumbnail(thumbs, l.source(), l.source());
-        return thumbnail(maskedThumbs, m, () -> m.drawn(l.source()));
-    }
-
-    private WritableImage thumbnail(Map<Surface, WritableImage> cache, Surface key, Surface s) {
-        return thumbnail(cache, key, () -> s);
+        Surface s = l.source();
+        return m == null || !m.enabled() ? thumbnail(thumbs, s, () -> s) : thumbnail(maskedThumbs, m, () -> m.drawn(s));
     }
 
     /** The thumbnail cached for {@code key}, or null while {@code pixels} are made small in the background. */

@@ -219,22 +219,16 @@ public final class Compositor {
             // result(o) = lerp(result(0), result(1), o), with result(0) the backdrop, or
             // transparent for the modes that clear where the source is absent.
             boolean clears = mode.clearsOutsideSource(), vector = Kernels.vectorLerp();
-            int keep = 255 - opacity;
             for (int done = 0; done < n; ) {
                 int len = Math.min(scratch.length, n - done);
                 int d0 = dOff + done;
                 System.arraycopy(dst, d0, scratch, 0, len);
                 k.blend(src, so + done, dst, d0, len);
-                if (vector) {
-                    VectorPorterDuffKernels.lerp(dst, d0, clears ? null : scratch, opacity, len);
-                } else if (clears) {
-                    for (int j = 0; j < len; j++) {
-                        dst[d0 + j] = PorterDuffKernels.scale(dst[d0 + j], opacity);
-                    }
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        dst[d0 + j] = PorterDuffKernels.mix(dst[d0 + j], opacity, scratch[j], keep);
-                    }
+                if (clears) { // towards transparent: the result scaled by the opacity
+                    if (vector) VectorPorterDuffKernels.scaleRun(dst, d0, opacity, len);
+                    else PorterDuffKernels.scaleRun(dst, d0, opacity, len);
+                } else { // the backdrop, kept in scratch, faded towards the result by the opacity
+                    fade(scratch, 0, dst, d0, 255 - opacity, len);
                 }
                 done += len;
             }

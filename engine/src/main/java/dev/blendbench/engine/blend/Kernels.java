@@ -141,14 +141,14 @@ final class Kernels {
             }
         }
 
-        /** Runs the opacity lerp, both forms, {@code calls} times. */
+        /** Runs the opacity lerp's loops (a fade, a scale), {@code calls} times. */
         static void warmUpLerp(int calls) {
             int[][] data = noise();
             int[] src = data[0], backdrop = data[1], dst = new int[src.length];
             for (int c = 0; c < calls; c++) {
                 System.arraycopy(backdrop, 0, dst, 0, dst.length);
-                VectorPorterDuffKernels.lerp(dst, 0, src, 128, dst.length);
-                VectorPorterDuffKernels.lerp(dst, 0, null, 128, dst.length);
+                VectorPorterDuffKernels.fade(src, 0, dst, 0, 128, dst.length);
+                VectorPorterDuffKernels.scaleRun(dst, 0, 128, dst.length);
             }
         }
 

@@ -26,6 +26,11 @@ final class PorterDuffKernels {
         }
     }
 
+    /** Each of {@code n} pixels of {@code px} (from {@code off}) {@link #scale}d by {@code f}. */
+    static void scaleRun(int[] px, int off, int f, int n) {
+        for (int i = off; i < off + n; i++) px[i] = scale(px[i], f);
+    }
+
     /** {@code dst = mix(src, op, dst, 255 − op)} for each of {@code n} pixels: {@code dst} faded towards {@code src} by {@code op}. */
     static void fade(int[] src, int so, int[] dst, int dOff, int op, int n) {
         for (int i = 0; i < n; i++) {

@@ -187,38 +187,19 @@ final class VectorPorterDuffKernels {
         PorterDuffKernels.lighter(src, so + i, dst, dOff + i, n - i);
     }
 
-    /**
-     * Opacity as a lerp: {@code dst = mix(dst, op, keep, 255 − op)} per channel, or
-     * {@code scale(dst, op)} when {@code keep} is null (the modes whose result without the layer
-     * is transparent).
-     */
-    static void lerp(int[] dst, int dOff, int[] keep, int op, int n) {
+    /** {@link PorterDuffKernels#scaleRun}, lane for lane: the same bits. */
+    static void scaleRun(int[] px, int off, int f, int n) {
         int i = 0;
-        IntVector fa = IntVector.broadcast(SP, op), fb = IntVector.broadcast(SP, 255 - op);
-        if (keep == null) {
-            for (int upper = SP.loopBound(n); i < upper; i += L) {
-                IntVector d = IntVector.fromArray(SP, dst, dOff + i);
-                IntVector rb = d.and(M).mul(fa).add(0x00800080);
-                rb = rb.add(rb.lanewise(LSHR, 8).and(M)).lanewise(LSHR, 8).and(M);
-                IntVector ag = d.lanewise(LSHR, 8).and(M).mul(fa).add(0x00800080);
-                ag = ag.add(ag.lanewise(LSHR, 8).and(M)).and(~M);
-                rb.or(ag).intoArray(dst, dOff + i);
-            }
-        } else {
-            for (int upper = SP.loopBound(n); i < upper; i += L) {
-                IntVector s = IntVector.fromArray(SP, dst, dOff + i);
-                IntVector d = IntVector.fromArray(SP, keep, i);
-                IntVector rb = s.and(M).mul(fa).add(d.and(M).mul(fb)).add(0x00800080);
-                rb = rb.add(rb.lanewise(LSHR, 8).and(M)).lanewise(LSHR, 8).and(M);
-                IntVector ag = s.lanewise(LSHR, 8).and(M).mul(fa).add(d.lanewise(LSHR, 8).and(M).mul(fb)).add(0x00800080);
-                ag = ag.add(ag.lanewise(LSHR, 8).and(M)).and(~M);
-                rb.or(ag).intoArray(dst, dOff + i);
-            }
+        IntVector fa = IntVector.broadcast(SP, f);
+        for (int upper = SP.loopBound(n); i < upper; i += L) {
+            IntVector d = IntVector.fromArray(SP, px, off + i);
+            IntVector rb = d.and(M).mul(fa).add(0x00800080);
+            rb = rb.add(rb.lanewise(LSHR, 8).and(M)).lanewise(LSHR, 8).and(M);
+            IntVector ag = d.lanewise(LSHR, 8).and(M).mul(fa).add(0x00800080);
+            ag = ag.add(ag.lanewise(LSHR, 8).and(M)).and(~M);
+            rb.or(ag).intoArray(px, off + i);
         }
-        for (; i < n; i++) {
-            dst[dOff + i] = keep == null ? PorterDuffKernels.scale(dst[dOff + i], op)
-                    : PorterDuffKernels.mix(dst[dOff + i], op, keep[i], 255 - op);
-        }
+        PorterDuffKernels.scaleRun(px, off + i, f, n - i);
     }
 
     /** {@link PorterDuffKernels#fade}, lane for lane: the same bits. */

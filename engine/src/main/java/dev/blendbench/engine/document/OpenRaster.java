@@ -398,9 +398,8 @@ public final class OpenRaster {
                 g = Isolated.layer(groupName, children, area, space, budget, mode, opacity, visible, clipping);
             }
             if (!masked) return List.of(g);
-            LayerMask m = maskOf(el, groupName); // from the stack's origin; the group sits at its layers' extent
-            return List.of(g.withMask(new LayerMask(m.values(), m.x() + x - area.x(), m.y() + y - area.y(), m.width(), m.height(),
-                    m.outside(), m.enabled())));
+            // from the stack's origin; the group sits at its layers' extent
+            return List.of(g.withMask(maskOf(el, groupName).moved(x - area.x(), y - area.y())));
         }
 
         private Layer layer(Element el, int dx, int dy) throws DocumentException {

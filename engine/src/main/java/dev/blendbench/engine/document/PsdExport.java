@@ -197,15 +197,10 @@ public final class PsdExport {
         }
 
         /**
-         * The folder record of pass-through group layer {@code l} (placed at {@code (gx, gy)} on the
-         * canvas): mode {@code pass}, its opacity and visibility, and its pixel mask, if any, as the
-         * group's layer mask.
+         * The folder record of group layer {@code l} (placed at {@code (gx, gy)} on the canvas) in
+         * {@code mode} (null: pass-through, key {@code pass}), with its opacity and visibility, and
+         * its pixel mask, if any, as the group's layer mask.
          */
-        static Rec passThroughFolder(Layer l, int gx, int gy) {
-            return folder(l, null, gx, gy);
-        }
-
-        /** The folder record of group layer {@code l} in {@code mode} (null: pass-through), with its pixel mask if any. */
         static Rec folder(Layer l, BlendMode mode, int gx, int gy) {
             LayerMask m = l.mask();
             if (m == null) return new Rec(l.name(), null, 0, 0, mode, l.opacity(), l.visible(), PsdLayerRecords.GROUP_OPEN, null, 0, 0);
@@ -268,7 +263,7 @@ public final class PsdExport {
             if (l.isPassThrough()) { // its layers' modes were checked with the layers it is among
                 out.add(new Rec(GROUP_END_NAME, null, 0, 0, BlendMode.NORMAL, 1f, true, PsdLayerRecords.GROUP_END, null, 0, 0));
                 add(l.group().layers(), gx, gy, doc, out, notes);
-                out.add(Rec.passThroughFolder(l, gx, gy));
+                out.add(Rec.folder(l, null, gx, gy));
                 continue;
             }
             String why = unkept(l, dx, dy, doc);

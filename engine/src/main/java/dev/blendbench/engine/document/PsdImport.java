@@ -356,37 +356,34 @@ public final class PsdImport {
             String key = f != null && f.sectionKey() != null ? f.sectionKey() : e.getAttribute("blendMode");
             boolean visible = !"false".equals(e.getAttribute("visible")), pass = "pass".equals(key);
             float opacity = opacity(e);
-            boolean masked = f != null && (enabled(f.pixelMask()) || f.vectorData() != null);
-            if (pass && (f == null || f.vectorData() == null)) { // a pixel mask stays live; a vector mask is drawn below
-                if (children.isEmpty()) return List.of();
-                Rect area = Isolated.extent(children, w, h);
-                if (area.isEmpty()) area = new Rect(0, 0, 1, 1); // nothing of it shows, but it stays a group
-                Layer g = Isolated.passThrough(groupName, children, area, BlendSpace.SRGB, budget, visible).withOpacity(opacity);
+            BlendMode mode = pass ? BlendMode.NORMAL : mode(groupName, key);
+            Rect area = Isolated.extent(children, w, h);
+            if (f == null || f.vectorData() == null) { // its pixel mask, if any, stays live
+                Layer g;
+                if (pass) {
+                    if (children.isEmpty()) return List.of();
+                    if (area.isEmpty()) area = new Rect(0, 0, 1, 1); // nothing of it shows, but it stays a group
+                    g = Isolated.passThrough(groupName, children, area, BlendSpace.SRGB, budget, visible).withOpacity(opacity);
+                } else {
+                    if (area.isEmpty()) return List.of(); // nothing of it shows
+                    g = Isolated.layer(groupName, children, area, BlendSpace.SRGB, budget, mode, opacity, visible);
+                }
                 LayerMask live = liveMask(groupName, f, null, area.x(), area.y());
                 return List.of(live == null ? g : g.withMask(live));
             }
+            // a vector mask: composited on its own, both masks a last destination-in layer in it
             if (pass && children.stream().anyMatch(Reading::blendsOnItsOwn)) {
                 warnings.add("group '" + groupName + "': pass-through with a vector mask is drawn as a group of its own; the blend modes of its layers act within it");
             }
-            BlendMode mode = pass ? BlendMode.NORMAL : mode(groupName, key);
-            Rect area = Isolated.extent(children, w, h);
             if (area.isEmpty()) return List.of(); // nothing of it shows
-            if (f == null || f.vectorData() == null) { // a pixel mask, if any, stays live: applied to the group's pixels each render
-                LayerMask live = liveMask(groupName, f, null, area.x(), area.y());
-                Layer g = Isolated.layer(groupName, children, area, BlendSpace.SRGB, budget, mode, opacity, visible);
-                return List.of(live == null ? g : g.withMask(live));
-            }
-            List<Layer> inside = children;
-            if (masked) {
-                // the group's masks as one more layer in it: its alpha is the masks', and destination-in
-                // keeps that much of what the group's layers made
-                budget.take(groupName + " (mask)", area.width(), area.height());
-                Surface mask = Surface.allocate(area.width(), area.height());
-                mask.fill(0xFFFFFFFF);
-                applyMasks(mask, area.x(), area.y(), groupName, f, vectorMask(groupName, f));
-                inside = new ArrayList<>(children);
-                inside.add(new Layer(groupName + " (mask)", mask, area.x(), area.y(), BlendMode.DESTINATION_IN, 1f, true));
-            }
+            // the group's masks as one more layer in it: its alpha is the masks', and destination-in
+            // keeps that much of what the group's layers made
+            budget.take(groupName + " (mask)", area.width(), area.height());
+            Surface mask = Surface.allocate(area.width(), area.height());
+            mask.fill(0xFFFFFFFF);
+            applyMasks(mask, area.x(), area.y(), groupName, f, vectorMask(groupName, f));
+            List<Layer> inside = new ArrayList<>(children);
+            inside.add(new Layer(groupName + " (mask)", mask, area.x(), area.y(), BlendMode.DESTINATION_IN, 1f, true));
             return List.of(Isolated.layer(groupName, inside, area, BlendSpace.SRGB, budget, mode, opacity, visible));
         }
 

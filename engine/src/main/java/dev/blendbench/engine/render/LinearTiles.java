@@ -4,7 +4,6 @@ import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.blend.FloatBlend;
 import dev.blendbench.engine.colour.Srgb;
 import dev.blendbench.engine.scene.Layer;
-import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
@@ -79,7 +78,7 @@ final class LinearTiles {
             boolean clears = mode.clearsOutsideSource();
             if (l.opacity() == 0f && !clears) continue;
             if (l.isPassThrough()) { // a faded one (the others were inlined): its layers over the backdrop, faded into it
-                fadePassThrough(l, li, occ, rx, ry, w, h, out, lv, depth);
+                PassThroughFade.linear(l, li, occ, rx, ry, w, h, out, lv, depth);
                 continue;
             }
             Surface src = l.source();
@@ -104,7 +103,6 @@ final class LinearTiles {
             if (any && (l.placement() != null || l.isGroup() || l.isMasked())) {
                 pixels = l.isGroup() ? TileRenderer.grouped(l, ix0, iy0, ix1, iy1, lv, TileRenderer.SCRATCH_ROWS.get(), depth)
                         : TileRenderer.layerPixels(l, ix0, iy0, ix1, iy1);
-                if (l.isGroup() && l.isMasked()) l.mask().apply(pixels, 0, ix1 - ix0, ix0, iy0, ix1, iy1, l.x(), l.y());
                 pOff = -iy0 * (ix1 - ix0) - ix0;
                 pStride = ix1 - ix0;
             } else if (any) {
@@ -151,40 +149,6 @@ final class LinearTiles {
                         FloatBlend.blend(mode, bg, 0, out, o + 4 * sx, e - sx, l.opacity());
                         if (clipped) FloatBlend.clipToBackdrop(lv.linearKeep, 0, out, o + 4 * sx, e - sx);
                         sx = e;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Faded pass-through group layer {@code l} (layer {@code li}) over the rectangle at (rx, ry),
-     * w × h, of {@code out}: as the 8-bit path does it (see {@code TileRenderer}), in linear floats,
-     * each channel faded as {@code b + f·(p − b)}, {@code f} the opacity times the mask's value / 255
-     * where it has a mask on.
-     */
-    private static void fadePassThrough(Layer l, int li, Occlusion occ, int rx, int ry, int w, int h, float[] out,
-                                        TileRenderer.Level lv, int depth) {
-        int[] e = TileRenderer.passThroughExtent(l, lv);
-        int x0 = Math.max(rx, e[0]), y0 = Math.max(ry, e[1]), x1 = Math.min(rx + w, e[2]), y1 = Math.min(ry + h, e[3]);
-        if (x0 >= x1 || y0 >= y1) return;
-        int gw = x1 - x0, need = 4 * gw * (y1 - y0);
-        if (lv.linearGroup.length < need) lv.linearGroup = new float[Math.max(need, 2 * lv.linearGroup.length)];
-        float[] buf = lv.linearGroup;
-        for (int y = y0; y < y1; y++) System.arraycopy(out, 4 * ((y - ry) * w + x0 - rx), buf, 4 * (y - y0) * gw, 4 * gw);
-        composite(l.group(), x0 - l.x(), y0 - l.y(), gw, y1 - y0, buf, TileRenderer.level(depth + 1), depth + 1, true);
-        float o = l.opacity();
-        LayerMask mask = l.isMasked() ? l.mask() : null;
-        int[] st = occ.runs;
-        for (int y = y0; y < y1; y++) {
-            int orow = 4 * ((y - ry) * w - rx), brow = 4 * ((y - y0) * gw - x0);
-            for (int q = occ.rowStart(y - ry), last = occ.rowStart(y - ry + 1), x = rx; q < last; x = st[q], q += 2) {
-                if (st[q + 1] > li) continue; // hidden by a layer above
-                for (int px = Math.max(x, x0), pe = Math.min(st[q], x1); px < pe; px++) {
-                    float f = mask == null ? o : o * mask.value(px - l.x(), y - l.y()) * (1f / 255);
-                    for (int k = 4 * px; k < 4 * px + 4; k++) {
-                        float b = out[orow + k];
-                        out[orow + k] = b + f * (buf[brow + k] - b);
                     }
                 }
             }

@@ -333,7 +333,7 @@ public final class TileRenderer {
         float[] linearKeep = new float[0];
         float[] linearTile = new float[0];
         float[] linearRow = new float[0];
-        /** A faded pass-through group's backdrop and result in linear floats, and its extent (see {@link #passThroughExtent}). */
+        /** A faded pass-through group's backdrop and result in linear floats, and its extent (see {@link PassThroughFade}). */
         float[] linearGroup = new float[0];
         final int[] extent = new int[4];
     }
@@ -375,8 +375,8 @@ public final class TileRenderer {
      * already holds the backdrop the layers blend onto (a faded pass-through group's, in an sRGB
      * scene), instead of the background.
      */
-    private static void composite(Scene scene, int[] out, int base, int stride, int ax0, int ay0, int ax1, int ay1,
-                                  int[] scratch, int depth, boolean seeded) {
+    static void composite(Scene scene, int[] out, int base, int stride, int ax0, int ay0, int ax1, int ay1,
+                          int[] scratch, int depth, boolean seeded) {
         Level lv = level(depth);
         if (scene.blendSpace() == BlendSpace.LINEAR) {
             LinearTiles.compositeRect(scene, out, base, stride, ax0, ay0, ax1, ay1, lv, depth);
@@ -396,7 +396,7 @@ public final class TileRenderer {
             int op = Compositor.opacityToByte(l.opacity());
             if (op == 0 && !clears) continue;
             if (l.isPassThrough()) { // a faded one (the others were inlined): its layers over the backdrop, faded into it
-                fadePassThrough(l, op, occ, i, out, base, stride, ax0, ay0, ax1, ay1, lv, scratch, depth);
+                PassThroughFade.srgb(l, op, occ, i, out, base, stride, ax0, ay0, ax1, ay1, lv, scratch, depth);
                 continue;
             }
             Surface src = l.source();
@@ -417,7 +417,6 @@ public final class TileRenderer {
                 if (lx0 < lx1 && ly0 < ly1) {
                     if (covered) lv.cover.find(l.group(), l.x(), l.y(), lx0, ly0, lx1, ly1);
                     pixels = l.isGroup() ? grouped(l, lx0, ly0, lx1, ly1, lv, scratch, depth) : layerPixels(l, lx0, ly0, lx1, ly1);
-                    if (l.isGroup() && l.isMasked()) l.mask().apply(pixels, 0, lx1 - lx0, lx0, ly0, lx1, ly1, l.x(), l.y());
                 } else {
                     lx1 = lx0; // nothing of the layer here
                 }
@@ -675,100 +674,16 @@ public final class TileRenderer {
 
     /**
      * A group layer's pixels for the canvas rectangle [x0, x1) × [y0, y1): its layers composited
-     * (at nesting level {@code depth + 1}) over that part of the group's canvas, row-major, in
-     * this level's buffer.
+     * (at nesting level {@code depth + 1}) over that part of the group's canvas, through its mask
+     * if it has one on, row-major, in this level's buffer.
      */
     static int[] grouped(Layer l, int x0, int y0, int x1, int y1, Level lv, int[] scratch, int depth) {
         int w = x1 - x0, need = w * (y1 - y0);
         if (lv.group.length < need) lv.group = new int[Math.max(need, 2 * lv.group.length)];
         int gx0 = x0 - l.x(), gy0 = y0 - l.y(); // the rectangle on the group's canvas
         composite(l.group(), lv.group, -gy0 * w - gx0, w, gx0, gy0, gx0 + w, y1 - l.y(), scratch, depth + 1, false);
+        if (l.isMasked()) l.mask().apply(lv.group, 0, w, x0, y0, x1, y1, l.x(), l.y());
         return lv.group;
-    }
-
-    /**
-     * Faded pass-through group layer {@code l} (layer {@code i} of its scene, at opacity {@code op},
-     * below 255 or masked) over the tile [ax0, ax1) × [ay0, ay1): where its layers can colour, the
-     * backdrop is copied into this level's buffer, its layers composited onto the copy (at nesting
-     * level {@code depth + 1}), and the backdrop faded towards the result by {@code op}
-     * ({@link Compositor#fade}), times its mask's value where it has one on
-     * ({@link LayerMask#fade}), wherever no layer above hides the group.
-     */
-    private static void fadePassThrough(Layer l, int op, Occlusion occ, int i, int[] out, int base, int stride,
-                                        int ax0, int ay0, int ax1, int ay1, Level lv, int[] scratch, int depth) {
-        int[] e = passThroughExtent(l, lv);
-        int x0 = Math.max(ax0, e[0]), y0 = Math.max(ay0, e[1]), x1 = Math.min(ax1, e[2]), y1 = Math.min(ay1, e[3]);
-        if (x0 >= x1 || y0 >= y1) return;
-        int w = x1 - x0, need = w * (y1 - y0);
-        if (lv.group.length < need) lv.group = new int[Math.max(need, 2 * lv.group.length)];
-        int[] buf = lv.group;
-        for (int y = y0; y < y1; y++) System.arraycopy(out, base + y * stride + x0, buf, (y - y0) * w, w);
-        int gx0 = x0 - l.x(), gy0 = y0 - l.y(); // the rectangle on the group's canvas
-        composite(l.group(), buf, -gy0 * w - gx0, w, gx0, gy0, gx0 + w, y1 - l.y(), scratch, depth + 1, true);
-        LayerMask mask = l.isMasked() ? l.mask() : null; // then by op times its value, pixel by pixel
-        int[] st = occ.runs;
-        for (int y = y0; y < y1; y++) {
-            int row = base + y * stride, bRow = (y - y0) * w - x0;
-            int first = occ.rowStart(y - ay0), last = occ.rowStart(y - ay0 + 1);
-            for (int q = occ.visibleFrom(first, last, i), en; q < last; q = occ.visibleFrom(en, last, i)) {
-                en = occ.visibleTo(q, last, i);
-                int s0 = Math.max(q == first ? ax0 : st[q - 2], x0), s1 = Math.min(st[en - 2], x1);
-                if (s0 >= s1) continue;
-                if (mask != null) mask.fade(buf, bRow + s0, out, row + s0, op, s0, s1, y, l.x(), l.y());
-                else Compositor.fade(buf, bRow + s0, out, row + s0, op, s1 - s0);
-            }
-        }
-    }
-
-    /**
-     * The canvas rectangle pass-through group layer {@code l}'s visible layers can change (they
-     * are not cut to its canvas; one in a mode that clears outside its source changes all of it;
-     * a mask that is 0 outside its rectangle cuts them to that), as {@code x0, y0, x1, y1} in {@code lv}'s {@code extent}; empty
-     * (x0 ≥ x1) when none can.
-     */
-    static int[] passThroughExtent(Layer l, Level lv) {
-        int[] e = lv.extent;
-        e[0] = e[1] = Integer.MAX_VALUE;
-        e[2] = e[3] = Integer.MIN_VALUE;
-        extend(l.group(), l.x(), l.y(), e);
-        LayerMask m = l.isMasked() ? l.mask() : null;
-        if (m != null && m.outside() == 0) { // nothing changes outside the mask's rectangle
-            e[0] = Math.max(e[0], l.x() + m.x());
-            e[1] = Math.max(e[1], l.y() + m.y());
-            e[2] = Math.min(e[2], l.x() + m.x() + m.width());
-            e[3] = Math.min(e[3], l.y() + m.y() + m.height());
-        }
-        return e;
-    }
-
-    private static void extend(Scene g, int dx, int dy, int[] e) {
-        List<Layer> ls = g.layers();
-        for (int k = 0, n = ls.size(); k < n; k++) {
-            Layer c = ls.get(k);
-            if (!c.visible()) continue;
-            if (c.isPassThrough()) {
-                extend(c.group(), dx + c.x(), dy + c.y(), e);
-                continue;
-            }
-            if (c.mode().clearsOutsideSource()) { // it acts on the whole canvas
-                e[0] = e[1] = Integer.MIN_VALUE;
-                e[2] = e[3] = Integer.MAX_VALUE;
-                return;
-            }
-            int x = dx + c.x(), y = dy + c.y();
-            if (c.placement() != null) {
-                Rect pb = c.placement().bounds();
-                x += pb.x();
-                y += pb.y();
-                e[2] = Math.max(e[2], x + pb.width());
-                e[3] = Math.max(e[3], y + pb.height());
-            } else {
-                e[2] = Math.max(e[2], x + c.source().width());
-                e[3] = Math.max(e[3], y + c.source().height());
-            }
-            e[0] = Math.min(e[0], x);
-            e[1] = Math.min(e[1], y);
-        }
     }
 
     /**

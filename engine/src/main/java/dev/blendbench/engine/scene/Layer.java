@@ -67,7 +67,6 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
         if (group != null && group.passThrough() && !(mode == BlendMode.SOURCE_OVER || mode == BlendMode.NORMAL)) {
             throw new IllegalArgumentException("pass-through group '" + name + "' has no blend mode of its own");
         }
-
     }
 
     /** A layer without a pixel mask. */

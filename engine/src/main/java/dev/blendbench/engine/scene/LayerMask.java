@@ -66,6 +66,11 @@ public final class LayerMask {
     /** This mask turned on or off. */
     public LayerMask withEnabled(boolean e) { return new LayerMask(values, x, y, width, height, outside, e, runs); }
 
+    /** This mask with its rectangle moved by {@code (dx, dy)} from the layer's position (its 255 runs shared). */
+    public LayerMask moved(int dx, int dy) {
+        return dx == 0 && dy == 0 ? this : new LayerMask(values, x + dx, y + dy, width, height, outside, enabled, runs);
+    }
+
     /** The mask's rectangle, from the layer's position. */
     public Rect bounds() { return new Rect(x, y, width, height); }
 

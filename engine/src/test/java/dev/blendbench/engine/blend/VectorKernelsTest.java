@@ -45,6 +45,10 @@ class VectorKernelsTest {
                 VectorPorterDuffKernels.fade(src.array(), off[0], a, off[1], op, len);
                 PorterDuffKernels.fade(src.array(), off[0], b, off[1], op, len);
                 assertArrayEquals(b, a, "opacity " + op + ", length " + len);
+                int[] c = dst.toArray(), e = dst.toArray();
+                VectorPorterDuffKernels.scaleRun(c, off[1], op, len);
+                PorterDuffKernels.scaleRun(e, off[1], op, len);
+                assertArrayEquals(e, c, "scaled by " + op + ", length " + len);
                 if (op == 0) assertArrayEquals(dst.toArray(), a);
                 if (op == 255 && len == 600) assertArrayEquals(java.util.Arrays.copyOfRange(src.array(), off[0], off[0] + 600),
                         java.util.Arrays.copyOfRange(a, off[1], off[1] + 600));
