@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 /** The top-level {@code blendbench} command; subcommands do the work. */
 @Command(name = "blendbench", mixinStandardHelpOptions = true, versionProvider = BlendbenchCommand.Version.class,
         description = "A compositing workbench: compose layered scenes and stress the compositor.",
-        subcommands = {ComposeCommand.class, ResizeCommand.class, InfoCommand.class, StressCommand.class, CliffCommand.class, ReportCommand.class, CompareCommand.class, GuiCommand.class},
+        subcommands = {ComposeCommand.class, ResizeCommand.class, InfoCommand.class, StressCommand.class, CliffCommand.class, ReportCommand.class, CompareCommand.class, DiffCommand.class, GuiCommand.class},
         footer = {"", "With no command, or only files, it opens the workbench: blendbench, blendbench scene.ora.",
                 "'blendbench COMMAND --help' lists a command's options.",
                 "Exit: 0 done, 2 bad usage or bad input (one line on stderr says why), 1 internal failure;",
-                "compare: 3 on a regression."})
+                "compare: 3 on a regression; diff: 3 when pictures differ beyond its tolerance."})
 public final class BlendbenchCommand implements Runnable {
     /** The name and version, as {@code --version} and the workbench's About say it. */
     public static final String VERSION = "Blendbench 0.1.0";

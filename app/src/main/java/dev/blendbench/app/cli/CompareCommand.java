@@ -77,7 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (json != null) {
             OutputFiles.requireFolder(json);
             for (Path in : List.of(a, b)) {
-                if (sameFile(json, in)) {
+                if (OutputFiles.sameFile(json, in)) {
                     throw new BadInputException(json + ": is " + (in == a ? "A" : "B") + ", a session being compared; write the comparison"
                             + " to another file");
                 }
@@ -189,15 +189,6 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** Whether two paths name one file (through links where both exist; by their normal form where one does not yet). */
-    private static boolean sameFile(Path x, Path y) {
-        try {
-            return java.nio.file.Files.exists(x) && java.nio.file.Files.exists(y) ? java.nio.file.Files.isSameFile(x, y)
-                    : x.toAbsolutePath().normalize().equals(y.toAbsolutePath().normalize());
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     private void write(byte[] bytes) {
         try {
             dev.blendbench.engine.io.AtomicFiles.write(json, bytes);

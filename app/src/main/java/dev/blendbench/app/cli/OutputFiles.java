@@ -49,6 +49,16 @@ final class OutputFiles {
         requireFolder(output);
     }
 
+    /** True when {@code x} and {@code y} are one file (or, where either does not exist yet, one path). */
+    static boolean sameFile(Path x, Path y) {
+        try {
+            return Files.exists(x) && Files.exists(y) ? Files.isSameFile(x, y)
+                    : x.toAbsolutePath().normalize().equals(y.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** "wrote a.json, a.csv, a.jfr" for the files given (nulls left out), or null for none. */
     static String wrote(Path... files) {
         java.util.List<String> names = java.util.Arrays.stream(files).filter(java.util.Objects::nonNull).map(Path::toString).toList();

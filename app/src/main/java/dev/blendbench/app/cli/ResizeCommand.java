@@ -1,18 +1,12 @@
 package dev.blendbench.app.cli;
 
 import dev.blendbench.engine.document.Documents;
-import dev.blendbench.engine.io.ImageFiles;
-import dev.blendbench.engine.io.ImageLimits;
-import dev.blendbench.engine.io.ImageReadException;
 import dev.blendbench.engine.resample.Filter;
-import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.resample.Resampler;
-import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Surface;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
@@ -122,44 +116,9 @@ public final class ResizeCommand implements Callable<Integer> {
         StageStatus status = StageStatus.forTerminal(spec.commandLine().getErr());
         ExecutorService pool = ComposeCommand.helpers(nThreads);
         try {
-            return resize(readOrFlatten(status, pool, nThreads), f, nThreads, pool, jpegQuality, status, t0);
+            return resize(Pictures.readOrFlatten(input, maxPixels, heap, status, pool, nThreads, spec.commandLine().getErr()), f, nThreads, pool, jpegQuality, status, t0);
         } finally {
             if (pool != null) pool.shutdownNow();
-        }
-    }
-
-    /**
-     * The input image; a layered document (.ora, .psd) flattened as compose flattens it, what it
-     * holds that a scene cannot named in warning lines.
-     */
-    private Surface readOrFlatten(StageStatus status, ExecutorService pool, int nThreads) {
-        if (Documents.isDocument(input)) {
-            Scene scene;
-            try {
-                scene = SceneLoader.load(List.of(LayerSpec.parse(input.toString())), null, null, maxPixels,
-                        spec.commandLine().getErr(), status);
-            } finally {
-                status.clear();
-            }
-            heap.require("the " + scene.width() + "x" + scene.height() + " canvas", HeapBudget.pixelBytes(scene.width(), scene.height(), 1));
-            Surface flat = Surface.allocate(scene.width(), scene.height());
-            status.say("flattening " + input.getFileName());
-            try {
-                (pool == null ? TileRenderer.singleThreaded()
-                        : new TileRenderer(pool, nThreads, TileRenderer.DEFAULT_TILE_WIDTH, TileRenderer.DEFAULT_TILE_HEIGHT))
-                        .render(scene, flat);
-            } finally {
-                status.clear();
-            }
-            return flat;
-        }
-        status.say("decoding " + input.getFileName());
-        try {
-            return ImageFiles.read(input, new ImageLimits(maxPixels));
-        } catch (ImageReadException e) {
-            throw new BadInputException(e.getMessage(), e);
-        } finally {
-            status.clear();
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every command's help renders cleanly: picocli formats each text with {@code String.format}. */
 class HelpTextTest {
     @ParameterizedTest
-    @ValueSource(strings = {"", "compose", "resize", "stress", "cliff", "report", "compare", "gui"})
+    @ValueSource(strings = {"", "compose", "resize", "info", "stress", "cliff", "report", "compare", "diff", "gui"})
     void help_ofEveryCommand_rendersWithoutPicocliWarnings(String command) {
         PrintStream systemErr = System.err;
         ByteArrayOutputStream tracer = new ByteArrayOutputStream();
@@ -34,7 +34,7 @@ class HelpTextTest {
 
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "compose", "resize", "stress", "cliff", "report", "compare", "gui"})
+    @ValueSource(strings = {"", "compose", "resize", "info", "stress", "cliff", "report", "compare", "diff", "gui"})
     void footerLines_fitTheHelpWidth_soPicocliNeverBreaksAnExampleMidWord(String command) {
         picocli.CommandLine cl = Cli.commandLine(System.out, System.err);
         picocli.CommandLine c = command.isEmpty() ? cl : cl.getSubcommands().get(command);

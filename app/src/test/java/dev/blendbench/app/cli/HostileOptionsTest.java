@@ -60,6 +60,12 @@ class HostileOptionsTest {
         "resize|a.png|--width|99999999999|-o|b.png",
         "compare|--threshold|-5%|a.json|b.json",
         "compare|--metric|p42|a.json|b.json",
+        "diff|--tolerance|-1|a.png|b.png",
+        "diff|--tolerance|256|a.png|b.png",
+        "diff|--max-pixels|0|a.png|b.png",
+        "diff|--threads|0|a.ora",
+        "diff|a.png",
+        "diff|a.png|b.png|-o|c.webp",
     })
     void isBadUsage_inOneLine(String args) {
         ComposeCommandTest.Result r = ComposeCommandTest.run(args.split("\\|", -1));

@@ -19,12 +19,12 @@ class UsageErrorTest {
     @Test
     void misspeltSubcommand_isNamedWithTheNearestOnes() {
         assertEquals("blendbench: unknown subcommand 'compse'; did you mean 'compose' or 'compare'? Subcommands: "
-                + "compose, resize, info, stress, cliff, report, compare, gui (see 'blendbench --help')", refused("compse", "a.png"));
+                + "compose, resize, info, stress, cliff, report, compare, diff, gui (see 'blendbench --help')", refused("compse", "a.png"));
     }
 
     @Test
     void unknownSubcommand_farFromAnyName_listsThemWithoutAGuess() {
-        assertEquals("blendbench: unknown subcommand 'bogus'; subcommands: compose, resize, info, stress, cliff, report, compare, gui"
+        assertEquals("blendbench: unknown subcommand 'bogus'; subcommands: compose, resize, info, stress, cliff, report, compare, diff, gui"
                 + " (see 'blendbench --help')", refused("bogus"));
     }
 

@@ -17,4 +17,16 @@ public final class Documents {
         String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".ora") ? OpenRaster.read(p, limits) : PsdImport.read(p, limits);
     }
+
+    /**
+     * The composite a document holds beside its layers, as the program that saved it flattened
+     * them: an OpenRaster file's {@code mergedimage.png}, a Photoshop file's merged image. What
+     * another program's render of the layers looks like, to hold ours against.
+     *
+     * @throws DocumentException when the file holds none, or it cannot be read within the limits
+     */
+    public static dev.blendbench.engine.surface.Surface readComposite(Path p, DocumentLimits limits) throws DocumentException {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".ora") ? OpenRaster.readComposite(p, limits) : PsdImport.readComposite(p, limits);
+    }
 }

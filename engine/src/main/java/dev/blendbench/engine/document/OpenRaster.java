@@ -106,6 +106,41 @@ public final class OpenRaster {
         }
     }
 
+    /**
+     * The composite the file holds: its {@code mergedimage.png}, as the program that saved it
+     * flattened the stack.
+     *
+     * @throws DocumentException when the file cannot be read, is not OpenRaster, holds no merged
+     *                           image (the spec asks for one since version 0.0.5), or that image is
+     *                           corrupt or over the limits
+     */
+    public static Surface readComposite(Path file, DocumentLimits limits) throws DocumentException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not an OpenRaster file");
+        Map<String, byte[]> entries;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            entries = readEntries(in, name, limits);
+        } catch (NoSuchFileException e) {
+            throw new DocumentException(name + ": no such file");
+        } catch (DocumentException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DocumentException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        byte[] mimetype = entries.get("mimetype");
+        if (mimetype == null || !new String(mimetype, StandardCharsets.US_ASCII).trim().equals(MIMETYPE)) {
+            throw new DocumentException(name + ": not an OpenRaster file (no 'image/openraster' mimetype entry)");
+        }
+        byte[] png = entries.get("mergedimage.png");
+        if (png == null) throw new DocumentException(name + ": holds no composite (no mergedimage.png)");
+        try {
+            return ImageFiles.decode(png, name + ": mergedimage.png",
+                    new ImageLimits(limits.maxPixels()));
+        } catch (ImageReadException e) {
+            throw new DocumentException(e.getMessage(), e);
+        }
+    }
+
     public static LoadedScene read(byte[] data, String name, DocumentLimits limits) throws DocumentException {
         try {
             return read(new ByteArrayInputStream(data), name, limits);

@@ -26,7 +26,8 @@ import java.util.Map;
  * Saves a scene as a layered Photoshop document, for the programs that do not read OpenRaster:
  * 8-bit RGB with transparency, every layer with its name (also in Unicode), position, blend mode,
  * opacity and visibility, its pixels PackBits-compressed, and the composite as the file's merged
- * image (so viewers that show only that show our composite). A canvas over 30,000 pixels a side,
+ * image (so viewers that show only that show our composite), its colours matted with white as
+ * Photoshop's are. A canvas over 30,000 pixels a side,
  * or a file named {@code .psb}, is written as a large-document file, as Photoshop requires. Transformed layers
  * are stored as their resampled pixels, as {@link OpenRaster} stores them; a background colour
  * becomes a bottom layer of that colour. A group layer is written as a Photoshop group (its blend
@@ -148,11 +149,18 @@ public final class PsdExport {
         out.writeInt(0); // global layer mask info
 
         // the merged image: every channel's row counts, then every channel's rows
-        int[][] mergedLengths = rowLengths(merged);
+        // (its colours matted with white, as Photoshop writes them: readers take the white out)
+        int[][] mergedLengths = new int[4][merged.height()];
+        for (int c = 0; c < 4; c++) {
+            for (int y = 0; y < merged.height(); y++) mergedLengths[c][y] = packer.packMatted(merged, y, c);
+        }
         out.writeShort(1);
         for (int c = 0; c < 4; c++) writeCounts(out, mergedLengths[c], psb);
         for (int c = 0; c < 4; c++) {
-            for (int y = 0; y < merged.height(); y++) packer.write(merged, y, c, out);
+            for (int y = 0; y < merged.height(); y++) {
+                packer.packMatted(merged, y, c);
+                packer.packed.writeTo(out);
+            }
         }
         out.flush();
     }
@@ -467,13 +475,6 @@ public final class PsdExport {
         }
     }
 
-    /** Each channel's (R, G, B, A) packed row lengths. */
-    private static int[][] rowLengths(Surface s) {
-        int[][] lengths = new int[4][];
-        for (int c = 0; c < 4; c++) lengths[c] = rowLengths(s, c);
-        return lengths;
-    }
-
     /** Channel {@code c}'s (0 R, 1 G, 2 B, 3 A) packed row lengths. */
     private static int[] rowLengths(Surface s, int c) {
         int[] lengths = new int[s.height()];
@@ -517,6 +518,24 @@ public final class PsdExport {
         int pack(Surface s, int y, int c) {
             int shift = c == 3 ? 24 : 16 - 8 * c;
             for (int x = 0; x < s.width(); x++) row[x] = (byte) (Argb.unpremultiply(s.getPixel(x, y)) >>> shift);
+            packed.reset();
+            packBits(row, s.width(), packed);
+            return packed.size();
+        }
+
+        /**
+         * Row {@code y}'s channel {@code c} of {@code s} as a merged image holds it, packed: a colour
+         * channel matted with white ({@code C·α + 255·(1 − α)}, which for a premultiplied channel is
+         * exactly {@code c + 255 − α}: white where the composite is transparent), the alpha as it is.
+         * Photoshop writes its merged image so, and readers (Photoshop's own, ImageMagick,
+         * TwelveMonkeys, ag-psd, psd-tools) divide the white out again.
+         */
+        int packMatted(Surface s, int y, int c) {
+            int shift = c == 3 ? 24 : 16 - 8 * c;
+            for (int x = 0; x < s.width(); x++) {
+                int p = s.getPixel(x, y), a = p >>> 24;
+                row[x] = (byte) (c == 3 ? a : ((p >>> shift) & 0xFF) + 255 - a);
+            }
             packed.reset();
             packBits(row, s.width(), packed);
             return packed.size();

@@ -122,6 +122,34 @@ public final class PsdImport {
     }
 
     /**
+     * The composite the file holds (its merged image, as the program that saved it flattened it),
+     * read through ImageIO's PSD reader, which takes out the white Photoshop mattes it with.
+     *
+     * @throws DocumentException when the file cannot be read, its merged image is over the limits,
+     *                           or Photoshop says it is a placeholder (saved without "Maximize
+     *                           compatibility")
+     */
+    public static Surface readComposite(Path file, DocumentLimits limits) throws DocumentException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not a Photoshop file");
+        if (!Files.isRegularFile(file)) throw new DocumentException(name + ": no such file");
+        boolean real;
+        try (ImageInputStream iis = new javax.imageio.stream.FileImageInputStream(file.toFile())) {
+            real = PsdLayerRecords.hasRealMergedImage(iis);
+        } catch (IOException e) {
+            throw new DocumentException(name + ": not a readable Photoshop file (" + reason(e) + ")", e);
+        }
+        if (!real) {
+            throw new DocumentException(name + ": holds no composite (saved without Photoshop's \"Maximize compatibility\")");
+        }
+        try {
+            return ImageFiles.read(file, new dev.blendbench.engine.io.ImageLimits(limits.maxPixels()));
+        } catch (dev.blendbench.engine.io.ImageReadException e) {
+            throw new DocumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * The modes whose fill opacity Photoshop applies inside the blend rather than as a mix with the
      * backdrop (its "special eight"), so that a fill below 100 % differs from that layer opacity.
      */

@@ -273,6 +273,42 @@ final class PsdLayerRecords {
         return b;
     }
 
+    /**
+     * Whether the file's merged image is the real composite: false only where its version-info
+     * resource (1057) says it is not, as Photoshop writes it when "Maximize PSD and PSB File
+     * Compatibility" is off (the merged image is then a placeholder). A file without that resource
+     * (ours, GIMP's, most tools') is taken at its word.
+     */
+    static boolean hasRealMergedImage(ImageInputStream in) throws IOException {
+        long fileLength = in.length();
+        in.seek(0);
+        byte[] sig = new byte[4];
+        in.readFully(sig);
+        if (!"8BPS".equals(new String(sig, StandardCharsets.US_ASCII))) {
+            throw new IOException("not a PSD file");
+        }
+        in.skipBytes(2 + 6 + 2 + 4 + 4 + 2 + 2);
+        skipSection(in, in.readUnsignedInt(), fileLength); // colour mode data
+        long length = in.readUnsignedInt();
+        check(in, length, fileLength);
+        long end = in.getStreamPosition() + length;
+        while (in.getStreamPosition() + 12 <= end) {
+            in.readFully(sig);
+            if (!"8BIM".equals(new String(sig, StandardCharsets.US_ASCII))) break; // not a resource: stop looking
+            int id = in.readUnsignedShort();
+            int nameLength = in.readUnsignedByte();
+            in.skipBytes(nameLength + ((nameLength & 1) == 0 ? 1 : 0)); // the Pascal name, padded to even
+            long size = in.readUnsignedInt();
+            if (in.getStreamPosition() + size > end) break;
+            if (id == 1057 && size >= 5) {
+                in.skipBytes(4); // the resource's version
+                return in.readUnsignedByte() != 0;
+            }
+            in.seek(in.getStreamPosition() + size + (size & 1));
+        }
+        return true;
+    }
+
     private static void skipSection(ImageInputStream in, long length, long fileLength) throws IOException {
         check(in, length, fileLength);
         in.seek(in.getStreamPosition() + length);

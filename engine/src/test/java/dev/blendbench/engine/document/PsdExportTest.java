@@ -96,6 +96,27 @@ class PsdExportTest {
     }
 
     @Test
+    void aTransparentMergedImage_isMattedWithWhite_asPhotoshopWritesIt_soReadersGetOurComposite() throws IOException {
+        Surface layer = noise(40, 30, 9);
+        Scene scene = new Scene(40, 30, 0, List.of(new Layer("top", layer, 0, 0, BlendMode.NORMAL, 0.8f, true)));
+        Path p = dir.resolve("transparent.psd");
+        PsdExport.write(scene, p);
+        // TwelveMonkeys (as ImageMagick, ag-psd and psd-tools) divides the white back out of a merged image
+        Surface merged = dev.blendbench.engine.io.ImageFiles.read(p), want = render(scene);
+        int worst = 0, translucent = 0;
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                int a = want.getPixel(x, y), b = merged.getPixel(x, y);
+                if ((a >>> 24) > 0 && (a >>> 24) < 255) translucent++;
+                for (int sh = 0; sh < 32; sh += 8) worst = Math.max(worst, Math.abs(((a >>> sh) & 0xFF) - ((b >>> sh) & 0xFF)));
+            }
+        }
+        assertTrue(translucent > 300, "translucent pixels " + translucent);
+        // premultiplied: the reader's division by α rounds, so 1 level (written unmatted, they came back up to 164 off)
+        assertTrue(worst <= 1, "largest premultiplied difference " + worst);
+    }
+
+    @Test
     void aTransformedLayer_isStoredAsItsResampledPixels_andRendersTheSame() throws IOException {
         Surface src = noise(16, 12, 5);
         Placement turned = Placement.of(Transform.place(16, 12, 0.3, 0.6, 1.5, 30), Filter.BILINEAR, src.width(), src.height());
