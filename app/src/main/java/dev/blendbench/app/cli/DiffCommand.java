@@ -166,40 +166,13 @@ public final class DiffCommand implements Callable<Integer> {
         return Documents.isDocument(p) ? p + ", rendered by Blendbench" : p.toString();
     }
 
-    /** What diff prints: the two sides, the counts, the worst pixel, the means, the histogram and the verdict. */
+    /** What diff prints: the two sides, then {@link ImageDiff#summary()}. */
     static List<String> summary(ImageDiff d, String nameA, String nameB) {
         List<String> lines = new ArrayList<>();
         lines.add("A: " + nameA);
         lines.add("B: " + nameB);
-        String tally = d.differing() == 0 ? "none differ"
-                : String.format(Locale.ROOT, "%,d differ (%s)", d.differing(), percent(d.differing(), d.pixels()))
-                + (d.tolerance() == 0 ? "" : String.format(Locale.ROOT, ", %,d by more than %d level%s", d.beyond(),
-                d.tolerance(), d.tolerance() == 1 ? "" : "s"));
-        lines.add(String.format(Locale.ROOT, "%dx%d: %,d pixels; %s", d.width(), d.height(), d.pixels(), tally));
-        if (d.max() > 0) {
-            lines.add(String.format(Locale.ROOT, "largest difference: %d level%s, first at (%d, %d): A %s, B %s (straight RGBA)",
-                    d.max(), d.max() == 1 ? "" : "s", d.worstX(), d.worstY(), Argb.toHex(d.worstA()), Argb.toHex(d.worstB())));
-            lines.add(String.format(Locale.ROOT, "mean difference %.4f levels a channel; PSNR %.1f dB", d.meanAbs(), d.psnr()));
-            StringBuilder h = new StringBuilder("pixels by difference:");
-            long[] counts = d.histogram();
-            for (int i = 1; i < counts.length; i++) {
-                if (counts[i] == 0) continue;
-                int[] r = ImageDiff.BUCKETS.get(i);
-                h.append(String.format(Locale.ROOT, "  %s: %,d", r[0] == r[1] ? Integer.toString(r[0]) : r[0] + "-" + r[1], counts[i]));
-            }
-            lines.add(h.toString());
-        }
-        lines.add(d.max() == 0 ? "verdict: identical"
-                : d.withinTolerance() ? "verdict: equal within " + d.tolerance() + " level" + (d.tolerance() == 1 ? "" : "s")
-                : String.format(Locale.ROOT, "verdict: different (%,d pixel%s beyond the tolerance)", d.beyond(), d.beyond() == 1 ? "" : "s"));
+        lines.addAll(d.summary());
         return lines;
-    }
-
-    /** "0.60 %", "< 0.01 %" for a few pixels of many, "0 %" for none. */
-    static String percent(long part, long whole) {
-        if (part == 0) return "0 %";
-        double p = 100.0 * part / whole;
-        return p < 0.01 ? "< 0.01 %" : String.format(Locale.ROOT, "%.2f %%", p);
     }
 
     static byte[] json(ImageDiff d, String nameA, String nameB) {

@@ -71,6 +71,8 @@ public final class WorkbenchView {
     private final Preferences prefs = Preferences.userRoot().node("dev/blendbench/workbench");
     private final MenuItem undo = new MenuItem("Undo"), redo = new MenuItem("Redo");
     private final Tab composeTab = new Tab("Compose");
+    /** The .ora or .psd file the document was opened from or last saved to, whose composite View ▸ Compare… reads; null for none. */
+    private final javafx.beans.property.ObjectProperty<Path> composited = new javafx.beans.property.SimpleObjectProperty<>();
 
     public WorkbenchView(dev.blendbench.engine.scene.Scene scene) {
         this(new DocumentModel(Doc.of(scene)));
@@ -201,8 +203,10 @@ public final class WorkbenchView {
     private MenuBar menus() {
         Menu file = new Menu("File");
         file.getItems().addAll(
-                item("New", "Shortcut+N", () -> whenChangesSettled(() -> model.replace(
-                        new Doc(1280, 720, 0xFFFFFFFF, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of()), null))),
+                item("New", "Shortcut+N", () -> whenChangesSettled(() -> {
+                    model.replace(new Doc(1280, 720, 0xFFFFFFFF, dev.blendbench.engine.colour.BlendSpace.SRGB, List.of()), null);
+                    composited.set(null);
+                })),
                 item("Open…", "Shortcut+O", () -> whenChangesSettled(this::chooseOpen)),
                 recentMenu,
                 item("Add Image Layers…", "Shortcut+Shift+O", this::chooseLayers),
@@ -238,6 +242,10 @@ public final class WorkbenchView {
                 item("Zoom In (keypad)", KeyCode.ADD, false, this::zoomIn), item("Zoom Out (keypad)", KeyCode.SUBTRACT, false, this::zoomOut),
                 item("Clear Finding Highlight", null, () -> canvas.showFinding(null)));
         for (int i = 5; i <= 6; i++) view.getItems().get(i).setVisible(false); // Ctrl++ and the keypad's + and - work too
+        MenuItem compare = item("Compare with the File's Composite…", "Shortcut+Shift+D", this::compareWithFileComposite);
+        compare.setId("menu-compare-composite");
+        compare.disableProperty().bind(composited.isNull());
+        view.getItems().addAll(new SeparatorMenuItem(), compare);
         CheckMenuItem snap = new CheckMenuItem("Snap to Canvas and Layers");
         snap.setId("menu-snap");
         snap.selectedProperty().bindBidirectional(canvas.snapProperty());
@@ -290,6 +298,7 @@ public final class WorkbenchView {
             "  Ctrl+Shift+O                  add image layers",
             "  Ctrl+S / Ctrl+Shift+S         save / save as (OpenRaster)",
             "  Ctrl+E                        export the composite (PNG, JPEG, TIFF)",
+            "  Ctrl+Shift+D                  compare Blendbench's render with the composite the .ora / .psd file holds",
             "  Ctrl+Shift+E                  export the layers as a Photoshop document (.psd)",
             "  Ctrl+Z                        undo",
             "  Ctrl+Y or Ctrl+Shift+Z        redo",
@@ -425,6 +434,7 @@ public final class WorkbenchView {
         }
         background("Opening " + p.getFileName(), () -> DocumentIo.open(p), o -> {
             model.replace(o.doc(), DocumentIo.isOra(p) ? p : null, p.getFileName().toString());
+            composited.set(dev.blendbench.engine.document.Documents.isDocument(p) ? p : null);
             remember(p);
             message.setText("Opened " + p.getFileName() + (o.warnings().isEmpty() ? "" : " — " + String.join("; ", o.warnings())));
             Platform.runLater(canvas::fit);
@@ -505,13 +515,39 @@ public final class WorkbenchView {
             DocumentIo.save(d, p);
             return p;
         }, saved -> {
-            if (model.doc() == d) model.saved(saved);
-            else model.fileProperty().set(saved);
+            if (model.doc() == d) {
+                model.saved(saved);
+                composited.set(saved);
+            } else {
+                model.fileProperty().set(saved);
+            }
             remember(saved);
             message.setText("Saved " + saved);
             after.run();
         });
     }
+
+    /**
+     * The document as it is now, rendered, against the composite held by the .ora or .psd file it
+     * was opened from or saved to ({@link CompositeCheck}): the figures and a heat map in a window,
+     * the verdict in the status bar.
+     */
+    public void compareWithFileComposite() {
+        Path f = composited.get();
+        if (f == null) {
+            error("Open an .ora or .psd document to compare Blendbench's render with the composite its file holds");
+            return;
+        }
+        Doc d = model.doc();
+        boolean edited = model.dirtyProperty().get();
+        background("Comparing with " + f.getFileName() + "'s composite", () -> CompositeCheck.compute(d, f), r -> {
+            message.setText("Compared with " + f.getFileName() + "'s composite: " + r.diff().verdict().substring("verdict: ".length()));
+            CompositeCheck.show(window(), r, edited, message::setText);
+        });
+    }
+
+    /** The file View ▸ Compare with the File's Composite reads (the document's .ora or .psd), or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> compositedProperty() { return composited; }
 
     /** Exports the composite as PNG, JPEG or TIFF. */
     public void exportComposite(Path p) {

@@ -55,6 +55,48 @@ public record ImageDiff(int width, int height, int tolerance, long differing, lo
     }
 
     /**
+     * The comparison in a few lines, the first picture called A and the second B: the counts, the
+     * first pixel of the largest difference (both values, straight RGBA), the mean difference and
+     * PSNR, how many pixels differ by how much, and the verdict.
+     */
+    public List<String> summary() {
+        List<String> lines = new java.util.ArrayList<>();
+        String tally = differing == 0 ? "none differ"
+                : String.format(Locale.ROOT, "%,d differ (%s)", differing, percent(differing, pixels()))
+                + (tolerance == 0 ? "" : String.format(Locale.ROOT, ", %,d by more than %d level%s", beyond, tolerance,
+                tolerance == 1 ? "" : "s"));
+        lines.add(String.format(Locale.ROOT, "%dx%d: %,d pixels; %s", width, height, pixels(), tally));
+        if (max > 0) {
+            lines.add(String.format(Locale.ROOT, "largest difference: %d level%s, first at (%d, %d): A %s, B %s (straight RGBA)",
+                    max, max == 1 ? "" : "s", worstX, worstY, Argb.toHex(worstA), Argb.toHex(worstB)));
+            lines.add(String.format(Locale.ROOT, "mean difference %.4f levels a channel; PSNR %.1f dB", meanAbs, psnr));
+            StringBuilder h = new StringBuilder("pixels by difference:");
+            for (int i = 1; i < histogram.length; i++) {
+                if (histogram[i] == 0) continue;
+                int[] r = BUCKETS.get(i);
+                h.append(String.format(Locale.ROOT, "  %s: %,d", r[0] == r[1] ? Integer.toString(r[0]) : r[0] + "-" + r[1], histogram[i]));
+            }
+            lines.add(h.toString());
+        }
+        lines.add(verdict());
+        return lines;
+    }
+
+    /** "verdict: identical", "verdict: equal within 1 level" or "verdict: different (12 pixels beyond the tolerance)". */
+    public String verdict() {
+        return max == 0 ? "verdict: identical"
+                : withinTolerance() ? "verdict: equal within " + tolerance + " level" + (tolerance == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "verdict: different (%,d pixel%s beyond the tolerance)", beyond, beyond == 1 ? "" : "s");
+    }
+
+    /** "0.60 %", "< 0.01 %" for a few pixels of many, "0 %" for none. */
+    static String percent(long part, long whole) {
+        if (part == 0) return "0 %";
+        double p = 100.0 * part / whole;
+        return p < 0.01 ? "< 0.01 %" : String.format(Locale.ROOT, "%.2f %%", p);
+    }
+
+    /**
      * Compares {@code a} and {@code b}, which must be the same size.
      *
      * @throws IllegalArgumentException when the sizes differ, or the tolerance is outside 0–255
