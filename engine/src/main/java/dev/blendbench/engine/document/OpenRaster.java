@@ -93,10 +93,15 @@ public final class OpenRaster {
     }
 
     public static LoadedScene read(Path file, DocumentLimits limits) throws DocumentException {
+        return read(archive(file, limits), file.toString(), limits);
+    }
+
+    /** The file's entries ({@link #readEntries}), checked to be OpenRaster's; a failure is one line naming the file. */
+    private static Map<String, byte[]> archive(Path file, DocumentLimits limits) throws DocumentException {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not an OpenRaster file");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return read(in, name, limits);
+            return archive(in, name, limits);
         } catch (NoSuchFileException e) {
             throw new DocumentException(name + ": no such file");
         } catch (DocumentException e) {
@@ -104,6 +109,15 @@ public final class OpenRaster {
         } catch (IOException e) {
             throw new DocumentException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static Map<String, byte[]> archive(InputStream in, String name, DocumentLimits limits) throws IOException {
+        Map<String, byte[]> entries = readEntries(in, name, limits);
+        byte[] mimetype = entries.get("mimetype");
+        if (mimetype == null || !new String(mimetype, StandardCharsets.US_ASCII).trim().equals(MIMETYPE)) {
+            throw new DocumentException(name + ": not an OpenRaster file (no 'image/openraster' mimetype entry)");
+        }
+        return entries;
     }
 
     /**
@@ -116,26 +130,10 @@ public final class OpenRaster {
      */
     public static Surface readComposite(Path file, DocumentLimits limits) throws DocumentException {
         String name = file.toString();
-        if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not an OpenRaster file");
-        Map<String, byte[]> entries;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            entries = readEntries(in, name, limits);
-        } catch (NoSuchFileException e) {
-            throw new DocumentException(name + ": no such file");
-        } catch (DocumentException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new DocumentException(name + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        byte[] mimetype = entries.get("mimetype");
-        if (mimetype == null || !new String(mimetype, StandardCharsets.US_ASCII).trim().equals(MIMETYPE)) {
-            throw new DocumentException(name + ": not an OpenRaster file (no 'image/openraster' mimetype entry)");
-        }
-        byte[] png = entries.get("mergedimage.png");
+        byte[] png = archive(file, limits).get("mergedimage.png");
         if (png == null) throw new DocumentException(name + ": holds no composite (no mergedimage.png)");
         try {
-            return ImageFiles.decode(png, name + ": mergedimage.png",
-                    new ImageLimits(limits.maxPixels()));
+            return ImageFiles.decode(png, name + ": mergedimage.png", new ImageLimits(limits.maxPixels()));
         } catch (ImageReadException e) {
             throw new DocumentException(e.getMessage(), e);
         }
@@ -143,7 +141,7 @@ public final class OpenRaster {
 
     public static LoadedScene read(byte[] data, String name, DocumentLimits limits) throws DocumentException {
         try {
-            return read(new ByteArrayInputStream(data), name, limits);
+            return read(archive(new ByteArrayInputStream(data), name, limits), name, limits);
         } catch (DocumentException e) {
             throw e;
         } catch (IOException e) {
@@ -151,12 +149,7 @@ public final class OpenRaster {
         }
     }
 
-    private static LoadedScene read(InputStream in, String name, DocumentLimits limits) throws IOException {
-        Map<String, byte[]> entries = readEntries(in, name, limits);
-        byte[] mimetype = entries.get("mimetype");
-        if (mimetype == null || !new String(mimetype, StandardCharsets.US_ASCII).trim().equals(MIMETYPE)) {
-            throw new DocumentException(name + ": not an OpenRaster file (no 'image/openraster' mimetype entry)");
-        }
+    private static LoadedScene read(Map<String, byte[]> entries, String name, DocumentLimits limits) throws DocumentException {
         byte[] xml = entries.get("stack.xml");
         if (xml == null) {
             throw new DocumentException(name + ": OpenRaster file has no stack.xml");

@@ -105,12 +105,8 @@ final class PsdLayerRecords {
     /** The layer records; none if the file has no layers. */
     static Records read(ImageInputStream in, int maxLayers) throws IOException {
         long fileLength = in.length();
-        in.seek(0);
+        signature(in);
         byte[] sig = new byte[4];
-        in.readFully(sig);
-        if (!"8BPS".equals(new String(sig, StandardCharsets.US_ASCII))) {
-            throw new IOException("not a PSD file");
-        }
         int version = in.readUnsignedShort();
         if (version != 1 && version != 2) {
             throw new IOException("unknown PSD version " + version);
@@ -281,13 +277,9 @@ final class PsdLayerRecords {
      */
     static boolean hasRealMergedImage(ImageInputStream in) throws IOException {
         long fileLength = in.length();
-        in.seek(0);
-        byte[] sig = new byte[4];
-        in.readFully(sig);
-        if (!"8BPS".equals(new String(sig, StandardCharsets.US_ASCII))) {
-            throw new IOException("not a PSD file");
-        }
+        signature(in);
         in.skipBytes(2 + 6 + 2 + 4 + 4 + 2 + 2);
+        byte[] sig = new byte[4];
         skipSection(in, in.readUnsignedInt(), fileLength); // colour mode data
         long length = in.readUnsignedInt();
         check(in, length, fileLength);
@@ -307,6 +299,16 @@ final class PsdLayerRecords {
             in.seek(in.getStreamPosition() + size + (size & 1));
         }
         return true;
+    }
+
+    /** Reads the file's signature from its start, refusing a file that is not a PSD. */
+    private static void signature(ImageInputStream in) throws IOException {
+        in.seek(0);
+        byte[] sig = new byte[4];
+        in.readFully(sig);
+        if (!"8BPS".equals(new String(sig, StandardCharsets.US_ASCII))) {
+            throw new IOException("not a PSD file");
+        }
     }
 
     private static void skipSection(ImageInputStream in, long length, long fileLength) throws IOException {

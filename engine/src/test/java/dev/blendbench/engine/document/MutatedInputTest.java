@@ -193,6 +193,29 @@ class MutatedInputTest {
     }
 
     @Test
+    void mutatedSavedComposites_readOrRefusedWithOneLine() throws IOException {
+        Path ora = dir.resolve("c.ora"), psd = dir.resolve("c.psd");
+        OpenRaster.write(OpenRasterTest.scene(), ora);
+        PsdExport.write(new dev.blendbench.engine.scene.Scene(37, 23, 0, List.of(dev.blendbench.engine.scene.Layer.of("s", sample()))), psd);
+        byte[] versioned = SavedCompositeTest.withVersionInfo(Files.readAllBytes(psd), true, 17);
+        for (byte[] good : List.of(resource("/documents/layered.psd"), versioned)) {
+            assertTrue(fuzz("composite", good, ".psd", DocumentException.class, p -> Documents.readComposite(p, DOCUMENT_LIMITS),
+                    MutatedInputTest::mutate) > 0);
+        }
+        // the image resources, where our own parsing looks for the version info (bytes 30 to 64 of that file)
+        fuzz("composite-resources", versioned, ".psd", DocumentException.class, p -> Documents.readComposite(p, DOCUMENT_LIMITS),
+                (good, r) -> {
+                    byte[] out = good.clone();
+                    for (int i = 1 + r.nextInt(3); i > 0; i--) out[30 + r.nextInt(34)] = (byte) r.nextInt(256);
+                    return out;
+                });
+        for (byte[] good : List.of(resource("/documents/krita.ora"), Files.readAllBytes(ora))) {
+            assertTrue(fuzz("composite", good, ".ora", DocumentException.class, p -> Documents.readComposite(p, DOCUMENT_LIMITS),
+                    MutatedInputTest::mutate) > 0);
+        }
+    }
+
+    @Test
     void mutatedOpenRasterArchive_readOrRefusedWithOneLine() throws IOException {
         Path written = dir.resolve("good.ora");
         OpenRaster.write(OpenRasterTest.scene(), written);

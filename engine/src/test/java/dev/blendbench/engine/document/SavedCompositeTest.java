@@ -69,7 +69,7 @@ class SavedCompositeTest {
      * names (empty here) and the file version; {@code declaredSize} is what the resource says its
      * data takes (17).
      */
-    private static byte[] withVersionInfo(byte[] psd, boolean realMergedData, int declaredSize) {
+    static byte[] withVersionInfo(byte[] psd, boolean realMergedData, int declaredSize) {
         ByteBuffer res = ByteBuffer.allocate(30);
         res.put("8BIM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 1057).put(new byte[2]) // empty name, padded
                 .putInt(declaredSize).putInt(1).put((byte) (realMergedData ? 1 : 0)).putInt(0).putInt(0).putInt(1)
