@@ -98,12 +98,13 @@ public final class DiffCommand implements Callable<Integer> {
         Surface sa, sb;
         String nameA, nameB;
         try {
-            sa = Pictures.readOrFlatten(a, maxPixels, heap, status, pool, nThreads, err);
             if (b != null) {
+                sa = Pictures.readOrFlatten(a, maxPixels, heap, status, pool, nThreads, err);
                 sb = Pictures.readOrFlatten(b, maxPixels, heap, status, pool, nThreads, err);
                 nameA = describe(a);
                 nameB = describe(b);
             } else {
+                // the composite first: a file without one is refused before the render
                 status.say("decoding " + a.getFileName() + "'s composite");
                 try {
                     sb = Documents.readComposite(a, DocumentLimits.DEFAULT.withMaxPixels(maxPixels));
@@ -112,6 +113,7 @@ public final class DiffCommand implements Callable<Integer> {
                 } finally {
                     status.clear();
                 }
+                sa = Pictures.readOrFlatten(a, maxPixels, heap, status, pool, nThreads, err);
                 nameA = a + ", rendered by Blendbench";
                 nameB = a + "'s own composite (as the program that saved it flattened it)";
             }
