@@ -64,18 +64,62 @@ public final class InfoCommand implements Callable<Integer> {
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record LayerRow(String name, String mode, double opacity, boolean visible, int x, int y, int width, int height,
-                    List<LayerRow> layers, Boolean clipping, Boolean passThrough, String mask) {
+                    List<LayerRow> layers, Boolean clipping, Boolean passThrough, String mask, Placed transform) {
 
         static LayerRow of(Layer l, int dx, int dy) {
             List<LayerRow> in = l.isGroup()
                     ? l.group().layers().stream().map(c -> of(c, dx + l.x(), dy + l.y())).toList() : null;
+            // a transformed layer: where its resampled pixels can fall on the canvas, and how it is resampled
+            dev.blendbench.engine.surface.Rect b = l.bounds();
             // a pass-through group has no mode of its own: its layers blend with what is below it, as Photoshop names it
             return new LayerRow(l.name(), l.isPassThrough() ? "pass-through" : l.mode().cssName(), Math.round(l.opacity() * 1000) / 1000.0,
-                    l.visible(), dx + l.x(), dy + l.y(), l.source().width(), l.source().height(), in,
+                    l.visible(), dx + b.x(), dy + b.y(), b.width(), b.height(), in,
                     l.isGroup() && l.group().clipping() ? Boolean.TRUE : null, // a clipping group: its layers above the first clipped to it
                     l.isPassThrough() ? Boolean.TRUE : null,
-                    l.mask() == null ? null : l.mask().enabled() ? "on" : "off"); // a pixel mask, applied on each render while on
+                    l.mask() == null ? null : l.mask().enabled() ? "on" : "off", // a pixel mask, applied on each render while on
+                    l.isTransformed() ? Placed.of(l, dx, dy) : null);
         }
+    }
+
+    /**
+     * How a transformed layer is resampled on every render: its source's top-left corner placed at
+     * {@code x, y} on the canvas, scaled and turned ({@code compose}'s {@code :x= :y= :scale= :rotate=}),
+     * or, for a map those cannot describe, the map itself ({@code matrix}: m00 m01 m02 m10 m11 m12,
+     * from the layer's whole-pixel offset); and the filter.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Placed(Double x, Double y, Double scale, Double rotation, double[] matrix, String filter) {
+        static Placed of(Layer l, int dx, int dy) {
+            var t = l.placement().transform();
+            double[] p = t.asPlaced(l.source().width(), l.source().height());
+            String f = l.placement().filter().cliName();
+            if (p == null) return new Placed(null, null, null, null, new double[] {t.m00(), t.m01(), t.m02(), t.m10(), t.m11(), t.m12()}, f);
+            return new Placed(round(dx + l.x() + p[0]), round(dy + l.y() + p[1]), round(p[2]), round(p[3]), null, f);
+        }
+
+        private static double round(double v) {
+            double r = Math.round(v * 1e6) / 1e6;
+            return r == 0 ? 0 : r;
+        }
+
+        /** "scale 0.5, turned 30°, from 100.5,40, lanczos3" (the parts that are not plain), or the matrix. */
+        String text() {
+            if (matrix != null) {
+                return "affine " + java.util.Arrays.stream(matrix).mapToObj(InfoCommand::number).collect(java.util.stream.Collectors.joining(" "))
+                        + ", " + filter;
+            }
+            List<String> parts = new ArrayList<>();
+            if (scale != 1) parts.add("scale " + number(scale));
+            if (rotation != 0) parts.add("turned " + number(rotation) + "°");
+            parts.add("from " + number(x) + "," + number(y));
+            parts.add(filter);
+            return String.join(", ", parts);
+        }
+    }
+
+    /** 0.5, 30, 100.25: a figure without trailing zeros. */
+    static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     @Override
@@ -174,7 +218,8 @@ public final class InfoCommand implements Callable<Integer> {
             String n = number + (i + 1), name = indent + l.name();
             if (name.length() > nameWidth) name = name.substring(0, nameWidth - 1) + "…";
             out.printf(Locale.ROOT, row, n, name, modeText(l), String.format(Locale.ROOT, "%.0f %%", l.opacity() * 100),
-                    l.visible() ? "yes" : "no", l.x() + "," + l.y(), l.width() + "x" + l.height());
+                    l.visible() ? "yes" : "no", l.x() + "," + l.y(),
+                    l.width() + "x" + l.height() + (l.transform() == null ? "" : "  (" + l.transform().text() + ")"));
             if (l.layers() != null) printRows(out, row, nameWidth, l.layers(), n + ".", indent + "  ");
         }
     }

@@ -43,6 +43,18 @@ public final class LayerItem {
     private LayerItem(long id, String name, Surface source, Scene group, List<LayerItem> children, double x, double y,
                       double scale, double rotation, Filter filter, BlendMode mode, float opacity, boolean visible, boolean locked,
                       LayerMask mask, LayerItem previous) {
+        this(id, name, source, group, children, x, y, scale, rotation, filter, mode, opacity, visible, locked, mask, previous, null);
+    }
+
+    /**
+     * @param previous the item this one is an edit of (null: none): its placement is reused where
+     *                 the shape is the same, so the resampling weights are not built again
+     * @param exact    the engine layer this item stands for as it is, for an item read from a
+     *                 document (its parameters then describe it, within rounding); null: built from them
+     */
+    private LayerItem(long id, String name, Surface source, Scene group, List<LayerItem> children, double x, double y,
+                      double scale, double rotation, Filter filter, BlendMode mode, float opacity, boolean visible, boolean locked,
+                      LayerMask mask, LayerItem previous, Layer exact) {
         this.id = id;
         this.name = Objects.requireNonNull(name);
         this.source = Objects.requireNonNull(source);
@@ -60,12 +72,19 @@ public final class LayerItem {
         this.children = List.copyOf(children);
         int ix = (int) Math.floor(x), iy = (int) Math.floor(y);
         double fx = x - ix, fy = y - iy;
-        if (scale == 1 && rotation % 360 == 0 && fx == 0 && fy == 0) {
+        boolean sameShape = previous != null && previous.layer.placement() != null && previous.source == source
+                && previous.scale == scale && previous.rotation == rotation && previous.filter == filter;
+        if (exact != null) {
+            layer = exact;
+        } else if (scale == 1 && rotation % 360 == 0 && fx == 0 && fy == 0) {
             layer = new Layer(name, source, ix, iy, mode, opacity, visible, null, group, mask);
+        } else if (sameShape && previous.x == x && previous.y == y) { // not moved: the very same placement and offset
+            layer = new Layer(name, source, previous.layer.x(), previous.layer.y(), mode, opacity, visible, previous.layer.placement(),
+                    null, mask);
         } else {
             Placement p;
-            if (previous != null && previous.layer.placement() != null && previous.source == source && previous.scale == scale
-                    && previous.rotation == rotation && previous.filter == filter
+            // moved by whole pixels: the same placement, if it was made for the fractional part (an item read from a document may not be)
+            if (sameShape && previous.layer.x() == (int) Math.floor(previous.x) && previous.layer.y() == (int) Math.floor(previous.y)
                     && previous.x - Math.floor(previous.x) == fx && previous.y - Math.floor(previous.y) == fy) {
                 p = previous.layer.placement();
             } else {
@@ -87,9 +106,33 @@ public final class LayerItem {
      * layers, each of them an item too; the group renders exactly as it did until they are edited).
      */
     public static LayerItem fromLayer(Layer l) {
+        if (l.isTransformed()) {
+            double[] p = placed(l);
+            // a map the properties cannot describe (a shear, unequal scales, a mirror): its pixels, resampled once
+            if (p == null) return fromLayer(l.baked(l.bounds()));
+            return new LayerItem(IDS.incrementAndGet(), l.name(), l.source(), null, List.of(), p[0], p[1], p[2], p[3],
+                    l.placement().filter(), l.mode(), l.opacity(), l.visible(), false, l.mask(), null, l);
+        }
         List<LayerItem> kids = l.isGroup() ? l.group().layers().stream().map(LayerItem::fromLayer).toList() : List.of();
         return new LayerItem(IDS.incrementAndGet(), l.name(), l.source(), l.group(), kids, l.x(), l.y(), 1, 0, Filter.BILINEAR,
                 l.mode(), l.opacity(), l.visible(), false, l.mask(), null);
+    }
+
+    /**
+     * The position, scale and rotation ({x, y, scale, degrees}, as the properties show them and
+     * {@link Transform#place} takes them) of a transformed layer whose map is a uniform scale and a
+     * turn, or null for another map; the figures rounded to 9 decimals (what a document holds is
+     * what it was made from, within the last bits).
+     */
+    static double[] placed(Layer l) {
+        double[] p = l.placement().transform().asPlaced(l.source().width(), l.source().height());
+        return p == null ? null : new double[] {round9(l.x() + p[0]), round9(l.y() + p[1]), round9(p[2]), round9(p[3])};
+    }
+
+    /** {@code v} to 9 decimals (and never −0.0). */
+    static double round9(double v) {
+        double r = Math.round(v * 1e9) / 1e9;
+        return r == 0 ? 0 : r; // not -0.0
     }
 
     /**

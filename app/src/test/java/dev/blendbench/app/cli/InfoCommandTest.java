@@ -48,6 +48,28 @@ class InfoCommandTest {
     }
 
     @Test
+    void aTransformedLayer_saysWhereItFallsAndHowItIsResampled_inTheTableAndTheJson() throws IOException {
+        Path ora = dir.resolve("turned.ora");
+        Surface src = solid(40, 20, 0xFF00FF00);
+        OpenRaster.write(new Scene(200, 100, 0, List.of(Layer.of("base", solid(200, 100, 0xFF204080)),
+                new Layer("turned", src, 0, 0, BlendMode.SCREEN, 1f, true).withTransform(
+                        dev.blendbench.engine.resample.Transform.place(40, 20, 100.5, 40, 0.5, 30), dev.blendbench.engine.resample.Filter.LANCZOS3),
+                new Layer("sheared", src, 10, 10, BlendMode.NORMAL, 1f, true).withTransform(
+                        new dev.blendbench.engine.resample.Transform(1, 0.5, 0, 0, 1, 0), dev.blendbench.engine.resample.Filter.BILINEAR))), ora);
+        Result r = ComposeCommandTest.run("info", ora.toString());
+        assertEquals(0, r.code(), r.err());
+        String turned = r.out().lines().filter(l -> l.startsWith("  2 ")).findFirst().orElseThrow();
+        assertTrue(turned.endsWith("(scale 0.5, turned 30°, from 100.5,40, lanczos3)"), turned);
+        String sheared = r.out().lines().filter(l -> l.startsWith("  3 ")).findFirst().orElseThrow();
+        assertTrue(sheared.endsWith("(affine 1 0.5 0 0 1 0, bilinear)"), sheared);
+        JsonNode t = new ObjectMapper().readTree(ComposeCommandTest.run("info", "--json", ora.toString()).out()).get(0).get("layers").get(1);
+        assertEquals(100.5, t.get("transform").get("x").asDouble());
+        assertEquals(30.0, t.get("transform").get("rotation").asDouble(), 1e-9);
+        assertEquals("lanczos3", t.get("transform").get("filter").asText());
+        assertTrue(t.get("width").asInt() > 20 && t.get("width").asInt() < 40, "the bounds of the turned half-size layer: " + t);
+    }
+
+    @Test
     void aGroup_isListedWithItsOwnLayersBelowIt_atCanvasPositions_inTheTableAndTheJson() throws IOException {
         Path ora = dir.resolve("groups.ora");
         Scene inner = new Scene(30, 20, 0, List.of(Layer.of("red", solid(30, 20, 0xFFFF0000)),

@@ -173,4 +173,56 @@ class LayerItemTest {
                 LayersPanel.groupLines(item.withTransform(2, 0, Filter.BILINEAR)));
         assertEquals("", LayersPanel.groupLines(LayerItem.fromLayer(Layer.of("plain", Surface.allocate(2, 2)))));
     }
+
+    private static Surface noise(int w, int h) {
+        Surface s = Surface.allocate(w, h);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) s.setPixel(x, y, dev.blendbench.engine.surface.Argb.premultiply(r.nextInt()));
+        }
+        return s;
+    }
+
+    private static int[] render(Layer l) {
+        Surface out = Surface.allocate(120, 90);
+        dev.blendbench.engine.render.TileRenderer.singleThreaded().render(new Scene(120, 90, 0, List.of(l)), out);
+        return out.toArray();
+    }
+
+    @Test
+    void aTransformedLayerFromADocument_showsItsPositionScaleAndTurn_andRendersAsItIsUntilMoved() {
+        // as compose places one: the whole map in the placement, the layer at 0, 0
+        Layer l = new Layer("turned", noise(40, 30), 0, 0, BlendMode.SCREEN, 0.8f, true)
+                .withTransform(dev.blendbench.engine.resample.Transform.place(40, 30, 30.25, 12.5, 0.75, -20), Filter.LANCZOS3);
+        LayerItem item = LayerItem.fromLayer(l);
+        assertEquals(List.of(30.25, 12.5, 0.75, -20.0), List.of(item.x(), item.y(), item.scale(), item.rotation()));
+        assertEquals(Filter.LANCZOS3, item.filter());
+        assertTrue(item.layer() == l, "the engine layer as it was read, to the last bit");
+        // an edit that does not move it keeps the very same placement and offset
+        Layer screened = item.withMode(BlendMode.MULTIPLY).layer();
+        assertTrue(screened.placement() == l.placement() && screened.x() == l.x() && screened.y() == l.y());
+        assertEquals(BlendMode.MULTIPLY, screened.mode());
+        // moved: rebuilt from the figures, where they say
+        LayerItem moved = item.withPosition(item.x() + 5, item.y() + 3);
+        Layer want = new Layer("turned", l.source(), 0, 0, BlendMode.SCREEN, 0.8f, true)
+                .withTransform(dev.blendbench.engine.resample.Transform.place(40, 30, 35.25, 15.5, 0.75, -20), Filter.LANCZOS3);
+        assertEquals(want.bounds(), moved.layer().bounds());
+        int[] a = render(want), b = render(moved.layer());
+        int worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int sh = 0; sh < 32; sh += 8) worst = Math.max(worst, Math.abs(((a[i] >>> sh) & 0xFF) - ((b[i] >>> sh) & 0xFF)));
+        }
+        assertTrue(worst <= 1, "within rounding of the same map split differently: " + worst);
+    }
+
+    @Test
+    void aMapThePropertiesCannotDescribe_isItsPixelsResampledOnce() {
+        Layer sheared = new Layer("sheared", noise(40, 30), 10, 10, BlendMode.NORMAL, 1f, true)
+                .withTransform(new dev.blendbench.engine.resample.Transform(1, 0.4, 0.5, 0, 1.2, 0.25), Filter.BILINEAR);
+        assertEquals(null, LayerItem.placed(sheared));
+        LayerItem item = LayerItem.fromLayer(sheared);
+        assertFalse(item.layer().isTransformed());
+        assertEquals(List.of(1.0, 0.0), List.of(item.scale(), item.rotation()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(render(sheared), render(item.layer()), "the same picture");
+    }
 }

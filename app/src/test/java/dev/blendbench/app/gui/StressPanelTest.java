@@ -78,8 +78,23 @@ class StressPanelTest {
         assertEquals(1, view.stressPanel().results().size(), "still the second strategy's turn");
         assertEquals(0, stressTab(robot), "the live charts, while pooled runs");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.stressPanel().results().size() == 2
-                && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+                && startEnabled(robot));
         assertEquals(2, stressTab(robot), "the Strategies tab once both have run");
+    }
+
+    /**
+     * {@code what}, evaluated on the FX thread: a lookup walks children lists that the FX thread may
+     * be changing meanwhile (polled from the test's thread, one failed with an IndexOutOfBoundsException).
+     */
+    static <T> T onFx(FxRobot robot, java.util.function.Supplier<T> what) {
+        java.util.List<T> out = new java.util.ArrayList<>(1);
+        robot.interact(() -> out.add(what.get()));
+        return out.getFirst();
+    }
+
+    /** True once the Start button is enabled again: the run has ended. */
+    private static boolean startEnabled(FxRobot robot) {
+        return onFx(robot, () -> !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
     }
 
     /** The selected tab beside the stress form: 0 Live, 1 Latency vs load, 2 Strategies. */
@@ -98,7 +113,7 @@ class StressPanelTest {
         robot.clickOn("#stress-start");
         assertTrue(robot.lookup("#stress-workers").queryAs(Spinner.class).isDisabled(), "the form is locked while it runs");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
-                && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+                && startEnabled(robot));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#stress-workers").queryAs(Spinner.class).isDisabled(), "and unlocked after");
         assertTrue(view.stressPanel().chartPoints() >= 10, "chart points: " + view.stressPanel().chartPoints());
@@ -172,7 +187,7 @@ class StressPanelTest {
         assertTrue(view.stressPanel().status().getText().startsWith("A stress session is running"), view.stressPanel().status().getText());
         assertTrue(robot.lookup("#compare-files").queryAs(Button.class).isDisabled());
         robot.clickOn("#stress-stop");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> startEnabled(robot));
         WaitForAsyncUtils.waitForFxEvents();
         String said = view.stressPanel().status().getText();
         assertEquals(1, view.stressPanel().results().size(), said);
@@ -199,7 +214,7 @@ class StressPanelTest {
         assertTrue(view.stressPanel().status().getText().contains("the arrivals stopped at 1 s; draining the backlog (for at most 10 s"),
                 view.stressPanel().status().getText());
         robot.clickOn("#stress-stop");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> startEnabled(robot));
         WaitForAsyncUtils.waitForFxEvents();
         String said = view.stressPanel().status().getText();
         assertEquals(1, view.stressPanel().results().size(), said);
@@ -215,7 +230,7 @@ class StressPanelTest {
         robot.clickOn("#stress-start");
         Thread.sleep(1500);
         robot.clickOn("#stress-stop");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> startEnabled(robot));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.stressPanel().results().isEmpty());
         assertEquals("Stopped in the warm-up: nothing was measured.", view.stressPanel().status().getText());
@@ -364,7 +379,7 @@ class StressPanelTest {
         assertEquals("Latency by percentile", own.getChart().getTitle().getText());
         // one ramp alone: beside its latency against load, each step's latency by percentile
         robot.interact(() -> view.stressPanel().compareFiles(java.util.List.of(files.get(2))));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#chart-load-distribution").query().isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(robot, () -> robot.lookup("#chart-load-distribution").query().isVisible()));
         var steps = robot.lookup("#chart-load-distribution").queryAs(org.jfree.chart.fx.ChartViewer.class).getChart();
         assertEquals("Latency by percentile, per step", steps.getTitle().getText());
         assertEquals(4, steps.getXYPlot().getDataset().getSeriesCount(), "a line for each of the ramp's four steps");
@@ -422,7 +437,7 @@ class StressPanelTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stressTab(robot) == 1);
         assertTrue(said.stream().noneMatch(t -> t.contains("ramp step 2 of 3")), "shown before the first step ended: " + said);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.stressPanel().results().isEmpty()
-                && !robot.lookup("#stress-start").queryAs(Button.class).isDisabled());
+                && startEnabled(robot));
         WaitForAsyncUtils.waitForFxEvents();
         var s = view.stressPanel().results().get(0);
         assertEquals(dev.blendbench.app.report.Session.Kind.RAMP, s.kind());

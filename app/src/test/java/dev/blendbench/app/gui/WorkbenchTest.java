@@ -211,6 +211,11 @@ class WorkbenchTest {
         assertEquals(2, view.model().doc().layers().size());
         assertCanvasIsEngineRender(robot);
         assertArrayEquals(before, view.canvas().toArray(), "the reopened scene renders as it was saved");
+        // the turned layer is turned still, its own pixels kept: editable again without resampling twice
+        LayerItem turned = view.model().doc().layers().get(1);
+        assertEquals(List.of(1.5, 20.0, 40.0, 30.0), List.of(turned.scale(), turned.rotation(), turned.x(), turned.y()));
+        assertEquals(dev.blendbench.engine.resample.Filter.MITCHELL, turned.filter());
+        assertEquals(List.of(60, 40), List.of(turned.source().width(), turned.source().height()));
     }
 
     @Test

@@ -41,7 +41,7 @@ class WorkbenchViewTest {
     /** Waits for the window's first frame; returns what the engine renders of the scene, single-threaded. */
     private static Surface firstFrame(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("rendered"));
+                () -> StressPanelTest.onFx(robot, () -> robot.lookup("#status").queryAs(Label.class).getText().contains("rendered")));
         Surface expected = Surface.allocate(120, 80);
         TileRenderer.singleThreaded().render(scene(), expected);
         return expected;

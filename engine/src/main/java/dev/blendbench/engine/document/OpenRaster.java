@@ -5,6 +5,8 @@ import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.io.ImageLimits;
 import dev.blendbench.engine.io.ImageReadException;
+import dev.blendbench.engine.resample.Filter;
+import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
@@ -71,6 +73,13 @@ import org.xml.sax.SAXException;
  * (the values as an opaque grey PNG; none for an empty rectangle), {@code blendbench:mask-x},
  * {@code mask-y}, {@code mask-outside} and {@code mask-enabled}, from which it is read back live.
  * A masked group's stack carries the same attributes.
+ *
+ * <p><b>Transforms.</b> OpenRaster has none either. A scaled, rotated or fractionally placed
+ * layer is written with {@code src} the pixels it puts on its canvas (resampled, through its mask:
+ * what other readers draw), and beside them {@code blendbench:pixels} (its own pixels),
+ * {@code blendbench:transform} (the affine map, six numbers), {@code blendbench:filter} and
+ * {@code blendbench:layer-x}, {@code layer-y} (its whole-pixel offset), from which it is read back
+ * live: resampled on every render, and editable again without resampling twice.
  *
  * <p><b>Writing</b> ({@link OpenRasterWriter}). {@code mimetype} (stored, first), {@code stack.xml}, one PNG per layer
  * (layers with the very same source surface share one, and read back sharing one surface),
@@ -439,6 +448,7 @@ public final class OpenRaster {
             if (src.isEmpty()) {
                 throw new DocumentException(file + ": layer '" + shorten(name) + "' has no src");
             }
+            if (!el.getAttributeNS(NS, "transform").isEmpty()) return transformed(el, name, dx, dy); // src: for other readers
             Surface pixels = entry(src);
             if ("true".equals(el.getAttribute("alpha-preserve"))) {
                 warnings.add("layer '" + name + "': alpha-preserve is not supported and was ignored");
@@ -446,6 +456,36 @@ public final class OpenRaster {
             Layer l = new Layer(name, pixels, dx + intAttr(el, "x", file, 0), dy + intAttr(el, "y", file, 0), mode(el),
                     opacity(el), !"hidden".equals(el.getAttribute("visibility")));
             return el.getAttributeNS(NS, "mask-outside").isEmpty() ? l : masked(el, l);
+        }
+
+        /**
+         * A transformed layer of ours: its own pixels ({@code blendbench:pixels}) at whole-pixel
+         * {@code layer-x, layer-y} (from the stack's origin), resampled through the affine map
+         * {@code blendbench:transform} (six numbers: m00 m01 m02 m10 m11 m12) with
+         * {@code blendbench:filter}, its mask live if it has one; {@code src} (what it puts on the
+         * canvas, for other readers) is not used.
+         */
+        private Layer transformed(Element el, String name, int dx, int dy) throws DocumentException {
+            String own = el.getAttributeNS(NS, "pixels");
+            if (own.isEmpty()) throw new DocumentException(file + ": layer '" + shorten(name) + "' has a transform but no blendbench:pixels");
+            Surface pixels = entry(own);
+            String[] m = el.getAttributeNS(NS, "transform").trim().split("\\s+");
+            Layer l;
+            try {
+                if (m.length != 6) throw new IllegalArgumentException("six numbers expected");
+                double[] v = new double[6];
+                for (int k = 0; k < 6; k++) v[k] = Double.parseDouble(m[k]);
+                Transform t = new Transform(v[0], v[1], v[2], v[3], v[4], v[5]);
+                Filter f = Filter.parse(el.getAttributeNS(NS, "filter"));
+                l = new Layer(name, pixels, dx + intValue(el, "blendbench:layer-x", el.getAttributeNS(NS, "layer-x").trim(), file, 0),
+                        dy + intValue(el, "blendbench:layer-y", el.getAttributeNS(NS, "layer-y").trim(), file, 0), mode(el), opacity(el),
+                        !"hidden".equals(el.getAttribute("visibility"))).withTransform(t, f);
+            } catch (IllegalArgumentException e) { // NumberFormatException too
+                throw new DocumentException(file + ": layer '" + shorten(name) + "' has a bad transform '"
+                        + shorten(el.getAttributeNS(NS, "transform")) + "' or filter '" + shorten(el.getAttributeNS(NS, "filter"))
+                        + "' (" + shorten(String.valueOf(e.getMessage())) + ")");
+            }
+            return el.getAttributeNS(NS, "mask-outside").isEmpty() ? l : l.withMask(maskOf(el, name));
         }
 
         /**
@@ -552,10 +592,5 @@ public final class OpenRaster {
     /** Writes the archive to a stream (not closed; see {@link OpenRasterWriter}). */
     public static void write(Scene scene, OutputStream os) throws IOException {
         OpenRasterWriter.write(scene, os);
-    }
-
-    /** {@code scene} with each transformed layer made its resampled pixels (see {@link OpenRasterWriter#baked}). */
-    static Scene baked(Scene scene) {
-        return OpenRasterWriter.baked(scene);
     }
 }

@@ -6,6 +6,7 @@ import dev.blendbench.engine.io.AtomicFiles;
 import dev.blendbench.engine.io.ImageFiles;
 import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
+import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
@@ -39,8 +40,9 @@ import org.w3c.dom.Element;
 /**
  * Writes {@link OpenRaster} archives: {@code mimetype} first and stored, {@code stack.xml}, a PNG
  * per distinct layer surface (layers sharing one share the file), {@code mergedimage.png} rendered
- * by the engine and a thumbnail. Transformed layers are baked into their resampled pixels first
- * ({@link #baked}); a group in the document's blend space over transparency is a stack, isolated
+ * by the engine and a thumbnail. A transformed layer's {@code src} is the pixels it puts on its
+ * canvas ({@link Layer#baked}, what other readers draw), its own pixels and its transform beside
+ * them in {@code blendbench:} attributes, read back live; a group in the document's blend space over transparency is a stack, isolated
  * or, for a pass-through group, not (a faded or masked one marked {@code blendbench:pass-through});
  * a layer's pixel mask travels as {@code blendbench:} attributes beside pixels other readers can
  * draw as they are, a group's beside a last layer in its stack, the mask in dst-in, which other
@@ -62,7 +64,6 @@ final class OpenRasterWriter {
 
     /** Writes the archive to a stream (not closed). */
     static void write(Scene scene, OutputStream os) throws IOException {
-        scene = baked(scene);
         ZipOutputStream zip = new ZipOutputStream(os);
         byte[] mime = OpenRaster.MIMETYPE.getBytes(StandardCharsets.US_ASCII);
         ZipEntry m = new ZipEntry("mimetype");
@@ -78,49 +79,15 @@ final class OpenRasterWriter {
 
         Map<Surface, String> files = new java.util.IdentityHashMap<>();
         List<Surface> order = new java.util.ArrayList<>();
-        Map<Layer, MaskFiles> masks = new java.util.IdentityHashMap<>();
-        name(scene, files, order, new int[1], masks);
-        put(zip, "stack.xml", stackXml(scene, files, masks));
+        Written w = new Written(files, new java.util.IdentityHashMap<>(), new java.util.IdentityHashMap<>());
+        name(scene, w, order, new int[1]);
+        put(zip, "stack.xml", stackXml(scene, w));
         for (Surface px : order) put(zip, files.get(px), ImageFiles.encodePng(px));
         Surface merged = Surface.allocate(scene.width(), scene.height());
         TileRenderer.singleThreaded().render(scene, merged);
         put(zip, "mergedimage.png", ImageFiles.encodePng(merged));
         put(zip, "Thumbnails/thumbnail.png", ImageFiles.encodePng(thumbnail(merged)));
         zip.finish();
-    }
-
-    /**
-     * A scene with no layer transforms (neither format holds them): a resampled layer as its
-     * resampled pixels through its mask, if it has one that is on (clipped to the canvas), which
-     * renders identically. An untransformed layer keeps its mask.
-     */
-    static Scene baked(Scene scene) {
-        if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup())) return scene;
-        List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
-        boolean changed = false;
-        for (Layer l : scene.layers()) {
-            if (l.isGroup()) {
-                Scene inside = baked(l.group());
-                changed |= inside != l.group();
-                out.add(inside == l.group() ? l : Groups.withLayers(l, inside.layers()));
-                continue;
-            }
-            if (!l.isTransformed()) {
-                out.add(l);
-                continue;
-            }
-            changed = true;
-            Rect in = l.bounds().intersect(scene.bounds());
-            if (in.isEmpty()) {
-                out.add(new Layer(l.name(), Surface.allocate(1, 1), 0, 0, l.mode(), l.opacity(), l.visible()));
-                continue;
-            }
-            Surface px = Surface.allocate(in.width(), in.height());
-            l.placement().sample(l.source(), in.translate(-l.x(), -l.y()), px.array(), 0, in.width());
-            if (l.isMasked()) l.mask().apply(px.array(), 0, in.width(), in.x(), in.y(), in.right(), in.bottom(), l.x(), l.y());
-            out.add(new Layer(l.name(), px, in.x(), in.y(), l.mode(), l.opacity(), l.visible()));
-        }
-        return changed ? scene.withLayers(out) : scene;
     }
 
     /**
@@ -131,18 +98,35 @@ final class OpenRasterWriter {
      * read back sharing one surface: the same memory traffic for the renderer as before the save.
      * {@code order}: each file's surface once, in the order named.
      */
-    private static void name(Scene scene, Map<Surface, String> files, List<Surface> order, int[] count, Map<Layer, MaskFiles> masks) {
+    private static void name(Scene scene, Written w, List<Surface> order, int[] count) {
+        Map<Surface, String> files = w.files();
         for (Layer l : scene.layers()) {
             boolean stack = asStack(l, scene);
             int n = count[0]++;
             if (stack) {
-                name(l.group(), files, order, count, masks);
+                name(l.group(), w, order, count);
+            } else if (l.isTransformed()) {
+                // src: what it draws on its canvas (through its mask), for other readers; its own pixels beside them
+                Layer baked = l.baked(scene.bounds());
+                w.baked().put(l, baked);
+                files.put(baked.source(), "data/layer" + n + ".png");
+                order.add(baked.source());
+                if (files.putIfAbsent(l.source(), "data/layer" + n + "-source.png") == null) order.add(l.source());
+                if (l.mask() != null) { // its values only: src is already drawn through it
+                    MaskFiles m = new MaskFiles(null, MaskFiles.values(l.mask()));
+                    w.masks().put(l, m);
+                    if (m.values() != null) {
+                        files.put(m.values(), "data/layer" + n + "-mask.png");
+                        order.add(m.values());
+                    }
+                }
+                continue;
             } else if (files.putIfAbsent(l.source(), "data/layer" + n + ".png") == null) {
                 order.add(l.source());
             }
             if (l.mask() == null) continue;
             MaskFiles m = stack ? MaskFiles.ofGroup(l) : MaskFiles.of(l);
-            masks.put(l, m);
+            w.masks().put(l, m);
             if (m.drawn() != null) {
                 files.put(m.drawn(), "data/layer" + n + (stack ? "-mask-cut.png" : "-masked.png"));
                 order.add(m.drawn());
@@ -153,6 +137,12 @@ final class OpenRasterWriter {
             }
         }
     }
+
+    /**
+     * The file names of the archive's pictures (by surface), and per layer what was made for it: a
+     * masked layer's {@link MaskFiles}, a transformed layer's pixels on its canvas ({@link Layer#baked}).
+     */
+    private record Written(Map<Surface, String> files, Map<Layer, MaskFiles> masks, Map<Layer, Layer> baked) {}
 
     /**
      * What a layer with a pixel mask is saved as beside its own pixels (OpenRaster has no masks;
@@ -184,7 +174,7 @@ final class OpenRasterWriter {
         }
 
         /** The mask's values as a grey image (null for an empty rectangle). */
-        private static Surface values(LayerMask m) {
+        static Surface values(LayerMask m) {
             if (m.width() == 0 || m.height() == 0) return null;
             Surface values = Surface.allocate(m.width(), m.height());
             int[] px = values.array();
@@ -211,7 +201,7 @@ final class OpenRasterWriter {
         zip.closeEntry();
     }
 
-    private static byte[] stackXml(Scene scene, Map<Surface, String> files, Map<Layer, MaskFiles> masks) throws IOException {
+    private static byte[] stackXml(Scene scene, Written w) throws IOException {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -232,7 +222,7 @@ final class OpenRasterWriter {
             doc.appendChild(image);
             Element stack = doc.createElement("stack");
             image.appendChild(stack);
-            appendLayers(doc, stack, scene, files, masks);
+            appendLayers(doc, stack, scene, w);
             TransformerFactory tf = TransformerFactory.newInstance();
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
@@ -251,7 +241,9 @@ final class OpenRasterWriter {
      * The scene's layers as elements of {@code stack}, top first; a group as a stack (x, y
      * offsetting its layers), isolated, or {@code isolation="auto"} for a pass-through one.
      */
-    private static void appendLayers(Document doc, Element stack, Scene scene, Map<Surface, String> files, Map<Layer, MaskFiles> masks) {
+    private static void appendLayers(Document doc, Element stack, Scene scene, Written w) {
+        Map<Surface, String> files = w.files();
+        Map<Layer, MaskFiles> masks = w.masks();
         List<Layer> layers = scene.layers();
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer l = layers.get(i);
@@ -268,6 +260,16 @@ final class OpenRasterWriter {
                 if (l.isPassThrough() && (l.opacity() < 1f || m != null)) e.setAttributeNS(OpenRaster.NS, "blendbench:pass-through", "true");
                 if (l.group().clipping()) e.setAttributeNS(OpenRaster.NS, "blendbench:clipping", "true"); // other readers: an isolated stack
                 if (m != null) maskAttributes(e, l.mask(), m, files);
+            } else if (l.isTransformed()) { // other readers draw src, the pixels it puts on the canvas; we read its own back, transformed
+                e.setAttribute("src", files.get(w.baked().get(l).source()));
+                e.setAttributeNS(OpenRaster.NS, "blendbench:pixels", files.get(l.source()));
+                Transform t = l.placement().transform();
+                e.setAttributeNS(OpenRaster.NS, "blendbench:transform", t.m00() + " " + t.m01() + " " + t.m02() + " "
+                        + t.m10() + " " + t.m11() + " " + t.m12());
+                e.setAttributeNS(OpenRaster.NS, "blendbench:filter", l.placement().filter().cliName());
+                e.setAttributeNS(OpenRaster.NS, "blendbench:layer-x", Integer.toString(l.x()));
+                e.setAttributeNS(OpenRaster.NS, "blendbench:layer-y", Integer.toString(l.y()));
+                if (m != null) maskAttributes(e, l.mask(), m, files);
             } else {
                 e.setAttribute("src", files.get(m != null && m.drawn() != null ? m.drawn() : l.source()));
                 if (m != null) { // other readers draw src; we read the layer's own pixels and its mask back
@@ -275,8 +277,9 @@ final class OpenRasterWriter {
                     maskAttributes(e, l.mask(), m, files);
                 }
             }
-            e.setAttribute("x", Integer.toString(l.x()));
-            e.setAttribute("y", Integer.toString(l.y()));
+            Layer at = l.isTransformed() ? w.baked().get(l) : l;
+            e.setAttribute("x", Integer.toString(at.x()));
+            e.setAttribute("y", Integer.toString(at.y()));
             e.setAttribute("opacity", Float.toString(l.opacity()));
             e.setAttribute("visibility", l.visible() ? "visible" : "hidden");
             e.setAttribute("composite-op", CompositeOps.nameOf(l.mode()));
@@ -291,7 +294,7 @@ final class OpenRasterWriter {
                 cutLayer.setAttributeNS(OpenRaster.NS, "blendbench:group-mask", "true");
                 e.appendChild(cutLayer);
             }
-            if (group) appendLayers(doc, e, l.group(), files, masks);
+            if (group) appendLayers(doc, e, l.group(), w);
             stack.appendChild(e);
         }
     }

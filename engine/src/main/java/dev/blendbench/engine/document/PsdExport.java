@@ -3,6 +3,7 @@ package dev.blendbench.engine.document;
 import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.io.AtomicFiles;
+import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.LayerMask;
@@ -241,12 +242,38 @@ public final class PsdExport {
     }
 
     /**
+     * A scene with no layer transforms (Photoshop's layers hold none): a resampled layer as its
+     * resampled pixels through its mask, if it has one that is on (clipped to the canvas), which
+     * renders identically. An untransformed layer keeps its mask.
+     */
+    static Scene baked(Scene scene) {
+        if (scene.layers().stream().noneMatch(l -> l.isTransformed() || l.isGroup())) return scene;
+        List<Layer> out = new java.util.ArrayList<>(scene.layers().size());
+        boolean changed = false;
+        for (Layer l : scene.layers()) {
+            if (l.isGroup()) {
+                Scene inside = baked(l.group());
+                changed |= inside != l.group();
+                out.add(inside == l.group() ? l : Groups.withLayers(l, inside.layers()));
+                continue;
+            }
+            if (!l.isTransformed()) {
+                out.add(l);
+                continue;
+            }
+            changed = true;
+            out.add(l.baked(scene.bounds()));
+        }
+        return changed ? scene.withLayers(out) : scene;
+    }
+
+    /**
      * The scene as the file's layer records, bottom first: a background colour as a bottom layer,
      * transformed layers as their resampled pixels, groups as Photoshop groups where Photoshop can
      * hold them (else as their pixels, named in {@code notes}).
      */
     private static List<Rec> entries(Scene scene, List<String> notes) {
-        Scene baked = OpenRaster.baked(scene);
+        Scene baked = baked(scene);
         List<Rec> out = new ArrayList<>();
         if (scene.background() != 0) {
             Surface bg = Surface.allocate(scene.width(), scene.height());

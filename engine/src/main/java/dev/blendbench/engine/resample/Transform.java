@@ -64,6 +64,20 @@ public record Transform(double m00, double m01, double m02, double m10, double m
         return translation(x + cx, y + cy).then(rotation(degrees)).then(translation(-cx, -cy)).then(scaling(scale, scale));
     }
 
+    /**
+     * The inverse of {@link #place} for a {@code width × height} source: {x, y, scale, degrees}
+     * such that {@code place(width, height, x, y, scale, degrees)} is this map (within rounding),
+     * or null where it is not a uniform scale and a turn (a shear, unequal scales, a mirror).
+     */
+    public double[] asPlaced(int width, int height) {
+        double s = Math.hypot(m00, m10);
+        if (!(Math.abs(m00 - m11) <= 1e-9 * s && Math.abs(m01 + m10) <= 1e-9 * s)) return null;
+        double c = m00 / s, sn = m10 / s;
+        double cx = width * s / 2, cy = height * s / 2;
+        // place: the translation is (x + cx, y + cy) less the turned centre (c·cx − sn·cy, sn·cx + c·cy)
+        return new double[] {m02 - cx + c * cx - sn * cy, m12 - cy + sn * cx + c * cy, s, Math.toDegrees(Math.atan2(m10, m00))};
+    }
+
     /** {@code this ∘ inner}: first {@code inner}, then this. */
     public Transform then(Transform inner) {
         return new Transform(

@@ -122,6 +122,22 @@ public record Layer(String name, Surface source, int x, int y, BlendMode mode, f
     public Layer withMask(LayerMask m) { return new Layer(name, source, x, y, mode, opacity, visible, placement, group, m); }
 
     /**
+     * This transformed layer as the pixels it puts on {@code within} (a canvas rectangle), resampled
+     * once and through its mask if that is on: an untransformed, unmasked layer at the part of
+     * {@code within} it can colour (1×1 and transparent where that is nothing) that renders as this
+     * one does there. A layer that is not transformed is returned as it is.
+     */
+    public Layer baked(Rect within) {
+        if (placement == null) return this;
+        Rect in = bounds().intersect(within);
+        if (in.isEmpty()) return new Layer(name, Surface.allocate(1, 1), 0, 0, mode, opacity, visible);
+        Surface px = Surface.allocate(in.width(), in.height());
+        placement.sample(source, in.translate(-x, -y), px.array(), 0, in.width());
+        if (isMasked()) mask.apply(px.array(), 0, in.width(), in.x(), in.y(), in.right(), in.bottom(), x, y);
+        return new Layer(name, px, in.x(), in.y(), mode, opacity, visible);
+    }
+
+    /**
      * The same layer resampled through {@code t} (source → canvas, before the {@code (x, y)} offset)
      * with {@code f}. A group becomes its pixels, transformed: the result is not a group.
      */

@@ -219,10 +219,22 @@ class MutatedInputTest {
     void mutatedOpenRasterArchive_readOrRefusedWithOneLine() throws IOException {
         Path written = dir.resolve("good.ora");
         OpenRaster.write(OpenRasterTest.scene(), written);
-        for (byte[] good : List.of(resource("/documents/krita.ora"), Files.readAllBytes(written))) {
+        for (byte[] good : List.of(resource("/documents/krita.ora"), Files.readAllBytes(written), turned())) {
             assertTrue(fuzz("ora", good, ".ora", DocumentException.class, p -> Documents.read(p, DOCUMENT_LIMITS),
                     MutatedInputTest::mutate) > 0);
         }
+    }
+
+    /** An archive of ours with a turned, masked layer: its transform, filter, offset and own pixels in our attributes. */
+    private static byte[] turned() throws IOException {
+        byte[] v = new byte[20 * 10];
+        for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 7);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OpenRaster.write(new dev.blendbench.engine.scene.Scene(60, 40, 0, List.of(dev.blendbench.engine.scene.Layer.of("s", sample()),
+                dev.blendbench.engine.scene.Layer.of("t", sample()).withTransform(
+                        dev.blendbench.engine.resample.Transform.place(37, 23, 4.5, 3.25, 0.8, 25), dev.blendbench.engine.resample.Filter.LANCZOS3)
+                        .withMask(new dev.blendbench.engine.scene.LayerMask(v, 3, 2, 20, 10, 255, true)))), out);
+        return out.toByteArray();
     }
 
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"[^\"]*\"");
@@ -273,11 +285,11 @@ class MutatedInputTest {
         Path written = dir.resolve("good.ora");
         OpenRaster.write(OpenRasterTest.scene(), written);
         int refused = 0;
-        for (byte[] good : List.of(resource("/documents/krita.ora"), Files.readAllBytes(written))) {
+        for (byte[] good : List.of(resource("/documents/krita.ora"), Files.readAllBytes(written), turned())) {
             refused += fuzz("ora-xml", good, ".ora", DocumentException.class, p -> Documents.read(p, DOCUMENT_LIMITS),
                     MutatedInputTest::mutateStack);
         }
         assertTrue(refused > 0);
-        assertFalse(refused == 2 * CASES, "some hostile values are read (a hidden layer, a blank attribute)");
+        assertFalse(refused == 3 * CASES, "some hostile values are read (a hidden layer, a blank attribute)");
     }
 }

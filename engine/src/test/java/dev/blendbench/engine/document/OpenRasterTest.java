@@ -282,7 +282,7 @@ class OpenRasterTest {
 
     @Test
     void aMaskedPassThroughGroup_isSavedForOtherReadersAsAnIsolatedStackCutByItsMask_andReadBackLive() throws Exception {
-        // a transformed layer in it: baked into its pixels on saving, the group (and its mask) kept
+        // a transformed layer in it: kept transformed on saving, the group (and its mask) kept
         Scene inside = new Scene(60, 40, 0, List.of(new Layer("multiply", TestImages.discs(60, 40, 3, 15), 0, 0, BlendMode.MULTIPLY, 1f, true),
                 new Layer("plain", TestImages.discs(30, 20, 2, 16), 20, 10, BlendMode.NORMAL, 1f, true)
                         .withTransform(dev.blendbench.engine.resample.Transform.place(30, 20, 0.5, 0.25, 1.2, 10), dev.blendbench.engine.resample.Filter.BILINEAR)));
@@ -379,18 +379,89 @@ class OpenRasterTest {
     }
 
     @Test
-    void aTransformedMaskedLayer_isSavedAsItsResampledPixelsThroughTheMask() throws IOException {
+    void aTransformedMaskedLayer_keepsItsTransformAndMaskLive_andOtherReadersGetItsResampledPixelsThroughTheMask() throws Exception {
         byte[] v = new byte[30 * 20];
         for (int i = 0; i < v.length; i++) v[i] = (byte) (i * 11);
-        Layer t = new Layer("turned", TestImages.random(40, 30, 44), 12, 9, BlendMode.MULTIPLY, 1f, true)
-                .withTransform(dev.blendbench.engine.resample.Transform.place(40, 30, 0.3, 0.6, 1.2, 14), dev.blendbench.engine.resample.Filter.BILINEAR)
+        Surface own = TestImages.random(40, 30, 44);
+        Layer t = new Layer("turned", own, 12, 9, BlendMode.MULTIPLY, 1f, true)
+                .withTransform(dev.blendbench.engine.resample.Transform.place(40, 30, 0.3, 0.6, 1.2, 14), dev.blendbench.engine.resample.Filter.LANCZOS3)
                 .withMask(new dev.blendbench.engine.scene.LayerMask(v, 2, 3, 30, 20, 40, true));
-        Scene s = new Scene(80, 70, 0, List.of(Layer.of("base", TestImages.random(80, 70, 45)), t));
+        // a scaled layer in a group, its own pixels shared with the base layer's (one file)
+        Scene inside = new Scene(50, 40, 0, List.of(new Layer("small", own, 3, 2, BlendMode.SCREEN, 0.8f, true)
+                .withTransform(dev.blendbench.engine.resample.Transform.place(40, 30, 0.5, 0, 0.75, 0), dev.blendbench.engine.resample.Filter.MITCHELL)));
+        Scene s = new Scene(80, 70, 0, List.of(Layer.of("base", own), t, Groups.of("g", inside, 20, 25, BlendMode.NORMAL, 1f, true)));
         Path f = dir.resolve("turned.ora");
         OpenRaster.write(s, f);
         LoadedScene back = OpenRaster.read(f);
-        assertTrue(back.scene().layers().get(1).mask() == null && !back.scene().layers().get(1).isTransformed());
+        assertEquals(List.of(), back.warnings());
+        Layer b = back.scene().layers().get(1);
+        assertTrue(b.isTransformed() && b.mask() != null, "transform and mask kept live");
+        assertEquals(t.placement().transform(), b.placement().transform(), "the same map, to the last bit");
+        assertEquals(t.placement().filter(), b.placement().filter());
+        assertEquals(List.of(12, 9), List.of(b.x(), b.y()));
+        assertArrayEquals(own.toArray(), b.source().toArray(), "its own pixels, not resampled ones");
+        assertSame(back.scene().layers().get(0).source(), b.source(), "pixels shared in memory are saved once and shared again");
+        assertArrayEquals(t.mask().values(), b.mask().values());
+        Layer small = back.scene().layers().get(2).group().layers().getFirst();
+        assertEquals(inside.layers().getFirst().placement().transform(), small.placement().transform());
+        Layer g = back.scene().layers().get(2); // the group's canvas follows its layers: where it lies on the document's is kept
+        assertEquals(List.of(20 + 3, 25 + 2), List.of(g.x() + small.x(), g.y() + small.y()));
         assertArrayEquals(render(s).toArray(), render(back.scene()).toArray());
+        // other readers draw src: the pixels each puts on its canvas, through the mask; the same picture
+        Path foreign = dir.resolve("foreign.ora");
+        withoutOurAttributes(f, foreign);
+        Scene theirs = OpenRaster.read(foreign).scene();
+        assertTrue(!theirs.layers().get(1).isTransformed() && theirs.layers().get(1).mask() == null);
+        assertArrayEquals(render(s).toArray(), render(theirs).toArray());
+    }
+
+    /** The archive {@code in} as a reader that knows nothing of our namespace sees it: stack.xml without blendbench: attributes. */
+    static void withoutOurAttributes(Path in, Path out) throws Exception {
+        Map<String, byte[]> entries = OpenRaster.readEntries(Files.newInputStream(in), "x", DocumentLimits.DEFAULT);
+        javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        org.w3c.dom.Document d = dbf.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(entries.get("stack.xml")));
+        org.w3c.dom.NodeList all = d.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+            for (int k = e.getAttributes().getLength() - 1; k >= 0; k--) {
+                org.w3c.dom.Node a = e.getAttributes().item(k);
+                if (OpenRaster.NS.equals(a.getNamespaceURI())) e.removeAttributeNode((org.w3c.dom.Attr) a);
+            }
+        }
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        javax.xml.transform.TransformerFactory.newInstance().newTransformer()
+                .transform(new javax.xml.transform.dom.DOMSource(d), new javax.xml.transform.stream.StreamResult(xml));
+        entries.put("stack.xml", xml.toByteArray());
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (var e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+            }
+        }
+    }
+
+    @Test
+    void badTransformAttributes_areRefusedWithOneLine() throws IOException {
+        Surface a = solid(4, 4, 0xFF204080);
+        String[][] cases = {
+                {"blendbench:transform=\"1 0 0.5 0 1 0\"", "has a transform but no blendbench:pixels"},
+                {"blendbench:pixels=\"data/a.png\" blendbench:transform=\"1 0 0.5 0 1\" blendbench:filter=\"bilinear\"", "six numbers expected"},
+                {"blendbench:pixels=\"data/a.png\" blendbench:transform=\"1 0 NaN 0 1 0\" blendbench:filter=\"bilinear\"", "bad transform"},
+                {"blendbench:pixels=\"data/a.png\" blendbench:transform=\"1 0 x 0 1 0\" blendbench:filter=\"bilinear\"", "bad transform"},
+                {"blendbench:pixels=\"data/a.png\" blendbench:transform=\"0 0 0.5 0 0 0\" blendbench:filter=\"bilinear\"", "singular"},
+                {"blendbench:pixels=\"data/a.png\" blendbench:transform=\"1e9 0 0.5 0 1e9 0\" blendbench:filter=\"bilinear\"", "bad transform"},
+                {"blendbench:pixels=\"data/a.png\" blendbench:transform=\"1 0 0.5 0 1 0\" blendbench:filter=\"sinc\"", "unknown filter"},
+                {"blendbench:pixels=\"data/none.png\" blendbench:transform=\"1 0 0.5 0 1 0\" blendbench:filter=\"bilinear\"", "missing from the archive"},
+                {"blendbench:pixels=\"data/a.png\" blendbench:transform=\"1 0 0.5 0 1 0\" blendbench:filter=\"bilinear\" blendbench:layer-x=\"1e99\"", "bad blendbench:layer-x"}};
+        for (String[] c : cases) {
+            String xml = ("<image w=\"4\" h=\"4\" version=\"0.0.6\" xmlns:blendbench=\"%s\"><stack>"
+                    + "<layer name=\"a\" src=\"data/a.png\" " + c[0] + "/></stack></image>").formatted(OpenRaster.NS);
+            DocumentException e = assertThrows(DocumentException.class,
+                    () -> OpenRaster.read(ora(xml, Map.of("data/a.png", a)), "t.ora", DocumentLimits.DEFAULT), c[0]);
+            assertTrue(e.getMessage().startsWith("t.ora: ") && e.getMessage().contains(c[1]) && !e.getMessage().contains("\n"),
+                    c[0] + " -> " + e.getMessage());
+        }
     }
 
     @Test

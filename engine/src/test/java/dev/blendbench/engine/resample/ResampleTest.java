@@ -271,7 +271,7 @@ class ResampleTest {
     }
 
     @Test
-    void openRaster_bakesTransformedLayers_andKeepsTheBlendSpace_soTheRenderIsUnchanged() throws Exception {
+    void openRaster_keepsTransformedLayersLive_andTheBlendSpace_soTheRenderIsUnchanged() throws Exception {
         Scene scene = transformedScene().withBlendSpace(dev.blendbench.engine.colour.BlendSpace.LINEAR);
         var bytes = new java.io.ByteArrayOutputStream();
         dev.blendbench.engine.document.OpenRaster.write(scene, bytes);
@@ -282,5 +282,22 @@ class ResampleTest {
         TileRenderer.singleThreaded().render(scene, a);
         TileRenderer.singleThreaded().render(back, b);
         assertArrayEquals(a.toArray(), b.toArray());
+        assertEquals(scene.layers().stream().filter(Layer::isTransformed).count(), back.layers().stream().filter(Layer::isTransformed).count());
+    }
+
+    @Test
+    void asPlaced_undoesPlace_andRefusesMapsItCannotDescribe() {
+        double[][] cases = {{0, 0, 1, 0}, {100.5, 40.25, 0.5, 30}, {-12.75, 7, 2.25, -170}, {3, 4, 1e-3, 90}, {1e4, -1e4, 7, 359}};
+        for (double[] c : cases) {
+            double[] p = Transform.place(640, 360, c[0], c[1], c[2], c[3]).asPlaced(640, 360);
+            assertEquals(c[0], p[0], 1e-9, "x");
+            assertEquals(c[1], p[1], 1e-9, "y");
+            assertEquals(c[2], p[2], 1e-12, "scale");
+            double turn = Math.IEEEremainder(p[3] - c[3], 360);
+            assertEquals(0, turn, 1e-9, "degrees " + p[3] + " for " + c[3]);
+        }
+        assertEquals(null, new Transform(1, 0.5, 0, 0, 1, 0).asPlaced(10, 10), "a shear");
+        assertEquals(null, Transform.scaling(2, 1).asPlaced(10, 10), "unequal scales");
+        assertEquals(null, new Transform(-1, 0, 0, 0, 1, 0).asPlaced(10, 10), "a mirror");
     }
 }
