@@ -60,26 +60,34 @@ final class CompositeCheck {
     }
 
     /** The figures, as the dialog shows them: which side is which, then {@link ImageDiff#summary()}. */
-    static List<String> lines(Result r, boolean edited) {
+    static List<String> lines(Result r, boolean edited, List<String> leftOut) {
         List<String> out = new ArrayList<>();
         out.add("A: this document" + (edited ? " as it is now (edited since it was opened or saved)" : "") + ", rendered by Blendbench");
         out.add("B: the composite " + r.file().getFileName() + " holds (as the program that saved it flattened the layers)");
         out.addAll(r.diff().summary());
+        if (!leftOut.isEmpty()) {
+            out.add("");
+            out.add("What the file holds that Blendbench left out when it opened it (part of any difference):");
+            for (String w : leftOut) out.add("  " + w);
+        }
         return out;
     }
 
     /**
      * Shows the figures and the heat map (grey where they agree, orange within {@value #TOLERANCE}
-     * level, red beyond it), with a button that saves the heat map; {@code said} gets a line for the
-     * status bar when it is saved or cannot be.
+     * level, red beyond it), with a button that saves the heat map, and what the file holds that
+     * Blendbench left out ({@code leftOut}: its warnings); {@code said} gets a line for the status bar
+     * when the map is saved or cannot be.
      */
-    static Alert show(Window owner, Result r, boolean edited, Consumer<String> said) {
+    static Alert show(Window owner, Result r, boolean edited, List<String> leftOut, Consumer<String> said) {
         Alert a = new Alert(r.diff().withinTolerance() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, "", ButtonType.CLOSE);
         a.setTitle("Compared with " + r.file().getFileName() + "'s composite");
         a.setHeaderText(r.diff().max() == 0 ? "Blendbench renders it exactly as saved."
                 : r.diff().withinTolerance() ? "Blendbench renders it as saved, within rounding (" + TOLERANCE + " level)."
                 : "Blendbench renders it differently from the composite saved with it.");
-        Label figures = new Label(String.join("\n", lines(r, edited)));
+        Label figures = new Label(String.join("\n", lines(r, edited, leftOut)));
+        figures.setWrapText(true);
+        figures.setMaxWidth(720);
         figures.setId("composite-check-figures");
         figures.setStyle("-fx-font-family: monospace;");
         Surface full = r.heat();

@@ -73,6 +73,8 @@ public final class WorkbenchView {
     private final Tab composeTab = new Tab("Compose");
     /** The .ora or .psd file the document was opened from or last saved to, whose composite View ▸ Compare… reads; null for none. */
     private final javafx.beans.property.ObjectProperty<Path> composited = new javafx.beans.property.SimpleObjectProperty<>();
+    /** What that file holds that Blendbench left out when it was opened (its warnings), which a comparison should name. */
+    private List<String> compositedLeftOut = List.of();
 
     public WorkbenchView(dev.blendbench.engine.scene.Scene scene) {
         this(new DocumentModel(Doc.of(scene)));
@@ -435,6 +437,7 @@ public final class WorkbenchView {
         background("Opening " + p.getFileName(), () -> DocumentIo.open(p), o -> {
             model.replace(o.doc(), DocumentIo.isOra(p) ? p : null, p.getFileName().toString());
             composited.set(dev.blendbench.engine.document.Documents.isDocument(p) ? p : null);
+            compositedLeftOut = List.copyOf(o.warnings());
             remember(p);
             message.setText("Opened " + p.getFileName() + (o.warnings().isEmpty() ? "" : " — " + String.join("; ", o.warnings())));
             Platform.runLater(canvas::fit);
@@ -518,6 +521,7 @@ public final class WorkbenchView {
             if (model.doc() == d) {
                 model.saved(saved);
                 composited.set(saved);
+                compositedLeftOut = List.of(); // ours: it holds nothing we leave out
             } else {
                 model.fileProperty().set(saved);
             }
@@ -542,7 +546,7 @@ public final class WorkbenchView {
         boolean edited = model.dirtyProperty().get();
         background("Comparing with " + f.getFileName() + "'s composite", () -> CompositeCheck.compute(d, f), r -> {
             message.setText("Compared with " + f.getFileName() + "'s composite: " + r.diff().verdict().substring("verdict: ".length()));
-            CompositeCheck.show(window(), r, edited, message::setText);
+            CompositeCheck.show(window(), r, edited, compositedLeftOut, message::setText);
         });
     }
 

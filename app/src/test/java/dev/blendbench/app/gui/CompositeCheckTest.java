@@ -146,5 +146,10 @@ class CompositeCheckTest {
         assertTrue(CompositeCheck.saveHeatMap(r, dir.resolve("missing/heat.png")).startsWith("Saving the heat map failed: "));
         assertThrows(IOException.class, () -> CompositeCheck.compute(Doc.of(WorkbenchTest.scene()), dir.resolve("none.ora")));
         assertTrue(Files.exists(ora));
+        // what the file holds that Blendbench left out is named under the figures: part of any difference
+        java.util.List<String> lines = CompositeCheck.lines(r, false, java.util.List.of("layer 'glow': layer effects left out"));
+        assertEquals("  layer 'glow': layer effects left out", lines.getLast());
+        assertTrue(lines.get(lines.size() - 2).startsWith("What the file holds that Blendbench left out"), lines.toString());
+        assertEquals(r.diff().verdict(), CompositeCheck.lines(r, false, java.util.List.of()).getLast());
     }
 }
