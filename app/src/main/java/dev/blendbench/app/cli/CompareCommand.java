@@ -103,7 +103,12 @@ public final class CompareCommand implements Callable<Integer> {
                 c = Comparison.of(sa, sb, m, t, seed);
             }
         } catch (ReportException e) {
-            throw new BadInputException(e.getMessage(), e);
+            String why = e.getMessage();
+            // pictures given to compare: say which command compares those
+            if (why.contains(" image, not a session file") || why.contains(" document, not a session file")) {
+                why += "; blendbench diff compares pictures";
+            }
+            throw new BadInputException(why, e);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }

@@ -80,6 +80,11 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         if (tolerance < 0 || tolerance > 255) throw new BadInputException("--tolerance must be 0 to 255, got " + tolerance);
         if (maxPixels <= 0) throw new BadInputException("--max-pixels must be positive, got " + maxPixels);
+        for (Path in : b == null ? List.of(a) : List.of(a, b)) {
+            if (dev.blendbench.app.gui.WorkbenchView.isSessionFile(in)) {
+                throw new BadInputException(in + ": a session file, not a picture; blendbench compare A.json B.json judges sessions");
+            }
+        }
         if (b == null && !Documents.isDocument(a)) {
             throw new BadInputException(a + ": give two pictures to compare, or one .ora / .psd document to check against "
                     + "the composite it holds");

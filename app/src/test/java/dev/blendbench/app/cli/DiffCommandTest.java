@@ -119,6 +119,12 @@ class DiffCommandTest {
         Result none = ComposeCommandTest.run("diff", noComposite.toString());
         assertEquals(2, none.code());
         assertEquals("blendbench diff: " + noComposite + ": holds no composite (no mergedimage.png)", none.err().strip());
+        Result session = ComposeCommandTest.run("diff", dir.resolve("a.json").toString(), a.toString());
+        assertEquals("blendbench diff: " + dir.resolve("a.json") + ": a session file, not a picture; blendbench compare A.json B.json"
+                + " judges sessions", session.err().strip());
+        Result pictures = ComposeCommandTest.run("compare", a.toString(), small.toString());
+        assertEquals(2, pictures.code());
+        assertTrue(pictures.err().strip().endsWith("; blendbench diff compares pictures"), pictures.err());
         Result missing = ComposeCommandTest.run("diff", dir.resolve("nope.png").toString(), a.toString());
         assertEquals(2, missing.code());
         assertFalse(missing.err().strip().contains("\n"), missing.err());
