@@ -4,14 +4,12 @@ import dev.blendbench.engine.blend.BlendMode;
 import dev.blendbench.engine.colour.BlendSpace;
 import dev.blendbench.engine.io.AtomicFiles;
 import dev.blendbench.engine.io.ImageFiles;
-import dev.blendbench.engine.render.Groups;
 import dev.blendbench.engine.render.TileRenderer;
 import dev.blendbench.engine.resample.Transform;
 import dev.blendbench.engine.scene.Layer;
 import dev.blendbench.engine.scene.LayerMask;
 import dev.blendbench.engine.scene.Scene;
 import dev.blendbench.engine.surface.Argb;
-import dev.blendbench.engine.surface.Rect;
 import dev.blendbench.engine.surface.Surface;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,8 +40,8 @@ import org.w3c.dom.Element;
  * per distinct layer surface (layers sharing one share the file), {@code mergedimage.png} rendered
  * by the engine and a thumbnail. A transformed layer's {@code src} is the pixels it puts on its
  * canvas ({@link Layer#baked}, what other readers draw), its own pixels and its transform beside
- * them in {@code blendbench:} attributes, read back live; a group in the document's blend space over transparency is a stack, isolated
- * or, for a pass-through group, not (a faded or masked one marked {@code blendbench:pass-through});
+ * them in {@code blendbench:} attributes, read back live; a group in the document's blend space
+ * over transparency is a stack, isolated or, for a pass-through group, not (a faded or masked one marked {@code blendbench:pass-through});
  * a layer's pixel mask travels as {@code blendbench:} attributes beside pixels other readers can
  * draw as they are, a group's beside a last layer in its stack, the mask in dst-in, which other
  * readers draw. Reading is {@link OpenRaster}'s.
@@ -112,20 +110,12 @@ final class OpenRasterWriter {
                 files.put(baked.source(), "data/layer" + n + ".png");
                 order.add(baked.source());
                 if (files.putIfAbsent(l.source(), "data/layer" + n + "-source.png") == null) order.add(l.source());
-                if (l.mask() != null) { // its values only: src is already drawn through it
-                    MaskFiles m = new MaskFiles(null, MaskFiles.values(l.mask()));
-                    w.masks().put(l, m);
-                    if (m.values() != null) {
-                        files.put(m.values(), "data/layer" + n + "-mask.png");
-                        order.add(m.values());
-                    }
-                }
-                continue;
             } else if (files.putIfAbsent(l.source(), "data/layer" + n + ".png") == null) {
                 order.add(l.source());
             }
             if (l.mask() == null) continue;
-            MaskFiles m = stack ? MaskFiles.ofGroup(l) : MaskFiles.of(l);
+            // a transformed layer's src is already drawn through its mask: the mask's values only
+            MaskFiles m = stack ? MaskFiles.ofGroup(l) : l.isTransformed() ? new MaskFiles(null, MaskFiles.values(l.mask())) : MaskFiles.of(l);
             w.masks().put(l, m);
             if (m.drawn() != null) {
                 files.put(m.drawn(), "data/layer" + n + (stack ? "-mask-cut.png" : "-masked.png"));
@@ -174,7 +164,7 @@ final class OpenRasterWriter {
         }
 
         /** The mask's values as a grey image (null for an empty rectangle). */
-        static Surface values(LayerMask m) {
+        private static Surface values(LayerMask m) {
             if (m.width() == 0 || m.height() == 0) return null;
             Surface values = Surface.allocate(m.width(), m.height());
             int[] px = values.array();
