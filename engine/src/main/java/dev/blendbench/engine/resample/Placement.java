@@ -21,20 +21,21 @@ import java.util.Objects;
 public final class Placement {
     /** The largest side of a transformed layer's bounds, in canvas pixels. */
     public static final int MAX_SIDE = 1 << 18;
-    private static final int LUT_STEPS = 1024;
+    static final int LUT_STEPS = 1024;
+    private static final boolean VECTOR = dev.blendbench.engine.blend.Compositor.isVectorized();
 
     private final Transform transform;
     private final Filter filter;
-    private final int sourceWidth, sourceHeight;
+    final int sourceWidth, sourceHeight;
     private final Rect bounds;
     // axis-aligned: separable weights over the bounds, computed on first use (by the renderer's
     // threads, not by whoever builds the layer: an editor's UI thread only needs the bounds)
     private final boolean separable;
     private volatile AxisWeights h, v;
     // general: inverse map, widening and a kernel table
-    private final Transform inverse;
-    private final double widenX, widenY, radiusX, radiusY;
-    private final float[] lut;
+    final Transform inverse;
+    final double widenX, widenY, radiusX, radiusY;
+    final float[] lut;
 
     private Placement(Transform t, Filter f, int sw, int sh) {
         this.transform = t;
@@ -191,14 +192,18 @@ public final class Placement {
             Separable.run(source.array(), source.offset(), source.stride(), h, v,
                     x0 - bounds.x(), x1 - bounds.x(), y0 - bounds.y(), y1 - bounds.y(), out, outOff, outStride);
         } else {
-            general(source, x0, y0, x1, y1, out, outOff, outStride);
+            general(source, x0, y0, x1, y1, out, outOff, outStride, VECTOR);
         }
     }
 
     private static final ThreadLocal<float[]> TAPS = ThreadLocal.withInitial(() -> new float[64]);
 
-    /** Direct 2-D filtering for rotated or sheared layers: one pixel at a time, in float. */
-    private void general(Surface source, int lx0, int ly0, int lx1, int ly1, int[] out, int outOff, int outStride) {
+    /**
+     * Direct 2-D filtering for rotated or sheared layers: one pixel at a time, in float; with
+     * {@code vector}, the four channels of a tap in the lanes of one vector ({@link VectorGeneral}),
+     * the same float operations in the same order, so the same bits.
+     */
+    void general(Surface source, int lx0, int ly0, int lx1, int ly1, int[] out, int outOff, int outStride, boolean vector) {
         int[] src = source.array();
         int so = source.offset(), ss = source.stride();
         int nx = (int) Math.ceil(2 * radiusX) + 2, ny = (int) Math.ceil(2 * radiusY) + 2;
@@ -213,6 +218,10 @@ public final class Placement {
             return;
         }
         boolean nearest = filter == Filter.NEAREST;
+        if (vector && !nearest) {
+            VectorGeneral.windowed(this, src, so, ss, lx0, ly0, lx1, ly1, out, outOff, outStride, wt, nx, ny);
+            return;
+        }
         for (int y = ly0; y < ly1; y++) {
             int o = outOff + (y - ly0) * outStride - lx0;
             for (int x = lx0; x < lx1; x++) {
@@ -300,7 +309,7 @@ public final class Placement {
         }
     }
 
-    private float kernel(double x) {
+    float kernel(double x) {
         double i = Math.abs(x) * LUT_STEPS;
         int k = (int) (i + 0.5);
         return k < lut.length ? lut[k] : 0;

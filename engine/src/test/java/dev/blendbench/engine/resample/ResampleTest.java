@@ -300,4 +300,21 @@ class ResampleTest {
         assertEquals(null, Transform.scaling(2, 1).asPlaced(10, 10), "unequal scales");
         assertEquals(null, new Transform(-1, 0, 0, 0, 1, 0).asPlaced(10, 10), "a mirror");
     }
+
+    @ParameterizedTest
+    @EnumSource(Filter.class)
+    void rotatedAndShearedLayers_sampleTheSameBits_withTheVectorLoopAsWithTheScalarOne(Filter f) {
+        Surface src = TestImages.random(61, 47, 91);
+        Transform[] maps = {Transform.place(61, 47, 3.25, 7.5, 1, 17), Transform.place(61, 47, -4, 2, 0.45, -33),
+                Transform.place(61, 47, 10, 10, 2.3, 95), new Transform(0.7, 0.4, 5, -0.2, 1.3, 2), new Transform(-1.1, 0.3, 80, 0.2, 0.9, 1)};
+        for (Transform t : maps) {
+            Placement p = Placement.of(t, f, 61, 47);
+            Rect b = p.bounds();
+            int[] scalar = new int[b.width() * b.height()], vector = new int[scalar.length];
+            p.general(src, b.x(), b.y(), b.right(), b.bottom(), scalar, 0, b.width(), false);
+            p.general(src, b.x(), b.y(), b.right(), b.bottom(), vector, 0, b.width(), true);
+            assertArrayEquals(scalar, vector, f + " " + t);
+            assertTrue(java.util.Arrays.stream(scalar).anyMatch(v -> v != 0), "something drawn");
+        }
+    }
 }
