@@ -28,9 +28,10 @@ import java.util.Map;
  * 8-bit RGB with transparency, every layer with its name (also in Unicode), position, blend mode,
  * opacity and visibility, its pixels PackBits-compressed, and the composite as the file's merged
  * image (so viewers that show only that show our composite), its colours matted with white as
- * Photoshop's are. A canvas over 30,000 pixels a side,
- * or a file named {@code .psb}, is written as a large-document file, as Photoshop requires. Transformed layers
- * are stored as their resampled pixels, as {@link OpenRaster} stores them; a background colour
+ * Photoshop's are. A canvas over 30,000 pixels a side, or a file named {@code .psb}, is written as
+ * a large-document file, as Photoshop requires. Transformed layers are stored as their resampled
+ * pixels (a Photoshop pixel layer holds no transform; an {@link OpenRaster} file keeps it beside
+ * the same pixels); a background colour
  * becomes a bottom layer of that colour. A group layer is written as a Photoshop group (its blend
  * mode, opacity and visibility on the group; a last {@code destination-in} layer over the whole
  * group, as the import makes of a group's masks, as the group's layer mask), which Photoshop
