@@ -30,8 +30,8 @@ import javafx.stage.Window;
  * View ▸ Compare with the File's Composite: the document as it is now, rendered by Blendbench,
  * against the composite its file holds beside the layers ({@link Documents#readComposite}: how the
  * program that saved it flattened them), as {@code blendbench diff FILE} compares them, shown as
- * the figures and the heat map, which can be saved. {@link #compute} runs off the FX thread,
- * {@link #show} on it.
+ * the figures and the heat map, which can be saved. {@link #compute} (the render, the comparison and
+ * the maps) runs off the FX thread, {@link #show} on it.
  */
 final class CompositeCheck {
     private CompositeCheck() {}
@@ -39,8 +39,11 @@ final class CompositeCheck {
     /** The levels a difference may reach and still count as equal: the rounding two correct renders differ by. */
     static final int TOLERANCE = 1;
 
-    /** What a check found: the comparison and its heat map. */
-    record Result(Path file, ImageDiff diff, Surface heat) {}
+    /** The heat map's box in the window. */
+    static final int SHOWN_WIDTH = 720, SHOWN_HEIGHT = 400;
+
+    /** What a check found: the comparison, its heat map, and the map {@link #reduced} to fit the window. */
+    record Result(Path file, ImageDiff diff, Surface heat, Surface shown) {}
 
     /**
      * Renders {@code doc} and compares it with the composite {@code file} holds (off the FX thread).
@@ -56,7 +59,9 @@ final class CompositeCheck {
         }
         Surface ours = Surface.allocate(doc.width(), doc.height());
         TileRenderer.singleThreaded().render(doc.scene(), ours);
-        return new Result(file, ImageDiff.of(ours, saved, TOLERANCE), ImageDiff.heatMap(ours, saved, TOLERANCE));
+        Surface heat = ImageDiff.heatMap(ours, saved, TOLERANCE);
+        int k = Math.max(1, (int) Math.ceil(Math.max(heat.width() / (double) SHOWN_WIDTH, heat.height() / (double) SHOWN_HEIGHT)));
+        return new Result(file, ImageDiff.of(ours, saved, TOLERANCE), heat, reduced(heat, k));
     }
 
     /** The figures, as the dialog shows them: which side is which, then {@link ImageDiff#summary()}. */
@@ -90,8 +95,7 @@ final class CompositeCheck {
         figures.setMaxWidth(720);
         figures.setId("composite-check-figures");
         figures.setStyle("-fx-font-family: monospace;");
-        Surface full = r.heat();
-        Surface h = reduced(full, Math.max(1, (int) Math.ceil(Math.max(full.width() / 720.0, full.height() / 400.0))));
+        Surface h = r.shown();
         WritableImage img = new WritableImage(h.width(), h.height());
         img.getPixelWriter().setPixels(0, 0, h.width(), h.height(), PixelFormat.getIntArgbPreInstance(),
                 IntBuffer.wrap(h.toArray()), h.width());
@@ -99,8 +103,8 @@ final class CompositeCheck {
         view.setPreserveRatio(true);
         view.setSmooth(false); // a one-pixel difference stays a visible pixel, not a blur
         // within 720x400, a small picture enlarged too (without smoothing: its pixels as squares)
-        view.setFitWidth(720);
-        view.setFitHeight(400);
+        view.setFitWidth(SHOWN_WIDTH);
+        view.setFitHeight(SHOWN_HEIGHT);
         Label legend = new Label("Heat map: grey where they agree, orange within " + TOLERANCE + " level, red beyond it (stronger for more).");
         Button save = new Button("Save Heat Map…");
         save.setId("composite-check-save");
