@@ -35,6 +35,8 @@ public final class Placement {
     // general: inverse map, widening and a kernel table
     final Transform inverse;
     final double widenX, widenY, radiusX, radiusY;
+    /** Kernel table steps per source pixel along each axis: {@link #LUT_STEPS} over the widening. */
+    final double stepX, stepY;
     final float[] lut;
 
     private Placement(Transform t, Filter f, int sw, int sh) {
@@ -47,6 +49,8 @@ public final class Placement {
         this.widenY = f.widening(sy);
         this.radiusX = f.radius() * widenX;
         this.radiusY = f.radius() * widenY;
+        this.stepX = LUT_STEPS / widenX;
+        this.stepY = LUT_STEPS / widenY;
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int c = 0; c < 4; c++) {
             double x = (c & 1) * sw, y = (c >> 1) * sh;
@@ -238,8 +242,8 @@ public final class Placement {
                 jx1 = Math.min(jx1, jx0 + nx - 1);
                 iy1 = Math.min(iy1, iy0 + ny - 1);
                 float sumX = 0, sumY = 0;
-                for (int j = jx0; j <= jx1; j++) sumX += wt[j - jx0] = kernel((j + 0.5 - u) / widenX);
-                for (int i = iy0; i <= iy1; i++) sumY += wt[nx + i - iy0] = kernel((i + 0.5 - w) / widenY);
+                for (int j = jx0; j <= jx1; j++) sumX += wt[j - jx0] = tap(j + 0.5 - u, stepX);
+                for (int i = iy0; i <= iy1; i++) sumY += wt[nx + i - iy0] = tap(i + 0.5 - w, stepY);
                 float norm = sumX * sumY;
                 int lo = Math.max(jx0, 0), hi = Math.min(jx1, sourceWidth - 1);
                 if (norm == 0 || lo > hi || iy1 < 0 || iy0 >= sourceHeight) {
@@ -309,9 +313,12 @@ public final class Placement {
         }
     }
 
-    float kernel(double x) {
-        double i = Math.abs(x) * LUT_STEPS;
-        int k = (int) (i + 0.5);
+    /**
+     * The filter's weight {@code d} source pixels from the sample point, {@code step} table entries
+     * a pixel (the widening folded in: one multiplication, no division, per tap).
+     */
+    float tap(double d, double step) {
+        int k = (int) (Math.abs(d) * step + 0.5);
         return k < lut.length ? lut[k] : 0;
     }
 
