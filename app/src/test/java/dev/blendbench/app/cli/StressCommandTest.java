@@ -185,13 +185,18 @@ class StressCommandTest {
     void ramp_recordsPercentilesPerStep() throws Exception {
         Path json = dir.resolve("ramp.json"), csv = dir.resolve("ramp.csv");
         ComposeCommandTest.Result r = ComposeCommandTest.run("stress", "--in-process", "--synthetic", "const:2ms", "--workers", "2",
-                "--ramp", "100,300,600", "--warmup", "100ms", "--duration", "700ms", "--slo", "p50=1s",
+                "--ramp", "100,300,600", "--warmup", "300ms", "--duration", "700ms", "--slo", "p50=1s",
                 "--json", json.toString(), "--csv", csv.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains(" p50 <= 1.00s holds at every step, up to 600 jobs/s."), "the objective, judged: " + r.out());
+        // on a busy machine (or first in its JVM) a step's short warm-up can fall behind, or end no job: that step is
+        // then said to have started cold and is left out of the judgement; the rest is as usual
+        boolean cold = r.out().contains(" started cold (");
+        assertTrue(r.out().contains(cold ? ") (judged without the cold step at " : " p50 <= 1.00s holds at every step, up to 600 jobs/s."),
+                "the objective, judged: " + r.out());
+        assertTrue(r.out().contains(" p50 <= 1.00s holds at every step, up to "), r.out());
         assertEquals("p50 <= 1.00s", new ObjectMapper().readTree(json.toFile()).at("/settings/slo").asText(), "kept for the report");
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("p99 (rose|fell|changed little) from .*") && l.contains(" at 100 jobs/s to ")
-                && l.contains(" at 600 jobs/s")), "the ramp in one sentence: " + r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("p99 (rose|fell|changed little) from .*")
+                && (cold || l.contains(" at 100 jobs/s to ") && l.contains(" at 600 jobs/s"))), "the ramp in one sentence: " + r.out());
         JsonNode steps = new ObjectMapper().readTree(json.toFile()).get("steps");
         assertEquals(3, steps.size());
         assertEquals(100.0, steps.get(0).at("/load/ratePerSecond").asDouble());
@@ -205,7 +210,7 @@ class StressCommandTest {
         }
         // each step's line says how busy the workers were: 2 ms a job, 2 workers, so about rate / 1000
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("open loop at 600.0 jobs/s")
-                && l.matches(".*, workers \\d+ % busy" + ProgressLineTest.OTHER_PROCESSES)), r.out());
+                && l.matches(".*, workers \\d+ % busy" + ProgressLineTest.OTHER_PROCESSES + "( \\(cold: .*\\))?")), r.out());
         var read = dev.blendbench.app.report.SessionReader.read(json);
         for (var st : read.steps()) {
             assertEquals(2, st.workers());

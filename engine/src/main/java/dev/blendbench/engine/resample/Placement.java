@@ -201,6 +201,35 @@ public final class Placement {
     }
 
     private static final ThreadLocal<float[]> TAPS = ThreadLocal.withInitial(() -> new float[64]);
+    private static final ThreadLocal<int[]> WINDOW = ThreadLocal.withInitial(() -> new int[6]);
+
+    /**
+     * The filter window about source point {@code (u, w)}: the weights of its columns in
+     * {@code wt[0, nx)} and of its rows in {@code wt[nx, nx + ny)}, and in {@code win} its first
+     * column and row (what those weights are counted from), then the source columns and rows it
+     * reads ({@code lo, hi, first row, last row}, all inclusive). Returns the normaliser (the
+     * product of the weights' sums), or 0 where the window reads nothing: the pixel is transparent.
+     * The scalar and the vector loop both take their windows from here.
+     */
+    float window(double u, double w, int nx, int ny, float[] wt, int[] win) {
+        int jx0 = (int) Math.ceil(u - radiusX - 0.5), jx1 = (int) Math.floor(u + radiusX - 0.5);
+        int iy0 = (int) Math.ceil(w - radiusY - 0.5), iy1 = (int) Math.floor(w + radiusY - 0.5);
+        jx1 = Math.min(jx1, jx0 + nx - 1);
+        iy1 = Math.min(iy1, iy0 + ny - 1);
+        float sumX = 0, sumY = 0;
+        for (int j = jx0; j <= jx1; j++) sumX += wt[j - jx0] = tap(j + 0.5 - u, stepX);
+        for (int i = iy0; i <= iy1; i++) sumY += wt[nx + i - iy0] = tap(i + 0.5 - w, stepY);
+        float norm = sumX * sumY;
+        int lo = Math.max(jx0, 0), hi = Math.min(jx1, sourceWidth - 1);
+        if (norm == 0 || lo > hi || iy1 < 0 || iy0 >= sourceHeight) return 0;
+        win[0] = jx0;
+        win[1] = iy0;
+        win[2] = lo;
+        win[3] = hi;
+        win[4] = Math.max(iy0, 0);
+        win[5] = Math.min(iy1, sourceHeight - 1);
+        return norm;
+    }
 
     /**
      * Direct 2-D filtering for rotated or sheared layers: one pixel at a time, in float; with
@@ -216,6 +245,7 @@ public final class Placement {
             wt = new float[nx + ny];
             TAPS.set(wt);
         }
+        int[] win = WINDOW.get();
         Transform m = inverse;
         if (filter == Filter.BILINEAR && widenX == 1 && widenY == 1) {
             bilinear(src, so, ss, lx0, ly0, lx1, ly1, out, outOff, outStride);
@@ -223,7 +253,7 @@ public final class Placement {
         }
         boolean nearest = filter == Filter.NEAREST;
         if (vector && !nearest) {
-            VectorGeneral.windowed(this, src, so, ss, lx0, ly0, lx1, ly1, out, outOff, outStride, wt, nx, ny);
+            VectorGeneral.windowed(this, src, so, ss, lx0, ly0, lx1, ly1, out, outOff, outStride, wt, nx, ny, win);
             return;
         }
         for (int y = ly0; y < ly1; y++) {
@@ -237,21 +267,14 @@ public final class Placement {
                     out[o + x] = j >= 0 && j < sourceWidth && i >= 0 && i < sourceHeight ? src[so + i * ss + j] : 0;
                     continue;
                 }
-                int jx0 = (int) Math.ceil(u - radiusX - 0.5), jx1 = (int) Math.floor(u + radiusX - 0.5);
-                int iy0 = (int) Math.ceil(w - radiusY - 0.5), iy1 = (int) Math.floor(w + radiusY - 0.5);
-                jx1 = Math.min(jx1, jx0 + nx - 1);
-                iy1 = Math.min(iy1, iy0 + ny - 1);
-                float sumX = 0, sumY = 0;
-                for (int j = jx0; j <= jx1; j++) sumX += wt[j - jx0] = tap(j + 0.5 - u, stepX);
-                for (int i = iy0; i <= iy1; i++) sumY += wt[nx + i - iy0] = tap(i + 0.5 - w, stepY);
-                float norm = sumX * sumY;
-                int lo = Math.max(jx0, 0), hi = Math.min(jx1, sourceWidth - 1);
-                if (norm == 0 || lo > hi || iy1 < 0 || iy0 >= sourceHeight) {
+                float norm = window(u, w, nx, ny, wt, win);
+                if (norm == 0) {
                     out[o + x] = 0;
                     continue;
                 }
+                int jx0 = win[0], iy0 = win[1], lo = win[2], hi = win[3];
                 float a = 0, r = 0, g = 0, b = 0;
-                for (int i = Math.max(iy0, 0), ie = Math.min(iy1, sourceHeight - 1); i <= ie; i++) {
+                for (int i = win[4], ie = win[5]; i <= ie; i++) {
                     float ra = 0, rr = 0, rg = 0, rb = 0;
                     int row = so + i * ss;
                     for (int j = lo; j <= hi; j++) {

@@ -17,8 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  * are the scalar loop's float operations in its order (a row's taps summed left to right, each
  * product {@code weight · channel} added separately, no fused multiply-add; then the rows top to
  * bottom), so the pixels are bit-identical to it ({@code RotatedLayerBenchmark}, a 1920×1080
- * source turned 30° at half size, 1 thread: lanczos3 181 → 80–94 ms, mitchell 103 → 56–65 ms,
- * widened bilinear 50 → 37 ms). The loop is written out in full, without helpers that take or
+ * source turned 30° at half size, 1 thread: lanczos3 181 → 87 ms, mitchell 103 → 60 ms, widened
+ * bilinear 50 → 41 ms). Each pixel's window and weights come from {@link Placement#window}, as the
+ * scalar loop's do (no vectors cross that call), so the two cannot drift apart. The loop is written out in full, without helpers that take or
  * return vectors (see
  * {@code dev.blendbench.engine.blend.VectorSeparableKernels} for why). Loaded only when
  * {@code jdk.incubator.vector} is present.
@@ -43,14 +44,12 @@ final class VectorGeneral {
 
     /**
      * Layer-local pixels {@code [lx0, lx1) × [ly0, ly1)} of {@code p} into {@code out}, as the
-     * scalar loop of {@link Placement#general} computes them; {@code wt} holds {@code nx + ny}
-     * weights.
+     * scalar loop of {@link Placement#general} computes them, each pixel's window and weights from
+     * {@link Placement#window} ({@code wt}: room for {@code nx + ny} weights; {@code win}: six ints).
      */
     static void windowed(Placement p, int[] src, int so, int ss, int lx0, int ly0, int lx1, int ly1, int[] out, int outOff,
-                         int outStride, float[] wt, int nx, int ny) {
+                         int outStride, float[] wt, int nx, int ny, int[] win) {
         Transform m = p.inverse;
-        int sw = p.sourceWidth, sh = p.sourceHeight;
-        double radiusX = p.radiusX, radiusY = p.radiusY, stepX = p.stepX, stepY = p.stepY;
         IntVector shifts = IntVector.fromArray(I4, SHIFTS, 0), shifts8 = IntVector.fromArray(I8, SHIFTS, 0),
                 shifts16 = IntVector.fromArray(I16, SHIFTS, 0);
         for (int y = ly0; y < ly1; y++) {
@@ -59,23 +58,16 @@ final class VectorGeneral {
                 double cx = x + 0.5, cy = y + 0.5;
                 double u = m.m00() * cx + m.m01() * cy + m.m02();
                 double w = m.m10() * cx + m.m11() * cy + m.m12();
-                int jx0 = (int) Math.ceil(u - radiusX - 0.5), jx1 = (int) Math.floor(u + radiusX - 0.5);
-                int iy0 = (int) Math.ceil(w - radiusY - 0.5), iy1 = (int) Math.floor(w + radiusY - 0.5);
-                jx1 = Math.min(jx1, jx0 + nx - 1);
-                iy1 = Math.min(iy1, iy0 + ny - 1);
-                float sumX = 0, sumY = 0;
-                for (int j = jx0; j <= jx1; j++) sumX += wt[j - jx0] = p.tap(j + 0.5 - u, stepX);
-                for (int i = iy0; i <= iy1; i++) sumY += wt[nx + i - iy0] = p.tap(i + 0.5 - w, stepY);
-                float norm = sumX * sumY;
-                int lo = Math.max(jx0, 0), hi = Math.min(jx1, sw - 1);
-                if (norm == 0 || lo > hi || iy1 < 0 || iy0 >= sh) {
+                float norm = p.window(u, w, nx, ny, wt, win);
+                if (norm == 0) {
                     out[o + x] = 0;
                     continue;
                 }
+                int jx0 = win[0], iy0 = win[1], lo = win[2], hi = win[3];
                 FloatVector acc = FloatVector.zero(FloatVector.SPECIES_128);
-                int i = Math.max(iy0, 0), ie = Math.min(iy1, sh - 1);
-                // two rows at once, row i in the low four lanes and row i + 1 in the high four: their sums
-                // are independent (each still left to right), so two chains of additions run side by side
+                int i = win[4], ie = win[5];
+                // four rows at once (row i in the lowest four lanes, i + 1 in the next four, ...), then two, then
+                // one: their sums are independent (each still left to right), so their chains of additions overlap
                 for (; FOUR_ROWS && i + 3 <= ie; i += 4) {
                     FloatVector rows = FloatVector.zero(FloatVector.SPECIES_512);
                     int row = so + i * ss;
