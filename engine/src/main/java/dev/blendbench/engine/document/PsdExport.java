@@ -159,10 +159,7 @@ public final class PsdExport {
         out.writeShort(1);
         for (int c = 0; c < 4; c++) writeCounts(out, mergedLengths[c], psb);
         for (int c = 0; c < 4; c++) {
-            for (int y = 0; y < merged.height(); y++) {
-                packer.packMatted(merged, y, c);
-                packer.packed.writeTo(out);
-            }
+            for (int y = 0; y < merged.height(); y++) packer.writeMatted(merged, y, c, out);
         }
         out.flush();
     }
@@ -546,9 +543,7 @@ public final class PsdExport {
         int pack(Surface s, int y, int c) {
             int shift = c == 3 ? 24 : 16 - 8 * c;
             for (int x = 0; x < s.width(); x++) row[x] = (byte) (Argb.unpremultiply(s.getPixel(x, y)) >>> shift);
-            packed.reset();
-            packBits(row, s.width(), packed);
-            return packed.size();
+            return packRow(s.width());
         }
 
         /**
@@ -564,13 +559,23 @@ public final class PsdExport {
                 int p = s.getPixel(x, y), a = p >>> 24;
                 row[x] = (byte) (c == 3 ? a : ((p >>> shift) & 0xFF) + 255 - a);
             }
+            return packRow(s.width());
+        }
+
+        /** The first {@code width} bytes of the row, PackBits-compressed into {@code packed}; returns their length. */
+        private int packRow(int width) {
             packed.reset();
-            packBits(row, s.width(), packed);
+            packBits(row, width, packed);
             return packed.size();
         }
 
         void write(Surface s, int y, int c, OutputStream out) throws IOException {
             pack(s, y, c);
+            packed.writeTo(out);
+        }
+
+        void writeMatted(Surface s, int y, int c, OutputStream out) throws IOException {
+            packMatted(s, y, c);
             packed.writeTo(out);
         }
     }
