@@ -107,10 +107,16 @@ public final class OpenRaster {
 
     /** The file's entries ({@link #readEntries}), checked to be OpenRaster's; a failure is one line naming the file. */
     private static Map<String, byte[]> archive(Path file, DocumentLimits limits) throws DocumentException {
+        return archive(file, limits, n -> true);
+    }
+
+    /** As above, keeping only the entries {@code keep} names (and the mimetype). */
+    private static Map<String, byte[]> archive(Path file, DocumentLimits limits, java.util.function.Predicate<String> keep)
+            throws DocumentException {
         String name = file.toString();
         if (Files.isDirectory(file)) throw new DocumentException(name + ": is a folder, not an OpenRaster file");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return archive(in, name, limits);
+            return archive(in, name, limits, keep);
         } catch (NoSuchFileException e) {
             throw new DocumentException(name + ": no such file");
         } catch (DocumentException e) {
@@ -120,8 +126,9 @@ public final class OpenRaster {
         }
     }
 
-    private static Map<String, byte[]> archive(InputStream in, String name, DocumentLimits limits) throws IOException {
-        Map<String, byte[]> entries = readEntries(in, name, limits);
+    private static Map<String, byte[]> archive(InputStream in, String name, DocumentLimits limits,
+                                               java.util.function.Predicate<String> keep) throws IOException {
+        Map<String, byte[]> entries = readEntries(in, name, limits, n -> n.equals("mimetype") || keep.test(n));
         byte[] mimetype = entries.get("mimetype");
         if (mimetype == null || !new String(mimetype, StandardCharsets.US_ASCII).trim().equals(MIMETYPE)) {
             throw new DocumentException(name + ": not an OpenRaster file (no 'image/openraster' mimetype entry)");
@@ -139,7 +146,7 @@ public final class OpenRaster {
      */
     public static Surface readComposite(Path file, DocumentLimits limits) throws DocumentException {
         String name = file.toString();
-        byte[] png = archive(file, limits).get("mergedimage.png");
+        byte[] png = archive(file, limits, "mergedimage.png"::equals).get("mergedimage.png"); // the layers' files read past, not kept
         if (png == null) throw new DocumentException(name + ": holds no composite (no mergedimage.png)");
         try {
             return ImageFiles.decode(png, name + ": mergedimage.png", new ImageLimits(limits.maxPixels()));
@@ -150,7 +157,7 @@ public final class OpenRaster {
 
     public static LoadedScene read(byte[] data, String name, DocumentLimits limits) throws DocumentException {
         try {
-            return read(archive(new ByteArrayInputStream(data), name, limits), name, limits);
+            return read(archive(new ByteArrayInputStream(data), name, limits, n -> true), name, limits);
         } catch (DocumentException e) {
             throw e;
         } catch (IOException e) {
@@ -206,7 +213,17 @@ public final class OpenRaster {
 
     /** Reads every entry into memory, refusing unsafe names, duplicates and oversized entries. */
     static Map<String, byte[]> readEntries(InputStream in, String name, DocumentLimits limits) throws IOException {
+        return readEntries(in, name, limits, n -> true);
+    }
+
+    /**
+     * As {@link #readEntries(InputStream, String, DocumentLimits)}, keeping in memory only the
+     * entries {@code keep} names: the others are still inflated, checked and counted, not kept.
+     */
+    static Map<String, byte[]> readEntries(InputStream in, String name, DocumentLimits limits,
+                                           java.util.function.Predicate<String> keep) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         long total = 0;
         try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
@@ -214,21 +231,22 @@ public final class OpenRaster {
             while ((e = zip.getNextEntry()) != null) {
                 String n = e.getName();
                 checkEntryName(n, name);
-                if (entries.size() >= limits.maxEntries()) {
+                if (seen.size() >= limits.maxEntries()) {
                     throw new DocumentException(name + ": archive has more than " + limits.maxEntries() + " entries");
                 }
                 if (e.isDirectory()) {
                     continue;
                 }
-                if (entries.containsKey(n)) {
+                if (!seen.add(n)) {
                     throw new DocumentException(name + ": archive stores '" + shorten(n) + "' twice");
                 }
+                boolean kept = keep.test(n);
                 long declared = e.getSize();
                 if (declared > limits.maxEntryBytes()) {
                     throw new DocumentException(name + ": entry '" + shorten(n) + "' declares " + declared
                             + " bytes, over the limit of " + limits.maxEntryBytes() + " (zip bomb?)");
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+                ByteArrayOutputStream out = kept ? new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192) : null;
                 long size = 0;
                 int k;
                 while ((k = zip.read(buf)) > 0) {
@@ -242,14 +260,14 @@ public final class OpenRaster {
                         throw new DocumentException(name + ": archive inflates beyond " + limits.maxTotalBytes()
                                 + " bytes in all (zip bomb?)");
                     }
-                    out.write(buf, 0, k);
+                    if (kept) out.write(buf, 0, k);
                 }
-                entries.put(n, out.toByteArray());
+                if (kept) entries.put(n, out.toByteArray());
             }
         } catch (EOFException | ZipException e) {
             throw new DocumentException(name + ": truncated or corrupt archive (" + e.getMessage() + ")", e);
         }
-        if (entries.isEmpty()) {
+        if (seen.isEmpty()) {
             throw new DocumentException(name + ": not a zip archive, or an empty one");
         }
         return entries;
